@@ -1,0 +1,201 @@
+"""The desk's data: articles, the rating scale, reviews, annotations (highlights) and sources.
+
+Models hold data and constraints only; writes go through annotations.services, reads through
+annotations.selectors.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+
+
+class VerdictLabel(models.Model):
+    """One label of the desk's rating scale.
+
+    Ordinal labels (True ... False) form the ordered scale used by the ordinal agreement
+    statistics; a label such as Unverifiable stands outside the order (`is_ordinal=False`).
+    """
+
+    slug = models.SlugField(max_length=50, unique=True)
+    name = models.CharField(max_length=80, unique=True)
+    description = models.TextField(blank=True)
+    # Display order, most accurate first.
+    position = models.PositiveSmallIntegerField(default=0)
+    is_ordinal = models.BooleanField(
+        default=True, help_text="Part of the ordered scale (Unverifiable is not)."
+    )
+    rating_value = models.SmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Numeric rating for exports (ClaimReview ratingValue); higher is more accurate. "
+        "Required for labels on the ordered scale.",
+    )
+    colour = models.CharField(
+        max_length=7, default="#888888", help_text="Highlight colour, as #rrggbb."
+    )
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(is_ordinal=False) | Q(rating_value__isnull=False),
+                name="verdictlabel_ordinal_has_rating_value",
+            ),
+            models.CheckConstraint(
+                condition=Q(colour__regex=r"^#[0-9a-fA-F]{6}$"),
+                name="verdictlabel_colour_is_hex",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Article(models.Model):
+    """A news article as the desk reviews it.
+
+    `text` is the canonical plain text: Unicode NFC, "\\n" line ends, paragraphs separated by
+    one blank line. Every offset in the system counts Unicode code points of this text.
+    """
+
+    title = models.CharField(max_length=500)
+    byline = models.CharField(max_length=300, blank=True)
+    publisher = models.CharField(max_length=200, blank=True)
+    source_url = models.URLField(max_length=2000, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    language = models.CharField(max_length=16, blank=True, default="en")
+    text = models.TextField()
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="imported_articles",
+    )
+    created = models.DateTimeField(default=timezone.now, editable=False)
+    modified = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="article_text_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Review(models.Model):
+    """One reviewer's work on one article: in progress until the reviewer submits it.
+
+    Only submitted reviews feed the agreement statistics, and until a reviewer submits,
+    they see no one else's annotations on the article (blind review).
+    """
+
+    class Status(models.TextChoices):
+        IN_PROGRESS = "in_progress", "In progress"
+        SUBMITTED = "submitted", "Submitted"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="reviews")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviews"
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.IN_PROGRESS)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    created = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "reviewer"], name="review_one_per_reviewer"),
+            models.CheckConstraint(
+                condition=Q(status="in_progress", submitted_at__isnull=True)
+                | Q(status="submitted", submitted_at__isnull=False),
+                name="review_submitted_has_timestamp",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reviewer} on {self.article}"
+
+
+class Annotation(models.Model):
+    """One reviewer's highlight on an article, with its verdict.
+
+    The target is stored as the two W3C Web Annotation selectors: TextQuoteSelector
+    (exact, prefix, suffix) and TextPositionSelector (start, end: code points, end exclusive).
+    """
+
+    class Kind(models.TextChoices):
+        CLAIM = "claim", "Claim"
+        QUOTE = "quote", "Quote"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="annotations")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="annotations"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.CLAIM)
+    speaker = models.CharField(max_length=200, blank=True, help_text="Who is quoted (quotes).")
+    exact = models.TextField()
+    prefix = models.CharField(max_length=64, blank=True)
+    suffix = models.CharField(max_length=64, blank=True)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    verdict = models.ForeignKey(VerdictLabel, on_delete=models.PROTECT, related_name="annotations")
+    rationale = models.TextField(blank=True)
+    created = models.DateTimeField(default=timezone.now, editable=False)
+    modified = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["article", "start", "end", "id"]
+        indexes = [models.Index(fields=["article", "reviewer"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="annotation_end_after_start"),
+            models.CheckConstraint(condition=~Q(exact=""), name="annotation_exact_not_empty"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["claim", "quote"]), name="annotation_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="claim") | ~Q(speaker=""), name="annotation_quote_has_speaker"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.start}-{self.end} on article {self.article_id}"
+
+
+class Source(models.Model):
+    """A source a reviewer relied on for an annotation's verdict."""
+
+    class Stance(models.TextChoices):
+        SUPPORTS = "supports", "Supports the claim"
+        REFUTES = "refutes", "Refutes the claim"
+        CONTEXT = "context", "Gives context"
+
+    annotation = models.ForeignKey(Annotation, on_delete=models.CASCADE, related_name="sources")
+    url = models.URLField(max_length=2000)
+    title = models.CharField(max_length=500, blank=True)
+    publisher = models.CharField(max_length=200, blank=True)
+    passage = models.TextField(blank=True, help_text="The passage relied on.")
+    stance = models.CharField(max_length=10, choices=Stance.choices, default=Stance.CONTEXT)
+    accessed_on = models.DateField(default=timezone.localdate)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["annotation", "position", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(url__istartswith="http://") | Q(url__istartswith="https://"),
+                name="source_url_is_http",
+            ),
+            models.CheckConstraint(
+                condition=Q(stance__in=["supports", "refutes", "context"]),
+                name="source_stance_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or self.url

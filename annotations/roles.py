@@ -1,0 +1,46 @@
+"""Who may do what: the desk's roles as Django groups, deny by default."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+
+class Role(StrEnum):
+    REVIEWER = "reviewer"
+    EDITOR = "editor"
+    ADMIN = "admin"
+
+
+def _group_names(user: AbstractBaseUser | AnonymousUser) -> set[str]:
+    # Cached on the user object: a page asks several times per request.
+    cached = getattr(user, "_factcheck_group_names", None)
+    if cached is None:
+        cached = set(user.groups.values_list("name", flat=True)) if user.is_authenticated else set()
+        user._factcheck_group_names = cached
+    return cached
+
+
+def is_admin(user: AbstractBaseUser | AnonymousUser) -> bool:
+    return bool(user.is_authenticated and (user.is_superuser or Role.ADMIN in _group_names(user)))
+
+
+def is_editor(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """Editors (and admins) see every reviewer's work and import articles."""
+    return is_admin(user) or Role.EDITOR in _group_names(user)
+
+
+def is_reviewer(user: AbstractBaseUser | AnonymousUser) -> bool:
+    return Role.REVIEWER in _group_names(user) if user.is_authenticated else False
+
+
+def can_annotate(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """Reviewers annotate; editors adjudicate rather than review (they may also hold both roles)."""
+    return is_reviewer(user)
+
+
+def role_names(user: AbstractBaseUser | AnonymousUser) -> list[str]:
+    return [role.value for role in Role if role in _group_names(user) or (
+        role is Role.ADMIN and user.is_authenticated and user.is_superuser
+    )]

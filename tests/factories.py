@@ -1,0 +1,97 @@
+"""factory_boy factories for the desk's models."""
+
+from __future__ import annotations
+
+import factory
+from django.contrib.auth.models import Group, User
+
+from annotations.models import Annotation, Article, Review, Source, VerdictLabel
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+        skip_postprocessing_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.django.Password(PASSWORD)
+
+    @factory.post_generation
+    def role(self, create: bool, extracted: str | None, **kwargs: object) -> None:
+        if create and extracted:
+            self.groups.add(Group.objects.get(name=extracted))
+
+
+class ReviewerFactory(UserFactory):
+    role = "reviewer"
+
+
+class EditorFactory(UserFactory):
+    role = "editor"
+
+
+ARTICLE_TEXT = (
+    "City council approves new budget\n\n"
+    "The city council approved a budget of 12 million euros on Tuesday, "
+    "the largest in the city's history. \"We have never invested this much in schools,\" "
+    "said the mayor, Ana Ruiz.\n\n"
+    "Critics say unemployment has doubled since 2020."
+)
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+
+    title = factory.Sequence(lambda n: f"Article {n}")
+    byline = "Staff reporter"
+    publisher = "The Daily Example"
+    source_url = factory.Sequence(lambda n: f"https://news.example.org/articles/{n}")
+    language = "en"
+    text = ARTICLE_TEXT
+
+
+def verdict(slug: str = "mostly-false") -> VerdictLabel:
+    return VerdictLabel.objects.get(slug=slug)
+
+
+class AnnotationFactory(factory.django.DjangoModelFactory):
+    """An annotation on the article's first occurrence of `exact` (default: a claim in the text)."""
+
+    class Meta:
+        model = Annotation
+        exclude = ("quote",)
+
+    article = factory.SubFactory(ArticleFactory)
+    reviewer = factory.SubFactory(ReviewerFactory)
+    kind = Annotation.Kind.CLAIM
+    quote = "Critics say unemployment has doubled since 2020."
+    exact = factory.LazyAttribute(lambda a: a.quote)
+    start = factory.LazyAttribute(lambda a: a.article.text.index(a.quote))
+    end = factory.LazyAttribute(lambda a: a.article.text.index(a.quote) + len(a.quote))
+    prefix = factory.LazyAttribute(lambda a: a.article.text[max(0, a.start - 32) : a.start])
+    suffix = factory.LazyAttribute(lambda a: a.article.text[a.end : a.end + 32])
+    verdict = factory.LazyFunction(verdict)
+    rationale = "Official statistics show a 12% rise, not a doubling."
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    annotation = factory.SubFactory(AnnotationFactory)
+    url = "https://stats.example.org/unemployment"
+    title = "Unemployment statistics"
+    stance = Source.Stance.REFUTES
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Review
+
+    article = factory.SubFactory(ArticleFactory)
+    reviewer = factory.SubFactory(ReviewerFactory)
