@@ -153,7 +153,9 @@ class Annotation(models.Model):
         ordering = ["article", "start", "end", "id"]
         indexes = [models.Index(fields=["article", "reviewer"])]
         constraints = [
-            models.CheckConstraint(condition=Q(end__gt=F("start")), name="annotation_end_after_start"),
+            models.CheckConstraint(
+                condition=Q(end__gt=F("start")), name="annotation_end_after_start"
+            ),
             models.CheckConstraint(condition=~Q(exact=""), name="annotation_exact_not_empty"),
             models.CheckConstraint(
                 condition=Q(kind__in=["claim", "quote"]), name="annotation_kind_valid"

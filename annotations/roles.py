@@ -41,6 +41,9 @@ def can_annotate(user: AbstractBaseUser | AnonymousUser) -> bool:
 
 
 def role_names(user: AbstractBaseUser | AnonymousUser) -> list[str]:
-    return [role.value for role in Role if role in _group_names(user) or (
-        role is Role.ADMIN and user.is_authenticated and user.is_superuser
-    )]
+    return [
+        role.value
+        for role in Role
+        if role in _group_names(user)
+        or (role is Role.ADMIN and user.is_authenticated and user.is_superuser)
+    ]

@@ -14,30 +14,36 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
         django_get_or_create = ("username",)
-        skip_postprocessing_save = True
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
     password = factory.django.Password(PASSWORD)
 
-    @factory.post_generation
-    def role(self, create: bool, extracted: str | None, **kwargs: object) -> None:
-        if create and extracted:
-            self.groups.add(Group.objects.get(name=extracted))
+    role = factory.PostGeneration(lambda user, create, extracted, **kw: _role_add(user, extracted))
+
+
+def _role_add(user: User, role: str | None) -> None:
+    if role:
+        user.groups.add(Group.objects.get(name=role))
 
 
 class ReviewerFactory(UserFactory):
-    role = "reviewer"
+    role = factory.PostGeneration(
+        lambda user, create, extracted, **kw: _role_add(user, extracted or "reviewer")
+    )
 
 
 class EditorFactory(UserFactory):
-    role = "editor"
+    role = factory.PostGeneration(
+        lambda user, create, extracted, **kw: _role_add(user, extracted or "editor")
+    )
 
 
 ARTICLE_TEXT = (
     "City council approves new budget\n\n"
     "The city council approved a budget of 12 million euros on Tuesday, "
-    "the largest in the city's history. \"We have never invested this much in schools,\" "
+    'the largest in the city\'s history. "We have never invested this much in schools," '
     "said the mayor, Ana Ruiz.\n\n"
     "Critics say unemployment has doubled since 2020."
 )
@@ -65,6 +71,7 @@ class AnnotationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Annotation
         exclude = ("quote",)
+        skip_postgeneration_save = True
 
     article = factory.SubFactory(ArticleFactory)
     reviewer = factory.SubFactory(ReviewerFactory)
@@ -77,6 +84,15 @@ class AnnotationFactory(factory.django.DjangoModelFactory):
     suffix = factory.LazyAttribute(lambda a: a.article.text[a.end : a.end + 32])
     verdict = factory.LazyFunction(verdict)
     rationale = "Official statistics show a 12% rise, not a doubling."
+
+    # As annotation_create does: a reviewer's first highlight on an article opens their review.
+    review = factory.PostGeneration(
+        lambda annotation, create, extracted, **kw: (
+            Review.objects.get_or_create(article=annotation.article, reviewer=annotation.reviewer)
+            if create
+            else None
+        )
+    )
 
 
 class SourceFactory(factory.django.DjangoModelFactory):

@@ -1,1 +1,18 @@
-urlpatterns: list = []
+from __future__ import annotations
+
+from django.urls import include, path
+from rest_framework.authtoken.views import obtain_auth_token
+from rest_framework.routers import DefaultRouter
+
+from annotations.api.views import AnnotationViewSet, ArticleViewSet
+
+app_name = "api"
+
+router = DefaultRouter()
+router.register("articles", ArticleViewSet, basename="article")
+router.register("annotations", AnnotationViewSet, basename="annotation")
+
+urlpatterns = [
+    path("auth/token/", obtain_auth_token, name="api-token"),
+    path("", include(router.urls)),
+]

@@ -1,0 +1,80 @@
+# factcheck: `make run` serves the demo desk; `make test` runs the whole suite.
+# Both create the virtualenv and install what they need first.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+
+# Local runs use the development profile unless the environment says otherwise.
+export DEBUG ?= 1
+
+.PHONY: run test install install-dev lint format worker chromium clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_desk
+	@if [ -n "$$REDIS_URL$$CELERY_BROKER_URL" ]; then \
+		echo "Starting a Celery worker (with beat) beside the web server; Ctrl-C stops both."; \
+		$(BIN)/celery -A factcheck worker --beat --loglevel=INFO --concurrency=2 & worker=$$!; \
+		trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/python manage.py runserver $(HOST):$(PORT); \
+	else \
+		echo "Celery tasks run in-process (set REDIS_URL for real workers)."; \
+		$(BIN)/python manage.py runserver $(HOST):$(PORT); \
+	fi
+
+worker: install
+	$(BIN)/celery -A factcheck worker --beat --loglevel=INFO
+
+# Debian's Chromium drives the browser tests (Playwright never downloads a browser here).
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing Debian's chromium for the browser tests"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		else \
+			echo "The browser tests need Chromium at $(CHROMIUM): sudo apt-get install chromium"; \
+			exit 1; \
+		fi; \
+	fi
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# Without a broker, the tests that need a real Celery worker cannot run: they are deselected
+# (not skipped), and the PostgreSQL + Redis pass runs them.
+test: install-dev chromium
+	$(BIN)/ruff check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	@if [ -n "$$REDIS_URL$$CELERY_BROKER_URL" ]; then \
+		$(BIN)/pytest $(PYTEST_ARGS); \
+	else \
+		$(BIN)/pytest -m "not worker" $(PYTEST_ARGS); \
+	fi
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,47 @@
+"""One place where domain errors, integrity errors and oversized bodies become JSON responses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import RequestDataTooBig
+from django.db import IntegrityError
+from rest_framework import status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from annotations.errors import DomainError
+
+
+def _nest(field: str, message: str) -> dict[str, Any]:
+    """ "target.exact" -> {"target": {"exact": [message]}}; "sources.1.url" -> {"sources":
+    {"1": {"url": [message]}}}, the shape DRF itself gives for errors in a list."""
+    head, _, rest = field.partition(".")
+    return {head: _nest(rest, message) if rest else [message]}
+
+
+def domain_error_body(error: DomainError) -> dict[str, Any]:
+    if error.field and error.status == status.HTTP_400_BAD_REQUEST:
+        return {**_nest(error.field, error.message), "code": error.code}
+    return {"detail": error.message, "code": error.code}
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, DomainError):
+        return Response(domain_error_body(exc), status=exc.status)
+    if isinstance(exc, RequestDataTooBig):
+        return Response(
+            {"detail": "The request body is too large.", "code": "body_too_large"},
+            status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
+    if isinstance(exc, IntegrityError):
+        # A constraint caught what validation missed (often a race): the client's data
+        # conflicts with the stored state, which is a 409, not a server error.
+        return Response(
+            {"detail": "The change conflicts with stored data.", "code": "integrity_conflict"},
+            status=status.HTTP_409_CONFLICT,
+        )
+    response = drf_exception_handler(exc, context)
+    if response is not None and isinstance(response.data, dict) and "detail" in response.data:
+        response.data.setdefault("code", getattr(response.data["detail"], "code", "error"))
+    return response

@@ -1,0 +1,254 @@
+"""API serializers: explicit fields, separate input and output shapes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from annotations.errors import DomainError
+from annotations.fetching import url_validate
+from annotations.models import Annotation, Article, Source, VerdictLabel
+from annotations.selectors import AnchoredAnnotations, articles_visible_to
+from annotations.services.annotations import SourceInput, TargetInput
+
+MAX_SOURCES = 30
+
+
+class HttpUrlField(serializers.CharField):
+    """An absolute http(s) URL, scheme lower-cased; everything else is a field error."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 2000)
+        super().__init__(trim_whitespace=False, **kwargs)
+
+    def to_internal_value(self, data: Any) -> str:
+        value = super().to_internal_value(data)
+        if value == "" and self.allow_blank:
+            return value
+        try:
+            return url_validate(value)
+        except DomainError as error:
+            raise serializers.ValidationError(error.message, code=error.code) from None
+
+
+# --- Input ------------------------------------------------------------------------------------
+
+
+class TargetInputSerializer(serializers.Serializer):
+    exact = serializers.CharField(trim_whitespace=False, max_length=100_000)
+    prefix = serializers.CharField(
+        trim_whitespace=False, allow_blank=True, max_length=1000, default=""
+    )
+    suffix = serializers.CharField(
+        trim_whitespace=False, allow_blank=True, max_length=1000, default=""
+    )
+    start = serializers.IntegerField(min_value=0, max_value=2**31 - 1)
+    end = serializers.IntegerField(min_value=0, max_value=2**31 - 1)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if attrs["start"] >= attrs["end"]:
+            raise serializers.ValidationError({"end": "end must be greater than start."})
+        return attrs
+
+    def to_target(self) -> TargetInput:
+        return TargetInput(**self.validated_data)
+
+
+class SourceInputSerializer(serializers.Serializer):
+    url = HttpUrlField()
+    title = serializers.CharField(max_length=500, allow_blank=True, default="")
+    publisher = serializers.CharField(max_length=200, allow_blank=True, default="")
+    passage = serializers.CharField(max_length=10_000, allow_blank=True, default="")
+    stance = serializers.ChoiceField(choices=Source.Stance.choices, default=Source.Stance.CONTEXT)
+    accessed_on = serializers.DateField(required=False, allow_null=True, default=None)
+
+
+class AnnotationInputSerializer(serializers.Serializer):
+    """What a client posts. Owner, timestamps and ids are never taken from the input."""
+
+    article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.none())
+    kind = serializers.ChoiceField(choices=Annotation.Kind.choices, default=Annotation.Kind.CLAIM)
+    speaker = serializers.CharField(max_length=200, allow_blank=True, default="")
+    target = TargetInputSerializer()
+    verdict = serializers.SlugRelatedField(slug_field="slug", queryset=VerdictLabel.objects.all())
+    rationale = serializers.CharField(max_length=20_000, allow_blank=True, default="")
+    sources = SourceInputSerializer(many=True, default=list, max_length=MAX_SOURCES)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None:
+            # Articles the user cannot see do not exist, as far as the input is concerned.
+            self.fields["article"].queryset = articles_visible_to(request.user)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if attrs.get("kind") == Annotation.Kind.QUOTE and not attrs.get("speaker", "").strip():
+            raise serializers.ValidationError({"speaker": "A quote names its speaker."})
+        return attrs
+
+    def sources_input(self) -> list[SourceInput] | None:
+        if "sources" not in self.validated_data:
+            return None
+        return [SourceInput(**source) for source in self.validated_data["sources"]]
+
+    def target_input(self) -> TargetInput | None:
+        target = self.validated_data.get("target")
+        return TargetInput(**target) if target is not None else None
+
+
+class AnnotationPatchSerializer(AnnotationInputSerializer):
+    """A partial change: the article cannot move, every other field is optional."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["partial"] = True
+        super().__init__(*args, **kwargs)
+        self.fields.pop("article")
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        # Whether a quote has its speaker depends on the stored annotation: the service checks.
+        return attrs
+
+
+class ArticleInputSerializer(serializers.Serializer):
+    """An article from pasted text, or from a URL to fetch: exactly one of `text` and `url`."""
+
+    title = serializers.CharField(max_length=500, allow_blank=True, default="")
+    text = serializers.CharField(
+        max_length=settings.ARTICLE_MAX_CHARACTERS * 2,
+        allow_blank=True,
+        default="",
+        trim_whitespace=False,
+    )
+    url = HttpUrlField(allow_blank=True, default="")
+    byline = serializers.CharField(max_length=300, allow_blank=True, default="")
+    publisher = serializers.CharField(max_length=200, allow_blank=True, default="")
+    source_url = HttpUrlField(allow_blank=True, default="")
+    published_on = serializers.DateField(required=False, allow_null=True, default=None)
+    language = serializers.CharField(max_length=16, allow_blank=True, default="")
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if bool(attrs["text"].strip()) == bool(attrs["url"]):
+            raise serializers.ValidationError(
+                {"text": "Send the article's text or a url to fetch it from: exactly one."}
+            )
+        return attrs
+
+
+# --- Output -----------------------------------------------------------------------------------
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Source
+        fields = ["url", "title", "publisher", "passage", "stance", "accessed_on"]
+        read_only_fields = fields
+
+
+class TargetSerializer(serializers.Serializer):
+    exact = serializers.CharField()
+    prefix = serializers.CharField()
+    suffix = serializers.CharField()
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+
+
+class AnchorSerializer(serializers.Serializer):
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+    method = serializers.ChoiceField(choices=["position", "quote", "fuzzy"])
+    confidence = serializers.FloatField()
+
+
+class AnnotationSerializer(serializers.ModelSerializer):
+    """An annotation as clients read it. The context carries `anchors` (AnchoredAnnotations)."""
+
+    target = serializers.SerializerMethodField()
+    verdict = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    reviewer = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    sources = SourceSerializer(many=True, read_only=True)
+    is_mine = serializers.SerializerMethodField()
+    anchor = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Annotation
+        fields = [
+            "id",
+            "article",
+            "kind",
+            "speaker",
+            "target",
+            "verdict",
+            "rationale",
+            "sources",
+            "reviewer",
+            "is_mine",
+            "anchor",
+            "created",
+            "modified",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(TargetSerializer)
+    def get_target(self, annotation: Annotation) -> dict[str, Any]:
+        return {
+            "exact": annotation.exact,
+            "prefix": annotation.prefix,
+            "suffix": annotation.suffix,
+            "start": annotation.start,
+            "end": annotation.end,
+        }
+
+    def get_is_mine(self, annotation: Annotation) -> bool:
+        request = self.context.get("request")
+        return request is not None and annotation.reviewer_id == request.user.pk
+
+    @extend_schema_field(AnchorSerializer(allow_null=True))
+    def get_anchor(self, annotation: Annotation) -> dict[str, Any] | None:
+        anchors: AnchoredAnnotations | None = self.context.get("anchors")
+        found = anchors.of(annotation) if anchors is not None else None
+        if found is None:
+            return None
+        return {
+            "start": found.start,
+            "end": found.end,
+            "method": found.method,
+            "confidence": round(found.confidence, 4),
+        }
+
+
+class ArticleListSerializer(serializers.ModelSerializer):
+    my_review_status = serializers.CharField(read_only=True, allow_null=True)
+    my_annotation_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Article
+        fields = [
+            "id",
+            "title",
+            "byline",
+            "publisher",
+            "source_url",
+            "published_on",
+            "language",
+            "created",
+            "modified",
+            "my_review_status",
+            "my_annotation_count",
+        ]
+        read_only_fields = fields
+
+
+class ArticleSerializer(ArticleListSerializer):
+    class Meta(ArticleListSerializer.Meta):
+        fields = [*ArticleListSerializer.Meta.fields, "text"]
+        read_only_fields = fields
+
+
+class ReviewSerializer(serializers.Serializer):
+    article = serializers.IntegerField(source="article_id")
+    reviewer = serializers.CharField(source="reviewer.username")
+    status = serializers.CharField()
+    submitted_at = serializers.DateTimeField(allow_null=True)

@@ -1,0 +1,162 @@
+"""The JSON API under /api/v1/: thin views over selectors (reads) and services (writes)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from annotations import selectors
+from annotations.api.permissions import CanImportArticles, IsDeskMember
+from annotations.api.serializers import (
+    AnnotationInputSerializer,
+    AnnotationPatchSerializer,
+    AnnotationSerializer,
+    ArticleInputSerializer,
+    ArticleListSerializer,
+    ArticleSerializer,
+    ReviewSerializer,
+)
+from annotations.models import Annotation, Article
+from annotations.services.annotations import (
+    AnnotationChanges,
+    annotation_create,
+    annotation_delete,
+    annotation_update,
+)
+from annotations.services.articles import article_import
+from annotations.services.reviews import review_submit
+
+
+class AnnotationFilter(django_filters.FilterSet):
+    article = django_filters.NumberFilter(field_name="article_id")
+    verdict = django_filters.CharFilter(field_name="verdict__slug")
+    reviewer = django_filters.CharFilter(field_name="reviewer__username")
+    kind = django_filters.ChoiceFilter(choices=Annotation.Kind.choices)
+
+    class Meta:
+        model = Annotation
+        fields = ["article", "verdict", "reviewer", "kind"]
+
+
+class AnnotationViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Highlights with verdicts. Lists and details show only what the user may read."""
+
+    permission_classes = [IsDeskMember]
+    serializer_class = AnnotationSerializer
+    filterset_class = AnnotationFilter
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+
+    def get_queryset(self) -> QuerySet[Annotation]:
+        return selectors.annotations_visible_to(self.request.user)
+
+    def _output(self, annotations: list[Annotation], **kwargs: Any) -> AnnotationSerializer:
+        anchors = selectors.annotations_anchor(annotations)
+        return AnnotationSerializer(
+            annotations, context={**self.get_serializer_context(), "anchors": anchors}, **kwargs
+        )
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        annotations = list(page if page is not None else queryset)
+        data = self._output(annotations, many=True).data
+        return self.get_paginated_response(data) if page is not None else Response(data)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return Response(self._output([self.get_object()], many=True).data[0])
+
+    @extend_schema(request=AnnotationInputSerializer, responses={201: AnnotationSerializer})
+    def create(self, request: Request) -> Response:
+        serializer = AnnotationInputSerializer(
+            data=request.data, context=self.get_serializer_context()
+        )
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        annotation = annotation_create(
+            reviewer=request.user,
+            article=data["article"],
+            kind=data["kind"],
+            speaker=data["speaker"],
+            target=serializer.target_input(),
+            verdict=data["verdict"],
+            rationale=data["rationale"],
+            sources=serializer.sources_input() or [],
+        )
+        return Response(
+            self._output([self._reload(annotation)], many=True).data[0],
+            status=status.HTTP_201_CREATED,
+        )
+
+    @extend_schema(request=AnnotationPatchSerializer, responses={200: AnnotationSerializer})
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        annotation = self.get_object()
+        serializer = AnnotationPatchSerializer(
+            data=request.data, context=self.get_serializer_context()
+        )
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        annotation_update(
+            annotation=annotation,
+            actor=request.user,
+            changes=AnnotationChanges(
+                kind=data.get("kind"),
+                speaker=data.get("speaker"),
+                target=serializer.target_input(),
+                verdict=data.get("verdict"),
+                rationale=data.get("rationale"),
+                sources=serializer.sources_input(),
+            ),
+        )
+        return Response(self._output([self._reload(annotation)], many=True).data[0])
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        annotation_delete(annotation=self.get_object(), actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def _reload(self, annotation: Annotation) -> Annotation:
+        return self.get_queryset().get(pk=annotation.pk)
+
+
+class ArticleViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Articles of the desk, with the user's own review progress."""
+
+    permission_classes = [IsDeskMember, CanImportArticles]
+
+    def get_queryset(self) -> QuerySet[Article]:
+        queryset = selectors.articles_with_progress(self.request.user)
+        if self.action == "retrieve":
+            queryset = queryset.defer(None)
+        return queryset
+
+    def get_serializer_class(self) -> type:
+        return ArticleListSerializer if self.action == "list" else ArticleSerializer
+
+    @extend_schema(request=ArticleInputSerializer, responses={201: ArticleSerializer})
+    def create(self, request: Request) -> Response:
+        serializer = ArticleInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        article = article_import(imported_by=request.user, **serializer.validated_data)
+        article = self.get_queryset().defer(None).get(pk=article.pk)
+        return Response(ArticleSerializer(article).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses={200: ReviewSerializer})
+    @action(detail=True, methods=["post"])
+    def submit(self, request: Request, pk: str | None = None) -> Response:
+        """The current reviewer submits their review of the article."""
+        review = review_submit(article=self.get_object(), reviewer=request.user)
+        return Response(ReviewSerializer(review).data)

@@ -1,0 +1,49 @@
+"""python manage.py add_user NAME --role reviewer|editor|admin [--password ...]"""
+
+from __future__ import annotations
+
+import getpass
+import secrets
+import sys
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+
+from annotations.roles import Role
+
+
+class Command(BaseCommand):
+    help = "Create a desk member with a role, or give an existing one the role (and a password)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("username")
+        parser.add_argument("--role", required=True, choices=[role.value for role in Role])
+        parser.add_argument("--password", help="Asked for when omitted on a terminal.")
+        parser.add_argument("--email", default="")
+
+    def handle(
+        self, *args: Any, username: str, role: str, password: str | None, email: str, **options: Any
+    ) -> None:
+        User = get_user_model()
+        if password is None and sys.stdin.isatty():
+            password = getpass.getpass(f"Password for {username}: ")
+        generated = password is None
+        if generated:
+            password = secrets.token_urlsafe(12)
+        if not password:
+            raise CommandError("The password cannot be empty.")
+        with transaction.atomic():
+            user, created = User.objects.get_or_create(username=username, defaults={"email": email})
+            user.set_password(password)
+            if role == Role.ADMIN:
+                user.is_staff = True
+                user.is_superuser = True
+            user.save()
+            user.groups.add(Group.objects.get(name=role))
+        verb = "Created" if created else "Updated"
+        self.stdout.write(self.style.SUCCESS(f"{verb} {username} ({role})."))
+        if generated:
+            self.stdout.write(f"Generated password: {password}")

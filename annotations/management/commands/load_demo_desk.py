@@ -1,0 +1,194 @@
+"""python manage.py load_demo_desk: a small desk to try factcheck with. Idempotent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from annotations.models import Annotation, Article, VerdictLabel
+from annotations.roles import Role
+from annotations.services.annotations import SourceInput, TargetInput, annotation_create
+from annotations.services.articles import article_create
+from annotations.services.reviews import review_submit
+
+DEMO_PASSWORD = "factcheck-demo"  # noqa: S105 (the demo desk's published password)
+DEMO_USERS = [
+    ("editor", Role.EDITOR),
+    ("alice", Role.REVIEWER),
+    ("bruno", Role.REVIEWER),
+    ("chen", Role.REVIEWER),
+]
+
+# Written for this project; the places, people and figures are invented.
+DEMO_ARTICLES = [
+    {
+        "title": "Riverside council says new bus lanes halved commute times",
+        "byline": "Maya Okafor",
+        "publisher": "The Riverside Ledger",
+        "source_url": "https://ledger.example.org/2026/11/bus-lanes",
+        "text": (
+            "Riverside's city council on Monday hailed its new bus lanes as the most successful "
+            "transport scheme in the region, a year after the first lane opened on Harbour "
+            "Road.\n\n"
+            '"Commute times on the number 7 route have been cut in half," said councillor '
+            "Dana Whitfield at a press conference outside the central depot. She added that "
+            "ridership had grown by 40 percent since last autumn.\n\n"
+            "According to the council's own figures, average journey times on the route fell from "
+            "38 minutes to 29 minutes during the morning peak. Ridership rose from 1.2 million to "
+            "1.5 million trips over the same period.\n\n"
+            "Opposition members questioned the cost. The scheme cost 14 million euros, more than "
+            "twice the original budget, according to the council's audit committee."
+        ),
+        "claims": [
+            (
+                "Commute times on the number 7 route have been cut in half",
+                "quote",
+                "Dana Whitfield",
+                ["false", "mostly-false", "false"],
+            ),
+            (
+                "ridership had grown by 40 percent since last autumn",
+                "claim",
+                "",
+                ["mostly-false", "mixed", "mostly-false"],
+            ),
+            (
+                "The scheme cost 14 million euros, more than twice the original budget",
+                "claim",
+                "",
+                ["true", "mostly-true", None],
+            ),
+        ],
+    },
+    {
+        "title": "Heatwave record: 'hottest October day ever measured', says weather service",
+        "byline": "Tomás Lindqvist",
+        "publisher": "Northern Courier",
+        "source_url": "https://courier.example.org/weather/october-record",
+        "text": (
+            "Temperatures reached 31.4°C in Eastvale on Thursday, which the national "
+            "weather service called the hottest October day ever measured in the country. "
+            "🌡️\n\n"
+            "The previous record of 30.9°C was set in 1985, the service said in a statement. "
+            "Meteorologists linked the heat to a blocking high-pressure system over the "
+            "continent.\n\n"
+            "Local farmers said the warm autumn had doubled the grape harvest compared with last "
+            "year. Hospitals reported no rise in heat-related admissions."
+        ),
+        "claims": [
+            (
+                "the hottest October day ever measured in the country",
+                "claim",
+                "",
+                ["true", "true", "mostly-true"],
+            ),
+            (
+                "the warm autumn had doubled the grape harvest compared with last year",
+                "claim",
+                "",
+                ["unverifiable", "mixed", "unverifiable"],
+            ),
+        ],
+    },
+    {
+        "title": "Minister: 'Every school will have a nurse by next year'",
+        "byline": "Priya Raman",
+        "publisher": "Capital Daily",
+        "source_url": "https://capitaldaily.example.org/education/school-nurses",
+        "text": (
+            "The education minister promised on Wednesday that every public school would employ a "
+            "full-time nurse by September next year.\n\n"
+            '"We have already hired 2,000 nurses this year alone," the minister, Rafael Costa, '
+            "told parliament. The ministry's budget documents list funding for 850 new posts.\n\n"
+            "Unions welcomed the pledge but warned that the country has 6,300 public schools and "
+            "fewer than 3,000 school nurses."
+        ),
+        "claims": [
+            (
+                "We have already hired 2,000 nurses this year alone",
+                "quote",
+                "Rafael Costa",
+                ["false", "false", "mostly-false"],
+            ),
+        ],
+    },
+]
+
+SOURCE = SourceInput(
+    url="https://data.example.org/official-statistics",
+    title="Official statistics portal",
+    publisher="National statistics office",
+    stance="refutes",
+)
+
+
+class Command(BaseCommand):
+    help = "Load the demo desk: an editor, three reviewers, three articles and their reviews."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        with transaction.atomic():
+            users = self._users()
+            created_articles = 0
+            for spec in DEMO_ARTICLES:
+                article = Article.objects.filter(title=spec["title"]).first()
+                if article is None:
+                    article = article_create(
+                        title=spec["title"],
+                        byline=spec["byline"],
+                        publisher=spec["publisher"],
+                        source_url=spec["source_url"],
+                        text=spec["text"],
+                        imported_by=users["editor"],
+                    )
+                    created_articles += 1
+                    self._reviews(article, spec["claims"], users)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo desk ready ({created_articles} new articles, "
+                f"{Article.objects.count()} in all)."
+            )
+        )
+        self.stdout.write(f"Log in at http://127.0.0.1:8000/ with password '{DEMO_PASSWORD}' as:")
+        for username, role in DEMO_USERS:
+            self.stdout.write(f"  {username:<8} {role}")
+
+    def _users(self) -> dict[str, Any]:
+        User = get_user_model()
+        users = {}
+        for username, role in DEMO_USERS:
+            user, created = User.objects.get_or_create(
+                username=username, defaults={"email": f"{username}@example.org"}
+            )
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.save()
+            user.groups.add(Group.objects.get(name=role))
+            users[username] = user
+        return users
+
+    def _reviews(self, article: Article, claims: list, users: dict[str, Any]) -> None:
+        reviewers = ["alice", "bruno", "chen"]
+        labels = {label.slug: label for label in VerdictLabel.objects.all()}
+        for index, username in enumerate(reviewers):
+            for exact, kind, speaker, verdicts in claims:
+                verdict = verdicts[index]
+                if verdict is None:
+                    continue
+                start = article.text.index(exact)
+                annotation_create(
+                    reviewer=users[username],
+                    article=article,
+                    kind=kind,
+                    speaker=speaker,
+                    target=TargetInput(exact=exact, start=start, end=start + len(exact)),
+                    verdict=labels[verdict],
+                    rationale=f"{username.title()}'s check against the official figures.",
+                    sources=[SOURCE] if kind == Annotation.Kind.QUOTE else [],
+                )
+        # Bruno and Chen have submitted; Alice is still working, so the desk shows both states.
+        for username in ("bruno", "chen"):
+            review_submit(article=article, reviewer=users[username])

@@ -1,0 +1,274 @@
+"""Writes for annotations: a reviewer's highlights with their verdicts and sources."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from annotations import roles
+from annotations.anchoring import quote_around, utf16_to_code_point_offset
+from annotations.errors import DomainError
+from annotations.fetching import url_validate
+from annotations.models import Annotation, Article, Review, Source, VerdictLabel
+
+
+@dataclass(frozen=True)
+class TargetInput:
+    """The selectors a client sends: TextQuoteSelector and TextPositionSelector together."""
+
+    exact: str
+    start: int
+    end: int
+    prefix: str = ""
+    suffix: str = ""
+
+
+@dataclass(frozen=True)
+class SourceInput:
+    url: str
+    title: str = ""
+    publisher: str = ""
+    passage: str = ""
+    stance: str = Source.Stance.CONTEXT
+    accessed_on: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class AnnotationChanges:
+    """Fields to change on an annotation; None leaves a field as it is."""
+
+    kind: str | None = None
+    speaker: str | None = None
+    target: TargetInput | None = None
+    verdict: VerdictLabel | None = None
+    rationale: str | None = None
+    sources: Sequence[SourceInput] | None = field(default=None)
+
+
+def target_validate(*, text: str, target: TargetInput) -> TargetInput:
+    """Check a target against the article's canonical text; return it with server context.
+
+    The position must hold the exact quote; prefix and suffix, when sent, must match the text
+    around it. The stored prefix and suffix are always recomputed from the text.
+    """
+    start, end = target.start, target.end
+    if start < 0 or end < 0:
+        raise DomainError(
+            "Offsets cannot be negative.", code="target_offsets", field="target.start"
+        )
+    if start >= end:
+        raise DomainError(
+            "end must be greater than start.", code="target_offsets", field="target.end"
+        )
+    if not target.exact.strip():
+        raise DomainError("The highlight is empty.", code="target_empty", field="target.exact")
+    if len(target.exact) > settings.ANNOTATION_MAX_CHARACTERS:
+        raise DomainError(
+            f"A highlight can be at most {settings.ANNOTATION_MAX_CHARACTERS} characters long.",
+            code="target_too_long",
+            field="target.exact",
+        )
+    if end > len(text) or text[start:end] != target.exact:
+        if end > len(text) and not _utf16_match(text, target):
+            raise DomainError(
+                f"The offsets lie outside the text, which has {len(text)} characters.",
+                code="target_out_of_range",
+                field="target.end",
+            )
+        raise DomainError(
+            _mismatch_explain(text, target), code="target_mismatch", field="target.exact"
+        )
+    context = quote_around(text, start, end)
+    if target.prefix and not text.endswith(target.prefix, 0, start):
+        raise DomainError(
+            "prefix does not match the text before the quote.",
+            code="target_prefix_mismatch",
+            field="target.prefix",
+        )
+    if target.suffix and not text.startswith(target.suffix, end):
+        raise DomainError(
+            "suffix does not match the text after the quote.",
+            code="target_suffix_mismatch",
+            field="target.suffix",
+        )
+    return TargetInput(
+        exact=target.exact, start=start, end=end, prefix=context.prefix, suffix=context.suffix
+    )
+
+
+def _utf16_match(text: str, target: TargetInput) -> bool:
+    """Whether the offsets hold the quote when counted in UTF-16 code units, as browsers count."""
+    encoded = text.encode("utf-16-le")
+    if 2 * target.end > len(encoded):
+        return False
+    quoted = encoded[2 * target.start : 2 * target.end]
+    return quoted.decode("utf-16-le", errors="replace") == target.exact
+
+
+def _mismatch_explain(text: str, target: TargetInput) -> str:
+    """Say why the quote is not at start..end, as precisely as we can tell."""
+    message = "The quoted text is not at start..end of the article."
+    found = text.find(target.exact)
+    if _utf16_match(text, target):
+        start = utf16_to_code_point_offset(text, target.start)
+        return (
+            f"{message} The offsets look like UTF-16 code units; send Unicode code points "
+            f"(start {start}, end {start + len(target.exact)})."
+        )
+    if found >= 0:
+        return f"{message} It occurs at {found}..{found + len(target.exact)}."
+    return f"{message} The quote does not occur in the text."
+
+
+def sources_validate(sources: Sequence[SourceInput]) -> list[SourceInput]:
+    """Check each source; return them with their URLs in canonical form."""
+    validated = []
+    for index, source in enumerate(sources):
+        try:
+            url = url_validate(source.url)
+        except DomainError as error:
+            raise DomainError(
+                error.message, code=error.code, field=f"sources.{index}.url"
+            ) from None
+        if source.stance not in Source.Stance.values:
+            raise DomainError(
+                f"stance must be one of {', '.join(Source.Stance.values)}.",
+                code="source_stance",
+                field=f"sources.{index}.stance",
+            )
+        validated.append(dataclasses.replace(source, url=url))
+    return validated
+
+
+def _kind_and_speaker_validate(kind: str, speaker: str) -> None:
+    if kind not in Annotation.Kind.values:
+        raise DomainError("kind must be claim or quote.", code="annotation_kind", field="kind")
+    if kind == Annotation.Kind.QUOTE and not speaker.strip():
+        raise DomainError("A quote names its speaker.", code="quote_speaker", field="speaker")
+
+
+def _review_open_for_writing(*, article: Article, reviewer: AbstractBaseUser) -> Review:
+    """The reviewer's review of the article, created on first use, locked against a submit."""
+    review, _ = Review.objects.get_or_create(article=article, reviewer=reviewer)
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    if review.status == Review.Status.SUBMITTED:
+        raise DomainError(
+            "Your review of this article is submitted; its annotations can no longer change.",
+            code="review_submitted",
+            status=409,
+        )
+    return review
+
+
+def _sources_replace(annotation: Annotation, sources: Sequence[SourceInput]) -> None:
+    annotation.sources.all().delete()
+    today = timezone.localdate()
+    Source.objects.bulk_create(
+        Source(
+            annotation=annotation,
+            url=source.url,
+            title=source.title,
+            publisher=source.publisher,
+            passage=source.passage,
+            stance=source.stance,
+            accessed_on=source.accessed_on or today,
+            position=position,
+        )
+        for position, source in enumerate(sources)
+    )
+
+
+def annotation_create(
+    *,
+    reviewer: AbstractBaseUser,
+    article: Article,
+    target: TargetInput,
+    verdict: VerdictLabel,
+    kind: str = Annotation.Kind.CLAIM,
+    speaker: str = "",
+    rationale: str = "",
+    sources: Sequence[SourceInput] = (),
+) -> Annotation:
+    """A reviewer highlights a passage and gives it a verdict, a rationale and sources."""
+    if not roles.can_annotate(reviewer):
+        raise DomainError("Only reviewers annotate articles.", code="not_reviewer", status=403)
+    _kind_and_speaker_validate(kind, speaker)
+    target = target_validate(text=article.text, target=target)
+    sources = sources_validate(sources)
+    with transaction.atomic():
+        _review_open_for_writing(article=article, reviewer=reviewer)
+        annotation = Annotation.objects.create(
+            article=article,
+            reviewer=reviewer,
+            kind=kind,
+            speaker=speaker.strip() if kind == Annotation.Kind.QUOTE else "",
+            exact=target.exact,
+            prefix=target.prefix,
+            suffix=target.suffix,
+            start=target.start,
+            end=target.end,
+            verdict=verdict,
+            rationale=rationale,
+        )
+        _sources_replace(annotation, sources)
+    return annotation
+
+
+def _owner_check(annotation: Annotation, actor: AbstractBaseUser) -> None:
+    if annotation.reviewer_id != actor.pk:
+        # Editors decide verdicts in the review queue; they never edit a reviewer's highlight.
+        raise DomainError(
+            "Only the reviewer who made an annotation can change it.",
+            code="not_owner",
+            status=403,
+        )
+
+
+def annotation_update(
+    *, annotation: Annotation, actor: AbstractBaseUser, changes: AnnotationChanges
+) -> Annotation:
+    """The annotation's reviewer changes it while their review is in progress."""
+    _owner_check(annotation, actor)
+    kind = changes.kind if changes.kind is not None else annotation.kind
+    speaker = changes.speaker if changes.speaker is not None else annotation.speaker
+    _kind_and_speaker_validate(kind, speaker)
+    target = (
+        target_validate(text=annotation.article.text, target=changes.target)
+        if changes.target is not None
+        else None
+    )
+    sources = sources_validate(changes.sources) if changes.sources is not None else None
+    with transaction.atomic():
+        _review_open_for_writing(article=annotation.article, reviewer=actor)
+        annotation.kind = kind
+        annotation.speaker = speaker.strip() if kind == Annotation.Kind.QUOTE else ""
+        if target is not None:
+            annotation.exact, annotation.prefix, annotation.suffix = (
+                target.exact,
+                target.prefix,
+                target.suffix,
+            )
+            annotation.start, annotation.end = target.start, target.end
+        if changes.verdict is not None:
+            annotation.verdict = changes.verdict
+        if changes.rationale is not None:
+            annotation.rationale = changes.rationale
+        annotation.save()
+        if sources is not None:
+            _sources_replace(annotation, sources)
+    return annotation
+
+
+def annotation_delete(*, annotation: Annotation, actor: AbstractBaseUser) -> None:
+    """The annotation's reviewer deletes it while their review is in progress."""
+    _owner_check(annotation, actor)
+    with transaction.atomic():
+        _review_open_for_writing(article=annotation.article, reviewer=actor)
+        annotation.delete()

@@ -1,0 +1,195 @@
+"""Writes for articles: creating them from pasted text, uploaded files and URLs."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+import trafilatura
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+
+from annotations import fetching
+from annotations.errors import DomainError
+from annotations.models import Article
+from annotations.text import canonical_text, paragraphs_from_lines
+
+HTML_CONTENT_TYPES = {"text/html", "application/xhtml+xml"}
+TEXT_CONTENT_TYPES = {"text/plain"}
+
+
+@dataclass(frozen=True)
+class ExtractedArticle:
+    """What an import found: the canonical text and whatever metadata the source carried."""
+
+    text: str
+    title: str = ""
+    byline: str = ""
+    publisher: str = ""
+    published_on: datetime.date | None = None
+    language: str = ""
+
+
+def article_create(
+    *,
+    title: str,
+    text: str,
+    byline: str = "",
+    publisher: str = "",
+    source_url: str = "",
+    published_on: datetime.date | None = None,
+    language: str = "en",
+    imported_by: AbstractBaseUser | None = None,
+) -> Article:
+    """Create an article from raw text, which is normalised to the canonical form first."""
+    canonical = canonical_text(text)
+    if not canonical:
+        raise DomainError("The article has no text.", code="article_text_empty", field="text")
+    if len(canonical) > settings.ARTICLE_MAX_CHARACTERS:
+        raise DomainError(
+            f"The article is longer than {settings.ARTICLE_MAX_CHARACTERS:,} characters.",
+            code="article_text_too_long",
+            field="text",
+        )
+    title = " ".join(title.split())
+    if not title:
+        # A pasted text without a title: its first line serves, as a newsroom would read it.
+        title = canonical.split("\n", 1)[0][:200]
+    if source_url:
+        source_url = fetching.url_validate(source_url)
+    with transaction.atomic():
+        return Article.objects.create(
+            title=title[:500],
+            text=canonical,
+            byline=byline[:300],
+            publisher=publisher[:200],
+            source_url=source_url,
+            published_on=published_on,
+            language=(language or "en")[:16],
+            imported_by=imported_by,
+        )
+
+
+def html_extract(html: str | bytes, *, url: str | None = None) -> ExtractedArticle:
+    """Main text, title, author, date and site name of an HTML page (trafilatura)."""
+    document = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_recall=True,
+    )
+    if document is None or not (document.text or "").strip():
+        raise DomainError(
+            "Could not find the article's main text in this HTML.",
+            code="html_no_main_text",
+            field="file",
+        )
+    lines = document.text.split("\n")
+    title = (document.title or "").strip()
+    # trafilatura repeats the headline as the first line of the text; the title field holds it.
+    if title and lines and lines[0].strip() == title:
+        lines = lines[1:]
+    return ExtractedArticle(
+        text=paragraphs_from_lines("\n".join(lines)),
+        title=title,
+        byline=(document.author or "").strip(),
+        publisher=(document.sitename or "").strip(),
+        published_on=_date_parse(document.date),
+        language=(document.language or "").strip(),
+    )
+
+
+def _date_parse(value: str | None) -> datetime.date | None:
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _bytes_decode(content: bytes, charset: str | None) -> str:
+    for encoding in (charset, "utf-8"):
+        if not encoding:
+            continue
+        try:
+            return content.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    raise DomainError("The file is not valid UTF-8 text.", code="upload_not_text", field="file")
+
+
+def upload_extract(*, name: str, content: bytes, content_type: str = "") -> ExtractedArticle:
+    """The article in an uploaded .txt or .html file; anything else is refused."""
+    lowered = name.lower()
+    if b"\x00" in content[:8192]:
+        raise DomainError(
+            "The file is binary, not text or HTML.", code="upload_not_text", field="file"
+        )
+    if lowered.endswith((".html", ".htm", ".xhtml")):
+        return html_extract(_bytes_decode(content, None))
+    if lowered.endswith(".txt"):
+        return ExtractedArticle(text=canonical_text(_bytes_decode(content, None)))
+    raise DomainError("Upload a .txt or .html file.", code="upload_unsupported_type", field="file")
+
+
+def url_extract(url: str) -> ExtractedArticle:
+    """Fetch a URL (safely, see annotations.fetching) and extract its article."""
+    page = fetching.page_fetch(
+        url,
+        timeout=settings.ARTICLE_FETCH_TIMEOUT_SECONDS,
+        max_bytes=settings.ARTICLE_FETCH_MAX_BYTES,
+        allow_private=settings.ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES,
+    )
+    if page.content_type in TEXT_CONTENT_TYPES:
+        return ExtractedArticle(text=canonical_text(_bytes_decode(page.content, page.charset)))
+    try:
+        return html_extract(page.content, url=page.url)
+    except DomainError as error:
+        raise DomainError(error.message, code=error.code, field="url") from None
+
+
+def article_import(
+    *,
+    imported_by: AbstractBaseUser | None,
+    text: str = "",
+    upload_name: str = "",
+    upload_content: bytes | None = None,
+    url: str = "",
+    title: str = "",
+    byline: str = "",
+    publisher: str = "",
+    source_url: str = "",
+    published_on: datetime.date | None = None,
+    language: str = "",
+) -> Article:
+    """Import an article from exactly one of: pasted text, an uploaded file, a URL.
+
+    Metadata typed by the user wins over what the source carried.
+    """
+    given = [bool(text.strip()), upload_content is not None, bool(url)]
+    if sum(given) != 1:
+        raise DomainError(
+            "Paste the text, upload a file, or give a URL: exactly one of them.",
+            code="article_source_ambiguous",
+        )
+    if upload_content is not None:
+        extracted = upload_extract(name=upload_name, content=upload_content)
+    elif url:
+        extracted = url_extract(url)
+        source_url = source_url or url
+    else:
+        extracted = ExtractedArticle(text=text)
+    return article_create(
+        title=title or extracted.title,
+        text=extracted.text,
+        byline=byline or extracted.byline,
+        publisher=publisher or extracted.publisher,
+        source_url=source_url,
+        published_on=published_on or extracted.published_on,
+        language=language or extracted.language or "en",
+        imported_by=imported_by,
+    )

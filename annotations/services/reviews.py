@@ -1,0 +1,29 @@
+"""Writes for reviews: a reviewer submits their review of an article."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from annotations import roles
+from annotations.errors import DomainError
+from annotations.models import Article, Review
+
+
+def review_submit(*, article: Article, reviewer: AbstractBaseUser) -> Review:
+    """Submit the reviewer's review: their annotations freeze and count for agreement.
+
+    Submitting twice is harmless (the first timestamp stays); submitting with no annotation is
+    allowed, since "nothing checkable here" is a review too.
+    """
+    if not roles.can_annotate(reviewer):
+        raise DomainError("Only reviewers submit reviews.", code="not_reviewer", status=403)
+    with transaction.atomic():
+        review, _ = Review.objects.get_or_create(article=article, reviewer=reviewer)
+        # Conditional update: of two concurrent submits, one sets the timestamp.
+        Review.objects.filter(pk=review.pk, status=Review.Status.IN_PROGRESS).update(
+            status=Review.Status.SUBMITTED, submitted_at=timezone.now()
+        )
+        review.refresh_from_db()
+    return review

@@ -1,0 +1,51 @@
+"""The canonical text of an article: pure functions, no Django import.
+
+Every offset in factcheck counts Unicode code points of the canonical text, so the text must be
+produced the same way whatever the source: Unicode NFC, "\\n" line ends, no control characters,
+no trailing spaces, and paragraphs separated by exactly one blank line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+# C0/C1 control characters other than tab and newline: PostgreSQL rejects NUL, and the rest are
+# invisible in the page yet would shift offsets.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_TRAILING_SPACE = re.compile(r"[ \t\u00a0]+$", re.MULTILINE)
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    text: str
+
+
+def canonical_text(raw: str) -> str:
+    """Normalise pasted, uploaded or extracted text into the canonical form."""
+    text = unicodedata.normalize("NFC", raw)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n\n")
+    text = _CONTROL_CHARACTERS.sub("", text)
+    text = _TRAILING_SPACE.sub("", text)
+    text = _BLANK_LINES.sub(PARAGRAPH_SEPARATOR, text)
+    return text.strip()
+
+
+def paragraphs_from_lines(lines: str) -> str:
+    """Text with one paragraph per line (as HTML extraction gives it) -> canonical paragraphs."""
+    return canonical_text(PARAGRAPH_SEPARATOR.join(line for line in lines.split("\n")))
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """The paragraphs of a canonical text with the code-point offset where each starts."""
+    paragraphs = []
+    start = 0
+    for chunk in text.split(PARAGRAPH_SEPARATOR):
+        paragraphs.append(Paragraph(start=start, text=chunk))
+        start += len(chunk) + len(PARAGRAPH_SEPARATOR)
+    return paragraphs

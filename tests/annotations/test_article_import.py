@@ -1,0 +1,242 @@
+"""Importing articles: pasted text, uploaded files, URLs fetched safely, and the command."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from annotations.errors import DomainError
+from annotations.models import Article
+from annotations.services.articles import article_import, upload_extract
+
+ARTICLE_HTML = """<!doctype html>
+<html lang="en"><head>
+<title>Port strike ends after nine days | The Harbour Times</title>
+<meta name="author" content="Lena Fischer">
+<meta property="og:site_name" content="The Harbour Times">
+<meta property="article:published_time" content="2026-03-14T09:00:00Z">
+</head><body>
+<nav>Home | World | Sport</nav>
+<article>
+<h1>Port strike ends after nine days</h1>
+<p>Dock workers returned to work on Friday after a nine-day strike that halted most container
+traffic through the port, the union said.</p>
+<p>The agreement raises wages by 6 percent this year and 4 percent next year, according to a
+statement from the port authority.</p>
+<p>Shipping companies said the backlog of 140 vessels would take two weeks to clear.</p>
+</article>
+<footer>Copyright The Harbour Times</footer>
+</body></html>"""
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:  # keep test output quiet
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+        routes = {
+            "/article.html": (200, "text/html; charset=utf-8", ARTICLE_HTML.encode()),
+            "/plain.txt": (200, "text/plain; charset=utf-8", "One.\n\n\nTwo 😀.".encode()),
+            "/image.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100),
+            "/big.html": (200, "text/html", b"<p>" + b"x" * 3_000_000 + b"</p>"),
+            "/missing": (404, "text/html", b"not here"),
+        }
+        if self.path == "/redirect":
+            self.send_response(302)
+            self.send_header("Location", "/article.html")
+            self.end_headers()
+            return
+        if self.path == "/redirect-to-ftp":
+            self.send_response(302)
+            self.send_header("Location", "ftp://files.example.org/article.html")
+            self.end_headers()
+            return
+        if self.path == "/slow":
+            time.sleep(3)
+        status, content_type, body = routes.get(
+            self.path, (200, "text/html", ARTICLE_HTML.encode())
+        )
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[str]:
+    """A small web site on the loopback interface: the only kind of site tests may fetch."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture
+def private_fetch_allowed(settings):
+    settings.ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES = True
+    settings.ARTICLE_FETCH_TIMEOUT_SECONDS = 1
+    settings.ARTICLE_FETCH_MAX_BYTES = 1_000_000
+
+
+@pytest.mark.django_db
+def test_pasted_text_becomes_canonical():
+    article = article_import(imported_by=None, text="Title line\r\n\r\n\r\nCafe\u0301 opens.  \n")
+
+    assert article.text == "Title line\n\nCafé opens."
+    assert article.title == "Title line"
+
+
+@pytest.mark.django_db
+def test_html_upload_gives_main_text_title_author_and_date():
+    extracted = upload_extract(name="strike.html", content=ARTICLE_HTML.encode())
+
+    assert extracted.title.startswith("Port strike ends after nine days")
+    assert extracted.byline == "Lena Fischer"
+    assert str(extracted.published_on) == "2026-03-14"
+    assert "Dock workers returned to work on Friday" in extracted.text
+    assert "\n\nThe agreement raises wages" in extracted.text
+    assert "Home | World" not in extracted.text
+    assert "Copyright" not in extracted.text
+
+
+def test_text_upload_is_read_as_utf8():
+    extracted = upload_extract(name="notes.txt", content="Déjà vu.\n\nSecond.".encode())
+
+    assert extracted.text == "Déjà vu.\n\nSecond."
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("report.pdf", b"%PDF-1.7 ...", "upload_unsupported_type"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "upload_not_text"),
+        ("latin1.txt", "caf\xe9".encode("latin-1"), "upload_not_text"),
+        ("empty.html", b"<html><body></body></html>", "html_no_main_text"),
+    ],
+)
+def test_an_upload_that_is_not_text_or_html_is_refused(name, content, code):
+    with pytest.raises(DomainError) as raised:
+        upload_extract(name=name, content=content)
+
+    assert raised.value.code == code
+
+
+@pytest.mark.django_db
+def test_an_article_is_fetched_from_a_url(site, private_fetch_allowed):
+    article = article_import(imported_by=None, url=f"{site}/article.html")
+
+    assert article.source_url == f"{site}/article.html"
+    assert article.byline == "Lena Fischer"
+    assert "nine-day strike" in article.text
+
+
+@pytest.mark.django_db
+def test_redirects_are_followed(site, private_fetch_allowed):
+    article = article_import(imported_by=None, url=f"{site}/redirect")
+
+    assert "nine-day strike" in article.text
+
+
+@pytest.mark.django_db
+def test_a_plain_text_url_is_imported_as_text(site, private_fetch_allowed):
+    article = article_import(imported_by=None, url=f"{site}/plain.txt")
+
+    assert article.text == "One.\n\nTwo 😀."
+
+
+@pytest.mark.parametrize(
+    ("path", "code"),
+    [
+        ("/image.png", "url_content_type"),
+        ("/big.html", "url_too_large"),
+        ("/missing", "url_http_error"),
+        ("/redirect-to-ftp", "url_scheme"),
+        ("/slow", "url_fetch_failed"),
+    ],
+)
+@pytest.mark.django_db
+def test_a_url_that_cannot_be_imported_gives_a_clear_error_and_saves_nothing(
+    site, private_fetch_allowed, path, code
+):
+    with pytest.raises(DomainError) as raised:
+        article_import(imported_by=None, url=f"{site}{path}")
+
+    assert raised.value.code == code
+    assert not Article.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1/",
+        "http://localhost/",
+        "http://10.0.0.8/",
+        "http://192.168.1.1/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::1]/",
+        "http://0.0.0.0/",
+    ],
+)
+@pytest.mark.django_db
+def test_private_and_loopback_addresses_are_refused_by_default(url):
+    # Refused before any connection is made: nothing is sent to these addresses.
+    with pytest.raises(DomainError) as raised:
+        article_import(imported_by=None, url=url)
+
+    assert raised.value.code == "url_private_address"
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "file:///etc/passwd", "ftp://example.org/a", " http://x.org/"]
+)
+@pytest.mark.django_db
+def test_only_http_urls_are_fetched(url):
+    with pytest.raises(DomainError) as raised:
+        article_import(imported_by=None, url=url)
+
+    assert raised.value.code in {"url_scheme", "url_invalid"}
+
+
+@pytest.mark.django_db
+def test_an_article_longer_than_the_limit_is_refused(settings):
+    settings.ARTICLE_MAX_CHARACTERS = 100
+
+    with pytest.raises(DomainError) as raised:
+        article_import(imported_by=None, text="word " * 100)
+
+    assert raised.value.code == "article_text_too_long"
+
+
+@pytest.mark.django_db
+def test_import_article_command_reads_a_file(tmp_path, capsys):
+    path = tmp_path / "strike.html"
+    path.write_text(ARTICLE_HTML, encoding="utf-8")
+
+    call_command("import_article", str(path))
+
+    article = Article.objects.get()
+    assert article.byline == "Lena Fischer"
+    assert f"Imported article {article.pk}" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_import_article_command_fetches_a_url(site, private_fetch_allowed):
+    call_command("import_article", f"{site}/article.html", "--title", "Strike over")
+
+    assert Article.objects.get().title == "Strike over"
+
+
+@pytest.mark.django_db
+def test_import_article_command_reports_errors_without_a_traceback(tmp_path):
+    with pytest.raises(CommandError, match="No such file"):
+        call_command("import_article", str(tmp_path / "missing.txt"))
+    with pytest.raises(CommandError, match="private or local"):
+        call_command("import_article", "http://127.0.0.1:9/")
