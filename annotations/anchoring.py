@@ -9,11 +9,10 @@ the cheapest and most certain method first:
 1. position: the stored offsets still cover the exact quote -> confidence 1.0;
 2. quote: every exact occurrence of the quote, ranked by how well the stored context
    matches around it (and, as a tie-breaker, by closeness to the stored start);
-3. fuzzy: an approximate match of the quote (rapidfuzz), first in a window around the
-   stored start, then in the whole text.
+3. fuzzy (only when the quote no longer occurs verbatim): an approximate match of the
+   quote (rapidfuzz), first in a window around the stored start, then in the whole text.
 
-Pure Python + rapidfuzz, no Django: the server, management commands and benchmarks
-all call it directly.
+No Django imports: the server, management commands and benchmarks call it directly.
 """
 
 from __future__ import annotations
@@ -28,12 +27,12 @@ CONTEXT_LENGTH = 32
 
 # Confidence = quote similarity * (1 - CONTEXT_WEIGHT * (1 - context similarity)).
 # The quote is what the reviewer judged, so it dominates; the context can only cost up
-# to 20%, so a unique exact quote whose surroundings were rewritten still anchors (0.8)
+# to 20%, so a unique exact quote whose surroundings were rewritten still anchors (>= 0.8)
 # while a fuzzy quote needs its context to agree to clear the default 0.75 threshold.
 CONTEXT_WEIGHT = 0.2
 # Closeness to the stored start only ranks candidates; it never lowers confidence,
 # because one insertion early in the article legitimately moves every later highlight.
-# Small enough that a context difference of a few characters outweighs it.
+# Even a whole-text position gap is worth only 0.02: ~6 characters of context mismatch.
 POSITION_WEIGHT = 0.02
 # When several exact occurrences have equally good context, only the stored position
 # (or text order) chose between them, so the answer is less certain.
@@ -105,8 +104,8 @@ def anchor(
 ) -> Anchor | None:
     """Find where a stored target lies in ``text``; None when it is orphaned.
 
-    Tries the stored position, then exact occurrences of the quote, then a fuzzy match
-    (see the module docstring); returns the first result scoring >= ``min_confidence``.
+    Tries the stored position, then exact occurrences of the quote, then (only if there
+    are none) a fuzzy match; see the module docstring. Returns None below ``min_confidence``.
     An empty ``exact`` returns None rather than raising: there is nothing to anchor, and
     re-anchoring a page of stored highlights must not fail because one target is bad.
     If only one of ``start``/``end`` is given, the other is inferred from ``len(exact)``.
@@ -124,15 +123,10 @@ def anchor(
         return Anchor(start, end, "position", 1.0)
 
     target = _Target(exact, _fold(exact), _fold(prefix), _fold(suffix), start)
-    found = _anchor_exact(text, target)
-    if found is not None and found.confidence >= min_confidence:
-        return found
-    # Below the threshold (ambiguous, context rewritten) the quote itself may have been
-    # edited in its real place; fuzzy search with the context can still find that.
-    fuzzy = _anchor_fuzzy(text, target, min_confidence)
-    if fuzzy is not None and fuzzy.confidence >= min_confidence:
-        return fuzzy
-    return None
+    # Fuzzy search only when the quote no longer occurs verbatim: it would re-find the
+    # exact copies and score them without the ambiguity discount they were just given.
+    found = _anchor_exact(text, target) or _anchor_fuzzy(text, target, min_confidence)
+    return found if found is not None and found.confidence >= min_confidence else None
 
 
 def utf16_to_code_point_offset(text: str, utf16_offset: int) -> int:

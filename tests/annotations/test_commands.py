@@ -1,0 +1,76 @@
+"""Operators' commands: add_user and the demo desk."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from annotations import roles
+from annotations.models import Annotation, Article, Review, Source
+
+pytestmark = pytest.mark.django_db
+
+
+def test_add_user_creates_a_reviewer_with_a_password(capsys):
+    call_command("add_user", "dana", "--role", "reviewer", "--password", "s3cret-pass")
+
+    user = User.objects.get(username="dana")
+    assert user.check_password("s3cret-pass")
+    assert roles.is_reviewer(user)
+    assert not roles.is_editor(user)
+    assert "Created dana (reviewer)" in capsys.readouterr().out
+
+
+def test_add_user_generates_and_prints_a_password_when_none_is_given(capsys):
+    call_command("add_user", "erin", "--role", "editor")
+
+    output = capsys.readouterr().out
+    password = output.split("Generated password: ")[1].strip()
+    assert User.objects.get(username="erin").check_password(password)
+    assert roles.is_editor(User.objects.get(username="erin"))
+
+
+def test_add_user_refuses_an_unknown_role():
+    with pytest.raises(CommandError):
+        call_command("add_user", "frank", "--role", "owner", "--password", "x")
+
+
+def test_add_user_admin_gets_the_back_office():
+    call_command("add_user", "gail", "--role", "admin", "--password", "pw-for-gail")
+
+    user = User.objects.get(username="gail")
+    assert user.is_staff and user.is_superuser
+    assert roles.is_admin(user) and roles.is_editor(user)
+
+
+def test_demo_desk_loads_once_and_a_second_run_changes_nothing():
+    call_command("load_demo_desk")
+    counts = (
+        Article.objects.count(),
+        Annotation.objects.count(),
+        Source.objects.count(),
+        Review.objects.count(),
+        User.objects.count(),
+    )
+
+    call_command("load_demo_desk")
+
+    assert counts[0] == 3
+    assert counts[1] > 10
+    assert counts == (
+        Article.objects.count(),
+        Annotation.objects.count(),
+        Source.objects.count(),
+        Review.objects.count(),
+        User.objects.count(),
+    )
+
+
+def test_demo_desk_has_submitted_and_in_progress_reviews():
+    call_command("load_demo_desk")
+
+    statuses = set(Review.objects.values_list("status", flat=True))
+    assert statuses == {"submitted", "in_progress"}
+    assert User.objects.get(username="alice").check_password("factcheck-demo")
