@@ -146,6 +146,14 @@ class Annotation(models.Model):
     end = models.PositiveIntegerField()
     verdict = models.ForeignKey(VerdictLabel, on_delete=models.PROTECT, related_name="annotations")
     rationale = models.TextField(blank=True)
+    unit = models.ForeignKey(
+        "ClaimUnit",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="annotations",
+        help_text="The claim unit this highlight belongs to, once its review is submitted.",
+    )
     created = models.DateTimeField(default=timezone.now, editable=False)
     modified = models.DateTimeField(auto_now=True)
 
@@ -201,3 +209,83 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.url
+
+
+class ClaimUnit(models.Model):
+    """Highlights of the same claim by different reviewers, grouped (see annotations.units).
+
+    Units are recomputed as reviews come in; a unit an editor merged or split is `is_manual`
+    and keeps its members. Each member annotation points here through Annotation.unit.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="units")
+    kind = models.CharField(max_length=10, choices=Annotation.Kind.choices)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    is_manual = models.BooleanField(default=False)
+    created = models.DateTimeField(default=timezone.now, editable=False)
+    modified = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["article", "start", "end", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gt=F("start")), name="claimunit_end_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"unit {self.start}-{self.end} on article {self.article_id}"
+
+
+class ArticleAgreement(models.Model):
+    """The agreement statistics of one article, and the bookkeeping that keeps them fresh.
+
+    `changes` counts changes to the article's annotations and reviews; `computed_changes` is the
+    count the stored statistics reflect, so the statistics are stale exactly when
+    changes > computed_changes. `queued` coalesces recomputation requests: only the write that
+    flips it from False to True enqueues a task (see services.agreement).
+    """
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="agreement")
+    statistics = models.JSONField(default=dict, blank=True)
+    unit_spreads = models.JSONField(default=list, blank=True)
+    pairwise = models.JSONField(default=list, blank=True)
+    # The reliability data behind the statistics, kept for the desk-wide computation:
+    # {"reviewers": [ids], "units": [ids], "ratings": [[slug or null per unit] per reviewer]}.
+    matrix = models.JSONField(default=dict, blank=True)
+    changes = models.PositiveBigIntegerField(default=1)
+    computed_changes = models.PositiveBigIntegerField(default=0)
+    queued = models.BooleanField(default=False)
+    requested_at = models.DateTimeField(null=True, blank=True)
+    computed_at = models.DateTimeField(null=True, blank=True)
+    computations = models.PositiveIntegerField(
+        default=0, help_text="How many times the statistics were computed (for monitoring)."
+    )
+
+    class Meta:
+        indexes = [models.Index(fields=["queued", "requested_at"])]
+
+    def __str__(self) -> str:
+        return f"agreement on article {self.article_id}"
+
+    @property
+    def stale(self) -> bool:
+        return self.changes > self.computed_changes
+
+
+class DeskAgreement(models.Model):
+    """Desk-wide agreement: one row (pk=1), recomputed periodically and on an editor's request."""
+
+    statistics = models.JSONField(default=dict, blank=True)
+    per_label = models.JSONField(default=list, blank=True)
+    pairwise = models.JSONField(default=list, blank=True)
+    warnings = models.JSONField(default=list, blank=True)
+    articles = models.PositiveIntegerField(default=0)
+    stale_articles = models.PositiveIntegerField(default=0)
+    queued = models.BooleanField(default=False)
+    requested_at = models.DateTimeField(null=True, blank=True)
+    computed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return "desk agreement"

@@ -182,7 +182,9 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300)
 # Above the longest task, so that Redis does not hand a running task to a second worker.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT * 4}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", CELERY_TASK_TIME_LIMIT * 4)
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "factcheck")
 
@@ -252,5 +254,25 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # One line per task is the worker's business; in-process (eager) runs stay quiet.
+        "celery.app.trace": {"level": "INFO" if CELERY_BROKER_URL != "memory://" else "WARNING"},
+    },
 }
+
+# The periodic sweep: PostgreSQL says what is stale, so lost messages cost time, not correctness.
+CELERY_BEAT_SCHEDULE = {
+    "stale-agreements-sweep": {
+        "task": "annotations.tasks.stale_agreements_sweep_task",
+        "schedule": env_int("AGREEMENT_SWEEP_SECONDS", 60),
+    },
+    "desk-agreement": {
+        "task": "annotations.tasks.desk_agreement_recompute_task",
+        "schedule": env_int("DESK_AGREEMENT_SECONDS", 600),
+    },
+}
+# Saves within this many seconds of the first share one recomputation (real workers only).
+AGREEMENT_RECOMPUTE_DELAY_SECONDS = env_int("AGREEMENT_RECOMPUTE_DELAY_SECONDS", 2)
+# A recomputation requested this long ago whose result is still stale is presumed lost.
+AGREEMENT_SWEEP_AFTER_SECONDS = env_int("AGREEMENT_SWEEP_AFTER_SECONDS", 60)

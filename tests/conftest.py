@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import importlib
 import os
 
 import pytest
@@ -22,6 +23,23 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         for nodeid in _skipped:
             print(f"  {nodeid}")
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(autouse=True)
+def _desk_defaults_after_flush(request: pytest.FixtureRequest) -> None:
+    """Transactional tests flush the database, data migrations included: put back the default
+    rating scale and the role groups, as a fresh database has them."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = marker is not None and marker.kwargs.get("transaction", False)
+    if not (transactional or {"transactional_db", "live_server"} & set(request.fixturenames)):
+        return
+    request.getfixturevalue("transactional_db")
+    from django.apps import apps
+
+    default_scale_and_roles = importlib.import_module(
+        "annotations.migrations.0002_default_scale_and_roles"
+    )
+    default_scale_and_roles.create_scale_and_roles(apps, None)
 
 
 @pytest.fixture

@@ -29,3 +29,12 @@ class CanImportArticles(BasePermission):
         if getattr(view, "action", None) == "submit":
             return True
         return roles.is_editor(request.user)
+
+
+class IsEditor(BasePermission):
+    """Editors and admins: agreement figures and, later, the review queue."""
+
+    message = "Only editors can see this."
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        return roles.is_editor(request.user)

@@ -4,7 +4,7 @@ from django.urls import include, path
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
-from annotations.api.views import AnnotationViewSet, ArticleViewSet
+from annotations.api.views import AnnotationViewSet, ArticleViewSet, DeskAgreementView
 
 app_name = "api"
 
@@ -14,5 +14,6 @@ router.register("annotations", AnnotationViewSet, basename="annotation")
 
 urlpatterns = [
     path("auth/token/", obtain_auth_token, name="api-token"),
+    path("agreement/", DeskAgreementView.as_view(), name="desk-agreement"),
     path("", include(router.urls)),
 ]

@@ -11,9 +11,10 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from annotations import selectors
-from annotations.api.permissions import CanImportArticles, IsDeskMember
+from annotations.api.permissions import CanImportArticles, IsDeskMember, IsEditor
 from annotations.api.serializers import (
     AnnotationInputSerializer,
     AnnotationPatchSerializer,
@@ -24,6 +25,7 @@ from annotations.api.serializers import (
     ReviewSerializer,
 )
 from annotations.models import Annotation, Article
+from annotations.services.agreement import desk_agreement_request
 from annotations.services.annotations import (
     AnnotationChanges,
     annotation_create,
@@ -160,3 +162,24 @@ class ArticleViewSet(
         """The current reviewer submits their review of the article."""
         review = review_submit(article=self.get_object(), reviewer=request.user)
         return Response(ReviewSerializer(review).data)
+
+    @extend_schema(request=None, responses={200: dict})
+    @action(detail=True, methods=["get"], permission_classes=[IsEditor])
+    def agreement(self, request: Request, pk: str | None = None) -> Response:
+        """The article's agreement statistics (editors)."""
+        return Response(selectors.article_agreement_payload(self.get_object()))
+
+
+class DeskAgreementView(APIView):
+    """Desk-wide agreement (editors). POST asks for a fresh computation."""
+
+    permission_classes = [IsEditor]
+
+    @extend_schema(responses={200: dict})
+    def get(self, request: Request) -> Response:
+        return Response(selectors.desk_agreement_payload())
+
+    @extend_schema(request=None, responses={202: dict})
+    def post(self, request: Request) -> Response:
+        queued = desk_agreement_request()
+        return Response({"queued": queued}, status=status.HTTP_202_ACCEPTED)

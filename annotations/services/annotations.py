@@ -17,6 +17,7 @@ from annotations.anchoring import quote_around, utf16_to_code_point_offset
 from annotations.errors import DomainError
 from annotations.fetching import url_validate
 from annotations.models import Annotation, Article, Review, Source, VerdictLabel
+from annotations.services.agreement import article_agreement_mark_changed
 
 
 @dataclass(frozen=True)
@@ -218,6 +219,7 @@ def annotation_create(
             rationale=rationale,
         )
         _sources_replace(annotation, sources)
+        article_agreement_mark_changed(article_id=article.pk)
     return annotation
 
 
@@ -263,6 +265,7 @@ def annotation_update(
         annotation.save()
         if sources is not None:
             _sources_replace(annotation, sources)
+        article_agreement_mark_changed(article_id=annotation.article_id)
     return annotation
 
 
@@ -271,4 +274,5 @@ def annotation_delete(*, annotation: Annotation, actor: AbstractBaseUser) -> Non
     _owner_check(annotation, actor)
     with transaction.atomic():
         _review_open_for_writing(article=annotation.article, reviewer=actor)
+        article_agreement_mark_changed(article_id=annotation.article_id)
         annotation.delete()

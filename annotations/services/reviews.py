@@ -9,6 +9,7 @@ from django.utils import timezone
 from annotations import roles
 from annotations.errors import DomainError
 from annotations.models import Article, Review
+from annotations.services.agreement import article_agreement_mark_changed
 
 
 def review_submit(*, article: Article, reviewer: AbstractBaseUser) -> Review:
@@ -22,8 +23,10 @@ def review_submit(*, article: Article, reviewer: AbstractBaseUser) -> Review:
     with transaction.atomic():
         review, _ = Review.objects.get_or_create(article=article, reviewer=reviewer)
         # Conditional update: of two concurrent submits, one sets the timestamp.
-        Review.objects.filter(pk=review.pk, status=Review.Status.IN_PROGRESS).update(
+        submitted = Review.objects.filter(pk=review.pk, status=Review.Status.IN_PROGRESS).update(
             status=Review.Status.SUBMITTED, submitted_at=timezone.now()
         )
+        if submitted:
+            article_agreement_mark_changed(article_id=article.pk)
         review.refresh_from_db()
     return review

@@ -1,0 +1,93 @@
+"""Writes for claim units: regrouping an article's submitted highlights into units."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from django.db import transaction
+
+from annotations.models import Annotation, Article, ClaimUnit, Review
+from annotations.units import Span, spans_group
+
+
+def submitted_annotations(article: Article) -> list[Annotation]:
+    """The article's annotations whose reviews are submitted: what agreement is computed on."""
+    submitted = Review.objects.filter(article=article, status=Review.Status.SUBMITTED).values(
+        "reviewer_id"
+    )
+    return list(
+        Annotation.objects.filter(article=article, reviewer_id__in=submitted)
+        .select_related("verdict")
+        .order_by("start", "end", "pk")
+    )
+
+
+def article_units_regroup(*, article: Article) -> list[ClaimUnit]:
+    """Regroup the article's submitted highlights into claim units; return the units in order.
+
+    Unit ids stay stable across regroupings: a new group reuses the existing unit that holds
+    most of its members, so that decisions attached to a unit (review queue) survive. Units an
+    editor fixed by hand keep their members. Computed units left without members are deleted.
+    Runs inside the caller's transaction.
+    """
+    annotations = submitted_annotations(article)
+    by_id = {annotation.pk: annotation for annotation in annotations}
+    existing = {unit.pk: unit for unit in ClaimUnit.objects.filter(article=article)}
+
+    def span(annotation: Annotation) -> Span:
+        return Span(
+            key=annotation.pk,
+            reviewer=annotation.reviewer_id,
+            kind=annotation.kind,
+            start=annotation.start,
+            end=annotation.end,
+        )
+
+    fixed_members: dict[int, list[Span]] = defaultdict(list)
+    for annotation in annotations:
+        unit = existing.get(annotation.unit_id)
+        if unit is not None and unit.is_manual:
+            fixed_members[unit.pk].append(span(annotation))
+    groups = spans_group(
+        (span(a) for a in annotations),
+        fixed=[(unit_id, members) for unit_id, members in fixed_members.items()],
+    )
+
+    with transaction.atomic():
+        taken: set[int] = set(fixed_members)
+        placements: list[tuple[ClaimUnit, list[Span]]] = []
+        moved: list[ClaimUnit] = []
+        for group in groups:
+            if group.fixed is not None:
+                unit = existing[group.fixed]
+            else:
+                votes = Counter(
+                    by_id[m.key].unit_id
+                    for m in group.members
+                    if by_id[m.key].unit_id in existing and by_id[m.key].unit_id not in taken
+                )
+                reuse = min(votes, key=lambda uid: (-votes[uid], uid)) if votes else None
+                unit = existing[reuse] if reuse is not None else ClaimUnit(article=article)
+                if reuse is not None:
+                    taken.add(reuse)
+            shape = (group.kind, group.start, group.end)
+            if unit.pk is not None and (unit.kind, unit.start, unit.end) != shape:
+                moved.append(unit)
+            unit.kind, unit.start, unit.end = shape
+            placements.append((unit, group.members))
+        ClaimUnit.objects.bulk_create([unit for unit, _ in placements if unit.pk is None])
+        ClaimUnit.objects.bulk_update(moved, ["kind", "start", "end"], batch_size=500)
+        for unit, members in placements:
+            # One UPDATE per unit whose members changed: far cheaper than a CASE per row.
+            joining = [m.key for m in members if by_id[m.key].unit_id != unit.pk]
+            if joining:
+                Annotation.objects.filter(pk__in=joining).update(unit=unit)
+        result = [unit for unit, _ in placements]
+        # Highlights of reviews no longer submitted (or deleted) leave their units.
+        Annotation.objects.filter(article=article, unit__isnull=False).exclude(
+            pk__in=by_id.keys()
+        ).update(unit=None)
+        ClaimUnit.objects.filter(article=article, is_manual=False).exclude(
+            pk__in=[unit.pk for unit in result]
+        ).delete()
+    return result

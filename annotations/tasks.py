@@ -1,0 +1,39 @@
+"""Celery tasks: IDs in, one service call, safe to run twice."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
+
+from annotations.services import agreement
+
+# Only errors that a retry can cure: the database restarting or a dropped connection.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError)
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=2,
+    retry_backoff_max=60,
+    max_retries=5,
+)
+def article_agreement_recompute_task(article_id: int) -> None:
+    agreement.article_agreement_recompute(article_id=article_id)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def stale_agreements_sweep_task() -> int:
+    return agreement.stale_agreements_sweep()
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=2,
+    max_retries=5,
+)
+def desk_agreement_recompute_task() -> None:
+    agreement.desk_agreement_recompute()
