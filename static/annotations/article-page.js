@@ -1,0 +1,261 @@
+// The article page: wires selection, highlights, the panel, the sidebar and the API together.
+// Highlights are drawn only from the server's `anchor` offsets; the page never searches text.
+
+import * as api from "./api.js";
+import { createAnnotateButton } from "./annotate-button.js";
+import { applyDataColours } from "./colours.js";
+import { confirmAction } from "./confirm.js";
+import {
+  drawHighlight,
+  flashHighlight,
+  highlightIdAt,
+  removeHighlight,
+  setSelectedHighlight,
+} from "./highlights.js";
+import { enableKeyboardSelection } from "./keyboard-selection.js";
+import { announce, showToast } from "./notify.js";
+import { domPointInParagraph, paragraphsOf } from "./offsets.js";
+import { createPanel } from "./panel.js";
+import { renderReviewCard, reviewMode, wireSubmitReview } from "./review-card.js";
+import { selectionEndRect, targetFromSelection } from "./selection.js";
+import { createSidebar } from "./sidebar.js";
+
+const PENDING_ID = "pending";
+
+const pageData = JSON.parse(document.getElementById("page-data").textContent);
+const textRoot = document.getElementById("article-text");
+const reviewCard = document.querySelector(".review-card");
+const labelsBySlug = new Map(pageData.labels.map((label) => [label.slug, label]));
+const annotations = new Map(pageData.annotations.map((annotation) => [String(annotation.id), annotation]));
+let mode = reviewMode(pageData);
+let pendingTarget = null;
+let pointerDown = false;
+
+const isEditable = () => mode === "in_progress" || mode === "not_started";
+const colourOf = (slug) => labelsBySlug.get(slug)?.colour || "#888888";
+
+applyDataColours();
+
+const panel = createPanel(
+  document.getElementById("annotation-panel"),
+  document.getElementById("source-row-template"),
+);
+
+// --- Highlights and sidebar ---------------------------------------------------------------
+
+function draw(annotation) {
+  if (!annotation.anchor) return;
+  const verdictName = labelsBySlug.get(annotation.verdict)?.name || annotation.verdict;
+  drawHighlight(textRoot, {
+    id: annotation.id,
+    start: annotation.anchor.start,
+    end: annotation.anchor.end,
+    colour: colourOf(annotation.verdict),
+    className: annotation.is_mine ? "highlight--mine" : "highlight--other",
+    title: annotation.is_mine ? verdictName : `${verdictName} · ${annotation.reviewer}`,
+  });
+}
+
+const sidebar = createSidebar({
+  list: document.getElementById("annotation-list"),
+  unplacedList: document.getElementById("unplaced-list"),
+  unplacedSection: document.getElementById("unplaced"),
+  emptyNote: document.getElementById("annotation-empty"),
+  count: document.getElementById("annotation-count"),
+  labels: pageData.labels,
+  onSelect: (id) => {
+    // Choosing a highlight replaces any text selection (and its Annotate button).
+    window.getSelection().removeAllRanges();
+    selectAnnotation(id, { flash: true });
+  },
+  onEdit: (id) => openEdit(id),
+  onDelete: (id) => removeAnnotation(id),
+});
+
+function refresh() {
+  const all = Array.from(annotations.values());
+  sidebar.render(all, { editable: isEditable() });
+  renderReviewCard(reviewCard, mode, all);
+}
+
+function selectAnnotation(id, { flash = false, focusItem = false } = {}) {
+  setSelectedHighlight(textRoot, id);
+  sidebar.select(id, { focus: focusItem });
+  if (flash && !flashHighlight(textRoot, id)) announce("This highlight could not be placed in the text.");
+}
+
+function store(annotation) {
+  const id = String(annotation.id);
+  removeHighlight(textRoot, id);
+  annotations.set(id, annotation);
+  draw(annotation);
+  if (annotation.is_mine && mode === "not_started") mode = "in_progress";
+  refresh();
+  return id;
+}
+
+// --- Selection -> Annotate ----------------------------------------------------------------
+
+const annotateButton = createAnnotateButton(document.getElementById("annotate-button"), () => {
+  if (pendingTarget) openCreate(pendingTarget);
+});
+
+function updateSelection() {
+  const hadTarget = pendingTarget !== null;
+  pendingTarget = isEditable() && !panel.isOpen() ? targetFromSelection(textRoot) : null;
+  if (!pendingTarget || pointerDown) {
+    annotateButton.hide();
+    return;
+  }
+  annotateButton.showAt(selectionEndRect());
+  if (!hadTarget) announce("Text selected. Press A to annotate it.");
+}
+
+let selectionFrame = 0;
+document.addEventListener("selectionchange", () => {
+  cancelAnimationFrame(selectionFrame);
+  selectionFrame = requestAnimationFrame(updateSelection);
+});
+document.addEventListener("pointerdown", (event) => {
+  if (event.button === 0 && !event.target.closest("#annotate-button")) pointerDown = true;
+});
+document.addEventListener("pointerup", () => {
+  pointerDown = false;
+  requestAnimationFrame(updateSelection);
+});
+window.addEventListener("resize", () => requestAnimationFrame(updateSelection));
+
+function isTyping(target) {
+  return target instanceof Element && (target.closest("input, textarea, select, [contenteditable]") !== null);
+}
+
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "a" && event.key !== "A") return;
+  if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || panel.isOpen()) return;
+  if (!isEditable()) return;
+  const target = targetFromSelection(textRoot);
+  if (!target) return;
+  event.preventDefault();
+  openCreate(target);
+});
+
+// Shift+arrows select in the text, with a visible caret (see keyboard-selection.js).
+enableKeyboardSelection(textRoot, document.getElementById("reading-caret"));
+
+function restoreSelection(target) {
+  const paragraphs = paragraphsOf(textRoot);
+  const startParagraph = paragraphs.find((paragraph) => target.start < paragraph.end);
+  const endParagraph = [...paragraphs].reverse().find((paragraph) => target.end > paragraph.start);
+  if (!startParagraph || !endParagraph) return;
+  const start = domPointInParagraph(startParagraph, target.start);
+  const end = domPointInParagraph(endParagraph, target.end, true);
+  window.getSelection().setBaseAndExtent(start.node, start.offset, end.node, end.offset);
+}
+
+// --- The panel ------------------------------------------------------------------------------
+
+
+function openCreate(target) {
+  annotateButton.hide();
+  pendingTarget = null;
+  window.getSelection().removeAllRanges();
+  // Keep the chosen text visible while the panel is open.
+  drawHighlight(textRoot, { id: PENDING_ID, start: target.start, end: target.end, className: "highlight--pending" });
+  let createdId = null;
+  panel.open({
+    mode: "create",
+    exact: target.exact,
+    save: async (values) => {
+      const created = await api.createAnnotation(pageData.annotations_url, {
+        article: pageData.article.id,
+        target: { exact: target.exact, prefix: target.prefix, suffix: target.suffix, start: target.start, end: target.end },
+        ...values,
+      });
+      removeHighlight(textRoot, PENDING_ID);
+      createdId = store(created);
+    },
+    onClose: (reason) => {
+      removeHighlight(textRoot, PENDING_ID);
+      if (reason === "saved" && createdId) {
+        selectAnnotation(createdId, { focusItem: true });
+        announce("Highlight saved.");
+      } else {
+        textRoot.focus({ preventScroll: true });
+        restoreSelection(target);
+      }
+    },
+  });
+}
+
+function openEdit(id) {
+  const annotation = annotations.get(String(id));
+  if (!annotation || !isEditable()) return;
+  selectAnnotation(id);
+  panel.open({
+    mode: "edit",
+    exact: annotation.target.exact,
+    annotation,
+    save: async (values) => store(await api.updateAnnotation(pageData.annotations_url, annotation.id, values)),
+    onClose: (reason) => {
+      selectAnnotation(id, { focusItem: true });
+      if (reason === "saved") announce("Highlight updated.");
+    },
+  });
+}
+
+async function removeAnnotation(id) {
+  const annotation = annotations.get(String(id));
+  if (!annotation) return;
+  const confirmed = await confirmAction({
+    title: "Delete this highlight?",
+    text: `“${Array.from(annotation.target.exact).slice(0, 120).join("")}” and its verdict, rationale and sources will be deleted.`,
+    confirmLabel: "Delete",
+    danger: true,
+  });
+  const item = sidebar.itemOf(id);
+  const neighbour = item?.nextElementSibling || item?.previousElementSibling;
+  if (!confirmed) {
+    item?.querySelector('[data-action="delete"]')?.focus();
+    return;
+  }
+  try {
+    await api.deleteAnnotation(pageData.annotations_url, annotation.id);
+  } catch (error) {
+    showToast(error.message, { error: true });
+    return;
+  }
+  removeHighlight(textRoot, String(id));
+  annotations.delete(String(id));
+  refresh();
+  announce("Highlight deleted.");
+  const next = neighbour && sidebar.itemOf(neighbour.dataset.annotationId);
+  (next?.querySelector(".annotation-item__main") || document.getElementById("annotations-heading")).focus?.();
+}
+
+// --- Clicking a highlight selects it in the sidebar -------------------------------------------
+
+textRoot.addEventListener("click", (event) => {
+  if (!window.getSelection().isCollapsed) return;
+  const id = highlightIdAt(event.target);
+  if (id && id !== PENDING_ID) selectAnnotation(id);
+});
+
+// --- Submitting the review ------------------------------------------------------------------
+
+wireSubmitReview(document.getElementById("submit-review"), {
+  submitUrl: pageData.review.submit_url,
+  mineCount: () => Array.from(annotations.values()).filter((annotation) => annotation.is_mine).length,
+  onSubmitted: () => {
+    mode = "submitted";
+    refresh();
+    // Reload: the server now sends the other submitted reviewers' highlights too.
+    window.location.reload();
+  },
+});
+
+// --- Start ------------------------------------------------------------------------------------
+
+for (const annotation of annotations.values()) draw(annotation);
+document.getElementById("annotations-heading").tabIndex = -1;
+refresh();
+document.getElementById("article-page").dataset.ready = "true";

@@ -1,0 +1,114 @@
+// The sidebar: the highlights in text order, each with its verdict, quote and rationale,
+// and Edit/Delete for the reviewer's own while the review is open.
+
+const QUOTE_LENGTH = 140;
+const RATIONALE_LENGTH = 160;
+
+function truncate(text, length) {
+  const characters = Array.from(text || "");
+  return characters.length > length ? `${characters.slice(0, length).join("").trimEnd()}…` : characters.join("");
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export function byTextOrder(a, b) {
+  return a.anchor.start - b.anchor.start || a.anchor.end - b.anchor.end || a.id - b.id;
+}
+
+export function createSidebar({ list, unplacedList, unplacedSection, emptyNote, count, labels, onSelect, onEdit, onDelete }) {
+  const labelsBySlug = new Map(labels.map((label) => [label.slug, label]));
+
+  function renderItem(annotation, editable) {
+    const label = labelsBySlug.get(annotation.verdict);
+    const item = element("li", `annotation-item${annotation.is_mine ? " annotation-item--mine" : ""}`);
+    item.dataset.annotationId = String(annotation.id);
+    if (label) item.style.setProperty("--verdict-colour", label.colour);
+
+    const main = element("button", "annotation-item__main");
+    main.type = "button";
+    main.dataset.action = "select";
+    const meta = element("span", "annotation-item__meta");
+    meta.append(element("span", "annotation-item__kind", annotation.kind === "quote" ? "Quote" : "Claim"));
+    const chip = element("span", "chip");
+    chip.append(element("span", "swatch"), document.createTextNode(label ? label.name : annotation.verdict));
+    meta.append(chip);
+    if (annotation.anchor && annotation.anchor.method !== "position") {
+      // The text moved under the highlight; the server placed it by its quote instead.
+      const moved = element("span", "annotation-item__moved", "Re-anchored");
+      moved.title = "The article text changed; this highlight was placed by matching its quote.";
+      meta.append(moved);
+    }
+    if (!annotation.is_mine) meta.append(element("span", "annotation-item__reviewer", `by ${annotation.reviewer}`));
+    main.append(meta);
+    const quote = element("span", "annotation-item__quote", truncate(annotation.target.exact, QUOTE_LENGTH));
+    main.append(quote);
+    if (annotation.kind === "quote" && annotation.speaker) {
+      main.append(element("span", "annotation-item__speaker", `— ${annotation.speaker}`));
+    }
+    if (annotation.rationale) {
+      main.append(element("span", "annotation-item__rationale", truncate(annotation.rationale, RATIONALE_LENGTH)));
+    }
+    const sourceCount = annotation.sources.length;
+    main.append(element("span", "annotation-item__sources", `${sourceCount} source${sourceCount === 1 ? "" : "s"}`));
+    item.append(main);
+
+    if (editable && annotation.is_mine) {
+      const actions = element("div", "annotation-item__actions");
+      const edit = element("button", "button button--ghost button--small", "Edit");
+      edit.type = "button";
+      edit.dataset.action = "edit";
+      edit.setAttribute("aria-label", `Edit highlight: ${truncate(annotation.target.exact, 40)}`);
+      const remove = element("button", "button button--ghost button--small button--danger", "Delete");
+      remove.type = "button";
+      remove.dataset.action = "delete";
+      remove.setAttribute("aria-label", `Delete highlight: ${truncate(annotation.target.exact, 40)}`);
+      actions.append(edit, remove);
+      item.append(actions);
+    }
+    return item;
+  }
+
+  function render(annotations, { editable }) {
+    const placed = annotations.filter((annotation) => annotation.anchor).sort(byTextOrder);
+    const unplaced = annotations.filter((annotation) => !annotation.anchor);
+    list.replaceChildren(...placed.map((annotation) => renderItem(annotation, editable)));
+    unplacedList.replaceChildren(...unplaced.map((annotation) => renderItem(annotation, editable)));
+    unplacedSection.hidden = unplaced.length === 0;
+    emptyNote.hidden = annotations.length > 0;
+    count.textContent = String(annotations.length);
+  }
+
+  function itemOf(id) {
+    return [list, unplacedList]
+      .map((container) => container.querySelector(`[data-annotation-id="${CSS.escape(String(id))}"]`))
+      .find(Boolean);
+  }
+
+  function select(id, { focus = false } = {}) {
+    for (const selected of document.querySelectorAll(".annotation-item.is-selected")) selected.classList.remove("is-selected");
+    const item = id === null ? null : itemOf(id);
+    if (!item) return;
+    item.classList.add("is-selected");
+    item.scrollIntoView({ block: "nearest" });
+    if (focus) item.querySelector(".annotation-item__main").focus({ preventScroll: true });
+  }
+
+  function onClick(event) {
+    const button = event.target.closest("button[data-action]");
+    const item = event.target.closest(".annotation-item");
+    if (!button || !item) return;
+    const id = item.dataset.annotationId;
+    if (button.dataset.action === "select") onSelect(id);
+    if (button.dataset.action === "edit") onEdit(id);
+    if (button.dataset.action === "delete") onDelete(id);
+  }
+  list.addEventListener("click", onClick);
+  unplacedList.addEventListener("click", onClick);
+
+  return { render, select, itemOf };
+}

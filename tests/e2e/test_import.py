@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from annotations.models import Article
+from tests.e2e.conftest import login
+from tests.factories import EditorFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+TEXT = "Budget approved\n\nThe council approved a budget of 12 million euros on Tuesday."
+
+
+def test_editor_imports_an_article_by_pasting_its_text(page: Page) -> None:
+    EditorFactory(username="eddie")
+    login(page, "eddie")
+
+    page.get_by_role("navigation").get_by_role("link", name="Import article").click()
+    expect(page.get_by_role("tab", name="Paste text")).to_have_attribute("aria-selected", "true")
+    page.get_by_label("Paste the article's text").fill(TEXT)
+    page.get_by_label("Title").fill("Council approves budget")
+    page.get_by_role("button", name="Import article").click()
+
+    expect(page).to_have_url(re.compile(r"/articles/\d+/$"))
+    expect(page.get_by_role("heading", name="Council approves budget", level=1)).to_be_visible()
+    expect(page.locator("p.paragraph").nth(1)).to_have_text(
+        "The council approved a budget of 12 million euros on Tuesday."
+    )
+    assert Article.objects.get().text == TEXT
+
+
+def test_only_the_chosen_tab_is_sent_when_importing_a_file(page: Page, tmp_path) -> None:
+    EditorFactory(username="eddie")
+    upload = tmp_path / "budget.txt"
+    upload.write_text("From the file\n\nThe file's only claim.", encoding="utf-8")
+    login(page, "eddie")
+    page.goto("/articles/import/")
+
+    page.get_by_label("Paste the article's text").fill("Typed, then abandoned.")
+    page.get_by_role("tab", name="Upload a file").click()
+    expect(page.get_by_label("Paste the article's text")).to_be_hidden()
+    page.get_by_label("Or upload a file").set_input_files(str(upload))
+    page.get_by_label("Title").fill("From a file")
+    page.get_by_role("button", name="Import article").click()
+
+    expect(page).to_have_url(re.compile(r"/articles/\d+/$"))
+    assert Article.objects.get().text == "From the file\n\nThe file's only claim."
+
+
+def test_importing_without_text_shows_the_forms_error(page: Page) -> None:
+    EditorFactory(username="eddie")
+    login(page, "eddie")
+    page.goto("/articles/import/")
+
+    page.get_by_role("button", name="Import article").click()
+
+    expect(page.get_by_role("alert")).to_contain_text("exactly one")
+    assert not Article.objects.exists()
