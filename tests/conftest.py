@@ -2,10 +2,12 @@ from __future__ import annotations
 
 import importlib
 import os
+from collections.abc import Iterator
 
 import pytest
 from rest_framework.test import APIClient
 
+from factcheck.celery import app as celery_app
 from tests.factories import ArticleFactory, EditorFactory, ReviewerFactory
 
 _skipped: list[str] = []
@@ -23,6 +25,20 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         for nodeid in _skipped:
             print(f"  {nodeid}")
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(autouse=True)
+def _tasks_in_process_unless_testing_workers(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Tests of what tasks compute run them in this process on both passes, as the embedded
+    default does; the tests marked `worker` send them through Redis to real worker processes."""
+    if request.node.get_closest_marker("worker"):
+        yield
+        return
+    previous = (celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates)
+    celery_app.conf.task_always_eager = True
+    celery_app.conf.task_eager_propagates = True
+    yield
+    celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates = previous
 
 
 @pytest.fixture(autouse=True)
