@@ -65,15 +65,15 @@ format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Without a broker, the tests that need a real Celery worker cannot run: they are deselected
-# (not skipped), and the PostgreSQL + Redis pass runs them.
+# Without a broker and PostgreSQL, the tests that need a real Celery worker or PostgreSQL itself
+# cannot run: they are deselected (not skipped), and the PostgreSQL + Redis pass runs them.
 test: install-dev chromium
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	@if [ -n "$$REDIS_URL$$CELERY_BROKER_URL" ]; then \
+	@if [ -n "$$REDIS_URL$$CELERY_BROKER_URL" ] && [ "$${DATABASE_URL#postgres}" != "$$DATABASE_URL" ]; then \
 		$(BIN)/pytest $(PYTEST_ARGS); \
 	else \
-		$(BIN)/pytest -m "not worker" $(PYTEST_ARGS); \
+		$(BIN)/pytest -m "not worker and not postgres" $(PYTEST_ARGS); \
 	fi
 
 clean:

@@ -2,9 +2,30 @@
 
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db import models
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from simple_history.admin import SimpleHistoryAdmin
 
-from annotations.models import Annotation, Article, Review, Source, VerdictLabel
+from annotations.errors import DomainError
+from annotations.models import (
+    Annotation,
+    Article,
+    ArticleAgreement,
+    Assignment,
+    ClaimUnit,
+    Correction,
+    DeskSettings,
+    Review,
+    Source,
+    Verdict,
+    VerdictLabel,
+)
+from annotations.services.adjudication import verdict_publish, verdict_unpublish
+
+# URLs typed without a scheme are taken as https (Django 6's default, chosen now).
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(VerdictLabel)
@@ -22,6 +43,7 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "byline", "publisher", "source_url"]
     date_hierarchy = "created"
     raw_id_fields = ["imported_by"]
+    formfield_overrides = HTTPS_URLS
 
 
 @admin.register(Review)
@@ -36,10 +58,11 @@ class ReviewAdmin(admin.ModelAdmin):
 class SourceInline(admin.TabularInline):
     model = Source
     extra = 0
+    formfield_overrides = HTTPS_URLS
 
 
 @admin.register(Annotation)
-class AnnotationAdmin(admin.ModelAdmin):
+class AnnotationAdmin(SimpleHistoryAdmin):
     list_display = ["exact_short", "article", "reviewer", "kind", "verdict", "modified"]
     list_filter = ["kind", "verdict"]
     search_fields = ["exact", "rationale", "article__title", "reviewer__username"]
@@ -50,3 +73,95 @@ class AnnotationAdmin(admin.ModelAdmin):
     @admin.display(description="Highlight")
     def exact_short(self, annotation: Annotation) -> str:
         return annotation.exact if len(annotation.exact) <= 80 else annotation.exact[:79] + "…"
+
+
+@admin.register(DeskSettings)
+class DeskSettingsAdmin(admin.ModelAdmin):
+    list_display = [
+        "__str__",
+        "reviewers_per_article",
+        "allow_self_assignment",
+        "hide_reviewer_names",
+    ]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return not DeskSettings.objects.exists()
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(admin.ModelAdmin):
+    list_display = ["article", "reviewer", "assigned_by", "due_on", "created"]
+    list_filter = ["due_on"]
+    search_fields = ["article__title", "reviewer__username"]
+    list_select_related = ["article", "reviewer", "assigned_by"]
+    raw_id_fields = ["article", "reviewer", "assigned_by"]
+    list_editable = ["reviewer", "due_on"]  # reassigning is changing the reviewer
+
+
+@admin.register(ClaimUnit)
+class ClaimUnitAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "article", "kind", "status", "ratings", "ordinal_spread", "version"]
+    list_filter = ["status", "kind", "is_manual"]
+    search_fields = ["article__title"]
+    list_select_related = ["article"]
+    raw_id_fields = ["article"]
+    readonly_fields = ["version", "ratings", "ordinal_spread", "nominal_disagreement"]
+
+
+class CorrectionInline(admin.TabularInline):
+    model = Correction
+    extra = 0
+    readonly_fields = ["note", "previous", "corrected_by", "created"]
+    can_delete = False
+
+
+@admin.register(Verdict)
+class VerdictAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "claim_reviewed",
+        "label",
+        "claimant",
+        "is_published",
+        "published_at",
+        "decided_by",
+    ]
+    list_filter = ["is_published", "label"]
+    search_fields = ["claim_reviewed", "claimant", "explanation"]
+    list_select_related = ["label", "decided_by", "unit"]
+    raw_id_fields = ["unit", "decided_by"]
+    filter_horizontal = ["sources"]
+    readonly_fields = ["is_published", "first_published_at", "published_at", "updated_at"]
+    inlines = [CorrectionInline]
+    actions = ["publish", "unpublish"]
+
+    def _each(self, request: HttpRequest, verdicts: QuerySet[Verdict], change: object) -> None:
+        done = 0
+        for verdict in verdicts.select_related("unit"):
+            try:
+                change(verdict=verdict, editor=request.user, seen_version=verdict.unit.version)
+                done += 1
+            except DomainError as error:
+                self.message_user(request, f"{verdict}: {error.message}", messages.WARNING)
+        self.message_user(request, f"{done} verdict(s) updated.", messages.SUCCESS)
+
+    @admin.action(description="Publish the selected verdicts")
+    def publish(self, request: HttpRequest, verdicts: QuerySet[Verdict]) -> None:
+        self._each(request, verdicts, verdict_publish)
+
+    @admin.action(description="Unpublish the selected verdicts")
+    def unpublish(self, request: HttpRequest, verdicts: QuerySet[Verdict]) -> None:
+        self._each(request, verdicts, verdict_unpublish)
+
+
+@admin.register(ArticleAgreement)
+class ArticleAgreementAdmin(admin.ModelAdmin):
+    list_display = [
+        "article",
+        "computed_at",
+        "changes",
+        "computed_changes",
+        "computations",
+        "queued",
+    ]
+    list_select_related = ["article"]
+    readonly_fields = [field.name for field in ArticleAgreement._meta.fields]

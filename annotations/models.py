@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 
 class VerdictLabel(models.Model):
@@ -156,6 +157,7 @@ class Annotation(models.Model):
     )
     created = models.DateTimeField(default=timezone.now, editable=False)
     modified = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["unit"])
 
     class Meta:
         ordering = ["article", "start", "end", "id"]
@@ -215,19 +217,45 @@ class ClaimUnit(models.Model):
     """Highlights of the same claim by different reviewers, grouped (see annotations.units).
 
     Units are recomputed as reviews come in; a unit an editor merged or split is `is_manual`
-    and keeps its members. Each member annotation points here through Annotation.unit.
+    and keeps its members, and so does a unit an editor has started to work on. Each member
+    annotation points here through Annotation.unit.
+
+    `version` grows with every editorial change: a change sent with an older version is
+    refused (two editors deciding at once). `ratings`, `ordinal_spread` and
+    `nominal_disagreement` are written by the agreement recomputation and rank the queue.
     """
+
+    class Status(models.TextChoices):
+        NEEDS_REVIEW = "needs_review", "Needs review"
+        IN_ADJUDICATION = "in_adjudication", "In adjudication"
+        MORE_REVIEWS = "more_reviews", "Sent back for more reviews"
+        DECIDED = "decided", "Decided"
+        PUBLISHED = "published", "Published"
+        UNPUBLISHED = "unpublished", "Unpublished"
+        REJECTED = "rejected", "Not a checkable claim"
+
+    # Awaiting an editor's decision: what the review queue lists.
+    OPEN_STATUSES = (Status.NEEDS_REVIEW, Status.IN_ADJUDICATION, Status.MORE_REVIEWS)
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="units")
     kind = models.CharField(max_length=10, choices=Annotation.Kind.choices)
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     is_manual = models.BooleanField(default=False)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEEDS_REVIEW)
+    version = models.PositiveIntegerField(default=1)
+    ratings = models.PositiveSmallIntegerField(default=0)
+    ordinal_spread = models.SmallIntegerField(null=True, blank=True)
+    nominal_disagreement = models.FloatField(null=True, blank=True)
     created = models.DateTimeField(default=timezone.now, editable=False)
     modified = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(
+        excluded_fields=["ratings", "ordinal_spread", "nominal_disagreement"]
+    )
 
     class Meta:
         ordering = ["article", "start", "end", "id"]
+        indexes = [models.Index(fields=["status", "article"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end__gt=F("start")), name="claimunit_end_after_start"
@@ -289,3 +317,119 @@ class DeskAgreement(models.Model):
 
     def __str__(self) -> str:
         return "desk agreement"
+
+
+class DeskSettings(models.Model):
+    """The desk's editorial settings: one row (pk=1), edited in the admin."""
+
+    reviewers_per_article = models.PositiveSmallIntegerField(
+        default=3, help_text="How many reviewers an article is assigned to by default (odd)."
+    )
+    allow_self_assignment = models.BooleanField(
+        default=False, help_text="Reviewers may pick up unassigned articles themselves."
+    )
+    hide_reviewer_names = models.BooleanField(
+        default=False, help_text="Adjudication shows 'Reviewer 1, 2, ...' instead of names."
+    )
+
+    class Meta:
+        verbose_name_plural = "desk settings"
+
+    def __str__(self) -> str:
+        return "desk settings"
+
+    @classmethod
+    def load(cls) -> DeskSettings:
+        settings_row, _ = cls.objects.get_or_create(pk=1)
+        return settings_row
+
+
+class Assignment(models.Model):
+    """An editor asks a reviewer to review an article, by a due date."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="assignments")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments"
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assignments_made",
+    )
+    due_on = models.DateField(null=True, blank=True)
+    created = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["due_on", "created", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "reviewer"], name="assignment_one_per_reviewer"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reviewer} on {self.article}"
+
+
+class Verdict(models.Model):
+    """An editor's final verdict on a claim unit: what the desk publishes.
+
+    Published verdicts are what the export API serves. A correction keeps the earlier
+    version (Correction.previous) and a note readers can see.
+    """
+
+    unit = models.OneToOneField(ClaimUnit, on_delete=models.PROTECT, related_name="verdict")
+    label = models.ForeignKey(VerdictLabel, on_delete=models.PROTECT, related_name="verdicts")
+    claim_reviewed = models.CharField(
+        max_length=500, help_text="The claim as checked; 75 characters or fewer recommended."
+    )
+    explanation = models.TextField(blank=True)
+    claimant = models.CharField(max_length=200, blank=True)
+    sources = models.ManyToManyField(Source, blank=True, related_name="cited_by")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="verdicts"
+    )
+    decided_at = models.DateTimeField(default=timezone.now)
+    is_published = models.BooleanField(default=False)
+    first_published_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    history = HistoricalRecords(m2m_fields=[sources])
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(claim_reviewed=""), name="verdict_claim_reviewed_not_empty"
+            ),
+            models.CheckConstraint(
+                condition=Q(is_published=False) | Q(published_at__isnull=False),
+                name="verdict_published_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.claim_reviewed}"
+
+
+class Correction(models.Model):
+    """A correction to a published verdict: the note readers see and the version it replaced."""
+
+    verdict = models.ForeignKey(Verdict, on_delete=models.CASCADE, related_name="corrections")
+    note = models.TextField()
+    previous = models.JSONField(help_text="The verdict as it stood before the correction.")
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created", "id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(note=""), name="correction_note_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"correction of verdict {self.verdict_id} on {self.created:%Y-%m-%d}"

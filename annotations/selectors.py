@@ -7,7 +7,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Coalesce
 
 from annotations import roles
@@ -16,8 +26,11 @@ from annotations.models import (
     Annotation,
     Article,
     ArticleAgreement,
+    Assignment,
+    ClaimUnit,
     DeskAgreement,
     Review,
+    Verdict,
     VerdictLabel,
 )
 
@@ -235,6 +248,7 @@ def desk_agreement_payload() -> dict[str, Any]:
         "stale_articles": desk.stale_articles if desk else 0,
         "computed_at": desk.computed_at if desk else None,
         "stale": desk is None or desk.computed_at is None or desk.stale_articles > 0 or desk.queued,
+        "queued": bool(desk and desk.queued),
         "per_label": desk.per_label if desk else [],
         "pairwise": _pairs_named(pairwise, usernames),
         "warnings": desk.warnings if desk else [],
@@ -256,3 +270,116 @@ def _pairs_named(pairs: list[dict[str, Any]], usernames: dict[int, str]) -> list
         }
         for pair in pairs
     ]
+
+
+# --- Review queue -------------------------------------------------------------------------------
+
+
+def review_queue(
+    *,
+    status: str | None = None,
+    article: int | None = None,
+    label: str | None = None,
+    reviewer: str | None = None,
+) -> QuerySet[ClaimUnit]:
+    """Claim units awaiting a decision, most disputed first.
+
+    Ranking: ordinal verdict spread, then nominal disagreement (both highest first, units
+    with a single review last), then the number of independent reviews, then age (oldest
+    first). `status` picks one status instead of every open one.
+    """
+    units = ClaimUnit.objects.select_related("article").defer("article__text")
+    units = (
+        units.filter(status=status) if status else units.filter(status__in=ClaimUnit.OPEN_STATUSES)
+    )
+    if article:
+        units = units.filter(article_id=article)
+    if label:
+        units = units.filter(
+            Exists(Annotation.objects.filter(unit=OuterRef("pk"), verdict__slug=label))
+        )
+    if reviewer:
+        units = units.filter(
+            Exists(Annotation.objects.filter(unit=OuterRef("pk"), reviewer__username=reviewer))
+        )
+    return units.order_by(
+        F("ordinal_spread").desc(nulls_last=True),
+        F("nominal_disagreement").desc(nulls_last=True),
+        "-ratings",
+        "created",
+        "pk",
+    )
+
+
+def review_queue_counts() -> dict[str, int]:
+    """How many units are in each status, in one query."""
+    counts = dict(
+        ClaimUnit.objects.order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    return {status: counts.get(status, 0) for status in ClaimUnit.Status.values}
+
+
+def unit_for_adjudication(pk: int) -> ClaimUnit:
+    """A unit with its highlights, their reviewers, verdicts and sources, and its verdict."""
+    return (
+        ClaimUnit.objects.select_related("article", "verdict", "verdict__label")
+        .prefetch_related(
+            Prefetch(
+                "annotations",
+                queryset=Annotation.objects.select_related("reviewer", "verdict")
+                .prefetch_related("sources")
+                .order_by("reviewer__username"),
+            ),
+            "verdict__sources",
+            "verdict__corrections",
+        )
+        .get(pk=pk)
+    )
+
+
+def verdicts_published() -> QuerySet[Verdict]:
+    """Published verdicts only: drafts, decided and unpublished ones never leave the desk."""
+    return (
+        Verdict.objects.filter(is_published=True)
+        .select_related("label", "unit", "unit__article")
+        .defer("unit__article__text")
+        .prefetch_related("sources", "corrections")
+        .order_by("updated_at", "pk")
+    )
+
+
+def verdicts_visible_to(user: User) -> QuerySet[Verdict]:
+    """Editors see every verdict; everyone else, published ones."""
+    if roles.is_editor(user):
+        return (
+            Verdict.objects.select_related("label", "unit", "unit__article")
+            .defer("unit__article__text")
+            .prefetch_related("sources", "corrections")
+            .order_by("updated_at", "pk")
+        )
+    return verdicts_published()
+
+
+def assignments_of(user: User) -> QuerySet[Assignment]:
+    """A reviewer's inbox: their assignments with their review's progress."""
+    my_review = Review.objects.filter(article=OuterRef("article"), reviewer=user.pk)
+    mine = (
+        Annotation.objects.filter(article=OuterRef("article"), reviewer=user.pk)
+        .order_by()
+        .values("article")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        Assignment.objects.filter(reviewer=user.pk)
+        .select_related("article", "assigned_by")
+        .defer("article__text")
+        .annotate(
+            review_status=Subquery(my_review.values("status")[:1]),
+            annotation_count=Coalesce(Subquery(mine, output_field=IntegerField()), 0),
+        )
+        .order_by(F("due_on").asc(nulls_last=True), "created")
+    )

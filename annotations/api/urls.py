@@ -4,6 +4,7 @@ from django.urls import include, path
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
+from annotations.api.review_views import AssignmentViewSet, UnitViewSet, VerdictViewSet
 from annotations.api.views import AnnotationViewSet, ArticleViewSet, DeskAgreementView
 
 app_name = "api"
@@ -11,6 +12,9 @@ app_name = "api"
 router = DefaultRouter()
 router.register("articles", ArticleViewSet, basename="article")
 router.register("annotations", AnnotationViewSet, basename="annotation")
+router.register("units", UnitViewSet, basename="unit")
+router.register("verdicts", VerdictViewSet, basename="verdict")
+router.register("assignments", AssignmentViewSet, basename="assignment")
 
 urlpatterns = [
     path("auth/token/", obtain_auth_token, name="api-token"),

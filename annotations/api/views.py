@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 
 from annotations import selectors
 from annotations.api.permissions import CanImportArticles, IsDeskMember, IsEditor
+from annotations.api.review_serializers import AssignInputSerializer, AssignmentSerializer
 from annotations.api.serializers import (
     AnnotationInputSerializer,
     AnnotationPatchSerializer,
@@ -33,6 +34,7 @@ from annotations.services.annotations import (
     annotation_update,
 )
 from annotations.services.articles import article_import
+from annotations.services.assignments import assignment_pick_up, assignments_create
 from annotations.services.reviews import review_submit
 
 
@@ -168,6 +170,27 @@ class ArticleViewSet(
     def agreement(self, request: Request, pk: str | None = None) -> Response:
         """The article's agreement statistics (editors)."""
         return Response(selectors.article_agreement_payload(self.get_object()))
+
+    @extend_schema(request=AssignInputSerializer, responses={200: AssignmentSerializer(many=True)})
+    @action(detail=True, methods=["post"], permission_classes=[IsEditor])
+    def assign(self, request: Request, pk: str | None = None) -> Response:
+        """An editor assigns the article to reviewers, with an optional due date."""
+        serializer = AssignInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        assignments = assignments_create(
+            article=self.get_object(),
+            reviewers=serializer.validated_data["reviewers"],
+            editor=request.user,
+            due_on=serializer.validated_data["due_on"],
+        )
+        return Response(AssignmentSerializer(assignments, many=True).data)
+
+    @extend_schema(request=None, responses={200: AssignmentSerializer})
+    @action(detail=True, methods=["post"], url_path="pick-up")
+    def pick_up(self, request: Request, pk: str | None = None) -> Response:
+        """A reviewer takes the article themselves, where the desk allows it."""
+        assignment = assignment_pick_up(article=self.get_object(), reviewer=request.user)
+        return Response(AssignmentSerializer(assignment).data)
 
 
 class DeskAgreementView(APIView):

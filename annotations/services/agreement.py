@@ -27,7 +27,11 @@ from django.utils import timezone
 
 from annotations.agreement.report import article_report, desk_report
 from annotations.models import Article, ArticleAgreement, DeskAgreement, VerdictLabel
-from annotations.services.units import article_units_regroup, submitted_annotations
+from annotations.services.units import (
+    article_units_regroup,
+    submitted_annotations,
+    units_ranking_store,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -96,6 +100,7 @@ def article_agreement_recompute(*, article_id: int) -> ArticleAgreement | None:
             reviewers=sorted({a.reviewer_id for a in annotations} | _submitted_reviewers(article)),
             scale=_scale(),
         )
+        units_ranking_store(units=units, spreads=report.unit_spreads)
         stored = ArticleAgreement.objects.filter(
             Q(computed_changes__lt=changes) | Q(computed_at__isnull=True),
             pk=agreement.pk,

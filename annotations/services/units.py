@@ -46,7 +46,7 @@ def article_units_regroup(*, article: Article) -> list[ClaimUnit]:
     fixed_members: dict[int, list[Span]] = defaultdict(list)
     for annotation in annotations:
         unit = existing.get(annotation.unit_id)
-        if unit is not None and unit.is_manual:
+        if unit is not None and _editor_fixed(unit):
             fixed_members[unit.pk].append(span(annotation))
     groups = spans_group(
         (span(a) for a in annotations),
@@ -87,7 +87,25 @@ def article_units_regroup(*, article: Article) -> list[ClaimUnit]:
         Annotation.objects.filter(article=article, unit__isnull=False).exclude(
             pk__in=by_id.keys()
         ).update(unit=None)
-        ClaimUnit.objects.filter(article=article, is_manual=False).exclude(
-            pk__in=[unit.pk for unit in result]
-        ).delete()
+        ClaimUnit.objects.filter(
+            article=article, is_manual=False, status=ClaimUnit.Status.NEEDS_REVIEW
+        ).exclude(pk__in=[unit.pk for unit in result]).filter(verdict__isnull=True).delete()
     return result
+
+
+def _editor_fixed(unit: ClaimUnit) -> bool:
+    """Units an editor merged, split or started to work on keep their members."""
+    return unit.is_manual or unit.status != ClaimUnit.Status.NEEDS_REVIEW
+
+
+def units_ranking_store(*, units: list[ClaimUnit], spreads: list[dict]) -> None:
+    """Copy each unit's verdict spread onto the unit, where the review queue sorts on it."""
+    changed = []
+    for unit, spread in zip(units, spreads, strict=True):
+        ranking = (spread["ratings"], spread["ordinal_spread"], spread["nominal_disagreement"])
+        if (unit.ratings, unit.ordinal_spread, unit.nominal_disagreement) != ranking:
+            unit.ratings, unit.ordinal_spread, unit.nominal_disagreement = ranking
+            changed.append(unit)
+    ClaimUnit.objects.bulk_update(
+        changed, ["ratings", "ordinal_spread", "nominal_disagreement"], batch_size=500
+    )

@@ -1,0 +1,234 @@
+"""The review queue, verdicts and assignments under /api/v1/: thin views over services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import F, QuerySet
+from django.db.models.functions import Substr
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from annotations import selectors
+from annotations.api.permissions import IsEditor
+from annotations.api.review_serializers import (
+    AssignmentSerializer,
+    CorrectionInputSerializer,
+    MergeInputSerializer,
+    SplitInputSerializer,
+    UnitDetailSerializer,
+    UnitSerializer,
+    VerdictInputSerializer,
+    VerdictSerializer,
+    VersionInputSerializer,
+)
+from annotations.models import ClaimUnit, DeskSettings, Verdict
+from annotations.services import adjudication
+from annotations.services.adjudication import VerdictInput
+
+
+def with_passage(units: QuerySet[ClaimUnit]) -> QuerySet[ClaimUnit]:
+    """The unit's passage, cut from the article's text by the database."""
+    return units.annotate(passage=Substr("article__text", F("start") + 1, F("end") - F("start")))
+
+
+def reviewer_aliases(unit: ClaimUnit) -> dict[int, str] | None:
+    """'Reviewer 1', 'Reviewer 2', ... when the desk hides names from adjudicating editors."""
+    if not DeskSettings.load().hide_reviewer_names:
+        return None
+    ordered = sorted({a.reviewer_id for a in unit.annotations.all()})
+    return {reviewer: f"Reviewer {index}" for index, reviewer in enumerate(ordered, start=1)}
+
+
+def verdict_input(data: dict[str, Any]) -> VerdictInput:
+    return VerdictInput(
+        label=data["label"],
+        claim_reviewed=data["claim_reviewed"],
+        explanation=data["explanation"],
+        claimant=data["claimant"],
+        source_ids=data["sources"],
+    )
+
+
+class QueueQuerySerializer(serializers.Serializer):
+    """The queue's filters, from the query string."""
+
+    status = serializers.ChoiceField(choices=ClaimUnit.Status.choices, required=False)
+    article = serializers.IntegerField(min_value=1, required=False)
+    label = serializers.SlugField(required=False)
+    reviewer = serializers.CharField(max_length=150, required=False)
+
+
+class UnitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Claim units for editors: the review queue (most disputed first) and its decisions."""
+
+    permission_classes = [IsEditor]
+    serializer_class = UnitSerializer
+
+    def get_queryset(self) -> QuerySet[ClaimUnit]:
+        if self.action == "list":
+            filters = QueueQuerySerializer(data=self.request.query_params)
+            filters.is_valid(raise_exception=True)
+            return with_passage(selectors.review_queue(**filters.validated_data))
+        return with_passage(ClaimUnit.objects.select_related("article").defer("article__text"))
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().list(request, *args, **kwargs)
+        response.data["counts"] = selectors.review_queue_counts()
+        return response
+
+    @extend_schema(responses={200: UnitDetailSerializer})
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return Response(self._detail(self.get_object().pk))
+
+    def _detail(self, pk: int) -> dict[str, Any]:
+        unit = selectors.unit_for_adjudication(pk)
+        unit.passage = unit.article.text[unit.start : unit.end]
+        return UnitDetailSerializer(unit, context={"reviewer_aliases": reviewer_aliases(unit)}).data
+
+    def _input(self, serializer_class: type, request: Request) -> dict[str, Any]:
+        serializer = serializer_class(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return serializer.validated_data
+
+    @extend_schema(request=VersionInputSerializer, responses={200: UnitDetailSerializer})
+    @action(detail=True, methods=["post"])
+    def start(self, request: Request, pk: str | None = None) -> Response:
+        """An editor takes the unit into adjudication."""
+        data = self._input(VersionInputSerializer, request)
+        unit = adjudication.unit_adjudication_start(
+            unit=self.get_object(), editor=request.user, seen_version=data["version"]
+        )
+        return Response(self._detail(unit.pk))
+
+    @extend_schema(request=VerdictInputSerializer, responses={200: UnitDetailSerializer})
+    @action(detail=True, methods=["post"])
+    def decide(self, request: Request, pk: str | None = None) -> Response:
+        """Record the final verdict (409 if someone changed the unit since `version`)."""
+        data = self._input(VerdictInputSerializer, request)
+        unit = self.get_object()
+        adjudication.unit_decide(
+            unit=unit,
+            editor=request.user,
+            seen_version=data["version"],
+            verdict=verdict_input(data),
+        )
+        return Response(self._detail(unit.pk))
+
+    @extend_schema(request=VersionInputSerializer, responses={200: UnitDetailSerializer})
+    @action(detail=True, methods=["post"])
+    def reject(self, request: Request, pk: str | None = None) -> Response:
+        """Not a checkable claim."""
+        data = self._input(VersionInputSerializer, request)
+        unit = adjudication.unit_reject(
+            unit=self.get_object(), editor=request.user, seen_version=data["version"]
+        )
+        return Response(self._detail(unit.pk))
+
+    @extend_schema(request=VersionInputSerializer, responses={200: UnitDetailSerializer})
+    @action(detail=True, methods=["post"], url_path="send-back")
+    def send_back(self, request: Request, pk: str | None = None) -> Response:
+        """Ask for more independent reviews."""
+        data = self._input(VersionInputSerializer, request)
+        unit = adjudication.unit_send_back(
+            unit=self.get_object(), editor=request.user, seen_version=data["version"]
+        )
+        return Response(self._detail(unit.pk))
+
+    @extend_schema(request=MergeInputSerializer, responses={200: UnitDetailSerializer})
+    @action(detail=True, methods=["post"])
+    def merge(self, request: Request, pk: str | None = None) -> Response:
+        """Fold another unit of the same article into this one."""
+        data = self._input(MergeInputSerializer, request)
+        other = get_object_or_404(self.get_queryset(), pk=data["other"])
+        unit = adjudication.units_merge(
+            unit=self.get_object(),
+            other=other,
+            editor=request.user,
+            seen_version=data["version"],
+            other_seen_version=data["other_version"],
+        )
+        return Response(self._detail(unit.pk))
+
+    @extend_schema(request=SplitInputSerializer, responses={201: UnitDetailSerializer})
+    @action(detail=True, methods=["post"])
+    def split(self, request: Request, pk: str | None = None) -> Response:
+        """Move some highlights into a unit of their own; answers with the new unit."""
+        data = self._input(SplitInputSerializer, request)
+        new_unit = adjudication.unit_split(
+            unit=self.get_object(),
+            annotation_ids=data["annotations"],
+            editor=request.user,
+            seen_version=data["version"],
+        )
+        return Response(self._detail(new_unit.pk), status=status.HTTP_201_CREATED)
+
+
+class VerdictViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Verdicts. Anyone reads published ones; editors see all and publish and correct."""
+
+    serializer_class = VerdictSerializer
+
+    def get_permissions(self) -> list[Any]:
+        if self.action in ("list", "retrieve"):
+            return [AllowAny()]
+        return [IsEditor()]
+
+    def get_queryset(self) -> QuerySet[Verdict]:
+        return selectors.verdicts_visible_to(self.request.user)
+
+    def _unit_version(self, request: Request) -> int:
+        serializer = VersionInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return serializer.validated_data["version"]
+
+    @extend_schema(request=VersionInputSerializer, responses={200: VerdictSerializer})
+    @action(detail=True, methods=["post"])
+    def publish(self, request: Request, pk: str | None = None) -> Response:
+        verdict = adjudication.verdict_publish(
+            verdict=self.get_object(),
+            editor=request.user,
+            seen_version=self._unit_version(request),
+        )
+        return Response(VerdictSerializer(self.get_queryset().get(pk=verdict.pk)).data)
+
+    @extend_schema(request=VersionInputSerializer, responses={200: VerdictSerializer})
+    @action(detail=True, methods=["post"])
+    def unpublish(self, request: Request, pk: str | None = None) -> Response:
+        verdict = adjudication.verdict_unpublish(
+            verdict=self.get_object(),
+            editor=request.user,
+            seen_version=self._unit_version(request),
+        )
+        return Response(VerdictSerializer(self.get_queryset().get(pk=verdict.pk)).data)
+
+    @extend_schema(request=CorrectionInputSerializer, responses={200: VerdictSerializer})
+    @action(detail=True, methods=["post"])
+    def correct(self, request: Request, pk: str | None = None) -> Response:
+        """Correct a published verdict; the earlier version and the note are kept."""
+        serializer = CorrectionInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        verdict = self.get_object()
+        adjudication.verdict_correct(
+            verdict=verdict,
+            editor=request.user,
+            seen_version=data["version"],
+            note=data["note"],
+            changes=verdict_input(data),
+        )
+        return Response(VerdictSerializer(self.get_queryset().get(pk=verdict.pk)).data)
+
+
+class AssignmentViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """My assignments (a reviewer's inbox), with each review's progress."""
+
+    serializer_class = AssignmentSerializer
+
+    def get_queryset(self) -> Any:
+        return selectors.assignments_of(self.request.user)

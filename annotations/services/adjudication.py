@@ -1,0 +1,306 @@
+"""Writes for the review queue: deciding claim units, publishing and correcting verdicts,
+merging, splitting, rejecting and sending back units.
+
+Every change names the unit version the editor saw. The version check is a conditional UPDATE
+(`... WHERE version = seen`): of two editors saving at once, PostgreSQL makes the second wait
+for the first, then finds the version moved on and the second gets a 409 — nothing is lost or
+silently overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from annotations import roles
+from annotations.errors import DomainError
+from annotations.models import Annotation, ClaimUnit, Correction, Source, Verdict, VerdictLabel
+from annotations.services.agreement import article_agreement_mark_changed
+
+Status = ClaimUnit.Status
+CLAIM_REVIEWED_RECOMMENDED = 75
+
+
+@dataclass(frozen=True)
+class VerdictInput:
+    label: VerdictLabel
+    claim_reviewed: str
+    explanation: str = ""
+    claimant: str = ""
+    source_ids: Sequence[int] = ()
+
+
+def _editor_check(user: AbstractBaseUser) -> None:
+    if not roles.is_editor(user):
+        raise DomainError("Only editors adjudicate.", code="not_editor", status=403)
+
+
+def _unit_advance(
+    unit: ClaimUnit, *, seen_version: int, allowed: Sequence[str], status: str | None = None
+) -> ClaimUnit:
+    """Move the unit to its next version (and status) if nobody changed it since `seen_version`.
+
+    Must run inside a transaction; the caller's further writes commit with it.
+    """
+    changes: dict[str, object] = {"version": F("version") + 1, "modified": timezone.now()}
+    if status is not None:
+        changes["status"] = status
+    advanced = ClaimUnit.objects.filter(
+        pk=unit.pk, version=seen_version, status__in=allowed
+    ).update(**changes)
+    if not advanced:
+        current = ClaimUnit.objects.filter(pk=unit.pk).values("version", "status").first()
+        if current is None:
+            raise DomainError("This unit no longer exists.", code="unit_gone", status=404)
+        if current["version"] != seen_version:
+            raise DomainError(
+                "Someone else changed this unit while you were working on it. "
+                "Reload to see their change; yours was not saved.",
+                code="version_conflict",
+                status=409,
+            )
+        raise DomainError(
+            f"This unit is {ClaimUnit.Status(current['status']).label.lower()}: "
+            "that action is not possible now.",
+            code="unit_status",
+            status=409,
+        )
+    unit.refresh_from_db()
+    return unit
+
+
+def _verdict_validate(unit: ClaimUnit, verdict: VerdictInput) -> list[Source]:
+    if not verdict.claim_reviewed.strip():
+        raise DomainError(
+            "Say what claim was checked.", code="claim_reviewed_empty", field="claim_reviewed"
+        )
+    sources = list(
+        Source.objects.filter(pk__in=verdict.source_ids, annotation__unit=unit).distinct()
+    )
+    if len(sources) != len(set(verdict.source_ids)):
+        raise DomainError(
+            "Cite only sources that this unit's reviewers gave.",
+            code="source_not_in_unit",
+            field="sources",
+        )
+    return sources
+
+
+def unit_adjudication_start(
+    *, unit: ClaimUnit, editor: AbstractBaseUser, seen_version: int
+) -> ClaimUnit:
+    """An editor takes the unit: it shows as in adjudication to the other editors."""
+    _editor_check(editor)
+    with transaction.atomic():
+        return _unit_advance(
+            unit,
+            seen_version=seen_version,
+            allowed=[Status.NEEDS_REVIEW, Status.MORE_REVIEWS],
+            status=Status.IN_ADJUDICATION,
+        )
+
+
+def unit_decide(
+    *, unit: ClaimUnit, editor: AbstractBaseUser, seen_version: int, verdict: VerdictInput
+) -> Verdict:
+    """Record the final verdict on an open or decided (not yet published) unit."""
+    _editor_check(editor)
+    sources = _verdict_validate(unit, verdict)
+    with transaction.atomic():
+        _unit_advance(
+            unit,
+            seen_version=seen_version,
+            allowed=[*ClaimUnit.OPEN_STATUSES, Status.DECIDED, Status.UNPUBLISHED],
+            status=Status.DECIDED,
+        )
+        decided, _ = Verdict.objects.update_or_create(
+            unit=unit,
+            defaults={
+                "label": verdict.label,
+                "claim_reviewed": verdict.claim_reviewed.strip(),
+                "explanation": verdict.explanation,
+                "claimant": verdict.claimant.strip(),
+                "decided_by": editor,
+                "decided_at": timezone.now(),
+                "is_published": False,
+            },
+        )
+        decided.sources.set(sources)
+        article_agreement_mark_changed(article_id=unit.article_id)
+    return decided
+
+
+def verdict_publish(*, verdict: Verdict, editor: AbstractBaseUser, seen_version: int) -> Verdict:
+    """Publish a decided verdict: from now on the export API serves it."""
+    _editor_check(editor)
+    with transaction.atomic():
+        _unit_advance(
+            verdict.unit,
+            seen_version=seen_version,
+            allowed=[Status.DECIDED, Status.UNPUBLISHED],
+            status=Status.PUBLISHED,
+        )
+        now = timezone.now()
+        verdict.is_published = True
+        verdict.published_at = now
+        verdict.first_published_at = verdict.first_published_at or now
+        verdict.save()
+    return verdict
+
+
+def verdict_unpublish(*, verdict: Verdict, editor: AbstractBaseUser, seen_version: int) -> Verdict:
+    """Withdraw a published verdict; it stays decided and can be published again."""
+    _editor_check(editor)
+    with transaction.atomic():
+        _unit_advance(
+            verdict.unit,
+            seen_version=seen_version,
+            allowed=[Status.PUBLISHED],
+            status=Status.UNPUBLISHED,
+        )
+        verdict.is_published = False
+        verdict.save()
+    return verdict
+
+
+def _verdict_snapshot(verdict: Verdict) -> dict[str, object]:
+    return {
+        "label": verdict.label.slug,
+        "claim_reviewed": verdict.claim_reviewed,
+        "explanation": verdict.explanation,
+        "claimant": verdict.claimant,
+        "sources": sorted(verdict.sources.values_list("url", flat=True)),
+        "published_at": verdict.published_at.isoformat() if verdict.published_at else None,
+    }
+
+
+def verdict_correct(
+    *,
+    verdict: Verdict,
+    editor: AbstractBaseUser,
+    seen_version: int,
+    note: str,
+    changes: VerdictInput,
+) -> Correction:
+    """Correct a published verdict: keep the earlier version and a note readers can see."""
+    _editor_check(editor)
+    if not note.strip():
+        raise DomainError("A correction needs a note for readers.", code="note_empty", field="note")
+    sources = _verdict_validate(verdict.unit, changes)
+    with transaction.atomic():
+        _unit_advance(verdict.unit, seen_version=seen_version, allowed=[Status.PUBLISHED])
+        correction = Correction.objects.create(
+            verdict=verdict,
+            note=note.strip(),
+            previous=_verdict_snapshot(verdict),
+            corrected_by=editor,
+        )
+        verdict.label = changes.label
+        verdict.claim_reviewed = changes.claim_reviewed.strip()
+        verdict.explanation = changes.explanation
+        verdict.claimant = changes.claimant.strip()
+        verdict.save()
+        verdict.sources.set(sources)
+    return correction
+
+
+def unit_reject(*, unit: ClaimUnit, editor: AbstractBaseUser, seen_version: int) -> ClaimUnit:
+    """Not a checkable claim: the unit leaves the queue without a verdict."""
+    _editor_check(editor)
+    with transaction.atomic():
+        return _unit_advance(
+            unit,
+            seen_version=seen_version,
+            allowed=ClaimUnit.OPEN_STATUSES,
+            status=Status.REJECTED,
+        )
+
+
+def unit_send_back(*, unit: ClaimUnit, editor: AbstractBaseUser, seen_version: int) -> ClaimUnit:
+    """Ask for more independent reviews before deciding."""
+    _editor_check(editor)
+    with transaction.atomic():
+        return _unit_advance(
+            unit,
+            seen_version=seen_version,
+            allowed=ClaimUnit.OPEN_STATUSES,
+            status=Status.MORE_REVIEWS,
+        )
+
+
+def units_merge(
+    *,
+    unit: ClaimUnit,
+    other: ClaimUnit,
+    editor: AbstractBaseUser,
+    seen_version: int,
+    other_seen_version: int,
+) -> ClaimUnit:
+    """Fold `other` into `unit` (the same claim, grouped apart). Both must still be open."""
+    _editor_check(editor)
+    if unit.pk == other.pk or unit.article_id != other.article_id:
+        raise DomainError(
+            "Only two different units of the same article can be merged.", code="merge_invalid"
+        )
+    with transaction.atomic():
+        _unit_advance(unit, seen_version=seen_version, allowed=ClaimUnit.OPEN_STATUSES)
+        _unit_advance(other, seen_version=other_seen_version, allowed=ClaimUnit.OPEN_STATUSES)
+        reviewers = set(unit.annotations.values_list("reviewer_id", flat=True))
+        if reviewers & set(other.annotations.values_list("reviewer_id", flat=True)):
+            raise DomainError(
+                "A reviewer highlighted both: merged, the unit would count their vote twice.",
+                code="merge_same_reviewer",
+                status=409,
+            )
+        Annotation.objects.filter(unit=other).update(unit=unit)
+        ClaimUnit.objects.filter(pk=unit.pk).update(
+            is_manual=True,
+            start=min(unit.start, other.start),
+            end=max(unit.end, other.end),
+        )
+        other.delete()
+        article_agreement_mark_changed(article_id=unit.article_id)
+    unit.refresh_from_db()
+    return unit
+
+
+def unit_split(
+    *,
+    unit: ClaimUnit,
+    annotation_ids: Sequence[int],
+    editor: AbstractBaseUser,
+    seen_version: int,
+) -> ClaimUnit:
+    """Move some of the unit's highlights into a unit of their own; returns the new unit."""
+    _editor_check(editor)
+    members = {a.pk: a for a in unit.annotations.all()}
+    moving = [members[pk] for pk in set(annotation_ids) if pk in members]
+    if len(moving) != len(set(annotation_ids)) or not moving or len(moving) == len(members):
+        raise DomainError(
+            "Choose some, but not all, of this unit's highlights to split off.",
+            code="split_invalid",
+            field="annotations",
+        )
+    with transaction.atomic():
+        _unit_advance(unit, seen_version=seen_version, allowed=ClaimUnit.OPEN_STATUSES)
+        new_unit = ClaimUnit.objects.create(
+            article_id=unit.article_id,
+            kind=moving[0].kind,
+            start=min(a.start for a in moving),
+            end=max(a.end for a in moving),
+            is_manual=True,
+        )
+        Annotation.objects.filter(pk__in=[a.pk for a in moving]).update(unit=new_unit)
+        staying = [a for pk, a in members.items() if pk not in {m.pk for m in moving}]
+        ClaimUnit.objects.filter(pk=unit.pk).update(
+            is_manual=True,
+            start=min(a.start for a in staying),
+            end=max(a.end for a in staying),
+        )
+        article_agreement_mark_changed(article_id=unit.article_id)
+    return new_unit

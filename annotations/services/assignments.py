@@ -1,0 +1,68 @@
+"""Writes for assignments: editors assign articles; reviewers may pick some up themselves."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+
+from annotations import roles
+from annotations.errors import DomainError
+from annotations.models import Article, Assignment, DeskSettings
+
+
+def assignments_create(
+    *,
+    article: Article,
+    reviewers: Sequence[AbstractBaseUser],
+    editor: AbstractBaseUser,
+    due_on: datetime.date | None = None,
+) -> list[Assignment]:
+    """Assign the article to reviewers. Assigning someone twice changes only the due date."""
+    if not roles.is_editor(editor):
+        raise DomainError("Only editors assign articles.", code="not_editor", status=403)
+    if not reviewers:
+        raise DomainError("Choose at least one reviewer.", code="no_reviewers", field="reviewers")
+    not_reviewers = [user.get_username() for user in reviewers if not roles.is_reviewer(user)]
+    if not_reviewers:
+        raise DomainError(
+            f"Not reviewers on this desk: {', '.join(not_reviewers)}.",
+            code="not_a_reviewer",
+            field="reviewers",
+        )
+    with transaction.atomic():
+        assignments = []
+        for reviewer in reviewers:
+            assignment, _ = Assignment.objects.update_or_create(
+                article=article,
+                reviewer=reviewer,
+                defaults={"assigned_by": editor, "due_on": due_on},
+            )
+            assignments.append(assignment)
+    return assignments
+
+
+def assignment_pick_up(*, article: Article, reviewer: AbstractBaseUser) -> Assignment:
+    """A reviewer takes an article themselves, where the desk allows it and seats are left."""
+    desk = DeskSettings.load()
+    if not roles.is_reviewer(reviewer):
+        raise DomainError("Only reviewers pick up articles.", code="not_reviewer", status=403)
+    if not desk.allow_self_assignment:
+        raise DomainError(
+            "On this desk, editors assign articles.", code="self_assignment_off", status=403
+        )
+    with transaction.atomic():
+        # Lock the article's row so that two reviewers cannot both take the last seat.
+        Article.objects.select_for_update(no_key=True).filter(pk=article.pk).first()
+        existing = Assignment.objects.filter(article=article, reviewer=reviewer).first()
+        if existing is not None:
+            return existing
+        if Assignment.objects.filter(article=article).count() >= desk.reviewers_per_article:
+            raise DomainError(
+                "This article already has all the reviewers it needs.",
+                code="article_full",
+                status=409,
+            )
+        return Assignment.objects.create(article=article, reviewer=reviewer)
