@@ -308,6 +308,8 @@ class DeskAgreement(models.Model):
     statistics = models.JSONField(default=dict, blank=True)
     per_label = models.JSONField(default=list, blank=True)
     pairwise = models.JSONField(default=list, blank=True)
+    # Each reviewer against the adjudicated verdicts (see agreement.report.agreement_with_final).
+    reviewer_vs_final = models.JSONField(default=list, blank=True)
     warnings = models.JSONField(default=list, blank=True)
     articles = models.PositiveIntegerField(default=0)
     stale_articles = models.PositiveIntegerField(default=0)

@@ -251,6 +251,7 @@ def desk_agreement_payload() -> dict[str, Any]:
         "queued": bool(desk and desk.queued),
         "per_label": desk.per_label if desk else [],
         "pairwise": _pairs_named(pairwise, usernames),
+        "reviewer_vs_final": _reviewers_named(desk.reviewer_vs_final if desk else []),
         "warnings": desk.warnings if desk else [],
     }
 
@@ -259,6 +260,13 @@ def _usernames(user_ids: Iterable[int]) -> dict[int, str]:
     from django.contrib.auth import get_user_model
 
     return dict(get_user_model().objects.filter(pk__in=set(user_ids)).values_list("pk", "username"))
+
+
+def _reviewers_named(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    usernames = _usernames(row["reviewer"] for row in rows)
+    return [
+        {**row, "reviewer": usernames.get(row["reviewer"], str(row["reviewer"]))} for row in rows
+    ]
 
 
 def _pairs_named(pairs: list[dict[str, Any]], usernames: dict[int, str]) -> list[dict[str, Any]]:

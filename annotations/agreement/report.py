@@ -283,3 +283,34 @@ def desk_warnings(
             }
         )
     return warnings
+
+
+def agreement_with_final(
+    *,
+    ratings: Sequence[tuple[Hashable, Hashable, str]],
+    finals: dict[Hashable, str],
+    labels: Sequence[str],
+) -> list[dict[str, Any]]:
+    """Each reviewer against the adjudicated verdicts: on the units both rated, the share
+    where the reviewer's verdict is the final one, and Cohen's kappa between the two.
+
+    `ratings` are (reviewer, unit, verdict) triples; `finals` maps a unit to its final verdict.
+    """
+    by_reviewer: dict[Hashable, list[tuple[str, str]]] = {}
+    for reviewer, unit, verdict in ratings:
+        if unit in finals:
+            by_reviewer.setdefault(reviewer, []).append((verdict, finals[unit]))
+    rows = []
+    for reviewer in sorted(by_reviewer, key=str):
+        pairs = by_reviewer[reviewer]
+        mine = [own for own, _final in pairs]
+        final = [final for _own, final in pairs]
+        rows.append(
+            {
+                "reviewer": reviewer,
+                "units": len(pairs),
+                "agreement": round(sum(a == b for a, b in pairs) / len(pairs), 12),
+                "kappa": statistic_json(cohen_kappa(mine, final, values=labels)),
+            }
+        )
+    return rows

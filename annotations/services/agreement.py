@@ -25,8 +25,15 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from annotations.agreement.report import article_report, desk_report
-from annotations.models import Article, ArticleAgreement, DeskAgreement, VerdictLabel
+from annotations.agreement.report import agreement_with_final, article_report, desk_report
+from annotations.models import (
+    Annotation,
+    Article,
+    ArticleAgreement,
+    DeskAgreement,
+    Verdict,
+    VerdictLabel,
+)
 from annotations.services.units import (
     article_units_regroup,
     submitted_annotations,
@@ -179,6 +186,7 @@ def desk_agreement_recompute(
             "statistics": report.statistics,
             "per_label": report.per_label,
             "pairwise": report.pairwise,
+            "reviewer_vs_final": _reviewers_against_final(),
             "warnings": report.warnings,
             "articles": len(matrices),
             "stale_articles": stale,
@@ -186,3 +194,14 @@ def desk_agreement_recompute(
         },
     )
     return desk
+
+
+def _reviewers_against_final() -> list[dict[str, object]]:
+    """Every reviewer's agreement with the editors' final verdicts, over all decided units."""
+    finals = dict(Verdict.objects.values_list("unit_id", "label__slug"))
+    ratings = Annotation.objects.filter(unit_id__in=finals.keys()).values_list(
+        "reviewer_id", "unit_id", "verdict__slug"
+    )
+    return agreement_with_final(
+        ratings=list(ratings), finals=finals, labels=[slug for slug, _o, _v in _scale()]
+    )

@@ -288,3 +288,23 @@ def test_queue_queries_do_not_grow_with_units(
     assert many.captured_queries
 
     assert body["count"] == 20
+
+
+def test_desk_statistics_compare_each_reviewer_with_the_final_verdicts(
+    api_as, editor, disputed, django_capture_on_commit_callbacks
+):
+    crime = unit_of(disputed, CRIME)
+    said_true = crime.annotations.get(verdict__slug="true").reviewer.username
+    said_false = crime.annotations.get(verdict__slug="false").reviewer.username
+    client = api_as(editor)
+    assert decide(client, crime, label="false").status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/api/v1/agreement/")
+    rows = {
+        row["reviewer"]: row for row in client.get("/api/v1/agreement/").json()["reviewer_vs_final"]
+    }
+
+    assert rows[said_false]["units"] == 1
+    assert rows[said_false]["agreement"] == 1.0
+    assert rows[said_true]["agreement"] == 0.0
