@@ -4,6 +4,7 @@ from django.urls import include, path
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
+from annotations.api.export_views import VerdictCsvExport, VerdictJsonlExport
 from annotations.api.review_views import AssignmentViewSet, UnitViewSet, VerdictViewSet
 from annotations.api.views import AnnotationViewSet, ArticleViewSet, DeskAgreementView
 
@@ -19,5 +20,7 @@ router.register("assignments", AssignmentViewSet, basename="assignment")
 urlpatterns = [
     path("auth/token/", obtain_auth_token, name="api-token"),
     path("agreement/", DeskAgreementView.as_view(), name="desk-agreement"),
+    path("verdicts/export.csv", VerdictCsvExport.as_view(), name="verdicts-export-csv"),
+    path("verdicts/export.jsonl", VerdictJsonlExport.as_view(), name="verdicts-export-jsonl"),
     path("", include(router.urls)),
 ]

@@ -1,0 +1,60 @@
+"""Streamed exports of published verdicts: CSV and JSON Lines."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterator
+
+from django.http import StreamingHttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.views import APIView
+
+from annotations.exports.streams import verdicts_csv, verdicts_jsonl
+
+
+class ExportQuerySerializer(serializers.Serializer):
+    updated_after = serializers.DateTimeField(required=False)
+
+
+UPDATED_AFTER = OpenApiParameter(
+    "updated_after", OpenApiTypes.DATETIME, description="Only verdicts changed after this time."
+)
+
+
+class _VerdictExport(APIView):
+    permission_classes = [AllowAny]
+    content_type = ""
+    filename = ""
+    stream: Callable[..., Iterator[bytes]]
+
+    def get(self, request: Request) -> StreamingHttpResponse:
+        query = ExportQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        after: datetime.datetime | None = query.validated_data.get("updated_after")
+        response = StreamingHttpResponse(
+            type(self).stream(updated_after=after), content_type=self.content_type
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.filename}"'
+        return response
+
+
+@extend_schema(parameters=[UPDATED_AFTER], responses={(200, "text/csv"): OpenApiTypes.STR})
+class VerdictCsvExport(_VerdictExport):
+    """Published verdicts as CSV (UTF-8, header row, formula cells neutralised), streamed."""
+
+    content_type = "text/csv; charset=utf-8"
+    filename = "verdicts.csv"
+    stream = staticmethod(verdicts_csv)
+
+
+@extend_schema(parameters=[UPDATED_AFTER], responses={(200, "application/jsonl"): OpenApiTypes.STR})
+class VerdictJsonlExport(_VerdictExport):
+    """Published verdicts as JSON Lines (one object per line), streamed."""
+
+    content_type = "application/jsonl; charset=utf-8"
+    filename = "verdicts.jsonl"
+    stream = staticmethod(verdicts_jsonl)
