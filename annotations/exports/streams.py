@@ -185,8 +185,16 @@ def _copy_stream(statement: str, params: dict[str, Any]) -> Iterator[bytes]:
         # COPY takes no server-side parameters: psycopg binds them safely on the client.
         bound = cursor.mogrify(statement, params)
         with cursor.copy(bound) as copy:
-            for chunk in copy:
-                yield bytes(chunk)
+            # COPY hands over about one row per block: gather them into large chunks, or the
+            # web server pays for a million tiny writes.
+            buffer = bytearray()
+            for block in copy:
+                buffer += block
+                if len(buffer) >= CHUNK_BYTES:
+                    yield bytes(buffer)
+                    buffer.clear()
+            if buffer:
+                yield bytes(buffer)
 
 
 def copy_csv(*, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
