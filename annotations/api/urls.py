@@ -1,12 +1,16 @@
 from __future__ import annotations
 
 from django.urls import include, path
-from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from annotations.api.export_views import VerdictCsvExport, VerdictJsonlExport
 from annotations.api.review_views import AssignmentViewSet, UnitViewSet, VerdictViewSet
-from annotations.api.views import AnnotationViewSet, ArticleViewSet, DeskAgreementView
+from annotations.api.views import (
+    AnnotationViewSet,
+    ArticleViewSet,
+    DeskAgreementView,
+    TokenView,
+)
 
 app_name = "api"
 
@@ -18,7 +22,7 @@ router.register("verdicts", VerdictViewSet, basename="verdict")
 router.register("assignments", AssignmentViewSet, basename="assignment")
 
 urlpatterns = [
-    path("auth/token/", obtain_auth_token, name="api-token"),
+    path("auth/token/", TokenView.as_view(), name="api-token"),
     path("agreement/", DeskAgreementView.as_view(), name="desk-agreement"),
     path("verdicts/export.csv", VerdictCsvExport.as_view(), name="verdicts-export-csv"),
     path("verdicts/export.jsonl", VerdictJsonlExport.as_view(), name="verdicts-export-jsonl"),

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
+from axes.handlers.proxy import AxesProxyHandler
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
+from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -206,3 +208,19 @@ class DeskAgreementView(APIView):
     def post(self, request: Request) -> Response:
         queued = desk_agreement_request()
         return Response({"queued": queued}, status=status.HTTP_202_ACCEPTED)
+
+
+class TokenView(ObtainAuthToken):
+    """A token for a username and password; a locked-out username gets a clear 429."""
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        credentials = {"username": str(request.data.get("username", ""))}
+        if AxesProxyHandler.is_locked(request._request, credentials):
+            return Response(
+                {
+                    "detail": "Too many failed logins for this account; try again later.",
+                    "code": "locked_out",
+                },
+                status=status.HTTP_429_TOO_MANY_REQUESTS,
+            )
+        return super().post(request, *args, **kwargs)
