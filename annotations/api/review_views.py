@@ -15,6 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from annotations import selectors
+from annotations.api.etags import ETagMixin, etag_for
 from annotations.api.permissions import IsEditor
 from annotations.api.review_serializers import (
     AssignmentSerializer,
@@ -64,7 +65,9 @@ class QueueQuerySerializer(serializers.Serializer):
     reviewer = serializers.CharField(max_length=150, required=False)
 
 
-class UnitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class UnitViewSet(
+    ETagMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     """Claim units for editors: the review queue (most disputed first) and its decisions."""
 
     permission_classes = [IsEditor]
@@ -82,9 +85,14 @@ class UnitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         response.data["counts"] = selectors.review_queue_counts()
         return response
 
+    def etag_of(self, unit: ClaimUnit) -> str:
+        # The version moves with every editorial change: the same number the 409 checks use.
+        return etag_for("unit", unit.pk, unit.version)
+
     @extend_schema(responses={200: UnitDetailSerializer})
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return Response(self._detail(self.get_object().pk))
+        unit = self.get_object()
+        return self.etag_respond(request, unit, self._detail(unit.pk))
 
     def _detail(self, pk: int) -> dict[str, Any]:
         unit = selectors.unit_for_adjudication(pk)
@@ -169,7 +177,9 @@ class UnitViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
         return Response(self._detail(new_unit.pk), status=status.HTTP_201_CREATED)
 
 
-class VerdictViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class VerdictViewSet(
+    ETagMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     """Verdicts. Anyone reads published ones; editors see all and publish and correct."""
 
     serializer_class = VerdictSerializer
@@ -181,6 +191,13 @@ class VerdictViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
 
     def get_queryset(self) -> QuerySet[Verdict]:
         return selectors.verdicts_visible_to(self.request.user)
+
+    def etag_of(self, verdict: Verdict) -> str:
+        return etag_for("verdict", verdict.pk, verdict.updated_at.isoformat())
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        verdict = self.get_object()
+        return self.etag_respond(request, verdict, VerdictSerializer(verdict).data)
 
     def _unit_version(self, request: Request) -> int:
         serializer = VersionInputSerializer(data=request.data)

@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotations import selectors
+from annotations.api.etags import ETagMixin, etag_for
 from annotations.api.permissions import CanImportArticles, IsDeskMember, IsEditor
 from annotations.api.review_serializers import AssignInputSerializer, AssignmentSerializer
 from annotations.api.serializers import (
@@ -52,6 +53,7 @@ class AnnotationFilter(django_filters.FilterSet):
 
 
 class AnnotationViewSet(
+    ETagMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     viewsets.GenericViewSet,
@@ -79,8 +81,12 @@ class AnnotationViewSet(
         data = self._output(annotations, many=True).data
         return self.get_paginated_response(data) if page is not None else Response(data)
 
+    def etag_of(self, annotation: Annotation) -> str:
+        return etag_for("annotation", annotation.pk, annotation.modified.isoformat())
+
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return Response(self._output([self.get_object()], many=True).data[0])
+        annotation = self.get_object()
+        return self.etag_respond(request, annotation, self._output([annotation], many=True).data[0])
 
     @extend_schema(request=AnnotationInputSerializer, responses={201: AnnotationSerializer})
     def create(self, request: Request) -> Response:
@@ -107,6 +113,7 @@ class AnnotationViewSet(
     @extend_schema(request=AnnotationPatchSerializer, responses={200: AnnotationSerializer})
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         annotation = self.get_object()
+        self.etag_check(request, annotation)
         serializer = AnnotationPatchSerializer(
             data=request.data, context=self.get_serializer_context()
         )
@@ -124,10 +131,15 @@ class AnnotationViewSet(
                 sources=serializer.sources_input(),
             ),
         )
-        return Response(self._output([self._reload(annotation)], many=True).data[0])
+        annotation = self._reload(annotation)
+        response = Response(self._output([annotation], many=True).data[0])
+        response["ETag"] = self.etag_of(annotation)
+        return response
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        annotation_delete(annotation=self.get_object(), actor=request.user)
+        annotation = self.get_object()
+        self.etag_check(request, annotation)
+        annotation_delete(annotation=annotation, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     def _reload(self, annotation: Annotation) -> Annotation:
@@ -135,6 +147,7 @@ class AnnotationViewSet(
 
 
 class ArticleViewSet(
+    ETagMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     viewsets.GenericViewSet,
@@ -151,6 +164,13 @@ class ArticleViewSet(
 
     def get_serializer_class(self) -> type:
         return ArticleListSerializer if self.action == "list" else ArticleSerializer
+
+    def etag_of(self, article: Article) -> str:
+        return etag_for("article", article.pk, article.modified.isoformat())
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        article = self.get_object()
+        return self.etag_respond(request, article, ArticleSerializer(article).data)
 
     @extend_schema(request=ArticleInputSerializer, responses={201: ArticleSerializer})
     def create(self, request: Request) -> Response:
