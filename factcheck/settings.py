@@ -204,11 +204,28 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "annotations.api.errors.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "annotations.api.throttles.AnonymousThrottle",
+        "annotations.api.throttles.AuthenticatedThrottle",
+    ],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
 }
+API_THROTTLE_ANON = env_str("API_THROTTLE_ANON", "120/minute")
+API_THROTTLE_USER = env_str("API_THROTTLE_USER", "1200/minute")
+
+# The cache keeps throttling counts (and django-axes' nothing: axes uses the database). Per
+# process unless CACHE_URL names a Redis database shared by every web process.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("CACHE_URL")}
+        if env_str("CACHE_URL")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "factcheck API",
     "DESCRIPTION": "Articles, highlights with verdicts and sources, and reviews.",

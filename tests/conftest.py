@@ -42,6 +42,14 @@ def _tasks_in_process_unless_testing_workers(request: pytest.FixtureRequest) -> 
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Throttle counts live in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _desk_defaults_after_flush(request: pytest.FixtureRequest) -> None:
     """Transactional tests flush the database, data migrations included: put back the default
     rating scale and the role groups, as a fresh database has them."""
