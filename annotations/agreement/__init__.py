@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from .alpha import LEVELS, Level, krippendorff_alpha
 from .bootstrap import BootstrapInterval, alpha_bootstrap
+from .conger import conger_kappa
 from .kappa import cohen_kappa, cohen_kappa_max, scott_pi
 from .multirater import (
     brennan_prediger,
@@ -24,6 +25,7 @@ from .multirater import (
     percent_agreement,
 )
 from .reliability import Basis, Statistic
+from .significance import ZTest, fleiss_kappa_z
 from .spans import PairwiseSpanF1, Span, SpanF1, mean_pairwise_span_f1, span_f1
 from .unitizing import UnitizingAlpha, unitizing_alpha
 
@@ -37,12 +39,15 @@ __all__ = [
     "SpanF1",
     "Statistic",
     "UnitizingAlpha",
+    "ZTest",
     "alpha_bootstrap",
     "brennan_prediger",
     "cohen_kappa",
     "cohen_kappa_max",
+    "conger_kappa",
     "fleiss_kappa",
     "fleiss_kappa_by_category",
+    "fleiss_kappa_z",
     "gwet_ac1",
     "krippendorff_alpha",
     "mean_pairwise_span_f1",

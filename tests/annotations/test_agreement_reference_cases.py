@@ -19,8 +19,10 @@ from annotations.agreement import (
     brennan_prediger,
     cohen_kappa,
     cohen_kappa_max,
+    conger_kappa,
     fleiss_kappa,
     fleiss_kappa_by_category,
+    fleiss_kappa_z,
     gwet_ac1,
     krippendorff_alpha,
     percent_agreement,
@@ -100,6 +102,22 @@ def unitizing(case: Case) -> Any:
     return unitizing_alpha(spans, (begin, begin + length), overlaps="error")
 
 
+def irrcac_raw4raters(case: Case) -> list[list[Any]]:
+    """Gwet's irrCAC dataset ``cac.raw4raters``: Krippendorff's (2011) matrix with one change.
+
+    Unit 12 has a single rating, a 3. Krippendorff (2011) gives it to observer B; irrCAC's
+    dataset (printed in its README, and in its Python port as ``raw_4raters``) gives it to
+    Rater3 (observer C). Every other rating is identical. Only Conger's kappa can tell the two
+    apart, because its chance agreement uses each reviewer's own distribution of values,
+    unpairable ratings included.
+    """
+    values = [list(row) for row in matrix(case)]
+    b, c = values[1], values[2]
+    assert (b[11], c[11]) == (3, None)
+    b[11], c[11] = None, 3
+    return values
+
+
 def sas(case: Case) -> tuple[list[str], list[str]]:
     return pairs_from_table(case["data"]["table"], case["data"]["labels"])
 
@@ -156,6 +174,8 @@ COMPUTE: dict[tuple[str, str], Callable[[Case], float | None]] = {
     ),
     ("fleiss1971_30subjects_6raters", "P_bar"): lambda c: fleiss_kappa(fleiss1971(c)).observed,
     ("fleiss1971_30subjects_6raters", "P_e"): lambda c: fleiss_kappa(fleiss1971(c)).expected,
+    # irr::kappam.fleiss: kappa over its standard error under kappa = 0 (Fleiss, Nee & Landis 1979)
+    ("fleiss1971_30subjects_6raters", "z"): lambda c: fleiss_kappa_z(fleiss1971(c)).z,
     **{
         ("fleiss1971_30subjects_6raters", f"fleiss_kappa_category_{k}"): (
             lambda c, k=k: fleiss_kappa_by_category(fleiss1971(c))[k].value
@@ -246,6 +266,12 @@ COMPUTE: dict[tuple[str, str], Callable[[Case], float | None]] = {
     ("krippendorff2011_4coders_12units_missing", "brennan_prediger|nominal"): lambda c: (
         brennan_prediger(matrix(c)).value
     ),
+    # The README value is for irrCAC's own copy of the data, which differs from Krippendorff's in
+    # who gave unit 12's unpairable rating; on Krippendorff's layout the same formula gives
+    # 0.76207, the irrCAC Python port's value in the case file (see test_agreement_conger.py).
+    ("krippendorff2011_4coders_12units_missing", "conger_kappa|nominal"): lambda c: (
+        conger_kappa(irrcac_raw4raters(c)).value
+    ),
     (
         "krippendorff2011_4coders_12units_missing",
         "se|alpha_nominal(Gwet variance)",
@@ -268,16 +294,9 @@ COMPUTE: dict[tuple[str, str], Callable[[Case], float | None]] = {
     )(cohen_kappa(*sas(c))),
 }
 
-NOT_REPRODUCED: dict[tuple[str, str], str] = {
-    ("fleiss1971_30subjects_6raters", "z"): (
-        "z test of kappa = 0 under Fleiss, Nee & Landis (1979) null variance; this module "
-        "reports Gwet's non-null standard error and a bootstrap interval instead"
-    ),
-    ("krippendorff2011_4coders_12units_missing", "conger_kappa|nominal"): (
-        "Conger's kappa is not part of the module; the value printed in the irrCAC README "
-        "(0.76282) is not what irrCAC's current formula gives (0.76207, per the case notes)"
-    ),
-}
+# Published values this module does not reproduce, each with the reason. Currently every one is
+# reproduced; the mechanism stays so that a new case can be listed here with its explanation.
+NOT_REPRODUCED: dict[tuple[str, str], str] = {}
 
 # Reference-implementation values that the file itself only asserts to 0.005 (DKPro's
 # Fleiss1971Test); the exact Fleiss (1971) formula gives .245/.245/.520/.471/.566, checked to
