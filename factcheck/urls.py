@@ -6,6 +6,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
 from annotations.api.docs_views import api_docs
+from annotations.public_views import verdict_public
 
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
@@ -14,5 +15,6 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", api_docs, name="api-docs"),
     path("api/v1/", include("annotations.api.urls")),
+    path("verdicts/<int:pk>/", verdict_public, name="verdict-public"),
     path("", include("annotations.urls")),
 ]

@@ -5,6 +5,11 @@ from rest_framework.routers import DefaultRouter
 
 from annotations.api.export_views import VerdictCsvExport, VerdictJsonlExport
 from annotations.api.review_views import AssignmentViewSet, UnitViewSet, VerdictViewSet
+from annotations.api.standards_views import (
+    AnnotationsW3CView,
+    ClaimReviewFeedView,
+    VerdictsW3CView,
+)
 from annotations.api.views import (
     AnnotationViewSet,
     ArticleViewSet,
@@ -24,6 +29,9 @@ router.register("assignments", AssignmentViewSet, basename="assignment")
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="api-token"),
     path("agreement/", DeskAgreementView.as_view(), name="desk-agreement"),
+    path("annotations/w3c/", AnnotationsW3CView.as_view(), name="annotations-w3c"),
+    path("verdicts/w3c/", VerdictsW3CView.as_view(), name="verdicts-w3c"),
+    path("verdicts/claimreview/", ClaimReviewFeedView.as_view(), name="verdicts-claimreview"),
     path("verdicts/export.csv", VerdictCsvExport.as_view(), name="verdicts-export-csv"),
     path("verdicts/export.jsonl", VerdictJsonlExport.as_view(), name="verdicts-export-jsonl"),
     path("", include(router.urls)),

@@ -1,0 +1,28 @@
+"""Public pages: a published verdict, readable by anyone, with its ClaimReview JSON-LD."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.safestring import mark_safe
+
+from annotations import selectors
+from annotations.api.standards_views import claim_review_document, rating_bounds
+from annotations.exports.claimreview import json_ld_script
+
+
+def verdict_public(request: HttpRequest, pk: int) -> HttpResponse:
+    verdict = get_object_or_404(selectors.verdicts_published().defer(None), pk=pk)
+    unit = verdict.unit
+    document = claim_review_document(request, verdict, rating_bounds())
+    return render(
+        request,
+        "annotations/verdict_public.html",
+        {
+            "verdict": verdict,
+            "passage": unit.article.text[unit.start : unit.end],
+            # json_ld_script escapes <, >, & and line separators: the JSON cannot close the
+            # <script> element it sits in, so marking it safe here is sound.
+            "claim_review_json": mark_safe(json_ld_script(document)),  # noqa: S308
+        },
+    )
