@@ -391,3 +391,26 @@ def assignments_of(user: User) -> QuerySet[Assignment]:
         )
         .order_by(F("due_on").asc(nulls_last=True), "created")
     )
+
+
+def verdicts_feed(user: User, *, updated_after: Any = None) -> QuerySet[Verdict]:
+    """The verdicts list as a change feed.
+
+    Editors see every verdict. Others see published ones; and when they ask for the changes
+    since a time, also the verdicts withdrawn since, which the API reduces to tombstones so
+    that a syncing client can remove them (their content never leaves the desk).
+    """
+    if roles.is_editor(user):
+        verdicts = verdicts_visible_to(user)
+    elif updated_after is not None:
+        verdicts = (
+            Verdict.objects.filter(first_published_at__isnull=False)
+            .select_related("label", "unit", "unit__article")
+            .defer("unit__article__text")
+            .prefetch_related("sources", "corrections")
+        )
+    else:
+        verdicts = verdicts_published()
+    if updated_after is not None:
+        verdicts = verdicts.filter(updated_at__gt=updated_after)
+    return verdicts.order_by("updated_at", "pk")

@@ -141,6 +141,15 @@ class VerdictSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class PublicVerdictSerializer(VerdictSerializer):
+    """A verdict for clients outside the desk: a withdrawn one is only a tombstone."""
+
+    def to_representation(self, verdict: Verdict) -> dict[str, Any]:
+        if not verdict.is_published:
+            return {"id": verdict.pk, "is_published": False, "updated_at": verdict.updated_at}
+        return super().to_representation(verdict)
+
+
 class UnitAnnotationSerializer(serializers.Serializer):
     """A reviewer's highlight as the adjudicating editor sees it."""
 

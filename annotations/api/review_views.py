@@ -4,23 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
+import django_filters
 from django.db.models import F, QuerySet
 from django.db.models.functions import Substr
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.pagination import CursorPagination
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from annotations import selectors
+from annotations import roles, selectors
 from annotations.api.etags import ETagMixin, etag_for
 from annotations.api.permissions import IsEditor
 from annotations.api.review_serializers import (
     AssignmentSerializer,
     CorrectionInputSerializer,
     MergeInputSerializer,
+    PublicVerdictSerializer,
     SplitInputSerializer,
     UnitDetailSerializer,
     UnitSerializer,
@@ -177,12 +180,50 @@ class UnitViewSet(
         return Response(self._detail(new_unit.pk), status=status.HTTP_201_CREATED)
 
 
+class VerdictCursorPagination(CursorPagination):
+    """Stable pages in update order, however many verdicts change while a client reads."""
+
+    ordering = ("updated_at", "id")
+    page_size = 100
+    page_size_query_param = "page_size"
+    max_page_size = 1000
+
+
+class VerdictFeedQuerySerializer(serializers.Serializer):
+    updated_after = serializers.DateTimeField(required=False)
+
+
+class VerdictFilter(django_filters.FilterSet):
+    """Filters of the verdict list; `updated_after` is the change feed (see get_queryset)."""
+
+    article = django_filters.NumberFilter(field_name="unit__article_id")
+    label = django_filters.CharFilter(field_name="label__slug")
+    claimant = django_filters.CharFilter(field_name="claimant", lookup_expr="icontains")
+    published_after = django_filters.IsoDateTimeFilter(
+        field_name="first_published_at", lookup_expr="gte"
+    )
+    published_before = django_filters.IsoDateTimeFilter(
+        field_name="first_published_at", lookup_expr="lt"
+    )
+    updated_after = django_filters.IsoDateTimeFilter(method="no_op_filter")
+
+    class Meta:
+        model = Verdict
+        fields = ["article", "label", "claimant", "published_after", "published_before"]
+
+    def no_op_filter(self, queryset: QuerySet[Verdict], name: str, value: Any) -> QuerySet[Verdict]:
+        # Applied by the selector, which also decides what withdrawn verdicts look like.
+        return queryset
+
+
 class VerdictViewSet(
     ETagMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
     """Verdicts. Anyone reads published ones; editors see all and publish and correct."""
 
     serializer_class = VerdictSerializer
+    pagination_class = VerdictCursorPagination
+    filterset_class = VerdictFilter
 
     def get_permissions(self) -> list[Any]:
         if self.action in ("list", "retrieve"):
@@ -190,7 +231,18 @@ class VerdictViewSet(
         return [IsEditor()]
 
     def get_queryset(self) -> QuerySet[Verdict]:
+        if self.action == "list":
+            query = VerdictFeedQuerySerializer(data=self.request.query_params)
+            query.is_valid(raise_exception=True)
+            return selectors.verdicts_feed(
+                self.request.user, updated_after=query.validated_data.get("updated_after")
+            )
         return selectors.verdicts_visible_to(self.request.user)
+
+    def get_serializer_class(self) -> type:
+        if self.action == "list" and not roles.is_editor(self.request.user):
+            return PublicVerdictSerializer
+        return VerdictSerializer
 
     def etag_of(self, verdict: Verdict) -> str:
         return etag_for("verdict", verdict.pk, verdict.updated_at.isoformat())

@@ -103,7 +103,7 @@ def test_an_editor_decides_and_publishes_and_the_verdict_is_served(api_as, edito
     assert decided.status_code == 200, decided.content
     assert decided.json()["status"] == "decided"
     verdict_id = decided.json()["verdict"]["id"]
-    assert api_as(None).get("/api/v1/verdicts/").json()["count"] == 0
+    assert api_as(None).get("/api/v1/verdicts/").json()["results"] == []
 
     published = client.post(
         f"/api/v1/verdicts/{verdict_id}/publish/",
@@ -180,7 +180,7 @@ def test_unpublished_verdicts_leave_the_public_list(api_as, editor, disputed):
         f"/api/v1/verdicts/{verdict_id}/unpublish/", {"version": unit.version}, format="json"
     )
 
-    assert api_as(None).get("/api/v1/verdicts/").json()["count"] == 0
+    assert api_as(None).get("/api/v1/verdicts/").json()["results"] == []
     assert api_as(None).get(f"/api/v1/verdicts/{verdict_id}/").status_code == 404
     assert client.get(f"/api/v1/verdicts/{verdict_id}/").status_code == 200
 
