@@ -2,11 +2,14 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from drf_spectacular.views import SpectacularAPIView
 
 from annotations.api.docs_views import api_docs
+from annotations.converters import IdConverter
 from annotations.public_views import verdict_public
+
+register_converter(IdConverter, "id")
 
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
@@ -15,6 +18,6 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", api_docs, name="api-docs"),
     path("api/v1/", include("annotations.api.urls")),
-    path("verdicts/<int:pk>/", verdict_public, name="verdict-public"),
+    path("verdicts/<id:pk>/", verdict_public, name="verdict-public"),
     path("", include("annotations.urls")),
 ]

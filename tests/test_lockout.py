@@ -52,3 +52,10 @@ def test_a_successful_login_before_the_limit_resets_the_count(alice, settings):
 
     assert ok.status_code == 302
     assert client.session["_auth_user_id"] == str(alice.pk)
+
+
+@pytest.mark.parametrize("body", ["12", "[1, 2]", '"text"', "null"])
+def test_the_token_endpoint_answers_a_body_that_is_not_an_object_with_400(body):
+    response = APIClient().post("/api/v1/auth/token/", body, content_type="application/json")
+
+    assert response.status_code == 400

@@ -5,12 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import RequestDataTooBig
-from django.db import IntegrityError
+from django.db import DataError, IntegrityError
 from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from annotations.errors import DomainError
+
+# Ids in URLs: at most 18 digits, so that every id fits a 64-bit integer column; a longer one
+# is simply not found.
+ID_PATTERN = "[0-9]{1,18}"
 
 
 def _nest(field: str, message: str) -> dict[str, Any]:
@@ -33,6 +37,12 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return Response(
             {"detail": "The request body is too large.", "code": "body_too_large"},
             status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
+    if isinstance(exc, OverflowError | DataError):
+        # A number too large for the database (an id or filter value): the input's fault.
+        return Response(
+            {"detail": "A value in the request is out of range.", "code": "out_of_range"},
+            status=status.HTTP_400_BAD_REQUEST,
         )
     if isinstance(exc, IntegrityError):
         # A constraint caught what validation missed (often a race): the client's data

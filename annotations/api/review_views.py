@@ -17,6 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from annotations import roles, selectors
+from annotations.api.errors import ID_PATTERN
 from annotations.api.etags import ETagMixin, etag_for
 from annotations.api.permissions import IsEditor
 from annotations.api.review_serializers import (
@@ -75,6 +76,7 @@ class UnitViewSet(
 
     permission_classes = [IsEditor]
     serializer_class = UnitSerializer
+    lookup_value_regex = ID_PATTERN
 
     def get_queryset(self) -> QuerySet[ClaimUnit]:
         if self.action == "list":
@@ -222,6 +224,7 @@ class VerdictViewSet(
     """Verdicts. Anyone reads published ones; editors see all and publish and correct."""
 
     serializer_class = VerdictSerializer
+    lookup_value_regex = ID_PATTERN
     pagination_class = VerdictCursorPagination
     filterset_class = VerdictFilter
 

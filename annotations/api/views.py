@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotations import selectors
+from annotations.api.errors import ID_PATTERN
 from annotations.api.etags import ETagMixin, etag_for
 from annotations.api.permissions import CanImportArticles, IsDeskMember, IsEditor
 from annotations.api.review_serializers import AssignInputSerializer, AssignmentSerializer
@@ -64,6 +65,7 @@ class AnnotationViewSet(
     serializer_class = AnnotationSerializer
     filterset_class = AnnotationFilter
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+    lookup_value_regex = ID_PATTERN
 
     def get_queryset(self) -> QuerySet[Annotation]:
         return selectors.annotations_visible_to(self.request.user)
@@ -155,6 +157,7 @@ class ArticleViewSet(
     """Articles of the desk, with the user's own review progress."""
 
     permission_classes = [IsDeskMember, CanImportArticles]
+    lookup_value_regex = ID_PATTERN
 
     def get_queryset(self) -> QuerySet[Article]:
         queryset = selectors.articles_with_progress(self.request.user)
@@ -234,8 +237,9 @@ class TokenView(ObtainAuthToken):
     """A token for a username and password; a locked-out username gets a clear 429."""
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        credentials = {"username": str(request.data.get("username", ""))}
-        if AxesProxyHandler.is_locked(request._request, credentials):
+        # A body that is not an object reaches the serializer, which answers with a 400.
+        username = request.data.get("username", "") if isinstance(request.data, dict) else ""
+        if AxesProxyHandler.is_locked(request._request, {"username": str(username)}):
             return Response(
                 {
                     "detail": "Too many failed logins for this account; try again later.",

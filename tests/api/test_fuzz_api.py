@@ -1,0 +1,45 @@
+"""Schemathesis generates requests from our OpenAPI schema: no input may cause a server error."""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from rest_framework.authtoken.models import Token
+
+from factcheck.wsgi import application
+from tests.factories import AnnotationFactory, ArticleFactory, EditorFactory, ReviewerFactory
+
+schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
+
+FUZZ_SETTINGS = settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
+
+
+@pytest.fixture
+def desk(db, settings):
+    """A small desk, so that generated ids sometimes hit real objects."""
+    settings.API_THROTTLE_ANON = "100000/minute"
+    settings.API_THROTTLE_USER = "100000/minute"
+    reviewer, editor = (
+        ReviewerFactory(username="fuzz-reviewer"),
+        EditorFactory(username="fuzz-editor"),
+    )
+    article = ArticleFactory()
+    AnnotationFactory(article=article, reviewer=reviewer)
+    return {
+        "reviewer": Token.objects.create(user=reviewer).key,
+        "editor": Token.objects.create(user=editor).key,
+    }
+
+
+@schema.parametrize()
+@FUZZ_SETTINGS
+@pytest.mark.parametrize("role", ["reviewer", "editor"])
+def test_no_generated_request_causes_a_server_error(case, desk, role):
+    response = case.call(headers={"Authorization": f"Token {desk[role]}"})
+
+    assert response.status_code < 500, (case.method, case.formatted_path, response.text[:500])
