@@ -435,3 +435,24 @@ class Correction(models.Model):
 
     def __str__(self) -> str:
         return f"correction of verdict {self.verdict_id} on {self.created:%Y-%m-%d}"
+
+
+class PersonalToken(models.Model):
+    """A personal API token a user created on their account page. Only a digest is stored:
+    the token itself is shown once, at creation (see annotations.services.tokens)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="personal_tokens"
+    )
+    name = models.CharField(max_length=100)
+    prefix = models.CharField(max_length=12, unique=True, help_text="Shown to tell tokens apart.")
+    digest = models.CharField(max_length=64, help_text="SHA-256 of the whole token.")
+    created = models.DateTimeField(default=timezone.now)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 from drf_spectacular.views import SpectacularAPIView
 
+from annotations.account_views import account, token_revoke
 from annotations.api.docs_views import api_docs
 from annotations.converters import IdConverter
 from annotations.public_views import verdict_public
@@ -19,5 +20,7 @@ urlpatterns = [
     path("api/docs/", api_docs, name="api-docs"),
     path("api/v1/", include("annotations.api.urls")),
     path("verdicts/<id:pk>/", verdict_public, name="verdict-public"),
+    path("account/", account, name="account"),
+    path("account/tokens/<id:pk>/revoke/", token_revoke, name="account-token-revoke"),
     path("", include("annotations.urls")),
 ]

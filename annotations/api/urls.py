@@ -10,6 +10,7 @@ from annotations.api.standards_views import (
     ClaimReviewFeedView,
     VerdictsW3CView,
 )
+from annotations.api.token_views import PersonalTokenViewSet
 from annotations.api.views import (
     AnnotationViewSet,
     ArticleViewSet,
@@ -25,6 +26,7 @@ router.register("annotations", AnnotationViewSet, basename="annotation")
 router.register("units", UnitViewSet, basename="unit")
 router.register("verdicts", VerdictViewSet, basename="verdict")
 router.register("assignments", AssignmentViewSet, basename="assignment")
+router.register("tokens", PersonalTokenViewSet, basename="token")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="api-token"),

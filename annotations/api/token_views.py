@@ -1,0 +1,61 @@
+"""Personal API tokens: a user lists, creates and revokes their own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from annotations.api.errors import ID_PATTERN
+from annotations.models import PersonalToken
+from annotations.services.tokens import personal_token_create, personal_token_revoke
+
+
+class PersonalTokenSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = PersonalToken
+        fields = ["id", "name", "prefix", "created", "last_used_at", "revoked_at"]
+        read_only_fields = fields
+
+
+class IssuedTokenSerializer(PersonalTokenSerializer):
+    key = serializers.CharField(read_only=True, help_text="Shown once: store it now.")
+
+    class Meta(PersonalTokenSerializer.Meta):
+        fields = [*PersonalTokenSerializer.Meta.fields, "key"]
+        read_only_fields = fields
+
+
+class TokenInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=100)
+
+
+class PersonalTokenViewSet(
+    mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet
+):
+    """My personal API tokens (`Authorization: Token fc_…`)."""
+
+    permission_classes = [IsAuthenticated]
+    serializer_class = PersonalTokenSerializer
+    lookup_value_regex = ID_PATTERN
+
+    def get_queryset(self) -> QuerySet[PersonalToken]:
+        return PersonalToken.objects.filter(user=self.request.user)
+
+    @extend_schema(request=TokenInputSerializer, responses={201: IssuedTokenSerializer})
+    def create(self, request: Request) -> Response:
+        data = TokenInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        issued = personal_token_create(user=request.user, name=data.validated_data["name"])
+        body = {**PersonalTokenSerializer(issued.token).data, "key": issued.key}
+        return Response(body, status=status.HTTP_201_CREATED)
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Revoke the token (kept in the list, marked revoked)."""
+        personal_token_revoke(user=request.user, token_id=self.get_object().pk)
+        return Response(status=status.HTTP_204_NO_CONTENT)
