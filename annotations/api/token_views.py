@@ -44,7 +44,11 @@ class PersonalTokenViewSet(
     serializer_class = PersonalTokenSerializer
     lookup_value_regex = ID_PATTERN
 
+    queryset = PersonalToken.objects.none()  # for the schema; get_queryset scopes to the user
+
     def get_queryset(self) -> QuerySet[PersonalToken]:
+        if not self.request.user.is_authenticated:
+            return PersonalToken.objects.none()
         return PersonalToken.objects.filter(user=self.request.user)
 
     @extend_schema(request=TokenInputSerializer, responses={201: IssuedTokenSerializer})

@@ -1,0 +1,73 @@
+"""OpenAPI post-processing: document the error responses every operation can give.
+
+The API's errors all come from one place (annotations.api.errors) in one of two shapes:
+{"detail": ..., "code": ...}, or field errors {"<field>": ["message", ...], ...}. Rather than
+repeat them on every view, this hook adds them to every operation that can produce them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "description": "Either {detail, code}, or one list of messages per field at fault.",
+    "properties": {"detail": {"type": "string"}, "code": {"type": "string"}},
+    "additionalProperties": True,
+}
+ALWAYS = {
+    "400": "The request is invalid: each field at fault is named with its message.",
+    "401": "Authentication is missing or invalid.",
+    "403": "Authenticated, but not allowed to do this.",
+    "429": "Too many requests; retry after the Retry-After header's seconds.",
+}
+WITH_ID = {"404": "No such object, or not one you may see."}
+WRITES = {
+    "409": "The change conflicts with the object's state (e.g. a stale unit version).",
+    "412": "If-Match named an ETag that is no longer current.",
+    "413": "The request body is too large.",
+}
+
+
+def error_responses_document(
+    result: dict[str, Any], generator: Any, request: Any, public: bool
+) -> dict[str, Any]:
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    schemas["Error"] = ERROR_SCHEMA
+    reference = {"$ref": "#/components/schemas/Error"}
+    for path, operations in result.get("paths", {}).items():
+        for method, operation in operations.items():
+            codes = dict(ALWAYS)
+            if "{" in path:
+                codes |= WITH_ID
+            if method in {"post", "put", "patch", "delete"}:
+                codes |= WRITES | WITH_ID
+            responses = operation.setdefault("responses", {})
+            for code, description in codes.items():
+                responses.setdefault(
+                    code,
+                    {
+                        "description": description,
+                        "content": {"application/json": {"schema": reference}},
+                    },
+                )
+            if method == "get" and "{" in path:
+                responses.setdefault("304", {"description": "Not modified (If-None-Match)."})
+    return result
+
+
+class PersonalTokenScheme(OpenApiAuthenticationExtension):
+    """Documents `Authorization: Token fc_…` (PersonalTokenAuthentication)."""
+
+    target_class = "annotations.api.authentication.PersonalTokenAuthentication"
+    name = "personalToken"
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, Any]:
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": "A personal token from your account page: `Token fc_…`.",
+        }
