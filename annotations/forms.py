@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 
 from annotations.errors import DomainError
 from annotations.fetching import url_validate
+from annotations.models import ClaimUnit, VerdictLabel
+from annotations.roles import Role
+from annotations.services.adjudication import CLAIM_REVIEWED_RECOMMENDED, VerdictInput
 
 
 class ArticleImportForm(forms.Form):
@@ -80,3 +85,170 @@ class ArticleImportForm(forms.Form):
                 code="article_source_ambiguous",
             )
         return cleaned
+
+
+# --- Review queue and adjudication ----------------------------------------------------------------
+
+
+class QueueFilterForm(forms.Form):
+    """The review queue's filters, read from the query string. Choices come from the view, which
+    has already read them, so that the form itself runs no query."""
+
+    status = forms.ChoiceField(required=False, label="Status")
+    article = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
+    label = forms.ChoiceField(required=False, label="Verdict given")
+    reviewer = forms.ChoiceField(required=False)
+
+    def __init__(
+        self,
+        *args: Any,
+        articles: Sequence[tuple[int, str]],
+        labels: Sequence[VerdictLabel],
+        reviewers: Sequence[str],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", "Awaiting a decision"), *ClaimUnit.Status.choices]
+        self.fields["article"].choices = [("", "All articles"), *articles]
+        self.fields["label"].choices = [
+            ("", "Any verdict"),
+            *((label.slug, label.name) for label in labels),
+        ]
+        self.fields["reviewer"].choices = [("", "Any reviewer"), *((r, r) for r in reviewers)]
+
+    def criteria(self) -> dict[str, Any]:
+        """The selector's keyword arguments; an invalid filter is ignored rather than refused."""
+        if not self.is_valid():
+            return {}
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class VersionForm(forms.Form):
+    """An action on a claim unit, carrying the unit version the editor saw."""
+
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+
+class VerdictForm(VersionForm):
+    """The editor's final verdict on a claim unit."""
+
+    label = forms.ChoiceField(label="Final verdict", widget=forms.RadioSelect)
+    claim_reviewed = forms.CharField(
+        max_length=500,
+        label="Claim reviewed",
+        help_text=f"The claim as checked, in a short sentence: "
+        f"{CLAIM_REVIEWED_RECOMMENDED} characters or fewer read best in search results.",
+        widget=forms.TextInput(attrs={"data-character-counter": CLAIM_REVIEWED_RECOMMENDED}),
+    )
+    explanation = forms.CharField(
+        required=False,
+        max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="What the evidence shows, for readers.",
+    )
+    claimant = forms.CharField(
+        required=False, max_length=200, help_text="Who made the claim, as readers know them."
+    )
+    sources = forms.TypedMultipleChoiceField(
+        required=False,
+        coerce=int,
+        label="Sources to cite",
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        labels: Sequence[VerdictLabel],
+        sources: Sequence[tuple[int, str]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._labels = {label.slug: label for label in labels}
+        self.fields["label"].choices = [(label.slug, label.name) for label in labels]
+        self.fields["sources"].choices = list(sources)
+
+    def clean_claim_reviewed(self) -> str:
+        return self.cleaned_data["claim_reviewed"].strip()
+
+    def verdict_input(self) -> VerdictInput:
+        data = self.cleaned_data
+        return VerdictInput(
+            label=self._labels[data["label"]],
+            claim_reviewed=data["claim_reviewed"],
+            explanation=data["explanation"],
+            claimant=data["claimant"],
+            source_ids=data["sources"],
+        )
+
+    def claim_reviewed_length(self) -> int:
+        return len((self["claim_reviewed"].value() or "").strip())
+
+    def claim_reviewed_too_long(self) -> bool:
+        """Over the recommended length: a note for the editor, not an error."""
+        return self.claim_reviewed_length() > CLAIM_REVIEWED_RECOMMENDED
+
+
+class CorrectionForm(VerdictForm):
+    """A correction to a published verdict: the changed fields and a note for readers."""
+
+    note = forms.CharField(
+        max_length=5_000,
+        label="Correction note",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Readers see this note beside the corrected verdict.",
+    )
+
+
+def _unit_choice(unit: ClaimUnit) -> tuple[str, str]:
+    # The version travels with the choice: the merge is refused if the other unit changed
+    # since the editor saw it.
+    passage = " ".join(getattr(unit, "passage", "").split())
+    if len(passage) > 90:
+        passage = passage[:89].rstrip() + "…"
+    return f"{unit.pk}:{unit.version}", f"#{unit.pk} “{passage}”"
+
+
+class MergeForm(VersionForm):
+    other = forms.ChoiceField(label="Merge with")
+
+    def __init__(self, *args: Any, candidates: Sequence[ClaimUnit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["other"].choices = [_unit_choice(unit) for unit in candidates]
+
+    def clean_other(self) -> tuple[int, int]:
+        pk, version = self.cleaned_data["other"].split(":")
+        return int(pk), int(version)
+
+
+class SplitForm(VersionForm):
+    annotations = forms.TypedMultipleChoiceField(
+        coerce=int, label="Highlights to split off", widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args: Any, highlights: Sequence[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["annotations"].choices = list(highlights)
+
+
+# --- Assignments ----------------------------------------------------------------------------------
+
+
+class AssignForm(forms.Form):
+    """An editor assigns an article to some of the desk's reviewers, by a due date."""
+
+    reviewers = forms.ModelMultipleChoiceField(
+        queryset=get_user_model().objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose at least one reviewer."},
+    )
+    due_on = forms.DateField(
+        required=False, label="Due date", widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reviewers"].queryset = (
+            get_user_model().objects.filter(groups__name=Role.REVIEWER).order_by("username")
+        )
+        self.fields["reviewers"].label_from_instance = lambda user: user.get_username()

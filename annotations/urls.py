@@ -8,6 +8,16 @@ urlpatterns = [
     path("", views.article_list, name="article-list"),
     path("articles/import/", views.article_import_view, name="article-import"),
     path("articles/<int:pk>/", views.article_detail, name="article-detail"),
+    path("articles/<int:pk>/assign/", views.article_assign, name="article-assign"),
+    path("articles/<int:pk>/pick-up/", views.article_pick_up, name="article-pick-up"),
     path("agreement/", views.agreement_dashboard, name="agreement-dashboard"),
     path("agreement/recompute/", views.agreement_recompute, name="agreement-recompute"),
+    path("assignments/", views.my_assignments, name="my-assignments"),
+    path("review/", views.review_queue_view, name="review-queue"),
+    path("review/units/<int:pk>/", views.review_unit, name="review-unit"),
+    path(
+        "review/units/<int:pk>/<slug:action>/",
+        views.review_unit_action,
+        name="review-unit-action",
+    ),
 ]

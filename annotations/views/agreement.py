@@ -1,4 +1,4 @@
-"""Server-rendered pages: thin views over selectors and services."""
+"""The agreement pages: the desk dashboard and the editors' card on the article page."""
 
 from __future__ import annotations
 
@@ -10,108 +10,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import redirect, render
 from django.utils.safestring import SafeString, mark_safe
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 
 from annotations import charts, roles, selectors
-from annotations.api.serializers import AnnotationSerializer
-from annotations.errors import DomainError
-from annotations.forms import ArticleImportForm
 from annotations.models import Article, VerdictLabel
 from annotations.services.agreement import desk_agreement_request
-from annotations.services.articles import article_import
-from annotations.text import split_paragraphs
-
-
-@login_required
-def article_list(request: HttpRequest) -> HttpResponse:
-    articles = selectors.articles_with_progress(request.user)
-    return render(request, "annotations/article_list.html", {"articles": articles})
-
-
-@login_required
-def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    article = get_object_or_404(selectors.articles_visible_to(request.user), pk=pk)
-    annotations = list(selectors.annotations_visible_to(request.user).filter(article=article))
-    anchors = selectors.annotations_anchor(annotations, texts={article.pk: article.text})
-    serialized = AnnotationSerializer(
-        annotations, many=True, context={"request": request, "anchors": anchors}
-    ).data
-    labels = selectors.verdict_labels()
-    page_data = {
-        "article": {"id": article.pk, "title": article.title},
-        "user": {
-            "username": request.user.get_username(),
-            "can_annotate": roles.can_annotate(request.user),
-            "is_editor": roles.is_editor(request.user),
-        },
-        "review": {
-            "status": selectors.review_status(article=article, user=request.user),
-            "submit_url": reverse("api:article-submit", args=[article.pk]),
-        },
-        "labels": [
-            {
-                "slug": label.slug,
-                "name": label.name,
-                "description": label.description,
-                "colour": label.colour,
-                "is_ordinal": label.is_ordinal,
-            }
-            for label in labels
-        ],
-        "annotations_url": reverse("api:annotation-list"),
-        "annotations": serialized,
-    }
-    return render(
-        request,
-        "annotations/article_detail.html",
-        {
-            "article": article,
-            "paragraphs": split_paragraphs(article.text),
-            "labels": labels,
-            "page_data": page_data,
-            # Editors only: reviewers never see how their verdicts compare.
-            "agreement": (
-                article_agreement_context(article, labels)
-                if roles.is_editor(request.user)
-                else None
-            ),
-        },
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def article_import_view(request: HttpRequest) -> HttpResponse:
-    if not roles.is_editor(request.user):
-        raise PermissionDenied("Only editors import articles.")
-    form = ArticleImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        upload = data.get("file")
-        try:
-            article = article_import(
-                imported_by=request.user,
-                text=data["text"],
-                upload_name=upload.name if upload else "",
-                upload_content=upload.read() if upload else None,
-                url=data["url"],
-                title=data["title"],
-                byline=data["byline"],
-                publisher=data["publisher"],
-                source_url=data["source_url"],
-                published_on=data["published_on"],
-                language=data["language"],
-            )
-        except DomainError as error:
-            field = error.field if error.field in form.fields else None
-            form.add_error(field, error.message)
-        else:
-            messages.success(request, f"Imported “{article.title}”.")
-            return redirect("article-detail", pk=article.pk)
-    return render(request, "annotations/article_import.html", {"form": form})
 
 
 @login_required

@@ -1,0 +1,36 @@
+"""Server-rendered pages: thin views over selectors and services, one module per area."""
+
+from __future__ import annotations
+
+from annotations.views.adjudication import review_unit, review_unit_action
+from annotations.views.agreement import (
+    Figure,
+    agreement_dashboard,
+    agreement_recompute,
+    article_agreement_context,
+    desk_agreement_context,
+    figures,
+    pairwise_rows,
+)
+from annotations.views.articles import article_detail, article_import_view, article_list
+from annotations.views.assignments import article_assign, article_pick_up, my_assignments
+from annotations.views.review import review_queue_view
+
+__all__ = [
+    "Figure",
+    "agreement_dashboard",
+    "agreement_recompute",
+    "article_agreement_context",
+    "article_assign",
+    "article_detail",
+    "article_import_view",
+    "article_list",
+    "article_pick_up",
+    "desk_agreement_context",
+    "figures",
+    "my_assignments",
+    "pairwise_rows",
+    "review_queue_view",
+    "review_unit",
+    "review_unit_action",
+]

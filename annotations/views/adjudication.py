@@ -1,0 +1,404 @@
+"""The adjudication page of one claim unit, and the forms that decide, publish, correct, reject,
+send back, merge and split it. Each form posts the unit version the editor saw; the services
+refuse a stale one, and the page comes back with the editor's input and the reason."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from annotations import selectors
+from annotations.api.review_views import reviewer_aliases, with_passage
+from annotations.errors import DomainError
+from annotations.forms import CorrectionForm, MergeForm, SplitForm, VerdictForm, VersionForm
+from annotations.models import Annotation, ClaimUnit, Source, Verdict
+from annotations.services import adjudication
+from annotations.views.history import unit_history
+from annotations.views.review import editor_required, spread_of
+
+Status = ClaimUnit.Status
+# Characters of the article shown on each side of the passage, at most.
+CONTEXT_CHARACTERS = 320
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    marked: bool
+
+
+def passage_in_context(
+    text: str, start: int, end: int, *, around: int = CONTEXT_CHARACTERS
+) -> list[list[Segment]]:
+    """The passage with some of the article around it, as paragraphs of segments; the passage
+    is the marked segment. The context stops at the passage's paragraphs, or at a word
+    boundary `around` characters away, with an ellipsis."""
+    paragraph_start = text.rfind("\n\n", 0, start)
+    paragraph_start = 0 if paragraph_start < 0 else paragraph_start + 2
+    paragraph_end = text.find("\n\n", end)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    begin, lead = max(paragraph_start, start - around), ""
+    if begin > paragraph_start:
+        space = text.find(" ", begin, start)
+        begin, lead = (space + 1 if space >= 0 else begin), "… "
+    finish, trail = min(paragraph_end, end + around), ""
+    if finish < paragraph_end:
+        space = text.rfind(" ", end, finish)
+        finish, trail = (space if space >= 0 else finish), " …"
+    paragraphs: list[list[Segment]] = [[]]
+    for piece, marked in (
+        (lead + text[begin:start], False),
+        (text[start:end], True),
+        (text[end:finish] + trail, False),
+    ):
+        for index, part in enumerate(piece.split("\n\n")):
+            if index:
+                paragraphs.append([])
+            if part:
+                paragraphs[-1].append(Segment(part, marked))
+    return [paragraph for paragraph in paragraphs if paragraph]
+
+
+@dataclass(frozen=True)
+class ReviewCard:
+    """One reviewer's verdict on the unit, as the editor compares them side by side."""
+
+    annotation: Annotation
+    reviewer: str
+    sources: list[Source]
+    own_passage: bool  # the reviewer highlighted a different stretch than the unit's
+
+
+class Adjudication:
+    """One unit as its adjudication page shows it: reviews, spread, forms, history."""
+
+    def __init__(self, unit: ClaimUnit) -> None:
+        self.unit = unit
+        self.labels = selectors.verdict_labels()
+        self.aliases = reviewer_aliases(unit)
+        self.annotations = list(unit.annotations.all())
+        self.verdict: Verdict | None = getattr(unit, "verdict", None)
+        self.is_open = unit.status in ClaimUnit.OPEN_STATUSES
+        self.passage = " ".join(unit.article.text[unit.start : unit.end].split())
+
+    def reviewer_name(self, annotation: Annotation) -> str:
+        if self.aliases is not None:
+            return self.aliases[annotation.reviewer_id]
+        return annotation.reviewer.get_username()
+
+    def _source_choices(self) -> list[tuple[int, str]]:
+        return [
+            (source.pk, source.title or source.url)
+            for annotation in self.annotations
+            for source in annotation.sources.all()
+        ]
+
+    def _verdict_initial(self) -> dict[str, Any]:
+        verdict = self.verdict
+        if verdict is not None:
+            return {
+                "version": self.unit.version,
+                "label": verdict.label.slug,
+                "claim_reviewed": verdict.claim_reviewed,
+                "explanation": verdict.explanation,
+                "claimant": verdict.claimant,
+                "sources": [source.pk for source in verdict.sources.all()],
+            }
+        # A start the editor shortens: the passage itself, and who is quoted, if anyone.
+        speakers = [a.speaker for a in self.annotations if a.speaker]
+        return {
+            "version": self.unit.version,
+            "claim_reviewed": self.passage[:500],
+            "claimant": speakers[0] if speakers else "",
+        }
+
+    def form(self, key: str, data: Any = None) -> forms.Form:
+        version = {"version": self.unit.version}
+        if key in ("decide", "correct"):
+            form_class = CorrectionForm if key == "correct" else VerdictForm
+            return form_class(
+                data,
+                initial=self._verdict_initial(),
+                labels=self.labels,
+                sources=self._source_choices(),
+            )
+        if key == "merge":
+            candidates = with_passage(
+                ClaimUnit.objects.filter(
+                    article_id=self.unit.article_id, status__in=ClaimUnit.OPEN_STATUSES
+                ).exclude(pk=self.unit.pk)
+            ).order_by("start", "pk")
+            return MergeForm(data, initial=version, candidates=list(candidates))
+        if key == "split":
+            highlights = [
+                (a.pk, f"{self.reviewer_name(a)}: {a.verdict.name} — “{a.exact}”")
+                for a in self.annotations
+            ]
+            return SplitForm(data, initial=version, highlights=highlights)
+        return VersionForm(data, initial=version)
+
+    def context(
+        self, bound: dict[str, forms.Form], error: DomainError | None = None
+    ) -> dict[str, Any]:
+        unit, verdict = self.unit, self.verdict
+        status = unit.status
+        can_decide = self.is_open or status in (Status.DECIDED, Status.UNPUBLISHED)
+        names = {a.pk: self.reviewer_name(a) for a in self.annotations}
+        # A form the editor filled in is shown as they left it, even if the unit moved on.
+        verdict_action = next(
+            (key for key in ("decide", "correct") if key in bound),
+            "decide" if can_decide else "correct" if status == Status.PUBLISHED else None,
+        )
+        page_forms = {
+            key: bound.get(key) or self.form(key)
+            for key, shown in (
+                (verdict_action, verdict_action is not None),
+                ("merge", self.is_open),
+                ("split", self.is_open and len(self.annotations) > 1),
+            )
+            if key is not None and (shown or key in bound)
+        }
+        verdict_form = page_forms.get(verdict_action) if verdict_action else None
+        return {
+            "unit": unit,
+            "article": unit.article,
+            "verdict": verdict,
+            "passage": self.passage,
+            "excerpt": passage_in_context(unit.article.text, unit.start, unit.end),
+            "spread": spread_of(unit, Counter(a.verdict_id for a in self.annotations), self.labels),
+            "reviews": [
+                ReviewCard(
+                    annotation=a,
+                    reviewer=names[a.pk],
+                    sources=list(a.sources.all()),
+                    own_passage=(a.start, a.end) != (unit.start, unit.end),
+                )
+                for a in self.annotations
+            ],
+            "labels": self.labels,
+            "names_hidden": self.aliases is not None,
+            "forms": page_forms,
+            "verdict_form": verdict_form,
+            "verdict_action": verdict_action,
+            "selected_label": verdict_form["label"].value() if verdict_form else None,
+            "selected_sources": _chosen(verdict_form, "sources"),
+            "selected_highlights": _chosen(page_forms.get("split"), "annotations"),
+            "can_start": status in (Status.NEEDS_REVIEW, Status.MORE_REVIEWS),
+            "can_decide": can_decide,
+            "can_publish": verdict is not None and status in (Status.DECIDED, Status.UNPUBLISHED),
+            "can_unpublish": status == Status.PUBLISHED,
+            "is_open": self.is_open,
+            "error": error,
+            "corrections": list(verdict.corrections.all()) if verdict else [],
+            "history": unit_history(
+                unit,
+                verdict=verdict,
+                labels=self.labels,
+                reviewer_names=names,
+                aliases=self.aliases,
+            ),
+        }
+
+
+def _chosen(form: forms.Form | None, name: str) -> set[int]:
+    """The ids ticked in a multiple-choice field, bound or initial."""
+    if form is None or name not in form.fields:
+        return set()
+    return {int(value) for value in form[name].value() or [] if str(value).isdigit()}
+
+
+def _unit(pk: int) -> ClaimUnit:
+    try:
+        return selectors.unit_for_adjudication(pk)
+    except ClaimUnit.DoesNotExist:
+        raise Http404("No such claim unit.") from None
+
+
+def _page(
+    request: HttpRequest,
+    page: Adjudication,
+    *,
+    bound: dict[str, forms.Form] | None = None,
+    error: DomainError | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    return render(
+        request, "annotations/review_unit.html", page.context(bound or {}, error), status=status
+    )
+
+
+@login_required
+def review_unit(request: HttpRequest, pk: int) -> HttpResponse:
+    editor_required(request)
+    return _page(request, Adjudication(_unit(pk)))
+
+
+# --- Actions: each takes the page and its valid form, and returns the message of its success --
+
+
+def _verdict_of(page: Adjudication) -> Verdict:
+    if page.verdict is None:
+        raise DomainError("This unit has no verdict yet.", code="no_verdict", status=409)
+    return page.verdict
+
+
+def _decide(request: HttpRequest, page: Adjudication, form: Any) -> str:
+    verdict = adjudication.unit_decide(
+        unit=page.unit,
+        editor=request.user,
+        seen_version=form.cleaned_data["version"],
+        verdict=form.verdict_input(),
+    )
+    if form.claim_reviewed_too_long():
+        messages.warning(
+            request,
+            f"The claim reviewed is {form.claim_reviewed_length()} characters long: "
+            f"{adjudication.CLAIM_REVIEWED_RECOMMENDED} or fewer read best in search results.",
+        )
+    return f"Decision recorded: {verdict.label.name}. Publish it when it is ready for readers."
+
+
+def _correct(request: HttpRequest, page: Adjudication, form: Any) -> str:
+    adjudication.verdict_correct(
+        verdict=_verdict_of(page),
+        editor=request.user,
+        seen_version=form.cleaned_data["version"],
+        note=form.cleaned_data["note"],
+        changes=form.verdict_input(),
+    )
+    return "Correction published, with its note for readers."
+
+
+def _publish(request: HttpRequest, page: Adjudication, form: Any) -> str:
+    adjudication.verdict_publish(
+        verdict=_verdict_of(page), editor=request.user, seen_version=form.cleaned_data["version"]
+    )
+    return "Published: the verdict is now served to readers."
+
+
+def _unpublish(request: HttpRequest, page: Adjudication, form: Any) -> str:
+    adjudication.verdict_unpublish(
+        verdict=_verdict_of(page), editor=request.user, seen_version=form.cleaned_data["version"]
+    )
+    return "Unpublished: readers no longer see this verdict."
+
+
+def _start(request: HttpRequest, page: Adjudication, form: Any) -> str:
+    adjudication.unit_adjudication_start(
+        unit=page.unit, editor=request.user, seen_version=form.cleaned_data["version"]
+    )
+    return "You are adjudicating this claim: other editors see it as in adjudication."
+
+
+def _reject(request: HttpRequest, page: Adjudication, form: Any) -> str:
+    adjudication.unit_reject(
+        unit=page.unit, editor=request.user, seen_version=form.cleaned_data["version"]
+    )
+    return f"Claim #{page.unit.pk} rejected: not a checkable claim."
+
+
+def _send_back(request: HttpRequest, page: Adjudication, form: Any) -> str:
+    adjudication.unit_send_back(
+        unit=page.unit, editor=request.user, seen_version=form.cleaned_data["version"]
+    )
+    return f"Claim #{page.unit.pk} sent back for more reviews."
+
+
+def _merge(request: HttpRequest, page: Adjudication, form: Any) -> str:
+    other_pk, other_version = form.cleaned_data["other"]
+    other = ClaimUnit.objects.filter(pk=other_pk, article_id=page.unit.article_id).first()
+    if other is None:
+        raise DomainError(
+            "That unit no longer exists: reload to see the article's units.",
+            code="unit_gone",
+            field="other",
+        )
+    adjudication.units_merge(
+        unit=page.unit,
+        other=other,
+        editor=request.user,
+        seen_version=form.cleaned_data["version"],
+        other_seen_version=other_version,
+    )
+    return f"Claim #{other_pk} merged into this one."
+
+
+def _split(request: HttpRequest, page: Adjudication, form: Any) -> str:
+    new_unit = adjudication.unit_split(
+        unit=page.unit,
+        annotation_ids=form.cleaned_data["annotations"],
+        editor=request.user,
+        seen_version=form.cleaned_data["version"],
+    )
+    return f"Split off into claim #{new_unit.pk}."
+
+
+Action = Callable[[HttpRequest, Adjudication, Any], str]
+# action in the URL: (the form it posts, what it does, where the editor goes next)
+ACTIONS: dict[str, tuple[str, Action, str]] = {
+    "decide": ("decide", _decide, "review-unit"),
+    "correct": ("correct", _correct, "review-unit"),
+    "publish": ("version", _publish, "review-unit"),
+    "unpublish": ("version", _unpublish, "review-unit"),
+    "start": ("version", _start, "review-unit"),
+    # A rejected or sent-back claim leaves the queue: on to the next one.
+    "reject": ("version", _reject, "review-queue"),
+    "send-back": ("version", _send_back, "review-queue"),
+    "merge": ("merge", _merge, "review-unit"),
+    "split": ("split", _split, "review-unit"),
+}
+
+
+@login_required
+@require_POST
+def review_unit_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    editor_required(request)
+    if action not in ACTIONS:
+        raise Http404("No such action.")
+    form_key, perform, next_page = ACTIONS[action]
+    page = Adjudication(_unit(pk))
+    form = page.form(form_key, request.POST)
+    if not form.is_valid():
+        # The buttons' forms carry nothing but the version: only a tampered or truncated post
+        # gets here, and it deserves a word rather than a silent page.
+        invalid = DomainError(
+            "That form was incomplete: reload the page and try again.", code="form_invalid"
+        )
+        return _page(
+            request,
+            page,
+            bound={form_key: form},
+            error=invalid if form_key == "version" else None,
+            status=400,
+        )
+    try:
+        message = perform(request, page, form)
+    except DomainError as error:
+        if error.status == 403:
+            raise PermissionDenied(error.message) from None
+        if error.status == 404:
+            raise Http404(error.message) from None
+        if error.status != 409:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        # The page shows the unit as it is now, and the form as the editor filled it in.
+        return _page(
+            request,
+            Adjudication(_unit(pk)),
+            bound={form_key: form},
+            error=error if error.status == 409 else None,
+            status=error.status,
+        )
+    messages.success(request, message)
+    if next_page == "review-queue":
+        return redirect("review-queue")
+    return redirect("review-unit", pk=pk)

@@ -1,0 +1,147 @@
+"""Assignments: a reviewer's inbox, picking up articles, and editors assigning from the article
+page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from annotations import roles, selectors
+from annotations.errors import DomainError
+from annotations.forms import AssignForm
+from annotations.models import Annotation, Article, Assignment, DeskSettings, Review
+from annotations.services.assignments import assignment_pick_up, assignments_create
+
+
+def _articles_with_free_seats(user: Any, seats: int) -> QuerySet[Article]:
+    """Articles with fewer than `seats` reviewers assigned, that `user` does not hold already."""
+    taken = (
+        Assignment.objects.filter(article=OuterRef("pk"))
+        .order_by()
+        .values("article")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        selectors.articles_visible_to(user)
+        .defer("text")
+        .annotate(seats_taken=Coalesce(Subquery(taken, output_field=IntegerField()), 0))
+        .filter(seats_taken__lt=seats)
+        .exclude(Exists(Assignment.objects.filter(article=OuterRef("pk"), reviewer=user.pk)))
+        .order_by("-created", "-pk")
+    )
+
+
+def article_assignees(article: Article) -> list[Assignment]:
+    """The article's assignments with each reviewer's progress on it, in one query."""
+    their_review = Review.objects.filter(article=OuterRef("article"), reviewer=OuterRef("reviewer"))
+    their_highlights = (
+        Annotation.objects.filter(article=OuterRef("article"), reviewer=OuterRef("reviewer"))
+        .order_by()
+        .values("reviewer")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return list(
+        Assignment.objects.filter(article=article)
+        .select_related("reviewer")
+        .annotate(
+            review_status=Subquery(their_review.values("status")[:1]),
+            annotation_count=Coalesce(Subquery(their_highlights, output_field=IntegerField()), 0),
+        )
+        .order_by("reviewer__username")
+    )
+
+
+def _overdue_marked(assignments: list[Assignment]) -> list[Assignment]:
+    today = timezone.localdate()
+    for assignment in assignments:
+        assignment.is_overdue = (
+            assignment.due_on is not None
+            and assignment.due_on < today
+            and assignment.review_status != Review.Status.SUBMITTED
+        )
+    return assignments
+
+
+def article_assignment_context(article: Article) -> dict[str, Any]:
+    """The editors' assignment card on the article page: who has it, and a form to add more."""
+    return {"form": AssignForm(), "assignees": _overdue_marked(article_assignees(article))}
+
+
+@login_required
+def my_assignments(request: HttpRequest) -> HttpResponse:
+    if not roles.is_reviewer(request.user):
+        raise PermissionDenied("Only reviewers have assignments.")
+    desk = DeskSettings.load()
+    free = (
+        list(_articles_with_free_seats(request.user, desk.reviewers_per_article))
+        if desk.allow_self_assignment
+        else []
+    )
+    for article in free:
+        article.seats_left = desk.reviewers_per_article - article.seats_taken
+    return render(
+        request,
+        "annotations/my_assignments.html",
+        {
+            "assignments": _overdue_marked(list(selectors.assignments_of(request.user))),
+            "self_assignment": desk.allow_self_assignment,
+            "free_articles": free,
+        },
+    )
+
+
+@login_required
+@require_POST
+def article_pick_up(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(selectors.articles_visible_to(request.user).defer("text"), pk=pk)
+    try:
+        assignment_pick_up(article=article, reviewer=request.user)
+    except DomainError as error:
+        if error.status == 403:
+            raise PermissionDenied(error.message) from None
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"“{article.title}” is in your assignments.")
+    return redirect("my-assignments")
+
+
+@login_required
+@require_POST
+def article_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    if not roles.is_editor(request.user):
+        raise PermissionDenied("Only editors assign articles.")
+    article = get_object_or_404(selectors.articles_visible_to(request.user).defer("text"), pk=pk)
+    form = AssignForm(request.POST)
+    if form.is_valid():
+        reviewers = list(form.cleaned_data["reviewers"])
+        try:
+            assignments_create(
+                article=article,
+                reviewers=reviewers,
+                editor=request.user,
+                due_on=form.cleaned_data["due_on"],
+            )
+        except DomainError as error:
+            if error.status == 403:
+                raise PermissionDenied(error.message) from None
+            messages.error(request, error.message)
+        else:
+            names = ", ".join(user.get_username() for user in reviewers)
+            messages.success(request, f"Assigned to {names}.")
+    else:
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+    return redirect(reverse("article-detail", args=[article.pk]) + "#assignments")
