@@ -41,7 +41,12 @@ def _editor_check(user: AbstractBaseUser) -> None:
 
 
 def _unit_advance(
-    unit: ClaimUnit, *, seen_version: int, allowed: Sequence[str], status: str | None = None
+    unit: ClaimUnit,
+    *,
+    editor: AbstractBaseUser,
+    seen_version: int,
+    allowed: Sequence[str],
+    status: str | None = None,
 ) -> ClaimUnit:
     """Move the unit to its next version (and status) if nobody changed it since `seen_version`.
 
@@ -71,7 +76,15 @@ def _unit_advance(
             status=409,
         )
     unit.refresh_from_db()
+    _history_record(unit, editor)
     return unit
+
+
+def _history_record(unit: ClaimUnit, editor: AbstractBaseUser | None) -> None:
+    """Write the unit's history row for a change made with a conditional UPDATE (which the
+    history's save signal does not see), attributed to the editor."""
+    unit._history_user = editor
+    unit.save(update_fields=["modified"])
 
 
 def _verdict_validate(unit: ClaimUnit, verdict: VerdictInput) -> list[Source]:
@@ -99,6 +112,7 @@ def unit_adjudication_start(
     with transaction.atomic():
         return _unit_advance(
             unit,
+            editor=editor,
             seen_version=seen_version,
             allowed=[Status.NEEDS_REVIEW, Status.MORE_REVIEWS],
             status=Status.IN_ADJUDICATION,
@@ -114,6 +128,7 @@ def unit_decide(
     with transaction.atomic():
         _unit_advance(
             unit,
+            editor=editor,
             seen_version=seen_version,
             allowed=[*ClaimUnit.OPEN_STATUSES, Status.DECIDED, Status.UNPUBLISHED],
             status=Status.DECIDED,
@@ -141,6 +156,7 @@ def verdict_publish(*, verdict: Verdict, editor: AbstractBaseUser, seen_version:
     with transaction.atomic():
         _unit_advance(
             verdict.unit,
+            editor=editor,
             seen_version=seen_version,
             allowed=[Status.DECIDED, Status.UNPUBLISHED],
             status=Status.PUBLISHED,
@@ -159,6 +175,7 @@ def verdict_unpublish(*, verdict: Verdict, editor: AbstractBaseUser, seen_versio
     with transaction.atomic():
         _unit_advance(
             verdict.unit,
+            editor=editor,
             seen_version=seen_version,
             allowed=[Status.PUBLISHED],
             status=Status.UNPUBLISHED,
@@ -193,7 +210,9 @@ def verdict_correct(
         raise DomainError("A correction needs a note for readers.", code="note_empty", field="note")
     sources = _verdict_validate(verdict.unit, changes)
     with transaction.atomic():
-        _unit_advance(verdict.unit, seen_version=seen_version, allowed=[Status.PUBLISHED])
+        _unit_advance(
+            verdict.unit, editor=editor, seen_version=seen_version, allowed=[Status.PUBLISHED]
+        )
         correction = Correction.objects.create(
             verdict=verdict,
             note=note.strip(),
@@ -215,6 +234,7 @@ def unit_reject(*, unit: ClaimUnit, editor: AbstractBaseUser, seen_version: int)
     with transaction.atomic():
         return _unit_advance(
             unit,
+            editor=editor,
             seen_version=seen_version,
             allowed=ClaimUnit.OPEN_STATUSES,
             status=Status.REJECTED,
@@ -227,6 +247,7 @@ def unit_send_back(*, unit: ClaimUnit, editor: AbstractBaseUser, seen_version: i
     with transaction.atomic():
         return _unit_advance(
             unit,
+            editor=editor,
             seen_version=seen_version,
             allowed=ClaimUnit.OPEN_STATUSES,
             status=Status.MORE_REVIEWS,
@@ -248,8 +269,12 @@ def units_merge(
             "Only two different units of the same article can be merged.", code="merge_invalid"
         )
     with transaction.atomic():
-        _unit_advance(unit, seen_version=seen_version, allowed=ClaimUnit.OPEN_STATUSES)
-        _unit_advance(other, seen_version=other_seen_version, allowed=ClaimUnit.OPEN_STATUSES)
+        _unit_advance(
+            unit, editor=editor, seen_version=seen_version, allowed=ClaimUnit.OPEN_STATUSES
+        )
+        _unit_advance(
+            other, editor=editor, seen_version=other_seen_version, allowed=ClaimUnit.OPEN_STATUSES
+        )
         reviewers = set(unit.annotations.values_list("reviewer_id", flat=True))
         if reviewers & set(other.annotations.values_list("reviewer_id", flat=True)):
             raise DomainError(
@@ -263,9 +288,11 @@ def units_merge(
             start=min(unit.start, other.start),
             end=max(unit.end, other.end),
         )
+        other._history_user = editor
         other.delete()
         article_agreement_mark_changed(article_id=unit.article_id)
     unit.refresh_from_db()
+    _history_record(unit, editor)
     return unit
 
 
@@ -287,14 +314,18 @@ def unit_split(
             field="annotations",
         )
     with transaction.atomic():
-        _unit_advance(unit, seen_version=seen_version, allowed=ClaimUnit.OPEN_STATUSES)
-        new_unit = ClaimUnit.objects.create(
+        _unit_advance(
+            unit, editor=editor, seen_version=seen_version, allowed=ClaimUnit.OPEN_STATUSES
+        )
+        new_unit = ClaimUnit(
             article_id=unit.article_id,
             kind=moving[0].kind,
             start=min(a.start for a in moving),
             end=max(a.end for a in moving),
             is_manual=True,
         )
+        new_unit._history_user = editor
+        new_unit.save()
         Annotation.objects.filter(pk__in=[a.pk for a in moving]).update(unit=new_unit)
         staying = [a for pk, a in members.items() if pk not in {m.pk for m in moving}]
         ClaimUnit.objects.filter(pk=unit.pk).update(
@@ -302,5 +333,7 @@ def unit_split(
             start=min(a.start for a in staying),
             end=max(a.end for a in staying),
         )
+        unit.refresh_from_db()
+        _history_record(unit, editor)
         article_agreement_mark_changed(article_id=unit.article_id)
     return new_unit

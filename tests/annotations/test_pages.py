@@ -186,3 +186,10 @@ def test_import_form_accepts_an_html_upload(editor):
 
     assert response.status_code == 302
     assert Article.objects.get().byline == "Lena Fischer"
+
+
+def test_an_id_too_large_for_the_database_is_a_404_not_a_crash(alice, editor):
+    huge = "9" * 30
+    assert logged_in(alice).get(f"/articles/{huge}/").status_code == 404
+    assert logged_in(editor).get(f"/review/units/{huge}/").status_code == 404
+    assert logged_in(alice).get(f"/api/v1/annotations/{huge}/").status_code == 404

@@ -308,3 +308,16 @@ def test_desk_statistics_compare_each_reviewer_with_the_final_verdicts(
     assert rows[said_false]["units"] == 1
     assert rows[said_false]["agreement"] == 1.0
     assert rows[said_true]["agreement"] == 0.0
+
+
+def test_every_editorial_change_to_a_unit_is_in_its_history(api_as, editor, disputed):
+    unit = unit_of(disputed, TAXES)
+    client = api_as(editor)
+    client.post(f"/api/v1/units/{unit.pk}/start/", {"version": 1}, format="json")
+    client.post(f"/api/v1/units/{unit.pk}/send-back/", {"version": 2}, format="json")
+
+    records = list(unit.history.order_by("history_date"))
+
+    assert [r.status for r in records][-2:] == ["in_adjudication", "more_reviews"]
+    assert {r.history_user for r in records[-2:]} == {editor}
+    assert [r.version for r in records][-2:] == [2, 3]
