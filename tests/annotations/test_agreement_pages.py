@@ -282,3 +282,35 @@ def test_an_admin_who_is_not_in_the_editor_group_sees_the_dashboard(db):
     admin = EditorFactory(username="root", role="admin")
 
     assert logged_in(admin).get("/agreement/").status_code == 200
+
+
+def test_the_dashboard_compares_each_reviewer_with_the_final_verdicts(editor):
+    from annotations.models import DeskAgreement
+
+    DeskAgreement.objects.update_or_create(
+        pk=1,
+        defaults={
+            "reviewer_vs_final": [
+                {
+                    "reviewer": editor.pk,
+                    "units": 4,
+                    "agreement": 0.75,
+                    "kappa": {
+                        "value": 0.5,
+                        "reason": None,
+                        "units": 4,
+                        "reviewers": 2,
+                        "pairable": 8,
+                    },
+                },
+            ],
+        },
+    )
+    client = Client()
+    client.force_login(editor)
+
+    page = client.get("/agreement/").content.decode()
+
+    assert "Reviewers against the final verdicts" in page
+    assert "75%" in page
+    assert "0.50" in page
