@@ -111,3 +111,40 @@ class ReviewFactory(factory.django.DjangoModelFactory):
 
     article = factory.SubFactory(ArticleFactory)
     reviewer = factory.SubFactory(ReviewerFactory)
+
+
+def claims_reviewed(
+    article: Article,
+    ratings: dict[str, str],
+    *,
+    reviewer: User | None = None,
+    sources: bool = False,
+    submit: bool = True,
+) -> User:
+    """A reviewer (a new one unless given) highlights each claim with its verdict, citing one
+    source per claim if asked, and submits: through the services, as the page and API do."""
+    from annotations.services.annotations import SourceInput, TargetInput, annotation_create
+    from annotations.services.reviews import review_submit
+
+    reviewer = reviewer or ReviewerFactory()
+    for claim, slug in ratings.items():
+        start = article.text.index(claim)
+        annotation_create(
+            reviewer=reviewer,
+            article=article,
+            target=TargetInput(exact=claim, start=start, end=start + len(claim)),
+            verdict=verdict(slug),
+            rationale=f"Rated {slug} after reading the police report.",
+            sources=[
+                SourceInput(
+                    url=f"https://stats.example.org/{slug}",
+                    title=f"Police statistics ({slug})",
+                    stance="refutes",
+                )
+            ]
+            if sources
+            else [],
+        )
+    if submit:
+        review_submit(article=article, reviewer=reviewer)
+    return reviewer

@@ -22,10 +22,9 @@ from annotations.models import (
     Verdict,
 )
 from annotations.services.adjudication import VerdictInput, unit_decide, verdict_publish
-from annotations.services.annotations import SourceInput, TargetInput, annotation_create
-from annotations.services.reviews import review_submit
+from annotations.services.annotations import TargetInput, annotation_create
 from annotations.views.adjudication import passage_in_context
-from tests.factories import ArticleFactory, EditorFactory, ReviewerFactory, verdict
+from tests.factories import ArticleFactory, EditorFactory, ReviewerFactory, claims_reviewed, verdict
 
 pytestmark = pytest.mark.django_db
 
@@ -46,27 +45,6 @@ def logged_in(user) -> Client:
     return client
 
 
-def review(article: Article, reviewer, ratings: dict[str, str]) -> None:
-    """The reviewer highlights the claims with the given verdicts, a source each, and submits."""
-    for claim, slug in ratings.items():
-        start = article.text.index(claim)
-        annotation_create(
-            reviewer=reviewer,
-            article=article,
-            target=TargetInput(exact=claim, start=start, end=start + len(claim)),
-            verdict=verdict(slug),
-            rationale=f"Rated {slug} after reading the police report.",
-            sources=[
-                SourceInput(
-                    url=f"https://stats.example.org/{slug}",
-                    title=f"Police statistics ({slug})",
-                    stance="refutes",
-                )
-            ],
-        )
-    review_submit(article=article, reviewer=reviewer)
-
-
 @pytest.fixture
 def reviewers(db):
     return ReviewerFactory(username="rosalind"), ReviewerFactory(username="tobias")
@@ -78,8 +56,13 @@ def disputed(reviewers, django_capture_on_commit_callbacks) -> Article:
     rosalind, tobias = reviewers
     article = ArticleFactory(title="Town hall budget", text=TEXT)
     with django_capture_on_commit_callbacks(execute=True):
-        review(article, rosalind, {CRIME: "true", TAXES: "false"})
-        review(article, tobias, {CRIME: "false", TAXES: "mostly-false", JOBS: "true"})
+        claims_reviewed(article, {CRIME: "true", TAXES: "false"}, reviewer=rosalind, sources=True)
+        claims_reviewed(
+            article,
+            {CRIME: "false", TAXES: "mostly-false", JOBS: "true"},
+            reviewer=tobias,
+            sources=True,
+        )
     return article
 
 
@@ -538,7 +521,12 @@ def test_merging_two_units_of_the_same_article_through_the_form(
     editor, disputed, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        review(disputed, ReviewerFactory(username="ulla"), {"Budget day at the town hall": "true"})
+        claims_reviewed(
+            disputed,
+            {"Budget day at the town hall": "true"},
+            reviewer=ReviewerFactory(username="ulla"),
+            sources=True,
+        )
     jobs = unit_of(disputed, JOBS)
     headline = unit_of(disputed, "Budget day at the town hall")
     client = logged_in(editor)
@@ -694,7 +682,7 @@ def test_the_inbox_lists_my_assignments_with_progress_and_overdue_dates(
             verdict=verdict("false"),
         )
     with django_capture_on_commit_callbacks(execute=True):
-        review(done, rosalind, {CRIME: "true"})
+        claims_reviewed(done, {CRIME: "true"}, reviewer=rosalind, sources=True)
 
     html = logged_in(rosalind).get("/assignments/").content.decode()
     cards = {

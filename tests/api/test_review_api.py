@@ -5,9 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotations.models import ClaimUnit, DeskSettings, Verdict
-from annotations.services.annotations import TargetInput, annotation_create
-from annotations.services.reviews import review_submit
-from tests.factories import ArticleFactory, EditorFactory, ReviewerFactory, verdict
+from tests.factories import ArticleFactory, EditorFactory, claims_reviewed
 
 pytestmark = pytest.mark.django_db
 
@@ -21,35 +19,15 @@ TAXES = "the city has the lowest taxes in the region"
 JOBS = "Unemployment stands at 4 percent"
 
 
-def review(article, ratings: dict[str, str], *, submit: bool = True, sources: bool = False):
-    """One reviewer highlights the given claims with the given verdicts and submits."""
-    from annotations.services.annotations import SourceInput
-
-    reviewer = ReviewerFactory()
-    for claim, slug in ratings.items():
-        start = article.text.index(claim)
-        annotation_create(
-            reviewer=reviewer,
-            article=article,
-            target=TargetInput(exact=claim, start=start, end=start + len(claim)),
-            verdict=verdict(slug),
-            rationale=f"{reviewer.username} on {claim}",
-            sources=[SourceInput(url=f"https://src.example.org/{reviewer.username}")]
-            if sources
-            else [],
-        )
-    if submit:
-        review_submit(article=article, reviewer=reviewer)
-    return reviewer
-
-
 @pytest.fixture
 def disputed(django_capture_on_commit_callbacks):
     """Crime: True vs False (spread 4). Taxes: False vs Mostly false (1). Jobs: one review."""
     article = ArticleFactory(text=TEXT)
     with django_capture_on_commit_callbacks(execute=True):
-        review(article, {CRIME: "true", TAXES: "false"}, sources=True)
-        review(article, {CRIME: "false", TAXES: "mostly-false", JOBS: "true"}, sources=True)
+        claims_reviewed(article, {CRIME: "true", TAXES: "false"}, sources=True)
+        claims_reviewed(
+            article, {CRIME: "false", TAXES: "mostly-false", JOBS: "true"}, sources=True
+        )
     return article
 
 
@@ -116,7 +94,7 @@ def test_an_editor_decides_and_publishes_and_the_verdict_is_served(api_as, edito
     assert [v["id"] for v in served] == [verdict_id]
     assert served[0]["label"] == "false"
     assert served[0]["claim_reviewed"] == "Crime halved"
-    assert served[0]["sources"][0]["url"].startswith("https://src.example.org/")
+    assert served[0]["sources"][0]["url"].startswith("https://stats.example.org/")
     assert api_as(editor).get("/api/v1/units/").json()["counts"]["published"] == 1
 
 
@@ -273,14 +251,14 @@ def test_queue_queries_do_not_grow_with_units(
 ):
     client = api_as(editor)
     with django_capture_on_commit_callbacks(execute=True):
-        review(ArticleFactory(text=TEXT), {CRIME: "true", TAXES: "false"})
+        claims_reviewed(ArticleFactory(text=TEXT), {CRIME: "true", TAXES: "false"})
     with django_assert_max_num_queries(10) as baseline:
         client.get("/api/v1/units/")
     with django_capture_on_commit_callbacks(execute=True):
         for _ in range(6):
             article = ArticleFactory(text=TEXT)
-            review(article, {CRIME: "true", TAXES: "false", JOBS: "mixed"})
-            review(article, {CRIME: "false", TAXES: "false"})
+            claims_reviewed(article, {CRIME: "true", TAXES: "false", JOBS: "mixed"})
+            claims_reviewed(article, {CRIME: "false", TAXES: "false"})
 
     assert baseline.captured_queries
     with django_assert_max_num_queries(len(baseline.captured_queries)) as many:
