@@ -25,6 +25,28 @@ from annotations.services.agreement import article_agreement_mark_changed
 Status = ClaimUnit.Status
 CLAIM_REVIEWED_RECOMMENDED = 75
 
+# Which statuses each action starts from: the services enforce these, and pages ask
+# unit_actions_allowed rather than repeating them.
+ALLOWED_FROM: dict[str, tuple[str, ...]] = {
+    "start": (Status.NEEDS_REVIEW, Status.MORE_REVIEWS),
+    "decide": (*ClaimUnit.OPEN_STATUSES, Status.DECIDED, Status.UNPUBLISHED),
+    "publish": (Status.DECIDED, Status.UNPUBLISHED),
+    "unpublish": (Status.PUBLISHED,),
+    "correct": (Status.PUBLISHED,),
+    "reject": ClaimUnit.OPEN_STATUSES,
+    "send_back": ClaimUnit.OPEN_STATUSES,
+    "merge": ClaimUnit.OPEN_STATUSES,
+    "split": ClaimUnit.OPEN_STATUSES,
+}
+
+
+def unit_actions_allowed(unit: ClaimUnit, *, has_verdict: bool) -> frozenset[str]:
+    """The actions an editor may take on the unit now (publishing needs a verdict)."""
+    allowed = {action for action, statuses in ALLOWED_FROM.items() if unit.status in statuses}
+    if not has_verdict:
+        allowed -= {"publish", "unpublish", "correct"}
+    return frozenset(allowed)
+
 
 @dataclass(frozen=True)
 class VerdictInput:
@@ -114,7 +136,7 @@ def unit_adjudication_start(
             unit,
             editor=editor,
             seen_version=seen_version,
-            allowed=[Status.NEEDS_REVIEW, Status.MORE_REVIEWS],
+            allowed=ALLOWED_FROM["start"],
             status=Status.IN_ADJUDICATION,
         )
 
@@ -130,7 +152,7 @@ def unit_decide(
             unit,
             editor=editor,
             seen_version=seen_version,
-            allowed=[*ClaimUnit.OPEN_STATUSES, Status.DECIDED, Status.UNPUBLISHED],
+            allowed=ALLOWED_FROM["decide"],
             status=Status.DECIDED,
         )
         decided, _ = Verdict.objects.update_or_create(
@@ -158,7 +180,7 @@ def verdict_publish(*, verdict: Verdict, editor: AbstractBaseUser, seen_version:
             verdict.unit,
             editor=editor,
             seen_version=seen_version,
-            allowed=[Status.DECIDED, Status.UNPUBLISHED],
+            allowed=ALLOWED_FROM["publish"],
             status=Status.PUBLISHED,
         )
         now = timezone.now()
@@ -177,7 +199,7 @@ def verdict_unpublish(*, verdict: Verdict, editor: AbstractBaseUser, seen_versio
             verdict.unit,
             editor=editor,
             seen_version=seen_version,
-            allowed=[Status.PUBLISHED],
+            allowed=ALLOWED_FROM["unpublish"],
             status=Status.UNPUBLISHED,
         )
         verdict.is_published = False
@@ -211,7 +233,7 @@ def verdict_correct(
     sources = _verdict_validate(verdict.unit, changes)
     with transaction.atomic():
         _unit_advance(
-            verdict.unit, editor=editor, seen_version=seen_version, allowed=[Status.PUBLISHED]
+            verdict.unit, editor=editor, seen_version=seen_version, allowed=ALLOWED_FROM["correct"]
         )
         correction = Correction.objects.create(
             verdict=verdict,
@@ -236,7 +258,7 @@ def unit_reject(*, unit: ClaimUnit, editor: AbstractBaseUser, seen_version: int)
             unit,
             editor=editor,
             seen_version=seen_version,
-            allowed=ClaimUnit.OPEN_STATUSES,
+            allowed=ALLOWED_FROM["reject"],
             status=Status.REJECTED,
         )
 
@@ -249,7 +271,7 @@ def unit_send_back(*, unit: ClaimUnit, editor: AbstractBaseUser, seen_version: i
             unit,
             editor=editor,
             seen_version=seen_version,
-            allowed=ClaimUnit.OPEN_STATUSES,
+            allowed=ALLOWED_FROM["send_back"],
             status=Status.MORE_REVIEWS,
         )
 
@@ -269,11 +291,9 @@ def units_merge(
             "Only two different units of the same article can be merged.", code="merge_invalid"
         )
     with transaction.atomic():
+        _unit_advance(unit, editor=editor, seen_version=seen_version, allowed=ALLOWED_FROM["merge"])
         _unit_advance(
-            unit, editor=editor, seen_version=seen_version, allowed=ClaimUnit.OPEN_STATUSES
-        )
-        _unit_advance(
-            other, editor=editor, seen_version=other_seen_version, allowed=ClaimUnit.OPEN_STATUSES
+            other, editor=editor, seen_version=other_seen_version, allowed=ALLOWED_FROM["merge"]
         )
         reviewers = set(unit.annotations.values_list("reviewer_id", flat=True))
         if reviewers & set(other.annotations.values_list("reviewer_id", flat=True)):
@@ -314,9 +334,7 @@ def unit_split(
             field="annotations",
         )
     with transaction.atomic():
-        _unit_advance(
-            unit, editor=editor, seen_version=seen_version, allowed=ClaimUnit.OPEN_STATUSES
-        )
+        _unit_advance(unit, editor=editor, seen_version=seen_version, allowed=ALLOWED_FROM["split"])
         new_unit = ClaimUnit(
             article_id=unit.article_id,
             kind=moving[0].kind,

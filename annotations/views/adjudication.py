@@ -23,10 +23,10 @@ from annotations.errors import DomainError
 from annotations.forms import CorrectionForm, MergeForm, SplitForm, VerdictForm, VersionForm
 from annotations.models import Annotation, ClaimUnit, Source, Verdict
 from annotations.services import adjudication
+from annotations.services.adjudication import unit_actions_allowed
 from annotations.views.history import unit_history
 from annotations.views.review import editor_required, spread_of
 
-Status = ClaimUnit.Status
 # Characters of the article shown on each side of the passage, at most.
 CONTEXT_CHARACTERS = 320
 
@@ -151,20 +151,20 @@ class Adjudication:
         self, bound: dict[str, forms.Form], error: DomainError | None = None
     ) -> dict[str, Any]:
         unit, verdict = self.unit, self.verdict
-        status = unit.status
-        can_decide = self.is_open or status in (Status.DECIDED, Status.UNPUBLISHED)
+        allowed = unit_actions_allowed(unit, has_verdict=verdict is not None)
+        can_decide = "decide" in allowed
         names = {a.pk: self.reviewer_name(a) for a in self.annotations}
         # A form the editor filled in is shown as they left it, even if the unit moved on.
         verdict_action = next(
             (key for key in ("decide", "correct") if key in bound),
-            "decide" if can_decide else "correct" if status == Status.PUBLISHED else None,
+            "decide" if can_decide else "correct" if "correct" in allowed else None,
         )
         page_forms = {
             key: bound.get(key) or self.form(key)
             for key, shown in (
                 (verdict_action, verdict_action is not None),
-                ("merge", self.is_open),
-                ("split", self.is_open and len(self.annotations) > 1),
+                ("merge", "merge" in allowed),
+                ("split", "split" in allowed and len(self.annotations) > 1),
             )
             if key is not None and (shown or key in bound)
         }
@@ -193,10 +193,10 @@ class Adjudication:
             "selected_label": verdict_form["label"].value() if verdict_form else None,
             "selected_sources": _chosen(verdict_form, "sources"),
             "selected_highlights": _chosen(page_forms.get("split"), "annotations"),
-            "can_start": status in (Status.NEEDS_REVIEW, Status.MORE_REVIEWS),
+            "can_start": "start" in allowed,
             "can_decide": can_decide,
-            "can_publish": verdict is not None and status in (Status.DECIDED, Status.UNPUBLISHED),
-            "can_unpublish": status == Status.PUBLISHED,
+            "can_publish": "publish" in allowed,
+            "can_unpublish": "unpublish" in allowed,
             "is_open": self.is_open,
             "error": error,
             "corrections": list(verdict.corrections.all()) if verdict else [],

@@ -299,3 +299,22 @@ def test_every_editorial_change_to_a_unit_is_in_its_history(api_as, editor, disp
     assert [r.status for r in records][-2:] == ["in_adjudication", "more_reviews"]
     assert {r.history_user for r in records[-2:]} == {editor}
     assert [r.version for r in records][-2:] == [2, 3]
+
+
+@pytest.mark.parametrize(
+    ("status", "has_verdict", "expected"),
+    [
+        ("needs_review", False, {"start", "decide", "reject", "send_back", "merge", "split"}),
+        ("in_adjudication", False, {"decide", "reject", "send_back", "merge", "split"}),
+        ("decided", True, {"decide", "publish"}),
+        ("published", True, {"unpublish", "correct"}),
+        ("unpublished", True, {"decide", "publish"}),
+        ("rejected", False, set()),
+    ],
+)
+def test_the_actions_offered_are_the_ones_the_services_accept(status, has_verdict, expected):
+    from annotations.services.adjudication import unit_actions_allowed
+
+    unit = ClaimUnit(status=status)
+
+    assert unit_actions_allowed(unit, has_verdict=has_verdict) == expected
