@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from django.db.models import F, QuerySet
-from django.db.models.functions import Substr
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
@@ -35,11 +34,6 @@ from annotations.api.review_serializers import (
 from annotations.models import ClaimUnit, DeskSettings, Verdict
 from annotations.services import adjudication
 from annotations.services.adjudication import VerdictInput
-
-
-def with_passage(units: QuerySet[ClaimUnit]) -> QuerySet[ClaimUnit]:
-    """The unit's passage, cut from the article's text by the database."""
-    return units.annotate(passage=Substr("article__text", F("start") + 1, F("end") - F("start")))
 
 
 def reviewer_aliases(unit: ClaimUnit) -> dict[int, str] | None:
@@ -82,8 +76,10 @@ class UnitViewSet(
         if self.action == "list":
             filters = QueueQuerySerializer(data=self.request.query_params)
             filters.is_valid(raise_exception=True)
-            return with_passage(selectors.review_queue(**filters.validated_data))
-        return with_passage(ClaimUnit.objects.select_related("article").defer("article__text"))
+            return selectors.with_passage(selectors.review_queue(**filters.validated_data))
+        return selectors.with_passage(
+            ClaimUnit.objects.select_related("article").defer("article__text")
+        )
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         response = super().list(request, *args, **kwargs)

@@ -18,7 +18,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from annotations import selectors
-from annotations.api.review_views import reviewer_aliases, with_passage
+from annotations.api.review_views import reviewer_aliases
 from annotations.errors import DomainError
 from annotations.forms import CorrectionForm, MergeForm, SplitForm, VerdictForm, VersionForm
 from annotations.models import Annotation, ClaimUnit, Source, Verdict
@@ -133,12 +133,8 @@ class Adjudication:
                 sources=self._source_choices(),
             )
         if key == "merge":
-            candidates = with_passage(
-                ClaimUnit.objects.filter(
-                    article_id=self.unit.article_id, status__in=ClaimUnit.OPEN_STATUSES
-                ).exclude(pk=self.unit.pk)
-            ).order_by("start", "pk")
-            return MergeForm(data, initial=version, candidates=list(candidates))
+            candidates = selectors.units_mergeable_with(self.unit)
+            return MergeForm(data, initial=version, candidates=candidates)
         if key == "split":
             highlights = [
                 (a.pk, f"{self.reviewer_name(a)}: {a.verdict.name} — “{a.exact}”")

@@ -8,8 +8,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,48 +17,8 @@ from django.views.decorators.http import require_POST
 from annotations import roles, selectors
 from annotations.errors import DomainError
 from annotations.forms import AssignForm
-from annotations.models import Annotation, Article, Assignment, DeskSettings, Review
+from annotations.models import Article, Assignment, DeskSettings, Review
 from annotations.services.assignments import assignment_pick_up, assignments_create
-
-
-def _articles_with_free_seats(user: Any, seats: int) -> QuerySet[Article]:
-    """Articles with fewer than `seats` reviewers assigned, that `user` does not hold already."""
-    taken = (
-        Assignment.objects.filter(article=OuterRef("pk"))
-        .order_by()
-        .values("article")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return (
-        selectors.articles_visible_to(user)
-        .defer("text")
-        .annotate(seats_taken=Coalesce(Subquery(taken, output_field=IntegerField()), 0))
-        .filter(seats_taken__lt=seats)
-        .exclude(Exists(Assignment.objects.filter(article=OuterRef("pk"), reviewer=user.pk)))
-        .order_by("-created", "-pk")
-    )
-
-
-def article_assignees(article: Article) -> list[Assignment]:
-    """The article's assignments with each reviewer's progress on it, in one query."""
-    their_review = Review.objects.filter(article=OuterRef("article"), reviewer=OuterRef("reviewer"))
-    their_highlights = (
-        Annotation.objects.filter(article=OuterRef("article"), reviewer=OuterRef("reviewer"))
-        .order_by()
-        .values("reviewer")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return list(
-        Assignment.objects.filter(article=article)
-        .select_related("reviewer")
-        .annotate(
-            review_status=Subquery(their_review.values("status")[:1]),
-            annotation_count=Coalesce(Subquery(their_highlights, output_field=IntegerField()), 0),
-        )
-        .order_by("reviewer__username")
-    )
 
 
 def _overdue_marked(assignments: list[Assignment]) -> list[Assignment]:
@@ -76,7 +34,10 @@ def _overdue_marked(assignments: list[Assignment]) -> list[Assignment]:
 
 def article_assignment_context(article: Article) -> dict[str, Any]:
     """The editors' assignment card on the article page: who has it, and a form to add more."""
-    return {"form": AssignForm(), "assignees": _overdue_marked(article_assignees(article))}
+    return {
+        "form": AssignForm(),
+        "assignees": _overdue_marked(selectors.article_assignees(article)),
+    }
 
 
 @login_required
@@ -85,7 +46,7 @@ def my_assignments(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("Only reviewers have assignments.")
     desk = DeskSettings.load()
     free = (
-        list(_articles_with_free_seats(request.user, desk.reviewers_per_article))
+        list(selectors.articles_with_free_seats(request.user, desk.reviewers_per_article))
         if desk.allow_self_assignment
         else []
     )

@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.timesince import timesince
 
 from annotations import charts, roles, selectors
-from annotations.api.review_views import with_passage
 from annotations.forms import QueueFilterForm
-from annotations.models import Annotation, Article, ClaimUnit, VerdictLabel
-from annotations.roles import Role
+from annotations.models import ClaimUnit, VerdictLabel
 
 QUEUE_PAGE_SIZE = 50
 
@@ -87,15 +82,6 @@ def spread_of(unit: ClaimUnit, counts: Mapping[int, int], labels: Sequence[Verdi
     return Spread(segments=segments, ratings=unit.ratings, text=text, wide=wide)
 
 
-def verdict_counts(unit_ids: Sequence[int]) -> dict[int, Counter[int]]:
-    """Each unit's verdict counts by label id, for a page of units in one query."""
-    counts: dict[int, Counter[int]] = defaultdict(Counter)
-    rows = Annotation.objects.filter(unit_id__in=unit_ids).values_list("unit_id", "verdict_id")
-    for unit_id, label_id in rows:
-        counts[unit_id][label_id] += 1
-    return counts
-
-
 # --- The queue ------------------------------------------------------------------------------------
 
 
@@ -140,34 +126,18 @@ def _status_tabs(counts: Mapping[str, int]) -> list[StatusTab]:
     ]
 
 
-def _filter_choices() -> tuple[list[tuple[int, str]], list[str]]:
-    """The articles that have claim units, and the desk's reviewers: what the filters offer."""
-    articles = (
-        Article.objects.filter(Exists(ClaimUnit.objects.filter(article=OuterRef("pk"))))
-        .order_by("title", "pk")
-        .values_list("pk", "title")
-    )
-    reviewers = (
-        get_user_model()
-        .objects.filter(groups__name=Role.REVIEWER)
-        .order_by("username")
-        .values_list("username", flat=True)
-    )
-    return list(articles), list(reviewers)
-
-
 @login_required
 def review_queue_view(request: HttpRequest) -> HttpResponse:
     editor_required(request)
     labels = selectors.verdict_labels()
-    articles, reviewers = _filter_choices()
+    articles, reviewers = selectors.review_queue_filter_choices()
     filters = QueueFilterForm(request.GET, articles=articles, labels=labels, reviewers=reviewers)
     criteria = filters.criteria()
-    page = Paginator(with_passage(selectors.review_queue(**criteria)), QUEUE_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(
+        selectors.with_passage(selectors.review_queue(**criteria)), QUEUE_PAGE_SIZE
+    ).get_page(request.GET.get("page"))
     units = list(page.object_list)
-    counts = verdict_counts([unit.pk for unit in units])
+    counts = selectors.unit_verdict_counts([unit.pk for unit in units])
     rows = [QueueRow(unit, spread_of(unit, counts[unit.pk], labels)) for unit in units]
     return render(
         request,

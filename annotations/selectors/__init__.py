@@ -1,0 +1,68 @@
+"""Reads: querysets scoped to what each user may see, and the data the pages need.
+
+One module per sub-domain; everything is importable from here.
+"""
+
+from __future__ import annotations
+
+from annotations.selectors.agreement import (
+    ARTICLE_STATISTICS,
+    DESK_STATISTICS,
+    NOT_COMPUTED,
+    article_agreement_payload,
+    desk_agreement_payload,
+)
+from annotations.selectors.articles import (
+    AnchoredAnnotations,
+    annotations_anchor,
+    annotations_visible_to,
+    annotations_writable_by,
+    articles_visible_to,
+    articles_with_progress,
+    review_status,
+    verdict_labels,
+)
+from annotations.selectors.review import (
+    article_assignees,
+    articles_with_free_seats,
+    assignments_of,
+    review_queue,
+    review_queue_counts,
+    review_queue_filter_choices,
+    unit_for_adjudication,
+    unit_verdict_counts,
+    units_mergeable_with,
+    verdicts_feed,
+    verdicts_published,
+    verdicts_visible_to,
+    with_passage,
+)
+
+__all__ = [
+    "ARTICLE_STATISTICS",
+    "AnchoredAnnotations",
+    "DESK_STATISTICS",
+    "NOT_COMPUTED",
+    "annotations_anchor",
+    "annotations_visible_to",
+    "annotations_writable_by",
+    "article_agreement_payload",
+    "article_assignees",
+    "articles_visible_to",
+    "articles_with_free_seats",
+    "articles_with_progress",
+    "assignments_of",
+    "desk_agreement_payload",
+    "review_queue",
+    "review_queue_counts",
+    "review_queue_filter_choices",
+    "review_status",
+    "unit_for_adjudication",
+    "unit_verdict_counts",
+    "units_mergeable_with",
+    "verdict_labels",
+    "verdicts_feed",
+    "verdicts_published",
+    "verdicts_visible_to",
+    "with_passage",
+]
