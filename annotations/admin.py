@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
 from annotations.errors import DomainError
@@ -22,7 +26,9 @@ from annotations.models import (
     Verdict,
     VerdictLabel,
 )
+from annotations.roles import Role
 from annotations.services.adjudication import verdict_publish, verdict_unpublish
+from annotations.services.assignments import assignments_reassign
 
 # URLs typed without a scheme are taken as https (Django 6's default, chosen now).
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
@@ -88,6 +94,13 @@ class DeskSettingsAdmin(admin.ModelAdmin):
         return not DeskSettings.objects.exists()
 
 
+class ReassignForm(forms.Form):
+    reviewer = forms.ModelChoiceField(
+        queryset=get_user_model().objects.filter(groups__name=Role.REVIEWER).order_by("username"),
+        help_text="The reviewer who takes over the selected assignments.",
+    )
+
+
 @admin.register(Assignment)
 class AssignmentAdmin(admin.ModelAdmin):
     list_display = ["article", "reviewer", "assigned_by", "due_on", "created"]
@@ -95,7 +108,45 @@ class AssignmentAdmin(admin.ModelAdmin):
     search_fields = ["article__title", "reviewer__username"]
     list_select_related = ["article", "reviewer", "assigned_by"]
     raw_id_fields = ["article", "reviewer", "assigned_by"]
-    list_editable = ["reviewer", "due_on"]  # reassigning is changing the reviewer
+    list_editable = ["due_on"]
+    actions = ["reassign"]
+
+    @admin.action(description="Reassign the selected assignments to another reviewer")
+    def reassign(
+        self, request: HttpRequest, assignments: QuerySet[Assignment]
+    ) -> TemplateResponse | None:
+        form = ReassignForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            try:
+                moved, skipped = assignments_reassign(
+                    assignments=list(assignments.select_related("article", "reviewer")),
+                    reviewer=form.cleaned_data["reviewer"],
+                    editor=request.user,
+                )
+            except DomainError as error:
+                self.message_user(request, error.message, messages.ERROR)
+                return None
+            self.message_user(request, f"{len(moved)} reassigned.", messages.SUCCESS)
+            reviewer = form.cleaned_data["reviewer"]
+            for assignment in skipped:
+                self.message_user(
+                    request,
+                    f"Not moved: {reviewer} already has “{assignment.article}”.",
+                    messages.WARNING,
+                )
+            return None  # back to the list
+        return TemplateResponse(
+            request,
+            "admin/annotations/assignment/reassign.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": "Reassign",
+                "form": form,
+                "assignments": assignments.select_related("article", "reviewer"),
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+                "opts": self.model._meta,
+            },
+        )
 
 
 @admin.register(ClaimUnit)

@@ -66,3 +66,35 @@ def assignment_pick_up(*, article: Article, reviewer: AbstractBaseUser) -> Assig
                 status=409,
             )
         return Assignment.objects.create(article=article, reviewer=reviewer)
+
+
+def assignments_reassign(
+    *, assignments: Sequence[Assignment], reviewer: AbstractBaseUser, editor: AbstractBaseUser
+) -> tuple[list[Assignment], list[Assignment]]:
+    """Give the assignments to another reviewer. Returns (moved, skipped): an assignment is
+    skipped where that reviewer already holds the article."""
+    if not roles.is_editor(editor):
+        raise DomainError("Only editors reassign articles.", code="not_editor", status=403)
+    if not roles.is_reviewer(reviewer):
+        raise DomainError(
+            f"{reviewer.get_username()} is not a reviewer on this desk.",
+            code="not_a_reviewer",
+            field="reviewer",
+        )
+    moved, skipped = [], []
+    with transaction.atomic():
+        held = set(
+            Assignment.objects.filter(
+                reviewer=reviewer, article__in=[a.article_id for a in assignments]
+            ).values_list("article_id", flat=True)
+        )
+        for assignment in assignments:
+            if assignment.reviewer_id == reviewer.pk or assignment.article_id in held:
+                skipped.append(assignment)
+                continue
+            assignment.reviewer = reviewer
+            assignment.assigned_by = editor
+            assignment.save(update_fields=["reviewer", "assigned_by"])
+            held.add(assignment.article_id)
+            moved.append(assignment)
+    return moved, skipped

@@ -72,3 +72,29 @@ def test_history_is_recorded_and_shown_for_verdicts(admin_client_logged_in, deci
 
     assert decided_verdict.history.count() == 2
     assert page.status_code == 200
+
+
+def test_the_reassign_action_asks_for_a_reviewer_then_moves_the_assignments(
+    admin_client_logged_in,
+):
+    from annotations.models import Assignment
+    from tests.factories import ArticleFactory, ReviewerFactory
+
+    old, new = ReviewerFactory(username="old-hand"), ReviewerFactory(username="new-hand")
+    first, second = ArticleFactory(), ArticleFactory()
+    moving = Assignment.objects.create(article=first, reviewer=old)
+    clash = Assignment.objects.create(article=second, reviewer=old)
+    Assignment.objects.create(article=second, reviewer=new)  # new already holds this one
+    url = reverse("admin:annotations_assignment_changelist")
+    selected = {"action": "reassign", "_selected_action": [moving.pk, clash.pk]}
+
+    asked = admin_client_logged_in.post(url, selected)
+    done = admin_client_logged_in.post(url, {**selected, "apply": "1", "reviewer": new.pk})
+
+    assert asked.status_code == 200
+    assert b"Reassign 2 assignments" in asked.content
+    assert done.status_code == 302
+    moving.refresh_from_db()
+    clash.refresh_from_db()
+    assert moving.reviewer == new
+    assert clash.reviewer == old
