@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
 
@@ -20,7 +22,19 @@ FUZZ_SETTINGS = settings(
 
 
 @pytest.fixture
-def desk(db, settings):
+def connections_kept_open():
+    """Schemathesis calls the WSGI app directly: stop Django from closing the database
+    connection at the end of each request (which would end the test's transaction on
+    PostgreSQL), as Django's own test client does."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def desk(db, settings, connections_kept_open):
     """A small desk, so that generated ids sometimes hit real objects."""
     settings.API_THROTTLE_ANON = "100000/minute"
     settings.API_THROTTLE_USER = "100000/minute"
