@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.core.exceptions import RequestDataTooBig
@@ -11,6 +12,8 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from annotations.errors import DomainError
+
+logger = logging.getLogger(__name__)
 
 # Ids in URLs: at most 18 digits, so that every id fits a 64-bit integer column; a longer one
 # is simply not found.
@@ -39,7 +42,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
         )
     if isinstance(exc, OverflowError | DataError):
-        # A number too large for the database (an id or filter value): the input's fault.
+        # A value the database cannot hold (an id or filter value): the input's fault, but
+        # worth a line in the log, since validation should have caught it first.
+        logger.warning("database refused a request value: %s", exc)
         return Response(
             {"detail": "A value in the request is out of range.", "code": "out_of_range"},
             status=status.HTTP_400_BAD_REQUEST,
@@ -55,3 +60,6 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     if response is not None and isinstance(response.data, dict) and "detail" in response.data:
         response.data.setdefault("code", getattr(response.data["detail"], "code", "error"))
     return response
+
+
+MAX_ID = 2**63 - 1

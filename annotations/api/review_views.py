@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import django_filters
@@ -16,7 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from annotations import roles, selectors
-from annotations.api.errors import ID_PATTERN
+from annotations.api.errors import ID_PATTERN, MAX_ID
 from annotations.api.etags import ETagMixin, etag_for
 from annotations.api.permissions import IsEditor
 from annotations.api.review_serializers import (
@@ -31,6 +32,7 @@ from annotations.api.review_serializers import (
     VerdictSerializer,
     VersionInputSerializer,
 )
+from annotations.api.views import IdFilter
 from annotations.models import ClaimUnit, DeskSettings, Verdict
 from annotations.services import adjudication
 from annotations.services.adjudication import VerdictInput
@@ -58,7 +60,7 @@ class QueueQuerySerializer(serializers.Serializer):
     """The queue's filters, from the query string."""
 
     status = serializers.ChoiceField(choices=ClaimUnit.Status.choices, required=False)
-    article = serializers.IntegerField(min_value=1, required=False)
+    article = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False)
     label = serializers.SlugField(required=False)
     reviewer = serializers.CharField(max_length=150, required=False)
 
@@ -191,18 +193,24 @@ class VerdictFeedQuerySerializer(serializers.Serializer):
     updated_after = serializers.DateTimeField(required=False)
 
 
+class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
+    """An ISO 8601 time, compared in UTC: Python accepts offsets up to ±23:59, PostgreSQL
+    only up to ±15:59, so the offset is resolved here rather than sent along."""
+
+    def filter(self, queryset: QuerySet[Any], value: Any) -> QuerySet[Any]:
+        if value is not None:
+            value = value.astimezone(datetime.UTC)
+        return super().filter(queryset, value)
+
+
 class VerdictFilter(django_filters.FilterSet):
     """Filters of the verdict list; `updated_after` is the change feed (see get_queryset)."""
 
-    article = django_filters.NumberFilter(field_name="unit__article_id")
+    article = IdFilter(field_name="unit__article_id")
     label = django_filters.CharFilter(field_name="label__slug")
     claimant = django_filters.CharFilter(field_name="claimant", lookup_expr="icontains")
-    published_after = django_filters.IsoDateTimeFilter(
-        field_name="first_published_at", lookup_expr="gte"
-    )
-    published_before = django_filters.IsoDateTimeFilter(
-        field_name="first_published_at", lookup_expr="lt"
-    )
+    published_after = UtcDateTimeFilter(field_name="first_published_at", lookup_expr="gte")
+    published_before = UtcDateTimeFilter(field_name="first_published_at", lookup_expr="lt")
     updated_after = django_filters.IsoDateTimeFilter(method="no_op_filter")
 
     class Meta:

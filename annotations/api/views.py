@@ -6,6 +6,7 @@ from typing import Any
 
 import django_filters
 from axes.handlers.proxy import AxesProxyHandler
+from django import forms
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
@@ -16,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotations import selectors
-from annotations.api.errors import ID_PATTERN
+from annotations.api.errors import ID_PATTERN, MAX_ID
 from annotations.api.etags import ETagMixin, etag_for
 from annotations.api.permissions import CanImportArticles, IsDeskMember, IsEditor
 from annotations.api.review_serializers import AssignInputSerializer, AssignmentSerializer
@@ -42,8 +43,19 @@ from annotations.services.assignments import assignment_pick_up, assignments_cre
 from annotations.services.reviews import review_submit
 
 
+class IdFilter(django_filters.NumberFilter):
+    """An id: a whole number that fits the database's 64-bit ids, checked before any query."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+
 class AnnotationFilter(django_filters.FilterSet):
-    article = django_filters.NumberFilter(field_name="article_id")
+    article = IdFilter(field_name="article_id")
     verdict = django_filters.CharFilter(field_name="verdict__slug")
     reviewer = django_filters.CharFilter(field_name="reviewer__username")
     kind = django_filters.ChoiceFilter(choices=Annotation.Kind.choices)

@@ -146,3 +146,21 @@ def test_the_feed_uses_as_many_queries_for_50_verdicts_as_for_2(
     with django_assert_max_num_queries(len(few.captured_queries)) as many:
         assert len(client.get("/api/v1/verdicts/").json()["results"]) == 50
     assert many.captured_queries
+
+
+@pytest.mark.parametrize("value", ["1e1000000", "99999999999999999999999", "0", "-3", "1.5"])
+def test_an_article_filter_that_is_no_id_is_refused_before_any_query(api_as, value):
+    response = api_as(None).get(f"/api/v1/verdicts/?article={value}")
+
+    assert response.status_code == 400
+    # The database was never asked: the request's transaction is still usable.
+    assert api_as(None).get("/api/v1/verdicts/").status_code == 200
+
+
+def test_a_time_with_an_offset_postgresql_would_refuse_is_compared_in_utc(api_as):
+    make_verdict(claim="Published on the first")
+
+    response = api_as(None).get("/api/v1/verdicts/?published_after=2026-10-31T23:00:00%2B16:00")
+
+    assert response.status_code == 200
+    assert [v["claim_reviewed"] for v in response.json()["results"]] == ["Published on the first"]
