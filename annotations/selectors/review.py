@@ -97,26 +97,25 @@ def unit_for_adjudication(pk: int) -> ClaimUnit:
     )
 
 
-def verdicts_published() -> QuerySet[Verdict]:
-    """Published verdicts only: drafts, decided and unpublished ones never leave the desk."""
+def _verdicts(verdicts: QuerySet[Verdict]) -> QuerySet[Verdict]:
+    """Verdicts with what their serializers read, in update order (articles without text)."""
     return (
-        Verdict.objects.filter(is_published=True)
-        .select_related("label", "unit", "unit__article")
+        verdicts.select_related("label", "unit", "unit__article")
         .defer("unit__article__text")
         .prefetch_related("sources", "corrections")
         .order_by("updated_at", "pk")
     )
 
 
+def verdicts_published() -> QuerySet[Verdict]:
+    """Published verdicts only: drafts, decided and unpublished ones never leave the desk."""
+    return _verdicts(Verdict.objects.filter(is_published=True))
+
+
 def verdicts_visible_to(user: User) -> QuerySet[Verdict]:
     """Editors see every verdict; everyone else, published ones."""
     if roles.is_editor(user):
-        return (
-            Verdict.objects.select_related("label", "unit", "unit__article")
-            .defer("unit__article__text")
-            .prefetch_related("sources", "corrections")
-            .order_by("updated_at", "pk")
-        )
+        return _verdicts(Verdict.objects.all())
     return verdicts_published()
 
 
@@ -152,17 +151,12 @@ def verdicts_feed(user: User, *, updated_after: Any = None) -> QuerySet[Verdict]
     if roles.is_editor(user):
         verdicts = verdicts_visible_to(user)
     elif updated_after is not None:
-        verdicts = (
-            Verdict.objects.filter(first_published_at__isnull=False)
-            .select_related("label", "unit", "unit__article")
-            .defer("unit__article__text")
-            .prefetch_related("sources", "corrections")
-        )
+        verdicts = _verdicts(Verdict.objects.filter(first_published_at__isnull=False))
     else:
         verdicts = verdicts_published()
     if updated_after is not None:
         verdicts = verdicts.filter(updated_at__gt=updated_after)
-    return verdicts.order_by("updated_at", "pk")
+    return verdicts
 
 
 def with_passage(units: QuerySet[ClaimUnit]) -> QuerySet[ClaimUnit]:

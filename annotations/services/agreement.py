@@ -104,7 +104,8 @@ def article_agreement_recompute(*, article_id: int) -> ArticleAgreement | None:
             ratings=[
                 (a.reviewer_id, a.unit_id, a.verdict.slug, a.start, a.end) for a in annotations
             ],
-            reviewers=sorted({a.reviewer_id for a in annotations} | _submitted_reviewers(article)),
+            # Every reviewer who submitted is a row, even one who highlighted nothing.
+            reviewers=sorted(_submitted_reviewers(article)),
             scale=_scale(),
         )
         units_ranking_store(units=units, spreads=report.unit_spreads)
