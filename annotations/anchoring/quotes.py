@@ -1,4 +1,4 @@
-"""Anchor stored highlight targets (W3C Web Annotation selectors) to an article's text.
+"""Anchor stored highlight targets (W3C Web Annotation selectors) to one text.
 
 A highlight is stored as a TextQuoteSelector (exact, prefix, suffix) plus a
 TextPositionSelector (start, end). Offsets are Python ``str`` indices, i.e. Unicode code
@@ -12,7 +12,8 @@ the cheapest and most certain method first:
 3. fuzzy (only when the quote no longer occurs verbatim): an approximate match of the
    quote (rapidfuzz), first in a window around the stored start, then in the whole text.
 
-No Django imports: the server, management commands and benchmarks call it directly.
+Steps 2 and 3 are ``find_quote``, which re-anchoring across revisions reuses with the
+position carried through the diff as the expected start.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ class Anchor:
 
     start: int
     end: int
-    method: str  # "position" | "quote" | "fuzzy"
+    method: str  # "position" | "carried" (see revisions.py) | "quote" | "fuzzy"
     confidence: float  # 0..1
 
 
@@ -121,8 +122,36 @@ def anchor(
     in_range = start is not None and end is not None and 0 <= start < end <= len(text)
     if in_range and text[start:end] == exact:
         return Anchor(start, end, "position", 1.0)
+    return find_quote(
+        text,
+        exact=exact,
+        prefix=prefix,
+        suffix=suffix,
+        expected=start,
+        min_confidence=min_confidence,
+    )
 
-    target = _Target(exact, _fold(exact), _fold(prefix), _fold(suffix), start)
+
+def find_quote(
+    text: str,
+    *,
+    exact: str,
+    prefix: str = "",
+    suffix: str = "",
+    expected: int | None = None,
+    min_confidence: float = 0.75,
+) -> Anchor | None:
+    """Search ``text`` for the quote alone: exact occurrences, else a fuzzy match.
+
+    Occurrences are ranked by their context and then by closeness to ``expected`` (the
+    start where the quote should be, if known); see the module docstring. Returns None
+    below ``min_confidence`` or for an empty ``exact``.
+    """
+    if not exact:
+        return None
+    target = _Target(
+        exact, fold_typography(exact), fold_typography(prefix), fold_typography(suffix), expected
+    )
     # Fuzzy search only when the quote no longer occurs verbatim: it would re-find the
     # exact copies and score them without the ambiguity discount they were just given.
     found = _anchor_exact(text, target) or _anchor_fuzzy(text, target, min_confidence)
@@ -170,7 +199,11 @@ class _Target:
     expected: int | None  # stored start
 
 
-def _fold(s: str) -> str:
+def fold_typography(s: str) -> str:
+    """``s`` with typographic variants (curly quotes, no-break spaces, dashes) made plain.
+
+    One code point for one, so an offset into the folded text is an offset into ``s``.
+    """
     return _FOLDABLE.sub(lambda m: _FOLD_MAP[m.group()], s)
 
 
@@ -183,7 +216,7 @@ def _confidence(similarity: float, text: str, start: int, end: int, target: _Tar
     before = text[max(0, start - len(target.prefix)) : start]
     after = text[end : end + len(target.suffix)]
     pairs = [(target.prefix, before), (target.suffix, after)]
-    scores = [Levenshtein.normalized_similarity(a, _fold(b)) for a, b in pairs if a]
+    scores = [Levenshtein.normalized_similarity(a, fold_typography(b)) for a, b in pairs if a]
     context = sum(scores) / len(scores) if scores else 1.0
     return similarity * (1.0 - CONTEXT_WEIGHT * (1.0 - context))
 
@@ -248,7 +281,7 @@ def _fuzzy_candidates(
     passage whose surroundings match, which is what tells two similar passages apart.
     Both guesses have the needle's length, so their boundaries are then refined.
     """
-    region, quote = _fold(text[lo:hi]), target.quote
+    region, quote = fold_typography(text[lo:hi]), target.quote
     found = fuzz.partial_ratio_alignment(quote, region, score_cutoff=_cutoff(quote, region, floor))
     if found is None:
         return []  # nothing in this region is similar enough to the quote
