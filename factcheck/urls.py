@@ -12,6 +12,8 @@ from annotations.public_views import verdict_public
 
 register_converter(IdConverter, "id")
 
+handler404 = "annotations.api.errors.not_found"
+
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -7,6 +7,8 @@ from typing import Any
 
 from django.core.exceptions import RequestDataTooBig
 from django.db import DataError, IntegrityError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views import defaults
 from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -63,3 +65,14 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
 
 
 MAX_ID = 2**63 - 1
+
+
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's 404 handler: API clients get the API's JSON error, browsers the HTML page.
+
+    A URL under /api/ that matches no route (an id too long to be one, a typo) never reaches
+    DRF, so without this a JSON client would be handed an HTML page.
+    """
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Not found.", "code": "not_found"}, status=404)
+    return defaults.page_not_found(request, exception)

@@ -13,11 +13,12 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
+from annotations.api.query import Rfc3339Field
 from annotations.exports.streams import verdicts_csv, verdicts_jsonl
 
 
 class ExportQuerySerializer(serializers.Serializer):
-    updated_after = serializers.DateTimeField(required=False)
+    updated_after = Rfc3339Field(required=False)
 
 
 UPDATED_AFTER = OpenApiParameter(

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from annotations.api.fields import StrictCharField
 from annotations.models import Assignment, ClaimUnit, Correction, Verdict, VerdictLabel
 
 # --- Input ------------------------------------------------------------------------------------
@@ -19,16 +20,16 @@ class VersionInputSerializer(serializers.Serializer):
 
 class VerdictInputSerializer(VersionInputSerializer):
     label = serializers.SlugRelatedField(slug_field="slug", queryset=VerdictLabel.objects.all())
-    claim_reviewed = serializers.CharField(max_length=500)
-    explanation = serializers.CharField(max_length=20_000, allow_blank=True, default="")
-    claimant = serializers.CharField(max_length=200, allow_blank=True, default="")
+    claim_reviewed = StrictCharField(max_length=500)
+    explanation = StrictCharField(max_length=20_000, allow_blank=True, default="")
+    claimant = StrictCharField(max_length=200, allow_blank=True, default="")
     sources = serializers.ListField(
         child=serializers.IntegerField(min_value=1), default=list, max_length=50
     )
 
 
 class CorrectionInputSerializer(VerdictInputSerializer):
-    note = serializers.CharField(max_length=5_000)
+    note = StrictCharField(max_length=5_000)
 
 
 class MergeInputSerializer(VersionInputSerializer):
@@ -44,7 +45,7 @@ class SplitInputSerializer(VersionInputSerializer):
 
 class AssignInputSerializer(serializers.Serializer):
     reviewers = serializers.ListField(
-        child=serializers.CharField(max_length=150), min_length=1, max_length=50
+        child=StrictCharField(max_length=150), min_length=1, max_length=50
     )
     due_on = serializers.DateField(required=False, allow_null=True, default=None)
 

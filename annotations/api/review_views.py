@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 import django_filters
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.pagination import CursorPagination
+from rest_framework.filters import SearchFilter
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -19,7 +19,16 @@ from rest_framework.response import Response
 from annotations import roles, selectors
 from annotations.api.errors import ID_PATTERN, MAX_ID
 from annotations.api.etags import ETagMixin, etag_for
+from annotations.api.pagination import CursorPages
 from annotations.api.permissions import IsEditor
+from annotations.api.query import (
+    DateTimeFilter,
+    IdFilter,
+    QueryIntegerField,
+    Rfc3339Field,
+    StrictFilterSet,
+    noop_filter,
+)
 from annotations.api.review_serializers import (
     AssignmentSerializer,
     CorrectionInputSerializer,
@@ -32,7 +41,6 @@ from annotations.api.review_serializers import (
     VerdictSerializer,
     VersionInputSerializer,
 )
-from annotations.api.views import IdFilter
 from annotations.models import ClaimUnit, DeskSettings, Verdict
 from annotations.services import adjudication
 from annotations.services.adjudication import VerdictInput
@@ -60,7 +68,7 @@ class QueueQuerySerializer(serializers.Serializer):
     """The queue's filters, from the query string."""
 
     status = serializers.ChoiceField(choices=ClaimUnit.Status.choices, required=False)
-    article = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False)
+    article = QueryIntegerField(min_value=1, max_value=MAX_ID, required=False)
     label = serializers.SlugField(required=False)
     reviewer = serializers.CharField(max_length=150, required=False)
 
@@ -180,46 +188,30 @@ class UnitViewSet(
         return Response(self._detail(new_unit.pk), status=status.HTTP_201_CREATED)
 
 
-class VerdictCursorPagination(CursorPagination):
+class VerdictCursorPagination(CursorPages):
     """Stable pages in update order, however many verdicts change while a client reads."""
 
     ordering = ("updated_at", "id")
-    page_size = 100
-    page_size_query_param = "page_size"
-    max_page_size = 1000
 
 
 class VerdictFeedQuerySerializer(serializers.Serializer):
-    updated_after = serializers.DateTimeField(required=False)
+    updated_after = Rfc3339Field(required=False)
 
 
-class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
-    """An ISO 8601 time, compared in UTC: Python accepts offsets up to ±23:59, PostgreSQL
-    only up to ±15:59, so the offset is resolved here rather than sent along."""
-
-    def filter(self, queryset: QuerySet[Any], value: Any) -> QuerySet[Any]:
-        if value is not None:
-            value = value.astimezone(datetime.UTC)
-        return super().filter(queryset, value)
-
-
-class VerdictFilter(django_filters.FilterSet):
+class VerdictFilter(StrictFilterSet):
     """Filters of the verdict list; `updated_after` is the change feed (see get_queryset)."""
 
     article = IdFilter(field_name="unit__article_id")
     label = django_filters.CharFilter(field_name="label__slug")
     claimant = django_filters.CharFilter(field_name="claimant", lookup_expr="icontains")
-    published_after = UtcDateTimeFilter(field_name="first_published_at", lookup_expr="gte")
-    published_before = UtcDateTimeFilter(field_name="first_published_at", lookup_expr="lt")
-    updated_after = django_filters.IsoDateTimeFilter(method="no_op_filter")
+    published_after = DateTimeFilter(field_name="first_published_at", lookup_expr="gte")
+    published_before = DateTimeFilter(field_name="first_published_at", lookup_expr="lt")
+    # Applied by the selector, which also decides what withdrawn verdicts look like.
+    updated_after = DateTimeFilter(method=noop_filter)
 
     class Meta:
         model = Verdict
         fields = ["article", "label", "claimant", "published_after", "published_before"]
-
-    def no_op_filter(self, queryset: QuerySet[Verdict], name: str, value: Any) -> QuerySet[Verdict]:
-        # Applied by the selector, which also decides what withdrawn verdicts look like.
-        return queryset
 
 
 class VerdictViewSet(
@@ -231,6 +223,8 @@ class VerdictViewSet(
     lookup_value_regex = ID_PATTERN
     pagination_class = VerdictCursorPagination
     filterset_class = VerdictFilter
+    filter_backends = [DjangoFilterBackend, SearchFilter]
+    search_fields = ["claim_reviewed", "claimant", "explanation"]
 
     def get_permissions(self) -> list[Any]:
         if self.action in ("list", "retrieve"):

@@ -21,13 +21,16 @@ ALWAYS = {
     "400": "The request is invalid: each field at fault is named with its message.",
     "401": "Authentication is missing or invalid.",
     "403": "Authenticated, but not allowed to do this.",
+    "406": "The Accept header names no format this operation can answer in.",
     "429": "Too many requests; retry after the Retry-After header's seconds.",
 }
 WITH_ID = {"404": "No such object, or not one you may see."}
+PAGED = {"404": "No such page."}
 WRITES = {
     "409": "The change conflicts with the object's state (e.g. a stale unit version).",
     "412": "If-Match named an ETag that is no longer current.",
     "413": "The request body is too large.",
+    "415": "The body's Content-Type is not one this operation reads (send JSON).",
 }
 
 
@@ -42,6 +45,8 @@ def error_responses_document(
             codes = dict(ALWAYS)
             if "{" in path:
                 codes |= WITH_ID
+            if any(p.get("name") == "page" for p in operation.get("parameters", [])):
+                codes |= PAGED
             if method in {"post", "put", "patch", "delete"}:
                 codes |= WRITES | WITH_ID
             responses = operation.setdefault("responses", {})

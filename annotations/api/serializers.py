@@ -8,6 +8,7 @@ from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from annotations.api.fields import StrictCharField
 from annotations.errors import DomainError
 from annotations.fetching import url_validate
 from annotations.models import Annotation, Article, Source, VerdictLabel
@@ -17,7 +18,7 @@ from annotations.services.annotations import SourceInput, TargetInput
 MAX_SOURCES = 30
 
 
-class HttpUrlField(serializers.CharField):
+class HttpUrlField(StrictCharField):
     """An absolute http(s) URL, scheme lower-cased; everything else is a field error."""
 
     def __init__(self, **kwargs: Any) -> None:
@@ -38,13 +39,9 @@ class HttpUrlField(serializers.CharField):
 
 
 class TargetInputSerializer(serializers.Serializer):
-    exact = serializers.CharField(trim_whitespace=False, max_length=100_000)
-    prefix = serializers.CharField(
-        trim_whitespace=False, allow_blank=True, max_length=1000, default=""
-    )
-    suffix = serializers.CharField(
-        trim_whitespace=False, allow_blank=True, max_length=1000, default=""
-    )
+    exact = StrictCharField(trim_whitespace=False, max_length=100_000)
+    prefix = StrictCharField(trim_whitespace=False, allow_blank=True, max_length=1000, default="")
+    suffix = StrictCharField(trim_whitespace=False, allow_blank=True, max_length=1000, default="")
     start = serializers.IntegerField(min_value=0, max_value=2**31 - 1)
     end = serializers.IntegerField(min_value=0, max_value=2**31 - 1)
 
@@ -59,9 +56,9 @@ class TargetInputSerializer(serializers.Serializer):
 
 class SourceInputSerializer(serializers.Serializer):
     url = HttpUrlField()
-    title = serializers.CharField(max_length=500, allow_blank=True, default="")
-    publisher = serializers.CharField(max_length=200, allow_blank=True, default="")
-    passage = serializers.CharField(max_length=10_000, allow_blank=True, default="")
+    title = StrictCharField(max_length=500, allow_blank=True, default="")
+    publisher = StrictCharField(max_length=200, allow_blank=True, default="")
+    passage = StrictCharField(max_length=10_000, allow_blank=True, default="")
     stance = serializers.ChoiceField(choices=Source.Stance.choices, default=Source.Stance.CONTEXT)
     accessed_on = serializers.DateField(required=False, allow_null=True, default=None)
 
@@ -71,10 +68,10 @@ class AnnotationInputSerializer(serializers.Serializer):
 
     article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.none())
     kind = serializers.ChoiceField(choices=Annotation.Kind.choices, default=Annotation.Kind.CLAIM)
-    speaker = serializers.CharField(max_length=200, allow_blank=True, default="")
+    speaker = StrictCharField(max_length=200, allow_blank=True, default="")
     target = TargetInputSerializer()
     verdict = serializers.SlugRelatedField(slug_field="slug", queryset=VerdictLabel.objects.all())
-    rationale = serializers.CharField(max_length=20_000, allow_blank=True, default="")
+    rationale = StrictCharField(max_length=20_000, allow_blank=True, default="")
     sources = SourceInputSerializer(many=True, default=list, max_length=MAX_SOURCES)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -115,19 +112,19 @@ class AnnotationPatchSerializer(AnnotationInputSerializer):
 class ArticleInputSerializer(serializers.Serializer):
     """An article from pasted text, or from a URL to fetch: exactly one of `text` and `url`."""
 
-    title = serializers.CharField(max_length=500, allow_blank=True, default="")
-    text = serializers.CharField(
+    title = StrictCharField(max_length=500, allow_blank=True, default="")
+    text = StrictCharField(
         max_length=settings.ARTICLE_MAX_CHARACTERS * 2,
         allow_blank=True,
         default="",
         trim_whitespace=False,
     )
     url = HttpUrlField(allow_blank=True, default="")
-    byline = serializers.CharField(max_length=300, allow_blank=True, default="")
-    publisher = serializers.CharField(max_length=200, allow_blank=True, default="")
+    byline = StrictCharField(max_length=300, allow_blank=True, default="")
+    publisher = StrictCharField(max_length=200, allow_blank=True, default="")
     source_url = HttpUrlField(allow_blank=True, default="")
     published_on = serializers.DateField(required=False, allow_null=True, default=None)
-    language = serializers.CharField(max_length=16, allow_blank=True, default="")
+    language = StrictCharField(max_length=16, allow_blank=True, default="")
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if bool(attrs["text"].strip()) == bool(attrs["url"]):
@@ -220,6 +217,10 @@ class AnnotationSerializer(serializers.ModelSerializer):
 
 
 class ArticleListSerializer(serializers.ModelSerializer):
+    # Not a URLField: pasted articles have none, and "" is not a URI.
+    source_url = serializers.CharField(
+        read_only=True, help_text="Where the article was published; empty if it was pasted."
+    )
     my_review_status = serializers.CharField(read_only=True, allow_null=True)
     my_annotation_count = serializers.IntegerField(read_only=True)
 

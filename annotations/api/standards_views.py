@@ -21,15 +21,18 @@ from rest_framework.views import APIView
 
 from annotations import selectors
 from annotations.api.permissions import IsDeskMember
+from annotations.api.query import QueryIntegerField
 from annotations.exports import claimreview, w3c
 from annotations.models import Annotation, Verdict, VerdictLabel
 
 PAGE_SIZE = 100
-PAGE = OpenApiParameter("page", OpenApiTypes.INT, description="A page of the collection.")
+PAGE = OpenApiParameter(
+    "page", {"type": "integer", "minimum": 1}, description="A page of the collection."
+)
 
 
 class PageQuerySerializer(serializers.Serializer):
-    page = serializers.IntegerField(min_value=1, required=False)
+    page = QueryIntegerField(min_value=1, required=False)
 
 
 def _absolute(request: HttpRequest, path: str) -> str:

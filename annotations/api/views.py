@@ -6,20 +6,29 @@ from typing import Any
 
 import django_filters
 from axes.handlers.proxy import AxesProxyHandler
-from django import forms
 from django.db.models import QuerySet
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
+from rest_framework.filters import SearchFilter
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotations import selectors
-from annotations.api.errors import ID_PATTERN, MAX_ID
+from annotations.api.errors import ID_PATTERN
 from annotations.api.etags import ETagMixin, etag_for
+from annotations.api.pagination import CursorPages
 from annotations.api.permissions import CanImportArticles, IsDeskMember, IsEditor
+from annotations.api.query import (
+    DateTimeFilter,
+    IdFilter,
+    IsoDateFilter,
+    StrictFilterSet,
+    StrictOrderingFilter,
+)
 from annotations.api.review_serializers import AssignInputSerializer, AssignmentSerializer
 from annotations.api.serializers import (
     AnnotationInputSerializer,
@@ -43,26 +52,40 @@ from annotations.services.assignments import assignment_pick_up, assignments_cre
 from annotations.services.reviews import review_submit
 
 
-class IdFilter(django_filters.NumberFilter):
-    """An id: a whole number that fits the database's 64-bit ids, checked before any query."""
-
-    field_class = forms.IntegerField
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("min_value", 1)
-        kwargs.setdefault("max_value", MAX_ID)
-        super().__init__(*args, **kwargs)
-
-
-class AnnotationFilter(django_filters.FilterSet):
+class AnnotationFilter(StrictFilterSet):
     article = IdFilter(field_name="article_id")
     verdict = django_filters.CharFilter(field_name="verdict__slug")
     reviewer = django_filters.CharFilter(field_name="reviewer__username")
     kind = django_filters.ChoiceFilter(choices=Annotation.Kind.choices)
+    created_after = DateTimeFilter(field_name="created", lookup_expr="gte")
+    created_before = DateTimeFilter(field_name="created", lookup_expr="lt")
+    # With ?ordering=modified (the default) this is an incremental sync: keep the last
+    # `modified` you saw and ask for what changed after it.
+    updated_after = DateTimeFilter(field_name="modified", lookup_expr="gt")
 
     class Meta:
         model = Annotation
         fields = ["article", "verdict", "reviewer", "kind"]
+
+
+class ArticleFilter(StrictFilterSet):
+    publisher = django_filters.CharFilter(lookup_expr="iexact")
+    language = django_filters.CharFilter(lookup_expr="iexact")
+    published_from = IsoDateFilter(field_name="published_on", lookup_expr="gte")
+    published_until = IsoDateFilter(field_name="published_on", lookup_expr="lte")
+    imported_after = DateTimeFilter(field_name="created", lookup_expr="gte")
+    imported_before = DateTimeFilter(field_name="created", lookup_expr="lt")
+    updated_after = DateTimeFilter(field_name="modified", lookup_expr="gt")
+
+    class Meta:
+        model = Article
+        fields = ["publisher", "language"]
+
+
+class AnnotationPages(CursorPages):
+    """Cursor pages, by default in the order highlights last changed."""
+
+    ordering = ("modified", "id")
 
 
 class AnnotationViewSet(
@@ -76,6 +99,11 @@ class AnnotationViewSet(
     permission_classes = [IsDeskMember]
     serializer_class = AnnotationSerializer
     filterset_class = AnnotationFilter
+    pagination_class = AnnotationPages
+    filter_backends = [DjangoFilterBackend, SearchFilter, StrictOrderingFilter]
+    search_fields = ["exact", "rationale", "speaker"]
+    # Cursor pages need a column to hold their place in: creation or change time.
+    ordering_fields = ["created", "modified"]
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     lookup_value_regex = ID_PATTERN
 
@@ -170,6 +198,11 @@ class ArticleViewSet(
 
     permission_classes = [IsDeskMember, CanImportArticles]
     lookup_value_regex = ID_PATTERN
+    filterset_class = ArticleFilter
+    filter_backends = [DjangoFilterBackend, SearchFilter, StrictOrderingFilter]
+    search_fields = ["title", "byline", "publisher"]
+    ordering_fields = ["created", "modified", "published_on", "title"]
+    ordering = ["-created", "-id"]
 
     def get_queryset(self) -> QuerySet[Article]:
         queryset = selectors.articles_with_progress(self.request.user)

@@ -1,0 +1,155 @@
+"""Query-string values the API's lists accept, each checked before any query runs.
+
+Everything here is strict on purpose: a value the documented schema does not allow gets a
+400 naming the parameter, rather than being quietly ignored or reaching the database.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Any
+
+import django_filters
+from django import forms
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.filters import OrderingFilter
+from rest_framework.request import Request
+
+from annotations.api.errors import MAX_ID
+
+# RFC 3339's date-time, which is what OpenAPI's `format: date-time` means: a full time with
+# seconds and an explicit offset. Anything looser ("2026-11-25", no offset) is ambiguous
+# for a sync client, so it is refused with a message saying what to send.
+_RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})")
+RFC3339_MESSAGE = "Send an RFC 3339 date-time with an offset, e.g. 2026-11-25T09:30:00Z."
+
+
+def parse_rfc3339(value: str) -> datetime.datetime:
+    """An RFC 3339 date-time as an aware UTC datetime; ValueError if it is not one.
+
+    Converting to UTC here matters beyond tidiness: Python accepts offsets up to ±23:59,
+    PostgreSQL only up to ±15:59, so the offset must never be sent along.
+    """
+    text = value.strip().upper()
+    if not _RFC3339.fullmatch(text):
+        raise ValueError(RFC3339_MESSAGE)
+    # fromisoformat takes at most 6 fractional digits; RFC 3339 allows more.
+    text = re.sub(r"(\.\d{6})\d+", r"\1", text)
+    try:
+        parsed = datetime.datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"Not a valid date-time. {RFC3339_MESSAGE}") from None
+    return parsed.astimezone(datetime.UTC)
+
+
+BLANK_MESSAGE = "Give a value, or leave the parameter out."
+
+
+class _BlankRefused:
+    """For query-string fields: DRF treats `?name=` as absent when the field is optional,
+    which would quietly widen a filter a client meant to narrow; refuse it instead."""
+
+    field_name: str
+
+    def get_value(self, dictionary: Any) -> Any:
+        if dictionary.get(self.field_name) == "":
+            return ""  # validated, and refused, like any other value
+        return super().get_value(dictionary)  # type: ignore[misc]
+
+
+class QueryIntegerField(_BlankRefused, serializers.IntegerField):
+    """An optional whole number in the query string."""
+
+
+class Rfc3339Field(_BlankRefused, serializers.Field):
+    """A serializer field for RFC 3339 date-times (see parse_rfc3339)."""
+
+    def to_internal_value(self, data: Any) -> datetime.datetime:
+        try:
+            return parse_rfc3339(str(data))
+        except ValueError as error:
+            raise serializers.ValidationError(str(error)) from None
+
+    def to_representation(self, value: datetime.datetime) -> str:
+        return value.isoformat()
+
+
+class _Rfc3339FormField(forms.Field):
+    def to_python(self, value: Any) -> datetime.datetime | None:
+        if value in self.empty_values:
+            return None
+        try:
+            return parse_rfc3339(str(value))
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+@extend_schema_field({"type": "string", "format": "date-time"})
+class DateTimeFilter(django_filters.Filter):
+    """A django-filter filter on an RFC 3339 date-time, compared in UTC."""
+
+    field_class = _Rfc3339FormField
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
+class IdFilter(django_filters.NumberFilter):
+    """An id: a whole number that fits the database's 64-bit ids, checked before any query."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+
+class StrictFilterSet(django_filters.FilterSet):
+    """A FilterSet that refuses `?name=` for any of its filters instead of ignoring it."""
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        for name in self.filters:
+            if self.data.get(name) == "":
+                self.form.add_error(name, BLANK_MESSAGE)
+                valid = False
+        return valid
+
+
+class StrictOrderingFilter(OrderingFilter):
+    """`?ordering=` naming only documented fields; DRF would silently drop the others."""
+
+    def get_ordering(self, request: Request, queryset: QuerySet[Any], view: Any) -> Any:
+        raw = request.query_params.get(self.ordering_param)
+        if raw is not None:
+            allowed = {f"{sign}{field}" for field in view.ordering_fields for sign in ("", "-")}
+            wrong = [term.strip() for term in raw.split(",") if term.strip() not in allowed]
+            if wrong or not raw.strip():
+                raise serializers.ValidationError(
+                    {self.ordering_param: [f"Order by one of: {', '.join(sorted(allowed))}."]}
+                )
+        return super().get_ordering(request, queryset, view)
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        parameters = super().get_schema_operation_parameters(view)
+        fields = [f"{p}{f}" for f in view.ordering_fields for p in ("", "-")]
+        for parameter in parameters:
+            parameter["schema"] = {"type": "string", "enum": fields}
+            parameter["description"] = "Sort by one field; a leading '-' reverses the order."
+        return parameters
+
+
+def noop_filter(queryset: QuerySet[Any], name: str, value: Any) -> QuerySet[Any]:
+    """For parameters a selector applies itself; the filter only validates and documents."""
+    return queryset
+
+
+@extend_schema_field({"type": "string", "format": "date"})
+class IsoDateFilter(django_filters.DateFilter):
+    """A date as YYYY-MM-DD only: Django's other input formats (10/25/06) are ambiguous."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("input_formats", ["%Y-%m-%d"])
+        super().__init__(*args, **kwargs)
