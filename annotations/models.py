@@ -89,6 +89,44 @@ class Article(models.Model):
         return self.title
 
 
+class ArticleRevision(models.Model):
+    """One version of an article's text. The article's `text` is always its latest revision's.
+
+    Revisions are kept for good: annotations and claim units point at the revision their
+    offsets refer to, and AnnotationAnchor holds where each highlight lies in later ones.
+    """
+
+    class Origin(models.TextChoices):
+        IMPORT = "import", "First import"
+        PASTE = "paste", "Pasted text"
+        UPLOAD = "upload", "Uploaded file"
+        URL = "url", "Fetched from its URL"
+        API = "api", "Sent through the API"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=500)
+    text = models.TextField()
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.IMPORT)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created = models.DateTimeField(default=timezone.now, editable=False)
+    # Set when every highlight of earlier revisions has been placed on this one (or orphaned).
+    reanchored_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["article", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "number"], name="revision_number_unique"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="revision_number_positive"),
+            models.CheckConstraint(condition=~Q(text=""), name="revision_text_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"revision {self.number} of article {self.article_id}"
+
+
 class Review(models.Model):
     """One reviewer's work on one article: in progress until the reviewer submits it.
 
@@ -140,6 +178,14 @@ class Annotation(models.Model):
     )
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.CLAIM)
     speaker = models.CharField(max_length=200, blank=True, help_text="Who is quoted (quotes).")
+    revision = models.ForeignKey(
+        ArticleRevision,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="annotations",
+        help_text="The revision the selectors below refer to: the one it was made on.",
+    )
     exact = models.TextField()
     prefix = models.CharField(max_length=64, blank=True)
     suffix = models.CharField(max_length=64, blank=True)
@@ -213,6 +259,61 @@ class Source(models.Model):
         return self.title or self.url
 
 
+class AnnotationAnchor(models.Model):
+    """Where an annotation lies in a later revision of its article, or that it is lost there.
+
+    Written by the re-anchoring task (anchored or orphaned, with the method and confidence),
+    then possibly by a person: an orphan re-attached to a passage they chose, or confirmed gone.
+    """
+
+    class Status(models.TextChoices):
+        ANCHORED = "anchored", "Placed automatically"
+        ORPHANED = "orphaned", "Could not be placed"
+        REATTACHED = "reattached", "Re-attached by hand"
+        GONE = "gone", "Confirmed gone"
+
+    # What people decided is never overwritten by a later run of the task.
+    RESOLVED_STATUSES = (Status.REATTACHED, Status.GONE)
+
+    annotation = models.ForeignKey(Annotation, on_delete=models.CASCADE, related_name="anchors")
+    revision = models.ForeignKey(ArticleRevision, on_delete=models.CASCADE, related_name="anchors")
+    status = models.CharField(max_length=12, choices=Status.choices)
+    method = models.CharField(max_length=12, blank=True)
+    confidence = models.FloatField(default=0.0)
+    exact = models.TextField(blank=True)
+    prefix = models.CharField(max_length=64, blank=True)
+    suffix = models.CharField(max_length=64, blank=True)
+    start = models.PositiveIntegerField(null=True, blank=True)
+    end = models.PositiveIntegerField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    modified = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["revision", "start", "id"]
+        indexes = [models.Index(fields=["revision", "status"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["annotation", "revision"], name="anchor_one_per_revision"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        status__in=["anchored", "reattached"],
+                        start__isnull=False,
+                        end__gt=F("start"),
+                    )
+                    | Q(status__in=["orphaned", "gone"], start__isnull=True, end__isnull=True)
+                ),
+                name="anchor_span_matches_status",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.status} anchor of annotation {self.annotation_id} on {self.revision}"
+
+
 class ClaimUnit(models.Model):
     """Highlights of the same claim by different reviewers, grouped (see annotations.units).
 
@@ -238,6 +339,14 @@ class ClaimUnit(models.Model):
     OPEN_STATUSES = (Status.NEEDS_REVIEW, Status.IN_ADJUDICATION, Status.MORE_REVIEWS)
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="units")
+    revision = models.ForeignKey(
+        ArticleRevision,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="units",
+        help_text="The revision start and end refer to.",
+    )
     kind = models.CharField(max_length=10, choices=Annotation.Kind.choices)
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()

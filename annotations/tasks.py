@@ -37,3 +37,17 @@ def stale_agreements_sweep_task() -> int:
 )
 def desk_agreement_recompute_task() -> None:
     agreement.desk_agreement_recompute()
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=2,
+    retry_backoff_max=60,
+    max_retries=5,
+)
+def revision_reanchor_task(revision_id: int) -> int:
+    from annotations.services.revisions import revision_reanchor
+
+    return revision_reanchor(revision_id=revision_id)

@@ -5,7 +5,14 @@ from __future__ import annotations
 import factory
 from django.contrib.auth.models import Group, User
 
-from annotations.models import Annotation, Article, Review, Source, VerdictLabel
+from annotations.models import (
+    Annotation,
+    Article,
+    ArticleRevision,
+    Review,
+    Source,
+    VerdictLabel,
+)
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -52,6 +59,7 @@ ARTICLE_TEXT = (
 class ArticleFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Article
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Article {n}")
     byline = "Staff reporter"
@@ -59,6 +67,17 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     source_url = factory.Sequence(lambda n: f"https://news.example.org/articles/{n}")
     language = "en"
     text = ARTICLE_TEXT
+
+    # As article_create does: the text is also revision 1.
+    first_revision = factory.PostGeneration(
+        lambda article, create, extracted, **kw: (
+            ArticleRevision.objects.create(
+                article=article, number=1, title=article.title, text=article.text
+            )
+            if create
+            else None
+        )
+    )
 
 
 def verdict(slug: str = "mostly-false") -> VerdictLabel:
@@ -76,6 +95,7 @@ class AnnotationFactory(factory.django.DjangoModelFactory):
     article = factory.SubFactory(ArticleFactory)
     reviewer = factory.SubFactory(ReviewerFactory)
     kind = Annotation.Kind.CLAIM
+    revision = factory.LazyAttribute(lambda a: a.article.revisions.order_by("-number").first())
     quote = "Critics say unemployment has doubled since 2020."
     exact = factory.LazyAttribute(lambda a: a.quote)
     start = factory.LazyAttribute(lambda a: a.article.text.index(a.quote))

@@ -337,6 +337,7 @@ def unit_split(
         _unit_advance(unit, editor=editor, seen_version=seen_version, allowed=ALLOWED_FROM["split"])
         new_unit = ClaimUnit(
             article_id=unit.article_id,
+            revision_id=unit.revision_id,
             kind=moving[0].kind,
             start=min(a.start for a in moving),
             end=max(a.end for a in moving),

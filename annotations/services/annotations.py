@@ -207,6 +207,7 @@ def annotation_create(
         _review_open_for_writing(article=article, reviewer=reviewer)
         annotation = Annotation.objects.create(
             article=article,
+            revision=article.revisions.order_by("-number").first(),
             reviewer=reviewer,
             kind=kind,
             speaker=speaker.strip() if kind == Annotation.Kind.QUOTE else "",

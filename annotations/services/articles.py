@@ -12,7 +12,7 @@ from django.db import transaction
 
 from annotations import fetching
 from annotations.errors import DomainError
-from annotations.models import Article
+from annotations.models import Article, ArticleRevision
 from annotations.text import canonical_text, paragraphs_from_lines
 
 HTML_CONTENT_TYPES = {"text/html", "application/xhtml+xml"}
@@ -42,16 +42,11 @@ def article_create(
     language: str = "en",
     imported_by: AbstractBaseUser | None = None,
 ) -> Article:
-    """Create an article from raw text, which is normalised to the canonical form first."""
-    canonical = canonical_text(text)
-    if not canonical:
-        raise DomainError("The article has no text.", code="article_text_empty", field="text")
-    if len(canonical) > settings.ARTICLE_MAX_CHARACTERS:
-        raise DomainError(
-            f"The article is longer than {settings.ARTICLE_MAX_CHARACTERS:,} characters.",
-            code="article_text_too_long",
-            field="text",
-        )
+    """Create an article from raw text, which is normalised to the canonical form first.
+
+    The text is also the article's revision 1.
+    """
+    canonical = text_validate(text)
     title = " ".join(title.split())
     if not title:
         # A pasted text without a title: its first line serves, as a newsroom would read it.
@@ -59,7 +54,7 @@ def article_create(
     if source_url:
         source_url = fetching.url_validate(source_url)
     with transaction.atomic():
-        return Article.objects.create(
+        article = Article.objects.create(
             title=title[:500],
             text=canonical,
             byline=byline[:300],
@@ -69,6 +64,30 @@ def article_create(
             language=(language or "en")[:16],
             imported_by=imported_by,
         )
+        ArticleRevision.objects.create(
+            article=article,
+            number=1,
+            title=article.title,
+            text=article.text,
+            origin=ArticleRevision.Origin.IMPORT,
+            created_by=article.imported_by,
+            reanchored_at=article.created,
+        )
+    return article
+
+
+def text_validate(text: str) -> str:
+    """The canonical form of an article's text; a field error if it is empty or too long."""
+    canonical = canonical_text(text)
+    if not canonical:
+        raise DomainError("The article has no text.", code="article_text_empty", field="text")
+    if len(canonical) > settings.ARTICLE_MAX_CHARACTERS:
+        raise DomainError(
+            f"The article is longer than {settings.ARTICLE_MAX_CHARACTERS:,} characters.",
+            code="article_text_too_long",
+            field="text",
+        )
+    return canonical
 
 
 def html_extract(html: str | bytes, *, url: str | None = None) -> ExtractedArticle:

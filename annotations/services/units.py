@@ -33,6 +33,9 @@ def article_units_regroup(*, article: Article) -> list[ClaimUnit]:
     annotations = submitted_annotations(article)
     by_id = {annotation.pk: annotation for annotation in annotations}
     existing = {unit.pk: unit for unit in ClaimUnit.objects.filter(article=article)}
+    # The offsets below are the highlights' own, made on the latest revision in the common
+    # case. (Highlights from several revisions are grouped by their own offsets for now.)
+    revision_id = article.revisions.order_by("-number").values_list("pk", flat=True).first()
 
     def span(annotation: Annotation) -> Span:
         return Span(
@@ -67,7 +70,11 @@ def article_units_regroup(*, article: Article) -> list[ClaimUnit]:
                     if by_id[m.key].unit_id in existing and by_id[m.key].unit_id not in taken
                 )
                 reuse = min(votes, key=lambda uid: (-votes[uid], uid)) if votes else None
-                unit = existing[reuse] if reuse is not None else ClaimUnit(article=article)
+                unit = (
+                    existing[reuse]
+                    if reuse is not None
+                    else ClaimUnit(article=article, revision_id=revision_id)
+                )
                 if reuse is not None:
                     taken.add(reuse)
             shape = (group.kind, group.start, group.end)
