@@ -20,7 +20,7 @@ def verdict_public(request: HttpRequest, pk: int) -> HttpResponse:
         "annotations/verdict_public.html",
         {
             "verdict": verdict,
-            "passage": unit.article.text[unit.start : unit.end],
+            "passage": selectors.unit_text(unit)[unit.start : unit.end],
             # json_ld_script escapes <, >, & and line separators: the JSON cannot close the
             # <script> element it sits in, so marking it safe here is sound.
             "claim_review_json": mark_safe(json_ld_script(document)),  # noqa: S308

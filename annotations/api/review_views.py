@@ -107,7 +107,7 @@ class UnitViewSet(
 
     def _detail(self, pk: int) -> dict[str, Any]:
         unit = selectors.unit_for_adjudication(pk)
-        unit.passage = unit.article.text[unit.start : unit.end]
+        unit.passage = selectors.unit_text(unit)[unit.start : unit.end]
         return UnitDetailSerializer(unit, context={"reviewer_aliases": reviewer_aliases(unit)}).data
 
     def _input(self, serializer_class: type, request: Request) -> dict[str, Any]:

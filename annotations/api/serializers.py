@@ -153,9 +153,17 @@ class TargetSerializer(serializers.Serializer):
 
 
 class AnchorSerializer(serializers.Serializer):
+    """Where the highlight lies in the article's latest revision (null: it could not be placed
+    there and waits in the re-attach list, or a person confirmed it gone)."""
+
+    revision = serializers.IntegerField()
     start = serializers.IntegerField()
     end = serializers.IntegerField()
-    method = serializers.ChoiceField(choices=["position", "quote", "fuzzy"])
+    method = serializers.ChoiceField(
+        choices=["position", "carried", "quote", "fuzzy", "person"],
+        help_text="How it was found: verified position, carried through the edit, exact "
+        "quote, fuzzy match, or chosen by a person.",
+    )
     confidence = serializers.FloatField()
 
 
@@ -168,12 +176,19 @@ class AnnotationSerializer(serializers.ModelSerializer):
     sources = SourceSerializer(many=True, read_only=True)
     is_mine = serializers.SerializerMethodField()
     anchor = serializers.SerializerMethodField()
+    revision = serializers.IntegerField(
+        source="revision_number",
+        read_only=True,
+        allow_null=True,
+        help_text="The article revision `target` refers to: the one it was made on.",
+    )
 
     class Meta:
         model = Annotation
         fields = [
             "id",
             "article",
+            "revision",
             "kind",
             "speaker",
             "target",
@@ -209,6 +224,7 @@ class AnnotationSerializer(serializers.ModelSerializer):
         if found is None:
             return None
         return {
+            "revision": anchors.revisions.get(annotation.article_id),
             "start": found.start,
             "end": found.end,
             "method": found.method,

@@ -72,7 +72,7 @@ def annotation_document(request: HttpRequest, annotation: Annotation) -> dict[st
 
 def verdict_document(request: HttpRequest, verdict: Verdict) -> dict[str, Any]:
     unit, article = verdict.unit, verdict.unit.article
-    text = article.text
+    text = selectors.unit_text(unit)
     return w3c.verdict_w3c(
         id=_absolute(request, reverse("api:verdict-detail", args=[verdict.pk])),
         creator_id=settings.DESK_URL,
@@ -213,7 +213,11 @@ class VerdictsW3CView(_W3CCollection):
     route = "api:verdicts-w3c"
 
     def items(self, request: Request) -> QuerySet[Verdict]:
-        return selectors.verdicts_published().defer(None).select_related("unit__article")
+        return (
+            selectors.verdicts_published()
+            .defer(None)
+            .select_related("unit__article", "unit__revision")
+        )
 
     def document(self, request: Request, item: Verdict) -> dict[str, Any]:
         return verdict_document(request, item)

@@ -76,7 +76,9 @@ def published_rows(*, updated_after: datetime.datetime | None = None) -> Iterato
     rows = (
         verdicts.annotate(
             passage=Substr(
-                "unit__article__text", F("unit__start") + 1, F("unit__end") - F("unit__start")
+                Coalesce("unit__revision__text", "unit__article__text"),
+                F("unit__start") + 1,
+                F("unit__end") - F("unit__start"),
             ),
             corrections_count=Coalesce(Subquery(corrections, output_field=IntegerField()), 0),
         )

@@ -20,6 +20,7 @@ from annotations.selectors.articles import (
     articles_visible_to,
     articles_with_progress,
     review_status,
+    revisions_latest,
     verdict_labels,
 )
 from annotations.selectors.review import (
@@ -30,6 +31,7 @@ from annotations.selectors.review import (
     review_queue_counts,
     review_queue_filter_choices,
     unit_for_adjudication,
+    unit_text,
     unit_verdict_counts,
     units_mergeable_with,
     verdicts_feed,
@@ -44,6 +46,7 @@ __all__ = [
     "DESK_STATISTICS",
     "NOT_COMPUTED",
     "annotations_anchor",
+    "revisions_latest",
     "annotations_visible_to",
     "annotations_writable_by",
     "article_agreement_payload",
@@ -54,6 +57,7 @@ __all__ = [
     "assignments_of",
     "desk_agreement_payload",
     "review_queue",
+    "unit_text",
     "review_queue_counts",
     "review_queue_filter_choices",
     "review_status",

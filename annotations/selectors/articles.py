@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import (
     Count,
     Exists,
+    F,
     IntegerField,
     OuterRef,
     Q,
@@ -21,7 +22,9 @@ from annotations import roles
 from annotations.anchoring import Anchor, anchor
 from annotations.models import (
     Annotation,
+    AnnotationAnchor,
     Article,
+    ArticleRevision,
     Review,
     VerdictLabel,
 )
@@ -77,7 +80,11 @@ def annotations_visible_to(user: User) -> QuerySet[Annotation]:
     an article, the annotations of the other reviewers who have submitted theirs (blind review
     until then). Anyone else: none.
     """
-    queryset = Annotation.objects.select_related("verdict", "reviewer").prefetch_related("sources")
+    queryset = (
+        Annotation.objects.select_related("verdict", "reviewer")
+        .prefetch_related("sources")
+        .annotate(revision_number=F("revision__number"))
+    )
     if roles.is_editor(user):
         return queryset
     if not roles.is_reviewer(user):
@@ -125,34 +132,70 @@ class AnchoredAnnotations:
     """Server-verified places of annotations, by annotation id (None: could not be placed)."""
 
     anchors: dict[int, Anchor | None]
+    # The revision number the anchors refer to, by article id.
+    revisions: dict[int, int] = field(default_factory=dict)
 
     def of(self, annotation: Annotation) -> Anchor | None:
         return self.anchors.get(annotation.pk)
 
 
-def annotations_anchor(
-    annotations: Iterable[Annotation], *, texts: dict[int, str] | None = None
-) -> AnchoredAnnotations:
-    """Anchor each annotation's stored target in its article's current text.
+def revisions_latest(article_ids: Iterable[int]) -> dict[int, ArticleRevision]:
+    """Each article's latest revision, by article id, in one query."""
+    newest = (
+        ArticleRevision.objects.filter(article_id=OuterRef("article_id"))
+        .order_by("-number")
+        .values("number")[:1]
+    )
+    latest = ArticleRevision.objects.filter(
+        article_id__in=set(article_ids), number=Subquery(newest)
+    )
+    return {revision.article_id: revision for revision in latest}
 
-    `texts` maps article id to text when the caller has it; otherwise the texts of the
-    articles involved are read in one query.
+
+def annotations_anchor(
+    annotations: Iterable[Annotation],
+    *,
+    revisions: dict[int, ArticleRevision] | None = None,
+) -> AnchoredAnnotations:
+    """Where each annotation lies in a revision of its article: by default the latest.
+
+    `revisions` maps article id to the revision to show. On the revision it was made on, an
+    annotation's own selectors are verified against the text; on a later one, the place the
+    re-anchoring task stored is used (None if orphaned or confirmed gone). Until the task has
+    run, or on an earlier revision, the annotation's quote is searched for in the text.
+    A constant number of queries, however many annotations.
     """
     annotations = list(annotations)
-    texts = dict(texts or {})
-    missing = {a.article_id for a in annotations} - texts.keys()
+    revisions = dict(revisions or {})
+    missing = {a.article_id for a in annotations} - revisions.keys()
     if missing:
-        texts.update(Article.objects.filter(pk__in=missing).values_list("pk", "text"))
-    return AnchoredAnnotations(
-        anchors={
-            a.pk: anchor(
-                texts[a.article_id],
-                exact=a.exact,
-                prefix=a.prefix,
-                suffix=a.suffix,
-                start=a.start,
-                end=a.end,
+        revisions.update(revisions_latest(missing))
+    stored = {
+        row.annotation_id: row
+        for row in AnnotationAnchor.objects.filter(
+            annotation__in=[a.pk for a in annotations],
+            revision__in=[r.pk for r in revisions.values()],
+        )
+    }
+    places: dict[int, Anchor | None] = {}
+    for annotation in annotations:
+        revision = revisions[annotation.article_id]
+        row = stored.get(annotation.pk)
+        if annotation.revision_id != revision.pk and row is not None:
+            places[annotation.pk] = (
+                Anchor(row.start, row.end, row.method, row.confidence)
+                if row.start is not None
+                else None
             )
-            for a in annotations
-        }
+            continue
+        places[annotation.pk] = anchor(
+            revision.text,
+            exact=annotation.exact,
+            prefix=annotation.prefix,
+            suffix=annotation.suffix,
+            start=annotation.start if annotation.revision_id == revision.pk else None,
+            end=annotation.end if annotation.revision_id == revision.pk else None,
+        )
+    return AnchoredAnnotations(
+        anchors=places, revisions={r.article_id: r.number for r in revisions.values()}
     )

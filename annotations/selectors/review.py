@@ -82,7 +82,7 @@ def review_queue_counts() -> dict[str, int]:
 def unit_for_adjudication(pk: int) -> ClaimUnit:
     """A unit with its highlights, their reviewers, verdicts and sources, and its verdict."""
     return (
-        ClaimUnit.objects.select_related("article", "verdict", "verdict__label")
+        ClaimUnit.objects.select_related("article", "revision", "verdict", "verdict__label")
         .prefetch_related(
             Prefetch(
                 "annotations",
@@ -161,7 +161,17 @@ def verdicts_feed(user: User, *, updated_after: Any = None) -> QuerySet[Verdict]
 
 def with_passage(units: QuerySet[ClaimUnit]) -> QuerySet[ClaimUnit]:
     """The unit's passage, cut from the article's text by the database."""
-    return units.annotate(passage=Substr("article__text", F("start") + 1, F("end") - F("start")))
+    return units.annotate(passage=Substr(UNIT_TEXT, F("start") + 1, F("end") - F("start")))
+
+
+# The text a unit's offsets refer to: the revision it was made on (the article's own text for
+# rows older than revisions, which the first-revisions migration otherwise fills in).
+UNIT_TEXT = Coalesce("revision__text", "article__text")
+
+
+def unit_text(unit: ClaimUnit) -> str:
+    """The text `unit.start`/`unit.end` refer to, in Python (see UNIT_TEXT)."""
+    return unit.revision.text if unit.revision_id else unit.article.text
 
 
 def unit_verdict_counts(unit_ids: Sequence[int]) -> dict[int, Counter[int]]:

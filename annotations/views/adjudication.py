@@ -89,7 +89,8 @@ class Adjudication:
         self.annotations = list(unit.annotations.all())
         self.verdict: Verdict | None = getattr(unit, "verdict", None)
         self.is_open = unit.status in ClaimUnit.OPEN_STATUSES
-        self.passage = " ".join(unit.article.text[unit.start : unit.end].split())
+        self.text = selectors.unit_text(unit)
+        self.passage = " ".join(self.text[unit.start : unit.end].split())
 
     def reviewer_name(self, annotation: Annotation) -> str:
         if self.aliases is not None:
@@ -170,7 +171,7 @@ class Adjudication:
             "article": unit.article,
             "verdict": verdict,
             "passage": self.passage,
-            "excerpt": passage_in_context(unit.article.text, unit.start, unit.end),
+            "excerpt": passage_in_context(self.text, unit.start, unit.end),
             "spread": spread_of(unit, Counter(a.verdict_id for a in self.annotations), self.labels),
             "reviews": [
                 ReviewCard(

@@ -51,7 +51,9 @@ def test_reviewer_creates_an_annotation_and_reads_it_back_in_the_same_shape(api_
     assert body["reviewer"] == "alice"
     assert body["sources"][0]["url"] == "https://stats.example.org/jobs"
     assert body["sources"][0]["stance"] == "refutes"
+    assert body["revision"] == 1
     assert body["anchor"] == {
+        "revision": 1,
         "start": start,
         "end": start + len(CLAIM),
         "method": "position",

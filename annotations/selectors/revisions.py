@@ -1,0 +1,77 @@
+"""Reads for article revisions: the re-attach list and claims that left the article."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+
+from annotations import roles
+from annotations.models import Annotation, AnnotationAnchor, ArticleRevision, ClaimUnit
+from annotations.selectors.articles import User
+
+
+def _latest_number(article_ref: str) -> Subquery:
+    return Subquery(
+        ArticleRevision.objects.filter(article_id=OuterRef(article_ref))
+        .order_by("-number")
+        .values("number")[:1]
+    )
+
+
+def orphans_visible_to(user: User, *, article: int | None = None) -> QuerySet[AnnotationAnchor]:
+    """Highlights that could not be placed on their article's latest revision.
+
+    A reviewer sees their own; editors see everyone's. Only the latest revision counts: an
+    orphan of an older one has been carried forward (or resolved) by the next revision.
+    """
+    if not (roles.is_editor(user) or roles.is_reviewer(user)):
+        return AnnotationAnchor.objects.none()
+    orphans = AnnotationAnchor.objects.filter(
+        status=AnnotationAnchor.Status.ORPHANED,
+        revision__number=_latest_number("revision__article_id"),
+    )
+    if not roles.is_editor(user):
+        orphans = orphans.filter(annotation__reviewer=user.pk)
+    if article is not None:
+        orphans = orphans.filter(revision__article_id=article)
+    return (
+        orphans.select_related(
+            "annotation", "annotation__reviewer", "annotation__verdict", "revision"
+        )
+        .defer("revision__text")
+        .select_related("revision__article")
+        .defer("revision__article__text")
+        .order_by("revision__article_id", "annotation__start", "pk")
+    )
+
+
+def units_with_vanished_claims() -> QuerySet[ClaimUnit]:
+    """Published claim units none of whose highlights is in their article's latest revision.
+
+    A highlight is in it if it was made on it, or was placed or re-attached there. Only
+    revisions whose re-anchoring has finished count, so a unit is not flagged while the task
+    is still running.
+    """
+    # Each OuterRef below names the query it sits in: the unit, the highlight, the anchor.
+    latest_done = ArticleRevision.objects.filter(
+        article_id=OuterRef("article_id"),
+        number=_latest_number("article_id"),
+        reanchored_at__isnull=False,
+    )
+    placed = Annotation.objects.filter(unit=OuterRef("pk")).filter(
+        Q(revision__number=_latest_number("article_id"))
+        | Exists(
+            AnnotationAnchor.objects.filter(
+                annotation=OuterRef("pk"),
+                revision__number=_latest_number("revision__article_id"),
+                status__in=[AnnotationAnchor.Status.ANCHORED, AnnotationAnchor.Status.REATTACHED],
+            )
+        )
+    )
+    return (
+        ClaimUnit.objects.filter(status=ClaimUnit.Status.PUBLISHED)
+        .filter(Exists(latest_done))
+        .exclude(revision__number=_latest_number("article_id"))
+        .exclude(Exists(placed))
+        .select_related("article", "verdict")
+        .defer("article__text")
+    )
