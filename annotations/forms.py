@@ -67,10 +67,7 @@ class ArticleImportForm(forms.Form):
         return self._url_clean("source_url")
 
     def clean_file(self) -> Any:
-        upload = self.cleaned_data.get("file")
-        if upload and upload.size > settings.ARTICLE_FETCH_MAX_BYTES:
-            raise forms.ValidationError("The file is too large to import.", code="upload_too_large")
-        return upload
+        return _upload_size_check(self.cleaned_data.get("file"))
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -85,6 +82,66 @@ class ArticleImportForm(forms.Form):
                 code="article_source_ambiguous",
             )
         return cleaned
+
+
+def _upload_size_check(upload: Any) -> Any:
+    if upload and upload.size > settings.ARTICLE_FETCH_MAX_BYTES:
+        raise forms.ValidationError("The file is too large to import.", code="upload_too_large")
+    return upload
+
+
+class ArticleRevisionForm(forms.Form):
+    """A new version of an article's text from exactly one of: pasted text, an uploaded file,
+    the article's URL fetched again (offered only when the article has one)."""
+
+    text = forms.CharField(
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 14}),
+        label="Paste the new text",
+        help_text="The whole article, paragraphs separated by blank lines.",
+    )
+    file = forms.FileField(
+        required=False,
+        label="Or upload a file",
+        help_text="A .txt or .html file.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.html,.htm,text/plain,text/html"}),
+    )
+    refetch = forms.BooleanField(required=False, label="Fetch the article's URL again")
+
+    def __init__(self, *args: Any, source_url: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not source_url:
+            # Nothing to fetch: the choice is not offered, and a posted value is ignored.
+            del self.fields["refetch"]
+
+    @property
+    def offers_refetch(self) -> bool:
+        return "refetch" in self.fields
+
+    def clean_file(self) -> Any:
+        return _upload_size_check(self.cleaned_data.get("file"))
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        given = [
+            bool(cleaned.get("text", "").strip()),
+            bool(cleaned.get("file")),
+            bool(cleaned.get("refetch")),
+        ]
+        if not self.errors and sum(given) != 1:
+            message = (
+                "Paste the new text, upload a file, or fetch the URL again: exactly one of them."
+                if self.offers_refetch
+                else "Paste the new text or upload a file: one of the two."
+            )
+            raise forms.ValidationError(message, code="revision_source_ambiguous")
+        return cleaned
+
+    def error_field(self, service_field: str | None) -> str | None:
+        """The form field a service's DomainError belongs to (None: the whole form)."""
+        name = {"text": "text", "file": "file", "url": "refetch"}.get(service_field or "")
+        return name if name in self.fields else None
 
 
 # --- Review queue and adjudication ----------------------------------------------------------------

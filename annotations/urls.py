@@ -10,6 +10,12 @@ urlpatterns = [
     path("articles/<id:pk>/", views.article_detail, name="article-detail"),
     path("articles/<id:pk>/assign/", views.article_assign, name="article-assign"),
     path("articles/<id:pk>/pick-up/", views.article_pick_up, name="article-pick-up"),
+    path("articles/<id:pk>/revise/", views.article_revise_view, name="article-revise"),
+    path(
+        "articles/<id:pk>/revisions/<id:number>/diff/",
+        views.revision_diff,
+        name="revision-diff",
+    ),
     path("agreement/", views.agreement_dashboard, name="agreement-dashboard"),
     path("agreement/recompute/", views.agreement_recompute, name="agreement-recompute"),
     path("assignments/", views.my_assignments, name="my-assignments"),

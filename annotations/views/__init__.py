@@ -15,6 +15,7 @@ from annotations.views.agreement import (
 from annotations.views.articles import article_detail, article_import_view, article_list
 from annotations.views.assignments import article_assign, article_pick_up, my_assignments
 from annotations.views.review import review_queue_view
+from annotations.views.revisions import article_revise_view, revision_diff
 
 __all__ = [
     "Figure",
@@ -26,6 +27,7 @@ __all__ = [
     "article_import_view",
     "article_list",
     "article_pick_up",
+    "article_revise_view",
     "desk_agreement_context",
     "figures",
     "my_assignments",
@@ -33,4 +35,5 @@ __all__ = [
     "review_queue_view",
     "review_unit",
     "review_unit_action",
+    "revision_diff",
 ]

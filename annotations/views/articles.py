@@ -1,4 +1,5 @@
-"""The article pages: the list, one article for annotating, and the import form."""
+"""The article pages: the list, one article for annotating (any of its revisions), and the
+import form."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from annotations.services.articles import article_import
 from annotations.text import split_paragraphs
 from annotations.views.agreement import article_agreement_context
 from annotations.views.assignments import article_assignment_context
+from annotations.views.revisions import revision_choose
 
 
 @login_required
@@ -28,19 +30,22 @@ def article_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The article for annotating; `?revision=N` shows an earlier revision, read-only."""
     article = get_object_or_404(selectors.articles_visible_to(request.user), pk=pk)
+    choice = revision_choose(article, request.GET.get("revision"))
     annotations = list(selectors.annotations_visible_to(request.user).filter(article=article))
-    anchors = selectors.annotations_anchor(annotations, texts={article.pk: article.text})
+    anchors = selectors.annotations_anchor(annotations, revisions={article.pk: choice.shown})
     serialized = AnnotationSerializer(
         annotations, many=True, context={"request": request, "anchors": anchors}
     ).data
     labels = selectors.verdict_labels()
     is_editor = roles.is_editor(request.user)
     page_data = {
-        "article": {"id": article.pk, "title": article.title},
+        "article": {"id": article.pk, "title": article.title, "revision": choice.shown.number},
         "user": {
             "username": request.user.get_username(),
-            "can_annotate": roles.can_annotate(request.user),
+            # New highlights go on the latest revision only: offsets refer to the text shown.
+            "can_annotate": roles.can_annotate(request.user) and choice.is_latest,
             "is_editor": is_editor,
         },
         "review": {
@@ -65,7 +70,8 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "annotations/article_detail.html",
         {
             "article": article,
-            "paragraphs": split_paragraphs(article.text),
+            "revision": choice,
+            "paragraphs": split_paragraphs(choice.shown.text),
             "labels": labels,
             "page_data": page_data,
             # Editors only: reviewers never see how their verdicts compare.

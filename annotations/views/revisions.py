@@ -1,0 +1,137 @@
+"""Article revisions: choosing the revision the article page shows, the diff between two
+revisions, and the editors' form for a new version."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+
+from annotations import roles, selectors
+from annotations.errors import DomainError
+from annotations.forms import ArticleRevisionForm
+from annotations.models import Article, ArticleRevision
+from annotations.selectors.revision_pages import (
+    article_revisions,
+    revisions_with_text,
+    texts_diff,
+)
+from annotations.services.revisions import article_revision_import
+
+# Revision numbers as the query string may give them: digits, short enough for any integer
+# column. Anything else is a page that does not exist, not a server error.
+_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
+def revision_number(value: str) -> int:
+    """A revision number from the URL, or a 404."""
+    if not _NUMBER.fullmatch(value):
+        raise Http404("No such revision.")
+    return int(value)
+
+
+@dataclass(frozen=True)
+class RevisionChoice:
+    """The revision a page shows (text loaded), among all the article's (texts not loaded)."""
+
+    shown: ArticleRevision
+    revisions: list[ArticleRevision]
+
+    @property
+    def latest(self) -> ArticleRevision:
+        return self.revisions[-1]
+
+    @property
+    def is_latest(self) -> bool:
+        return self.shown.number == self.latest.number
+
+
+def revision_choose(article: Article, requested: str | None) -> RevisionChoice:
+    """The revision `?revision=N` asks for, by default the latest; a 404 if there is none.
+
+    Two queries whatever the number of revisions: the list, then the chosen text.
+    """
+    revisions = article_revisions(article.pk)
+    if not revisions:
+        raise Http404("This article has no revision.")
+    number = revisions[-1].number if requested is None else revision_number(requested)
+    shown = revisions_with_text(article.pk, [number]).get(number)
+    if shown is None:
+        raise Http404("No such revision.")
+    return RevisionChoice(shown=shown, revisions=revisions)
+
+
+@login_required
+def revision_diff(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """What changed in revision `number`: against the one before it, or `?against=m`."""
+    article = get_object_or_404(selectors.articles_visible_to(request.user), pk=pk)
+    against_value = request.GET.get("against")
+    number = revision_number(str(number))  # the URL's id pattern allows longer numbers
+    against = number - 1 if against_value is None else revision_number(against_value)
+    if against < 1 or against == number:
+        raise Http404("Nothing to compare this revision with.")
+    found = revisions_with_text(article.pk, [number, against])
+    if number not in found or against not in found:
+        raise Http404("No such revision.")
+    old, new = found[against], found[number]
+    revisions = article_revisions(article.pk)
+    return render(
+        request,
+        "annotations/revision_diff.html",
+        {
+            "article": article,
+            "old": old,
+            "new": new,
+            "diff": texts_diff(old.text, new.text),
+            "title_changed": old.title != new.title,
+            "latest": revisions[-1],
+            "others": [revision for revision in revisions if revision.number != number],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def article_revise_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Editors import a new version of the article's text."""
+    if not roles.is_editor(request.user):
+        raise PermissionDenied("Only editors import new versions.")
+    article = get_object_or_404(selectors.articles_visible_to(request.user), pk=pk)
+    if request.method != "POST":
+        form = ArticleRevisionForm(source_url=article.source_url)
+    else:
+        form = ArticleRevisionForm(request.POST, request.FILES, source_url=article.source_url)
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        upload = data.get("file")
+        try:
+            revision, created = article_revision_import(
+                article=article,
+                created_by=request.user,
+                text=data["text"],
+                upload_name=upload.name if upload else "",
+                upload_content=upload.read() if upload else None,
+                refetch=bool(data.get("refetch")),
+            )
+        except DomainError as error:
+            form.add_error(form.error_field(error.field), error.message)
+        else:
+            if created:
+                messages.success(
+                    request,
+                    f"Revision {revision.number} saved; highlights are being placed on it.",
+                )
+            else:
+                messages.info(request, "The text has not changed; no new revision.")
+            return redirect("article-detail", pk=article.pk)
+    return render(
+        request,
+        "annotations/article_revise.html",
+        {"article": article, "form": form, "offers_refetch": form.offers_refetch},
+    )
