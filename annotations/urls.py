@@ -19,6 +19,8 @@ urlpatterns = [
     path("agreement/", views.agreement_dashboard, name="agreement-dashboard"),
     path("agreement/recompute/", views.agreement_recompute, name="agreement-recompute"),
     path("assignments/", views.my_assignments, name="my-assignments"),
+    path("reattach/", views.reattach_list, name="reattach-list"),
+    path("reattach/<id:pk>/gone/", views.reattach_gone, name="reattach-gone"),
     path("review/", views.review_queue_view, name="review-queue"),
     path("review/units/<id:pk>/", views.review_unit, name="review-unit"),
     path(

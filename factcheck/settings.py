@@ -236,6 +236,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    # Several models have a `status`; each choice set gets its own schema name.
+    "ENUM_NAME_OVERRIDES": {
+        "AnchorStatusEnum": "annotations.models.AnnotationAnchor.Status",
+        "UnitStatusEnum": "annotations.models.ClaimUnit.Status",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "annotations.api.schema.error_responses_document",

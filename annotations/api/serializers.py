@@ -11,7 +11,14 @@ from rest_framework import serializers
 from annotations.api.fields import StrictCharField
 from annotations.errors import DomainError
 from annotations.fetching import url_validate
-from annotations.models import Annotation, Article, Source, VerdictLabel
+from annotations.models import (
+    Annotation,
+    AnnotationAnchor,
+    Article,
+    ArticleRevision,
+    Source,
+    VerdictLabel,
+)
 from annotations.selectors import AnchoredAnnotations, articles_visible_to
 from annotations.services.annotations import SourceInput, TargetInput
 
@@ -239,11 +246,18 @@ class ArticleListSerializer(serializers.ModelSerializer):
     )
     my_review_status = serializers.CharField(read_only=True, allow_null=True)
     my_annotation_count = serializers.IntegerField(read_only=True)
+    revision = serializers.IntegerField(
+        source="revision_number",
+        read_only=True,
+        allow_null=True,
+        help_text="The number of the latest revision: the one `text` is.",
+    )
 
     class Meta:
         model = Article
         fields = [
             "id",
+            "revision",
             "title",
             "byline",
             "publisher",
@@ -262,6 +276,75 @@ class ArticleSerializer(ArticleListSerializer):
     class Meta(ArticleListSerializer.Meta):
         fields = [*ArticleListSerializer.Meta.fields, "text"]
         read_only_fields = fields
+
+
+class ArticleRevisionInputSerializer(serializers.Serializer):
+    """A new version of an article's text (PUT /articles/{id}/)."""
+
+    text = StrictCharField(max_length=settings.ARTICLE_MAX_CHARACTERS * 2, trim_whitespace=False)
+    title = StrictCharField(max_length=500, allow_blank=True, default="")
+
+
+class ArticleRevisionSerializer(serializers.ModelSerializer):
+    created_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
+
+    class Meta:
+        model = ArticleRevision
+        fields = ["number", "title", "origin", "created", "created_by", "reanchored_at"]
+        read_only_fields = fields
+
+
+class ArticleRevisionTextSerializer(ArticleRevisionSerializer):
+    class Meta(ArticleRevisionSerializer.Meta):
+        fields = [*ArticleRevisionSerializer.Meta.fields, "text"]
+        read_only_fields = fields
+
+
+class OrphanSerializer(serializers.ModelSerializer):
+    """A highlight that could not be placed on its article's latest revision."""
+
+    article = serializers.IntegerField(source="revision.article_id", read_only=True)
+    article_title = serializers.CharField(source="revision.article.title", read_only=True)
+    revision = serializers.IntegerField(source="revision.number", read_only=True)
+    reviewer = serializers.CharField(source="annotation.reviewer.username", read_only=True)
+    verdict = serializers.CharField(source="annotation.verdict.slug", read_only=True)
+    original = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AnnotationAnchor
+        fields = [
+            "id",
+            "annotation",
+            "article",
+            "article_title",
+            "revision",
+            "status",
+            "reviewer",
+            "verdict",
+            "original",
+            "start",
+            "end",
+            "exact",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(TargetSerializer)
+    def get_original(self, anchor: AnnotationAnchor) -> dict[str, Any]:
+        """The highlight's selectors on the revision it was made on."""
+        annotation = anchor.annotation
+        return {
+            "exact": annotation.exact,
+            "prefix": annotation.prefix,
+            "suffix": annotation.suffix,
+            "start": annotation.start,
+            "end": annotation.end,
+        }
+
+
+class ReattachInputSerializer(serializers.Serializer):
+    target = TargetInputSerializer()
 
 
 class ReviewSerializer(serializers.Serializer):

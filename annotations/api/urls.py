@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from annotations.api.export_views import VerdictCsvExport, VerdictJsonlExport
 from annotations.api.review_views import AssignmentViewSet, UnitViewSet, VerdictViewSet
+from annotations.api.revision_views import OrphanViewSet
 from annotations.api.standards_views import (
     AnnotationsW3CView,
     ClaimReviewFeedView,
@@ -27,6 +28,7 @@ router.register("units", UnitViewSet, basename="unit")
 router.register("verdicts", VerdictViewSet, basename="verdict")
 router.register("assignments", AssignmentViewSet, basename="assignment")
 router.register("tokens", PersonalTokenViewSet, basename="token")
+router.register("orphans", OrphanViewSet, basename="orphan")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="api-token"),

@@ -7,6 +7,7 @@ from typing import Any
 import django_filters
 from axes.handlers.proxy import AxesProxyHandler
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
@@ -36,10 +37,13 @@ from annotations.api.serializers import (
     AnnotationSerializer,
     ArticleInputSerializer,
     ArticleListSerializer,
+    ArticleRevisionInputSerializer,
+    ArticleRevisionSerializer,
+    ArticleRevisionTextSerializer,
     ArticleSerializer,
     ReviewSerializer,
 )
-from annotations.models import Annotation, Article
+from annotations.models import Annotation, Article, ArticleRevision
 from annotations.services.agreement import desk_agreement_request
 from annotations.services.annotations import (
     AnnotationChanges,
@@ -50,6 +54,7 @@ from annotations.services.annotations import (
 from annotations.services.articles import article_import
 from annotations.services.assignments import assignment_pick_up, assignments_create
 from annotations.services.reviews import review_submit
+from annotations.services.revisions import article_revise
 
 
 class AnnotationFilter(StrictFilterSet):
@@ -212,6 +217,51 @@ class ArticleViewSet(
 
     def get_serializer_class(self) -> type:
         return ArticleListSerializer if self.action == "list" else ArticleSerializer
+
+    @extend_schema(
+        request=ArticleRevisionInputSerializer,
+        responses={200: ArticleSerializer, 201: ArticleSerializer},
+    )
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """A new version of the article's text (editors): 201 with the new revision, or 200
+        when the text is unchanged. Send If-Match with the ETag you read to avoid overwriting
+        a version someone else sent meanwhile. Highlights are re-anchored in the background."""
+        article = self.get_object()
+        self.etag_check(request, article)
+        serializer = ArticleRevisionInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        _, created = article_revise(
+            article=article,
+            origin=ArticleRevision.Origin.API,
+            created_by=request.user,
+            **serializer.validated_data,
+        )
+        article = self.get_queryset().defer(None).get(pk=article.pk)
+        response = Response(ArticleSerializer(article).data, status=201 if created else 200)
+        response["ETag"] = self.etag_of(article)
+        return response
+
+    @extend_schema(request=None, responses={200: ArticleRevisionSerializer(many=True)})
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def revisions(self, request: Request, pk: str | None = None) -> Response:
+        """The article's revisions, oldest first (without their texts)."""
+        revisions = self.get_object().revisions.select_related("created_by").defer("text")
+        return Response(ArticleRevisionSerializer(revisions, many=True).data)
+
+    @extend_schema(request=None, responses={200: ArticleRevisionTextSerializer})
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path=r"revisions/(?P<number>[0-9]{1,9})",
+        pagination_class=None,
+        filter_backends=[],
+    )
+    def revision(self, request: Request, pk: str | None = None, number: str = "") -> Response:
+        """One revision, with its text."""
+        revision = get_object_or_404(
+            self.get_object().revisions.select_related("created_by"), number=int(number)
+        )
+        return Response(ArticleRevisionTextSerializer(revision).data)
 
     def etag_of(self, article: Article) -> str:
         return etag_for("article", article.pk, article.modified.isoformat())

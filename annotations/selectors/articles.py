@@ -61,6 +61,9 @@ def articles_with_progress(user: User) -> QuerySet[Article]:
         .annotate(n=Count("pk"))
         .values("n")
     )
+    latest_revision = (
+        ArticleRevision.objects.filter(article=OuterRef("pk")).order_by("-number").values("number")
+    )
     return (
         articles_visible_to(user)
         .defer("text")
@@ -69,6 +72,7 @@ def articles_with_progress(user: User) -> QuerySet[Article]:
             my_review_status=Subquery(my_review[:1]),
             annotation_count=Coalesce(Subquery(all_count, output_field=IntegerField()), 0),
             reviewer_count=Coalesce(Subquery(submitted, output_field=IntegerField()), 0),
+            revision_number=Subquery(latest_revision[:1]),
         )
     )
 

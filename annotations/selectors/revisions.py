@@ -75,3 +75,18 @@ def units_with_vanished_claims() -> QuerySet[ClaimUnit]:
         .select_related("article", "verdict")
         .defer("article__text")
     )
+
+
+def anchors_resolvable_by(user: User) -> QuerySet[AnnotationAnchor]:
+    """Anchors of highlights the user may re-attach or confirm gone: their own; editors, any.
+
+    Whatever their status, so that resolving one twice gets a clear conflict, not a 404.
+    """
+    anchors = AnnotationAnchor.objects.select_related(
+        "annotation", "annotation__reviewer", "annotation__verdict", "revision__article"
+    )
+    if roles.is_editor(user):
+        return anchors
+    if roles.is_reviewer(user):
+        return anchors.filter(annotation__reviewer=user.pk)
+    return anchors.none()

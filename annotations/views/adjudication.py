@@ -22,6 +22,7 @@ from annotations.api.review_views import reviewer_aliases
 from annotations.errors import DomainError
 from annotations.forms import CorrectionForm, MergeForm, SplitForm, VerdictForm, VersionForm
 from annotations.models import Annotation, ClaimUnit, Source, Verdict
+from annotations.selectors.revisions import units_with_vanished_claims
 from annotations.services import adjudication
 from annotations.services.adjudication import unit_actions_allowed
 from annotations.views.history import unit_history
@@ -172,6 +173,8 @@ class Adjudication:
             "verdict": verdict,
             "passage": self.passage,
             "excerpt": passage_in_context(self.text, unit.start, unit.end),
+            "claim_vanished": units_with_vanished_claims().filter(pk=unit.pk).exists(),
+            "revision": unit.revision,
             "spread": spread_of(unit, Counter(a.verdict_id for a in self.annotations), self.labels),
             "reviews": [
                 ReviewCard(

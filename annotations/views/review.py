@@ -15,6 +15,7 @@ from django.utils.timesince import timesince
 from annotations import charts, roles, selectors
 from annotations.forms import QueueFilterForm
 from annotations.models import ClaimUnit, VerdictLabel
+from annotations.selectors.revisions import units_with_vanished_claims
 
 QUEUE_PAGE_SIZE = 50
 
@@ -150,5 +151,6 @@ def review_queue_view(request: HttpRequest) -> HttpResponse:
             "page": page,
             "rows": rows,
             "first_rank": page.start_index(),
+            "vanished_count": units_with_vanished_claims().count(),
         },
     )

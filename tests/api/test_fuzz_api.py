@@ -22,6 +22,7 @@ from rest_framework.authtoken.models import Token
 from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
+from annotations.models import AnnotationAnchor, ArticleRevision
 from factcheck.wsgi import application
 from tests.factories import AnnotationFactory, ArticleFactory, EditorFactory, ReviewerFactory
 
@@ -65,7 +66,12 @@ def desk(db, settings, connections_kept_open):
         EditorFactory(username="fuzz-editor"),
     )
     article = ArticleFactory()
-    AnnotationFactory(article=article, reviewer=reviewer)
+    highlight = AnnotationFactory(article=article, reviewer=reviewer)
+    # A second revision that lost the highlight: the re-attach list has something in it.
+    revision = ArticleRevision.objects.create(
+        article=article, number=2, title=article.title, text="Rewritten from scratch."
+    )
+    AnnotationAnchor.objects.create(annotation=highlight, revision=revision, status="orphaned")
     return {
         "reviewer": Token.objects.create(user=reviewer).key,
         "editor": Token.objects.create(user=editor).key,

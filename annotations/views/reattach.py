@@ -1,0 +1,67 @@
+"""The re-attach list: highlights a new revision of their article lost, for a person to place
+again or to confirm gone; and, for editors, published verdicts whose claim left the article."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from annotations import roles
+from annotations.errors import DomainError
+from annotations.selectors.revisions import (
+    anchors_resolvable_by,
+    orphans_visible_to,
+    units_with_vanished_claims,
+)
+from annotations.services.revisions import orphan_confirm_gone
+
+
+def _desk_member_check(request: HttpRequest) -> None:
+    if not (roles.is_editor(request.user) or roles.is_reviewer(request.user)):
+        raise PermissionDenied("Only members of the desk re-attach highlights.")
+
+
+@login_required
+def reattach_list(request: HttpRequest) -> HttpResponse:
+    _desk_member_check(request)
+    is_editor = roles.is_editor(request.user)
+    orphans = list(orphans_visible_to(request.user))
+    by_article = [
+        (revision.article, revision, list(items))
+        for revision, items in groupby(orphans, key=lambda orphan: orphan.revision)
+    ]
+    return render(
+        request,
+        "annotations/reattach_list.html",
+        {
+            "by_article": by_article,
+            "orphan_count": len(orphans),
+            "is_editor": is_editor,
+            "vanished": list(units_with_vanished_claims()) if is_editor else [],
+        },
+    )
+
+
+@login_required
+@require_POST
+def reattach_gone(request: HttpRequest, pk: int) -> HttpResponse:
+    _desk_member_check(request)
+    anchor = get_object_or_404(anchors_resolvable_by(request.user), pk=pk)
+    try:
+        orphan_confirm_gone(anchor=anchor, actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"Marked “{_short(anchor.annotation.exact)}” as gone.")
+    return redirect("reattach-list")
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
