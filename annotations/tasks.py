@@ -5,7 +5,7 @@ from __future__ import annotations
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
-from annotations.services import agreement
+from annotations.services import agreement, revisions
 
 # Only errors that a retry can cure: the database restarting or a dropped connection.
 TRANSIENT_ERRORS = (OperationalError, InterfaceError)
@@ -48,6 +48,9 @@ def desk_agreement_recompute_task() -> None:
     max_retries=5,
 )
 def revision_reanchor_task(revision_id: int) -> int:
-    from annotations.services.revisions import revision_reanchor
+    return revisions.revision_reanchor(revision_id=revision_id)
 
-    return revision_reanchor(revision_id=revision_id)
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def unplaced_revisions_sweep_task() -> int:
+    return len(revisions.unplaced_revisions_sweep())

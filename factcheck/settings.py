@@ -306,6 +306,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "annotations.tasks.desk_agreement_recompute_task",
         "schedule": env_int("DESK_AGREEMENT_SECONDS", 600),
     },
+    "unplaced-revisions-sweep": {
+        "task": "annotations.tasks.unplaced_revisions_sweep_task",
+        "schedule": env_int("AGREEMENT_SWEEP_SECONDS", 60),
+    },
 }
 # Saves within this many seconds of the first share one recomputation (real workers only).
 AGREEMENT_RECOMPUTE_DELAY_SECONDS = env_int("AGREEMENT_RECOMPUTE_DELAY_SECONDS", 2)

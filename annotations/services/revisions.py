@@ -3,6 +3,8 @@ it, and people resolving the highlights that could not be placed."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
@@ -120,6 +122,28 @@ def article_revision_import(
         origin=origin,
         created_by=created_by,
     )
+
+
+def unplaced_revisions_sweep(
+    *, older_than: datetime.timedelta = datetime.timedelta(minutes=2)
+) -> list[int]:
+    """Re-enqueue the re-anchoring of revisions still unplaced after a while; their ids.
+
+    The task is acknowledged late, so a crashed worker's message is delivered again; this
+    catches the rest (a broker that lost its queue, an enqueue lost between commit and send).
+    Running a revision twice is harmless, as revision_reanchor is idempotent.
+    """
+    from annotations.tasks import revision_reanchor_task
+
+    cutoff = timezone.now() - older_than
+    revision_ids = list(
+        ArticleRevision.objects.filter(reanchored_at__isnull=True, created__lt=cutoff)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    for revision_id in revision_ids:
+        revision_reanchor_task.delay(revision_id)
+    return revision_ids
 
 
 def _placed_on(annotation: Annotation, previous: ArticleRevision) -> anchoring.StoredTarget | None:

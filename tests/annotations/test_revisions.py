@@ -3,7 +3,10 @@ the task, and what cannot be placed waits for a person."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from annotations import selectors
 from annotations.errors import DomainError
@@ -17,6 +20,7 @@ from annotations.services.revisions import (
     orphan_confirm_gone,
     orphan_reattach,
     revision_reanchor,
+    unplaced_revisions_sweep,
 )
 from tests.factories import (
     ARTICLE_TEXT,
@@ -381,3 +385,28 @@ def test_a_new_reviewer_s_highlight_on_the_new_revision_points_at_it(article, ed
     highlight = article.annotations.get()
     assert highlight.revision.number == 2
     assert article.text[highlight.start : highlight.end] == CLAIM
+
+
+def test_the_sweep_skips_recent_and_finished_revisions(article, editor, revise):
+    finished = revise(article, editor, INSERTED + ARTICLE_TEXT)
+    fresh = ArticleRevision.objects.create(
+        article=article, number=3, title=article.title, text="Just saved."
+    )
+
+    finished.refresh_from_db()
+    assert finished.reanchored_at is not None and fresh.reanchored_at is None
+    assert unplaced_revisions_sweep() == []
+
+
+def test_the_sweep_places_a_revision_left_unplaced_for_long(article, alice):
+    highlight = AnnotationFactory(article=article, reviewer=alice)
+    lost = ArticleRevision.objects.create(
+        article=article, number=2, title=article.title, text=INSERTED + ARTICLE_TEXT
+    )
+    ArticleRevision.objects.filter(pk=lost.pk).update(
+        created=timezone.now() - datetime.timedelta(minutes=10)
+    )
+
+    assert unplaced_revisions_sweep() == [lost.pk]  # tasks run in-process in these tests
+
+    assert anchor_on(highlight, lost).status == "anchored"
