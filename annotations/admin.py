@@ -15,8 +15,10 @@ from simple_history.admin import SimpleHistoryAdmin
 from annotations.errors import DomainError
 from annotations.models import (
     Annotation,
+    AnnotationAnchor,
     Article,
     ArticleAgreement,
+    ArticleRevision,
     Assignment,
     ClaimUnit,
     Correction,
@@ -29,6 +31,7 @@ from annotations.models import (
 from annotations.roles import Role
 from annotations.services.adjudication import verdict_publish, verdict_unpublish
 from annotations.services.assignments import assignments_reassign
+from annotations.services.revisions import revision_first_create
 
 # URLs typed without a scheme are taken as https (Django 6's default, chosen now).
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
@@ -50,6 +53,45 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "created"
     raw_id_fields = ["imported_by"]
     formfield_overrides = HTTPS_URLS
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Article | None = None) -> list[str]:
+        # A new text is a new revision, made on the article's "Import a new version" page,
+        # so that highlights are carried over to it; here it can only be read.
+        return ["text"] if obj is not None else []
+
+    def save_model(
+        self, request: HttpRequest, obj: Article, form: forms.Form, change: bool
+    ) -> None:
+        super().save_model(request, obj, form, change)
+        if not change:
+            revision_first_create(obj)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Written only by the services (a new revision, the re-anchoring task, a person
+    resolving an orphan on the re-attach page); the back office reads them."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(ArticleRevision)
+class ArticleRevisionAdmin(ReadOnlyAdmin):
+    list_display = ["article", "number", "origin", "created", "created_by", "reanchored_at"]
+    list_filter = ["origin", "created"]
+    search_fields = ["article__title", "title"]
+    list_select_related = ["article", "created_by"]
+
+
+@admin.register(AnnotationAnchor)
+class AnnotationAnchorAdmin(ReadOnlyAdmin):
+    list_display = ["annotation", "revision", "status", "method", "confidence", "resolved_by"]
+    list_filter = ["status", "method"]
+    search_fields = ["annotation__exact", "revision__article__title"]
+    list_select_related = ["annotation", "revision", "revision__article", "resolved_by"]
 
 
 @admin.register(Review)

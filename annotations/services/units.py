@@ -7,19 +7,42 @@ from collections import Counter, defaultdict
 from django.db import transaction
 
 from annotations.models import Annotation, Article, ClaimUnit, Review
+from annotations.selectors.articles import annotations_anchor
 from annotations.units import Span, spans_group
 
 
 def submitted_annotations(article: Article) -> list[Annotation]:
-    """The article's annotations whose reviews are submitted: what agreement is computed on."""
+    """The submitted highlights placed on the article's latest revision, in text order:
+    what units are grouped from and agreement is computed on (see _submitted_placed)."""
+    return _submitted_placed(article)[0]
+
+
+def _submitted_placed(article: Article) -> tuple[list[Annotation], set[int]]:
+    """(placed, ids of the unplaced): the submitted highlights on the latest revision.
+
+    Highlights made on an earlier revision carry their place on the latest one in `start`
+    and `end` (in memory only; their stored selectors stay those of their own revision), so
+    every span compared is in the same text. Those that could not be placed there are left
+    out of units' regrouping and of agreement, and keep whatever unit they are in.
+    """
     submitted = Review.objects.filter(article=article, status=Review.Status.SUBMITTED).values(
         "reviewer_id"
     )
-    return list(
-        Annotation.objects.filter(article=article, reviewer_id__in=submitted)
-        .select_related("verdict")
-        .order_by("start", "end", "pk")
+    annotations = list(
+        Annotation.objects.filter(article=article, reviewer_id__in=submitted).select_related(
+            "verdict"
+        )
     )
+    places = annotations_anchor(annotations)
+    placed, unplaced = [], set()
+    for annotation in annotations:
+        place = places.of(annotation)
+        if place is None:
+            unplaced.add(annotation.pk)
+            continue
+        annotation.start, annotation.end = place.start, place.end
+        placed.append(annotation)
+    return sorted(placed, key=lambda a: (a.start, a.end, a.pk)), unplaced
 
 
 def article_units_regroup(*, article: Article) -> list[ClaimUnit]:
@@ -30,11 +53,10 @@ def article_units_regroup(*, article: Article) -> list[ClaimUnit]:
     editor fixed by hand keep their members. Computed units left without members are deleted.
     Runs inside the caller's transaction.
     """
-    annotations = submitted_annotations(article)
+    annotations, unplaced = _submitted_placed(article)
     by_id = {annotation.pk: annotation for annotation in annotations}
     existing = {unit.pk: unit for unit in ClaimUnit.objects.filter(article=article)}
-    # The offsets below are the highlights' own, made on the latest revision in the common
-    # case. (Highlights from several revisions are grouped by their own offsets for now.)
+    # Every span below is on the latest revision, so every unit placed is on it too.
     revision_id = article.revisions.order_by("-number").values_list("pk", flat=True).first()
 
     def span(annotation: Annotation) -> Span:
@@ -77,13 +99,13 @@ def article_units_regroup(*, article: Article) -> list[ClaimUnit]:
                 )
                 if reuse is not None:
                     taken.add(reuse)
-            shape = (group.kind, group.start, group.end)
-            if unit.pk is not None and (unit.kind, unit.start, unit.end) != shape:
+            shape = (group.kind, group.start, group.end, revision_id)
+            if unit.pk is not None and (unit.kind, unit.start, unit.end, unit.revision_id) != shape:
                 moved.append(unit)
-            unit.kind, unit.start, unit.end = shape
+            unit.kind, unit.start, unit.end, unit.revision_id = shape
             placements.append((unit, group.members))
         ClaimUnit.objects.bulk_create([unit for unit, _ in placements if unit.pk is None])
-        ClaimUnit.objects.bulk_update(moved, ["kind", "start", "end"], batch_size=500)
+        ClaimUnit.objects.bulk_update(moved, ["kind", "start", "end", "revision"], batch_size=500)
         for unit, members in placements:
             # One UPDATE per unit whose members changed: far cheaper than a CASE per row.
             joining = [m.key for m in members if by_id[m.key].unit_id != unit.pk]
@@ -92,7 +114,7 @@ def article_units_regroup(*, article: Article) -> list[ClaimUnit]:
         result = [unit for unit, _ in placements]
         # Highlights of reviews no longer submitted (or deleted) leave their units.
         Annotation.objects.filter(article=article, unit__isnull=False).exclude(
-            pk__in=by_id.keys()
+            pk__in=by_id.keys() | unplaced
         ).update(unit=None)
         ClaimUnit.objects.filter(
             article=article, is_manual=False, status=ClaimUnit.Status.NEEDS_REVIEW

@@ -98,3 +98,31 @@ def test_the_reassign_action_asks_for_a_reviewer_then_moves_the_assignments(
     clash.refresh_from_db()
     assert moving.reviewer == new
     assert clash.reviewer == old
+
+
+def test_an_articles_text_is_read_only_in_the_back_office(admin_client_logged_in):
+    from tests.factories import ArticleFactory
+
+    article = ArticleFactory()
+
+    page = admin_client_logged_in.get(
+        reverse("admin:annotations_article_change", args=[article.pk])
+    ).content.decode()
+
+    assert 'name="text"' not in page
+    assert "Critics say unemployment has doubled" in page
+
+
+def test_an_article_added_in_the_back_office_gets_its_first_revision(admin_client_logged_in):
+    from annotations.models import Article
+
+    response = admin_client_logged_in.post(
+        reverse("admin:annotations_article_add"),
+        {"title": "Typed in", "text": "Typed in the back office.", "language": "en"},
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    article = Article.objects.get(title="Typed in")
+    assert list(article.revisions.values_list("number", "text")) == [
+        (1, "Typed in the back office.")
+    ]

@@ -410,3 +410,35 @@ def test_the_sweep_places_a_revision_left_unplaced_for_long(article, alice):
     assert unplaced_revisions_sweep() == [lost.pk]  # tasks run in-process in these tests
 
     assert anchor_on(highlight, lost).status == "anchored"
+
+
+def test_highlights_from_two_revisions_of_the_same_claim_share_a_unit(
+    article, editor, revise, committing
+):
+    with committing():
+        claims_reviewed(article, {CLAIM: "false"})
+    revise(article, editor, INSERTED + ARTICLE_TEXT)
+    article.refresh_from_db()
+
+    with committing():
+        claims_reviewed(article, {CLAIM: "mostly-false"})
+
+    unit = ClaimUnit.objects.get(article=article)
+    assert unit.annotations.count() == 2
+    assert unit.revision.number == 2
+    assert selectors.unit_text(unit)[unit.start : unit.end] == CLAIM
+
+
+def test_a_lost_highlight_keeps_its_published_unit_when_units_are_regrouped(
+    article, editor, revise, published_unit, committing
+):
+    unit = published_unit(article, editor)
+    revise(article, editor, ARTICLE_TEXT.replace(CLAIM, "Critics were not quoted."))
+    article.refresh_from_db()
+
+    with committing():  # a new review triggers a regrouping of the article's units
+        claims_reviewed(article, {"The city council approved a budget": "true"})
+
+    unit.refresh_from_db()
+    assert unit.annotations.count() == 2
+    assert unit.status == "published"
