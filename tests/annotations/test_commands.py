@@ -74,3 +74,19 @@ def test_demo_desk_has_submitted_and_in_progress_reviews():
     statuses = set(Review.objects.values_list("status", flat=True))
     assert statuses == {"submitted", "in_progress"}
     assert User.objects.get(username="alice").check_password("factcheck-demo")
+
+
+def test_the_demo_desk_has_a_corrected_article_with_a_highlight_to_re_attach(
+    django_capture_on_commit_callbacks,
+):
+    from annotations.models import AnnotationAnchor, ArticleRevision
+
+    with django_capture_on_commit_callbacks(execute=True):  # the re-anchoring task
+        call_command("load_demo_desk")
+
+    corrected = ArticleRevision.objects.get(number=2)
+    statuses = set(
+        AnnotationAnchor.objects.filter(revision=corrected).values_list("status", flat=True)
+    )
+    assert corrected.reanchored_at is not None
+    assert statuses == {"anchored", "orphaned"}

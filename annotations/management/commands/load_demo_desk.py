@@ -14,6 +14,7 @@ from annotations.roles import Role
 from annotations.services.annotations import SourceInput, TargetInput, annotation_create
 from annotations.services.articles import article_create
 from annotations.services.reviews import review_submit
+from annotations.services.revisions import article_revise
 
 DEMO_PASSWORD = "factcheck-demo"  # noqa: S105 (the demo desk's published password)
 DEMO_USERS = [
@@ -126,6 +127,23 @@ SOURCE = SourceInput(
 )
 
 
+# The first article's second version, as its newsroom corrected it: a note on top (every
+# highlight moves), one figure changed inside a claim (found fuzzily), and one claim reworded
+# beyond recognition (orphaned: it waits on the re-attach page).
+DEMO_CORRECTIONS = {
+    DEMO_ARTICLES[0]["title"]: lambda text: (
+        "Correction, 12 November: an earlier version of this article gave the wrong peak "
+        "journey time.\n\n"
+        + text.replace("fell from 38 minutes to 29 minutes", "fell from 38 minutes to 31 minutes")
+        .replace(
+            "ridership had grown by 40 percent since last autumn",
+            "more people now take the bus than before the pandemic",
+        )
+        .replace("Harbour Road", "Harbour\u00a0Road")
+    ),
+}
+
+
 class Command(BaseCommand):
     help = "Load the demo desk: an editor, three reviewers, three articles and their reviews."
 
@@ -146,6 +164,14 @@ class Command(BaseCommand):
                     )
                     created_articles += 1
                     self._reviews(article, spec["claims"], users)
+                    correct = DEMO_CORRECTIONS.get(spec["title"])
+                    if correct is not None:
+                        # Re-anchored after the commit: in-process, or by the worker.
+                        article_revise(
+                            article=article,
+                            text=correct(article.text),
+                            created_by=users["editor"],
+                        )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo desk ready ({created_articles} new articles, "
