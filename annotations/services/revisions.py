@@ -92,7 +92,7 @@ def article_revise(
 def article_revision_import(
     *,
     article: Article,
-    created_by: AbstractBaseUser,
+    created_by: AbstractBaseUser | None,
     text: str = "",
     upload_name: str = "",
     upload_content: bytes | None = None,

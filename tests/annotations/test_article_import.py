@@ -240,3 +240,50 @@ def test_import_article_command_reports_errors_without_a_traceback(tmp_path):
         call_command("import_article", str(tmp_path / "missing.txt"))
     with pytest.raises(CommandError, match="private or local"):
         call_command("import_article", "http://127.0.0.1:9/")
+
+
+@pytest.mark.django_db
+def test_fetching_an_articles_url_again_makes_a_new_revision(site, private_fetch_allowed):
+    from annotations.services.revisions import article_revision_import
+
+    article = article_import(imported_by=None, text="An early, shorter version of the story.")
+    Article.objects.filter(pk=article.pk).update(source_url=f"{site}/article.html")
+    article.refresh_from_db()
+
+    revision, created = article_revision_import(article=article, created_by=None, refetch=True)
+
+    assert created
+    assert (revision.number, revision.origin) == (2, "url")
+    assert "Dock workers returned to work on Friday" in revision.text
+    article.refresh_from_db()
+    assert article.text == revision.text
+
+
+@pytest.mark.django_db
+def test_import_article_command_saves_a_new_version_from_a_file(tmp_path, capsys):
+    article = article_import(imported_by=None, text="An early, shorter version of the story.")
+    path = tmp_path / "strike.html"
+    path.write_text(ARTICLE_HTML, encoding="utf-8")
+
+    call_command("import_article", str(path), "--new-version-of", str(article.pk))
+
+    assert article.revisions.get(number=2).origin == "upload"
+    assert f"Article {article.pk}: revision 2 saved" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_import_article_command_saves_a_new_version_from_a_url(site, private_fetch_allowed):
+    article = article_import(imported_by=None, text="An early, shorter version of the story.")
+
+    call_command("import_article", f"{site}/article.html", "--new-version-of", str(article.pk))
+
+    assert article.revisions.get(number=2).origin == "url"
+
+
+@pytest.mark.django_db
+def test_import_article_command_refuses_a_new_version_of_a_missing_article(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Text.", encoding="utf-8")
+
+    with pytest.raises(CommandError, match="No article 999"):
+        call_command("import_article", str(path), "--new-version-of", "999")

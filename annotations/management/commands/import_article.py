@@ -1,4 +1,4 @@
-"""python manage.py import_article PATH_OR_URL [--title ...]"""
+"""python manage.py import_article PATH_OR_URL [--title ...] [--new-version-of ARTICLE_ID]"""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from annotations.errors import DomainError
-from annotations.services.articles import article_import
+from annotations.models import Article, ArticleRevision
+from annotations.services.articles import article_import, url_extract
+from annotations.services.revisions import article_revise, article_revision_import
 
 
 class Command(BaseCommand):
@@ -20,6 +22,12 @@ class Command(BaseCommand):
         parser.add_argument("--byline", default="")
         parser.add_argument("--publisher", default="")
         parser.add_argument("--language", default="")
+        parser.add_argument(
+            "--new-version-of",
+            type=int,
+            metavar="ARTICLE_ID",
+            help="Import the text as a new revision of this article; highlights are re-anchored.",
+        )
 
     def handle(
         self,
@@ -29,8 +37,12 @@ class Command(BaseCommand):
         byline: str,
         publisher: str,
         language: str,
+        new_version_of: int | None,
         **options: Any,
     ) -> None:
+        if new_version_of is not None:
+            self._revise(new_version_of, source)
+            return
         metadata = {"title": title, "byline": byline, "publisher": publisher, "language": language}
         try:
             if source.lower().startswith(("http://", "https://")):
@@ -50,5 +62,41 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Imported article {article.pk}: {article.title} ({len(article.text)} characters)"
+            )
+        )
+
+    def _revise(self, article_id: int, source: str) -> None:
+        article = Article.objects.filter(pk=article_id).first()
+        if article is None:
+            raise CommandError(f"No article {article_id}.")
+        try:
+            if source.lower().startswith(("http://", "https://")):
+                extracted = url_extract(source)
+                revision, created = article_revise(
+                    article=article,
+                    text=extracted.text,
+                    title=extracted.title,
+                    origin=ArticleRevision.Origin.URL,
+                    created_by=None,
+                )
+            else:
+                path = Path(source)
+                if not path.is_file():
+                    raise CommandError(f"No such file: {source}")
+                revision, created = article_revision_import(
+                    article=article,
+                    created_by=None,
+                    upload_name=path.name,
+                    upload_content=path.read_bytes(),
+                )
+        except DomainError as error:
+            raise CommandError(error.message) from None
+        if not created:
+            self.stdout.write(f"Article {article.pk} is unchanged: no new revision.")
+            return
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Article {article.pk}: revision {revision.number} saved "
+                f"({len(revision.text)} characters); highlights are being placed on it."
             )
         )
