@@ -3,23 +3,30 @@ import form."""
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from annotations import roles, selectors
 from annotations.api.serializers import AnnotationSerializer
+from annotations.converters import IdConverter
 from annotations.errors import DomainError
 from annotations.forms import ArticleImportForm
+from annotations.models import AnnotationAnchor, Article
+from annotations.selectors.revisions import orphans_visible_to
 from annotations.services.articles import article_import
 from annotations.text import split_paragraphs
 from annotations.views.agreement import article_agreement_context
 from annotations.views.assignments import article_assignment_context
-from annotations.views.revisions import revision_choose
+from annotations.views.revisions import RevisionChoice, revision_choose
+
+_ANCHOR_ID = re.compile(IdConverter.regex)
 
 
 @login_required
@@ -28,11 +35,49 @@ def article_list(request: HttpRequest) -> HttpResponse:
     return render(request, "annotations/article_list.html", {"articles": articles})
 
 
+def _orphan_to_reattach(
+    request: HttpRequest, article: Article, choice: RevisionChoice
+) -> AnnotationAnchor | None:
+    """The orphan `?reattach=<anchor id>` asks to re-attach, or None without the parameter.
+
+    A 404 unless it is an orphan of this article's latest revision that the user may resolve
+    (their own; anyone's for editors): the same rule as the re-attach list.
+    """
+    requested = request.GET.get("reattach")
+    if requested is None:
+        return None
+    if not _ANCHOR_ID.fullmatch(requested):
+        raise Http404("No such highlight to re-attach.")
+    if not choice.is_latest:
+        # The orphan's offsets would refer to a text the page does not show.
+        raise Http404("Highlights are re-attached on the latest revision only.")
+    anchor = orphans_visible_to(request.user, article=article.pk).filter(pk=int(requested)).first()
+    if anchor is None:
+        raise Http404("No such highlight to re-attach.")
+    return anchor
+
+
+def _reattach_page_data(request: HttpRequest, anchor: AnnotationAnchor) -> dict[str, object]:
+    highlight = anchor.annotation
+    return {
+        "id": anchor.pk,
+        "annotation": highlight.pk,
+        "url": reverse("api:orphan-reattach", args=[anchor.pk]),
+        "list_url": reverse("reattach-list"),
+        "exact": highlight.exact,
+        "verdict": highlight.verdict.name,
+        "is_own": highlight.reviewer_id == request.user.pk,
+        "reviewer": highlight.reviewer.get_username(),
+    }
+
+
 @login_required
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """The article for annotating; `?revision=N` shows an earlier revision, read-only."""
+    """The article for annotating; `?revision=N` shows an earlier revision, read-only;
+    `?reattach=<anchor id>` asks for the new passage of a highlight a revision lost."""
     article = get_object_or_404(selectors.articles_visible_to(request.user), pk=pk)
     choice = revision_choose(article, request.GET.get("revision"))
+    orphan = _orphan_to_reattach(request, article, choice)
     annotations = list(selectors.annotations_visible_to(request.user).filter(article=article))
     anchors = selectors.annotations_anchor(annotations, revisions={article.pk: choice.shown})
     serialized = AnnotationSerializer(
@@ -65,6 +110,8 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "annotations_url": reverse("api:annotation-list"),
         "annotations": serialized,
     }
+    if orphan is not None:
+        page_data["reattach"] = _reattach_page_data(request, orphan)
     return render(
         request,
         "annotations/article_detail.html",

@@ -44,3 +44,4 @@ export const createAnnotation = (url, payload) => request("POST", url, payload);
 export const updateAnnotation = (url, id, payload) => request("PATCH", `${url}${id}/`, payload);
 export const deleteAnnotation = (url, id) => request("DELETE", `${url}${id}/`);
 export const submitReview = (url) => request("POST", url, {});
+export const reattachOrphan = (url, target) => request("POST", url, { target });

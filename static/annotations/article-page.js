@@ -16,6 +16,7 @@ import { enableKeyboardSelection } from "./keyboard-selection.js";
 import { announce, showToast } from "./notify.js";
 import { domPointInParagraph, paragraphsOf } from "./offsets.js";
 import { createPanel } from "./panel.js";
+import { enableReattachMode } from "./reattach-mode.js";
 import { renderReviewCard, reviewMode, wireSubmitReview } from "./review-card.js";
 import { selectionEndRect, targetFromSelection } from "./selection.js";
 import { createSidebar } from "./sidebar.js";
@@ -76,6 +77,8 @@ function refresh() {
   const all = Array.from(annotations.values());
   sidebar.render(all, { editable: isEditable() });
   renderReviewCard(reviewCard, mode, all);
+  // The re-attach banner says what a selection does meanwhile.
+  if (reattaching()) document.getElementById("selection-hint").hidden = true;
 }
 
 function selectAnnotation(id, { flash = false, focusItem = false } = {}) {
@@ -94,6 +97,27 @@ function store(annotation) {
   return id;
 }
 
+// --- Re-attach mode: a selection re-attaches a lost highlight instead --------------------------
+
+const reattach = pageData.reattach
+  ? enableReattachMode({
+      root: textRoot,
+      data: pageData.reattach,
+      onReattached: ({ annotation: id, start, end }) => {
+        const annotation = annotations.get(String(id));
+        // An editor may re-attach a highlight the page does not show (a review in progress).
+        if (!annotation) return;
+        const revision = pageData.article.revision;
+        store({ ...annotation, anchor: { revision, start, end, method: "person", confidence: 1 } });
+        selectAnnotation(String(id), { flash: true });
+      },
+    })
+  : null;
+
+function reattaching() {
+  return reattach !== null && reattach.isActive();
+}
+
 // --- Selection -> Annotate ----------------------------------------------------------------
 
 const annotateButton = createAnnotateButton(document.getElementById("annotate-button"), () => {
@@ -102,7 +126,7 @@ const annotateButton = createAnnotateButton(document.getElementById("annotate-bu
 
 function updateSelection() {
   const hadTarget = pendingTarget !== null;
-  pendingTarget = isEditable() && !panel.isOpen() ? targetFromSelection(textRoot) : null;
+  pendingTarget = isEditable() && !reattaching() && !panel.isOpen() ? targetFromSelection(textRoot) : null;
   if (!pendingTarget || pointerDown) {
     annotateButton.hide();
     return;
@@ -132,7 +156,7 @@ function isTyping(target) {
 document.addEventListener("keydown", (event) => {
   if (event.key !== "a" && event.key !== "A") return;
   if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || panel.isOpen()) return;
-  if (!isEditable()) return;
+  if (!isEditable() || reattaching()) return;
   const target = targetFromSelection(textRoot);
   if (!target) return;
   event.preventDefault();

@@ -37,7 +37,12 @@ export function createSidebar({ list, unplacedList, unplacedSection, emptyNote, 
     const chip = element("span", "chip");
     chip.append(element("span", "swatch"), document.createTextNode(label ? label.name : annotation.verdict));
     meta.append(chip);
-    if (annotation.anchor && annotation.anchor.method !== "position") {
+    if (annotation.anchor && annotation.anchor.method === "person") {
+      // A revision lost the passage and someone chose the new one.
+      const moved = element("span", "annotation-item__moved", "Re-attached");
+      moved.title = "The article text changed; this highlight was re-attached to its passage by hand.";
+      meta.append(moved);
+    } else if (annotation.anchor && annotation.anchor.method !== "position") {
       // The text moved under the highlight; the server placed it by its quote instead.
       const moved = element("span", "annotation-item__moved", "Re-anchored");
       moved.title = "The article text changed; this highlight was placed by matching its quote.";
