@@ -174,6 +174,10 @@ def annotations_anchor(
     missing = {a.article_id for a in annotations} - revisions.keys()
     if missing:
         revisions.update(revisions_latest(missing))
+    if missing - revisions.keys():
+        # An article saved without the services has no revision yet: its own text stands in.
+        texts = Article.objects.filter(pk__in=missing - revisions.keys()).values_list("pk", "text")
+        revisions.update({pk: ArticleRevision(article_id=pk, number=1, text=t) for pk, t in texts})
     stored = {
         row.annotation_id: row
         for row in AnnotationAnchor.objects.filter(

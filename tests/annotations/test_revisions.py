@@ -442,3 +442,14 @@ def test_a_lost_highlight_keeps_its_published_unit_when_units_are_regrouped(
     unit.refresh_from_db()
     assert unit.annotations.count() == 2
     assert unit.status == "published"
+
+
+def test_an_article_saved_without_revisions_still_places_its_highlights(alice):
+    from annotations.models import Article
+
+    article = Article.objects.create(title="Bare", text=ARTICLE_TEXT)  # no service, no revision
+    highlight = AnnotationFactory(article=article, reviewer=alice)
+
+    found = selectors.annotations_anchor([highlight]).of(highlight)
+
+    assert (found.start, found.end) == (highlight.start, highlight.end)
