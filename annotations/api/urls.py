@@ -4,6 +4,7 @@ from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from annotations.api.export_views import VerdictCsvExport, VerdictJsonlExport
+from annotations.api.record_views import ReviewViewSet, SourceViewSet
 from annotations.api.review_views import AssignmentViewSet, UnitViewSet, VerdictViewSet
 from annotations.api.revision_views import OrphanViewSet
 from annotations.api.standards_views import (
@@ -29,6 +30,8 @@ router.register("verdicts", VerdictViewSet, basename="verdict")
 router.register("assignments", AssignmentViewSet, basename="assignment")
 router.register("tokens", PersonalTokenViewSet, basename="token")
 router.register("orphans", OrphanViewSet, basename="orphan")
+router.register("reviews", ReviewViewSet, basename="review")
+router.register("sources", SourceViewSet, basename="source")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="api-token"),

@@ -1,0 +1,102 @@
+"""Reviews and sources under /api/v1/: read-only lists, scoped like everything else."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import F, QuerySet
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import mixins, serializers, viewsets
+from rest_framework.filters import SearchFilter
+
+from annotations import roles, selectors
+from annotations.api.errors import ID_PATTERN
+from annotations.api.permissions import IsDeskMember
+from annotations.api.query import DateTimeFilter, IdFilter, StrictFilterSet, StrictOrderingFilter
+from annotations.models import Review, Source
+
+
+class ReviewRecordSerializer(serializers.ModelSerializer):
+    reviewer = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = Review
+        fields = ["id", "article", "reviewer", "status", "created", "submitted_at"]
+        read_only_fields = fields
+
+
+class ReviewFilter(StrictFilterSet):
+    article = IdFilter(field_name="article_id")
+    reviewer = django_filters.CharFilter(field_name="reviewer__username")
+    status = django_filters.ChoiceFilter(choices=Review.Status.choices)
+    submitted_after = DateTimeFilter(field_name="submitted_at", lookup_expr="gte")
+    submitted_before = DateTimeFilter(field_name="submitted_at", lookup_expr="lt")
+
+    class Meta:
+        model = Review
+        fields = ["article", "reviewer", "status"]
+
+
+class ReviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Reviews: a reviewer's own (in progress or submitted); editors see every reviewer's."""
+
+    permission_classes = [IsDeskMember]
+    serializer_class = ReviewRecordSerializer
+    filterset_class = ReviewFilter
+    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
+    ordering_fields = ["created", "submitted_at"]
+    ordering = ["-created", "-id"]
+    lookup_value_regex = ID_PATTERN
+
+    def get_queryset(self) -> QuerySet[Review]:
+        reviews = Review.objects.select_related("reviewer")
+        if roles.is_editor(self.request.user):
+            return reviews
+        return reviews.filter(reviewer=self.request.user.pk)
+
+
+class SourceRecordSerializer(serializers.ModelSerializer):
+    article = serializers.IntegerField(source="article_id", read_only=True)
+
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "annotation",
+            "article",
+            "url",
+            "title",
+            "publisher",
+            "passage",
+            "stance",
+            "accessed_on",
+        ]
+        read_only_fields = fields
+
+
+class SourceFilter(StrictFilterSet):
+    article = IdFilter(field_name="annotation__article_id")
+    annotation = IdFilter(field_name="annotation_id")
+    stance = django_filters.ChoiceFilter(choices=Source.Stance.choices)
+
+    class Meta:
+        model = Source
+        fields = ["article", "annotation", "stance"]
+
+
+class SourceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Sources reviewers cited, for the highlights the user may read."""
+
+    permission_classes = [IsDeskMember]
+    serializer_class = SourceRecordSerializer
+    filterset_class = SourceFilter
+    filter_backends = [DjangoFilterBackend, SearchFilter]
+    search_fields = ["url", "title", "publisher"]
+    lookup_value_regex = ID_PATTERN
+
+    def get_queryset(self) -> QuerySet[Source]:
+        visible = selectors.annotations_visible_to(self.request.user).values("pk")
+        return (
+            Source.objects.filter(annotation__in=visible)
+            .annotate(article_id=F("annotation__article_id"))
+            .order_by("annotation_id", "position", "pk")
+        )
