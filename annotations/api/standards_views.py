@@ -67,6 +67,7 @@ def annotation_document(request: HttpRequest, annotation: Annotation) -> dict[st
         ],
         kind=annotation.kind,
         speaker=annotation.speaker,
+        source_date=annotation.revision.created if annotation.revision_id else None,
     )
 
 
@@ -96,6 +97,7 @@ def verdict_document(request: HttpRequest, verdict: Verdict) -> dict[str, Any]:
             {"url": s.url, "title": s.title, "stance": s.stance} for s in verdict.sources.all()
         ],
         corrections=[{"note": c.note, "created": c.created} for c in verdict.corrections.all()],
+        source_date=unit.revision.created if unit.revision_id else None,
     )
 
 
@@ -195,8 +197,8 @@ class AnnotationsW3CView(_W3CCollection):
     def items(self, request: Request) -> QuerySet[Annotation]:
         return (
             selectors.annotations_visible_to(request.user)
-            .select_related("article")
-            .defer("article__text")
+            .select_related("article", "revision")
+            .defer("article__text", "revision__text")
             .order_by("pk")
         )
 

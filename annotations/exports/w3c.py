@@ -86,6 +86,7 @@ def annotation_w3c(
     kind: str = "claim",
     speaker: str = "",
     article_iri: str = "",
+    source_date: dt.datetime | None = None,
 ) -> dict[str, Any]:
     """One reviewer's highlight as a Web Annotation (§3.1), motivated by "assessing".
 
@@ -93,7 +94,8 @@ def annotation_w3c(
     (the article as published) or, when the desk has no URL for it, `article_iri`: §4 requires
     exactly one source, an IRI. `sources` are `{"url", "title", "stance"}` mappings, stance
     one of supports / refutes / context; `title` may be empty. `speaker` (a quote's speaker)
-    becomes a "describing" body labelled "Speaker" whenever it is given.
+    becomes a "describing" body labelled "Speaker" whenever it is given. `source_date`, when
+    given, is when the revision the selectors refer to was saved (a TimeState).
     """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
@@ -121,6 +123,7 @@ def annotation_w3c(
             suffix=suffix,
             start=start,
             end=end,
+            source_date=source_date,
         ),
     }
 
@@ -147,6 +150,7 @@ def verdict_w3c(
     claimant: str,
     sources: Sequence[Mapping[str, str]],
     corrections: Sequence[Mapping[str, Any]],
+    source_date: dt.datetime | None = None,
 ) -> dict[str, Any]:
     """The desk's published verdict on a claim as a Web Annotation (§3.1), "assessing".
 
@@ -191,6 +195,7 @@ def verdict_w3c(
             suffix=suffix,
             start=start,
             end=end,
+            source_date=source_date,
         ),
     }
 
@@ -344,6 +349,7 @@ def _target(
     suffix: str,
     start: int,
     end: int,
+    source_date: dt.datetime | None = None,
 ) -> dict[str, Any]:
     if not source_url and not article_iri:
         raise ValueError("the target needs the article's URL or IRI")
@@ -358,12 +364,17 @@ def _target(
         quote["prefix"] = prefix
     if suffix:
         quote["suffix"] = suffix
-    return {
+    target: dict[str, Any] = {
         "source": _iri(source_url or article_iri, field="source_url"),
         # §4.2: several selectors for one segment are alternatives; the quote survives edits
         # to the article that move the offsets, the position disambiguates repeated quotes.
         "selector": [quote, {"type": "TextPositionSelector", "start": start, "end": end}],
     }
+    if source_date is not None:
+        # §4.3.1 TimeState: the selectors describe the article as it was at this time (the
+        # revision they were made on), not whatever the URL serves today.
+        target["state"] = {"type": "TimeState", "sourceDate": xsd_datetime(source_date)}
+    return target
 
 
 def _embedded_page(page: dict[str, Any], *, collection_id: str) -> dict[str, Any]:

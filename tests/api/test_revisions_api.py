@@ -186,3 +186,16 @@ def test_the_orphan_list_uses_as_many_queries_for_20_as_for_2(
 
     with django_assert_max_num_queries(queries):
         assert len(client.get("/api/v1/orphans/").json()["results"]) == 20
+
+
+def test_the_w3c_export_says_which_version_of_the_article_a_highlight_was_made_on(
+    api_as, alice, article
+):
+    highlight = AnnotationFactory(article=article, reviewer=alice)
+    made_on = highlight.revision.created
+
+    page = api_as(alice).get("/api/v1/annotations/w3c/?page=1").json()
+
+    state = page["items"][0]["target"]["state"]
+    assert state["type"] == "TimeState"
+    assert state["sourceDate"].startswith(made_on.strftime("%Y-%m-%dT%H:%M:%S"))
