@@ -25,49 +25,9 @@ from annotations.models import Annotation, ClaimUnit, Source, Verdict
 from annotations.selectors.revisions import units_with_vanished_claims
 from annotations.services import adjudication
 from annotations.services.adjudication import unit_actions_allowed
+from annotations.text import passage_in_context
 from annotations.views.history import unit_history
 from annotations.views.review import editor_required, spread_of
-
-# Characters of the article shown on each side of the passage, at most.
-CONTEXT_CHARACTERS = 320
-
-
-@dataclass(frozen=True)
-class Segment:
-    text: str
-    marked: bool
-
-
-def passage_in_context(
-    text: str, start: int, end: int, *, around: int = CONTEXT_CHARACTERS
-) -> list[list[Segment]]:
-    """The passage with some of the article around it, as paragraphs of segments; the passage
-    is the marked segment. The context stops at the passage's paragraphs, or at a word
-    boundary `around` characters away, with an ellipsis."""
-    paragraph_start = text.rfind("\n\n", 0, start)
-    paragraph_start = 0 if paragraph_start < 0 else paragraph_start + 2
-    paragraph_end = text.find("\n\n", end)
-    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-    begin, lead = max(paragraph_start, start - around), ""
-    if begin > paragraph_start:
-        space = text.find(" ", begin, start)
-        begin, lead = (space + 1 if space >= 0 else begin), "… "
-    finish, trail = min(paragraph_end, end + around), ""
-    if finish < paragraph_end:
-        space = text.rfind(" ", end, finish)
-        finish, trail = (space if space >= 0 else finish), " …"
-    paragraphs: list[list[Segment]] = [[]]
-    for piece, marked in (
-        (lead + text[begin:start], False),
-        (text[start:end], True),
-        (text[end:finish] + trail, False),
-    ):
-        for index, part in enumerate(piece.split("\n\n")):
-            if index:
-                paragraphs.append([])
-            if part:
-                paragraphs[-1].append(Segment(part, marked))
-    return [paragraph for paragraph in paragraphs if paragraph]
 
 
 @dataclass(frozen=True)

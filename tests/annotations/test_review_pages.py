@@ -23,7 +23,7 @@ from annotations.models import (
 )
 from annotations.services.adjudication import VerdictInput, unit_decide, verdict_publish
 from annotations.services.annotations import TargetInput, annotation_create
-from annotations.views.adjudication import passage_in_context
+from annotations.text import passage_in_context
 from tests.factories import ArticleFactory, EditorFactory, ReviewerFactory, claims_reviewed, verdict
 
 pytestmark = pytest.mark.django_db
