@@ -12,14 +12,14 @@ from django.test import Client
 from annotations.exports.w3c import MEDIA_TYPE
 from annotations.models import ClaimUnit, Correction, Verdict
 from annotations.services.reviews import review_submit
-from tests.annotations.test_w3c_export import (
+from tests.factories import AnnotationFactory, ArticleFactory, SourceFactory, verdict
+from tests.w3c_suite import (
     ANNOTATION_MUSTS,
     COLLECTION_MUSTS,
     PAGE_MUSTS,
     must_failures,
     run_test,
 )
-from tests.factories import AnnotationFactory, ArticleFactory, SourceFactory, verdict
 
 pytestmark = pytest.mark.django_db
 
