@@ -15,7 +15,7 @@ from django import forms
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-from rest_framework.filters import OrderingFilter
+from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.request import Request
 
 from annotations.api.errors import MAX_ID
@@ -116,6 +116,16 @@ class StrictFilterSet(django_filters.FilterSet):
                 self.form.add_error(name, BLANK_MESSAGE)
                 valid = False
         return valid
+
+
+class StrictSearchFilter(SearchFilter):
+    """`?search=` whose errors name the parameter (DRF's answer a NUL with a bare list)."""
+
+    def get_search_terms(self, request: Request) -> list[str]:
+        try:
+            return super().get_search_terms(request)
+        except serializers.ValidationError as error:
+            raise serializers.ValidationError({self.search_param: error.detail}) from None
 
 
 class StrictOrderingFilter(OrderingFilter):

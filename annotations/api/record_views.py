@@ -6,12 +6,17 @@ import django_filters
 from django.db.models import F, QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins, serializers, viewsets
-from rest_framework.filters import SearchFilter
 
 from annotations import roles, selectors
 from annotations.api.errors import ID_PATTERN
 from annotations.api.permissions import IsDeskMember
-from annotations.api.query import DateTimeFilter, IdFilter, StrictFilterSet, StrictOrderingFilter
+from annotations.api.query import (
+    DateTimeFilter,
+    IdFilter,
+    StrictFilterSet,
+    StrictOrderingFilter,
+    StrictSearchFilter,
+)
 from annotations.models import Review, Source
 
 
@@ -89,7 +94,7 @@ class SourceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     permission_classes = [IsDeskMember]
     serializer_class = SourceRecordSerializer
     filterset_class = SourceFilter
-    filter_backends = [DjangoFilterBackend, SearchFilter]
+    filter_backends = [DjangoFilterBackend, StrictSearchFilter]
     search_fields = ["url", "title", "publisher"]
     lookup_value_regex = ID_PATTERN
 

@@ -11,7 +11,6 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.filters import SearchFilter
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -27,6 +26,7 @@ from annotations.api.query import (
     QueryIntegerField,
     Rfc3339Field,
     StrictFilterSet,
+    StrictSearchFilter,
     noop_filter,
 )
 from annotations.api.review_serializers import (
@@ -223,7 +223,7 @@ class VerdictViewSet(
     lookup_value_regex = ID_PATTERN
     pagination_class = VerdictCursorPagination
     filterset_class = VerdictFilter
-    filter_backends = [DjangoFilterBackend, SearchFilter]
+    filter_backends = [DjangoFilterBackend, StrictSearchFilter]
     search_fields = ["claim_reviewed", "claimant", "explanation"]
 
     def get_permissions(self) -> list[Any]:

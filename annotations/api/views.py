@@ -13,7 +13,6 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
-from rest_framework.filters import SearchFilter
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -29,6 +28,7 @@ from annotations.api.query import (
     IsoDateFilter,
     StrictFilterSet,
     StrictOrderingFilter,
+    StrictSearchFilter,
 )
 from annotations.api.review_serializers import AssignInputSerializer, AssignmentSerializer
 from annotations.api.serializers import (
@@ -105,7 +105,7 @@ class AnnotationViewSet(
     serializer_class = AnnotationSerializer
     filterset_class = AnnotationFilter
     pagination_class = AnnotationPages
-    filter_backends = [DjangoFilterBackend, SearchFilter, StrictOrderingFilter]
+    filter_backends = [DjangoFilterBackend, StrictSearchFilter, StrictOrderingFilter]
     search_fields = ["exact", "rationale", "speaker"]
     # Cursor pages need a column to hold their place in: creation or change time.
     ordering_fields = ["created", "modified"]
@@ -204,7 +204,7 @@ class ArticleViewSet(
     permission_classes = [IsDeskMember, CanImportArticles]
     lookup_value_regex = ID_PATTERN
     filterset_class = ArticleFilter
-    filter_backends = [DjangoFilterBackend, SearchFilter, StrictOrderingFilter]
+    filter_backends = [DjangoFilterBackend, StrictSearchFilter, StrictOrderingFilter]
     search_fields = ["title", "byline", "publisher"]
     ordering_fields = ["created", "modified", "published_on", "title"]
     ordering = ["-created", "-id"]

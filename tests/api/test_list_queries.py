@@ -136,6 +136,10 @@ def test_articles_updated_after_tracks_changes(api_as, alice):
         ("/api/v1/articles/?published_from=10/25/26", "published_from"),
         ("/api/v1/articles/?ordering=text", "ordering"),
         ("/api/v1/annotations/w3c/?page=", "page"),
+        ("/api/v1/annotations/?search=%00", "search"),
+        ("/api/v1/articles/?search=a%00b", "search"),
+        ("/api/v1/verdicts/?search=%00", "search"),
+        ("/api/v1/sources/?search=%00", "search"),
     ],
 )
 def test_a_malformed_list_parameter_is_a_400_naming_it(api_as, alice, path, parameter):
@@ -193,3 +197,14 @@ def test_the_annotation_list_uses_as_many_queries_for_60_rows_as_for_3(
 
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert len(client.get("/api/v1/annotations/?search=unemployment").json()["results"]) == 60
+
+
+def test_an_error_without_a_field_still_has_the_documented_object_shape():
+    from rest_framework.exceptions import ValidationError
+
+    from annotations.api.errors import exception_handler
+
+    response = exception_handler(ValidationError(["Something is wrong."]), {})
+
+    assert response.status_code == 400
+    assert response.data == {"detail": "Something is wrong.", "code": "invalid"}
