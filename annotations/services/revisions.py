@@ -17,6 +17,7 @@ from annotations.models import (
     Article,
     ArticleRevision,
 )
+from annotations.services.agreement import article_agreement_mark_changed
 from annotations.services.annotations import TargetInput, target_validate
 from annotations.services.articles import (
     ExtractedArticle,
@@ -207,6 +208,9 @@ def revision_reanchor(*, revision_id: int) -> int:
         ).delete()
         AnnotationAnchor.objects.bulk_create(rows, batch_size=500)
         ArticleRevision.objects.filter(pk=revision.pk).update(reanchored_at=timezone.now())
+        # Units and agreement compare highlights on the latest revision: regroup them now
+        # that every highlight has its place there.
+        article_agreement_mark_changed(article_id=revision.article_id)
     return sum(1 for row in rows if row.status == Status.ORPHANED)
 
 

@@ -453,3 +453,17 @@ def test_an_article_saved_without_revisions_still_places_its_highlights(alice):
     found = selectors.annotations_anchor([highlight]).of(highlight)
 
     assert (found.start, found.end) == (highlight.start, highlight.end)
+
+
+def test_units_move_to_the_new_revision_once_its_highlights_are_placed(
+    article, editor, revise, committing
+):
+    for slug in ("false", "mostly-false"):
+        with committing():
+            claims_reviewed(article, {CLAIM: slug})
+
+    revision = revise(article, editor, INSERTED + ARTICLE_TEXT)
+
+    unit = ClaimUnit.objects.get(article=article)
+    assert unit.revision == revision
+    assert revision.text[unit.start : unit.end] == CLAIM
