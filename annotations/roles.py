@@ -35,6 +35,11 @@ def is_reviewer(user: AbstractBaseUser | AnonymousUser) -> bool:
     return Role.REVIEWER in _group_names(user) if user.is_authenticated else False
 
 
+def is_desk_member(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """Reviewers, editors and admins: who reads the desk's articles at all."""
+    return is_reviewer(user) or is_editor(user)
+
+
 def can_annotate(user: AbstractBaseUser | AnonymousUser) -> bool:
     """Reviewers annotate; editors adjudicate rather than review (they may also hold both roles)."""
     return is_reviewer(user)

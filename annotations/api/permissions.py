@@ -15,7 +15,7 @@ class IsDeskMember(BasePermission):
     message = "You are not a member of this desk."
 
     def has_permission(self, request: Request, view: APIView) -> bool:
-        return roles.is_reviewer(request.user) or roles.is_editor(request.user)
+        return roles.is_desk_member(request.user)
 
 
 class CanImportArticles(BasePermission):

@@ -19,7 +19,9 @@ from annotations.selectors.articles import (
     annotations_writable_by,
     articles_visible_to,
     articles_with_progress,
+    latest_revision_number,
     review_status,
+    revision_latest,
     revisions_latest,
     verdict_labels,
 )
@@ -46,6 +48,8 @@ __all__ = [
     "DESK_STATISTICS",
     "NOT_COMPUTED",
     "annotations_anchor",
+    "latest_revision_number",
+    "revision_latest",
     "revisions_latest",
     "annotations_visible_to",
     "annotations_writable_by",

@@ -34,7 +34,7 @@ User = AbstractBaseUser | AnonymousUser
 
 def articles_visible_to(user: User) -> QuerySet[Article]:
     """Every article of the desk for its members (reviewers, editors, admins); none otherwise."""
-    if not (roles.is_editor(user) or roles.is_reviewer(user)):
+    if not roles.is_desk_member(user):
         return Article.objects.none()
     return Article.objects.all()
 
@@ -61,9 +61,6 @@ def articles_with_progress(user: User) -> QuerySet[Article]:
         .annotate(n=Count("pk"))
         .values("n")
     )
-    latest_revision = (
-        ArticleRevision.objects.filter(article=OuterRef("pk")).order_by("-number").values("number")
-    )
     return (
         articles_visible_to(user)
         .defer("text")
@@ -72,7 +69,7 @@ def articles_with_progress(user: User) -> QuerySet[Article]:
             my_review_status=Subquery(my_review[:1]),
             annotation_count=Coalesce(Subquery(all_count, output_field=IntegerField()), 0),
             reviewer_count=Coalesce(Subquery(submitted, output_field=IntegerField()), 0),
-            revision_number=Subquery(latest_revision[:1]),
+            revision_number=latest_revision_number("pk"),
         )
     )
 
@@ -143,15 +140,26 @@ class AnchoredAnnotations:
         return self.anchors.get(annotation.pk)
 
 
-def revisions_latest(article_ids: Iterable[int]) -> dict[int, ArticleRevision]:
-    """Each article's latest revision, by article id, in one query."""
-    newest = (
-        ArticleRevision.objects.filter(article_id=OuterRef("article_id"))
+def latest_revision_number(article_ref: str) -> Subquery:
+    """A subquery: the latest revision number of the article `article_ref` names (an OuterRef
+    path, e.g. "pk" in a query on articles, "article_id" in one on units)."""
+    return Subquery(
+        ArticleRevision.objects.filter(article_id=OuterRef(article_ref))
         .order_by("-number")
         .values("number")[:1]
     )
+
+
+def revision_latest(article: Article) -> ArticleRevision | None:
+    """The article's latest revision: the one its text is (None for an article saved without
+    the services, which has none yet)."""
+    return article.revisions.order_by("-number").first()
+
+
+def revisions_latest(article_ids: Iterable[int]) -> dict[int, ArticleRevision]:
+    """Each article's latest revision, by article id, in one query."""
     latest = ArticleRevision.objects.filter(
-        article_id__in=set(article_ids), number=Subquery(newest)
+        article_id__in=set(article_ids), number=latest_revision_number("article_id")
     )
     return {revision.article_id: revision for revision in latest}
 

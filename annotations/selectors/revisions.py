@@ -2,45 +2,25 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from annotations import roles
 from annotations.models import Annotation, AnnotationAnchor, ArticleRevision, ClaimUnit
-from annotations.selectors.articles import User
-
-
-def _latest_number(article_ref: str) -> Subquery:
-    return Subquery(
-        ArticleRevision.objects.filter(article_id=OuterRef(article_ref))
-        .order_by("-number")
-        .values("number")[:1]
-    )
+from annotations.selectors.articles import User, latest_revision_number
 
 
 def orphans_visible_to(user: User, *, article: int | None = None) -> QuerySet[AnnotationAnchor]:
-    """Highlights that could not be placed on their article's latest revision.
-
-    A reviewer sees their own; editors see everyone's. Only the latest revision counts: an
-    orphan of an older one has been carried forward (or resolved) by the next revision.
-    """
-    if not (roles.is_editor(user) or roles.is_reviewer(user)):
-        return AnnotationAnchor.objects.none()
-    orphans = AnnotationAnchor.objects.filter(
+    """Highlights that could not be placed on their article's latest revision, among those the
+    user may resolve (see anchors_resolvable_by). Only the latest revision counts: an orphan
+    of an older one has been carried forward (or resolved) by the next revision."""
+    orphans = anchors_resolvable_by(user).filter(
         status=AnnotationAnchor.Status.ORPHANED,
-        revision__number=_latest_number("revision__article_id"),
+        revision__number=latest_revision_number("revision__article_id"),
     )
-    if not roles.is_editor(user):
-        orphans = orphans.filter(annotation__reviewer=user.pk)
     if article is not None:
         orphans = orphans.filter(revision__article_id=article)
-    return (
-        orphans.select_related(
-            "annotation", "annotation__reviewer", "annotation__verdict", "revision"
-        )
-        .defer("revision__text")
-        .select_related("revision__article")
-        .defer("revision__article__text")
-        .order_by("revision__article_id", "annotation__start", "pk")
+    return orphans.defer("revision__text", "revision__article__text").order_by(
+        "revision__article_id", "annotation__start", "pk"
     )
 
 
@@ -54,15 +34,15 @@ def units_with_vanished_claims() -> QuerySet[ClaimUnit]:
     # Each OuterRef below names the query it sits in: the unit, the highlight, the anchor.
     latest_done = ArticleRevision.objects.filter(
         article_id=OuterRef("article_id"),
-        number=_latest_number("article_id"),
+        number=latest_revision_number("article_id"),
         reanchored_at__isnull=False,
     )
     placed = Annotation.objects.filter(unit=OuterRef("pk")).filter(
-        Q(revision__number=_latest_number("article_id"))
+        Q(revision__number=latest_revision_number("article_id"))
         | Exists(
             AnnotationAnchor.objects.filter(
                 annotation=OuterRef("pk"),
-                revision__number=_latest_number("revision__article_id"),
+                revision__number=latest_revision_number("revision__article_id"),
                 status__in=[AnnotationAnchor.Status.ANCHORED, AnnotationAnchor.Status.REATTACHED],
             )
         )
@@ -70,7 +50,7 @@ def units_with_vanished_claims() -> QuerySet[ClaimUnit]:
     return (
         ClaimUnit.objects.filter(status=ClaimUnit.Status.PUBLISHED)
         .filter(Exists(latest_done))
-        .exclude(revision__number=_latest_number("article_id"))
+        .exclude(revision__number=latest_revision_number("article_id"))
         .exclude(Exists(placed))
         .select_related("article", "verdict")
         .defer("article__text")
@@ -87,6 +67,6 @@ def anchors_resolvable_by(user: User) -> QuerySet[AnnotationAnchor]:
     )
     if roles.is_editor(user):
         return anchors
-    if roles.is_reviewer(user):
+    if roles.is_desk_member(user):
         return anchors.filter(annotation__reviewer=user.pk)
     return anchors.none()

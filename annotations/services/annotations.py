@@ -12,7 +12,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from annotations import roles
+from annotations import roles, selectors
 from annotations.anchoring import quote_around, utf16_to_code_point_offset
 from annotations.errors import DomainError
 from annotations.fetching import url_validate
@@ -207,7 +207,7 @@ def annotation_create(
         _review_open_for_writing(article=article, reviewer=reviewer)
         annotation = Annotation.objects.create(
             article=article,
-            revision=article.revisions.order_by("-number").first(),
+            revision=selectors.revision_latest(article),
             reviewer=reviewer,
             kind=kind,
             speaker=speaker.strip() if kind == Annotation.Kind.QUOTE else "",

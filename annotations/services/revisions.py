@@ -9,7 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from annotations import anchoring, roles
+from annotations import anchoring, roles, selectors
 from annotations.errors import DomainError
 from annotations.models import (
     Annotation,
@@ -31,7 +31,7 @@ Status = AnnotationAnchor.Status
 
 def revision_latest(article: Article) -> ArticleRevision:
     """The article's current revision (the one its `text` is)."""
-    return article.revisions.order_by("-number").first() or revision_first_create(article)
+    return selectors.revision_latest(article) or revision_first_create(article)
 
 
 def revision_first_create(article: Article) -> ArticleRevision:
@@ -147,12 +147,14 @@ def unplaced_revisions_sweep(
     return revision_ids
 
 
-def _placed_on(annotation: Annotation, previous: ArticleRevision) -> anchoring.StoredTarget | None:
-    """Where the annotation lay on the previous revision, as a target to carry forward."""
-    if annotation.revision_id == previous.pk:
-        source = annotation
-    else:
-        source = next((a for a in annotation.anchors.all() if a.revision_id == previous.pk), None)
+def _placed_on(
+    annotation: Annotation, previous: ArticleRevision, anchors: dict[int, AnnotationAnchor]
+) -> anchoring.StoredTarget | None:
+    """Where the annotation lay on the previous revision, as a target to carry forward:
+    its own selectors if it was made there, else its anchor there (`anchors`, by annotation)."""
+    source: Annotation | AnnotationAnchor | None = annotation
+    if annotation.revision_id != previous.pk:
+        source = anchors.get(annotation.pk)
         if source is None or source.start is None:
             return None
     return anchoring.StoredTarget(
@@ -184,10 +186,13 @@ def revision_reanchor(*, revision_id: int) -> int:
         Annotation.objects.filter(article_id=revision.article_id)
         .exclude(revision=revision)
         .exclude(pk__in=resolved)
-        .prefetch_related("anchors")
         .order_by("pk")
     )
-    carried = [(a, _placed_on(a, previous)) if previous else (a, None) for a in annotations]
+    # Only the previous revision's anchors: what an earlier one said is superseded.
+    on_previous = {
+        row.annotation_id: row for row in AnnotationAnchor.objects.filter(revision=previous)
+    }
+    carried = [(a, _placed_on(a, previous, on_previous) if previous else None) for a in annotations]
     targets = [target for _, target in carried if target is not None]
     placed = iter(anchoring.reanchor(previous.text, revision.text, targets) if targets else [])
     rows = []
@@ -243,7 +248,7 @@ def _orphan_for_resolving(anchor: AnnotationAnchor, actor: AbstractBaseUser) -> 
         raise DomainError(
             "This highlight is not waiting to be re-attached.", code="not_orphaned", status=409
         )
-    if anchor.revision.number != anchor.revision.article.revisions.count():
+    if anchor.revision.article.revisions.filter(number__gt=anchor.revision.number).exists():
         raise DomainError(
             "A newer revision exists: resolve the highlight there.",
             code="stale_revision",

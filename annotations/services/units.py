@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from django.db import transaction
 
 from annotations.models import Annotation, Article, ClaimUnit, Review
-from annotations.selectors.articles import annotations_anchor
+from annotations.selectors.articles import annotations_anchor, revision_latest
 from annotations.units import Span, spans_group
 
 
@@ -57,7 +57,8 @@ def article_units_regroup(*, article: Article) -> list[ClaimUnit]:
     by_id = {annotation.pk: annotation for annotation in annotations}
     existing = {unit.pk: unit for unit in ClaimUnit.objects.filter(article=article)}
     # Every span below is on the latest revision, so every unit placed is on it too.
-    revision_id = article.revisions.order_by("-number").values_list("pk", flat=True).first()
+    latest = revision_latest(article)
+    revision_id = latest.pk if latest is not None else None
 
     def span(annotation: Annotation) -> Span:
         return Span(

@@ -23,7 +23,7 @@ from annotations.services.revisions import orphan_confirm_gone
 
 
 def _desk_member_check(request: HttpRequest) -> None:
-    if not (roles.is_editor(request.user) or roles.is_reviewer(request.user)):
+    if not roles.is_desk_member(request.user):
         raise PermissionDenied("Only members of the desk re-attach highlights.")
 
 
