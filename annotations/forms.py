@@ -16,6 +16,16 @@ from annotations.roles import Role
 from annotations.services.adjudication import CLAIM_REVIEWED_RECOMMENDED, VerdictInput
 
 
+def _article_file_field() -> forms.FileField:
+    """An optional .txt or .html upload of an article's text (size checked on clean)."""
+    return forms.FileField(
+        required=False,
+        label="Or upload a file",
+        help_text="A .txt or .html file.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.html,.htm,text/plain,text/html"}),
+    )
+
+
 class ArticleImportForm(forms.Form):
     """Import an article from exactly one of: pasted text, an uploaded file, a URL."""
 
@@ -26,12 +36,7 @@ class ArticleImportForm(forms.Form):
         label="Paste the article's text",
         help_text="Paragraphs separated by blank lines.",
     )
-    file = forms.FileField(
-        required=False,
-        label="Or upload a file",
-        help_text="A .txt or .html file.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.html,.htm,text/plain,text/html"}),
-    )
+    file = _article_file_field()
     url = forms.CharField(
         required=False,
         max_length=2000,
@@ -101,12 +106,7 @@ class ArticleRevisionForm(forms.Form):
         label="Paste the new text",
         help_text="The whole article, paragraphs separated by blank lines.",
     )
-    file = forms.FileField(
-        required=False,
-        label="Or upload a file",
-        help_text="A .txt or .html file.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.html,.htm,text/plain,text/html"}),
-    )
+    file = _article_file_field()
     refetch = forms.BooleanField(required=False, label="Fetch the article's URL again")
 
     def __init__(self, *args: Any, source_url: str, **kwargs: Any) -> None:

@@ -9,48 +9,38 @@ from annotations.services import agreement, revisions
 
 # Only errors that a retry can cure: the database restarting or a dropped connection.
 TRANSIENT_ERRORS = (OperationalError, InterfaceError)
+# Acknowledged after they run, so a worker killed mid-task leaves the message to be delivered
+# again (every task is idempotent).
+AT_LEAST_ONCE = {"acks_late": True, "reject_on_worker_lost": True}
+RETRYING = {
+    **AT_LEAST_ONCE,
+    "autoretry_for": TRANSIENT_ERRORS,
+    "retry_backoff": 2,
+    "retry_backoff_max": 60,
+    "max_retries": 5,
+}
 
 
-@shared_task(
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=TRANSIENT_ERRORS,
-    retry_backoff=2,
-    retry_backoff_max=60,
-    max_retries=5,
-)
+@shared_task(**RETRYING)
 def article_agreement_recompute_task(article_id: int) -> None:
     agreement.article_agreement_recompute(article_id=article_id)
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
+@shared_task(**AT_LEAST_ONCE)
 def stale_agreements_sweep_task() -> int:
     return agreement.stale_agreements_sweep()
 
 
-@shared_task(
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=TRANSIENT_ERRORS,
-    retry_backoff=2,
-    max_retries=5,
-)
+@shared_task(**RETRYING)
 def desk_agreement_recompute_task() -> None:
     agreement.desk_agreement_recompute()
 
 
-@shared_task(
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=TRANSIENT_ERRORS,
-    retry_backoff=2,
-    retry_backoff_max=60,
-    max_retries=5,
-)
+@shared_task(**RETRYING)
 def revision_reanchor_task(revision_id: int) -> int:
     return revisions.revision_reanchor(revision_id=revision_id)
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
+@shared_task(**AT_LEAST_ONCE)
 def unplaced_revisions_sweep_task() -> int:
     return len(revisions.unplaced_revisions_sweep())

@@ -177,7 +177,7 @@ class AnchorSerializer(serializers.Serializer):
 class AnnotationSerializer(serializers.ModelSerializer):
     """An annotation as clients read it. The context carries `anchors` (AnchoredAnnotations)."""
 
-    target = serializers.SerializerMethodField()
+    target = TargetSerializer(source="*", read_only=True)
     verdict = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     reviewer = serializers.SlugRelatedField(slug_field="username", read_only=True)
     sources = SourceSerializer(many=True, read_only=True)
@@ -209,16 +209,6 @@ class AnnotationSerializer(serializers.ModelSerializer):
             "modified",
         ]
         read_only_fields = fields
-
-    @extend_schema_field(TargetSerializer)
-    def get_target(self, annotation: Annotation) -> dict[str, Any]:
-        return {
-            "exact": annotation.exact,
-            "prefix": annotation.prefix,
-            "suffix": annotation.suffix,
-            "start": annotation.start,
-            "end": annotation.end,
-        }
 
     def get_is_mine(self, annotation: Annotation) -> bool:
         request = self.context.get("request")
@@ -310,7 +300,11 @@ class OrphanSerializer(serializers.ModelSerializer):
     revision = serializers.IntegerField(source="revision.number", read_only=True)
     reviewer = serializers.CharField(source="annotation.reviewer.username", read_only=True)
     verdict = serializers.CharField(source="annotation.verdict.slug", read_only=True)
-    original = serializers.SerializerMethodField()
+    original = TargetSerializer(
+        source="annotation",
+        read_only=True,
+        help_text="The highlight's selectors on the revision it was made on.",
+    )
 
     class Meta:
         model = AnnotationAnchor
@@ -329,18 +323,6 @@ class OrphanSerializer(serializers.ModelSerializer):
             "exact",
         ]
         read_only_fields = fields
-
-    @extend_schema_field(TargetSerializer)
-    def get_original(self, anchor: AnnotationAnchor) -> dict[str, Any]:
-        """The highlight's selectors on the revision it was made on."""
-        annotation = anchor.annotation
-        return {
-            "exact": annotation.exact,
-            "prefix": annotation.prefix,
-            "suffix": annotation.suffix,
-            "start": annotation.start,
-            "end": annotation.end,
-        }
 
 
 class ReattachInputSerializer(serializers.Serializer):

@@ -106,16 +106,13 @@ def annotation_w3c(
     if rationale:
         body.append(_textual_body(purpose="commenting", value=rationale))
     body.extend(_linking_body(source) for source in sources)
-    return {
-        "@context": CONTEXT,
-        "id": _iri(id, field="id"),
-        "type": "Annotation",
-        "motivation": "assessing",
-        "creator": _agent(id=creator_id, name=creator_name, type="Person"),
-        "created": xsd_datetime(created),
-        "modified": xsd_datetime(modified),
-        "body": body,
-        "target": _target(
+    return _assessing(
+        id=id,
+        creator=_agent(id=creator_id, name=creator_name, type="Person"),
+        created=created,
+        modified=modified,
+        body=body,
+        target=_target(
             source_url=source_url,
             article_iri=article_iri,
             exact=exact,
@@ -125,7 +122,7 @@ def annotation_w3c(
             end=end,
             source_date=source_date,
         ),
-    }
+    )
 
 
 def verdict_w3c(
@@ -178,16 +175,13 @@ def verdict_w3c(
             correction_body["created"] = xsd_datetime(correction["created"])
         body.append(correction_body)
     body.extend(_linking_body(source) for source in sources)
-    return {
-        "@context": CONTEXT,
-        "id": _iri(id, field="id"),
-        "type": "Annotation",
-        "motivation": "assessing",
-        "creator": _agent(id=creator_id, name=creator_name, type="Organization"),
-        "created": xsd_datetime(created),
-        "modified": xsd_datetime(modified),
-        "body": body,
-        "target": _target(
+    return _assessing(
+        id=id,
+        creator=_agent(id=creator_id, name=creator_name, type="Organization"),
+        created=created,
+        modified=modified,
+        body=body,
+        target=_target(
             source_url=source_url,
             article_iri=article_iri,
             exact=exact,
@@ -197,7 +191,7 @@ def verdict_w3c(
             end=end,
             source_date=source_date,
         ),
-    }
+    )
 
 
 def annotation_collection(
@@ -338,6 +332,29 @@ def _agent(*, id: str, name: str, type: str) -> dict[str, Any]:
     if name:
         agent["name"] = name
     return agent
+
+
+def _assessing(
+    *,
+    id: str,
+    creator: dict[str, Any],
+    created: dt.datetime,
+    modified: dt.datetime,
+    body: list[dict[str, Any]],
+    target: dict[str, Any],
+) -> dict[str, Any]:
+    """The Annotation (§3.1) both a highlight and a verdict are: an assessment of a passage."""
+    return {
+        "@context": CONTEXT,
+        "id": _iri(id, field="id"),
+        "type": "Annotation",
+        "motivation": "assessing",
+        "creator": creator,
+        "created": xsd_datetime(created),
+        "modified": xsd_datetime(modified),
+        "body": body,
+        "target": target,
+    }
 
 
 def _target(
