@@ -9,8 +9,10 @@ from annotations.models import (
     Annotation,
     Article,
     ArticleRevision,
+    ClaimUnit,
     Review,
     Source,
+    Verdict,
     VerdictLabel,
 )
 
@@ -168,3 +170,22 @@ def claims_reviewed(
     if submit:
         review_submit(article=article, reviewer=reviewer)
     return reviewer
+
+
+def unit_decided_and_published(
+    unit: ClaimUnit, editor: User, *, claim_reviewed: str = "Crime fell by 30%"
+) -> Verdict:
+    """The editor decides the unit "false" and publishes the verdict, through the services;
+    `unit` is refreshed to its published state."""
+    from annotations.services.adjudication import VerdictInput, unit_decide, verdict_publish
+
+    decided = unit_decide(
+        unit=unit,
+        editor=editor,
+        seen_version=unit.version,
+        verdict=VerdictInput(label=verdict("false"), claim_reviewed=claim_reviewed),
+    )
+    unit.refresh_from_db()
+    verdict_publish(verdict=decided, editor=editor, seen_version=unit.version)
+    unit.refresh_from_db()
+    return decided

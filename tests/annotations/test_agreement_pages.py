@@ -14,6 +14,7 @@ from annotations.models import DeskAgreement
 from annotations.services.annotations import TargetInput, annotation_create
 from annotations.services.reviews import review_submit
 from tests.factories import ArticleFactory, EditorFactory, ReviewerFactory, verdict
+from tests.pages import logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -28,12 +29,6 @@ VERDICTS = [
     ["false", "true", "mixed"],
     ["mostly-false", "true", None],
 ]
-
-
-def logged_in(user, *, enforce_csrf_checks: bool = False) -> Client:
-    client = Client(enforce_csrf_checks=enforce_csrf_checks)
-    client.force_login(user)
-    return client
 
 
 def review(article, reviewer, verdicts) -> None:

@@ -2,28 +2,13 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from django.test import Client
 
 from annotations.models import Annotation, Article, Review, VerdictLabel
 from tests.factories import ArticleFactory, ReviewerFactory
+from tests.pages import logged_in, page_data
 
 pytestmark = pytest.mark.django_db
-
-
-def logged_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def page_data(response) -> dict:
-    html = response.content.decode()
-    start = html.index('id="page-data"')
-    start = html.index(">", start) + 1
-    return json.loads(html[start : html.index("</script>", start)])
 
 
 def annotations_bulk(article: Article, reviewers: list, count: int) -> None:

@@ -3,32 +3,17 @@ highlights, and what the page tells the browser."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from django.test import Client
 
 from annotations.models import AnnotationAnchor
 from annotations.services.revisions import article_revise, orphan_confirm_gone
 from tests.factories import ARTICLE_TEXT, AnnotationFactory, ArticleFactory
+from tests.pages import logged_in, page_data
 
 pytestmark = pytest.mark.django_db
 
 CLAIM = "Critics say unemployment has doubled since 2020."
 REWORDED = "Critics were not quoted."
-
-
-def logged_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def page_data(response) -> dict:
-    html = response.content.decode()
-    start = html.index('id="page-data"')
-    start = html.index(">", start) + 1
-    return json.loads(html[start : html.index("</script>", start)])
 
 
 @pytest.fixture

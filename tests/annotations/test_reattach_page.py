@@ -4,23 +4,22 @@ the flags editors get when a published verdict's claim left the article."""
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 
 from annotations.models import AnnotationAnchor, ClaimUnit
-from annotations.services.adjudication import VerdictInput, unit_decide, verdict_publish
 from annotations.services.revisions import article_revise
-from tests.factories import ARTICLE_TEXT, AnnotationFactory, UserFactory, claims_reviewed, verdict
+from tests.factories import (
+    ARTICLE_TEXT,
+    AnnotationFactory,
+    UserFactory,
+    claims_reviewed,
+    unit_decided_and_published,
+)
+from tests.pages import logged_in
 
 pytestmark = pytest.mark.django_db
 
 CLAIM = "Critics say unemployment has doubled since 2020."
 LOST = ARTICLE_TEXT.replace(CLAIM, "Critics were not quoted.")
-
-
-def logged_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
@@ -108,14 +107,7 @@ def published_claim(article, editor, django_capture_on_commit_callbacks) -> Clai
         with django_capture_on_commit_callbacks(execute=True):
             claims_reviewed(article, {CLAIM: slug})
     unit = ClaimUnit.objects.get(article=article)
-    decided = unit_decide(
-        unit=unit,
-        editor=editor,
-        seen_version=unit.version,
-        verdict=VerdictInput(label=verdict("false"), claim_reviewed="Unemployment doubled"),
-    )
-    unit.refresh_from_db()
-    verdict_publish(verdict=decided, editor=editor, seen_version=unit.version)
+    unit_decided_and_published(unit, editor, claim_reviewed="Unemployment doubled")
     return unit
 
 

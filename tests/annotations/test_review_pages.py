@@ -21,10 +21,18 @@ from annotations.models import (
     Source,
     Verdict,
 )
-from annotations.services.adjudication import VerdictInput, unit_decide, verdict_publish
+from annotations.services.adjudication import VerdictInput, unit_decide
 from annotations.services.annotations import TargetInput, annotation_create
 from annotations.text import passage_in_context
-from tests.factories import ArticleFactory, EditorFactory, ReviewerFactory, claims_reviewed, verdict
+from tests.factories import (
+    ArticleFactory,
+    EditorFactory,
+    ReviewerFactory,
+    claims_reviewed,
+    unit_decided_and_published,
+    verdict,
+)
+from tests.pages import logged_in
 
 pytestmark = pytest.mark.django_db
 
@@ -37,12 +45,6 @@ TEXT = (
 CRIME = "crime fell by 30 percent last year"
 TAXES = "the city has the lowest taxes in the region"
 JOBS = "Unemployment stands at 4 percent"
-
-
-def logged_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
@@ -84,19 +86,6 @@ def decision(unit: ClaimUnit, **changes) -> dict:
     }
     data.update(changes)
     return data
-
-
-def decided_and_published(unit: ClaimUnit, editor) -> Verdict:
-    decided = unit_decide(
-        unit=unit,
-        editor=editor,
-        seen_version=unit.version,
-        verdict=VerdictInput(label=verdict("false"), claim_reviewed="Crime fell by 30%"),
-    )
-    unit.refresh_from_db()
-    verdict_publish(verdict=decided, editor=editor, seen_version=unit.version)
-    unit.refresh_from_db()
-    return decided
 
 
 # --- Who may see what ----------------------------------------------------------------------------
@@ -454,7 +443,7 @@ def test_publishing_a_changed_unit_is_refused_with_the_reason(editor, disputed):
 
 def test_a_correction_is_listed_with_its_note_and_date(editor, disputed):
     unit = unit_of(disputed, CRIME)
-    decided_and_published(unit, editor)
+    unit_decided_and_published(unit, editor)
     client = logged_in(editor)
 
     response = client.post(
@@ -475,7 +464,7 @@ def test_a_correction_is_listed_with_its_note_and_date(editor, disputed):
 
 def test_a_correction_needs_a_note(editor, disputed):
     unit = unit_of(disputed, CRIME)
-    decided_and_published(unit, editor)
+    unit_decided_and_published(unit, editor)
 
     response = logged_in(editor).post(action_url(unit, "correct"), decision(unit, note=""))
 

@@ -3,13 +3,11 @@ editors' form for a new version."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 
 from annotations.models import Article, ArticleRevision
 from annotations.services.revisions import article_revise
@@ -20,6 +18,7 @@ from tests.factories import (
     ReviewerFactory,
     UserFactory,
 )
+from tests.pages import logged_in, page_data
 
 pytestmark = pytest.mark.django_db
 
@@ -32,19 +31,6 @@ def committed(django_capture_on_commit_callbacks) -> Callable[[], AbstractContex
     """committed() -> a block at whose end what a commit would run has run: tests never commit,
     and the re-anchoring task is enqueued after the commit (it runs eagerly in tests)."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-def logged_in(user, **kwargs) -> Client:
-    client = Client(**kwargs)
-    client.force_login(user)
-    return client
-
-
-def page_data(response) -> dict:
-    html = response.content.decode()
-    start = html.index('id="page-data"')
-    start = html.index(">", start) + 1
-    return json.loads(html[start : html.index("</script>", start)])
 
 
 def revise(article: Article, editor, text: str, committed) -> ArticleRevision:

@@ -12,7 +12,6 @@ from annotations import selectors
 from annotations.errors import DomainError
 from annotations.models import AnnotationAnchor, ArticleRevision, ClaimUnit
 from annotations.selectors.revisions import orphans_visible_to, units_with_vanished_claims
-from annotations.services.adjudication import VerdictInput, unit_decide, verdict_publish
 from annotations.services.annotations import TargetInput
 from annotations.services.articles import article_create
 from annotations.services.revisions import (
@@ -27,7 +26,7 @@ from tests.factories import (
     AnnotationFactory,
     ReviewerFactory,
     claims_reviewed,
-    verdict,
+    unit_decided_and_published,
 )
 
 pytestmark = pytest.mark.django_db
@@ -331,14 +330,7 @@ def published_unit(committing):
             with committing():
                 claims_reviewed(article, {CLAIM: slug})
         unit = ClaimUnit.objects.get(article=article)
-        decided = unit_decide(
-            unit=unit,
-            editor=editor,
-            seen_version=unit.version,
-            verdict=VerdictInput(label=verdict("false"), claim_reviewed=CLAIM),
-        )
-        unit.refresh_from_db()
-        verdict_publish(verdict=decided, editor=editor, seen_version=unit.version)
+        unit_decided_and_published(unit, editor, claim_reviewed=CLAIM)
         return unit
 
     return published_unit
