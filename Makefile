@@ -11,18 +11,25 @@ CHROMIUM ?= /usr/bin/chromium
 # Local runs use the development profile unless the environment says otherwise.
 export DEBUG ?= 1
 
-.PHONY: run test install install-dev lint format worker chromium clean
+.PHONY: run test install install-dev lock lint format worker chromium clean
+
+# pip itself is pinned too: what a resolver does differs between its versions.
+PIP_VERSION := 26.3
+LOCK := $(BIN)/uv pip compile --quiet --generate-hashes --universal --python-version 3.11 \
+	--custom-compile-command "make lock"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet pip==$(PIP_VERSION)
 
-$(VENV)/.installed: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
+# Installs come from the lock files only: every package of the tree pinned, with its hashes.
+# requirements*.txt are the human-edited inputs; `make lock` turns them into the locks.
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
 	touch $@
 
-$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+$(VENV)/.installed-dev: requirements.lock requirements-dev.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $@ $(VENV)/.installed
 
 install: $(VENV)/.installed
@@ -56,6 +63,12 @@ chromium:
 			exit 1; \
 		fi; \
 	fi
+
+# After editing requirements.txt or requirements-dev.txt: resolve the whole tree again. The dev
+# lock is constrained by the runtime lock, so tests run on the versions production installs.
+lock: install-dev
+	$(LOCK) requirements.txt -o requirements.lock
+	$(LOCK) requirements-dev.txt --constraint requirements.lock -o requirements-dev.lock
 
 lint: install-dev
 	$(BIN)/ruff check .
