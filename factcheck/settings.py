@@ -187,9 +187,30 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300)
 # Above the longest task, so that Redis does not hand a running task to a second worker.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", CELERY_TASK_TIME_LIMIT * 4)
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", CELERY_TASK_TIME_LIMIT * 4),
+    # Web requests enqueue after their commit: a broker that does not answer must cost them a
+    # couple of seconds, not the operating system's minutes-long connect timeout.
+    "socket_connect_timeout": env_int("CELERY_BROKER_CONNECT_TIMEOUT", 2),
+}
+# One quick retry, then the failure is logged and left to the sweeps (annotations/services/
+# queueing.py): celery's default of three retries only makes a write wait longer for a dead broker.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A worker rides out broker restarts: it retries the connection for ever (the default is 100
+# tries, about 3 hours, after which it exits), and factcheck/broker.py works around the celery
+# 5.7.0 / kombu 5.7.0 crash on losing Redis with tasks in hand.
+CELERY_BROKER_CONNECTION_RETRY = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+if CELERY_BROKER_URL.split("://", 1)[0] in ("redis", "rediss"):
+    CELERY_BROKER_TRANSPORT = "factcheck.broker:Transport"
+# A task running when the connection drops is left to finish: its result is stored in
+# PostgreSQL, and the copy Redis delivers again (acks_late) finds nothing left to do.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "factcheck")
 
 # --- REST framework ---------------------------------------------------------------------------

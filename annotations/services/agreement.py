@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime
 import logging
 from collections.abc import Callable
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -34,6 +35,7 @@ from annotations.models import (
     Verdict,
     VerdictLabel,
 )
+from annotations.services.queueing import task_send
 from annotations.services.units import (
     article_units_regroup,
     submitted_annotations,
@@ -62,7 +64,10 @@ def article_agreement_mark_changed(
     agreement, created = ArticleAgreement.objects.get_or_create(article_id=article_id)
     if not created:
         ArticleAgreement.objects.filter(pk=agreement.pk).update(changes=F("changes") + 1)
-    transaction.on_commit(lambda: article_agreement_enqueue(article_id=article_id, enqueue=enqueue))
+    # robust: the change is committed, so nothing after it may turn into an error response.
+    transaction.on_commit(
+        lambda: article_agreement_enqueue(article_id=article_id, enqueue=enqueue), robust=True
+    )
 
 
 def article_agreement_enqueue(
@@ -70,14 +75,18 @@ def article_agreement_enqueue(
 ) -> bool:
     """Enqueue a recomputation if the statistics are stale and none is queued yet.
 
-    Returns whether it enqueued.
+    Returns whether it enqueued. If the broker cannot take the task, the request is withdrawn
+    (logged), so the next change or the sweep's next run enqueues it again.
     """
     flipped = ArticleAgreement.objects.filter(
         article_id=article_id, queued=False, changes__gt=F("computed_changes")
     ).update(queued=True, requested_at=timezone.now())
-    if flipped:
-        enqueue(article_id)
-    return bool(flipped)
+    if not flipped:
+        return False
+    if not task_send(lambda: enqueue(article_id), what=f"article {article_id}'s agreement"):
+        ArticleAgreement.objects.filter(article_id=article_id).update(queued=False)
+        return False
+    return True
 
 
 def article_agreement_recompute(*, article_id: int) -> ArticleAgreement | None:
@@ -162,8 +171,14 @@ def desk_agreement_request(*, enqueue_desk: Callable[[], None] | None = None) ->
             from annotations.tasks import desk_agreement_recompute_task
 
             enqueue_desk = desk_agreement_recompute_task.delay
-        transaction.on_commit(enqueue_desk)
+        transaction.on_commit(partial(_desk_enqueue, enqueue_desk), robust=True)
     return bool(flipped)
+
+
+def _desk_enqueue(enqueue_desk: Callable[[], object]) -> None:
+    if not task_send(enqueue_desk, what="the desk's agreement"):
+        # Withdrawn, so that the next request (or opening the dashboard) asks again.
+        DeskAgreement.objects.filter(pk=DESK_AGREEMENT_ID).update(queued=False)
 
 
 def desk_agreement_recompute(

@@ -4,6 +4,7 @@ it, and people resolving the highlights that could not be placed."""
 from __future__ import annotations
 
 import datetime
+from functools import partial
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -25,6 +26,7 @@ from annotations.services.articles import (
     upload_extract,
     url_extract,
 )
+from annotations.services.queueing import task_send, task_send_after_commit
 
 Status = AnnotationAnchor.Status
 
@@ -86,7 +88,10 @@ def article_revise(
 
         from annotations.tasks import revision_reanchor_task  # the task imports services
 
-        transaction.on_commit(lambda: revision_reanchor_task.delay(revision.pk))
+        task_send_after_commit(
+            lambda: revision_reanchor_task.delay(revision.pk),
+            what=f"the re-anchoring of revision {revision.pk}",
+        )
     return revision, True
 
 
@@ -143,7 +148,10 @@ def unplaced_revisions_sweep(
         .values_list("pk", flat=True)
     )
     for revision_id in revision_ids:
-        revision_reanchor_task.delay(revision_id)
+        task_send(
+            partial(revision_reanchor_task.delay, revision_id),
+            what=f"the re-anchoring of revision {revision_id}",
+        )
     return revision_ids
 
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
 import time
 
 import pytest
@@ -16,7 +13,7 @@ from annotations.services.annotations import AnnotationChanges, annotation_updat
 from annotations.tasks import article_agreement_recompute_task
 from factcheck.celery import app as celery_app
 from tests.factories import AnnotationFactory, ArticleFactory, ReviewerFactory
-from tests.worker.conftest import wait_until
+from tests.worker.conftest import free_port, redis_start, wait_until
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -137,40 +134,6 @@ def test_kill_9_in_the_middle_of_a_recomputation_then_a_new_worker_ends_correct(
     stored = fresh(article).statistics
     assert stored["alpha_nominal"]["units"] == 3000
     assert stored == expected_statistics(article)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def redis_start(port: int) -> subprocess.Popen[bytes]:
-    server = subprocess.Popen(
-        [
-            shutil.which("redis-server") or "redis-server",
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    wait_until(lambda: _redis_answers(port), timeout=20, what="redis to start")
-    return server
-
-
-def _redis_answers(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.5) as conn:
-            conn.sendall(b"PING\r\n")
-            return conn.recv(16).startswith(b"+PONG")
-    except OSError:
-        return False
 
 
 def test_a_redis_restart_with_tasks_queued_still_ends_correct_through_the_sweep(
