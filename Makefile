@@ -36,13 +36,26 @@ install: $(VENV)/.installed
 
 install-dev: $(VENV)/.installed-dev
 
+# With REDIS_URL, a loop keeps a Celery worker (with beat) running beside the web server: one that
+# dies is started again, and whatever it leaves behind in its own process group (an embedded beat
+# outlives a worker killed with -9) is stopped first. Gossip and mingle are off: the desk does not
+# use them, and they only add broker traffic and noise on reconnects. In production a service
+# manager does this job: see docs/deployment.md.
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_desk
 	@if [ -n "$$REDIS_URL$$CELERY_BROKER_URL" ]; then \
 		echo "Starting a Celery worker (with beat) beside the web server; Ctrl-C stops both."; \
-		$(BIN)/celery -A factcheck worker --beat --loglevel=INFO --concurrency=2 & worker=$$!; \
-		trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+		( trap 'kill -TERM $$worker 2>/dev/null; wait $$worker; exit 0' TERM; \
+		  while :; do \
+			setsid $(BIN)/celery -A factcheck worker --beat --loglevel=INFO --concurrency=2 \
+				--without-gossip --without-mingle & worker=$$!; \
+			wait $$worker; status=$$?; \
+			kill -TERM -$$worker 2>/dev/null; \
+			echo "The Celery worker exited (status $$status); starting it again in 2 s."; \
+			sleep 2; \
+		  done ) & supervisor=$$!; \
+		trap 'kill -TERM $$supervisor 2>/dev/null; wait $$supervisor 2>/dev/null' EXIT INT TERM; \
 		$(BIN)/python manage.py runserver $(HOST):$(PORT); \
 	else \
 		echo "Celery tasks run in-process (set REDIS_URL for real workers)."; \
@@ -50,7 +63,7 @@ run: install
 	fi
 
 worker: install
-	$(BIN)/celery -A factcheck worker --beat --loglevel=INFO
+	$(BIN)/celery -A factcheck worker --beat --loglevel=INFO --without-gossip --without-mingle
 
 # Debian's Chromium drives the browser tests (Playwright never downloads a browser here).
 chromium:
