@@ -240,9 +240,29 @@ API_THROTTLE_USER = env_str("API_THROTTLE_USER", "1200/minute")
 
 # The cache keeps throttling counts (and django-axes' nothing: axes uses the database). Per
 # process unless CACHE_URL names a Redis database shared by every web process.
+def redis_cache_settings(location: str) -> dict[str, object]:
+    """The cache on Redis. It only holds throttling counts, so while that Redis is unreachable
+    the cache fails open: reads miss and writes are dropped (logged on factcheck.cache), and
+    requests go through unthrottled instead of failing. Short timeouts keep a Redis that does
+    not answer from holding up every request."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": location,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+        },
+    }
+
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "factcheck.cache"
+
+
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("CACHE_URL")}
+        redis_cache_settings(env_str("CACHE_URL"))
         if env_str("CACHE_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )

@@ -9,6 +9,7 @@ from rest_framework.test import APIClient
 
 from factcheck.celery import app as celery_app
 from tests.factories import ArticleFactory, EditorFactory, ReviewerFactory
+from tests.redis_server import RedisServer, free_port
 
 _skipped: list[str] = []
 
@@ -97,3 +98,12 @@ def client_for(user) -> APIClient:
 def api_as():
     """api_as(user) -> an APIClient authenticated as that user (None: anonymous)."""
     return client_for
+
+
+@pytest.fixture
+def redis_server() -> Iterator[RedisServer]:
+    """A redis-server of the test's own (tests/redis_server.py), stopped at the end."""
+    server = RedisServer(port=free_port())
+    server.start()
+    yield server
+    server.kill_hard()

@@ -13,7 +13,8 @@ from annotations.services.annotations import AnnotationChanges, annotation_updat
 from annotations.tasks import article_agreement_recompute_task
 from factcheck.celery import app as celery_app
 from tests.factories import AnnotationFactory, ArticleFactory, ReviewerFactory
-from tests.worker.conftest import free_port, redis_start, wait_until
+from tests.redis_server import free_port, redis_start
+from tests.worker.conftest import wait_until
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
