@@ -238,8 +238,7 @@ REST_FRAMEWORK = {
 API_THROTTLE_ANON = env_str("API_THROTTLE_ANON", "120/minute")
 API_THROTTLE_USER = env_str("API_THROTTLE_USER", "1200/minute")
 
-# The cache keeps throttling counts (and django-axes' nothing: axes uses the database). Per
-# process unless CACHE_URL names a Redis database shared by every web process.
+
 def redis_cache_settings(location: str) -> dict[str, object]:
     """The cache on Redis. It only holds throttling counts, so while that Redis is unreachable
     the cache fails open: reads miss and writes are dropped (logged on factcheck.cache), and
@@ -259,7 +258,8 @@ def redis_cache_settings(location: str) -> dict[str, object]:
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "factcheck.cache"
 
-
+# The cache keeps throttling counts (and django-axes' nothing: axes uses the database). Per
+# process unless CACHE_URL names a Redis database shared by every web process.
 CACHES = {
     "default": (
         redis_cache_settings(env_str("CACHE_URL"))

@@ -11,6 +11,7 @@ from annotations.selectors.agreement import (
     NOT_COMPUTED,
     article_agreement_payload,
     desk_agreement_payload,
+    desk_agreement_stale,
 )
 from annotations.selectors.articles import (
     AnchoredAnnotations,
@@ -60,6 +61,7 @@ __all__ = [
     "articles_with_progress",
     "assignments_of",
     "desk_agreement_payload",
+    "desk_agreement_stale",
     "review_queue",
     "unit_text",
     "review_queue_counts",

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.db.models import F
+
 from annotations.models import (
     Article,
     ArticleAgreement,
     DeskAgreement,
+    Verdict,
 )
 
 ARTICLE_STATISTICS = [
@@ -67,6 +70,29 @@ def article_agreement_payload(article: Article) -> dict[str, Any]:
     }
 
 
+def desk_agreement_stale(desk: DeskAgreement | None = None) -> bool:
+    """Whether the desk's figures may not reflect the reviews and verdicts as they are now.
+
+    Derived from the data, with no bookkeeping of its own, so no write can forget to mark it:
+    the desk's figures are built from every article's stored statistics and from the final
+    verdicts, so they are stale when never computed, when an article's statistics are stale
+    (a change not yet recomputed) or were stored after the desk's computation began, or when a
+    verdict was decided or corrected since. A unit decided, a revision imported (its units
+    regrouped), a review submitted: each goes through its article's statistics. Verdicts are
+    never deleted (units PROTECT them), so timestamps see every change.
+    """
+    if desk is None:
+        desk = DeskAgreement.objects.filter(pk=1).first()
+    if desk is None or desk.computed_at is None:
+        return True
+    return (
+        desk.stale_articles > 0
+        or ArticleAgreement.objects.filter(changes__gt=F("computed_changes")).exists()
+        or ArticleAgreement.objects.filter(computed_at__gt=desk.computed_at).exists()
+        or Verdict.objects.filter(updated_at__gt=desk.computed_at).exists()
+    )
+
+
 def desk_agreement_payload() -> dict[str, Any]:
     desk = DeskAgreement.objects.filter(pk=1).first()
     statistics = desk.statistics if desk else {}
@@ -90,7 +116,7 @@ def desk_agreement_payload() -> dict[str, Any]:
         "articles": desk.articles if desk else 0,
         "stale_articles": desk.stale_articles if desk else 0,
         "computed_at": desk.computed_at if desk else None,
-        "stale": desk is None or desk.computed_at is None or desk.stale_articles > 0 or desk.queued,
+        "stale": desk_agreement_stale(desk),
         "queued": bool(desk and desk.queued),
         "per_label": desk.per_label if desk else [],
         "pairwise": _pairs_named(pairwise, usernames),

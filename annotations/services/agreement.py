@@ -192,6 +192,9 @@ def desk_agreement_recompute(
     """
     DeskAgreement.objects.filter(pk=DESK_AGREEMENT_ID).update(queued=False)
     stale_agreements_sweep(enqueue=enqueue)
+    # The figures reflect the data as of now: anything stored after this makes them stale
+    # (selectors.desk_agreement_stale), so the moment is taken before reading, not after.
+    started = timezone.now()
     agreements = ArticleAgreement.objects.filter(computed_at__isnull=False)
     matrices = [m for m in agreements.values_list("matrix", flat=True) if m.get("units")]
     stale = ArticleAgreement.objects.filter(changes__gt=F("computed_changes")).count()
@@ -206,7 +209,7 @@ def desk_agreement_recompute(
             "warnings": report.warnings,
             "articles": len(matrices),
             "stale_articles": stale,
-            "computed_at": timezone.now(),
+            "computed_at": started,
         },
     )
     return desk

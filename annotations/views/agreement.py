@@ -23,6 +23,11 @@ from annotations.services.agreement import desk_agreement_request
 def agreement_dashboard(request: HttpRequest) -> HttpResponse:
     if not roles.is_editor(request.user):
         raise PermissionDenied("Only editors see the desk's agreement.")
+    if selectors.desk_agreement_stale():
+        # Stale figures are recomputed when someone looks (coalesced with any request already
+        # queued): on the embedded default the task runs here, before the page is built, so
+        # it shows the new figures; with workers the page says a recomputation is on its way.
+        desk_agreement_request()
     return render(
         request,
         "annotations/agreement_dashboard.html",
@@ -260,7 +265,21 @@ def _desk_status(payload: Mapping[str, Any]) -> dict[str, str]:
             "title": f"{_plural(count, 'article')} still being computed",
             "text": "These figures leave out their newest reviews; recompute once they are done.",
         }
+    if payload["stale"] and payload["queued"]:
+        return {
+            "tone": "info",
+            "title": "Out of date: recomputing",
+            "text": "Reviews or verdicts changed since these figures were computed. New "
+            "figures replace them as soon as the recomputation finishes.",
+        }
     if payload["stale"]:
+        return {
+            "tone": "warning",
+            "title": "Out of date",
+            "text": "Reviews or verdicts changed since these figures were computed; "
+            "“Recompute now” brings them up to date.",
+        }
+    if payload["queued"]:
         return {
             "tone": "info",
             "title": "Recomputation queued",

@@ -144,7 +144,8 @@ def test_the_recompute_button_posts_with_its_csrf_token_and_comes_back_with_a_me
     editor, article, django_capture_on_commit_callbacks
 ):
     client = logged_in(editor, enforce_csrf_checks=True)
-    page = html(client.get("/agreement/"))
+    with django_capture_on_commit_callbacks(execute=True):  # opening it computes the figures
+        page = html(client.get("/agreement/"))
     form = re.search(r'<form[^>]*action="/agreement/recompute/".*?</form>', page, re.S).group()
     assert 'method="post"' in form
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
