@@ -206,7 +206,9 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # 5.7.0 / kombu 5.7.0 crash on losing Redis with tasks in hand.
 CELERY_BROKER_CONNECTION_RETRY = True
 CELERY_BROKER_CONNECTION_MAX_RETRIES = None
-if CELERY_BROKER_URL.split("://", 1)[0] in ("redis", "rediss"):
+if CELERY_BROKER_URL.startswith("redis://"):
+    # Only for plain redis://: kombu derives TLS for rediss:// from the scheme, which a named
+    # transport would override (rediss:// keeps kombu's transport, and the supervisor).
     CELERY_BROKER_TRANSPORT = "factcheck.broker:Transport"
 # A task running when the connection drops is left to finish: its result is stored in
 # PostgreSQL, and the copy Redis delivers again (acks_late) finds nothing left to do.
