@@ -375,6 +375,62 @@ class ClaimUnit(models.Model):
         return f"unit {self.start}-{self.end} on article {self.article_id}"
 
 
+class ClaimChange(models.Model):
+    """A decided or published unit whose passage changed in fact when it moved to a new
+    revision: the verdict was given on `old_passage`, the article now says `new_passage`.
+
+    Open (resolved_at empty) until an editor confirms the verdict still holds, corrects it or
+    unpublishes it; or until a later revision brings the facts back ("superseded"). A unit
+    has at most one open change; re-anchoring the same revision again finds the one it made.
+    """
+
+    class Resolution(models.TextChoices):
+        CONFIRMED = "confirmed", "Verdict confirmed"
+        CORRECTED = "corrected", "Verdict corrected"
+        UNPUBLISHED = "unpublished", "Verdict unpublished"
+        SUPERSEDED = "superseded", "Superseded by a later revision"
+
+    unit = models.ForeignKey(ClaimUnit, on_delete=models.CASCADE, related_name="claim_changes")
+    revision = models.ForeignKey(
+        ArticleRevision,
+        on_delete=models.CASCADE,
+        related_name="claim_changes",
+        help_text="The revision whose passage differs.",
+    )
+    old_passage = models.TextField(help_text="The passage the verdict was given on.")
+    new_passage = models.TextField()
+    # [annotations.core.facts.Difference.as_dict(), ...]
+    differences = models.JSONField(default=list)
+    created = models.DateTimeField(default=timezone.now, editable=False)
+    resolution = models.CharField(max_length=12, choices=Resolution.choices, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["unit", "created", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "revision"], name="claimchange_one_per_revision"
+            ),
+            models.UniqueConstraint(
+                fields=["unit"],
+                condition=Q(resolved_at__isnull=True),
+                name="claimchange_one_open_per_unit",
+            ),
+            models.CheckConstraint(
+                condition=Q(resolved_at__isnull=True, resolution="")
+                | (Q(resolved_at__isnull=False) & ~Q(resolution="")),
+                name="claimchange_resolved_has_resolution",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"claim change of unit {self.unit_id} in {self.revision}"
+
+
 class ArticleAgreement(models.Model):
     """The agreement statistics of one article, and the bookkeeping that keeps them fresh.
 

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from annotations import selectors
 from annotations.api.fields import StrictCharField
 from annotations.models import Assignment, ClaimUnit, Correction, Verdict, VerdictLabel
 
@@ -60,12 +61,33 @@ class AssignInputSerializer(serializers.Serializer):
 # --- Output -----------------------------------------------------------------------------------
 
 
+class FactDifferenceSerializer(serializers.Serializer):
+    """One fact the new passage states otherwise (annotations.core.facts.Difference)."""
+
+    kind = serializers.ChoiceField(choices=["number", "date", "name"])
+    old = serializers.CharField(help_text="As the old passage wrote it; empty if it had none.")
+    new = serializers.CharField(help_text="As the new passage writes it; empty if it has none.")
+    old_value = serializers.CharField(help_text="Normalised: 1000, 3.5 percentage, ????-11-13.")
+    new_value = serializers.CharField()
+
+
+class ClaimChangedSerializer(serializers.Serializer):
+    old = serializers.CharField(help_text="The passage the verdict was given on.")
+    new = serializers.CharField(help_text="The passage as the article now reads.")
+    revision = serializers.IntegerField(help_text="The revision number whose passage differs.")
+    differences = FactDifferenceSerializer(many=True)
+
+
 class UnitSerializer(serializers.ModelSerializer):
     """A queue row. `passage` is computed in SQL (the article text is never loaded whole)."""
 
     article_title = serializers.CharField(source="article.title", read_only=True)
     passage = serializers.CharField(read_only=True)
     needs_more_reviews = serializers.SerializerMethodField()
+    claim_changed = serializers.SerializerMethodField(
+        help_text="Null, or the unit's verdict was given on a passage whose numbers, dates or "
+        "names a later revision changed, until an editor confirms, corrects or unpublishes it."
+    )
 
     class Meta:
         model = ClaimUnit
@@ -83,6 +105,7 @@ class UnitSerializer(serializers.ModelSerializer):
             "ordinal_spread",
             "nominal_disagreement",
             "needs_more_reviews",
+            "claim_changed",
             "created",
             "modified",
         ]
@@ -90,6 +113,10 @@ class UnitSerializer(serializers.ModelSerializer):
 
     def get_needs_more_reviews(self, unit: ClaimUnit) -> bool:
         return unit.ratings < 2
+
+    @extend_schema_field(ClaimChangedSerializer(allow_null=True))
+    def get_claim_changed(self, unit: ClaimUnit) -> selectors.ClaimChanged | None:
+        return selectors.claim_changed(unit)
 
 
 class CorrectionSerializer(serializers.ModelSerializer):

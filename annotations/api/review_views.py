@@ -140,6 +140,17 @@ class UnitViewSet(
         return Response(self._detail(unit.pk))
 
     @extend_schema(request=VersionInputSerializer, responses={200: UnitDetailSerializer})
+    @action(detail=True, methods=["post"], url_path="confirm-claim")
+    def confirm_claim(self, request: Request, pk: str | None = None) -> Response:
+        """The passage changed under the verdict (`claim_changed`); the verdict still holds."""
+        data = self._input(VersionInputSerializer, request)
+        unit = self.get_object()
+        adjudication.claim_change_confirm(
+            unit=unit, editor=request.user, seen_version=data["version"]
+        )
+        return Response(self._detail(unit.pk))
+
+    @extend_schema(request=VersionInputSerializer, responses={200: UnitDetailSerializer})
     @action(detail=True, methods=["post"])
     def reject(self, request: Request, pk: str | None = None) -> Response:
         """Not a checkable claim."""

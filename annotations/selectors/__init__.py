@@ -26,6 +26,12 @@ from annotations.selectors.articles import (
     revisions_latest,
     verdict_labels,
 )
+from annotations.selectors.claim_changes import (
+    ClaimChanged,
+    claim_changed,
+    units_with_changed_claims,
+    with_claim_change,
+)
 from annotations.selectors.review import (
     article_assignees,
     articles_with_free_seats,
@@ -45,6 +51,10 @@ from annotations.selectors.review import (
 
 __all__ = [
     "ARTICLE_STATISTICS",
+    "ClaimChanged",
+    "claim_changed",
+    "units_with_changed_claims",
+    "with_claim_change",
     "AnchoredAnnotations",
     "DESK_STATISTICS",
     "NOT_COMPUTED",

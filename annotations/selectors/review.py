@@ -30,6 +30,7 @@ from annotations.models import (
 )
 from annotations.roles import Role
 from annotations.selectors.articles import User, articles_visible_to
+from annotations.selectors.claim_changes import with_claim_change
 
 
 def review_queue(
@@ -80,9 +81,11 @@ def review_queue_counts() -> dict[str, int]:
 
 
 def unit_for_adjudication(pk: int) -> ClaimUnit:
-    """A unit with its highlights, their reviewers, verdicts and sources, and its verdict."""
+    """A unit with its highlights, their reviewers, verdicts and sources, its verdict, and its
+    open claim change (see selectors.claim_changed)."""
     return (
-        ClaimUnit.objects.select_related("article", "revision", "verdict", "verdict__label")
+        with_claim_change(ClaimUnit.objects.all())
+        .select_related("article", "revision", "verdict", "verdict__label")
         .prefetch_related(
             Prefetch(
                 "annotations",
@@ -160,8 +163,11 @@ def verdicts_feed(user: User, *, updated_after: Any = None) -> QuerySet[Verdict]
 
 
 def with_passage(units: QuerySet[ClaimUnit]) -> QuerySet[ClaimUnit]:
-    """The unit's passage, cut from the article's text by the database."""
-    return units.annotate(passage=Substr(UNIT_TEXT, F("start") + 1, F("end") - F("start")))
+    """The unit's passage, cut from the article's text by the database, and its open claim
+    change: whoever shows the passage shows that it changed under the verdict."""
+    return with_claim_change(
+        units.annotate(passage=Substr(UNIT_TEXT, F("start") + 1, F("end") - F("start")))
+    )
 
 
 # The text a unit's offsets refer to: the revision it was made on (the article's own text for

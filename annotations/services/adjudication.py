@@ -19,8 +19,17 @@ from django.utils import timezone
 
 from annotations import roles
 from annotations.errors import DomainError
-from annotations.models import Annotation, ClaimUnit, Correction, Source, Verdict, VerdictLabel
+from annotations.models import (
+    Annotation,
+    ClaimChange,
+    ClaimUnit,
+    Correction,
+    Source,
+    Verdict,
+    VerdictLabel,
+)
 from annotations.services.agreement import article_agreement_mark_changed
+from annotations.services.claim_changes import FLAGGED_STATUSES, claim_change_resolve
 
 Status = ClaimUnit.Status
 CLAIM_REVIEWED_RECOMMENDED = 75
@@ -37,14 +46,22 @@ ALLOWED_FROM: dict[str, tuple[str, ...]] = {
     "send_back": ClaimUnit.OPEN_STATUSES,
     "merge": ClaimUnit.OPEN_STATUSES,
     "split": ClaimUnit.OPEN_STATUSES,
+    "confirm_claim": FLAGGED_STATUSES,
 }
 
 
-def unit_actions_allowed(unit: ClaimUnit, *, has_verdict: bool) -> frozenset[str]:
-    """The actions an editor may take on the unit now (publishing needs a verdict)."""
+def unit_actions_allowed(
+    unit: ClaimUnit, *, has_verdict: bool, claim_changed: bool = False
+) -> frozenset[str]:
+    """The actions an editor may take on the unit now (publishing needs a verdict; confirming
+    a changed claim needs one to confirm, and a changed claim is not published unconfirmed)."""
     allowed = {action for action, statuses in ALLOWED_FROM.items() if unit.status in statuses}
     if not has_verdict:
         allowed -= {"publish", "unpublish", "correct"}
+    if claim_changed:
+        allowed -= {"publish"}
+    else:
+        allowed -= {"confirm_claim"}
     return frozenset(allowed)
 
 
@@ -168,14 +185,24 @@ def unit_decide(
             },
         )
         decided.sources.set(sources)
+        # Deciding again on the passage as it now reads answers a changed claim.
+        claim_change_resolve(unit=unit, editor=editor, resolution=ClaimChange.Resolution.CORRECTED)
         article_agreement_mark_changed(article_id=unit.article_id)
     return decided
 
 
 def verdict_publish(*, verdict: Verdict, editor: AbstractBaseUser, seen_version: int) -> Verdict:
-    """Publish a decided verdict: from now on the export API serves it."""
+    """Publish a decided verdict: from now on the export API serves it. Not while its claim
+    changed under it: the editor confirms or decides again first."""
     _editor_check(editor)
     with transaction.atomic():
+        if ClaimChange.objects.filter(unit_id=verdict.unit_id, resolved_at__isnull=True).exists():
+            raise DomainError(
+                "The article's passage changed since this verdict was given. Confirm the "
+                "verdict still holds, or decide again, before publishing.",
+                code="claim_changed",
+                status=409,
+            )
         _unit_advance(
             verdict.unit,
             editor=editor,
@@ -204,6 +231,9 @@ def verdict_unpublish(*, verdict: Verdict, editor: AbstractBaseUser, seen_versio
         )
         verdict.is_published = False
         verdict.save()
+        claim_change_resolve(
+            unit=verdict.unit, editor=editor, resolution=ClaimChange.Resolution.UNPUBLISHED
+        )
     return verdict
 
 
@@ -247,7 +277,29 @@ def verdict_correct(
         verdict.claimant = changes.claimant.strip()
         verdict.save()
         verdict.sources.set(sources)
+        claim_change_resolve(
+            unit=verdict.unit, editor=editor, resolution=ClaimChange.Resolution.CORRECTED
+        )
     return correction
+
+
+def claim_change_confirm(*, unit: ClaimUnit, editor: AbstractBaseUser, seen_version: int) -> None:
+    """The editor checked the changed passage: the verdict still holds as it is. Recorded in
+    the claim change's history (who, when); the unit's version moves on like any action."""
+    _editor_check(editor)
+    with transaction.atomic():
+        _unit_advance(
+            unit, editor=editor, seen_version=seen_version, allowed=ALLOWED_FROM["confirm_claim"]
+        )
+        resolved = claim_change_resolve(
+            unit=unit, editor=editor, resolution=ClaimChange.Resolution.CONFIRMED
+        )
+        if not resolved:
+            raise DomainError(
+                "This claim has no change waiting to be confirmed.",
+                code="no_claim_change",
+                status=409,
+            )
 
 
 def unit_reject(*, unit: ClaimUnit, editor: AbstractBaseUser, seen_version: int) -> ClaimUnit:

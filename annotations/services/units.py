@@ -6,8 +6,9 @@ from collections import Counter, defaultdict
 
 from django.db import transaction
 
-from annotations.models import Annotation, Article, ClaimUnit, Review
+from annotations.models import Annotation, Article, ArticleRevision, ClaimUnit, Review
 from annotations.selectors.articles import annotations_anchor, revision_latest
+from annotations.services.claim_changes import FLAGGED_STATUSES, claim_change_record
 from annotations.units import Span, spans_group
 
 
@@ -83,6 +84,8 @@ def article_units_regroup(*, article: Article) -> list[ClaimUnit]:
         taken: set[int] = set(fixed_members)
         placements: list[tuple[ClaimUnit, list[Span]]] = []
         moved: list[ClaimUnit] = []
+        # (unit, revision id, start, end) where units with a verdict were before moving.
+        carried: list[tuple[ClaimUnit, int, int, int]] = []
         for group in groups:
             if group.fixed is not None:
                 unit = existing[group.fixed]
@@ -103,10 +106,14 @@ def article_units_regroup(*, article: Article) -> list[ClaimUnit]:
             shape = (group.kind, group.start, group.end, revision_id)
             if unit.pk is not None and (unit.kind, unit.start, unit.end, unit.revision_id) != shape:
                 moved.append(unit)
+                if unit.status in FLAGGED_STATUSES and unit.revision_id not in (None, revision_id):
+                    carried.append((unit, unit.revision_id, unit.start, unit.end))
             unit.kind, unit.start, unit.end, unit.revision_id = shape
             placements.append((unit, group.members))
         ClaimUnit.objects.bulk_create([unit for unit, _ in placements if unit.pk is None])
         ClaimUnit.objects.bulk_update(moved, ["kind", "start", "end", "revision"], batch_size=500)
+        if carried and latest is not None:
+            _claim_changes_record(carried, latest)
         for unit, members in placements:
             # One UPDATE per unit whose members changed: far cheaper than a CASE per row.
             joining = [m.key for m in members if by_id[m.key].unit_id != unit.pk]
@@ -121,6 +128,24 @@ def article_units_regroup(*, article: Article) -> list[ClaimUnit]:
             article=article, is_manual=False, status=ClaimUnit.Status.NEEDS_REVIEW
         ).exclude(pk__in=[unit.pk for unit in result]).filter(verdict__isnull=True).delete()
     return result
+
+
+def _claim_changes_record(
+    carried: list[tuple[ClaimUnit, int, int, int]], latest: ArticleRevision
+) -> None:
+    """Compare each carried unit's passage where its verdict was given with its passage now."""
+    texts = dict(
+        ArticleRevision.objects.filter(pk__in={r for _, r, _, _ in carried}).values_list(
+            "pk", "text"
+        )
+    )
+    for unit, revision_id, start, end in carried:
+        claim_change_record(
+            unit=unit,
+            revision=latest,
+            old_passage=texts[revision_id][start:end],
+            new_passage=latest.text[unit.start : unit.end],
+        )
 
 
 def _editor_fixed(unit: ClaimUnit) -> bool:

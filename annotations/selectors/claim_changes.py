@@ -1,0 +1,56 @@
+"""Reads for claim changes: units whose passage changed in fact under their verdict."""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+from django.db.models import JSONField, OuterRef, QuerySet, Subquery
+
+from annotations.models import ClaimChange, ClaimUnit
+
+
+class ClaimChanged(TypedDict):
+    """A unit's open claim change, as the API and pages show it."""
+
+    old: str
+    new: str
+    revision: int
+    differences: list[dict[str, str]]
+
+
+def with_claim_change(units: QuerySet[ClaimUnit]) -> QuerySet[ClaimUnit]:
+    """Units with their open claim change, if any, as `claim_change_*` columns: subqueries
+    of the same query, so a page of units costs no query more (see claim_changed)."""
+    open_change = ClaimChange.objects.filter(unit=OuterRef("pk"), resolved_at__isnull=True)
+
+    def column(name: str, **options: object) -> Subquery:
+        return Subquery(open_change.values(name)[:1], **options)
+
+    return units.annotate(
+        claim_change_old=column("old_passage"),
+        claim_change_new=column("new_passage"),
+        claim_change_revision=column("revision__number"),
+        claim_change_differences=column("differences", output_field=JSONField()),
+    )
+
+
+def claim_changed(unit: ClaimUnit) -> ClaimChanged | None:
+    """The unit's open claim change (from with_claim_change), or None."""
+    if getattr(unit, "claim_change_revision", None) is None:
+        return None
+    return ClaimChanged(
+        old=unit.claim_change_old,
+        new=unit.claim_change_new,
+        revision=unit.claim_change_revision,
+        differences=list(unit.claim_change_differences or []),
+    )
+
+
+def units_with_changed_claims() -> QuerySet[ClaimUnit]:
+    """Units with an open claim change, oldest change first, with their verdict and article."""
+    return (
+        with_claim_change(ClaimUnit.objects.filter(claim_changes__resolved_at__isnull=True))
+        .select_related("article", "verdict")
+        .defer("article__text")
+        .order_by("claim_changes__created", "pk")
+    )

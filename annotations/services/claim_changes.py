@@ -1,0 +1,79 @@
+"""Writes for claim changes: flagging a unit whose passage changed in fact under its verdict
+(a new revision said "224 civilians" where the verdict was given on "219"), and resolving
+the flag when an editor confirms, corrects or unpublishes the verdict.
+
+Editors confirm through adjudication.claim_change_confirm (version-checked like every unit
+action); correcting, re-deciding and unpublishing resolve the flag on their way.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import F
+from django.utils import timezone
+
+from annotations.core.facts import facts_compare
+from annotations.models import ArticleRevision, ClaimChange, ClaimUnit
+
+Status = ClaimUnit.Status
+# Units that carry a verdict: what a changed passage can contradict. A unit in adjudication
+# has none yet (its editor reads the new passage); a rejected one never will.
+FLAGGED_STATUSES = (Status.DECIDED, Status.PUBLISHED, Status.UNPUBLISHED)
+
+
+def claim_change_record(
+    *, unit: ClaimUnit, revision: ArticleRevision, old_passage: str, new_passage: str
+) -> ClaimChange | None:
+    """Flag the unit if its passage on `revision` states other facts than the passage its
+    verdict was given on; the open flag, or None. Runs inside the caller's transaction.
+
+    The passage the verdict was given on is the open flag's old passage if there is one
+    (a second revision is compared with what the verdict said, not with the first change),
+    else `old_passage`. Safe to run twice for the same revision: it finds what it made, and
+    a flag an editor resolved for this revision is not raised again.
+    """
+    if unit.status not in FLAGGED_STATUSES:
+        return None
+    open_change = ClaimChange.objects.filter(unit=unit, resolved_at__isnull=True).first()
+    if open_change is not None and open_change.revision_id == revision.pk:
+        return open_change
+    if ClaimChange.objects.filter(unit=unit, revision=revision).exists():
+        return None
+    baseline = open_change.old_passage if open_change is not None else old_passage
+    differences = facts_compare(baseline, new_passage)
+    if open_change is not None:
+        # Replaced by the comparison with this revision (or moot: the facts came back).
+        _resolve(open_change, None, ClaimChange.Resolution.SUPERSEDED)
+    if not differences:
+        return None
+    change = ClaimChange.objects.create(
+        unit=unit,
+        revision=revision,
+        old_passage=baseline,
+        new_passage=new_passage,
+        differences=[difference.as_dict() for difference in differences],
+    )
+    # A new version: an editor who loaded the unit before the flag gets a 409 rather than
+    # deciding on a passage they did not see, and cached copies (ETags) go stale.
+    ClaimUnit.objects.filter(pk=unit.pk).update(version=F("version") + 1)
+    return change
+
+
+def claim_change_resolve(
+    *, unit: ClaimUnit, editor: AbstractBaseUser | None, resolution: str
+) -> bool:
+    """Resolve the unit's open flag, if any, recording who and how; whether there was one.
+    Runs inside the caller's transaction (the editor's action on the unit)."""
+    open_change = ClaimChange.objects.filter(unit=unit, resolved_at__isnull=True).first()
+    if open_change is None:
+        return False
+    _resolve(open_change, editor, resolution)
+    return True
+
+
+def _resolve(change: ClaimChange, editor: AbstractBaseUser | None, resolution: str) -> None:
+    change.resolution = resolution
+    change.resolved_at = timezone.now()
+    change.resolved_by = editor
+    change._history_user = editor
+    change.save(update_fields=["resolution", "resolved_at", "resolved_by"])
