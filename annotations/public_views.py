@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from annotations import selectors
 from annotations.api.standards_views import claim_review_document, rating_bounds
 from annotations.exports.claimreview import json_ld_script
+from annotations.selectors.review import unit_passage_as_checked
 
 
 def verdict_public(request: HttpRequest, pk: int) -> HttpResponse:
@@ -20,7 +21,7 @@ def verdict_public(request: HttpRequest, pk: int) -> HttpResponse:
         "annotations/verdict_public.html",
         {
             "verdict": verdict,
-            "passage": selectors.unit_text(unit)[unit.start : unit.end],
+            "passage": unit_passage_as_checked(unit),
             # json_ld_script escapes <, >, & and line separators: the JSON cannot close the
             # <script> element it sits in, so marking it safe here is sound.
             "claim_review_json": mark_safe(json_ld_script(document)),  # noqa: S308

@@ -91,3 +91,30 @@ def passage_in_context(
             if part:
                 paragraphs[-1].append(Segment(part, marked))
     return [paragraph for paragraph in paragraphs if paragraph]
+
+
+def phrases_marked(text: str, phrases: list[str]) -> list[Segment]:
+    """The text as segments, each phrase's first occurrence (after the previous phrase's,
+    when it has one there) marked: "219" and "Aleppo" in a passage that names both. A phrase
+    not found is left unmarked."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for phrase in phrases:
+        if not phrase:
+            continue
+        start = text.find(phrase, cursor)
+        if start < 0:
+            start = text.find(phrase)
+        if start < 0 or any(start < end and start + len(phrase) > begin for begin, end in spans):
+            continue
+        spans.append((start, start + len(phrase)))
+        cursor = start + len(phrase)
+    segments, position = [], 0
+    for begin, end in sorted(spans):
+        if begin > position:
+            segments.append(Segment(text[position:begin], False))
+        segments.append(Segment(text[begin:end], True))
+        position = end
+    if position < len(text):
+        segments.append(Segment(text[position:], False))
+    return segments

@@ -189,3 +189,33 @@ def unit_decided_and_published(
     verdict_publish(verdict=decided, editor=editor, seen_version=unit.version)
     unit.refresh_from_db()
     return decided
+
+
+# The hardening issue's scenario (item 14): a figure corrected under a published verdict.
+CHANGED_CLAIM = "Shelling killed 219 civilians in Aleppo on 13 November, the observatory said."
+CHANGED_CLAIM_TEXT = (
+    f"Strikes on the city\n\nThe war went on.\n\n{CHANGED_CLAIM}\n\nTalks resume next week."
+)
+CHANGED_CLAIM_CORRECTED = CHANGED_CLAIM_TEXT.replace("219 civilians", "224 civilians")
+
+
+def claim_published_then_revised(
+    editor: User, committing, *, revised_text: str = CHANGED_CLAIM_CORRECTED
+) -> ClaimUnit:
+    """Two reviewers highlight CHANGED_CLAIM, the editor decides and publishes its verdict,
+    then a new revision of the article (by default "224" for "219") is re-anchored.
+    `committing()` runs what follows each commit (django_capture_on_commit_callbacks)."""
+    from annotations.services.articles import article_create
+    from annotations.services.revisions import article_revise
+
+    with committing():
+        article = article_create(title="Strikes", text=CHANGED_CLAIM_TEXT, imported_by=editor)
+    for slug in ("false", "mostly-false"):
+        with committing():
+            claims_reviewed(article, {CHANGED_CLAIM: slug})
+    unit = ClaimUnit.objects.get(article=article)
+    unit_decided_and_published(unit, editor, claim_reviewed="219 civilians were killed")
+    with committing():
+        article_revise(article=article, text=revised_text, created_by=editor)
+    unit.refresh_from_db()
+    return unit

@@ -172,6 +172,12 @@ class AnchorSerializer(serializers.Serializer):
         "quote, fuzzy match, or chosen by a person.",
     )
     confidence = serializers.FloatField()
+    change = serializers.CharField(
+        allow_null=True,
+        help_text="What changed in the passage since the highlight was made (the facts that "
+        'differ, e.g. "219 → 224", or else the words); null when it reads character for '
+        "character the same.",
+    )
 
 
 class AnnotationSerializer(serializers.ModelSerializer):
@@ -226,6 +232,7 @@ class AnnotationSerializer(serializers.ModelSerializer):
             "end": found.end,
             "method": found.method,
             "confidence": round(found.confidence, 4),
+            "change": anchors.change_of(annotation),
         }
 
 

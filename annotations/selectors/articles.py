@@ -28,6 +28,7 @@ from annotations.models import (
     Review,
     VerdictLabel,
 )
+from annotations.selectors.revision_pages import passage_change
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -135,9 +136,20 @@ class AnchoredAnnotations:
     anchors: dict[int, Anchor | None]
     # The revision number the anchors refer to, by article id.
     revisions: dict[int, int] = field(default_factory=dict)
+    # The text of that revision, by article id.
+    texts: dict[int, str] = field(default_factory=dict)
 
     def of(self, annotation: Annotation) -> Anchor | None:
         return self.anchors.get(annotation.pk)
+
+    def change_of(self, annotation: Annotation) -> str | None:
+        """What changed in the highlight's passage where it now lies, in a few words; None
+        when it reads character for character as the highlight was made (or is unplaced)."""
+        found = self.of(annotation)
+        text = self.texts.get(annotation.article_id)
+        if found is None or text is None:
+            return None
+        return passage_change(annotation.exact, text[found.start : found.end])
 
 
 def latest_revision_number(article_ref: str) -> Subquery:
@@ -213,5 +225,7 @@ def annotations_anchor(
             end=annotation.end if annotation.revision_id == revision.pk else None,
         )
     return AnchoredAnnotations(
-        anchors=places, revisions={r.article_id: r.number for r in revisions.values()}
+        anchors=places,
+        revisions={r.article_id: r.number for r in revisions.values()},
+        texts={r.article_id: r.text for r in revisions.values()},
     )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TypedDict
 
-from django.db.models import JSONField, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, JSONField, OuterRef, QuerySet, Subquery
 
-from annotations.models import ClaimChange, ClaimUnit
+from annotations.models import Annotation, ClaimChange, ClaimUnit
 
 
 class ClaimChanged(TypedDict):
@@ -47,10 +47,28 @@ def claim_changed(unit: ClaimUnit) -> ClaimChanged | None:
 
 
 def units_with_changed_claims() -> QuerySet[ClaimUnit]:
-    """Units with an open claim change, oldest change first, with their verdict and article."""
+    """Units with an open claim change, by article and place, with their verdict and article."""
+    # Exists, not a filter across the relation: that would also match units with no change.
+    open_change = ClaimChange.objects.filter(unit=OuterRef("pk"), resolved_at__isnull=True)
     return (
-        with_claim_change(ClaimUnit.objects.filter(claim_changes__resolved_at__isnull=True))
+        with_claim_change(ClaimUnit.objects.filter(Exists(open_change)))
         .select_related("article", "verdict")
         .defer("article__text")
-        .order_by("claim_changes__created", "pk")
+        .order_by("article_id", "start", "pk")
+    )
+
+
+def article_claim_changes(article_id: int) -> list[tuple[ClaimUnit, ClaimChanged, list[int]]]:
+    """The article's units with an open claim change: (unit, change, its highlights' ids)."""
+    units = list(units_with_changed_claims().filter(article_id=article_id))
+    members: dict[int, list[int]] = {unit.pk: [] for unit in units}
+    for pk, unit_id in Annotation.objects.filter(unit__in=units).values_list("pk", "unit_id"):
+        members[unit_id].append(pk)
+    return [(unit, claim_changed(unit), members[unit.pk]) for unit in units]  # type: ignore[misc]
+
+
+def differences_summary(changed: ClaimChanged) -> str:
+    """The differences in a few words: "219 → 224; Aleppo → Idlib"."""
+    return "; ".join(
+        f"{d['old'] or '(none)'} → {d['new'] or '(none)'}" for d in changed["differences"]
     )

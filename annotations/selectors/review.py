@@ -24,6 +24,7 @@ from annotations.models import (
     Annotation,
     Article,
     Assignment,
+    ClaimChange,
     ClaimUnit,
     Review,
     Verdict,
@@ -178,6 +179,18 @@ UNIT_TEXT = Coalesce("revision__text", "article__text")
 def unit_text(unit: ClaimUnit) -> str:
     """The text `unit.start`/`unit.end` refer to, in Python (see UNIT_TEXT)."""
     return unit.revision.text if unit.revision_id else unit.article.text
+
+
+def unit_passage_as_checked(unit: ClaimUnit) -> str:
+    """The passage the unit's verdict was given on: while a claim change is open, the passage
+    before it (readers never see the new passage under the old verdict), else the passage as
+    the unit's revision reads."""
+    before = (
+        ClaimChange.objects.filter(unit=unit, resolved_at__isnull=True)
+        .values_list("old_passage", flat=True)
+        .first()
+    )
+    return before if before is not None else unit_text(unit)[unit.start : unit.end]
 
 
 def unit_verdict_counts(unit_ids: Sequence[int]) -> dict[int, Counter[int]]:

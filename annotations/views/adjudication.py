@@ -25,7 +25,7 @@ from annotations.models import Annotation, ClaimUnit, Source, Verdict
 from annotations.selectors.revisions import units_with_vanished_claims
 from annotations.services import adjudication
 from annotations.services.adjudication import unit_actions_allowed
-from annotations.text import passage_in_context
+from annotations.text import Segment, passage_in_context, phrases_marked
 from annotations.views.history import unit_history
 from annotations.views.review import editor_required, spread_of
 
@@ -40,6 +40,30 @@ class ReviewCard:
     own_passage: bool  # the reviewer highlighted a different stretch than the unit's
 
 
+@dataclass(frozen=True)
+class ClaimChangeShown:
+    """The unit's open claim change as the page shows it: both passages side by side, the
+    differing facts marked in each."""
+
+    revision: int
+    old: list[Segment]
+    new: list[Segment]
+    differences: list[dict[str, str]]
+
+    @classmethod
+    def of(cls, unit: ClaimUnit) -> ClaimChangeShown | None:
+        changed = selectors.claim_changed(unit)
+        if changed is None:
+            return None
+        differences = changed["differences"]
+        return cls(
+            revision=changed["revision"],
+            old=phrases_marked(changed["old"], [d["old"] for d in differences]),
+            new=phrases_marked(changed["new"], [d["new"] for d in differences]),
+            differences=differences,
+        )
+
+
 class Adjudication:
     """One unit as its adjudication page shows it: reviews, spread, forms, history."""
 
@@ -52,6 +76,7 @@ class Adjudication:
         self.is_open = unit.status in ClaimUnit.OPEN_STATUSES
         self.text = selectors.unit_text(unit)
         self.passage = " ".join(self.text[unit.start : unit.end].split())
+        self.claim_change = ClaimChangeShown.of(unit)
 
     def reviewer_name(self, annotation: Annotation) -> str:
         if self.aliases is not None:
@@ -109,7 +134,9 @@ class Adjudication:
         self, bound: dict[str, forms.Form], error: DomainError | None = None
     ) -> dict[str, Any]:
         unit, verdict = self.unit, self.verdict
-        allowed = unit_actions_allowed(unit, has_verdict=verdict is not None)
+        allowed = unit_actions_allowed(
+            unit, has_verdict=verdict is not None, claim_changed=self.claim_change is not None
+        )
         can_decide = "decide" in allowed
         names = {a.pk: self.reviewer_name(a) for a in self.annotations}
         # A form the editor filled in is shown as they left it, even if the unit moved on.
@@ -134,6 +161,8 @@ class Adjudication:
             "passage": self.passage,
             "excerpt": passage_in_context(self.text, unit.start, unit.end),
             "claim_vanished": units_with_vanished_claims().filter(pk=unit.pk).exists(),
+            "claim_change": self.claim_change,
+            "can_confirm_claim": "confirm_claim" in allowed,
             "revision": unit.revision,
             "spread": spread_of(unit, Counter(a.verdict_id for a in self.annotations), self.labels),
             "reviews": [
@@ -253,6 +282,13 @@ def _unpublish(request: HttpRequest, page: Adjudication, form: Any) -> str:
     return "Unpublished: readers no longer see this verdict."
 
 
+def _confirm_claim(request: HttpRequest, page: Adjudication, form: Any) -> str:
+    adjudication.claim_change_confirm(
+        unit=page.unit, editor=request.user, seen_version=form.cleaned_data["version"]
+    )
+    return "Confirmed: the verdict still holds for the passage as the article now reads."
+
+
 def _start(request: HttpRequest, page: Adjudication, form: Any) -> str:
     adjudication.unit_adjudication_start(
         unit=page.unit, editor=request.user, seen_version=form.cleaned_data["version"]
@@ -311,6 +347,7 @@ ACTIONS: dict[str, tuple[str, Action, str]] = {
     "publish": ("version", _publish, "review-unit"),
     "unpublish": ("version", _unpublish, "review-unit"),
     "start": ("version", _start, "review-unit"),
+    "confirm-claim": ("version", _confirm_claim, "review-unit"),
     # A rejected or sent-back claim leaves the queue: on to the next one.
     "reject": ("version", _reject, "review-queue"),
     "send-back": ("version", _send_back, "review-queue"),

@@ -19,6 +19,7 @@ from annotations.converters import IdConverter
 from annotations.errors import DomainError
 from annotations.forms import ArticleImportForm
 from annotations.models import AnnotationAnchor, Article
+from annotations.selectors.claim_changes import article_claim_changes, differences_summary
 from annotations.selectors.revisions import orphans_visible_to
 from annotations.services.articles import article_import
 from annotations.text import split_paragraphs
@@ -112,6 +113,13 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     }
     if orphan is not None:
         page_data["reattach"] = _reattach_page_data(request, orphan)
+    # Editors only, like the queue: the verdicts whose claim changed under them.
+    claim_changes = article_claim_changes(article.pk) if is_editor else []
+    page_data["claim_changes"] = {
+        str(annotation_id): differences_summary(change)
+        for _, change, members in claim_changes
+        for annotation_id in members
+    }
     return render(
         request,
         "annotations/article_detail.html",
@@ -124,6 +132,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
             # Editors only: reviewers never see how their verdicts compare.
             "agreement": article_agreement_context(article, labels) if is_editor else None,
             "assignments": article_assignment_context(article) if is_editor else None,
+            "claim_changes": claim_changes,
         },
     )
 

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.text import Truncator
 
-from annotations.models import Annotation, ClaimUnit, Source, Verdict, VerdictLabel
+from annotations.models import Annotation, ClaimChange, ClaimUnit, Source, Verdict, VerdictLabel
 
 # The fields worth telling when something changes, per model, in the order they are told.
 # Bookkeeping (modified, updated_at, prefix/suffix context) is left out: it changes with
@@ -31,12 +31,14 @@ TOLD_FIELDS: dict[type[models.Model], list[str]] = {
         "decided_by",
     ],
     Annotation: ["verdict", "kind", "speaker", "exact", "rationale", "start", "end"],
+    ClaimChange: ["resolution"],
 }
 # ... and when something is created: what it says, not where it sits.
 CREATED_FIELDS: dict[type[models.Model], list[str]] = {
     ClaimUnit: ["status", "kind"],
     Verdict: ["label", "claim_reviewed", "claimant", "explanation"],
     Annotation: ["verdict", "speaker", "exact", "rationale"],
+    ClaimChange: ["old_passage", "new_passage"],
 }
 FIELD_NAMES = {
     "label": "Verdict",
@@ -46,6 +48,9 @@ FIELD_NAMES = {
     "is_manual": "Edited by hand",
     "start": "Starts at",
     "end": "Ends at",
+    "old_passage": "Passage the verdict was given on",
+    "new_passage": "Passage now",
+    "resolution": "Resolved",
 }
 # Setting a verdict's sources writes a record of its own just after the verdict's: told as
 # part of the change before it.
@@ -102,6 +107,8 @@ class _Formatter:
             return self.usernames.get(value, f"#{value}")
         if name == "status":
             return str(ClaimUnit.Status(value).label)
+        if name == "resolution":
+            return str(ClaimChange.Resolution(value).label)
         if name == "sources":
             cited = [self.sources.get(row["source"], f"#{row['source']}") for row in value]
             return "; ".join(sorted(cited))
@@ -208,6 +215,9 @@ def unit_history(
     annotation_records = list(
         Annotation.history.filter(id__in=[a.pk for a in annotations]).select_related("history_user")
     )
+    claim_change_records = list(
+        ClaimChange.history.filter(unit_id=unit.pk).select_related("history_user", "revision")
+    )
     editor_ids = {r.decided_by_id for r in verdict_records if r.decided_by_id}
     usernames = dict(
         get_user_model().objects.filter(pk__in=editor_ids).values_list("pk", "username")
@@ -231,5 +241,12 @@ def unit_history(
         *_entries(unit_records, ClaimUnit, subject=lambda r: "the claim unit", who=who, show=show),
         *_entries(verdict_records, Verdict, subject=lambda r: "the verdict", who=who, show=show),
         *_entries(annotation_records, Annotation, subject=highlight, who=who, show=show),
+        *_entries(
+            claim_change_records,
+            ClaimChange,
+            subject=lambda r: f"the claim change of revision {r.revision.number}",
+            who=who,
+            show=show,
+        ),
     ]
     return sorted(entries, key=lambda entry: entry.when, reverse=True)

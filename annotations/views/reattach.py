@@ -1,5 +1,6 @@
 """The re-attach list: highlights a new revision of their article lost, for a person to place
-again or to confirm gone; and, for editors, published verdicts whose claim left the article."""
+again or to confirm gone; and, for editors, published verdicts whose claim left the article
+and verdicts whose claim changed under them."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from annotations import roles
 from annotations.errors import DomainError
+from annotations.selectors.claim_changes import claim_changed, units_with_changed_claims
 from annotations.selectors.revisions import (
     anchors_resolvable_by,
     orphans_visible_to,
@@ -44,6 +46,11 @@ def reattach_list(request: HttpRequest) -> HttpResponse:
             "orphan_count": len(orphans),
             "is_editor": is_editor,
             "vanished": list(units_with_vanished_claims()) if is_editor else [],
+            "changed": (
+                [(unit, claim_changed(unit)) for unit in units_with_changed_claims()]
+                if is_editor
+                else []
+            ),
         },
     )
 

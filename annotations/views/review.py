@@ -15,6 +15,7 @@ from django.utils.timesince import timesince
 from annotations import charts, roles, selectors
 from annotations.forms import QueueFilterForm
 from annotations.models import ClaimUnit, VerdictLabel
+from annotations.selectors.claim_changes import units_with_changed_claims
 from annotations.selectors.revisions import units_with_vanished_claims
 
 QUEUE_PAGE_SIZE = 50
@@ -152,5 +153,6 @@ def review_queue_view(request: HttpRequest) -> HttpResponse:
             "rows": rows,
             "first_rank": page.start_index(),
             "vanished_count": units_with_vanished_claims().count(),
+            "changed_count": units_with_changed_claims().count(),
         },
     )

@@ -64,6 +64,7 @@ const sidebar = createSidebar({
   emptyNote: document.getElementById("annotation-empty"),
   count: document.getElementById("annotation-count"),
   labels: pageData.labels,
+  claimChanges: pageData.claim_changes || {},
   onSelect: (id) => {
     // Choosing a highlight replaces any text selection (and its Annotate button).
     window.getSelection().removeAllRanges();

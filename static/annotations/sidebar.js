@@ -20,7 +20,7 @@ export function byTextOrder(a, b) {
   return a.anchor.start - b.anchor.start || a.anchor.end - b.anchor.end || a.id - b.id;
 }
 
-export function createSidebar({ list, unplacedList, unplacedSection, emptyNote, count, labels, onSelect, onEdit, onDelete }) {
+export function createSidebar({ list, unplacedList, unplacedSection, emptyNote, count, labels, claimChanges = {}, onSelect, onEdit, onDelete }) {
   const labelsBySlug = new Map(labels.map((label) => [label.slug, label]));
 
   function renderItem(annotation, editable) {
@@ -42,11 +42,20 @@ export function createSidebar({ list, unplacedList, unplacedSection, emptyNote, 
       const moved = element("span", "annotation-item__moved", "Re-attached");
       moved.title = "The article text changed; this highlight was re-attached to its passage by hand.";
       meta.append(moved);
-    } else if (annotation.anchor && annotation.anchor.method !== "position") {
-      // The text moved under the highlight; the server placed it by its quote instead.
-      const moved = element("span", "annotation-item__moved", "Re-anchored");
-      moved.title = "The article text changed; this highlight was placed by matching its quote.";
+    } else if (annotation.anchor && annotation.anchor.change) {
+      // Only where the passage now reads differently: a highlight carried unchanged through
+      // an edit elsewhere in the article gets no mark.
+      const moved = element("span", "annotation-item__moved", `Passage changed: ${annotation.anchor.change}`);
+      moved.title = "The article text changed under this highlight since it was made.";
       meta.append(moved);
+    }
+    const claimChange = claimChanges[String(annotation.id)];
+    if (claimChange) {
+      // Editors: the passage's facts changed under the unit's verdict.
+      // A span, not a link: the item is a button. The banner above the article links to it.
+      const flag = element("span", "annotation-item__claim-changed", `Claim changed: ${claimChange}`);
+      flag.title = "The verdict was given on other numbers, dates or names: see the banner above the article.";
+      meta.append(flag);
     }
     if (!annotation.is_mine) meta.append(element("span", "annotation-item__reviewer", `by ${annotation.reviewer}`));
     main.append(meta);
