@@ -283,6 +283,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "AnchorStatusEnum": "annotations.models.AnnotationAnchor.Status",
         "UnitStatusEnum": "annotations.models.ClaimUnit.Status",
+        "FactKindEnum": "annotations.core.facts.FACT_KINDS",
+        "KindEnum": "annotations.models.Annotation.Kind",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

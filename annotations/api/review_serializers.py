@@ -10,6 +10,7 @@ from rest_framework import serializers
 
 from annotations import selectors
 from annotations.api.fields import StrictCharField
+from annotations.core.facts import FACT_KINDS
 from annotations.models import Assignment, ClaimUnit, Correction, Verdict, VerdictLabel
 
 # --- Input ------------------------------------------------------------------------------------
@@ -64,7 +65,7 @@ class AssignInputSerializer(serializers.Serializer):
 class FactDifferenceSerializer(serializers.Serializer):
     """One fact the new passage states otherwise (annotations.core.facts.Difference)."""
 
-    kind = serializers.ChoiceField(choices=["number", "date", "name"])
+    kind = serializers.ChoiceField(choices=FACT_KINDS)
     old = serializers.CharField(help_text="As the old passage wrote it; empty if it had none.")
     new = serializers.CharField(help_text="As the new passage writes it; empty if it has none.")
     old_value = serializers.CharField(help_text="Normalised: 1000, 3.5 percentage, ????-11-13.")

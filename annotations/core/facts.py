@@ -49,6 +49,7 @@ from typing import Literal
 import dateparser
 
 Kind = Literal["number", "date", "name"]
+FACT_KINDS: tuple[Kind, ...] = ("number", "date", "name")
 
 
 @dataclass(frozen=True)

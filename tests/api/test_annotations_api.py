@@ -58,6 +58,7 @@ def test_reviewer_creates_an_annotation_and_reads_it_back_in_the_same_shape(api_
         "end": start + len(CLAIM),
         "method": "position",
         "confidence": 1.0,
+        "change": None,
     }
     assert {"id", "created", "modified"} <= body.keys()
     fetched = api_as(alice).get(f"/api/v1/annotations/{body['id']}/").json()

@@ -119,11 +119,28 @@ def test_a_highlight_made_before_an_edit_shows_on_the_new_revision_at_the_right_
     expect(marks(page, highlight.pk)).to_have_count(1)
     assert marks(page, highlight.pk).evaluate(MARK_OFFSET) == new_start
     expect(sidebar_item(page, highlight.pk)).to_be_visible()
+    # Carried to the new revision character for character: no mark.
+    expect(sidebar_item(page, highlight.pk).locator(".annotation-item__moved")).to_have_count(0)
 
     open_page(page, f"/articles/{article.pk}/?revision=1")
     expect(page.locator(".revision-notice")).to_contain_text("revision 1 of 2")
     expect(page.locator("#article-text")).not_to_contain_text("Correction")
     assert highlight_text(page, highlight.pk) == SENTENCE
+
+
+def test_a_highlight_whose_passage_changed_says_what_changed(page: Page) -> None:
+    article = ArticleFactory()
+    highlight = AnnotationFactory(
+        article=article, reviewer=ReviewerFactory(username="alice"), quote=SENTENCE
+    )
+    revise(article, article.text.replace("12 million", "14 million"))
+
+    login(page, "alice")
+    open_article(page, article.pk)
+
+    expect(sidebar_item(page, highlight.pk).locator(".annotation-item__moved")).to_have_text(
+        "Passage changed: 12 million euros → 14 million euros"
+    )
 
 
 def test_an_orphan_is_reattached_by_selecting_its_new_passage(page: Page) -> None:
