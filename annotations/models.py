@@ -603,13 +603,19 @@ class Correction(models.Model):
 
 
 class PersonalToken(models.Model):
-    """A personal API token a user created on their account page. Only a digest is stored:
-    the token itself is shown once, at creation (see annotations.services.tokens)."""
+    """An API token. Only a digest is stored: the token itself is shown once, at creation
+    (see annotations.services.tokens). A personal token is made by hand on the account page or
+    at /api/v1/tokens/; a login token is what `POST /api/v1/auth/token/` hands out."""
+
+    class Kind(models.TextChoices):
+        PERSONAL = "personal", "Personal token"
+        LOGIN = "login", "Login token (API)"
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="personal_tokens"
     )
     name = models.CharField(max_length=100)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PERSONAL)
     prefix = models.CharField(max_length=12, unique=True, help_text="Shown to tell tokens apart.")
     digest = models.CharField(max_length=64, help_text="SHA-256 of the whole token.")
     created = models.DateTimeField(default=timezone.now)

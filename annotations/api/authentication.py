@@ -8,25 +8,26 @@ from rest_framework.authentication import BaseAuthentication, get_authorization_
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.request import Request
 
-from annotations.services.tokens import TOKEN_MARK, personal_token_authenticate
+from annotations.models import PersonalToken
+from annotations.services.tokens import personal_token_authenticate
 
 
 class PersonalTokenAuthentication(BaseAuthentication):
-    """Handles `Token fc_…` keys; any other token is left to DRF's TokenAuthentication."""
+    """Handles `Token fc_…` keys, personal and login tokens alike. `request.auth` is the
+    PersonalToken, so that `DELETE /api/v1/auth/token/` can revoke the one presented."""
 
     keyword = "Token"
 
-    def authenticate(self, request: Request) -> tuple[Any, None] | None:
+    def authenticate(self, request: Request) -> tuple[Any, PersonalToken] | None:
         parts = get_authorization_header(request).split()
         if len(parts) != 2 or parts[0].decode(errors="replace") != self.keyword:
             return None
-        key = parts[1].decode(errors="replace")
-        if not key.startswith(TOKEN_MARK):
-            return None
-        user = personal_token_authenticate(key)
-        if user is None:
+        # A key without the `fc_` mark (e.g. a plaintext key from before login tokens were
+        # digests) is refused like any unknown key.
+        token = personal_token_authenticate(parts[1].decode(errors="replace"))
+        if token is None:
             raise AuthenticationFailed("Invalid or revoked token.")
-        return (user, None)
+        return (token.user, token)
 
     def authenticate_header(self, request: Request) -> str:
         return self.keyword

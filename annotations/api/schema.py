@@ -74,5 +74,8 @@ class PersonalTokenScheme(OpenApiAuthenticationExtension):
             "type": "apiKey",
             "in": "header",
             "name": "Authorization",
-            "description": "A personal token from your account page: `Token fc_…`.",
+            "description": (
+                "A personal token from your account page, or a login token from"
+                " `POST /api/v1/auth/token/`: `Token fc_…`."
+            ),
         }

@@ -20,7 +20,7 @@ from annotations.services.tokens import personal_token_create, personal_token_re
 class PersonalTokenSerializer(serializers.ModelSerializer):
     class Meta:
         model = PersonalToken
-        fields = ["id", "name", "prefix", "created", "last_used_at", "revoked_at"]
+        fields = ["id", "name", "kind", "prefix", "created", "last_used_at", "revoked_at"]
         read_only_fields = fields
 
 
@@ -39,7 +39,8 @@ class TokenInputSerializer(serializers.Serializer):
 class PersonalTokenViewSet(
     mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet
 ):
-    """My personal API tokens (`Authorization: Token fc_…`)."""
+    """My API tokens (`Authorization: Token fc_…`): personal ones, made here, and login
+    tokens from `POST /api/v1/auth/token/`."""
 
     permission_classes = [IsAuthenticated]
     serializer_class = PersonalTokenSerializer

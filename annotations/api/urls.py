@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
+from annotations.api.auth_views import TokenView
 from annotations.api.export_views import VerdictCsvExport, VerdictJsonlExport
 from annotations.api.record_views import ReviewViewSet, SourceViewSet
 from annotations.api.review_views import AssignmentViewSet, UnitViewSet, VerdictViewSet
@@ -17,7 +18,6 @@ from annotations.api.views import (
     AnnotationViewSet,
     ArticleViewSet,
     DeskAgreementView,
-    TokenView,
 )
 
 app_name = "api"

@@ -5,13 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from axes.handlers.proxy import AxesProxyHandler
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
-from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -326,20 +324,3 @@ class DeskAgreementView(APIView):
     def post(self, request: Request) -> Response:
         queued = desk_agreement_request()
         return Response({"queued": queued}, status=status.HTTP_202_ACCEPTED)
-
-
-class TokenView(ObtainAuthToken):
-    """A token for a username and password; a locked-out username gets a clear 429."""
-
-    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        # A body that is not an object reaches the serializer, which answers with a 400.
-        username = request.data.get("username", "") if isinstance(request.data, dict) else ""
-        if AxesProxyHandler.is_locked(request._request, {"username": str(username)}):
-            return Response(
-                {
-                    "detail": "Too many failed logins for this account; try again later.",
-                    "code": "locked_out",
-                },
-                status=status.HTTP_429_TOO_MANY_REQUESTS,
-            )
-        return super().post(request, *args, **kwargs)

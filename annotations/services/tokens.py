@@ -1,7 +1,11 @@
-"""Writes for personal API tokens: created and revoked by their owner, stored as digests.
+"""Writes for API tokens: created and revoked by their owner, stored as digests.
 
 A token reads `fc_<prefix><secret>`: the prefix finds the row, the SHA-256 digest of the whole
 token, compared in constant time, proves it. A stolen database copy holds no usable token.
+
+Two kinds share the table and the rules: personal tokens, named by hand, and login tokens,
+issued for a username and password by `POST /api/v1/auth/token/`. Every token of a user is
+revoked when their password changes (annotations.passwords) or they are deactivated.
 """
 
 from __future__ import annotations
@@ -12,6 +16,9 @@ import secrets
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from annotations.errors import DomainError
@@ -20,6 +27,11 @@ from annotations.models import PersonalToken
 TOKEN_MARK = "fc_"  # noqa: S105 (a public marker, not a secret)
 PREFIX_LENGTH = 10
 MAX_TOKENS_PER_USER = 20
+# Each login issues a new token (the old ones cannot be shown again: only digests are kept);
+# beyond this many, a login revokes the least recently used, so scripts that log in on every
+# run do not pile up live tokens.
+MAX_LOGIN_TOKENS_PER_USER = 10
+LOGIN_TOKEN_NAME = "Login token (API)"  # noqa: S105 (a label, not a secret)
 
 
 @dataclass(frozen=True)
@@ -38,19 +50,49 @@ def personal_token_create(*, user: AbstractBaseUser, name: str) -> IssuedToken:
         raise DomainError(
             "Name the token, e.g. after the script that uses it.", code="token_name", field="name"
         )
-    if (
-        PersonalToken.objects.filter(user=user, revoked_at__isnull=True).count()
-        >= MAX_TOKENS_PER_USER
-    ):
+    active = _active(user=user, kind=PersonalToken.Kind.PERSONAL)
+    if active.count() >= MAX_TOKENS_PER_USER:
         raise DomainError(
             f"You have {MAX_TOKENS_PER_USER} active tokens; revoke one first.",
             code="too_many_tokens",
             status=409,
         )
+    return _issue(user=user, name=name[:100], kind=PersonalToken.Kind.PERSONAL)
+
+
+@transaction.atomic
+def login_token_create(*, user: AbstractBaseUser) -> IssuedToken:
+    """A new login token for a user who just proved their password; the oldest beyond
+    MAX_LOGIN_TOKENS_PER_USER are revoked."""
+    issued = _issue(user=user, name=LOGIN_TOKEN_NAME, kind=PersonalToken.Kind.LOGIN)
+    # Least recently used first out: a token never used counts from its creation.
+    kept = (
+        _active(user=user, kind=PersonalToken.Kind.LOGIN)
+        .order_by(Coalesce("last_used_at", "created").desc(), "-id")
+        .values_list("pk", flat=True)[:MAX_LOGIN_TOKENS_PER_USER]
+    )
+    _active(user=user, kind=PersonalToken.Kind.LOGIN).exclude(pk__in=list(kept)).update(
+        revoked_at=timezone.now()
+    )
+    return issued
+
+
+def tokens_revoke_all(*, user: AbstractBaseUser) -> int:
+    """Revoke every active token of a user, of either kind; returns how many."""
+    return PersonalToken.objects.filter(user=user, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+
+
+def _active(*, user: AbstractBaseUser, kind: str) -> QuerySet[PersonalToken]:
+    return PersonalToken.objects.filter(user=user, kind=kind, revoked_at__isnull=True)
+
+
+def _issue(*, user: AbstractBaseUser, name: str, kind: str) -> IssuedToken:
     prefix = secrets.token_hex(PREFIX_LENGTH // 2)
     key = f"{TOKEN_MARK}{prefix}{secrets.token_urlsafe(32)}"
     token = PersonalToken.objects.create(
-        user=user, name=name[:100], prefix=prefix, digest=_digest(key)
+        user=user, name=name, kind=kind, prefix=prefix, digest=_digest(key)
     )
     return IssuedToken(token=token, key=key)
 
@@ -67,8 +109,8 @@ def personal_token_revoke(*, user: AbstractBaseUser, token_id: int) -> PersonalT
     return token
 
 
-def personal_token_authenticate(key: str) -> AbstractBaseUser | None:
-    """The active user a token belongs to, or None. Records when it was last used."""
+def personal_token_authenticate(key: str) -> PersonalToken | None:
+    """The live token a key proves, its user active, or None. Records when it was last used."""
     if not key.startswith(TOKEN_MARK):
         return None
     prefix = key[len(TOKEN_MARK) : len(TOKEN_MARK) + PREFIX_LENGTH]
@@ -85,4 +127,4 @@ def personal_token_authenticate(key: str) -> AbstractBaseUser | None:
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         # At most one write a minute per token, not one per request.
         PersonalToken.objects.filter(pk=token.pk).update(last_used_at=now)
-    return token.user
+    return token

@@ -18,11 +18,11 @@ import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
 from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from annotations.models import AnnotationAnchor, ArticleRevision
+from annotations.services.tokens import personal_token_create
 from factcheck.wsgi import application
 from tests.factories import AnnotationFactory, ArticleFactory, EditorFactory, ReviewerFactory
 
@@ -73,8 +73,8 @@ def desk(db, settings, connections_kept_open):
     )
     AnnotationAnchor.objects.create(annotation=highlight, revision=revision, status="orphaned")
     return {
-        "reviewer": Token.objects.create(user=reviewer).key,
-        "editor": Token.objects.create(user=editor).key,
+        "reviewer": personal_token_create(user=reviewer, name="fuzz").key,
+        "editor": personal_token_create(user=editor, name="fuzz").key,
     }
 
 
