@@ -1,14 +1,19 @@
-"""The back office: the rating scale, articles, reviews and annotations."""
+"""The back office: the rating scale, articles, reviews and annotations, and desk members
+(deactivated, never deleted)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.actions import delete_selected
 from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.db import models
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -32,6 +37,7 @@ from annotations.roles import Role
 from annotations.services.adjudication import verdict_publish, verdict_unpublish
 from annotations.services.assignments import assignments_reassign
 from annotations.services.revisions import revision_first_create
+from annotations.services.users import user_deactivate
 
 # URLs typed without a scheme are taken as https (Django 6's default, chosen now).
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
@@ -225,7 +231,28 @@ class VerdictAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["sources"]
     readonly_fields = ["is_published", "first_published_at", "published_at", "updated_at"]
     inlines = [CorrectionInline]
-    actions = ["publish", "unpublish"]
+    actions = ["publish", "unpublish", "delete_selected"]
+
+    def has_delete_permission(self, request: HttpRequest, obj: Verdict | None = None) -> bool:
+        # A published verdict is on readers' pages and in the feeds: unpublish it first.
+        if obj is not None and obj.is_published:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    @admin.action(description="Delete the selected verdicts", permissions=["delete"])
+    def delete_selected(
+        self, request: HttpRequest, verdicts: QuerySet[Verdict]
+    ) -> HttpResponse | None:
+        """Django's delete action, refused with the reason when a selected verdict is
+        published (Django's own would only say permission is lacking)."""
+        published = list(verdicts.filter(is_published=True))
+        for verdict in published:
+            self.message_user(
+                request,
+                f"“{verdict}” is published: unpublish it first, then delete it.",
+                messages.ERROR,
+            )
+        return None if published else delete_selected(self, request, verdicts)
 
     def _each(self, request: HttpRequest, verdicts: QuerySet[Verdict], change: object) -> None:
         done = 0
@@ -258,3 +285,35 @@ class ArticleAgreementAdmin(admin.ModelAdmin):
     ]
     list_select_related = ["article"]
     readonly_fields = [field.name for field in ArticleAgreement._meta.fields]
+
+
+admin.site.unregister(get_user_model())
+
+
+@admin.register(get_user_model())
+class DeskMemberAdmin(UserAdmin):
+    """People who leave are deactivated, never deleted: their highlights, reviews and verdicts
+    stay, with their name on them (the models PROTECT them; see annotations.models)."""
+
+    actions = ["deactivate"]
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    @admin.action(
+        description="Deactivate the selected users (their work stays)", permissions=["change"]
+    )
+    def deactivate(self, request: HttpRequest, users: QuerySet[Any]) -> None:
+        for user in users:
+            user_deactivate(user=user)
+        self.message_user(
+            request,
+            f"{len(users)} deactivated: they can no longer log in or use API tokens.",
+            messages.SUCCESS,
+        )
+
+    def save_model(self, request: HttpRequest, obj: Any, form: forms.Form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        # Unticking "Active" on the form is a deactivation too: the tokens go with it.
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            user_deactivate(user=obj)

@@ -2,6 +2,12 @@
 
 Models hold data and constraints only; writes go through annotations.services, reads through
 annotations.selectors.
+
+People leave newsrooms; their work stays. Every link from work to the person who did it
+(highlights, reviews, assignments, verdicts, corrections, revisions, imports, re-attachments) is
+PROTECT: deleting such a user raises ProtectedError, and the database's foreign keys refuse a
+delete that bypasses the ORM. Users are deactivated instead (annotations.services.users). A
+verdict PROTECTs its claim unit, so an article with a verdict cannot be deleted either.
 """
 
 from __future__ import annotations
@@ -73,7 +79,7 @@ class Article(models.Model):
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="imported_articles",
     )
     created = models.DateTimeField(default=timezone.now, editable=False)
@@ -109,7 +115,7 @@ class ArticleRevision(models.Model):
     text = models.TextField()
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.IMPORT)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     created = models.DateTimeField(default=timezone.now, editable=False)
     # Set when every highlight of earlier revisions has been placed on this one (or orphaned).
@@ -140,7 +146,7 @@ class Review(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="reviews")
     reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviews"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reviews"
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.IN_PROGRESS)
     submitted_at = models.DateTimeField(null=True, blank=True)
@@ -174,7 +180,7 @@ class Annotation(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="annotations")
     reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="annotations"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="annotations"
     )
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.CLAIM)
     speaker = models.CharField(max_length=200, blank=True, help_text="Who is quoted (quotes).")
@@ -286,7 +292,7 @@ class AnnotationAnchor(models.Model):
     start = models.PositiveIntegerField(null=True, blank=True)
     end = models.PositiveIntegerField(null=True, blank=True)
     resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     modified = models.DateTimeField(auto_now=True)
 
@@ -516,13 +522,13 @@ class Assignment(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="assignments")
     reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignments"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assignments"
     )
     assigned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="assignments_made",
     )
     due_on = models.DateField(null=True, blank=True)
@@ -556,7 +562,7 @@ class Verdict(models.Model):
     claimant = models.CharField(max_length=200, blank=True)
     sources = models.ManyToManyField(Source, blank=True, related_name="cited_by")
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="verdicts"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="verdicts"
     )
     decided_at = models.DateTimeField(default=timezone.now)
     is_published = models.BooleanField(default=False)
@@ -588,7 +594,7 @@ class Correction(models.Model):
     note = models.TextField()
     previous = models.JSONField(help_text="The verdict as it stood before the correction.")
     corrected_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
     created = models.DateTimeField(default=timezone.now)
 
