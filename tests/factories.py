@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass
+
 import factory
 from django.contrib.auth.models import Group, User
 
@@ -219,3 +223,40 @@ def claim_published_then_revised(
         article_revise(article=article, text=revised_text, created_by=editor)
     unit.refresh_from_db()
     return unit
+
+
+@dataclass
+class PublishedDesk:
+    article: Article
+    reviewers: tuple[User, User]
+    editor: User
+    verdict: Verdict
+
+
+PUBLISHED_CLAIM = "a budget of 12 million euros"
+
+
+def desk_published_and_corrected(
+    reviews_committed: Callable[[], AbstractContextManager[object]] = nullcontext,
+) -> PublishedDesk:
+    """Two reviewers rate one claim, an editor publishes a verdict on it, then corrects it:
+    through the services. Units are grouped after the reviews' commit: outside a transactional
+    test, pass `lambda: django_capture_on_commit_callbacks(execute=True)`."""
+    from annotations.services.adjudication import VerdictInput, verdict_correct
+
+    article = ArticleFactory()
+    reviewers = (ReviewerFactory(username="rosalind"), ReviewerFactory(username="tobias"))
+    editor = EditorFactory(username="edna")
+    with reviews_committed():
+        for reviewer, slug in zip(reviewers, ["false", "mostly-false"], strict=True):
+            claims_reviewed(article, {PUBLISHED_CLAIM: slug}, reviewer=reviewer, sources=True)
+    unit = ClaimUnit.objects.get(article=article)
+    published = unit_decided_and_published(unit, editor)
+    verdict_correct(
+        verdict=published,
+        editor=editor,
+        seen_version=unit.version,
+        changes=VerdictInput(label=verdict("mostly-false"), claim_reviewed="Budget of 12m"),
+        note="We misread the budget line.",
+    )
+    return PublishedDesk(article, reviewers, editor, Verdict.objects.get(pk=published.pk))

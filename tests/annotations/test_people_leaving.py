@@ -3,8 +3,6 @@ published verdict stands on cannot be deleted from under it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
@@ -23,52 +21,16 @@ from annotations.models import (
     Review,
     Verdict,
 )
-from annotations.services.adjudication import VerdictInput, verdict_correct
 from annotations.services.tokens import personal_token_create
-from tests.factories import (
-    PASSWORD,
-    ArticleFactory,
-    EditorFactory,
-    ReviewerFactory,
-    claims_reviewed,
-    unit_decided_and_published,
-    verdict,
-)
+from tests.factories import PASSWORD, PublishedDesk, desk_published_and_corrected
 from tests.pages import logged_in
 
 pytestmark = pytest.mark.django_db
 
-CLAIM = "a budget of 12 million euros"
-
-
-@dataclass
-class Desk:
-    article: Article
-    reviewers: tuple[User, User]
-    editor: User
-    verdict: Verdict
-
 
 @pytest.fixture
-def desk(django_capture_on_commit_callbacks) -> Desk:
-    """Two reviews of one claim and the editor's published, then corrected, verdict on it."""
-    article = ArticleFactory()
-    reviewers = (ReviewerFactory(username="rosalind"), ReviewerFactory(username="tobias"))
-    editor = EditorFactory(username="edna")
-    with django_capture_on_commit_callbacks(execute=True):
-        for reviewer, slug in zip(reviewers, ["false", "mostly-false"], strict=True):
-            claims_reviewed(article, {CLAIM: slug}, reviewer=reviewer)
-    unit = ClaimUnit.objects.get(article=article)
-    published = unit_decided_and_published(unit, editor)
-    unit.refresh_from_db()
-    verdict_correct(
-        verdict=published,
-        editor=editor,
-        seen_version=unit.version,
-        changes=VerdictInput(label=verdict("mostly-false"), claim_reviewed="Budget of 12m"),
-        note="We misread the budget line.",
-    )
-    return Desk(article, reviewers, editor, Verdict.objects.get(pk=published.pk))
+def desk(django_capture_on_commit_callbacks) -> PublishedDesk:
+    return desk_published_and_corrected(lambda: django_capture_on_commit_callbacks(execute=True))
 
 
 @pytest.fixture
