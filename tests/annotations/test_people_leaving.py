@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import IntegrityError, connection, transaction
 from django.db.models import ProtectedError
 from django.test import Client
 from django.urls import reverse
@@ -52,6 +53,18 @@ def test_deleting_a_reviewer_with_highlights_is_refused_by_the_database_layer(de
         desk.reviewers[0].delete()
 
     assert counts() == before
+
+
+def test_a_delete_that_bypasses_the_orm_is_refused_by_the_databases_foreign_keys(desk):
+    reviewer = desk.reviewers[0]
+    reviewer.groups.clear()  # the links a departure may drop; the highlights stay
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM auth_user WHERE id = %s", [reviewer.pk])
+        connection.check_constraints()  # deferred foreign keys, checked now
+
+    assert Annotation.objects.filter(reviewer=reviewer).count() == 1
 
 
 def test_deleting_the_editor_behind_a_verdict_is_refused_and_keeps_decided_by(desk):
