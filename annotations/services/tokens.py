@@ -74,6 +74,15 @@ def login_token_create(*, user: AbstractBaseUser) -> IssuedToken:
     _active(user=user, kind=PersonalToken.Kind.LOGIN).exclude(pk__in=list(kept)).update(
         revoked_at=timezone.now()
     )
+    # Dead login tokens are kept only as long as they help tell what happened (the most
+    # recently revoked), so the token list of a script that logs in hourly stays short.
+    logins = PersonalToken.objects.filter(user=user, kind=PersonalToken.Kind.LOGIN)
+    recently_revoked = (
+        logins.filter(revoked_at__isnull=False)
+        .order_by("-revoked_at", "-id")
+        .values_list("pk", flat=True)[:MAX_LOGIN_TOKENS_PER_USER]
+    )
+    logins.filter(revoked_at__isnull=False).exclude(pk__in=list(recently_revoked)).delete()
     return issued
 
 

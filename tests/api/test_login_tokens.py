@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from annotations.models import PersonalToken
@@ -98,6 +99,20 @@ def test_logging_in_again_and_again_keeps_only_the_newest_login_tokens(alice):
     assert active.count() == MAX_LOGIN_TOKENS_PER_USER
     assert client_with(keys[0]).get("/api/v1/articles/").status_code == 401
     assert client_with(keys[-1]).get("/api/v1/articles/").status_code == 200
+
+
+def test_only_the_most_recently_revoked_login_tokens_stay_listed(alice):
+    for _ in range(3 * MAX_LOGIN_TOKENS_PER_USER):
+        login_token_create(user=alice)
+    personal = personal_token_create(user=alice, name="script").token
+    PersonalToken.objects.filter(pk=personal.pk).update(revoked_at=timezone.now())
+
+    login_token_create(user=alice)
+
+    logins = PersonalToken.objects.filter(user=alice, kind=PersonalToken.Kind.LOGIN)
+    assert logins.filter(revoked_at__isnull=True).count() == MAX_LOGIN_TOKENS_PER_USER
+    assert logins.filter(revoked_at__isnull=False).count() == MAX_LOGIN_TOKENS_PER_USER
+    assert PersonalToken.objects.filter(pk=personal.pk).exists()  # hand-made ones stay listed
 
 
 def test_login_tokens_do_not_use_up_the_personal_token_allowance(alice):
