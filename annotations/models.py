@@ -410,8 +410,9 @@ class ClaimChange(models.Model):
     created = models.DateTimeField(default=timezone.now, editable=False)
     resolution = models.CharField(max_length=12, choices=Resolution.choices, blank=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
+    # PROTECT, like every link from work to the person who did it: people are deactivated.
     resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     history = HistoricalRecords()
 

@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
                 ('created', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
                 ('resolution', models.CharField(blank=True, choices=[('confirmed', 'Verdict confirmed'), ('corrected', 'Verdict corrected'), ('unpublished', 'Verdict unpublished'), ('superseded', 'Superseded by a later revision')], max_length=12)),
                 ('resolved_at', models.DateTimeField(blank=True, null=True)),
-                ('resolved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('resolved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('revision', models.ForeignKey(help_text='The revision whose passage differs.', on_delete=django.db.models.deletion.CASCADE, related_name='claim_changes', to='annotations.articlerevision')),
                 ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='claim_changes', to='annotations.claimunit')),
             ],
