@@ -227,6 +227,12 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 100,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # DRF's JSON parser, refusing bodies nested too deep to parse safely (a 400, not a 500).
+    "DEFAULT_PARSER_CLASSES": [
+        "annotations.api.parsers.DepthLimitedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "EXCEPTION_HANDLER": "annotations.api.errors.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
         "annotations.api.throttles.AnonymousThrottle",

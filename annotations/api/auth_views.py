@@ -6,7 +6,7 @@ from typing import Any
 
 from axes.handlers.proxy import AxesProxyHandler
 from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import parsers, renderers, serializers, status
+from rest_framework import renderers, serializers, status
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
 from rest_framework.request import Request
@@ -29,7 +29,8 @@ class TokenView(APIView):
 
     # Logins are limited by django-axes' lockout, as DRF's ObtainAuthToken left them.
     throttle_classes = ()
-    parser_classes = (parsers.FormParser, parsers.MultiPartParser, parsers.JSONParser)
+    # The desk's parsers (a depth-limited JSON parser among them), as every other view has.
+    parser_classes = APIView.parser_classes
     renderer_classes = (renderers.JSONRenderer,)
 
     def get_permissions(self) -> list[BasePermission]:

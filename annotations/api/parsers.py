@@ -1,0 +1,68 @@
+"""The API's JSON parser: DRF's, refusing deeply nested bodies before they are parsed.
+
+Python's json module recurses once per nesting level, so a body of 100,000 `[` ends in a
+RecursionError (a 500), and even a depth just under the interpreter's limit costs stack and
+time. No document this API reads nests deeper than a handful of levels, so the depth is
+measured first, by a scan that does not recurse, and anything deeper than MAX_JSON_DEPTH is
+a 400 before json sees it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import io
+import re
+from typing import IO, Any
+
+from rest_framework.exceptions import ParseError
+from rest_framework.parsers import JSONParser, get_encoding
+
+# The deepest body the API documents is three levels (annotation > sources > source);
+# 32 leaves ample room for clients that wrap or extend it, and is far below recursion limits.
+MAX_JSON_DEPTH = 32
+
+# A JSON string (with its escapes) or one bracket. Strings are matched whole so that brackets
+# inside them are not counted; everything else in JSON cannot contain a bracket.
+_STRING_OR_BRACKET = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
+
+
+def json_depth_exceeds(data: bytes, limit: int) -> bool:
+    """Whether any bracket in `data` (JSON in an ASCII-compatible encoding) opens more than
+    `limit` levels deep. Malformed JSON is not judged here: json refuses it afterwards."""
+    depth = 0
+    for match in _STRING_OR_BRACKET.finditer(data):
+        token = match.group()
+        if token in (b"[", b"{"):
+            depth += 1
+            if depth > limit:
+                return True
+        elif token in (b"]", b"}"):
+            depth -= 1
+    return False
+
+
+class DepthLimitedJSONParser(JSONParser):
+    """DRF's JSONParser, with bodies nested deeper than MAX_JSON_DEPTH refused (400)."""
+
+    max_depth = MAX_JSON_DEPTH
+
+    def parse(
+        self,
+        stream: IO[bytes],
+        media_type: str | None = None,
+        parser_context: dict[str, Any] | None = None,
+    ) -> Any:
+        data = stream.read()
+        # Bodies in another charset (a Content-Type parameter allows UTF-16, say) are scanned
+        # as UTF-8 so the brackets are seen; one that does not decode is left for DRF to refuse.
+        encoding = get_encoding(parser_context or {})
+        scanned = data
+        if codecs.lookup(encoding).name != "utf-8":
+            with contextlib.suppress(UnicodeError):
+                scanned = data.decode(encoding).encode("utf-8")
+        if json_depth_exceeds(scanned, self.max_depth):
+            raise ParseError(
+                f"JSON parse error - the body nests deeper than {self.max_depth} levels."
+            )
+        return super().parse(io.BytesIO(data), media_type, parser_context)
