@@ -55,6 +55,53 @@ def url_validate(url: str) -> str:
     return url
 
 
+# IPv6 ranges whose last 32 bits are an IPv4 address that a translator or tunnel may reach:
+# IPv4-compatible (::a.b.c.d, deprecated), IPv4-translated (::ffff:0:a.b.c.d, SIIT, RFC 2765)
+# and the NAT64 well-known prefix (RFC 6052). Mapped, 6to4 and Teredo are unwrapped by
+# ipaddress itself.
+_LAST_32_BITS_EMBED = (
+    ipaddress.IPv6Network("::/96"),
+    ipaddress.IPv6Network("::ffff:0:0:0/96"),
+    ipaddress.IPv6Network("64:ff9b::/96"),
+)
+# NAT64 for local use (RFC 8215): the network chooses where the IPv4 address sits, so nothing
+# in it can be judged public.
+_NAT64_LOCAL_USE = ipaddress.IPv6Network("64:ff9b:1::/48")
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+def embedded_ipv4(address: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries: mapped, compatible, translated, 6to4,
+    NAT64, and Teredo's server and client."""
+    found = []
+    if address.ipv4_mapped is not None:
+        found.append(address.ipv4_mapped)
+    if address.sixtofour is not None:
+        found.append(address.sixtofour)
+    if address.teredo is not None:
+        found.extend(address.teredo)
+    if any(address in network for network in _LAST_32_BITS_EMBED):
+        found.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+    return found
+
+
+def address_is_public(address: IPAddress) -> bool:
+    """Whether an address is safe to fetch from: it, and every IPv4 address embedded in it,
+    is global (not private, loopback, link-local, shared, reserved or documentation).
+
+    `is_global` alone judges only the outer IPv6 range, so ::127.0.0.1, 64:ff9b::7f00:1
+    (NAT64) or 2002:7f00:1:: (6to4) would pass while a translator delivers them to loopback.
+    """
+    if not address.is_global or address.is_multicast:
+        return False
+    if isinstance(address, ipaddress.IPv4Address):
+        return True
+    if address in _NAT64_LOCAL_USE:
+        return False
+    return all(address_is_public(inner) for inner in embedded_ipv4(address))
+
+
 def _addresses_check(host: str, port: int, *, allow_private: bool) -> str:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
@@ -65,7 +112,7 @@ def _addresses_check(host: str, port: int, *, allow_private: bool) -> str:
     addresses = {info[4][0] for info in infos}
     if not allow_private:
         for address in addresses:
-            if not ipaddress.ip_address(address.split("%")[0]).is_global:
+            if not address_is_public(ipaddress.ip_address(address.split("%")[0])):
                 raise DomainError(
                     "That URL points to a private or local address, which is not allowed.",
                     code="url_private_address",
