@@ -4,17 +4,26 @@ The host name is resolved once, every address is checked, and the connection goe
 address (with the original Host header and TLS server name), so DNS rebinding cannot slip a
 private address in between the check and the request. Redirects are followed by hand, each hop
 checked the same way.
+
+Besides the timeout on each connect and read, a fetch has a total deadline: a server that
+sends a byte every few seconds never trips a read timeout, so a watchdog shuts the sockets
+down when the deadline passes, and the clock is checked between chunks.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
+import threading
+import time
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import certifi
 import urllib3
+import urllib3.connection
 
 from annotations.errors import DomainError
 
@@ -121,13 +130,95 @@ def _addresses_check(host: str, port: int, *, allow_private: bool) -> str:
     return sorted(addresses)[0]
 
 
+class _Deadline:
+    """A fetch's total time budget. When it runs out, the sockets it watches are shut down,
+    which wakes any read blocked on them (a read timeout alone restarts with every byte)."""
+
+    def __init__(self, seconds: float, *, read_timeout: float) -> None:
+        self.seconds = seconds
+        self.read_timeout = read_timeout
+        self._ends = time.monotonic() + seconds
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self.expired = False
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def error(self) -> DomainError:
+        return DomainError(
+            f"The site did not send the page within {self.seconds:g} seconds.",
+            code="url_timeout",
+            field="url",
+        )
+
+    def left(self) -> float:
+        return self._ends - time.monotonic()
+
+    def remaining(self) -> float:
+        """Seconds left; DomainError (url_timeout) if there are none."""
+        left = self.left()
+        if left <= 0 or self.expired:
+            raise self.error()
+        return left
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if not self.expired:
+                return
+        self._shutdown(sock)
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            self._shutdown(sock)
+
+    @staticmethod
+    def _shutdown(sock: socket.socket) -> None:
+        with contextlib.suppress(OSError):  # already closed
+            sock.shutdown(socket.SHUT_RDWR)
+
+
+class _WatchedHTTPConnection(urllib3.connection.HTTPConnection):
+    def __init__(self, *args: Any, deadline: _Deadline, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._deadline = deadline
+
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()
+        self._deadline.watch(sock)
+        return sock
+
+
+class _WatchedHTTPSConnection(urllib3.connection.HTTPSConnection):
+    def __init__(self, *args: Any, deadline: _Deadline, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._deadline = deadline
+
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()
+        self._deadline.watch(sock)
+        return sock
+
+
 def _request_once(
-    url: str, *, timeout: float, max_bytes: int, allow_private: bool
+    url: str, *, allow_private: bool, deadline: _Deadline
 ) -> urllib3.BaseHTTPResponse:
     parts = urlsplit(url)
     port = parts.port or (443 if parts.scheme == "https" else 80)
     address = _addresses_check(parts.hostname or "", port, allow_private=allow_private)
-    pool_kwargs: dict[str, object] = {"timeout": urllib3.Timeout(connect=timeout, read=timeout)}
+    # Each connect and read waits at most the per-read timeout, and never past the deadline.
+    timeout = min(deadline.read_timeout, deadline.remaining())
+    pool_kwargs: dict[str, Any] = {
+        "timeout": urllib3.Timeout(connect=timeout, read=timeout),
+        "deadline": deadline,
+    }
     if parts.scheme == "https":
         pool: urllib3.HTTPConnectionPool = urllib3.HTTPSConnectionPool(
             address,
@@ -138,8 +229,10 @@ def _request_once(
             ca_certs=certifi.where(),
             **pool_kwargs,
         )
+        pool.ConnectionCls = _WatchedHTTPSConnection
     else:
         pool = urllib3.HTTPConnectionPool(address, port, **pool_kwargs)
+        pool.ConnectionCls = _WatchedHTTPConnection
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
@@ -154,33 +247,61 @@ def _request_once(
     )
 
 
-def page_fetch(url: str, *, timeout: float, max_bytes: int, allow_private: bool) -> FetchedPage:
-    """Fetch an HTML or text page, following up to MAX_REDIRECTS checked redirects."""
+def page_fetch(
+    url: str, *, timeout: float, max_bytes: int, allow_private: bool, deadline: float
+) -> FetchedPage:
+    """Fetch an HTML or text page, following up to MAX_REDIRECTS checked redirects.
+
+    `timeout` bounds each connect and read; `deadline` the whole fetch, redirects included
+    (DomainError url_timeout when it passes).
+    """
     current = url_validate(url)
-    for _ in range(MAX_REDIRECTS + 1):
-        try:
-            response = _request_once(
-                current, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private
-            )
-        except urllib3.exceptions.HTTPError as error:
-            raise DomainError(
-                f"Could not fetch the page: {error.__class__.__name__}.",
-                code="url_fetch_failed",
-                field="url",
-            ) from None
-        if response.status in {301, 302, 303, 307, 308}:
-            location = response.headers.get("Location", "")
-            response.release_conn()
-            current = url_validate(urljoin(current, location))
-            continue
-        try:
-            return _response_read(response, current, max_bytes=max_bytes)
-        finally:
-            response.release_conn()
-    raise DomainError("Too many redirects.", code="url_too_many_redirects", field="url")
+    budget = _Deadline(deadline, read_timeout=timeout)
+    try:
+        for _ in range(MAX_REDIRECTS + 1):
+            try:
+                response = _request_once(current, allow_private=allow_private, deadline=budget)
+            except urllib3.exceptions.HTTPError as error:
+                raise _transport_error(error, "fetch", budget) from None
+            if budget.expired:
+                # Headers cut short by the deadline parse as a (truncated) answer: drop it.
+                response.release_conn()
+                raise budget.error()
+            if response.status in {301, 302, 303, 307, 308}:
+                location = response.headers.get("Location", "")
+                response.release_conn()
+                current = url_validate(urljoin(current, location))
+                continue
+            try:
+                return _response_read(response, current, max_bytes=max_bytes, deadline=budget)
+            finally:
+                response.release_conn()
+        raise DomainError("Too many redirects.", code="url_too_many_redirects", field="url")
+    finally:
+        budget.cancel()
 
 
-def _response_read(response: urllib3.BaseHTTPResponse, url: str, *, max_bytes: int) -> FetchedPage:
+def _transport_error(error: Exception, verb: str, deadline: _Deadline) -> DomainError:
+    """What a failed connect or read means to the user: the deadline (a shut-down socket
+    shows up as a closed connection), a read timeout, or another transport failure."""
+    if deadline.expired or deadline.left() <= 0:
+        return deadline.error()
+    if isinstance(error, urllib3.exceptions.TimeoutError):
+        return DomainError(
+            f"The site did not answer for {deadline.read_timeout:g} seconds.",
+            code="url_timeout",
+            field="url",
+        )
+    return DomainError(
+        f"Could not {verb} the page: {error.__class__.__name__}.",
+        code="url_fetch_failed",
+        field="url",
+    )
+
+
+def _response_read(
+    response: urllib3.BaseHTTPResponse, url: str, *, max_bytes: int, deadline: _Deadline
+) -> FetchedPage:
     if response.status != 200:
         raise DomainError(
             f"The site answered HTTP {response.status}.", code="url_http_error", field="url"
@@ -200,6 +321,7 @@ def _response_read(response: urllib3.BaseHTTPResponse, url: str, *, max_bytes: i
     received = 0
     try:
         for chunk in response.stream(64 * 1024):
+            deadline.remaining()
             received += len(chunk)
             if received > max_bytes:
                 raise DomainError(
@@ -207,11 +329,10 @@ def _response_read(response: urllib3.BaseHTTPResponse, url: str, *, max_bytes: i
                 )
             chunks.append(chunk)
     except urllib3.exceptions.HTTPError as error:
-        raise DomainError(
-            f"Could not read the page: {error.__class__.__name__}.",
-            code="url_fetch_failed",
-            field="url",
-        ) from None
+        raise _transport_error(error, "read", deadline) from None
+    # Sockets shut down by the deadline read as a clean end of the body: never keep a page
+    # that may have been cut short.
+    deadline.remaining()
     charset = None
     for parameter in content_type_header.split(";")[1:]:
         name, _, value = parameter.partition("=")

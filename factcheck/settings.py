@@ -168,6 +168,9 @@ DESK_URL = env_str("DESK_URL", "http://127.0.0.1:8000")
 # Articles: limits on what an import may bring in.
 ARTICLE_MAX_CHARACTERS = env_int("ARTICLE_MAX_CHARACTERS", 200_000)
 ARTICLE_FETCH_TIMEOUT_SECONDS = env_int("ARTICLE_FETCH_TIMEOUT_SECONDS", 10)
+# The whole fetch, redirects and a slowly trickling body included; keep it below the web
+# server's worker timeout so the editor gets a clear error rather than a killed request.
+ARTICLE_FETCH_DEADLINE_SECONDS = env_int("ARTICLE_FETCH_DEADLINE_SECONDS", 20)
 ARTICLE_FETCH_MAX_BYTES = env_int("ARTICLE_FETCH_MAX_BYTES", 5 * 1024 * 1024)
 # Fetching from private, loopback and link-local addresses is refused (server-side request
 # forgery); tests and intranet desks can allow it explicitly.

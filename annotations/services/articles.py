@@ -162,6 +162,7 @@ def url_extract(url: str) -> ExtractedArticle:
         timeout=settings.ARTICLE_FETCH_TIMEOUT_SECONDS,
         max_bytes=settings.ARTICLE_FETCH_MAX_BYTES,
         allow_private=settings.ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES,
+        deadline=settings.ARTICLE_FETCH_DEADLINE_SECONDS,
     )
     if page.content_type in TEXT_CONTENT_TYPES:
         return ExtractedArticle(text=canonical_text(_bytes_decode(page.content, page.charset)))

@@ -137,7 +137,7 @@ def test_literal_ipv6_hosts_embedding_loopback_are_refused_without_connecting(ho
     )
 
     with pytest.raises(DomainError) as raised:
-        page_fetch(f"http://{host}/", timeout=1, max_bytes=1000, allow_private=False)
+        page_fetch(f"http://{host}/", timeout=1, max_bytes=1000, allow_private=False, deadline=1)
 
     assert raised.value.code == "url_private_address"
     assert connections == []

@@ -159,7 +159,7 @@ def test_a_plain_text_url_is_imported_as_text(site, private_fetch_allowed):
         ("/big.html", "url_too_large"),
         ("/missing", "url_http_error"),
         ("/redirect-to-ftp", "url_scheme"),
-        ("/slow", "url_fetch_failed"),
+        ("/slow", "url_timeout"),
     ],
 )
 @pytest.mark.django_db
