@@ -11,6 +11,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.actions import delete_selected
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import UserChangeForm
 from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -38,6 +39,7 @@ from annotations.services.adjudication import verdict_publish, verdict_unpublish
 from annotations.services.assignments import assignments_reassign
 from annotations.services.revisions import revision_first_create
 from annotations.services.users import user_deactivate
+from annotations.validators import validate_visible_name
 
 # URLs typed without a scheme are taken as https (Django 6's default, chosen now).
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
@@ -287,6 +289,17 @@ class ArticleAgreementAdmin(admin.ModelAdmin):
     readonly_fields = [field.name for field in ArticleAgreement._meta.fields]
 
 
+class DeskUserChangeForm(UserChangeForm):
+    """Django's form, with first and last names held to the rule for every visible name
+    (the username already has UnicodeUsernameValidator)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("first_name", "last_name"):
+            if name in self.fields:
+                self.fields[name].validators.append(validate_visible_name)
+
+
 admin.site.unregister(get_user_model())
 
 
@@ -295,6 +308,7 @@ class DeskMemberAdmin(UserAdmin):
     """People who leave are deactivated, never deleted: their highlights, reviews and verdicts
     stay, with their name on them (the models PROTECT them; see annotations.models)."""
 
+    form = DeskUserChangeForm
     actions = ["deactivate"]
 
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:

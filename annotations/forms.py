@@ -14,6 +14,7 @@ from annotations.fetching import url_validate
 from annotations.models import ClaimUnit, VerdictLabel
 from annotations.roles import Role
 from annotations.services.adjudication import CLAIM_REVIEWED_RECOMMENDED, VerdictInput
+from annotations.validators import validate_visible_name
 
 
 def _article_file_field() -> forms.FileField:
@@ -44,10 +45,15 @@ class ArticleImportForm(forms.Form):
         widget=forms.URLInput(attrs={"placeholder": "https://"}),
     )
     title = forms.CharField(
-        required=False, max_length=500, help_text="Left empty, the source's title is used."
+        required=False,
+        max_length=500,
+        validators=[validate_visible_name],
+        help_text="Left empty, the source's title is used.",
     )
-    byline = forms.CharField(required=False, max_length=300, label="Author / byline")
-    publisher = forms.CharField(required=False, max_length=200)
+    byline = forms.CharField(
+        required=False, max_length=300, validators=[validate_visible_name], label="Author / byline"
+    )
+    publisher = forms.CharField(required=False, max_length=200, validators=[validate_visible_name])
     source_url = forms.CharField(
         required=False, max_length=2000, label="Original URL", widget=forms.URLInput()
     )
@@ -204,7 +210,10 @@ class VerdictForm(VersionForm):
         help_text="What the evidence shows, for readers.",
     )
     claimant = forms.CharField(
-        required=False, max_length=200, help_text="Who made the claim, as readers know them."
+        required=False,
+        max_length=200,
+        validators=[validate_visible_name],
+        help_text="Who made the claim, as readers know them.",
     )
     sources = forms.TypedMultipleChoiceField(
         required=False,

@@ -18,6 +18,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from annotations.validators import validate_visible_name
+
 
 class VerdictLabel(models.Model):
     """One label of the desk's rating scale.
@@ -27,7 +29,7 @@ class VerdictLabel(models.Model):
     """
 
     slug = models.SlugField(max_length=50, unique=True)
-    name = models.CharField(max_length=80, unique=True)
+    name = models.CharField(max_length=80, unique=True, validators=[validate_visible_name])
     description = models.TextField(blank=True)
     # Display order, most accurate first.
     position = models.PositiveSmallIntegerField(default=0)
@@ -68,9 +70,9 @@ class Article(models.Model):
     one blank line. Every offset in the system counts Unicode code points of this text.
     """
 
-    title = models.CharField(max_length=500)
-    byline = models.CharField(max_length=300, blank=True)
-    publisher = models.CharField(max_length=200, blank=True)
+    title = models.CharField(max_length=500, validators=[validate_visible_name])
+    byline = models.CharField(max_length=300, blank=True, validators=[validate_visible_name])
+    publisher = models.CharField(max_length=200, blank=True, validators=[validate_visible_name])
     source_url = models.URLField(max_length=2000, blank=True)
     published_on = models.DateField(null=True, blank=True)
     language = models.CharField(max_length=16, blank=True, default="en")
@@ -111,7 +113,7 @@ class ArticleRevision(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveIntegerField()
-    title = models.CharField(max_length=500)
+    title = models.CharField(max_length=500, validators=[validate_visible_name])
     text = models.TextField()
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.IMPORT)
     created_by = models.ForeignKey(
@@ -183,7 +185,12 @@ class Annotation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="annotations"
     )
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.CLAIM)
-    speaker = models.CharField(max_length=200, blank=True, help_text="Who is quoted (quotes).")
+    speaker = models.CharField(
+        max_length=200,
+        blank=True,
+        validators=[validate_visible_name],
+        help_text="Who is quoted (quotes).",
+    )
     revision = models.ForeignKey(
         ArticleRevision,
         null=True,
@@ -241,8 +248,8 @@ class Source(models.Model):
 
     annotation = models.ForeignKey(Annotation, on_delete=models.CASCADE, related_name="sources")
     url = models.URLField(max_length=2000)
-    title = models.CharField(max_length=500, blank=True)
-    publisher = models.CharField(max_length=200, blank=True)
+    title = models.CharField(max_length=500, blank=True, validators=[validate_visible_name])
+    publisher = models.CharField(max_length=200, blank=True, validators=[validate_visible_name])
     passage = models.TextField(blank=True, help_text="The passage relied on.")
     stance = models.CharField(max_length=10, choices=Stance.choices, default=Stance.CONTEXT)
     accessed_on = models.DateField(default=timezone.localdate)
@@ -560,7 +567,7 @@ class Verdict(models.Model):
         max_length=500, help_text="The claim as checked; 75 characters or fewer recommended."
     )
     explanation = models.TextField(blank=True)
-    claimant = models.CharField(max_length=200, blank=True)
+    claimant = models.CharField(max_length=200, blank=True, validators=[validate_visible_name])
     sources = models.ManyToManyField(Source, blank=True, related_name="cited_by")
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="verdicts"
@@ -621,7 +628,7 @@ class PersonalToken(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="personal_tokens"
     )
-    name = models.CharField(max_length=100)
+    name = models.CharField(max_length=100, validators=[validate_visible_name])
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PERSONAL)
     prefix = models.CharField(max_length=12, unique=True, help_text="Shown to tell tokens apart.")
     digest = models.CharField(max_length=64, help_text="SHA-256 of the whole token.")

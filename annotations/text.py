@@ -118,3 +118,46 @@ def phrases_marked(text: str, phrases: list[str]) -> list[Segment]:
     if position < len(text):
         segments.append(Segment(text[position:], False))
     return segments
+
+
+# --- Names people see (titles, bylines, speakers, token names, usernames) --------------------
+
+# Format characters a name may keep: zero-width non-joiner and joiner shape Persian and Indic
+# words and join emoji; tag characters spell subdivision flags (🏴 England). Every other
+# format character (bidi embeddings, overrides, isolates and marks, zero-width spaces, BOM)
+# is invisible and can make a name read differently from what it is.
+_ALLOWED_FORMAT_CHARACTERS = {"\u200c", "\u200d"}
+
+
+def _name_character_forbidden(character: str) -> bool:
+    category = unicodedata.category(character)
+    if category == "Cf":
+        return character not in _ALLOWED_FORMAT_CHARACTERS and not (
+            "\U000e0020" <= character <= "\U000e007f"
+        )
+    return category in {"Cc", "Cs", "Zl", "Zp"}
+
+
+def name_forbidden_characters(value: str) -> list[str]:
+    """The characters a user-visible name may not contain, in order of first appearance:
+    controls (Cc), surrogates (Cs), line and paragraph separators (Zl, Zp), and format
+    characters (Cf) such as bidi overrides U+202E and isolates U+2066-2069, except those in
+    _ALLOWED_FORMAT_CHARACTERS and tag characters U+E0020-U+E007F."""
+    found: list[str] = []
+    for character in value:
+        if character not in found and _name_character_forbidden(character):
+            found.append(character)
+    return found
+
+
+def name_forbidden_message(characters: list[str]) -> str:
+    codes = ", ".join(f"U+{ord(character):04X}" for character in characters)
+    return f"Remove the invisible control or text-direction characters ({codes})."
+
+
+def name_clean(value: str) -> str:
+    """A name from a source the user did not type (a fetched page's title): forbidden
+    characters removed, whitespace collapsed."""
+    collapsed = " ".join(value.split())  # tabs and newlines become spaces, not nothing
+    forbidden = set(name_forbidden_characters(collapsed))
+    return "".join(ch for ch in collapsed if ch not in forbidden).strip()

@@ -6,6 +6,8 @@ from typing import Any
 
 from rest_framework import serializers
 
+from annotations.validators import validate_visible_name
+
 
 class StrictCharField(serializers.CharField):
     """A string, and only a string: DRF's CharField turns 0 or 1.5 into "0" or "1.5", which
@@ -17,3 +19,12 @@ class StrictCharField(serializers.CharField):
         if not isinstance(data, str):
             self.fail("invalid")
         return super().to_internal_value(data)
+
+
+class NameField(StrictCharField):
+    """A name other people read (a title, byline, speaker, token name): a string without
+    control or text-direction characters (annotations.validators.VisibleNameValidator)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.validators.append(validate_visible_name)

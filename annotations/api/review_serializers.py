@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from annotations import selectors
-from annotations.api.fields import StrictCharField
+from annotations.api.fields import NameField, StrictCharField
 from annotations.core.facts import FACT_KINDS
 from annotations.models import Assignment, ClaimUnit, Correction, Verdict, VerdictLabel
 
@@ -24,7 +24,7 @@ class VerdictInputSerializer(VersionInputSerializer):
     label = serializers.SlugRelatedField(slug_field="slug", queryset=VerdictLabel.objects.all())
     claim_reviewed = StrictCharField(max_length=500)
     explanation = StrictCharField(max_length=20_000, allow_blank=True, default="")
-    claimant = StrictCharField(max_length=200, allow_blank=True, default="")
+    claimant = NameField(max_length=200, allow_blank=True, default="")
     sources = serializers.ListField(
         child=serializers.IntegerField(min_value=1), default=list, max_length=50
     )

@@ -8,7 +8,7 @@ from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from annotations.api.fields import StrictCharField
+from annotations.api.fields import NameField, StrictCharField
 from annotations.errors import DomainError
 from annotations.fetching import url_validate
 from annotations.models import (
@@ -63,8 +63,8 @@ class TargetInputSerializer(serializers.Serializer):
 
 class SourceInputSerializer(serializers.Serializer):
     url = HttpUrlField()
-    title = StrictCharField(max_length=500, allow_blank=True, default="")
-    publisher = StrictCharField(max_length=200, allow_blank=True, default="")
+    title = NameField(max_length=500, allow_blank=True, default="")
+    publisher = NameField(max_length=200, allow_blank=True, default="")
     passage = StrictCharField(max_length=10_000, allow_blank=True, default="")
     stance = serializers.ChoiceField(choices=Source.Stance.choices, default=Source.Stance.CONTEXT)
     accessed_on = serializers.DateField(required=False, allow_null=True, default=None)
@@ -75,7 +75,7 @@ class AnnotationInputSerializer(serializers.Serializer):
 
     article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.none())
     kind = serializers.ChoiceField(choices=Annotation.Kind.choices, default=Annotation.Kind.CLAIM)
-    speaker = StrictCharField(max_length=200, allow_blank=True, default="")
+    speaker = NameField(max_length=200, allow_blank=True, default="")
     target = TargetInputSerializer()
     verdict = serializers.SlugRelatedField(slug_field="slug", queryset=VerdictLabel.objects.all())
     rationale = StrictCharField(max_length=20_000, allow_blank=True, default="")
@@ -119,7 +119,7 @@ class AnnotationPatchSerializer(AnnotationInputSerializer):
 class ArticleInputSerializer(serializers.Serializer):
     """An article from pasted text, or from a URL to fetch: exactly one of `text` and `url`."""
 
-    title = StrictCharField(max_length=500, allow_blank=True, default="")
+    title = NameField(max_length=500, allow_blank=True, default="")
     text = StrictCharField(
         max_length=settings.ARTICLE_MAX_CHARACTERS * 2,
         allow_blank=True,
@@ -127,8 +127,8 @@ class ArticleInputSerializer(serializers.Serializer):
         trim_whitespace=False,
     )
     url = HttpUrlField(allow_blank=True, default="")
-    byline = StrictCharField(max_length=300, allow_blank=True, default="")
-    publisher = StrictCharField(max_length=200, allow_blank=True, default="")
+    byline = NameField(max_length=300, allow_blank=True, default="")
+    publisher = NameField(max_length=200, allow_blank=True, default="")
     source_url = HttpUrlField(allow_blank=True, default="")
     published_on = serializers.DateField(required=False, allow_null=True, default=None)
     language = StrictCharField(max_length=16, allow_blank=True, default="")
@@ -279,7 +279,7 @@ class ArticleRevisionInputSerializer(serializers.Serializer):
     """A new version of an article's text (PUT /articles/{id}/)."""
 
     text = StrictCharField(max_length=settings.ARTICLE_MAX_CHARACTERS * 2, trim_whitespace=False)
-    title = StrictCharField(max_length=500, allow_blank=True, default="")
+    title = NameField(max_length=500, allow_blank=True, default="")
 
 
 class ArticleRevisionSerializer(serializers.ModelSerializer):

@@ -12,7 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from annotations.api.errors import ID_PATTERN
-from annotations.api.fields import StrictCharField
+from annotations.api.fields import NameField
 from annotations.models import PersonalToken
 from annotations.services.tokens import personal_token_create, personal_token_revoke
 
@@ -33,7 +33,7 @@ class IssuedTokenSerializer(PersonalTokenSerializer):
 
 
 class TokenInputSerializer(serializers.Serializer):
-    name = StrictCharField(max_length=100)
+    name = NameField(max_length=100)
 
 
 class PersonalTokenViewSet(

@@ -13,7 +13,8 @@ from django.db import transaction
 from annotations import fetching
 from annotations.errors import DomainError
 from annotations.models import Article, ArticleRevision
-from annotations.text import canonical_text, paragraphs_from_lines
+from annotations.text import canonical_text, name_clean, paragraphs_from_lines
+from annotations.validators import visible_name_check
 
 HTML_CONTENT_TYPES = {"text/html", "application/xhtml+xml"}
 TEXT_CONTENT_TYPES = {"text/plain"}
@@ -49,8 +50,9 @@ def article_create(
     canonical = text_validate(text)
     title = " ".join(title.split())
     if not title:
-        # A pasted text without a title: its first line serves, as a newsroom would read it.
-        title = canonical.split("\n", 1)[0][:200]
+        # A pasted text without a title: its first line serves, as a newsroom would read it
+        # (without the direction marks the text itself may rightly carry).
+        title = name_clean(canonical.split("\n", 1)[0])[:200]
     if source_url:
         source_url = fetching.url_validate(source_url)
     with transaction.atomic():
@@ -107,15 +109,15 @@ def html_extract(html: str | bytes, *, url: str | None = None) -> ExtractedArtic
             field="file",
         )
     lines = document.text.split("\n")
-    title = (document.title or "").strip()
+    title = name_clean(document.title or "")
     # trafilatura repeats the headline as the first line of the text; the title field holds it.
     if title and lines and lines[0].strip() == title:
         lines = lines[1:]
     return ExtractedArticle(
         text=paragraphs_from_lines("\n".join(lines)),
         title=title,
-        byline=(document.author or "").strip(),
-        publisher=(document.sitename or "").strip(),
+        byline=name_clean(document.author or ""),
+        publisher=name_clean(document.sitename or ""),
         published_on=_date_parse(document.date),
         language=(document.language or "").strip(),
     )
@@ -190,6 +192,9 @@ def article_import(
 
     Metadata typed by the user wins over what the source carried.
     """
+    # What the user typed is refused if it hides characters; what a source carried is cleaned.
+    for field, value in (("title", title), ("byline", byline), ("publisher", publisher)):
+        visible_name_check(value, field=field)
     given = [bool(text.strip()), upload_content is not None, bool(url)]
     if sum(given) != 1:
         raise DomainError(

@@ -27,6 +27,7 @@ from annotations.services.articles import (
     url_extract,
 )
 from annotations.services.queueing import task_send, task_send_after_commit
+from annotations.validators import visible_name_check
 
 Status = AnnotationAnchor.Status
 
@@ -68,7 +69,7 @@ def article_revise(
     if created_by is not None and not roles.is_editor(created_by):
         raise DomainError("Only editors import new versions.", code="not_editor", status=403)
     canonical = text_validate(text)
-    title = " ".join(title.split())[:500]
+    title = " ".join(visible_name_check(title, field="title").split())[:500]
     with transaction.atomic():
         locked = Article.objects.select_for_update().get(pk=article.pk)
         current = revision_latest(locked)

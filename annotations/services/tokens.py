@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from annotations.errors import DomainError
 from annotations.models import PersonalToken
+from annotations.validators import visible_name_check
 
 TOKEN_MARK = "fc_"  # noqa: S105 (a public marker, not a secret)
 PREFIX_LENGTH = 10
@@ -45,7 +46,7 @@ def _digest(key: str) -> str:
 
 
 def personal_token_create(*, user: AbstractBaseUser, name: str) -> IssuedToken:
-    name = " ".join(name.split())
+    name = " ".join(visible_name_check(name, field="name").split())
     if not name:
         raise DomainError(
             "Name the token, e.g. after the script that uses it.", code="token_name", field="name"

@@ -9,10 +9,25 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.validators import validate_email
 from django.db import transaction
 
 from annotations.roles import Role
+from annotations.validators import validate_visible_name
+
+
+def username_validate(User: Any, username: str) -> str:
+    """The username as Django's UserCreationForm would accept it (NFKC-normalised, the model
+    field's validators: length, UnicodeUsernameValidator), else CommandError naming why."""
+    username = User.normalize_username(username)
+    field = User._meta.get_field(User.USERNAME_FIELD)
+    try:
+        validate_visible_name(username)
+        return field.clean(username, None)
+    except ValidationError as error:
+        raise CommandError(f"Invalid username: {' '.join(error.messages)}") from None
 
 
 class Command(BaseCommand):
@@ -28,6 +43,12 @@ class Command(BaseCommand):
         self, *args: Any, username: str, role: str, password: str | None, email: str, **options: Any
     ) -> None:
         User = get_user_model()
+        username = username_validate(User, username)
+        if email:
+            try:
+                validate_email(email)
+            except ValidationError:
+                raise CommandError(f"Invalid email address: {email!r}.") from None
         if password is None and sys.stdin.isatty():
             password = getpass.getpass(f"Password for {username}: ")
         generated = password is None
