@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
+import re
 import socket
 import threading
 import time
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -40,17 +42,41 @@ class FetchedPage:
     charset: str | None
 
 
+# What RFC 3986 allows unencoded in a URI: unreserved and reserved characters, and "%" to
+# start an escape. Non-ASCII letters are allowed as well (an IRI, RFC 3987, as people paste
+# them); space, '"', "<", ">", "\\", "^", "`", "{", "|", "}" and controls are not.
+_URL_ASCII = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%"
+)
+_PERCENT_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def _url_character_allowed(character: str) -> bool:
+    if character.isascii():
+        return character in _URL_ASCII
+    return not character.isspace() and unicodedata.category(character)[0] not in {"C", "Z"}
+
+
 def url_validate(url: str) -> str:
     """Return the URL (scheme lower-cased) if it is an absolute http(s) URL, else DomainError.
 
-    Refuses leading/trailing whitespace and control characters outright rather than stripping
-    them, since browsers and servers disagree about what such URLs mean.
+    Refuses whitespace, control characters and anything else RFC 3986 does not allow in a URL
+    ('"', "<", ">", "\\"...) outright rather than encoding or stripping them, since browsers
+    and servers disagree about what such URLs mean, and they are published as given.
     """
     if not isinstance(url, str) or not url:
         raise DomainError("Enter a URL.", code="url_required", field="url")
-    if url != url.strip() or any(ord(ch) < 32 or ord(ch) == 127 for ch in url):
+    wrong = sorted({ch for ch in url if not _url_character_allowed(ch)})
+    if wrong:
+        shown = ", ".join("space" if ch == " " else repr(ch) for ch in wrong)
         raise DomainError(
-            "The URL contains spaces or control characters.", code="url_invalid", field="url"
+            f"The URL contains characters a URL cannot ({shown}); percent-encode them.",
+            code="url_invalid",
+            field="url",
+        )
+    if _PERCENT_ESCAPE.search(url):
+        raise DomainError(
+            "The URL has a % that does not start a %XX escape.", code="url_invalid", field="url"
         )
     scheme, separator, rest = url.partition("://")
     if not separator or scheme.lower() not in {"http", "https"}:
@@ -59,7 +85,14 @@ def url_validate(url: str) -> str:
         )
     # Schemes are case-insensitive (RFC 3986); store the canonical lower-case form.
     url = f"{scheme.lower()}://{rest}"
-    if not urlsplit(url).hostname:
+    try:
+        parts = urlsplit(url)
+        hostname, _ = parts.hostname, parts.port  # both parse lazily, and may raise
+    except ValueError as error:
+        raise DomainError(
+            f"The URL's host or port is invalid ({error}).", code="url_invalid", field="url"
+        ) from None
+    if not hostname:
         raise DomainError("The URL has no host name.", code="url_invalid", field="url")
     return url
 

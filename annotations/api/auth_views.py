@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from annotations.api.query import StrictQueryParameters
 from annotations.errors import DomainError
 from annotations.models import PersonalToken
 from annotations.services.tokens import login_token_create, personal_token_revoke
@@ -23,7 +24,7 @@ LoginTokenSerializer = inline_serializer(
 )
 
 
-class TokenView(APIView):
+class TokenView(StrictQueryParameters, APIView):
     """POST: a login token for a username and password (a locked-out username gets a clear
     429). DELETE: log out, revoking the token the request presents."""
 

@@ -13,7 +13,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
-from annotations.api.query import Rfc3339Field
+from annotations.api.query import Rfc3339Field, StrictQueryParameters
 from annotations.exports.streams import verdicts_csv, verdicts_jsonl
 
 
@@ -26,8 +26,9 @@ UPDATED_AFTER = OpenApiParameter(
 )
 
 
-class _VerdictExport(APIView):
+class _VerdictExport(StrictQueryParameters, APIView):
     permission_classes = [AllowAny]
+    query_serializer_class = ExportQuerySerializer
     content_type = ""
     filename = ""
     stream: Callable[..., Iterator[bytes]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import QueryDict
 from rest_framework import serializers
 
 from annotations.validators import validate_visible_name
@@ -28,3 +29,32 @@ class NameField(StrictCharField):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.validators.append(validate_visible_name)
+
+
+def _not_an_integer(field: serializers.Field, data: Any) -> bool:
+    """Whether `data` is not an integer as the body's format can carry one: a JSON body has
+    numbers (and true is not one); a form-encoded or multipart body (a QueryDict) has only
+    strings, so there "41" is the only way to send a number."""
+    if isinstance(data, int) and not isinstance(data, bool):
+        return False
+    form_body = isinstance(getattr(field.root, "initial_data", None), QueryDict)
+    return not (form_body and isinstance(data, str))
+
+
+class StrictIntegerField(serializers.IntegerField):
+    """An integer, and only an integer, in a JSON body: DRF's IntegerField takes "41", 41.0
+    and true (as 1), so a client's type mistake would pass as a number."""
+
+    def to_internal_value(self, data: Any) -> int:
+        if _not_an_integer(self, data):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
+    """An id given as a JSON integer (not "41", not true): as strict as StrictIntegerField."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        if _not_an_integer(self, data):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        return super().to_internal_value(data)

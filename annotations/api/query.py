@@ -13,10 +13,12 @@ from typing import Any
 import django_filters
 from django import forms
 from django.db.models import QuerySet
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.filters import OrderingFilter, SearchFilter
 from rest_framework.request import Request
+from rest_framework.settings import api_settings
 
 from annotations.api.errors import MAX_ID
 
@@ -163,3 +165,70 @@ class IsoDateFilter(django_filters.DateFilter):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("input_formats", ["%Y-%m-%d"])
         super().__init__(*args, **kwargs)
+
+
+class StrictQueryParameters:
+    """For every API view: a GET with a query parameter the endpoint does not document is a
+    400 naming it. Quietly ignoring `?uri=` (or `?limit=` on a cursor-paged list) would answer
+    a wider list than the client asked for.
+
+    What an endpoint documents is read from what it uses: its FilterSet's filters, `search`
+    and `ordering` when it has those backends, its paginator's parameters (lists only), the
+    fields of `query_serializer_class` (for views that read the query string themselves),
+    and `format`, whose unknown values are a 400 too (DRF would answer a bare 404).
+    """
+
+    query_serializer_class: type[serializers.Serializer] | None = None
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        # Only for a read the endpoint answers: any other method is left to its 405.
+        reads = request.method in {"GET", "HEAD"} and hasattr(self, request.method.lower())
+        if reads:
+            self._format_check(request)
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+        if reads:
+            known = self.query_parameters()
+            unknown = sorted(set(request.query_params) - known)
+            if unknown:
+                accepted = ", ".join(sorted(known))
+                raise serializers.ValidationError(
+                    {
+                        name: [f"Unknown parameter. This endpoint accepts: {accepted}."]
+                        for name in unknown
+                    }
+                )
+
+    def _format_check(self, request: Request) -> None:
+        name = api_settings.URL_FORMAT_OVERRIDE
+        value = request.query_params.get(name) if name else None
+        if value is None:
+            return
+        formats = sorted({renderer.format for renderer in self.get_renderers()})  # type: ignore[attr-defined]
+        if value not in formats:
+            raise serializers.ValidationError({name: [f"Use one of: {', '.join(formats)}."]})
+
+    def query_parameters(self) -> set[str]:
+        names = {api_settings.URL_FORMAT_OVERRIDE} - {None}
+        # A viewset action on one object (detail=True) reads nothing from the query string;
+        # lists, and plain views (no `detail`), take their documented parameters.
+        if getattr(self, "detail", None) is True:
+            return names
+        if self.query_serializer_class is not None:
+            names |= set(self.query_serializer_class().fields)
+        for backend in getattr(self, "filter_backends", []):
+            names |= _backend_parameters(backend(), self)
+        paginator = getattr(self, "paginator", None)
+        if paginator is not None:
+            names |= {p["name"] for p in paginator.get_schema_operation_parameters(self)}
+        return names
+
+
+def _backend_parameters(backend: Any, view: Any) -> set[str]:
+    if isinstance(backend, DjangoFilterBackend):
+        filterset = getattr(view, "filterset_class", None)
+        return set(filterset.base_filters) if filterset is not None else set()
+    if isinstance(backend, SearchFilter):
+        return {backend.search_param} if getattr(view, "search_fields", None) else set()
+    if isinstance(backend, OrderingFilter):
+        return {backend.ordering_param} if getattr(view, "ordering_fields", None) else set()
+    return {p["name"] for p in backend.get_schema_operation_parameters(view)}

@@ -15,6 +15,7 @@ from annotations.api.query import (
     IdFilter,
     StrictFilterSet,
     StrictOrderingFilter,
+    StrictQueryParameters,
     StrictSearchFilter,
 )
 from annotations.models import Review, Source
@@ -41,7 +42,9 @@ class ReviewFilter(StrictFilterSet):
         fields = ["article", "reviewer", "status"]
 
 
-class ReviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ReviewViewSet(
+    StrictQueryParameters, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     """Reviews: a reviewer's own (in progress or submitted); editors see every reviewer's."""
 
     permission_classes = [IsDeskMember]
@@ -88,7 +91,9 @@ class SourceFilter(StrictFilterSet):
         fields = ["article", "annotation", "stance"]
 
 
-class SourceViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class SourceViewSet(
+    StrictQueryParameters, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     """Sources reviewers cited, for the highlights the user may read."""
 
     permission_classes = [IsDeskMember]

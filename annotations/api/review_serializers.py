@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from annotations import selectors
-from annotations.api.fields import NameField, StrictCharField
+from annotations.api.fields import NameField, StrictCharField, StrictIntegerField
 from annotations.core.facts import FACT_KINDS
 from annotations.models import Assignment, ClaimUnit, Correction, Verdict, VerdictLabel
 
@@ -17,7 +17,7 @@ from annotations.models import Assignment, ClaimUnit, Correction, Verdict, Verdi
 
 
 class VersionInputSerializer(serializers.Serializer):
-    version = serializers.IntegerField(min_value=1, help_text="The unit version you saw.")
+    version = StrictIntegerField(min_value=1, help_text="The unit version you saw.")
 
 
 class VerdictInputSerializer(VersionInputSerializer):
@@ -26,7 +26,7 @@ class VerdictInputSerializer(VersionInputSerializer):
     explanation = StrictCharField(max_length=20_000, allow_blank=True, default="")
     claimant = NameField(max_length=200, allow_blank=True, default="")
     sources = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), default=list, max_length=50
+        child=StrictIntegerField(min_value=1), default=list, max_length=50
     )
 
 
@@ -35,13 +35,13 @@ class CorrectionInputSerializer(VerdictInputSerializer):
 
 
 class MergeInputSerializer(VersionInputSerializer):
-    other = serializers.IntegerField(min_value=1)
-    other_version = serializers.IntegerField(min_value=1)
+    other = StrictIntegerField(min_value=1)
+    other_version = StrictIntegerField(min_value=1)
 
 
 class SplitInputSerializer(VersionInputSerializer):
     annotations = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), min_length=1, max_length=100
+        child=StrictIntegerField(min_value=1), min_length=1, max_length=100
     )
 
 

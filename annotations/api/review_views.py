@@ -26,6 +26,7 @@ from annotations.api.query import (
     QueryIntegerField,
     Rfc3339Field,
     StrictFilterSet,
+    StrictQueryParameters,
     StrictSearchFilter,
     noop_filter,
 )
@@ -74,12 +75,17 @@ class QueueQuerySerializer(serializers.Serializer):
 
 
 class UnitViewSet(
-    ETagMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+    StrictQueryParameters,
+    ETagMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
 ):
     """Claim units for editors: the review queue (most disputed first) and its decisions."""
 
     permission_classes = [IsEditor]
     serializer_class = UnitSerializer
+    query_serializer_class = QueueQuerySerializer
     lookup_value_regex = ID_PATTERN
 
     def get_queryset(self) -> QuerySet[ClaimUnit]:
@@ -226,12 +232,17 @@ class VerdictFilter(StrictFilterSet):
 
 
 class VerdictViewSet(
-    ETagMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+    StrictQueryParameters,
+    ETagMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
 ):
     """Verdicts. Anyone reads published ones; editors see all and publish and correct."""
 
     serializer_class = VerdictSerializer
     lookup_value_regex = ID_PATTERN
+    query_serializer_class = VerdictFeedQuerySerializer
     pagination_class = VerdictCursorPagination
     filterset_class = VerdictFilter
     filter_backends = [DjangoFilterBackend, StrictSearchFilter]
@@ -306,7 +317,7 @@ class VerdictViewSet(
         return Response(VerdictSerializer(self.get_queryset().get(pk=verdict.pk)).data)
 
 
-class AssignmentViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class AssignmentViewSet(StrictQueryParameters, mixins.ListModelMixin, viewsets.GenericViewSet):
     """My assignments (a reviewer's inbox), with each review's progress."""
 
     serializer_class = AssignmentSerializer

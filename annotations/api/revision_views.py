@@ -14,7 +14,7 @@ from rest_framework.response import Response
 
 from annotations.api.errors import ID_PATTERN
 from annotations.api.permissions import IsDeskMember
-from annotations.api.query import IdFilter, StrictFilterSet
+from annotations.api.query import IdFilter, StrictFilterSet, StrictQueryParameters
 from annotations.api.serializers import OrphanSerializer, ReattachInputSerializer
 from annotations.models import AnnotationAnchor
 from annotations.selectors.revisions import anchors_resolvable_by, orphans_visible_to
@@ -30,7 +30,7 @@ class OrphanFilter(StrictFilterSet):
         fields = ["article"]
 
 
-class OrphanViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+class OrphanViewSet(StrictQueryParameters, mixins.ListModelMixin, viewsets.GenericViewSet):
     """The re-attach list: highlights that could not be placed on the latest revision of their
     article. Reviewers see their own, editors everyone's; either re-attaches or confirms gone."""
 

@@ -18,7 +18,9 @@ ERROR_SCHEMA = {
     "additionalProperties": True,
 }
 ALWAYS = {
-    "400": "The request is invalid: each field at fault is named with its message.",
+    "400": "The request is invalid: each field or query parameter at fault is named with its "
+    "message (an undocumented query parameter is refused, as is a body nested deeper than 32 "
+    "levels). A URL to fetch that does not answer in time is code `url_timeout`.",
     "401": "Authentication is missing or invalid.",
     "403": "Authenticated, but not allowed to do this.",
     "406": "The Accept header names no format this operation can answer in.",

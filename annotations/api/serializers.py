@@ -8,7 +8,12 @@ from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from annotations.api.fields import NameField, StrictCharField
+from annotations.api.fields import (
+    NameField,
+    StrictCharField,
+    StrictIntegerField,
+    StrictPrimaryKeyRelatedField,
+)
 from annotations.errors import DomainError
 from annotations.fetching import url_validate
 from annotations.models import (
@@ -49,8 +54,8 @@ class TargetInputSerializer(serializers.Serializer):
     exact = StrictCharField(trim_whitespace=False, max_length=100_000)
     prefix = StrictCharField(trim_whitespace=False, allow_blank=True, max_length=1000, default="")
     suffix = StrictCharField(trim_whitespace=False, allow_blank=True, max_length=1000, default="")
-    start = serializers.IntegerField(min_value=0, max_value=2**31 - 1)
-    end = serializers.IntegerField(min_value=0, max_value=2**31 - 1)
+    start = StrictIntegerField(min_value=0, max_value=2**31 - 1)
+    end = StrictIntegerField(min_value=0, max_value=2**31 - 1)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if attrs["start"] >= attrs["end"]:
@@ -73,7 +78,7 @@ class SourceInputSerializer(serializers.Serializer):
 class AnnotationInputSerializer(serializers.Serializer):
     """What a client posts. Owner, timestamps and ids are never taken from the input."""
 
-    article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.none())
+    article = StrictPrimaryKeyRelatedField(queryset=Article.objects.none())
     kind = serializers.ChoiceField(choices=Annotation.Kind.choices, default=Annotation.Kind.CLAIM)
     speaker = NameField(max_length=200, allow_blank=True, default="")
     target = TargetInputSerializer()

@@ -21,7 +21,7 @@ from rest_framework.views import APIView
 
 from annotations import selectors
 from annotations.api.permissions import IsDeskMember
-from annotations.api.query import QueryIntegerField
+from annotations.api.query import QueryIntegerField, StrictQueryParameters
 from annotations.exports import claimreview, w3c
 from annotations.models import Annotation, Verdict, VerdictLabel
 
@@ -135,12 +135,13 @@ def claim_review_document(
     )
 
 
-class _W3CCollection(APIView):
+class _W3CCollection(StrictQueryParameters, APIView):
     """A collection of W3C annotations, 100 per page: without ?page the collection itself,
     with its first page embedded; with ?page=N that page, linked to the next and previous."""
 
     label = ""
     route = ""
+    query_serializer_class = PageQuerySerializer
 
     def items(self, request: Request) -> QuerySet[Any]:
         raise NotImplementedError
@@ -226,10 +227,11 @@ class VerdictsW3CView(_W3CCollection):
 
 
 @extend_schema(parameters=[PAGE], responses={(200, "application/ld+json"): OpenApiTypes.OBJECT})
-class ClaimReviewFeedView(APIView):
+class ClaimReviewFeedView(StrictQueryParameters, APIView):
     """Published verdicts as schema.org ClaimReview JSON-LD, 100 per page (Link: next)."""
 
     permission_classes = [AllowAny]
+    query_serializer_class = PageQuerySerializer
 
     def get(self, request: Request) -> Response:
         query = PageQuerySerializer(data=request.query_params)

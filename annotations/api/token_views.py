@@ -13,6 +13,7 @@ from rest_framework.response import Response
 
 from annotations.api.errors import ID_PATTERN
 from annotations.api.fields import NameField
+from annotations.api.query import StrictQueryParameters
 from annotations.models import PersonalToken
 from annotations.services.tokens import personal_token_create, personal_token_revoke
 
@@ -37,7 +38,7 @@ class TokenInputSerializer(serializers.Serializer):
 
 
 class PersonalTokenViewSet(
-    mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet
+    StrictQueryParameters, mixins.ListModelMixin, mixins.DestroyModelMixin, viewsets.GenericViewSet
 ):
     """My API tokens (`Authorization: Token fc_…`): personal ones, made here, and login
     tokens from `POST /api/v1/auth/token/`."""

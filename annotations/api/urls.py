@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from django.urls import include, path
+from rest_framework import routers
 from rest_framework.routers import DefaultRouter
 
 from annotations.api.auth_views import TokenView
 from annotations.api.export_views import VerdictCsvExport, VerdictJsonlExport
+from annotations.api.query import StrictQueryParameters
 from annotations.api.record_views import ReviewViewSet, SourceViewSet
 from annotations.api.review_views import AssignmentViewSet, UnitViewSet, VerdictViewSet
 from annotations.api.revision_views import OrphanViewSet
@@ -22,7 +24,13 @@ from annotations.api.views import (
 
 app_name = "api"
 
+
+class ApiRootView(StrictQueryParameters, routers.APIRootView):
+    """The API's index, as strict about its query string as every other endpoint."""
+
+
 router = DefaultRouter()
+router.APIRootView = ApiRootView
 router.register("articles", ArticleViewSet, basename="article")
 router.register("annotations", AnnotationViewSet, basename="annotation")
 router.register("units", UnitViewSet, basename="unit")

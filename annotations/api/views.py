@@ -26,6 +26,7 @@ from annotations.api.query import (
     IsoDateFilter,
     StrictFilterSet,
     StrictOrderingFilter,
+    StrictQueryParameters,
     StrictSearchFilter,
 )
 from annotations.api.review_serializers import AssignInputSerializer, AssignmentSerializer
@@ -92,6 +93,7 @@ class AnnotationPages(CursorPages):
 
 
 class AnnotationViewSet(
+    StrictQueryParameters,
     ETagMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -192,6 +194,7 @@ class AnnotationViewSet(
 
 
 class ArticleViewSet(
+    StrictQueryParameters,
     ETagMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -311,7 +314,7 @@ class ArticleViewSet(
         return Response(AssignmentSerializer(assignment).data)
 
 
-class DeskAgreementView(APIView):
+class DeskAgreementView(StrictQueryParameters, APIView):
     """Desk-wide agreement (editors). POST asks for a fresh computation."""
 
     permission_classes = [IsEditor]
