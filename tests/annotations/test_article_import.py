@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import http.server
-import threading
 import time
 from collections.abc import Iterator
 
@@ -14,6 +13,7 @@ from django.core.management.base import CommandError
 from annotations.errors import DomainError
 from annotations.models import Article
 from annotations.services.articles import article_import, upload_extract
+from tests.local_site import site_serving
 
 ARTICLE_HTML = """<!doctype html>
 <html lang="en"><head>
@@ -72,11 +72,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
     """A small web site on the loopback interface: the only kind of site tests may fetch."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with site_serving(_Handler) as url:
+        yield url
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ naming the seconds, in the service, the API and the pages, and nothing is saved.
 from __future__ import annotations
 
 import http.server
-import threading
 import time
 from collections.abc import Iterator
 
@@ -14,6 +13,7 @@ from annotations.errors import DomainError
 from annotations.fetching import page_fetch
 from annotations.models import Article
 from tests.factories import ArticleFactory
+from tests.local_site import site_serving
 from tests.pages import logged_in
 
 DRIP_SECONDS = 0.3
@@ -65,12 +65,8 @@ class _Trickler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def slow_site() -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Trickler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with site_serving(_Trickler) as url:
+        yield url
 
 
 @pytest.fixture
