@@ -93,13 +93,18 @@ format: install-dev
 
 # Without a broker and PostgreSQL, the tests that need a real Celery worker or PostgreSQL itself
 # cannot run: they are deselected (not skipped), and the PostgreSQL + Redis pass runs them.
+# The suite runs on every core (pytest-xdist: each process has its own test database); the
+# worker tests then run alone, as their Celery workers share one broker queue (exit 5: PYTEST_ARGS
+# chose none of them).
+TEST_PROCESSES ?= auto
 test: install-dev chromium
 	$(BIN)/ruff check .
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	@if [ -n "$$REDIS_URL$$CELERY_BROKER_URL" ] && [ "$${DATABASE_URL#postgres}" != "$$DATABASE_URL" ]; then \
-		$(BIN)/pytest $(PYTEST_ARGS); \
+		$(BIN)/pytest -n $(TEST_PROCESSES) -m "not worker" $(PYTEST_ARGS) && \
+		{ $(BIN)/pytest -m worker $(PYTEST_ARGS) || [ $$? -eq 5 ]; }; \
 	else \
-		$(BIN)/pytest -m "not worker and not postgres" $(PYTEST_ARGS); \
+		$(BIN)/pytest -n $(TEST_PROCESSES) -m "not worker and not postgres" $(PYTEST_ARGS); \
 	fi
 
 clean:

@@ -5,6 +5,7 @@ import os
 from collections.abc import Iterator
 
 import pytest
+from django.test import override_settings
 from rest_framework.test import APIClient
 
 from factcheck.celery import app as celery_app
@@ -40,6 +41,14 @@ def _tasks_in_process_unless_testing_workers(request: pytest.FixtureRequest) -> 
     celery_app.conf.task_eager_propagates = True
     yield
     celery_app.conf.task_always_eager, celery_app.conf.task_eager_propagates = previous
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing() -> Iterator[None]:
+    """Django's own hasher spends about a third of a second on each password, by design; the
+    suite creates thousands of users. Nothing here tests the hasher itself."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)
