@@ -235,6 +235,13 @@ class VerdictAdmin(SimpleHistoryAdmin):
     inlines = [CorrectionInline]
     actions = ["publish", "unpublish", "delete_selected"]
 
+    def has_change_permission(self, request: HttpRequest, obj: Verdict | None = None) -> bool:
+        # A published verdict changes only through a correction on its unit page, which keeps
+        # the earlier version and shows readers a note: here it can be viewed, not changed.
+        if obj is not None and obj.is_published:
+            return False
+        return super().has_change_permission(request, obj)
+
     def has_delete_permission(self, request: HttpRequest, obj: Verdict | None = None) -> bool:
         # A published verdict is on readers' pages and in the feeds: unpublish it first.
         if obj is not None and obj.is_published:

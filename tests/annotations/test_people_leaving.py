@@ -21,6 +21,7 @@ from annotations.models import (
     PersonalToken,
     Review,
     Verdict,
+    VerdictLabel,
 )
 from annotations.services.tokens import personal_token_create
 from tests.factories import PASSWORD, PublishedDesk, desk_published_and_corrected
@@ -164,6 +165,34 @@ def test_the_back_office_refuses_to_delete_a_published_verdict(desk, root_client
     assert bulk.status_code == 200
     assert "unpublish it first" in bulk.content.decode()
     assert Verdict.objects.filter(pk=desk.verdict.pk).exists()
+
+
+def test_the_back_office_cannot_change_a_published_verdict_behind_readers_backs(desk, root_client):
+    url = reverse("admin:annotations_verdict_change", args=[desk.verdict.pk])
+    before = Verdict.objects.values().get(pk=desk.verdict.pk)
+
+    page = root_client.get(url)
+    posted = root_client.post(
+        url,
+        {
+            "unit": desk.verdict.unit_id,
+            "label": VerdictLabel.objects.get(slug="true").pk,
+            "claim_reviewed": "Something else",
+            "explanation": "Quietly changed",
+            "claimant": "",
+            "decided_by": desk.editor.pk,
+            "decided_at_0": "2026-01-01",
+            "decided_at_1": "00:00:00",
+            "corrections-TOTAL_FORMS": "0",
+            "corrections-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert page.status_code == 200
+    assert 'name="label"' not in page.content.decode()
+    assert 'name="claim_reviewed"' not in page.content.decode()
+    assert posted.status_code == 403
+    assert Verdict.objects.values().get(pk=desk.verdict.pk) == before
 
 
 def test_the_back_office_deletes_a_verdict_once_unpublished(desk, root_client):
