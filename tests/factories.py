@@ -204,11 +204,16 @@ CHANGED_CLAIM_CORRECTED = CHANGED_CLAIM_TEXT.replace("219 civilians", "224 civil
 
 
 def claim_published_then_revised(
-    editor: User, committing, *, revised_text: str = CHANGED_CLAIM_CORRECTED
+    editor: User,
+    committing,
+    *,
+    revised_text: str = CHANGED_CLAIM_CORRECTED,
+    claim_reviewed: str = "Shelling killed civilians in Aleppo",
 ) -> ClaimUnit:
     """Two reviewers highlight CHANGED_CLAIM, the editor decides and publishes its verdict,
     then a new revision of the article (by default "224" for "219") is re-anchored.
-    `committing()` runs what follows each commit (django_capture_on_commit_callbacks)."""
+    `committing()` runs what follows each commit (django_capture_on_commit_callbacks). The
+    verdict's claim leaves the figure out, so that an editor may confirm it still holds."""
     from annotations.services.articles import article_create
     from annotations.services.revisions import article_revise
 
@@ -218,7 +223,7 @@ def claim_published_then_revised(
         with committing():
             claims_reviewed(article, {CHANGED_CLAIM: slug})
     unit = ClaimUnit.objects.get(article=article)
-    unit_decided_and_published(unit, editor, claim_reviewed="219 civilians were killed")
+    unit_decided_and_published(unit, editor, claim_reviewed=claim_reviewed)
     with committing():
         article_revise(article=article, text=revised_text, created_by=editor)
     unit.refresh_from_db()

@@ -295,3 +295,11 @@ def _distinct(facts: Iterable[Fact]) -> list[Fact]:
     for fact in facts:
         seen.setdefault(fact.value, fact)
     return list(seen.values())
+
+
+def facts_still_stated(text: str, differences: Sequence[Difference]) -> list[Difference]:
+    """The differences whose old fact `text` still states: a verdict whose claim reads "219
+    civilians" after the article changed 219 to 224 cannot simply be confirmed."""
+    facts = facts_extract(text)
+    stated = {(fact.kind, fact.value) for fact in (*facts.numbers, *facts.dates, *facts.names)}
+    return [d for d in differences if d.old_value and (d.kind, d.old_value) in stated]

@@ -29,7 +29,11 @@ from annotations.models import (
     VerdictLabel,
 )
 from annotations.services.agreement import article_agreement_mark_changed
-from annotations.services.claim_changes import FLAGGED_STATUSES, claim_change_resolve
+from annotations.services.claim_changes import (
+    FLAGGED_STATUSES,
+    claim_change_confirmable,
+    claim_change_resolve,
+)
 
 Status = ClaimUnit.Status
 CLAIM_REVIEWED_RECOMMENDED = 75
@@ -291,6 +295,7 @@ def claim_change_confirm(*, unit: ClaimUnit, editor: AbstractBaseUser, seen_vers
         _unit_advance(
             unit, editor=editor, seen_version=seen_version, allowed=ALLOWED_FROM["confirm_claim"]
         )
+        claim_change_confirmable(unit=unit)
         resolved = claim_change_resolve(
             unit=unit, editor=editor, resolution=ClaimChange.Resolution.CONFIRMED
         )

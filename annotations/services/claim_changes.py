@@ -12,8 +12,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import F
 from django.utils import timezone
 
-from annotations.core.facts import facts_compare
-from annotations.models import ArticleRevision, ClaimChange, ClaimUnit
+from annotations.core.facts import Difference, facts_compare, facts_still_stated
+from annotations.errors import DomainError
+from annotations.models import ArticleRevision, ClaimChange, ClaimUnit, Verdict
 
 Status = ClaimUnit.Status
 # Units that carry a verdict: what a changed passage can contradict. A unit in adjudication
@@ -69,6 +70,27 @@ def claim_change_resolve(
         return False
     _resolve(open_change, editor, resolution)
     return True
+
+
+def claim_change_confirmable(*, unit: ClaimUnit) -> None:
+    """Refuse to confirm a verdict whose own claim still states a fact the article changed:
+    readers would see "219 civilians" above a passage that now says 224. Correcting it is the
+    way (its claim, and its rating if need be), and a correction is shown to readers."""
+    change = ClaimChange.objects.filter(unit=unit, resolved_at__isnull=True).first()
+    verdict = Verdict.objects.filter(unit=unit).first()
+    if change is None or verdict is None:
+        return
+    stale = facts_still_stated(
+        verdict.claim_reviewed, [Difference(**item) for item in change.differences]
+    )
+    if stale:
+        said = ", ".join(f"“{d.old}” (now “{d.new}”)" if d.new else f"“{d.old}”" for d in stale)
+        raise DomainError(
+            f"The verdict's claim still says {said}: correct the verdict instead of confirming "
+            "it, so that its claim matches the article and readers see the correction.",
+            code="claim_text_outdated",
+            status=409,
+        )
 
 
 def _resolve(change: ClaimChange, editor: AbstractBaseUser | None, resolution: str) -> None:

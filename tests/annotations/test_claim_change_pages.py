@@ -99,6 +99,24 @@ def test_confirming_from_the_unit_page_clears_the_flag_and_is_in_the_history(edi
     assert ClaimChange.objects.get(unit=changed).resolved_by == editor
 
 
+def test_confirming_a_verdict_whose_claim_states_the_old_figure_says_to_correct_it(
+    editor, committing
+):
+    changed = claim_published_then_revised(
+        editor, committing, claim_reviewed="219 civilians were killed"
+    )
+
+    response = logged_in(editor).post(
+        f"/review/units/{changed.pk}/confirm-claim/", {"version": changed.version}
+    )
+
+    assert response.status_code == 409
+    page = text_of(response.content.decode())
+    assert "claim still says “219” (now “224”): correct the verdict" in page
+    assert 'id="claim-changed"' in response.content.decode()
+    assert ClaimChange.objects.get(unit=changed).resolved_at is None
+
+
 def test_confirming_with_a_stale_version_says_so_and_keeps_the_flag(editor, changed):
     response = logged_in(editor).post(
         f"/review/units/{changed.pk}/confirm-claim/", {"version": changed.version - 1}
@@ -112,7 +130,7 @@ def test_the_reattach_page_lists_the_changed_claim_for_editors(editor, changed):
     html = logged_in(editor).get("/reattach/").content.decode()
 
     section = text_of(html[html.index('id="changed-heading"') :])
-    assert "219 civilians were killed" in section
+    assert "Shelling killed civilians in Aleppo" in section
     assert CHANGED_CLAIM in section and NEW_CLAIM in section
     assert "219 → 224" in section
 

@@ -50,15 +50,26 @@ def revise(committing):
     return revise
 
 
-@pytest.fixture
-def published(claim_article, editor, committing) -> ClaimUnit:
+def _published(article, editor, committing, claim_reviewed: str) -> ClaimUnit:
     """Two reviewers highlight the claim; the editor decides and publishes its verdict."""
     for slug in ("false", "mostly-false"):
         with committing():
-            claims_reviewed(claim_article, {CLAIM: slug})
-    unit = ClaimUnit.objects.get(article=claim_article)
-    unit_decided_and_published(unit, editor, claim_reviewed="219 civilians were killed")
+            claims_reviewed(article, {CLAIM: slug})
+    unit = ClaimUnit.objects.get(article=article)
+    unit_decided_and_published(unit, editor, claim_reviewed=claim_reviewed)
     return unit
+
+
+@pytest.fixture
+def published(claim_article, editor, committing) -> ClaimUnit:
+    """A verdict whose claim states the figure, as most do."""
+    return _published(claim_article, editor, committing, "219 civilians were killed")
+
+
+@pytest.fixture
+def published_without_the_figure(claim_article, editor, committing) -> ClaimUnit:
+    """A verdict whose claim does not state the figure: a correction of it can still hold."""
+    return _published(claim_article, editor, committing, "Shelling killed civilians in Aleppo")
 
 
 def claim_changed(unit: ClaimUnit):
@@ -180,7 +191,10 @@ def test_a_revision_that_puts_the_figure_back_clears_the_flag(
     assert ClaimChange.objects.get(unit=published).resolution == "superseded"
 
 
-def test_an_editor_confirms_the_verdict_still_holds(claim_article, editor, published, revise):
+def test_an_editor_confirms_the_verdict_still_holds(
+    claim_article, editor, published_without_the_figure, revise
+):
+    published = published_without_the_figure
     revise(claim_article, editor, CORRECTED)
     published.refresh_from_db()
 
@@ -192,6 +206,20 @@ def test_an_editor_confirms_the_verdict_still_holds(claim_article, editor, publi
     assert change.history.latest().history_user == editor
     published.refresh_from_db()
     assert published.status == ClaimUnit.Status.PUBLISHED
+
+
+def test_a_verdict_whose_claim_still_states_the_old_figure_cannot_be_confirmed(
+    claim_article, editor, published, revise
+):
+    revise(claim_article, editor, CORRECTED)
+    published.refresh_from_db()
+
+    with pytest.raises(DomainError) as refused:
+        claim_change_confirm(unit=published, editor=editor, seen_version=published.version)
+
+    assert (refused.value.status, refused.value.code) == (409, "claim_text_outdated")
+    assert "“219” (now “224”)" in refused.value.message
+    assert claim_changed(published) is not None
 
 
 def test_confirming_with_a_stale_version_is_refused(claim_article, editor, published, revise):
