@@ -100,6 +100,7 @@ TEST_PROCESSES ?= auto
 test: install-dev chromium
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	@if [ -n "$$REDIS_URL$$CELERY_BROKER_URL" ] && [ "$${DATABASE_URL#postgres}" != "$$DATABASE_URL" ]; then \
 		$(BIN)/pytest -n $(TEST_PROCESSES) -m "not worker" $(PYTEST_ARGS) && \

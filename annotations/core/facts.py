@@ -162,7 +162,8 @@ def _quantulum() -> ModuleType:
 
     # See the module docstring: the dictionary rules, the same with or without scikit-learn.
     classifier.USE_CLF = False
-    return parser
+    module: ModuleType = parser  # quantulum3 ships no type information
+    return module
 
 
 def _numbers(text: str) -> list[Fact]:
