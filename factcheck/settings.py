@@ -363,7 +363,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     "unplaced-revisions-sweep": {
         "task": "annotations.tasks.unplaced_revisions_sweep_task",
-        "schedule": env_int("AGREEMENT_SWEEP_SECONDS", 60),
+        "schedule": env_int("REANCHOR_SWEEP_SECONDS", 60),
     },
 }
 # Saves within this many seconds of the first share one recomputation (real workers only).

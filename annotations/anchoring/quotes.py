@@ -25,11 +25,14 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 CONTEXT_LENGTH = 32
+# Below this confidence a highlight is orphaned rather than placed: it waits on /reattach/ for
+# a person. One knob for the first anchoring and for every revision's re-anchoring.
+ORPHAN_BELOW = 0.75
 
 # Confidence = quote similarity * (1 - CONTEXT_WEIGHT * (1 - context similarity)).
 # The quote is what the reviewer judged, so it dominates; the context can only cost up
 # to 20%, so a unique exact quote whose surroundings were rewritten still anchors (>= 0.8)
-# while a fuzzy quote needs its context to agree to clear the default 0.75 threshold.
+# while a fuzzy quote needs its context to agree to clear ORPHAN_BELOW.
 CONTEXT_WEIGHT = 0.2
 # Closeness to the stored start only ranks candidates; it never lowers confidence,
 # because one insertion early in the article legitimately moves every later highlight.
@@ -101,7 +104,7 @@ def anchor(
     suffix: str = "",
     start: int | None = None,
     end: int | None = None,
-    min_confidence: float = 0.75,
+    min_confidence: float = ORPHAN_BELOW,
 ) -> Anchor | None:
     """Find where a stored target lies in ``text``; None when it is orphaned.
 
@@ -139,7 +142,7 @@ def find_quote(
     prefix: str = "",
     suffix: str = "",
     expected: int | None = None,
-    min_confidence: float = 0.75,
+    min_confidence: float = ORPHAN_BELOW,
 ) -> Anchor | None:
     """Search ``text`` for the quote alone: exact occurrences, else a fuzzy match.
 

@@ -17,7 +17,13 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
-from annotations.anchoring.quotes import Anchor, anchor, find_quote, fold_typography
+from annotations.anchoring.quotes import (
+    ORPHAN_BELOW,
+    Anchor,
+    anchor,
+    find_quote,
+    fold_typography,
+)
 
 # The diff stops refining after this long and reports the rest of each changed block as
 # one deletion plus one insertion: still a correct diff, only a coarse one, whose targets
@@ -43,7 +49,7 @@ def reanchor(
     new_text: str,
     targets: Sequence[StoredTarget],
     *,
-    min_confidence: float = 0.75,
+    min_confidence: float = ORPHAN_BELOW,
 ) -> list[Anchor | None]:
     """Where each target, stored on ``old_text``, lies in ``new_text``; None if orphaned.
 

@@ -16,9 +16,14 @@ def cell_neutralise(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
+def _sql_character(character: str) -> str:
+    """One character as a PostgreSQL literal (escape strings for the control characters)."""
+    escapes = {"\t": "E'\\t'", "\r": "E'\\r'"}
+    return escapes.get(character, f"'{character}'")
+
+
 def sql_neutralise(column: str) -> str:
-    """The same rule as an SQL expression (PostgreSQL), for the COPY path."""
-    return (
-        f"CASE WHEN left({column}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') "
-        f"THEN '''' || {column} ELSE {column} END"
-    )
+    """The same rule as an SQL expression (PostgreSQL), for the COPY path: FORMULA_STARTS,
+    written once."""
+    starts = ", ".join(_sql_character(character) for character in FORMULA_STARTS)
+    return f"CASE WHEN left({column}, 1) IN ({starts}) THEN '''' || {column} ELSE {column} END"
