@@ -421,10 +421,13 @@ def test_publishing_and_unpublishing_through_the_forms(editor, disputed):
     assert len(public_verdicts()) == 1
     unit.refresh_from_db()
     assert unit.status == ClaimUnit.Status.PUBLISHED
+    readers_page = f'href="/verdicts/{Verdict.objects.get(unit=unit).pk}/" id="public-page"'
+    assert readers_page in client.get(f"/review/units/{unit.pk}/").content.decode()
 
     client.post(action_url(unit, "unpublish"), {"version": unit.version})
 
     assert not Verdict.objects.get(unit=unit).is_published
+    assert 'id="public-page"' not in client.get(f"/review/units/{unit.pk}/").content.decode()
     assert unit_of(disputed, CRIME).status == ClaimUnit.Status.UNPUBLISHED
     assert public_verdicts() == []
 
