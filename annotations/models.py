@@ -328,7 +328,7 @@ class AnnotationAnchor(models.Model):
 
 
 class ClaimUnit(models.Model):
-    """Highlights of the same claim by different reviewers, grouped (see annotations.units).
+    """Highlights of the same claim by different reviewers, grouped (see annotations.core.units).
 
     Units are recomputed as reviews come in; a unit an editor merged or split is `is_manual`
     and keeps its members, and so does a unit an editor has started to work on. Each member

@@ -5,14 +5,14 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
 
+from annotations.core.text import name_forbidden_characters, name_forbidden_message
 from annotations.errors import DomainError
-from annotations.text import name_forbidden_characters, name_forbidden_message
 
 
 @deconstructible
 class VisibleNameValidator:
     """Refuses control and bidi characters in a name other people will read (see
-    annotations.text.name_forbidden_characters): `<U+202E>gpj.exe` would show as `exe.jpg`."""
+    annotations.core.text.name_forbidden_characters): `<U+202E>gpj.exe` would show as `exe.jpg`."""
 
     code = "name_characters"
 

@@ -1,5 +1,5 @@
 """A runner for the W3C Web Annotation WG's JSON Schema test suite, shared by the tests of
-the W3C export (tests/annotations/test_w3c_export.py) and of the API serving it.
+the W3C export (tests/services/test_w3c_export.py) and of the API serving it.
 
 The suite (tests/data/w3c-web-annotation-tests, see SOURCE.txt there) is a set of `.test`
 files, each listing assertions: JSON Schemas (draft-04) with extra keys saying how to read the

@@ -22,7 +22,7 @@ from rest_framework.views import APIView
 from annotations import selectors
 from annotations.api.permissions import IsDeskMember
 from annotations.api.query import QueryIntegerField, StrictQueryParameters
-from annotations.exports import claimreview, w3c
+from annotations.core.formats import claimreview, w3c
 from annotations.models import Annotation, Verdict, VerdictLabel
 
 PAGE_SIZE = 100

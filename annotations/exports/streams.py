@@ -20,7 +20,7 @@ from django.db import connection
 from django.db.models import Count, F, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce, Substr
 
-from annotations.exports.spreadsheet import cell_neutralise, sql_neutralise
+from annotations.core.formats.spreadsheet import cell_neutralise, sql_neutralise
 from annotations.models import Correction, Verdict
 
 COLUMNS = [

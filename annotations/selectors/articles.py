@@ -19,7 +19,8 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from annotations import roles
-from annotations.anchoring import Anchor, anchor
+from annotations.core.anchoring import Anchor, anchor
+from annotations.core.diff import passage_change
 from annotations.models import (
     Annotation,
     AnnotationAnchor,
@@ -28,7 +29,6 @@ from annotations.models import (
     Review,
     VerdictLabel,
 )
-from annotations.selectors.revision_pages import passage_change
 
 User = AbstractBaseUser | AnonymousUser
 

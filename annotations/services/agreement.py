@@ -26,7 +26,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from annotations.agreement.report import agreement_with_final, article_report, desk_report
+from annotations.core.agreement.report import agreement_with_final, article_report, desk_report
 from annotations.models import (
     Annotation,
     Article,

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from annotations import roles, selectors
-from annotations.anchoring import quote_around, utf16_to_code_point_offset
+from annotations.core.anchoring import quote_around, utf16_to_code_point_offset
 from annotations.errors import DomainError
 from annotations.fetching import url_validate
 from annotations.models import Annotation, Article, Review, Source, VerdictLabel

@@ -11,9 +11,9 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from annotations import fetching
+from annotations.core.text import canonical_text, name_clean, paragraphs_from_lines
 from annotations.errors import DomainError
 from annotations.models import Article, ArticleRevision
-from annotations.text import canonical_text, name_clean, paragraphs_from_lines
 from annotations.validators import visible_name_check
 
 HTML_CONTENT_TYPES = {"text/html", "application/xhtml+xml"}

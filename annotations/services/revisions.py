@@ -10,7 +10,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from annotations import anchoring, roles, selectors
+from annotations import roles, selectors
+from annotations.core import anchoring
 from annotations.errors import DomainError
 from annotations.models import (
     Annotation,

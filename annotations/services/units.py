@@ -6,10 +6,10 @@ from collections import Counter, defaultdict
 
 from django.db import transaction
 
+from annotations.core.units import Span, spans_group
 from annotations.models import Annotation, Article, ArticleRevision, ClaimUnit, Review
 from annotations.selectors.articles import annotations_anchor, revision_latest
 from annotations.services.claim_changes import FLAGGED_STATUSES, claim_change_record
-from annotations.units import Span, spans_group
 
 
 def submitted_annotations(article: Article) -> list[Annotation]:

@@ -19,13 +19,13 @@ from django.views.decorators.http import require_POST
 
 from annotations import selectors
 from annotations.api.review_views import reviewer_aliases
+from annotations.core.text import Segment, passage_in_context, phrases_marked
 from annotations.errors import DomainError
 from annotations.forms import CorrectionForm, MergeForm, SplitForm, VerdictForm, VersionForm
 from annotations.models import Annotation, ClaimUnit, Source, Verdict
 from annotations.selectors.revisions import units_with_vanished_claims
 from annotations.services import adjudication
 from annotations.services.adjudication import unit_actions_allowed
-from annotations.text import Segment, passage_in_context, phrases_marked
 from annotations.views.history import unit_history
 from annotations.views.review import editor_required, spread_of
 

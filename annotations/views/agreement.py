@@ -14,7 +14,8 @@ from django.shortcuts import redirect, render
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST
 
-from annotations import charts, roles, selectors
+from annotations import roles, selectors
+from annotations.core import charts
 from annotations.models import Article, VerdictLabel
 from annotations.services.agreement import desk_agreement_request
 
@@ -201,7 +202,7 @@ def pairwise_rows(pairs: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _safe(svg: str) -> SafeString:
-    # charts.py escapes every piece of text it draws (tests/annotations/test_charts.py).
+    # charts.py escapes every piece of text it draws (tests/core/test_charts.py).
     return mark_safe(svg)  # noqa: S308
 
 

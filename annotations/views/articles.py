@@ -16,13 +16,13 @@ from django.views.decorators.http import require_http_methods
 from annotations import roles, selectors
 from annotations.api.serializers import AnnotationSerializer
 from annotations.converters import IdConverter
+from annotations.core.text import split_paragraphs
 from annotations.errors import DomainError
 from annotations.forms import ArticleImportForm
 from annotations.models import AnnotationAnchor, Article
 from annotations.selectors.claim_changes import article_claim_changes, differences_summary
 from annotations.selectors.revisions import orphans_visible_to
 from annotations.services.articles import article_import
-from annotations.text import split_paragraphs
 from annotations.views.agreement import article_agreement_context
 from annotations.views.assignments import article_assignment_context
 from annotations.views.revisions import RevisionChoice, revision_choose

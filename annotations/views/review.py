@@ -12,7 +12,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.timesince import timesince
 
-from annotations import charts, roles, selectors
+from annotations import roles, selectors
+from annotations.core import charts
 from annotations.forms import QueueFilterForm
 from annotations.models import ClaimUnit, VerdictLabel
 from annotations.selectors.claim_changes import units_with_changed_claims

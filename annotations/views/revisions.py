@@ -14,14 +14,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from annotations import roles, selectors
+from annotations.core.diff import texts_diff
 from annotations.errors import DomainError
 from annotations.forms import ArticleRevisionForm
 from annotations.models import Article, ArticleRevision
-from annotations.selectors.revision_pages import (
-    article_revisions,
-    revisions_with_text,
-    texts_diff,
-)
+from annotations.selectors.revision_pages import article_revisions, revisions_with_text
 from annotations.services.revisions import article_revision_import
 
 # Revision numbers as the query string may give them: digits, short enough for any integer

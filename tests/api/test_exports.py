@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotations.exports.spreadsheet import FORMULA_STARTS, cell_neutralise
+from annotations.core.formats.spreadsheet import FORMULA_STARTS, cell_neutralise
 from annotations.exports.streams import COLUMNS
 from annotations.models import ClaimUnit, Correction, Verdict
 from tests.factories import ArticleFactory, verdict

@@ -9,7 +9,7 @@ import re
 import pytest
 from django.test import Client
 
-from annotations.exports.w3c import MEDIA_TYPE
+from annotations.core.formats.w3c import MEDIA_TYPE
 from annotations.models import ClaimUnit, Correction, Verdict
 from annotations.services.reviews import review_submit
 from tests.factories import AnnotationFactory, ArticleFactory, SourceFactory, verdict

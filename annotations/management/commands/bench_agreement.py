@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, transaction
 
-from annotations.agreement import krippendorff_alpha
+from annotations.core.agreement import krippendorff_alpha
 from annotations.models import Annotation, Article, ArticleAgreement, Review, VerdictLabel
 from annotations.tasks import article_agreement_recompute_task
 

@@ -21,7 +21,7 @@ from typing import Any
 from diff_match_patch import diff_match_patch
 from django.core.management.base import BaseCommand, CommandParser
 
-from annotations.anchoring import DIFF_TIMEOUT_SECONDS, StoredTarget, quote_around, reanchor
+from annotations.core.anchoring import DIFF_TIMEOUT_SECONDS, StoredTarget, quote_around, reanchor
 
 TARGET_SECONDS = 1.0
 SEED = 20260601

@@ -1,4 +1,4 @@
-"""Tests for annotations.anchoring.reanchor: highlights carried across article revisions.
+"""Tests for annotations.core.anchoring.reanchor: highlights carried across article revisions.
 
 Pure functions and a benchmark command that needs no database.
 """
@@ -14,14 +14,14 @@ from django.core.management import call_command
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotations.anchoring import (
+from annotations.core.anchoring import (
     FUZZY_CEILING,
     Anchor,
     StoredTarget,
     quote_around,
     reanchor,
 )
-from annotations.anchoring.quotes import fold_typography
+from annotations.core.anchoring.quotes import fold_typography
 
 PARAGRAPHS = [
     "The national statistics office said on Tuesday that consumer prices rose 4% in March "

@@ -1,4 +1,4 @@
-"""Tests for annotations.anchoring: pure functions, no database."""
+"""Tests for annotations.core.anchoring: pure functions, no database."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotations.anchoring import (
+from annotations.core.anchoring import (
     AMBIGUITY_FACTOR,
     CONTEXT_LENGTH,
     FUZZY_CEILING,

@@ -163,7 +163,7 @@ def test_import_form_refuses_a_binary_upload(editor):
 def test_import_form_accepts_an_html_upload(editor):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from tests.annotations.test_article_import import ARTICLE_HTML
+    from tests.services.test_article_import import ARTICLE_HTML
 
     upload = SimpleUploadedFile("strike.html", ARTICLE_HTML.encode(), "text/html")
 

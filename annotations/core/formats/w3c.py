@@ -3,7 +3,7 @@
 Follows the W3C Web Annotation Data Model, Recommendation of 23 February 2017
 (https://www.w3.org/TR/annotation-model/); section numbers below are that document's.
 Everything returned satisfies every MUST assertion of the Working Group's JSON Schema test
-suite (tests/data/w3c-web-annotation-tests, run by tests/annotations/test_w3c_export.py);
+suite (tests/data/w3c-web-annotation-tests, run by tests/services/test_w3c_export.py);
 inputs that could not produce such output raise ValueError rather than emit it.
 
 Shape of one annotation (§3.1, §3.2, §4):

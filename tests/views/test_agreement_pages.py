@@ -9,7 +9,8 @@ import pytest
 from django.db import connection
 from django.test import Client
 
-from annotations import charts, selectors
+from annotations import selectors
+from annotations.core import charts
 from annotations.models import DeskAgreement
 from annotations.services.annotations import TargetInput, annotation_create
 from annotations.services.reviews import review_submit

@@ -17,7 +17,7 @@ from sklearn.metrics import cohen_kappa_score
 from statsmodels.stats.inter_rater import aggregate_raters, cohens_kappa
 from statsmodels.stats.inter_rater import fleiss_kappa as statsmodels_fleiss_kappa
 
-from annotations.agreement import (
+from annotations.core.agreement import (
     brennan_prediger,
     cohen_kappa,
     fleiss_kappa,

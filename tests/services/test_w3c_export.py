@@ -1,4 +1,4 @@
-"""annotations.exports.w3c against the W3C Web Annotation WG's JSON Schema test suite, run
+"""annotations.core.formats.w3c against the W3C Web Annotation WG's JSON Schema test suite, run
 by tests/w3c_suite.py (which explains the runner).
 
 Findings about the suite itself, asserted below exactly as they are:
@@ -31,7 +31,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotations.exports.w3c import (
+from annotations.core.formats.w3c import (
     CONTEXT,
     MEDIA_TYPE,
     annotation_collection,
@@ -148,7 +148,7 @@ def test_runner_checks_uri_and_date_time_formats(document: dict, failing: set[st
 
 
 def test_formatter_module_imports_without_django() -> None:
-    code = "import sys, annotations.exports.w3c; sys.exit('django' in sys.modules)"
+    code = "import sys, annotations.core.formats.w3c; sys.exit('django' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], cwd=REPO, check=False).returncode == 0
 
 

@@ -1,4 +1,4 @@
-"""annotations.exports.claimreview: schema.org ClaimReview, its feed and safe embedding."""
+"""annotations.core.formats.claimreview: schema.org ClaimReview, its feed and safe embedding."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotations.exports.claimreview import (
+from annotations.core.formats.claimreview import (
     SCHEMA_ORG,
     claim_review,
     claim_review_feed,
@@ -73,7 +73,7 @@ def test_claim_review_has_the_required_and_recommended_fields() -> None:
 
 
 def test_formatter_module_imports_without_django() -> None:
-    code = "import sys, annotations.exports.claimreview; sys.exit('django' in sys.modules)"
+    code = "import sys, annotations.core.formats.claimreview; sys.exit('django' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], cwd=REPO, check=False).returncode == 0
 
 

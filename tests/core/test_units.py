@@ -7,7 +7,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotations.units import Span, overlap_ratio, spans_group
+from annotations.core.units import Span, overlap_ratio, spans_group
 
 
 def span(key, reviewer, start, end, kind="claim"):

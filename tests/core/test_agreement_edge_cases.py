@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from annotations.agreement import (
+from annotations.core.agreement import (
     Statistic,
     alpha_bootstrap,
     brennan_prediger,
@@ -25,7 +25,7 @@ from annotations.agreement import (
     percent_agreement,
     scott_pi,
 )
-from annotations.agreement.reliability import (
+from annotations.core.agreement.reliability import (
     NO_PAIRABLE_UNITS,
     NO_RATINGS,
     NO_VARIATION,

@@ -12,9 +12,9 @@ from annotations import selectors
 from annotations.models import DeskAgreement
 from annotations.services.adjudication import VerdictInput, unit_decide
 from annotations.services.revisions import article_revise
-from tests.annotations.test_agreement_pages import VERDICTS, html, review
 from tests.factories import ArticleFactory, ReviewerFactory, verdict
 from tests.pages import logged_in
+from tests.views.test_agreement_pages import VERDICTS, html, review
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

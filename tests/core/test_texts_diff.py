@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotations.selectors.revision_pages import texts_diff
+from annotations.core.diff import texts_diff
 
 
 def rebuilt(old: str, new: str) -> tuple[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.db import transaction
 
-from annotations.agreement import krippendorff_alpha
+from annotations.core.agreement import krippendorff_alpha
 from annotations.models import Annotation, ArticleAgreement, ClaimUnit, DeskAgreement
 from annotations.services.agreement import (
     article_agreement_enqueue,

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from annotations.agreement import (
+from annotations.core.agreement import (
     brennan_prediger,
     cohen_kappa,
     cohen_kappa_max,

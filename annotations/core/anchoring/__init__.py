@@ -5,7 +5,7 @@ selectors (``quote_around``) and converting browser UTF-16 offsets. ``revisions`
 carrying many targets from one revision of a text to the next (``reanchor``).
 """
 
-from annotations.anchoring.quotes import (
+from annotations.core.anchoring.quotes import (
     AMBIGUITY_FACTOR,
     CONTEXT_LENGTH,
     CONTEXT_WEIGHT,
@@ -20,7 +20,7 @@ from annotations.anchoring.quotes import (
     quote_around,
     utf16_to_code_point_offset,
 )
-from annotations.anchoring.revisions import DIFF_TIMEOUT_SECONDS, StoredTarget, reanchor
+from annotations.core.anchoring.revisions import DIFF_TIMEOUT_SECONDS, StoredTarget, reanchor
 
 __all__ = [
     "AMBIGUITY_FACTOR",

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from diff_match_patch import diff_match_patch
 
-from annotations.anchoring.quotes import (
+from annotations.core.anchoring.quotes import (
     ORPHAN_BELOW,
     Anchor,
     anchor,

@@ -1,4 +1,4 @@
-"""Conger's kappa (annotations.agreement.conger) and the z test of Fleiss' kappa (.significance).
+"""Conger's kappa (core.agreement.conger) and the z test of Fleiss' kappa (.significance).
 
 Published values come from tests/data/agreement-cases: irrCAC's README for Conger's kappa on
 ``cac.raw4raters`` and R irr's ``kappam.fleiss`` z for Fleiss' (1971) data.
@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from annotations.agreement import (
+from annotations.core.agreement import (
     ZTest,
     brennan_prediger,
     cohen_kappa,
@@ -24,13 +24,13 @@ from annotations.agreement import (
     gwet_ac1,
     krippendorff_alpha,
 )
-from annotations.agreement.reliability import (
+from annotations.core.agreement.reliability import (
     NO_PAIRABLE_UNITS,
     NO_RATINGS,
     NO_VARIATION,
     ONE_REVIEWER,
 )
-from annotations.agreement.significance import UNEQUAL_RATINGS
+from annotations.core.agreement.significance import UNEQUAL_RATINGS
 
 CASES = Path(__file__).resolve().parents[1] / "data" / "agreement-cases"
 

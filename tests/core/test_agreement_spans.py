@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotations.agreement import mean_pairwise_span_f1, span_f1, unitizing_alpha
-from annotations.agreement.reliability import ONE_REVIEWER
-from annotations.agreement.unitizing import LABEL_UNUSED, NOTHING_HIGHLIGHTED
+from annotations.core.agreement import mean_pairwise_span_f1, span_f1, unitizing_alpha
+from annotations.core.agreement.reliability import ONE_REVIEWER
+from annotations.core.agreement.unitizing import LABEL_UNUSED, NOTHING_HIGHLIGHTED
 
 FIGURE_2 = json.loads(
     (

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotations.agreement import (
+from annotations.core.agreement import (
     Statistic,
     brennan_prediger,
     cohen_kappa,

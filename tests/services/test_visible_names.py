@@ -10,9 +10,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from annotations.admin import DeskUserChangeForm
+from annotations.core.text import name_clean, name_forbidden_characters
 from annotations.models import Annotation, Article, PersonalToken
 from annotations.services.articles import html_extract
-from annotations.text import name_clean, name_forbidden_characters
 from tests.api.test_annotations_api import claim_payload
 from tests.factories import ArticleFactory
 from tests.pages import logged_in

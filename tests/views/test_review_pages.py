@@ -12,6 +12,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from annotations.core.text import passage_in_context
 from annotations.models import (
     Annotation,
     Article,
@@ -23,7 +24,6 @@ from annotations.models import (
 )
 from annotations.services.adjudication import VerdictInput, unit_decide
 from annotations.services.annotations import TargetInput, annotation_create
-from annotations.text import passage_in_context
 from tests.factories import (
     ArticleFactory,
     EditorFactory,

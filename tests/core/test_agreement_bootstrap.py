@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from annotations.agreement import alpha_bootstrap, krippendorff_alpha
+from annotations.core.agreement import alpha_bootstrap, krippendorff_alpha
 
 CASES = Path(__file__).resolve().parents[1] / "data" / "agreement-cases"
 
