@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from annotations import selectors
 from annotations.api.standards_views import claim_review_document, rating_bounds
 from annotations.core.formats.claimreview import json_ld_script
-from annotations.selectors.review import unit_passage_as_checked
+from annotations.selectors.units import unit_passage_as_checked
 
 
 def verdict_public(request: HttpRequest, pk: int) -> HttpResponse:

@@ -4,11 +4,14 @@ from django.urls import include, path
 from rest_framework import routers
 from rest_framework.routers import DefaultRouter
 
+from annotations.api.agreement_views import DeskAgreementView
+from annotations.api.annotation_views import AnnotationViewSet
+from annotations.api.article_views import ArticleViewSet
+from annotations.api.assignment_views import AssignmentViewSet
 from annotations.api.auth_views import TokenView
 from annotations.api.export_views import VerdictCsvExport, VerdictJsonlExport
 from annotations.api.query import StrictQueryParameters
 from annotations.api.record_views import ReviewViewSet, SourceViewSet
-from annotations.api.review_views import AssignmentViewSet, UnitViewSet, VerdictViewSet
 from annotations.api.revision_views import OrphanViewSet
 from annotations.api.standards_views import (
     AnnotationsW3CView,
@@ -16,11 +19,8 @@ from annotations.api.standards_views import (
     VerdictsW3CView,
 )
 from annotations.api.token_views import PersonalTokenViewSet
-from annotations.api.views import (
-    AnnotationViewSet,
-    ArticleViewSet,
-    DeskAgreementView,
-)
+from annotations.api.unit_views import UnitViewSet
+from annotations.api.verdict_views import VerdictViewSet
 
 app_name = "api"
 

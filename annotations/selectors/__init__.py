@@ -26,27 +26,35 @@ from annotations.selectors.articles import (
     revisions_latest,
     verdict_labels,
 )
+from annotations.selectors.assignments import (
+    article_assignees,
+    articles_with_free_seats,
+    assignments_of,
+)
 from annotations.selectors.claim_changes import (
     ClaimChanged,
     claim_changed,
     units_with_changed_claims,
     with_claim_change,
 )
-from annotations.selectors.review import (
-    article_assignees,
-    articles_with_free_seats,
-    assignments_of,
+from annotations.selectors.queue import (
     review_queue,
     review_queue_counts,
     review_queue_filter_choices,
+)
+from annotations.selectors.units import (
+    reviewer_aliases,
     unit_for_adjudication,
+    unit_passage_as_checked,
     unit_text,
     unit_verdict_counts,
     units_mergeable_with,
+    with_passage,
+)
+from annotations.selectors.verdicts import (
     verdicts_feed,
     verdicts_published,
     verdicts_visible_to,
-    with_passage,
 )
 
 __all__ = [
@@ -85,4 +93,6 @@ __all__ = [
     "verdicts_published",
     "verdicts_visible_to",
     "with_passage",
+    "reviewer_aliases",
+    "unit_passage_as_checked",
 ]

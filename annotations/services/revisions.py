@@ -33,8 +33,9 @@ from annotations.validators import visible_name_check
 Status = AnnotationAnchor.Status
 
 
-def revision_latest(article: Article) -> ArticleRevision:
-    """The article's current revision (the one its `text` is)."""
+def revision_latest_or_create(article: Article) -> ArticleRevision:
+    """The article's current revision (the one its `text` is), creating revision 1 for an article
+    imported before revisions existed. `selectors.revision_latest` is the read: None there."""
     return selectors.revision_latest(article) or revision_first_create(article)
 
 
@@ -73,7 +74,7 @@ def article_revise(
     title = " ".join(visible_name_check(title, field="title").split())[:500]
     with transaction.atomic():
         locked = Article.objects.select_for_update().get(pk=article.pk)
-        current = revision_latest(locked)
+        current = revision_latest_or_create(locked)
         if canonical == current.text and (not title or title == locked.title):
             return current, False
         revision = ArticleRevision.objects.create(

@@ -14,8 +14,8 @@ from annotations.views.agreement import (
 )
 from annotations.views.articles import article_detail, article_import_view, article_list
 from annotations.views.assignments import article_assign, article_pick_up, my_assignments
+from annotations.views.queue import review_queue_view
 from annotations.views.reattach import reattach_gone, reattach_list
-from annotations.views.review import review_queue_view
 from annotations.views.revisions import article_revise_view, revision_diff
 
 __all__ = [

@@ -18,7 +18,6 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from annotations import selectors
-from annotations.api.review_views import reviewer_aliases
 from annotations.core.text import Segment, passage_in_context, phrases_marked
 from annotations.errors import DomainError
 from annotations.forms import CorrectionForm, MergeForm, SplitForm, VerdictForm, VersionForm
@@ -27,7 +26,7 @@ from annotations.selectors.revisions import units_with_vanished_claims
 from annotations.services import adjudication
 from annotations.services.adjudication import unit_actions_allowed
 from annotations.views.history import unit_history
-from annotations.views.review import editor_required, spread_of
+from annotations.views.queue import editor_required, spread_of
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,7 @@ class Adjudication:
     def __init__(self, unit: ClaimUnit) -> None:
         self.unit = unit
         self.labels = selectors.verdict_labels()
-        self.aliases = reviewer_aliases(unit)
+        self.aliases = selectors.reviewer_aliases(unit)
         self.annotations = list(unit.annotations.all())
         self.verdict: Verdict | None = getattr(unit, "verdict", None)
         self.is_open = unit.status in ClaimUnit.OPEN_STATUSES

@@ -1,4 +1,4 @@
-"""The review queue: claim units awaiting an editor's decision, most disputed first."""
+"""The editors' queue: claim units awaiting an editor's decision, most disputed first."""
 
 from __future__ import annotations
 

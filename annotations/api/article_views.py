@@ -1,4 +1,4 @@
-"""The JSON API under /api/v1/: thin views over selectors (reads) and services (writes)."""
+"""Articles under /api/v1/articles/: import, read, revise, submit a review, assign and pick up."""
 
 from __future__ import annotations
 
@@ -13,27 +13,21 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from annotations import selectors
+from annotations.api.assignment_serializers import AssignInputSerializer, AssignmentSerializer
 from annotations.api.errors import ID_PATTERN
 from annotations.api.etags import ETagMixin, etag_for
-from annotations.api.pagination import CursorPages
 from annotations.api.permissions import CanImportArticles, IsDeskMember, IsEditor
 from annotations.api.query import (
     DateTimeFilter,
-    IdFilter,
     IsoDateFilter,
     StrictFilterSet,
     StrictOrderingFilter,
     StrictQueryParameters,
     StrictSearchFilter,
 )
-from annotations.api.review_serializers import AssignInputSerializer, AssignmentSerializer
 from annotations.api.serializers import (
-    AnnotationInputSerializer,
-    AnnotationPatchSerializer,
-    AnnotationSerializer,
     ArticleInputSerializer,
     ArticleListSerializer,
     ArticleRevisionInputSerializer,
@@ -42,34 +36,11 @@ from annotations.api.serializers import (
     ArticleSerializer,
     ReviewSerializer,
 )
-from annotations.models import Annotation, Article, ArticleRevision
-from annotations.services.agreement import desk_agreement_request
-from annotations.services.annotations import (
-    AnnotationChanges,
-    annotation_create,
-    annotation_delete,
-    annotation_update,
-)
+from annotations.models import Article, ArticleRevision
 from annotations.services.articles import article_import
 from annotations.services.assignments import assignment_pick_up, assignments_create
 from annotations.services.reviews import review_submit
 from annotations.services.revisions import article_revise
-
-
-class AnnotationFilter(StrictFilterSet):
-    article = IdFilter(field_name="article_id")
-    verdict = django_filters.CharFilter(field_name="verdict__slug")
-    reviewer = django_filters.CharFilter(field_name="reviewer__username")
-    kind = django_filters.ChoiceFilter(choices=Annotation.Kind.choices)
-    created_after = DateTimeFilter(field_name="created", lookup_expr="gte")
-    created_before = DateTimeFilter(field_name="created", lookup_expr="lt")
-    # With ?ordering=modified (the default) this is an incremental sync: keep the last
-    # `modified` you saw and ask for what changed after it.
-    updated_after = DateTimeFilter(field_name="modified", lookup_expr="gt")
-
-    class Meta:
-        model = Annotation
-        fields = ["article", "verdict", "reviewer", "kind"]
 
 
 class ArticleFilter(StrictFilterSet):
@@ -84,113 +55,6 @@ class ArticleFilter(StrictFilterSet):
     class Meta:
         model = Article
         fields = ["publisher", "language"]
-
-
-class AnnotationPages(CursorPages):
-    """Cursor pages, by default in the order highlights last changed."""
-
-    ordering = ("modified", "id")
-
-
-class AnnotationViewSet(
-    StrictQueryParameters,
-    ETagMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    viewsets.GenericViewSet,
-):
-    """Highlights with verdicts. Lists and details show only what the user may read."""
-
-    permission_classes = [IsDeskMember]
-    serializer_class = AnnotationSerializer
-    filterset_class = AnnotationFilter
-    pagination_class = AnnotationPages
-    filter_backends = [DjangoFilterBackend, StrictSearchFilter, StrictOrderingFilter]
-    search_fields = ["exact", "rationale", "speaker"]
-    # Cursor pages need a column to hold their place in: creation or change time.
-    ordering_fields = ["created", "modified"]
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
-    lookup_value_regex = ID_PATTERN
-
-    def get_queryset(self) -> QuerySet[Annotation]:
-        return selectors.annotations_visible_to(self.request.user)
-
-    def _output(self, annotations: list[Annotation], **kwargs: Any) -> AnnotationSerializer:
-        anchors = selectors.annotations_anchor(annotations)
-        return AnnotationSerializer(
-            annotations, context={**self.get_serializer_context(), "anchors": anchors}, **kwargs
-        )
-
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        queryset = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(queryset)
-        annotations = list(page if page is not None else queryset)
-        data = self._output(annotations, many=True).data
-        return self.get_paginated_response(data) if page is not None else Response(data)
-
-    def etag_of(self, annotation: Annotation) -> str:
-        return etag_for("annotation", annotation.pk, annotation.modified.isoformat())
-
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        annotation = self.get_object()
-        return self.etag_respond(request, annotation, self._output([annotation], many=True).data[0])
-
-    @extend_schema(request=AnnotationInputSerializer, responses={201: AnnotationSerializer})
-    def create(self, request: Request) -> Response:
-        serializer = AnnotationInputSerializer(
-            data=request.data, context=self.get_serializer_context()
-        )
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        annotation = annotation_create(
-            reviewer=request.user,
-            article=data["article"],
-            kind=data["kind"],
-            speaker=data["speaker"],
-            target=serializer.target_input(),
-            verdict=data["verdict"],
-            rationale=data["rationale"],
-            sources=serializer.sources_input() or [],
-        )
-        return Response(
-            self._output([self._reload(annotation)], many=True).data[0],
-            status=status.HTTP_201_CREATED,
-        )
-
-    @extend_schema(request=AnnotationPatchSerializer, responses={200: AnnotationSerializer})
-    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        annotation = self.get_object()
-        self.etag_check(request, annotation)
-        serializer = AnnotationPatchSerializer(
-            data=request.data, context=self.get_serializer_context()
-        )
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        annotation_update(
-            annotation=annotation,
-            actor=request.user,
-            changes=AnnotationChanges(
-                kind=data.get("kind"),
-                speaker=data.get("speaker"),
-                target=serializer.target_input(),
-                verdict=data.get("verdict"),
-                rationale=data.get("rationale"),
-                sources=serializer.sources_input(),
-            ),
-        )
-        annotation = self._reload(annotation)
-        response = Response(self._output([annotation], many=True).data[0])
-        response["ETag"] = self.etag_of(annotation)
-        return response
-
-    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        annotation = self.get_object()
-        self.etag_check(request, annotation)
-        annotation_delete(annotation=annotation, actor=request.user)
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-    def _reload(self, annotation: Annotation) -> Annotation:
-        return self.get_queryset().get(pk=annotation.pk)
 
 
 class ArticleViewSet(
@@ -312,18 +176,3 @@ class ArticleViewSet(
         """A reviewer takes the article themselves, where the desk allows it."""
         assignment = assignment_pick_up(article=self.get_object(), reviewer=request.user)
         return Response(AssignmentSerializer(assignment).data)
-
-
-class DeskAgreementView(StrictQueryParameters, APIView):
-    """Desk-wide agreement (editors). POST asks for a fresh computation."""
-
-    permission_classes = [IsEditor]
-
-    @extend_schema(responses={200: dict})
-    def get(self, request: Request) -> Response:
-        return Response(selectors.desk_agreement_payload())
-
-    @extend_schema(request=None, responses={202: dict})
-    def post(self, request: Request) -> Response:
-        queued = desk_agreement_request()
-        return Response({"queued": queued}, status=status.HTTP_202_ACCEPTED)

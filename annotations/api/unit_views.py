@@ -1,68 +1,38 @@
-"""The review queue, verdicts and assignments under /api/v1/: thin views over services."""
+"""Claim units under /api/v1/units/: the editors' queue and adjudication, over services."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import django_filters
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from annotations import roles, selectors
+from annotations import selectors
 from annotations.api.errors import ID_PATTERN, MAX_ID
 from annotations.api.etags import ETagMixin, etag_for
-from annotations.api.pagination import CursorPages
 from annotations.api.permissions import IsEditor
 from annotations.api.query import (
-    DateTimeFilter,
-    IdFilter,
     QueryIntegerField,
-    Rfc3339Field,
-    StrictFilterSet,
     StrictQueryParameters,
-    StrictSearchFilter,
-    noop_filter,
 )
-from annotations.api.review_serializers import (
-    AssignmentSerializer,
-    CorrectionInputSerializer,
+from annotations.api.unit_serializers import (
     MergeInputSerializer,
-    PublicVerdictSerializer,
     SplitInputSerializer,
     UnitDetailSerializer,
     UnitSerializer,
-    VerdictInputSerializer,
-    VerdictSerializer,
-    VersionInputSerializer,
 )
-from annotations.models import ClaimUnit, DeskSettings, Verdict
+from annotations.api.verdict_serializers import (
+    VerdictInputSerializer,
+    VersionInputSerializer,
+    verdict_input,
+)
+from annotations.models import ClaimUnit
 from annotations.services import adjudication
-from annotations.services.adjudication import VerdictInput
-
-
-def reviewer_aliases(unit: ClaimUnit) -> dict[int, str] | None:
-    """'Reviewer 1', 'Reviewer 2', ... when the desk hides names from adjudicating editors."""
-    if not DeskSettings.load().hide_reviewer_names:
-        return None
-    ordered = sorted({a.reviewer_id for a in unit.annotations.all()})
-    return {reviewer: f"Reviewer {index}" for index, reviewer in enumerate(ordered, start=1)}
-
-
-def verdict_input(data: dict[str, Any]) -> VerdictInput:
-    return VerdictInput(
-        label=data["label"],
-        claim_reviewed=data["claim_reviewed"],
-        explanation=data["explanation"],
-        claimant=data["claimant"],
-        source_ids=data["sources"],
-    )
 
 
 class QueueQuerySerializer(serializers.Serializer):
@@ -114,7 +84,9 @@ class UnitViewSet(
     def _detail(self, pk: int) -> dict[str, Any]:
         unit = selectors.unit_for_adjudication(pk)
         unit.passage = selectors.unit_text(unit)[unit.start : unit.end]
-        return UnitDetailSerializer(unit, context={"reviewer_aliases": reviewer_aliases(unit)}).data
+        return UnitDetailSerializer(
+            unit, context={"reviewer_aliases": selectors.reviewer_aliases(unit)}
+        ).data
 
     def _input(self, serializer_class: type, request: Request) -> dict[str, Any]:
         serializer = serializer_class(data=request.data)
@@ -203,124 +175,3 @@ class UnitViewSet(
             seen_version=data["version"],
         )
         return Response(self._detail(new_unit.pk), status=status.HTTP_201_CREATED)
-
-
-class VerdictCursorPagination(CursorPages):
-    """Stable pages in update order, however many verdicts change while a client reads."""
-
-    ordering = ("updated_at", "id")
-
-
-class VerdictFeedQuerySerializer(serializers.Serializer):
-    updated_after = Rfc3339Field(required=False)
-
-
-class VerdictFilter(StrictFilterSet):
-    """Filters of the verdict list; `updated_after` is the change feed (see get_queryset)."""
-
-    article = IdFilter(field_name="unit__article_id")
-    label = django_filters.CharFilter(field_name="label__slug")
-    claimant = django_filters.CharFilter(field_name="claimant", lookup_expr="icontains")
-    published_after = DateTimeFilter(field_name="first_published_at", lookup_expr="gte")
-    published_before = DateTimeFilter(field_name="first_published_at", lookup_expr="lt")
-    # Applied by the selector, which also decides what withdrawn verdicts look like.
-    updated_after = DateTimeFilter(method=noop_filter)
-
-    class Meta:
-        model = Verdict
-        fields = ["article", "label", "claimant", "published_after", "published_before"]
-
-
-class VerdictViewSet(
-    StrictQueryParameters,
-    ETagMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    viewsets.GenericViewSet,
-):
-    """Verdicts. Anyone reads published ones; editors see all and publish and correct."""
-
-    serializer_class = VerdictSerializer
-    lookup_value_regex = ID_PATTERN
-    query_serializer_class = VerdictFeedQuerySerializer
-    pagination_class = VerdictCursorPagination
-    filterset_class = VerdictFilter
-    filter_backends = [DjangoFilterBackend, StrictSearchFilter]
-    search_fields = ["claim_reviewed", "claimant", "explanation"]
-
-    def get_permissions(self) -> list[Any]:
-        if self.action in ("list", "retrieve"):
-            return [AllowAny()]
-        return [IsEditor()]
-
-    def get_queryset(self) -> QuerySet[Verdict]:
-        if self.action == "list":
-            query = VerdictFeedQuerySerializer(data=self.request.query_params)
-            query.is_valid(raise_exception=True)
-            return selectors.verdicts_feed(
-                self.request.user, updated_after=query.validated_data.get("updated_after")
-            )
-        return selectors.verdicts_visible_to(self.request.user)
-
-    def get_serializer_class(self) -> type:
-        if self.action == "list" and not roles.is_editor(self.request.user):
-            return PublicVerdictSerializer
-        return VerdictSerializer
-
-    def etag_of(self, verdict: Verdict) -> str:
-        return etag_for("verdict", verdict.pk, verdict.updated_at.isoformat())
-
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        verdict = self.get_object()
-        return self.etag_respond(request, verdict, VerdictSerializer(verdict).data)
-
-    def _unit_version(self, request: Request) -> int:
-        serializer = VersionInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        return serializer.validated_data["version"]
-
-    @extend_schema(request=VersionInputSerializer, responses={200: VerdictSerializer})
-    @action(detail=True, methods=["post"])
-    def publish(self, request: Request, pk: str | None = None) -> Response:
-        verdict = adjudication.verdict_publish(
-            verdict=self.get_object(),
-            editor=request.user,
-            seen_version=self._unit_version(request),
-        )
-        return Response(VerdictSerializer(self.get_queryset().get(pk=verdict.pk)).data)
-
-    @extend_schema(request=VersionInputSerializer, responses={200: VerdictSerializer})
-    @action(detail=True, methods=["post"])
-    def unpublish(self, request: Request, pk: str | None = None) -> Response:
-        verdict = adjudication.verdict_unpublish(
-            verdict=self.get_object(),
-            editor=request.user,
-            seen_version=self._unit_version(request),
-        )
-        return Response(VerdictSerializer(self.get_queryset().get(pk=verdict.pk)).data)
-
-    @extend_schema(request=CorrectionInputSerializer, responses={200: VerdictSerializer})
-    @action(detail=True, methods=["post"])
-    def correct(self, request: Request, pk: str | None = None) -> Response:
-        """Correct a published verdict; the earlier version and the note are kept."""
-        serializer = CorrectionInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        verdict = self.get_object()
-        adjudication.verdict_correct(
-            verdict=verdict,
-            editor=request.user,
-            seen_version=data["version"],
-            note=data["note"],
-            changes=verdict_input(data),
-        )
-        return Response(VerdictSerializer(self.get_queryset().get(pk=verdict.pk)).data)
-
-
-class AssignmentViewSet(StrictQueryParameters, mixins.ListModelMixin, viewsets.GenericViewSet):
-    """My assignments (a reviewer's inbox), with each review's progress."""
-
-    serializer_class = AssignmentSerializer
-
-    def get_queryset(self) -> Any:
-        return selectors.assignments_of(self.request.user)

@@ -1,0 +1,98 @@
+"""Serializers for verdicts and their corrections: explicit fields, input apart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from annotations.api.fields import NameField, StrictCharField, StrictIntegerField
+from annotations.models import Correction, Verdict, VerdictLabel
+from annotations.services.adjudication import VerdictInput
+
+
+class VersionInputSerializer(serializers.Serializer):
+    version = StrictIntegerField(min_value=1, help_text="The unit version you saw.")
+
+
+class VerdictInputSerializer(VersionInputSerializer):
+    label = serializers.SlugRelatedField(slug_field="slug", queryset=VerdictLabel.objects.all())
+    claim_reviewed = StrictCharField(max_length=500)
+    explanation = StrictCharField(max_length=20_000, allow_blank=True, default="")
+    claimant = NameField(max_length=200, allow_blank=True, default="")
+    sources = serializers.ListField(
+        child=StrictIntegerField(min_value=1), default=list, max_length=50
+    )
+
+
+class CorrectionInputSerializer(VerdictInputSerializer):
+    note = StrictCharField(max_length=5_000)
+
+
+class CorrectionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Correction
+        fields = ["note", "created"]
+        read_only_fields = fields
+
+
+class CitedSourceSerializer(serializers.Serializer):
+    url = serializers.URLField()
+    title = serializers.CharField()
+    publisher = serializers.CharField()
+
+
+class VerdictSerializer(serializers.ModelSerializer):
+    label = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    label_name = serializers.CharField(source="label.name", read_only=True)
+    rating_value = serializers.IntegerField(source="label.rating_value", read_only=True)
+    article = serializers.IntegerField(source="unit.article_id", read_only=True)
+    article_title = serializers.CharField(source="unit.article.title", read_only=True)
+    article_url = serializers.CharField(source="unit.article.source_url", read_only=True)
+    decided_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    sources = CitedSourceSerializer(many=True, read_only=True)
+    corrections = CorrectionSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Verdict
+        fields = [
+            "id",
+            "unit",
+            "article",
+            "article_title",
+            "article_url",
+            "label",
+            "label_name",
+            "rating_value",
+            "claim_reviewed",
+            "explanation",
+            "claimant",
+            "sources",
+            "decided_by",
+            "decided_at",
+            "is_published",
+            "first_published_at",
+            "published_at",
+            "updated_at",
+            "corrections",
+        ]
+        read_only_fields = fields
+
+
+class PublicVerdictSerializer(VerdictSerializer):
+    """A verdict for clients outside the desk: a withdrawn one is only a tombstone."""
+
+    def to_representation(self, verdict: Verdict) -> dict[str, Any]:
+        if not verdict.is_published:
+            return {"id": verdict.pk, "is_published": False, "updated_at": verdict.updated_at}
+        return super().to_representation(verdict)
+
+
+def verdict_input(data: dict[str, Any]) -> VerdictInput:
+    return VerdictInput(
+        label=data["label"],
+        claim_reviewed=data["claim_reviewed"],
+        explanation=data["explanation"],
+        claimant=data["claimant"],
+        source_ids=data["sources"],
+    )

@@ -1,0 +1,82 @@
+"""Reads for the editors' queue: claim units awaiting a decision, counted and filtered."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    QuerySet,
+)
+
+from annotations.models import (
+    Annotation,
+    Article,
+    ClaimUnit,
+)
+from annotations.roles import Role
+
+
+def review_queue(
+    *,
+    status: str | None = None,
+    article: int | None = None,
+    label: str | None = None,
+    reviewer: str | None = None,
+) -> QuerySet[ClaimUnit]:
+    """Claim units awaiting a decision, most disputed first.
+
+    Ranking: ordinal verdict spread, then nominal disagreement (both highest first, units
+    with a single review last), then the number of independent reviews, then age (oldest
+    first). `status` picks one status instead of every open one.
+    """
+    units = ClaimUnit.objects.select_related("article").defer("article__text")
+    units = (
+        units.filter(status=status) if status else units.filter(status__in=ClaimUnit.OPEN_STATUSES)
+    )
+    if article:
+        units = units.filter(article_id=article)
+    if label:
+        units = units.filter(
+            Exists(Annotation.objects.filter(unit=OuterRef("pk"), verdict__slug=label))
+        )
+    if reviewer:
+        units = units.filter(
+            Exists(Annotation.objects.filter(unit=OuterRef("pk"), reviewer__username=reviewer))
+        )
+    return units.order_by(
+        F("ordinal_spread").desc(nulls_last=True),
+        F("nominal_disagreement").desc(nulls_last=True),
+        "-ratings",
+        "created",
+        "pk",
+    )
+
+
+def review_queue_counts() -> dict[str, int]:
+    """How many units are in each status, in one query."""
+    counts = dict(
+        ClaimUnit.objects.order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    return {status: counts.get(status, 0) for status in ClaimUnit.Status.values}
+
+
+def review_queue_filter_choices() -> tuple[list[tuple[int, str]], list[str]]:
+    """The articles that have claim units, and the desk's reviewers: what the filters offer."""
+    articles = (
+        Article.objects.filter(Exists(ClaimUnit.objects.filter(article=OuterRef("pk"))))
+        .order_by("title", "pk")
+        .values_list("pk", "title")
+    )
+    reviewers = (
+        get_user_model()
+        .objects.filter(groups__name=Role.REVIEWER)
+        .order_by("username")
+        .values_list("username", flat=True)
+    )
+    return list(articles), list(reviewers)

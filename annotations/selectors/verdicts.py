@@ -1,0 +1,55 @@
+"""Reads for verdicts: the published ones, those each user may see, and the feed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import (
+    QuerySet,
+)
+
+from annotations import roles
+from annotations.models import (
+    Verdict,
+)
+from annotations.selectors.articles import User
+
+
+def _verdicts(verdicts: QuerySet[Verdict]) -> QuerySet[Verdict]:
+    """Verdicts with what their serializers read, in update order (articles without text)."""
+    return (
+        verdicts.select_related("label", "unit", "unit__article")
+        .defer("unit__article__text")
+        .prefetch_related("sources", "corrections")
+        .order_by("updated_at", "pk")
+    )
+
+
+def verdicts_published() -> QuerySet[Verdict]:
+    """Published verdicts only: drafts, decided and unpublished ones never leave the desk."""
+    return _verdicts(Verdict.objects.filter(is_published=True))
+
+
+def verdicts_visible_to(user: User) -> QuerySet[Verdict]:
+    """Editors see every verdict; everyone else, published ones."""
+    if roles.is_editor(user):
+        return _verdicts(Verdict.objects.all())
+    return verdicts_published()
+
+
+def verdicts_feed(user: User, *, updated_after: Any = None) -> QuerySet[Verdict]:
+    """The verdicts list as a change feed.
+
+    Editors see every verdict. Others see published ones; and when they ask for the changes
+    since a time, also the verdicts withdrawn since, which the API reduces to tombstones so
+    that a syncing client can remove them (their content never leaves the desk).
+    """
+    if roles.is_editor(user):
+        verdicts = verdicts_visible_to(user)
+    elif updated_after is not None:
+        verdicts = _verdicts(Verdict.objects.filter(first_published_at__isnull=False))
+    else:
+        verdicts = verdicts_published()
+    if updated_after is not None:
+        verdicts = verdicts.filter(updated_at__gt=updated_after)
+    return verdicts
