@@ -1,0 +1,100 @@
+"""One place where a service's `DomainError` becomes what a page shows, as `api/errors.py` is
+for the API. By the error's status:
+
+- 403 and 404: `DomainErrorMiddleware` hands them to Django's own handlers, which answer with
+  the desk's `templates/403.html` and `404.html`, whichever page the error came from.
+- 409, a conflict with the object's state: the page comes back with a banner
+  (`templates/annotations/_conflict_banner.html`) above the form as the user filled it in.
+- anything else: onto the form field the error names, or onto the form as a whole.
+
+Views call a service inside `domain_errors_shown(request, form)` and never catch `DomainError`
+themselves (a test scans them). A page that redirects after its POST (a button, no form to show
+again) passes no form: the 409 or 400 becomes a flash message on the page it redirects to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.handlers.exception import response_for_exception
+from django.http import Http404, HttpRequest, HttpResponse
+
+from annotations.errors import DomainError
+
+# Statuses whose page is Django's: the user may not do this, or may not see the object.
+_HANDLED_BY_DJANGO: dict[int, type[Exception]] = {403: PermissionDenied, 404: Http404}
+
+
+class DomainErrorMiddleware:
+    """A DomainError of status 403 or 404 that leaves a view becomes PermissionDenied or Http404,
+    answered by the handlers every other 403 and 404 goes through (the API never gets here: DRF
+    answers its own errors in `api/errors.py`). Any other status left uncaught is a view's bug
+    and stays a 500."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, DomainError):
+            return None
+        django_error = _HANDLED_BY_DJANGO.get(exception.status)
+        if django_error is None:
+            return None
+        return response_for_exception(request, django_error(exception.message))
+
+
+@dataclass
+class Refusal:
+    """What `domain_errors_shown` caught: nothing (falsy) when the service went through."""
+
+    error: DomainError | None = None
+
+    def __bool__(self) -> bool:
+        return self.error is not None
+
+    @property
+    def conflict(self) -> DomainError | None:
+        """The error the conflict banner shows: a 409, else None."""
+        if self.error is not None and self.error.status == 409:
+            return self.error
+        return None
+
+    @property
+    def status(self) -> int:
+        """The status the page comes back with, for pages that answer with the error's own."""
+        return self.error.status if self.error is not None else 200
+
+
+def form_error_field(form: forms.Form, name: str | None) -> str | None:
+    """The form field a service's error names, or None (the form as a whole) when the form has
+    no such field. A form whose fields are named differently from the service's arguments maps
+    them in a `service_fields` attribute (e.g. the revise form's "url" is its "refetch")."""
+    aliases: dict[str, str] = getattr(form, "service_fields", {})
+    field = aliases.get(name or "", name)
+    return field if field in form.fields else None
+
+
+@contextmanager
+def domain_errors_shown(request: HttpRequest, form: forms.Form | None = None) -> Iterator[Refusal]:
+    """Run a service call; a DomainError it raises is shown on the page (see the module's
+    docstring) and recorded in the yielded `Refusal`, so the view knows to render rather than
+    redirect. 403 and 404 pass on to the middleware."""
+    refusal = Refusal()
+    try:
+        yield refusal
+    except DomainError as error:
+        if error.status in _HANDLED_BY_DJANGO:
+            raise
+        refusal.error = error
+        if form is None:
+            messages.error(request, error.message)
+        elif error.status != 409:
+            form.add_error(form_error_field(form, error.field), error.message)
