@@ -8,42 +8,42 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from annotations.errors import DomainError
+from annotations.forms import TokenCreateForm
 from annotations.models import PersonalToken
 from annotations.services.tokens import personal_token_create, personal_token_revoke
+from annotations.views.errors import Refusal, domain_errors_shown
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def account(request: HttpRequest) -> HttpResponse:
     issued_key = None
-    error = None
-    if request.method == "POST":
-        try:
-            issued = personal_token_create(user=request.user, name=request.POST.get("name", ""))
-        except DomainError as failure:
-            error = failure.message
-        else:
+    form = TokenCreateForm(request.POST if request.method == "POST" else None)
+    refusal = Refusal()
+    if form.is_bound and form.is_valid():
+        with domain_errors_shown(request, form) as refusal:
+            issued = personal_token_create(user=request.user, name=form.cleaned_data["name"])
+        if not refusal:
             issued_key = issued.key
+            form = TokenCreateForm()  # the next token starts from an empty name
     return render(
         request,
         "annotations/account.html",
         {
             "tokens": PersonalToken.objects.filter(user=request.user),
             "issued_key": issued_key,
-            "error": error,
+            "form": form,
+            "conflict": refusal.conflict,
         },
-        status=400 if error else 200,
+        status=400 if form.errors else refusal.status,
     )
 
 
 @login_required
 @require_POST
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    try:
+    with domain_errors_shown(request) as refusal:
         token = personal_token_revoke(user=request.user, token_id=pk)
-    except DomainError as failure:
-        messages.error(request, failure.message)
-    else:
+    if not refusal:
         messages.success(request, f"Revoked “{token.name}”.")
     return redirect("account")

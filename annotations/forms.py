@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.conf import settings
@@ -114,6 +114,8 @@ class ArticleRevisionForm(forms.Form):
     )
     file = _article_file_field()
     refetch = forms.BooleanField(required=False, label="Fetch the article's URL again")
+    # The service's argument a refused fetch names is the URL; here it is the refetch choice.
+    service_fields: ClassVar[dict[str, str]] = {"url": "refetch"}
 
     def __init__(self, *args: Any, source_url: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -143,11 +145,6 @@ class ArticleRevisionForm(forms.Form):
             )
             raise forms.ValidationError(message, code="revision_source_ambiguous")
         return cleaned
-
-    def error_field(self, service_field: str | None) -> str | None:
-        """The form field a service's DomainError belongs to (None: the whole form)."""
-        name = {"text": "text", "file": "file", "url": "refetch"}.get(service_field or "")
-        return name if name in self.fields else None
 
 
 # --- Review queue and adjudication ----------------------------------------------------------------
@@ -318,3 +315,24 @@ class AssignForm(forms.Form):
             get_user_model().objects.filter(groups__name=Role.REVIEWER).order_by("username")
         )
         self.fields["reviewers"].label_from_instance = lambda user: user.get_username()
+
+
+# --- Account --------------------------------------------------------------------------------------
+
+
+class TokenCreateForm(forms.Form):
+    """A name for a new personal API token. The service checks it, for the page and the API
+    alike: the form only carries what was typed, so that a refusal can be shown on the field."""
+
+    name = forms.CharField(
+        required=False,
+        strip=False,
+        widget=forms.TextInput(
+            attrs={
+                "id": "token-name",
+                "maxlength": 100,
+                "required": True,
+                "placeholder": "e.g. newsroom dashboard",
+            }
+        ),
+    )

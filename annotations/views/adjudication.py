@@ -12,7 +12,6 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -25,6 +24,7 @@ from annotations.models import Annotation, ClaimUnit, Source, Verdict
 from annotations.selectors.revisions import units_with_vanished_claims
 from annotations.services import adjudication
 from annotations.services.adjudication import unit_actions_allowed
+from annotations.views.errors import domain_errors_shown
 from annotations.views.history import unit_history
 from annotations.views.queue import editor_required, spread_of
 
@@ -377,22 +377,16 @@ def review_unit_action(request: HttpRequest, pk: int, action: str) -> HttpRespon
             error=invalid if form_key == "version" else None,
             status=400,
         )
-    try:
+    with domain_errors_shown(request, form) as refusal:
         message = perform(request, page, form)
-    except DomainError as error:
-        if error.status == 403:
-            raise PermissionDenied(error.message) from None
-        if error.status == 404:
-            raise Http404(error.message) from None
-        if error.status != 409:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+    if refusal:
         # The page shows the unit as it is now, and the form as the editor filled it in.
         return _page(
             request,
             Adjudication(_unit(pk)),
             bound={form_key: form},
-            error=error if error.status == 409 else None,
-            status=error.status,
+            error=refusal.conflict,
+            status=refusal.status,
         )
     messages.success(request, message)
     if next_page == "review-queue":

@@ -17,7 +17,6 @@ from annotations import roles, selectors
 from annotations.api.serializers import AnnotationSerializer
 from annotations.converters import IdConverter
 from annotations.core.text import split_paragraphs
-from annotations.errors import DomainError
 from annotations.forms import ArticleImportForm
 from annotations.models import AnnotationAnchor, Article
 from annotations.selectors.claim_changes import article_claim_changes, differences_summary
@@ -25,6 +24,7 @@ from annotations.selectors.revisions import orphans_visible_to
 from annotations.services.articles import article_import
 from annotations.views.agreement import article_agreement_context
 from annotations.views.assignments import article_assignment_context
+from annotations.views.errors import Refusal, domain_errors_shown
 from annotations.views.revisions import RevisionChoice, revision_choose
 
 _ANCHOR_ID = re.compile(IdConverter.regex)
@@ -143,10 +143,11 @@ def article_import_view(request: HttpRequest) -> HttpResponse:
     if not roles.is_editor(request.user):
         raise PermissionDenied("Only editors import articles.")
     form = ArticleImportForm(request.POST or None, request.FILES or None)
+    refusal = Refusal()
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         upload = data.get("file")
-        try:
+        with domain_errors_shown(request, form) as refusal:
             article = article_import(
                 imported_by=request.user,
                 text=data["text"],
@@ -160,10 +161,12 @@ def article_import_view(request: HttpRequest) -> HttpResponse:
                 published_on=data["published_on"],
                 language=data["language"],
             )
-        except DomainError as error:
-            field = error.field if error.field in form.fields else None
-            form.add_error(field, error.message)
-        else:
+        if not refusal:
             messages.success(request, f"Imported “{article.title}”.")
             return redirect("article-detail", pk=article.pk)
-    return render(request, "annotations/article_import.html", {"form": form})
+    # A refused form comes back with a 200, like one that failed its own validation.
+    return render(
+        request,
+        "annotations/article_import.html",
+        {"form": form, "conflict": refusal.conflict},
+    )

@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from annotations import roles, selectors
-from annotations.errors import DomainError
 from annotations.forms import AssignForm
 from annotations.models import Article, Assignment, DeskSettings, Review
 from annotations.services.assignments import assignment_pick_up, assignments_create
+from annotations.views.errors import domain_errors_shown
 
 
 def _overdue_marked(assignments: list[Assignment]) -> list[Assignment]:
@@ -67,13 +67,9 @@ def my_assignments(request: HttpRequest) -> HttpResponse:
 @require_POST
 def article_pick_up(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(selectors.articles_visible_to(request.user).defer("text"), pk=pk)
-    try:
+    with domain_errors_shown(request) as refusal:
         assignment_pick_up(article=article, reviewer=request.user)
-    except DomainError as error:
-        if error.status == 403:
-            raise PermissionDenied(error.message) from None
-        messages.error(request, error.message)
-    else:
+    if not refusal:
         messages.success(request, f"“{article.title}” is in your assignments.")
     return redirect("my-assignments")
 
@@ -87,18 +83,14 @@ def article_assign(request: HttpRequest, pk: int) -> HttpResponse:
     form = AssignForm(request.POST)
     if form.is_valid():
         reviewers = list(form.cleaned_data["reviewers"])
-        try:
+        with domain_errors_shown(request) as refusal:
             assignments_create(
                 article=article,
                 reviewers=reviewers,
                 editor=request.user,
                 due_on=form.cleaned_data["due_on"],
             )
-        except DomainError as error:
-            if error.status == 403:
-                raise PermissionDenied(error.message) from None
-            messages.error(request, error.message)
-        else:
+        if not refusal:
             names = ", ".join(user.get_username() for user in reviewers)
             messages.success(request, f"Assigned to {names}.")
     else:

@@ -14,7 +14,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from annotations import roles
-from annotations.errors import DomainError
 from annotations.selectors.claim_changes import claim_changed, units_with_changed_claims
 from annotations.selectors.revisions import (
     anchors_resolvable_by,
@@ -22,6 +21,7 @@ from annotations.selectors.revisions import (
     units_with_vanished_claims,
 )
 from annotations.services.revisions import orphan_confirm_gone
+from annotations.views.errors import domain_errors_shown
 
 
 def _desk_member_check(request: HttpRequest) -> None:
@@ -60,11 +60,9 @@ def reattach_list(request: HttpRequest) -> HttpResponse:
 def reattach_gone(request: HttpRequest, pk: int) -> HttpResponse:
     _desk_member_check(request)
     anchor = get_object_or_404(anchors_resolvable_by(request.user), pk=pk)
-    try:
+    with domain_errors_shown(request) as refusal:
         orphan_confirm_gone(anchor=anchor, actor=request.user)
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
+    if not refusal:
         messages.success(request, f"Marked “{_short(anchor.annotation.exact)}” as gone.")
     return redirect("reattach-list")
 

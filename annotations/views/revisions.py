@@ -15,11 +15,11 @@ from django.views.decorators.http import require_http_methods
 
 from annotations import roles, selectors
 from annotations.core.diff import texts_diff
-from annotations.errors import DomainError
 from annotations.forms import ArticleRevisionForm
 from annotations.models import Article, ArticleRevision
 from annotations.selectors.revision_pages import article_revisions, revisions_with_text
 from annotations.services.revisions import article_revision_import
+from annotations.views.errors import Refusal, domain_errors_shown
 
 # Revision numbers as the query string may give them: digits, short enough for any integer
 # column. Anything else is a page that does not exist, not a server error.
@@ -104,10 +104,11 @@ def article_revise_view(request: HttpRequest, pk: int) -> HttpResponse:
         form = ArticleRevisionForm(source_url=article.source_url)
     else:
         form = ArticleRevisionForm(request.POST, request.FILES, source_url=article.source_url)
+    refusal = Refusal()
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         upload = data.get("file")
-        try:
+        with domain_errors_shown(request, form) as refusal:
             revision, created = article_revision_import(
                 article=article,
                 created_by=request.user,
@@ -116,9 +117,7 @@ def article_revise_view(request: HttpRequest, pk: int) -> HttpResponse:
                 upload_content=upload.read() if upload else None,
                 refetch=bool(data.get("refetch")),
             )
-        except DomainError as error:
-            form.add_error(form.error_field(error.field), error.message)
-        else:
+        if not refusal:
             if created:
                 messages.success(
                     request,
@@ -130,5 +129,10 @@ def article_revise_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "annotations/article_revise.html",
-        {"article": article, "form": form, "offers_refetch": form.offers_refetch},
+        {
+            "article": article,
+            "form": form,
+            "offers_refetch": form.offers_refetch,
+            "conflict": refusal.conflict,
+        },
     )
