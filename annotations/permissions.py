@@ -1,0 +1,382 @@
+"""Who may do what: one deny-by-default map from each permission to the rules that grant it.
+
+On the model of hypothesis/h's `h/security/permission_map.py` and `predicates.py`. A permission
+is granted when every rule of at least one of its clauses holds; a permission the map does not
+name is never granted. Everything else asks this module: the API's permission class
+(`api/permissions.py`), the pages' decorator (`views/decorators.py`), the services' guards
+(`require`) and the selectors' list filters (`visible_articles`, ...).
+
+Rules come in two kinds:
+
+- rules about the user (their roles, the desk's settings): plain functions of (user, obj);
+- rules about an object (`ObjectRule`): a test on one instance and the same rule as a queryset
+  filter, side by side, so that a list holds exactly the objects a detail would allow
+  (tests/services/test_permissions.py checks that the two forms agree).
+
+`can(user, permission)` without an object is the check a route makes before it has loaded the
+object, as DRF's `has_permission` is: may the user do this to some object of the kind? Only
+the rules about the user count. With an object, every rule counts; services pass the object.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import reduce
+from typing import Any, TypeVar
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+
+from annotations import roles
+from annotations.errors import DomainError
+from annotations.models import DeskSettings, Review
+
+User = AbstractBaseUser | AnonymousUser
+M = TypeVar("M", bound=Model)
+
+
+# --- Permissions -----------------------------------------------------------------------------
+
+
+class PermissionName(StrEnum):
+    """What every permission is: a value "<subject>:<action>", one enum per subject below."""
+
+
+class Permission:
+    """Every permission the desk checks, by subject: `Permission.Article.READ`, ..."""
+
+    class Public(PermissionName):
+        READ = "public:read"  # the API reference and its schema
+
+    class Account(PermissionName):
+        LOG_IN = "account:log-in"
+        LOG_OUT = "account:log-out"
+        USE = "account:use"  # one's own account and tokens, the API's index
+
+    class Article(PermissionName):
+        LIST = "article:list"  # the home page: it lists visible_articles, none without a role
+        READ = "article:read"
+        IMPORT = "article:import"
+        REVISE = "article:revise"
+        ASSIGN = "article:assign"
+
+    class Annotation(PermissionName):
+        READ = "annotation:read"
+        CREATE = "annotation:create"
+        UPDATE = "annotation:update"
+        DELETE = "annotation:delete"
+
+    class Review(PermissionName):
+        READ = "review:read"
+        SUBMIT = "review:submit"
+
+    class Assignment(PermissionName):
+        LIST = "assignment:list"  # the API's list of one's own assignments, empty without any
+        HOLD = "assignment:hold"  # an inbox of assignments; who may be assigned
+        PICK_UP = "assignment:pick-up"
+
+    class Unit(PermissionName):
+        ADJUDICATE = "unit:adjudicate"  # the queue, a unit's page and every decision on it
+
+    class Verdict(PermissionName):
+        READ = "verdict:read"
+        READ_UNPUBLISHED = "verdict:read-unpublished"
+        PUBLISH = "verdict:publish"  # and unpublish
+        CORRECT = "verdict:correct"
+
+    class Agreement(PermissionName):
+        READ = "agreement:read"
+        RECOMPUTE = "agreement:recompute"
+
+    class Orphan(PermissionName):
+        RESOLVE = "orphan:resolve"  # re-attach a highlight a revision lost, or confirm it gone
+
+
+ALL_PERMISSIONS: list[PermissionName] = [
+    permission for subject in PermissionName.__subclasses__() for permission in subject
+]
+
+
+# --- Rules about the user --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Denial:
+    """Why a permission was refused: a message for people and a stable code for clients."""
+
+    message: str
+    code: str
+
+
+Predicate = Callable[[User, Any], bool]
+
+
+def denies(message: str, *, code: str) -> Callable[[Predicate], Predicate]:
+    """A rule that, failing, says why in its own words rather than its permission's."""
+
+    def decorator(predicate: Predicate) -> Predicate:
+        predicate.denial = Denial(message, code)  # type: ignore[attr-defined]
+        return predicate
+
+    return decorator
+
+
+def anyone(user: User, obj: Any) -> bool:
+    return True
+
+
+def user_authenticated(user: User, obj: Any) -> bool:
+    return bool(user.is_authenticated)
+
+
+def user_is_reviewer(user: User, obj: Any) -> bool:
+    return roles.is_reviewer(user)
+
+
+def user_is_editor(user: User, obj: Any) -> bool:
+    """Editors, and admins, who hold every editor's permission."""
+    return roles.is_editor(user)
+
+
+def user_is_desk_member(user: User, obj: Any) -> bool:
+    """Reviewers, editors and admins: who reads the desk's articles at all."""
+    return roles.is_reviewer(user) or roles.is_editor(user)
+
+
+@denies("On this desk, editors assign articles.", code="self_assignment_off")
+def desk_allows_self_assignment(user: User, obj: Any) -> bool:
+    return bool(DeskSettings.load().allow_self_assignment)
+
+
+# --- Rules about an object -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ObjectRule:
+    """A rule about an object in its two forms: `test` for one instance, `q` for a queryset of
+    them. Without an object it does not hold (see `can` for the route-level check)."""
+
+    name: str
+    test: Callable[[User, Any], bool]
+    q: Callable[[User], Q]
+
+    def __call__(self, user: User, obj: Any) -> bool:
+        return obj is not None and self.test(user, obj)
+
+
+def _submitted(article: Any, reviewer: Any) -> Exists:
+    return Exists(
+        Review.objects.filter(article=article, reviewer=reviewer, status=Review.Status.SUBMITTED)
+    )
+
+
+def _both_submitted(user: User, annotation: Any) -> bool:
+    reviewers = {user.pk, annotation.reviewer_id}
+    submitted = Review.objects.filter(
+        article=annotation.article_id, reviewer__in=reviewers, status=Review.Status.SUBMITTED
+    )
+    return submitted.count() == len(reviewers)
+
+
+annotation_made_by_user = ObjectRule(
+    "annotation_made_by_user",
+    test=lambda user, annotation: annotation.reviewer_id == user.pk,
+    q=lambda user: Q(reviewer=user.pk),
+)
+# Blind review: a reviewer reads another's highlights on an article once both have submitted.
+annotation_shared_with_user = ObjectRule(
+    "annotation_shared_with_user",
+    test=_both_submitted,
+    q=lambda user: (
+        Q(_submitted(OuterRef("article"), user.pk))
+        & Q(_submitted(OuterRef("article"), OuterRef("reviewer")))
+    ),
+)
+# The orphan rule: an anchor is resolved by the reviewer of its highlight (or by an editor).
+anchor_of_users_highlight = ObjectRule(
+    "anchor_of_users_highlight",
+    test=lambda user, anchor: anchor.annotation.reviewer_id == user.pk,
+    q=lambda user: Q(annotation__reviewer=user.pk),
+)
+review_by_user = ObjectRule(
+    "review_by_user",
+    test=lambda user, review: review.reviewer_id == user.pk,
+    q=lambda user: Q(reviewer=user.pk),
+)
+verdict_published = ObjectRule(
+    "verdict_published",
+    test=lambda user, verdict: verdict.is_published,
+    q=lambda user: Q(is_published=True),
+)
+
+Rule = Predicate | ObjectRule
+Clause = tuple[Rule, ...]
+
+# --- The map ---------------------------------------------------------------------------------
+
+P = Permission
+
+PERMISSION_MAP: dict[PermissionName, list[Clause]] = {
+    P.Public.READ: [(anyone,)],
+    P.Account.LOG_IN: [(anyone,)],
+    P.Account.LOG_OUT: [(anyone,)],  # logging out when logged out does nothing
+    P.Account.USE: [(user_authenticated,)],
+    P.Article.LIST: [(user_authenticated,)],
+    P.Article.READ: [(user_is_desk_member,)],
+    P.Article.IMPORT: [(user_is_editor,)],
+    P.Article.REVISE: [(user_is_editor,)],
+    P.Article.ASSIGN: [(user_is_editor,)],
+    P.Annotation.READ: [
+        (user_is_editor,),
+        (user_is_reviewer, annotation_made_by_user),
+        (user_is_reviewer, annotation_shared_with_user),
+    ],
+    # Reviewers annotate; editors adjudicate rather than review (a person may hold both roles).
+    P.Annotation.CREATE: [(user_is_reviewer,)],
+    # Only the highlight's reviewer: editors decide verdicts in the queue, never edit highlights.
+    P.Annotation.UPDATE: [(user_is_desk_member, annotation_made_by_user)],
+    P.Annotation.DELETE: [(user_is_desk_member, annotation_made_by_user)],
+    P.Review.READ: [(user_is_editor,), (user_is_desk_member, review_by_user)],
+    P.Review.SUBMIT: [(user_is_reviewer,)],
+    P.Assignment.LIST: [(user_authenticated,)],
+    P.Assignment.HOLD: [(user_is_reviewer,)],
+    P.Assignment.PICK_UP: [(user_is_reviewer, desk_allows_self_assignment)],
+    P.Unit.ADJUDICATE: [(user_is_editor,)],
+    # Anyone reads published verdicts; drafts, decided and withdrawn ones never leave the desk.
+    P.Verdict.READ: [(verdict_published,), (user_is_editor,)],
+    P.Verdict.READ_UNPUBLISHED: [(user_is_editor,)],
+    P.Verdict.PUBLISH: [(user_is_editor,)],
+    P.Verdict.CORRECT: [(user_is_editor,)],
+    # Editors only: reviewers never see how their verdicts compare.
+    P.Agreement.READ: [(user_is_editor,)],
+    P.Agreement.RECOMPUTE: [(user_is_editor,)],
+    P.Orphan.RESOLVE: [(user_is_editor,), (user_is_desk_member, anchor_of_users_highlight)],
+}
+
+_NOT_EDITOR = "not_editor"
+_NOT_REVIEWER = "not_reviewer"
+_NOT_MEMBER = Denial("You are not a member of this desk.", "not_desk_member")
+_NOT_LOGGED_IN = Denial("Log in first.", "not_authenticated")
+
+DENIALS: dict[PermissionName, Denial] = {
+    P.Account.USE: _NOT_LOGGED_IN,
+    P.Article.LIST: _NOT_LOGGED_IN,
+    P.Article.READ: _NOT_MEMBER,
+    P.Article.IMPORT: Denial("Only editors import articles.", _NOT_EDITOR),
+    P.Article.REVISE: Denial("Only editors import new versions.", _NOT_EDITOR),
+    P.Article.ASSIGN: Denial("Only editors assign articles.", _NOT_EDITOR),
+    P.Annotation.READ: _NOT_MEMBER,
+    P.Annotation.CREATE: Denial("Only reviewers annotate articles.", _NOT_REVIEWER),
+    P.Annotation.UPDATE: Denial(
+        "Only the reviewer who made an annotation can change it.", "not_owner"
+    ),
+    P.Annotation.DELETE: Denial(
+        "Only the reviewer who made an annotation can delete it.", "not_owner"
+    ),
+    P.Review.READ: _NOT_MEMBER,
+    P.Review.SUBMIT: Denial("Only reviewers submit reviews.", _NOT_REVIEWER),
+    P.Assignment.LIST: _NOT_LOGGED_IN,
+    P.Assignment.HOLD: Denial("Only reviewers have assignments.", _NOT_REVIEWER),
+    P.Assignment.PICK_UP: Denial("Only reviewers pick up articles.", _NOT_REVIEWER),
+    P.Unit.ADJUDICATE: Denial("Only editors adjudicate.", _NOT_EDITOR),
+    P.Verdict.READ: Denial("Only editors see unpublished verdicts.", _NOT_EDITOR),
+    P.Verdict.READ_UNPUBLISHED: Denial("Only editors see unpublished verdicts.", _NOT_EDITOR),
+    P.Verdict.PUBLISH: Denial("Only editors publish verdicts.", _NOT_EDITOR),
+    P.Verdict.CORRECT: Denial("Only editors correct verdicts.", _NOT_EDITOR),
+    P.Agreement.READ: Denial("Only editors see the desk's agreement.", _NOT_EDITOR),
+    P.Agreement.RECOMPUTE: Denial("Only editors recompute the desk's agreement.", _NOT_EDITOR),
+    P.Orphan.RESOLVE: Denial("Only its reviewer or an editor can resolve this.", "forbidden"),
+}
+_DENIED = Denial("You may not do this.", "forbidden")
+
+
+# --- Asking the map --------------------------------------------------------------------------
+
+
+def _counts(rule: Rule, obj: Any) -> bool:
+    # Without an object, rules about an object are left for when the object is loaded.
+    return obj is not None or not isinstance(rule, ObjectRule)
+
+
+def _clause_holds(clause: Clause, user: User, obj: Any) -> bool:
+    return all(rule(user, obj) for rule in clause if _counts(rule, obj))
+
+
+def can(user: User, permission: PermissionName, obj: Any = None) -> bool:
+    """Whether `user` holds `permission` (on `obj`, when given; see the module's docstring)."""
+    return any(_clause_holds(clause, user, obj) for clause in PERMISSION_MAP.get(permission, ()))
+
+
+def denial(user: User, permission: PermissionName, obj: Any = None) -> Denial:
+    """Why `user` does not hold `permission`: the words of the first rule that failed, if it
+    has its own (a single-clause permission), else the permission's."""
+    clauses = PERMISSION_MAP.get(permission, ())
+    if len(clauses) == 1:
+        for rule in clauses[0]:
+            if _counts(rule, obj) and not rule(user, obj):
+                own: Denial | None = getattr(rule, "denial", None)
+                if own is not None:
+                    return own
+                break
+    return DENIALS.get(permission, _DENIED)
+
+
+def require(user: User, permission: PermissionName, obj: Any = None) -> None:
+    """The services' guard: DomainError(status=403) unless `user` holds `permission`.
+
+    A DomainError rather than Django's PermissionDenied because services serve the API, the
+    pages, the admin and tasks alike: each turns the one error type into its own response.
+    """
+    if not can(user, permission, obj):
+        refused = denial(user, permission, obj)
+        raise DomainError(refused.message, code=refused.code, status=403)
+
+
+def permitted(user: User, permission: PermissionName, queryset: QuerySet[M]) -> QuerySet[M]:
+    """The objects of `queryset` on which `user` holds `permission`: the map as a filter.
+
+    A clause whose rules about the user hold grants the objects its object rules select (every
+    object, if it has none); the clauses are alternatives.
+    """
+    condition: Q | None = None
+    for clause in PERMISSION_MAP.get(permission, ()):
+        if not _clause_holds(clause, user, None):
+            continue
+        object_rules: Sequence[ObjectRule] = [r for r in clause if isinstance(r, ObjectRule)]
+        if not object_rules:
+            return queryset
+        selected = reduce(operator.and_, (rule.q(user) for rule in object_rules))
+        condition = selected if condition is None else condition | selected
+    return queryset.none() if condition is None else queryset.filter(condition)
+
+
+# --- One filter per readable model: what the selectors build on ------------------------------
+
+
+def visible_articles(user: User, articles: QuerySet[M]) -> QuerySet[M]:
+    """Every article of the desk for its members (reviewers, editors, admins); none otherwise."""
+    return permitted(user, P.Article.READ, articles)
+
+
+def visible_annotations(user: User, annotations: QuerySet[M]) -> QuerySet[M]:
+    """Editors: all. Reviewers: their own, and, once they have submitted their review of an
+    article, those of the other reviewers who have submitted theirs. Anyone else: none."""
+    return permitted(user, P.Annotation.READ, annotations)
+
+
+def visible_reviews(user: User, reviews: QuerySet[M]) -> QuerySet[M]:
+    """Editors: every reviewer's. Other members of the desk: their own."""
+    return permitted(user, P.Review.READ, reviews)
+
+
+def visible_verdicts(user: User, verdicts: QuerySet[M]) -> QuerySet[M]:
+    """Editors: every verdict. Everyone else: published ones."""
+    return permitted(user, P.Verdict.READ, verdicts)
+
+
+def resolvable_anchors(user: User, anchors: QuerySet[M]) -> QuerySet[M]:
+    """Anchors of highlights the user may re-attach or confirm gone: their own; editors, any."""
+    return permitted(user, P.Orphan.RESOLVE, anchors)
