@@ -1,4 +1,5 @@
-"""Reads for articles and annotations: querysets scoped to what each user may see."""
+"""Reads for articles and annotations: querysets scoped to what each user may see (the rules
+are annotations.permissions'; these add what the pages and the API read with them)."""
 
 from __future__ import annotations
 
@@ -8,17 +9,14 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import (
     Count,
-    Exists,
     F,
     IntegerField,
     OuterRef,
-    Q,
     QuerySet,
     Subquery,
 )
 from django.db.models.functions import Coalesce
 
-from annotations import roles
 from annotations.core.anchoring import Anchor, anchor
 from annotations.core.diff import passage_change
 from annotations.models import (
@@ -29,15 +27,14 @@ from annotations.models import (
     Review,
     VerdictLabel,
 )
+from annotations.permissions import visible_annotations, visible_articles
 
 User = AbstractBaseUser | AnonymousUser
 
 
 def articles_visible_to(user: User) -> QuerySet[Article]:
-    """Every article of the desk for its members (reviewers, editors, admins); none otherwise."""
-    if not roles.is_desk_member(user):
-        return Article.objects.none()
-    return Article.objects.all()
+    """The articles the user may read (permissions.visible_articles)."""
+    return visible_articles(user, Article.objects.all())
 
 
 def articles_with_progress(user: User) -> QuerySet[Article]:
@@ -76,42 +73,13 @@ def articles_with_progress(user: User) -> QuerySet[Article]:
 
 
 def annotations_visible_to(user: User) -> QuerySet[Annotation]:
-    """The annotations a user may read.
-
-    Editors and admins: all. Reviewers: their own, and, once they have submitted their review of
-    an article, the annotations of the other reviewers who have submitted theirs (blind review
-    until then). Anyone else: none.
-    """
-    queryset = (
+    """The annotations the user may read (permissions.visible_annotations: blind review until
+    both reviewers have submitted), with what their serializer reads."""
+    return visible_annotations(
+        user,
         Annotation.objects.select_related("verdict", "reviewer")
         .prefetch_related("sources")
-        .annotate(revision_number=F("revision__number"))
-    )
-    if roles.is_editor(user):
-        return queryset
-    if not roles.is_reviewer(user):
-        return queryset.none()
-    i_submitted = Exists(
-        Review.objects.filter(
-            article=OuterRef("article"), reviewer=user.pk, status=Review.Status.SUBMITTED
-        )
-    )
-    they_submitted = Exists(
-        Review.objects.filter(
-            article=OuterRef("article"),
-            reviewer=OuterRef("reviewer"),
-            status=Review.Status.SUBMITTED,
-        )
-    )
-    return queryset.filter(Q(reviewer=user.pk) | (i_submitted & they_submitted))
-
-
-def annotations_writable_by(user: User) -> QuerySet[Annotation]:
-    """Annotations the user may change or delete: their own, and nobody else's."""
-    if not user.is_authenticated:
-        return Annotation.objects.none()
-    return Annotation.objects.select_related("article", "verdict", "reviewer").filter(
-        reviewer=user.pk
+        .annotate(revision_number=F("revision__number")),
     )
 
 

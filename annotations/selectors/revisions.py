@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from annotations import roles
 from annotations.models import Annotation, AnnotationAnchor, ArticleRevision, ClaimUnit
+from annotations.permissions import resolvable_anchors
 from annotations.selectors.articles import User, latest_revision_number
 
 
@@ -58,15 +58,14 @@ def units_with_vanished_claims() -> QuerySet[ClaimUnit]:
 
 
 def anchors_resolvable_by(user: User) -> QuerySet[AnnotationAnchor]:
-    """Anchors of highlights the user may re-attach or confirm gone: their own; editors, any.
+    """Anchors of highlights the user may re-attach or confirm gone (the orphan rule:
+    permissions.resolvable_anchors, their own; editors, any).
 
     Whatever their status, so that resolving one twice gets a clear conflict, not a 404.
     """
-    anchors = AnnotationAnchor.objects.select_related(
-        "annotation", "annotation__reviewer", "annotation__verdict", "revision__article"
+    return resolvable_anchors(
+        user,
+        AnnotationAnchor.objects.select_related(
+            "annotation", "annotation__reviewer", "annotation__verdict", "revision__article"
+        ),
     )
-    if roles.is_editor(user):
-        return anchors
-    if roles.is_desk_member(user):
-        return anchors.filter(annotation__reviewer=user.pk)
-    return anchors.none()

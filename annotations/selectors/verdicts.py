@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import (
-    QuerySet,
-)
+from django.db.models import QuerySet
 
-from annotations import roles
-from annotations.models import (
-    Verdict,
-)
+from annotations.models import Verdict
+from annotations.permissions import Permission, can, visible_verdicts
 from annotations.selectors.articles import User
 
 
@@ -31,10 +27,9 @@ def verdicts_published() -> QuerySet[Verdict]:
 
 
 def verdicts_visible_to(user: User) -> QuerySet[Verdict]:
-    """Editors see every verdict; everyone else, published ones."""
-    if roles.is_editor(user):
-        return _verdicts(Verdict.objects.all())
-    return verdicts_published()
+    """The verdicts the user may read (permissions.visible_verdicts): editors every verdict,
+    everyone else published ones."""
+    return _verdicts(visible_verdicts(user, Verdict.objects.all()))
 
 
 def verdicts_feed(user: User, *, updated_after: Any = None) -> QuerySet[Verdict]:
@@ -44,7 +39,7 @@ def verdicts_feed(user: User, *, updated_after: Any = None) -> QuerySet[Verdict]
     since a time, also the verdicts withdrawn since, which the API reduces to tombstones so
     that a syncing client can remove them (their content never leaves the desk).
     """
-    if roles.is_editor(user):
+    if can(user, Permission.Verdict.READ_UNPUBLISHED):
         verdicts = verdicts_visible_to(user)
     elif updated_after is not None:
         verdicts = _verdicts(Verdict.objects.filter(first_published_at__isnull=False))

@@ -17,7 +17,6 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from annotations import roles
 from annotations.errors import DomainError
 from annotations.models import (
     Annotation,
@@ -28,6 +27,7 @@ from annotations.models import (
     Verdict,
     VerdictLabel,
 )
+from annotations.permissions import Permission, require
 from annotations.services.agreement import article_agreement_mark_changed
 from annotations.services.claim_changes import (
     FLAGGED_STATUSES,
@@ -76,11 +76,6 @@ class VerdictInput:
     explanation: str = ""
     claimant: str = ""
     source_ids: Sequence[int] = ()
-
-
-def _editor_check(user: AbstractBaseUser) -> None:
-    if not roles.is_editor(user):
-        raise DomainError("Only editors adjudicate.", code="not_editor", status=403)
 
 
 def _unit_advance(
@@ -151,7 +146,7 @@ def unit_adjudication_start(
     *, unit: ClaimUnit, editor: AbstractBaseUser, seen_version: int
 ) -> ClaimUnit:
     """An editor takes the unit: it shows as in adjudication to the other editors."""
-    _editor_check(editor)
+    require(editor, Permission.Unit.ADJUDICATE, unit)
     with transaction.atomic():
         return _unit_advance(
             unit,
@@ -166,7 +161,7 @@ def unit_decide(
     *, unit: ClaimUnit, editor: AbstractBaseUser, seen_version: int, verdict: VerdictInput
 ) -> Verdict:
     """Record the final verdict on an open or decided (not yet published) unit."""
-    _editor_check(editor)
+    require(editor, Permission.Unit.ADJUDICATE, unit)
     sources = _verdict_validate(unit, verdict)
     with transaction.atomic():
         _unit_advance(
@@ -198,7 +193,7 @@ def unit_decide(
 def verdict_publish(*, verdict: Verdict, editor: AbstractBaseUser, seen_version: int) -> Verdict:
     """Publish a decided verdict: from now on the export API serves it. Not while its claim
     changed under it: the editor confirms or decides again first."""
-    _editor_check(editor)
+    require(editor, Permission.Verdict.PUBLISH, verdict)
     with transaction.atomic():
         if ClaimChange.objects.filter(unit_id=verdict.unit_id, resolved_at__isnull=True).exists():
             raise DomainError(
@@ -224,7 +219,7 @@ def verdict_publish(*, verdict: Verdict, editor: AbstractBaseUser, seen_version:
 
 def verdict_unpublish(*, verdict: Verdict, editor: AbstractBaseUser, seen_version: int) -> Verdict:
     """Withdraw a published verdict; it stays decided and can be published again."""
-    _editor_check(editor)
+    require(editor, Permission.Verdict.PUBLISH, verdict)
     with transaction.atomic():
         _unit_advance(
             verdict.unit,
@@ -261,7 +256,7 @@ def verdict_correct(
     changes: VerdictInput,
 ) -> Correction:
     """Correct a published verdict: keep the earlier version and a note readers can see."""
-    _editor_check(editor)
+    require(editor, Permission.Verdict.CORRECT, verdict)
     if not note.strip():
         raise DomainError("A correction needs a note for readers.", code="note_empty", field="note")
     sources = _verdict_validate(verdict.unit, changes)
@@ -290,7 +285,7 @@ def verdict_correct(
 def claim_change_confirm(*, unit: ClaimUnit, editor: AbstractBaseUser, seen_version: int) -> None:
     """The editor checked the changed passage: the verdict still holds as it is. Recorded in
     the claim change's history (who, when); the unit's version moves on like any action."""
-    _editor_check(editor)
+    require(editor, Permission.Unit.ADJUDICATE, unit)
     with transaction.atomic():
         _unit_advance(
             unit, editor=editor, seen_version=seen_version, allowed=ALLOWED_FROM["confirm_claim"]
@@ -309,7 +304,7 @@ def claim_change_confirm(*, unit: ClaimUnit, editor: AbstractBaseUser, seen_vers
 
 def unit_reject(*, unit: ClaimUnit, editor: AbstractBaseUser, seen_version: int) -> ClaimUnit:
     """Not a checkable claim: the unit leaves the queue without a verdict."""
-    _editor_check(editor)
+    require(editor, Permission.Unit.ADJUDICATE, unit)
     with transaction.atomic():
         return _unit_advance(
             unit,
@@ -322,7 +317,7 @@ def unit_reject(*, unit: ClaimUnit, editor: AbstractBaseUser, seen_version: int)
 
 def unit_send_back(*, unit: ClaimUnit, editor: AbstractBaseUser, seen_version: int) -> ClaimUnit:
     """Ask for more independent reviews before deciding."""
-    _editor_check(editor)
+    require(editor, Permission.Unit.ADJUDICATE, unit)
     with transaction.atomic():
         return _unit_advance(
             unit,
@@ -342,7 +337,7 @@ def units_merge(
     other_seen_version: int,
 ) -> ClaimUnit:
     """Fold `other` into `unit` (the same claim, grouped apart). Both must still be open."""
-    _editor_check(editor)
+    require(editor, Permission.Unit.ADJUDICATE, unit)
     if unit.pk == other.pk or unit.article_id != other.article_id:
         raise DomainError(
             "Only two different units of the same article can be merged.", code="merge_invalid"
@@ -381,7 +376,7 @@ def unit_split(
     seen_version: int,
 ) -> ClaimUnit:
     """Move some of the unit's highlights into a unit of their own; returns the new unit."""
-    _editor_check(editor)
+    require(editor, Permission.Unit.ADJUDICATE, unit)
     members = {a.pk: a for a in unit.annotations.all()}
     moving = [members[pk] for pk in set(annotation_ids) if pk in members]
     if len(moving) != len(set(annotation_ids)) or not moving or len(moving) == len(members):

@@ -12,11 +12,12 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from annotations import roles, selectors
+from annotations import selectors
 from annotations.core.anchoring import quote_around, utf16_to_code_point_offset
 from annotations.errors import DomainError
 from annotations.fetching import url_validate
 from annotations.models import Annotation, Article, Review, Source, VerdictLabel
+from annotations.permissions import Permission, require
 from annotations.services.agreement import article_agreement_mark_changed
 
 
@@ -198,8 +199,7 @@ def annotation_create(
     sources: Sequence[SourceInput] = (),
 ) -> Annotation:
     """A reviewer highlights a passage and gives it a verdict, a rationale and sources."""
-    if not roles.can_annotate(reviewer):
-        raise DomainError("Only reviewers annotate articles.", code="not_reviewer", status=403)
+    require(reviewer, Permission.Annotation.CREATE, article)
     _kind_and_speaker_validate(kind, speaker)
     target = target_validate(text=article.text, target=target)
     sources = sources_validate(sources)
@@ -224,21 +224,11 @@ def annotation_create(
     return annotation
 
 
-def _owner_check(annotation: Annotation, actor: AbstractBaseUser) -> None:
-    if annotation.reviewer_id != actor.pk:
-        # Editors decide verdicts in the review queue; they never edit a reviewer's highlight.
-        raise DomainError(
-            "Only the reviewer who made an annotation can change it.",
-            code="not_owner",
-            status=403,
-        )
-
-
 def annotation_update(
     *, annotation: Annotation, actor: AbstractBaseUser, changes: AnnotationChanges
 ) -> Annotation:
     """The annotation's reviewer changes it while their review is in progress."""
-    _owner_check(annotation, actor)
+    require(actor, Permission.Annotation.UPDATE, annotation)
     kind = changes.kind if changes.kind is not None else annotation.kind
     speaker = changes.speaker if changes.speaker is not None else annotation.speaker
     _kind_and_speaker_validate(kind, speaker)
@@ -272,7 +262,7 @@ def annotation_update(
 
 def annotation_delete(*, annotation: Annotation, actor: AbstractBaseUser) -> None:
     """The annotation's reviewer deletes it while their review is in progress."""
-    _owner_check(annotation, actor)
+    require(actor, Permission.Annotation.DELETE, annotation)
     with transaction.atomic():
         _review_open_for_writing(article=annotation.article, reviewer=actor)
         article_agreement_mark_changed(article_id=annotation.article_id)

@@ -14,6 +14,7 @@ from annotations import fetching
 from annotations.core.text import canonical_text, name_clean, paragraphs_from_lines
 from annotations.errors import DomainError
 from annotations.models import Article, ArticleRevision
+from annotations.permissions import Permission, require
 from annotations.validators import visible_name_check
 
 HTML_CONTENT_TYPES = {"text/html", "application/xhtml+xml"}
@@ -190,8 +191,11 @@ def article_import(
 ) -> Article:
     """Import an article from exactly one of: pasted text, an uploaded file, a URL.
 
-    Metadata typed by the user wins over what the source carried.
+    Metadata typed by the user wins over what the source carried. `imported_by` None: an
+    operator's command, on no one's behalf.
     """
+    if imported_by is not None:
+        require(imported_by, Permission.Article.IMPORT)
     # What the user typed is refused if it hides characters; what a source carried is cleaned.
     for field, value in (("title", title), ("byline", byline), ("publisher", publisher)):
         visible_name_check(value, field=field)

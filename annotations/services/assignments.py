@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from annotations import roles
 from annotations.errors import DomainError
 from annotations.models import Article, Assignment, DeskSettings
+from annotations.permissions import Permission, can, require
 
 
 def assignments_create(
@@ -21,11 +21,12 @@ def assignments_create(
     due_on: datetime.date | None = None,
 ) -> list[Assignment]:
     """Assign the article to reviewers. Assigning someone twice changes only the due date."""
-    if not roles.is_editor(editor):
-        raise DomainError("Only editors assign articles.", code="not_editor", status=403)
+    require(editor, Permission.Article.ASSIGN, article)
     if not reviewers:
         raise DomainError("Choose at least one reviewer.", code="no_reviewers", field="reviewers")
-    not_reviewers = [user.get_username() for user in reviewers if not roles.is_reviewer(user)]
+    not_reviewers = [
+        user.get_username() for user in reviewers if not can(user, Permission.Assignment.HOLD)
+    ]
     if not_reviewers:
         raise DomainError(
             f"Not reviewers on this desk: {', '.join(not_reviewers)}.",
@@ -46,13 +47,8 @@ def assignments_create(
 
 def assignment_pick_up(*, article: Article, reviewer: AbstractBaseUser) -> Assignment:
     """A reviewer takes an article themselves, where the desk allows it and seats are left."""
+    require(reviewer, Permission.Assignment.PICK_UP, article)
     desk = DeskSettings.load()
-    if not roles.is_reviewer(reviewer):
-        raise DomainError("Only reviewers pick up articles.", code="not_reviewer", status=403)
-    if not desk.allow_self_assignment:
-        raise DomainError(
-            "On this desk, editors assign articles.", code="self_assignment_off", status=403
-        )
     with transaction.atomic():
         # Lock the article's row so that two reviewers cannot both take the last seat.
         Article.objects.select_for_update(no_key=True).filter(pk=article.pk).first()
@@ -73,9 +69,8 @@ def assignments_reassign(
 ) -> tuple[list[Assignment], list[Assignment]]:
     """Give the assignments to another reviewer. Returns (moved, skipped): an assignment is
     skipped where that reviewer already holds the article."""
-    if not roles.is_editor(editor):
-        raise DomainError("Only editors reassign articles.", code="not_editor", status=403)
-    if not roles.is_reviewer(reviewer):
+    require(editor, Permission.Article.ASSIGN)
+    if not can(reviewer, Permission.Assignment.HOLD):
         raise DomainError(
             f"{reviewer.get_username()} is not a reviewer on this desk.",
             code="not_a_reviewer",

@@ -6,9 +6,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from annotations import roles
-from annotations.errors import DomainError
 from annotations.models import Article, Review
+from annotations.permissions import Permission, require
 from annotations.services.agreement import article_agreement_mark_changed
 
 
@@ -18,8 +17,7 @@ def review_submit(*, article: Article, reviewer: AbstractBaseUser) -> Review:
     Submitting twice is harmless (the first timestamp stays); submitting with no annotation is
     allowed, since "nothing checkable here" is a review too.
     """
-    if not roles.can_annotate(reviewer):
-        raise DomainError("Only reviewers submit reviews.", code="not_reviewer", status=403)
+    require(reviewer, Permission.Review.SUBMIT, article)
     with transaction.atomic():
         review, _ = Review.objects.get_or_create(article=article, reviewer=reviewer)
         # Conditional update: of two concurrent submits, one sets the timestamp.

@@ -10,7 +10,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from annotations import roles, selectors
+from annotations import selectors
 from annotations.core import anchoring
 from annotations.errors import DomainError
 from annotations.models import (
@@ -19,6 +19,7 @@ from annotations.models import (
     Article,
     ArticleRevision,
 )
+from annotations.permissions import Permission, require
 from annotations.services.agreement import article_agreement_mark_changed
 from annotations.services.annotations import TargetInput, target_validate
 from annotations.services.articles import (
@@ -68,8 +69,8 @@ def article_revise(
     the current revision: re-fetching a URL that did not change is not an edit. Highlights
     are re-anchored on the new revision by a task, after the commit.
     """
-    if created_by is not None and not roles.is_editor(created_by):
-        raise DomainError("Only editors import new versions.", code="not_editor", status=403)
+    if created_by is not None:  # None: the desk's own fetches, on no one's behalf
+        require(created_by, Permission.Article.REVISE, article)
     canonical = text_validate(text)
     title = " ".join(visible_name_check(title, field="title").split())[:500]
     with transaction.atomic():
@@ -251,10 +252,7 @@ def _anchor_row(
 
 
 def _orphan_for_resolving(anchor: AnnotationAnchor, actor: AbstractBaseUser) -> None:
-    if not (roles.is_editor(actor) or anchor.annotation.reviewer_id == actor.pk):
-        raise DomainError(
-            "Only its reviewer or an editor can resolve this.", code="forbidden", status=403
-        )
+    require(actor, Permission.Orphan.RESOLVE, anchor)
     if anchor.status != Status.ORPHANED:
         raise DomainError(
             "This highlight is not waiting to be re-attached.", code="not_orphaned", status=409
