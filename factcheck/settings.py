@@ -227,11 +227,13 @@ REST_FRAMEWORK = {
         "annotations.api.authentication.PersonalTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # Every view declares the permission of each action (annotations.api.permissions); one that
+    # declares none is refused.
+    "DEFAULT_PERMISSION_CLASSES": ["annotations.api.permissions.HasPermission"],
     "DEFAULT_PAGINATION_CLASS": "annotations.api.pagination.LimitOffsetPages",
     "PAGE_SIZE": 100,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "annotations.api.schema.DeskAutoSchema",
     # DRF's JSON parser, refusing bodies nested too deep to parse safely (a 400, not a 500).
     "DEFAULT_PARSER_CLASSES": [
         "annotations.api.parsers.DepthLimitedJSONParser",

@@ -9,17 +9,20 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotations import selectors
-from annotations.api.permissions import IsEditor
 from annotations.api.query import (
     StrictQueryParameters,
 )
+from annotations.permissions import Permission
 from annotations.services.agreement import desk_agreement_request
 
 
 class DeskAgreementView(StrictQueryParameters, APIView):
     """Desk-wide agreement (editors). POST asks for a fresh computation."""
 
-    permission_classes = [IsEditor]
+    permission_for_action = {
+        "get": Permission.Agreement.READ,
+        "post": Permission.Agreement.RECOMPUTE,
+    }
 
     @extend_schema(responses={200: dict})
     def get(self, request: Request) -> Response:

@@ -16,7 +16,6 @@ from annotations import selectors
 from annotations.api.errors import ID_PATTERN
 from annotations.api.etags import ETagMixin, etag_for
 from annotations.api.pagination import CursorPages
-from annotations.api.permissions import IsDeskMember
 from annotations.api.query import (
     DateTimeFilter,
     IdFilter,
@@ -31,6 +30,7 @@ from annotations.api.serializers import (
     AnnotationSerializer,
 )
 from annotations.models import Annotation
+from annotations.permissions import Permission
 from annotations.services.annotations import (
     AnnotationChanges,
     annotation_create,
@@ -70,7 +70,13 @@ class AnnotationViewSet(
 ):
     """Highlights with verdicts. Lists and details show only what the user may read."""
 
-    permission_classes = [IsDeskMember]
+    permission_for_action = {
+        "list": Permission.Annotation.READ,
+        "retrieve": Permission.Annotation.READ,
+        "create": Permission.Annotation.CREATE,
+        "partial_update": Permission.Annotation.UPDATE,
+        "destroy": Permission.Annotation.DELETE,
+    }
     serializer_class = AnnotationSerializer
     filterset_class = AnnotationFilter
     pagination_class = AnnotationPages

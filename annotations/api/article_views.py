@@ -18,7 +18,6 @@ from annotations import selectors
 from annotations.api.assignment_serializers import AssignInputSerializer, AssignmentSerializer
 from annotations.api.errors import ID_PATTERN
 from annotations.api.etags import ETagMixin, etag_for
-from annotations.api.permissions import CanImportArticles, IsDeskMember, IsEditor
 from annotations.api.query import (
     DateTimeFilter,
     IsoDateFilter,
@@ -37,6 +36,7 @@ from annotations.api.serializers import (
     ReviewSerializer,
 )
 from annotations.models import Article, ArticleRevision
+from annotations.permissions import Permission
 from annotations.services.articles import article_import
 from annotations.services.assignments import assignment_pick_up, assignments_create
 from annotations.services.reviews import review_submit
@@ -66,7 +66,18 @@ class ArticleViewSet(
 ):
     """Articles of the desk, with the user's own review progress."""
 
-    permission_classes = [IsDeskMember, CanImportArticles]
+    permission_for_action = {
+        "list": Permission.Article.READ,
+        "retrieve": Permission.Article.READ,
+        "revisions": Permission.Article.READ,
+        "revision": Permission.Article.READ,
+        "create": Permission.Article.IMPORT,
+        "update": Permission.Article.REVISE,
+        "submit": Permission.Review.SUBMIT,
+        "agreement": Permission.Agreement.READ,
+        "assign": Permission.Article.ASSIGN,
+        "pick_up": Permission.Assignment.PICK_UP,
+    }
     lookup_value_regex = ID_PATTERN
     filterset_class = ArticleFilter
     filter_backends = [DjangoFilterBackend, StrictSearchFilter, StrictOrderingFilter]
@@ -151,13 +162,13 @@ class ArticleViewSet(
         return Response(ReviewSerializer(review).data)
 
     @extend_schema(request=None, responses={200: dict})
-    @action(detail=True, methods=["get"], permission_classes=[IsEditor])
+    @action(detail=True, methods=["get"])
     def agreement(self, request: Request, pk: str | None = None) -> Response:
         """The article's agreement statistics (editors)."""
         return Response(selectors.article_agreement_payload(self.get_object()))
 
     @extend_schema(request=AssignInputSerializer, responses={200: AssignmentSerializer(many=True)})
-    @action(detail=True, methods=["post"], permission_classes=[IsEditor])
+    @action(detail=True, methods=["post"])
     def assign(self, request: Request, pk: str | None = None) -> Response:
         """An editor assigns the article to reviewers, with an optional due date."""
         serializer = AssignInputSerializer(data=request.data)

@@ -8,7 +8,6 @@ from axes.handlers.proxy import AxesProxyHandler
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import renderers, serializers, status
 from rest_framework.authtoken.serializers import AuthTokenSerializer
-from rest_framework.permissions import AllowAny, BasePermission, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -16,6 +15,7 @@ from rest_framework.views import APIView
 from annotations.api.query import StrictQueryParameters
 from annotations.errors import DomainError
 from annotations.models import PersonalToken
+from annotations.permissions import Permission
 from annotations.services.tokens import login_token_create, personal_token_revoke
 
 LoginTokenSerializer = inline_serializer(
@@ -34,8 +34,10 @@ class TokenView(StrictQueryParameters, APIView):
     parser_classes = APIView.parser_classes
     renderer_classes = (renderers.JSONRenderer,)
 
-    def get_permissions(self) -> list[BasePermission]:
-        return [IsAuthenticated()] if self.request.method == "DELETE" else [AllowAny()]
+    permission_for_action = {
+        "post": Permission.Account.LOG_IN,
+        "delete": Permission.Account.USE,
+    }
 
     @extend_schema(request=AuthTokenSerializer, responses={200: LoginTokenSerializer})
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:

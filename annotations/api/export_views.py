@@ -9,12 +9,12 @@ from django.http import StreamingHttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.views import APIView
 
 from annotations.api.query import Rfc3339Field, StrictQueryParameters
 from annotations.exports.streams import verdicts_csv, verdicts_jsonl
+from annotations.permissions import Permission
 
 
 class ExportQuerySerializer(serializers.Serializer):
@@ -27,7 +27,7 @@ UPDATED_AFTER = OpenApiParameter(
 
 
 class _VerdictExport(StrictQueryParameters, APIView):
-    permission_classes = [AllowAny]
+    permission_for_action = {"get": Permission.Verdict.READ}  # published verdicts only
     query_serializer_class = ExportQuerySerializer
     content_type = ""
     filename = ""

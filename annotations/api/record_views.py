@@ -7,9 +7,8 @@ from django.db.models import F, QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import mixins, serializers, viewsets
 
-from annotations import roles, selectors
+from annotations import selectors
 from annotations.api.errors import ID_PATTERN
-from annotations.api.permissions import IsDeskMember
 from annotations.api.query import (
     DateTimeFilter,
     IdFilter,
@@ -19,6 +18,7 @@ from annotations.api.query import (
     StrictSearchFilter,
 )
 from annotations.models import Review, Source
+from annotations.permissions import Permission, visible_reviews
 
 
 class ReviewRecordSerializer(serializers.ModelSerializer):
@@ -47,7 +47,7 @@ class ReviewViewSet(
 ):
     """Reviews: a reviewer's own (in progress or submitted); editors see every reviewer's."""
 
-    permission_classes = [IsDeskMember]
+    permission_for_action = {"list": Permission.Review.READ, "retrieve": Permission.Review.READ}
     serializer_class = ReviewRecordSerializer
     filterset_class = ReviewFilter
     filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
@@ -56,10 +56,7 @@ class ReviewViewSet(
     lookup_value_regex = ID_PATTERN
 
     def get_queryset(self) -> QuerySet[Review]:
-        reviews = Review.objects.select_related("reviewer")
-        if roles.is_editor(self.request.user):
-            return reviews
-        return reviews.filter(reviewer=self.request.user.pk)
+        return visible_reviews(self.request.user, Review.objects.select_related("reviewer"))
 
 
 class SourceRecordSerializer(serializers.ModelSerializer):
@@ -96,7 +93,11 @@ class SourceViewSet(
 ):
     """Sources reviewers cited, for the highlights the user may read."""
 
-    permission_classes = [IsDeskMember]
+    # The sources of the highlights the user may read.
+    permission_for_action = {
+        "list": Permission.Annotation.READ,
+        "retrieve": Permission.Annotation.READ,
+    }
     serializer_class = SourceRecordSerializer
     filterset_class = SourceFilter
     filter_backends = [DjangoFilterBackend, StrictSearchFilter]

@@ -13,10 +13,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from annotations.api.errors import ID_PATTERN
-from annotations.api.permissions import IsDeskMember
 from annotations.api.query import IdFilter, StrictFilterSet, StrictQueryParameters
 from annotations.api.serializers import OrphanSerializer, ReattachInputSerializer
 from annotations.models import AnnotationAnchor
+from annotations.permissions import Permission
 from annotations.selectors.revisions import anchors_resolvable_by, orphans_visible_to
 from annotations.services.annotations import TargetInput
 from annotations.services.revisions import orphan_confirm_gone, orphan_reattach
@@ -34,7 +34,8 @@ class OrphanViewSet(StrictQueryParameters, mixins.ListModelMixin, viewsets.Gener
     """The re-attach list: highlights that could not be placed on the latest revision of their
     article. Reviewers see their own, editors everyone's; either re-attaches or confirms gone."""
 
-    permission_classes = [IsDeskMember]
+    # The list holds the orphans the user may resolve.
+    permission_for_action = dict.fromkeys(["list", "gone", "reattach"], Permission.Orphan.RESOLVE)
     serializer_class = OrphanSerializer
     filterset_class = OrphanFilter
     filter_backends = [DjangoFilterBackend]

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.openapi import AutoSchema
+
+from annotations.api.permissions import declared_permission
+from annotations.permissions import can
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -81,3 +86,16 @@ class PersonalTokenScheme(OpenApiAuthenticationExtension):
                 " `POST /api/v1/auth/token/`: `Token fc_…`."
             ),
         }
+
+
+class DeskAutoSchema(AutoSchema):
+    """Documents an operation anyone may call, logged in or not, as open to anonymous clients
+    (the empty security requirement drf-spectacular gives AllowAny), from its declared
+    permission."""
+
+    def get_auth(self) -> list[dict[str, Any]]:
+        auths: list[dict[str, Any]] = super().get_auth()
+        permission = declared_permission(self.view, self.method)
+        if permission is not None and can(AnonymousUser(), permission) and {} not in auths:
+            auths.append({})
+        return auths

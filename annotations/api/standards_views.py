@@ -14,16 +14,15 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
-from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotations import selectors
-from annotations.api.permissions import IsDeskMember
 from annotations.api.query import QueryIntegerField, StrictQueryParameters
 from annotations.core.formats import claimreview, w3c
 from annotations.models import Annotation, Verdict, VerdictLabel
+from annotations.permissions import Permission
 
 PAGE_SIZE = 100
 PAGE = OpenApiParameter(
@@ -191,7 +190,7 @@ class _W3CCollection(StrictQueryParameters, APIView):
 class AnnotationsW3CView(_W3CCollection):
     """The annotations the user may read, as a W3C AnnotationCollection."""
 
-    permission_classes = [IsDeskMember]
+    permission_for_action = {"get": Permission.Annotation.READ}
     label = "Highlights"
     route = "api:annotations-w3c"
 
@@ -211,7 +210,7 @@ class AnnotationsW3CView(_W3CCollection):
 class VerdictsW3CView(_W3CCollection):
     """Published verdicts as a W3C AnnotationCollection."""
 
-    permission_classes = [AllowAny]
+    permission_for_action = {"get": Permission.Verdict.READ}  # published verdicts only
     label = "Published verdicts"
     route = "api:verdicts-w3c"
 
@@ -230,7 +229,7 @@ class VerdictsW3CView(_W3CCollection):
 class ClaimReviewFeedView(StrictQueryParameters, APIView):
     """Published verdicts as schema.org ClaimReview JSON-LD, 100 per page (Link: next)."""
 
-    permission_classes = [AllowAny]
+    permission_for_action = {"get": Permission.Verdict.READ}  # published verdicts only
     query_serializer_class = PageQuerySerializer
 
     def get(self, request: Request) -> Response:

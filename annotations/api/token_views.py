@@ -7,7 +7,6 @@ from typing import Any
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -15,6 +14,7 @@ from annotations.api.errors import ID_PATTERN
 from annotations.api.fields import NameField
 from annotations.api.query import StrictQueryParameters
 from annotations.models import PersonalToken
+from annotations.permissions import Permission
 from annotations.services.tokens import personal_token_create, personal_token_revoke
 
 
@@ -43,7 +43,7 @@ class PersonalTokenViewSet(
     """My API tokens (`Authorization: Token fc_…`): personal ones, made here, and login
     tokens from `POST /api/v1/auth/token/`."""
 
-    permission_classes = [IsAuthenticated]
+    permission_for_action = dict.fromkeys(["list", "create", "destroy"], Permission.Account.USE)
     serializer_class = PersonalTokenSerializer
     lookup_value_regex = ID_PATTERN
 

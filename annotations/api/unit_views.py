@@ -15,7 +15,6 @@ from rest_framework.response import Response
 from annotations import selectors
 from annotations.api.errors import ID_PATTERN, MAX_ID
 from annotations.api.etags import ETagMixin, etag_for
-from annotations.api.permissions import IsEditor
 from annotations.api.query import (
     QueryIntegerField,
     StrictQueryParameters,
@@ -32,6 +31,7 @@ from annotations.api.verdict_serializers import (
     verdict_input,
 )
 from annotations.models import ClaimUnit
+from annotations.permissions import Permission
 from annotations.services import adjudication
 
 
@@ -53,7 +53,20 @@ class UnitViewSet(
 ):
     """Claim units for editors: the review queue (most disputed first) and its decisions."""
 
-    permission_classes = [IsEditor]
+    permission_for_action = dict.fromkeys(
+        [
+            "list",
+            "retrieve",
+            "start",
+            "decide",
+            "confirm_claim",
+            "reject",
+            "send_back",
+            "merge",
+            "split",
+        ],
+        Permission.Unit.ADJUDICATE,
+    )
     serializer_class = UnitSerializer
     query_serializer_class = QueueQuerySerializer
     lookup_value_regex = ID_PATTERN

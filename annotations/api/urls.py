@@ -21,12 +21,15 @@ from annotations.api.standards_views import (
 from annotations.api.token_views import PersonalTokenViewSet
 from annotations.api.unit_views import UnitViewSet
 from annotations.api.verdict_views import VerdictViewSet
+from annotations.permissions import Permission
 
 app_name = "api"
 
 
 class ApiRootView(StrictQueryParameters, routers.APIRootView):
     """The API's index, as strict about its query string as every other endpoint."""
+
+    permission_for_action = {"get": Permission.Account.USE}
 
 
 router = DefaultRouter()

@@ -10,15 +10,13 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from annotations import roles, selectors
+from annotations import selectors
 from annotations.api.errors import ID_PATTERN
 from annotations.api.etags import ETagMixin, etag_for
 from annotations.api.pagination import CursorPages
-from annotations.api.permissions import IsEditor
 from annotations.api.query import (
     DateTimeFilter,
     IdFilter,
@@ -36,6 +34,7 @@ from annotations.api.verdict_serializers import (
     verdict_input,
 )
 from annotations.models import Verdict
+from annotations.permissions import Permission, can
 from annotations.services import adjudication
 
 
@@ -81,11 +80,13 @@ class VerdictViewSet(
     filterset_class = VerdictFilter
     filter_backends = [DjangoFilterBackend, StrictSearchFilter]
     search_fields = ["claim_reviewed", "claimant", "explanation"]
-
-    def get_permissions(self) -> list[Any]:
-        if self.action in ("list", "retrieve"):
-            return [AllowAny()]
-        return [IsEditor()]
+    permission_for_action = {
+        "list": Permission.Verdict.READ,
+        "retrieve": Permission.Verdict.READ,
+        "publish": Permission.Verdict.PUBLISH,
+        "unpublish": Permission.Verdict.PUBLISH,
+        "correct": Permission.Verdict.CORRECT,
+    }
 
     def get_queryset(self) -> QuerySet[Verdict]:
         if self.action == "list":
@@ -97,7 +98,9 @@ class VerdictViewSet(
         return selectors.verdicts_visible_to(self.request.user)
 
     def get_serializer_class(self) -> type:
-        if self.action == "list" and not roles.is_editor(self.request.user):
+        if self.action == "list" and not can(
+            self.request.user, Permission.Verdict.READ_UNPUBLISHED
+        ):
             return PublicVerdictSerializer
         return VerdictSerializer
 
