@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from annotations.forms import TokenCreateForm
 from annotations.models import PersonalToken
+from annotations.permissions import Permission
 from annotations.services.tokens import personal_token_create, personal_token_revoke
+from annotations.views.decorators import permission_required
 from annotations.views.errors import Refusal, domain_errors_shown
 
 
-@login_required
+@permission_required(Permission.Account.USE)
 @require_http_methods(["GET", "POST"])
 def account(request: HttpRequest) -> HttpResponse:
     issued_key = None
@@ -39,7 +40,7 @@ def account(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@permission_required(Permission.Account.USE)
 @require_POST
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     with domain_errors_shown(request) as refusal:

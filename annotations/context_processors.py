@@ -3,13 +3,14 @@ from __future__ import annotations
 from django.conf import settings
 from django.http import HttpRequest
 
-from annotations import roles
+from annotations.permissions import Permission, can
 
 
 def desk(request: HttpRequest) -> dict[str, object]:
-    """The desk's name and the user's roles, for the page header."""
+    """The desk's name and what the user may do, for the page header's links."""
     return {
         "desk_name": settings.DESK_NAME,
-        "user_is_editor": roles.is_editor(request.user),
-        "user_can_annotate": roles.can_annotate(request.user),
+        # The editors' desk: the queue, the agreement dashboard, imports.
+        "user_is_editor": can(request.user, Permission.Unit.ADJUDICATE),
+        "user_can_annotate": can(request.user, Permission.Annotation.CREATE),
     }

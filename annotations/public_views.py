@@ -9,9 +9,13 @@ from django.utils.safestring import mark_safe
 from annotations import selectors
 from annotations.api.standards_views import claim_review_document, rating_bounds
 from annotations.core.formats.claimreview import json_ld_script
+from annotations.permissions import Permission
 from annotations.selectors.units import unit_passage_as_checked
+from annotations.views.decorators import permission_required
 
 
+# Published verdicts only, for editors too: this is the readers' page.
+@permission_required(Permission.Verdict.READ)
 def verdict_public(request: HttpRequest, pk: int) -> HttpResponse:
     verdict = get_object_or_404(selectors.verdicts_published().defer(None), pk=pk)
     unit = verdict.unit

@@ -1,4 +1,7 @@
-"""Who may do what: the desk's roles as Django groups, deny by default."""
+"""The desk's roles as Django groups, and which of them a user holds.
+
+Who may do what is answered by annotations.permissions alone, from these lookups.
+"""
 
 from __future__ import annotations
 
@@ -27,22 +30,12 @@ def is_admin(user: AbstractBaseUser | AnonymousUser) -> bool:
 
 
 def is_editor(user: AbstractBaseUser | AnonymousUser) -> bool:
-    """Editors (and admins) see every reviewer's work and import articles."""
+    """Holders of the editor role, and admins, who hold every editor's permission."""
     return is_admin(user) or Role.EDITOR in _group_names(user)
 
 
 def is_reviewer(user: AbstractBaseUser | AnonymousUser) -> bool:
     return Role.REVIEWER in _group_names(user) if user.is_authenticated else False
-
-
-def is_desk_member(user: AbstractBaseUser | AnonymousUser) -> bool:
-    """Reviewers, editors and admins: who reads the desk's articles at all."""
-    return is_reviewer(user) or is_editor(user)
-
-
-def can_annotate(user: AbstractBaseUser | AnonymousUser) -> bool:
-    """Reviewers annotate; editors adjudicate rather than review (they may also hold both roles)."""
-    return is_reviewer(user)
 
 
 def role_names(user: AbstractBaseUser | AnonymousUser) -> list[str]:

@@ -11,7 +11,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -21,12 +20,14 @@ from annotations.core.text import Segment, passage_in_context, phrases_marked
 from annotations.errors import DomainError
 from annotations.forms import CorrectionForm, MergeForm, SplitForm, VerdictForm, VersionForm
 from annotations.models import Annotation, ClaimUnit, Source, Verdict
+from annotations.permissions import Permission
 from annotations.selectors.revisions import units_with_vanished_claims
 from annotations.services import adjudication
 from annotations.services.adjudication import unit_actions_allowed
+from annotations.views.decorators import permission_required
 from annotations.views.errors import domain_errors_shown
 from annotations.views.history import unit_history
-from annotations.views.queue import editor_required, spread_of
+from annotations.views.queue import spread_of
 
 
 @dataclass(frozen=True)
@@ -225,9 +226,8 @@ def _page(
     )
 
 
-@login_required
+@permission_required(Permission.Unit.ADJUDICATE)
 def review_unit(request: HttpRequest, pk: int) -> HttpResponse:
-    editor_required(request)
     return _page(request, Adjudication(_unit(pk)))
 
 
@@ -355,10 +355,9 @@ ACTIONS: dict[str, tuple[str, Action, str]] = {
 }
 
 
-@login_required
+@permission_required(Permission.Unit.ADJUDICATE)
 @require_POST
 def review_unit_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    editor_required(request)
     if action not in ACTIONS:
         raise Http404("No such action.")
     form_key, perform, next_page = ACTIONS[action]

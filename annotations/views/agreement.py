@@ -7,23 +7,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST
 
-from annotations import roles, selectors
+from annotations import selectors
 from annotations.core import charts
 from annotations.models import Article, VerdictLabel
+from annotations.permissions import Permission
 from annotations.services.agreement import desk_agreement_request
+from annotations.views.decorators import permission_required
 
 
-@login_required
+@permission_required(Permission.Agreement.READ)
 def agreement_dashboard(request: HttpRequest) -> HttpResponse:
-    if not roles.is_editor(request.user):
-        raise PermissionDenied("Only editors see the desk's agreement.")
     if selectors.desk_agreement_stale():
         # Stale figures are recomputed when someone looks (coalesced with any request already
         # queued): on the embedded default the task runs here, before the page is built, so
@@ -36,11 +34,9 @@ def agreement_dashboard(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@permission_required(Permission.Agreement.RECOMPUTE)
 @require_POST
 def agreement_recompute(request: HttpRequest) -> HttpResponse:
-    if not roles.is_editor(request.user):
-        raise PermissionDenied("Only editors recompute the desk's agreement.")
     if desk_agreement_request():
         messages.success(request, "Recomputation requested.")
     else:

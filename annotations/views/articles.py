@@ -6,31 +6,31 @@ from __future__ import annotations
 import re
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from annotations import roles, selectors
+from annotations import selectors
 from annotations.api.serializers import AnnotationSerializer
 from annotations.converters import IdConverter
 from annotations.core.text import split_paragraphs
 from annotations.forms import ArticleImportForm
 from annotations.models import AnnotationAnchor, Article
+from annotations.permissions import Permission, can
 from annotations.selectors.claim_changes import article_claim_changes, differences_summary
 from annotations.selectors.revisions import orphans_visible_to
 from annotations.services.articles import article_import
 from annotations.views.agreement import article_agreement_context
 from annotations.views.assignments import article_assignment_context
+from annotations.views.decorators import permission_required
 from annotations.views.errors import Refusal, domain_errors_shown
 from annotations.views.revisions import RevisionChoice, revision_choose
 
 _ANCHOR_ID = re.compile(IdConverter.regex)
 
 
-@login_required
+@permission_required(Permission.Article.LIST)
 def article_list(request: HttpRequest) -> HttpResponse:
     articles = selectors.articles_with_progress(request.user)
     return render(request, "annotations/article_list.html", {"articles": articles})
@@ -72,7 +72,7 @@ def _reattach_page_data(request: HttpRequest, anchor: AnnotationAnchor) -> dict[
     }
 
 
-@login_required
+@permission_required(Permission.Article.READ, hide=True)
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The article for annotating; `?revision=N` shows an earlier revision, read-only;
     `?reattach=<anchor id>` asks for the new passage of a highlight a revision lost."""
@@ -85,14 +85,24 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
         annotations, many=True, context={"request": request, "anchors": anchors}
     ).data
     labels = selectors.verdict_labels()
-    is_editor = roles.is_editor(request.user)
+    may = {
+        permission: can(request.user, permission)
+        for permission in (
+            Permission.Annotation.CREATE,
+            Permission.Article.REVISE,
+            Permission.Unit.ADJUDICATE,
+            Permission.Agreement.READ,
+            Permission.Article.ASSIGN,
+        )
+    }
     page_data = {
         "article": {"id": article.pk, "title": article.title, "revision": choice.shown.number},
         "user": {
             "username": request.user.get_username(),
             # New highlights go on the latest revision only: offsets refer to the text shown.
-            "can_annotate": roles.can_annotate(request.user) and choice.is_latest,
-            "is_editor": is_editor,
+            "can_annotate": may[Permission.Annotation.CREATE] and choice.is_latest,
+            # The editors' view of the page: every reviewer's highlights, a new version.
+            "is_editor": may[Permission.Article.REVISE],
         },
         "review": {
             "status": selectors.review_status(article=article, user=request.user),
@@ -114,7 +124,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if orphan is not None:
         page_data["reattach"] = _reattach_page_data(request, orphan)
     # Editors only, like the queue: the verdicts whose claim changed under them.
-    claim_changes = article_claim_changes(article.pk) if is_editor else []
+    claim_changes = article_claim_changes(article.pk) if may[Permission.Unit.ADJUDICATE] else []
     page_data["claim_changes"] = {
         str(annotation_id): differences_summary(change)
         for _, change, members in claim_changes
@@ -130,18 +140,22 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "labels": labels,
             "page_data": page_data,
             # Editors only: reviewers never see how their verdicts compare.
-            "agreement": article_agreement_context(article, labels) if is_editor else None,
-            "assignments": article_assignment_context(article) if is_editor else None,
+            "agreement": (
+                article_agreement_context(article, labels)
+                if may[Permission.Agreement.READ]
+                else None
+            ),
+            "assignments": (
+                article_assignment_context(article) if may[Permission.Article.ASSIGN] else None
+            ),
             "claim_changes": claim_changes,
         },
     )
 
 
-@login_required
+@permission_required(Permission.Article.IMPORT)
 @require_http_methods(["GET", "POST"])
 def article_import_view(request: HttpRequest) -> HttpResponse:
-    if not roles.is_editor(request.user):
-        raise PermissionDenied("Only editors import articles.")
     form = ArticleImportForm(request.POST or None, request.FILES or None)
     refusal = Refusal()
     if request.method == "POST" and form.is_valid():

@@ -6,18 +6,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from annotations import roles, selectors
+from annotations import selectors
 from annotations.forms import AssignForm
 from annotations.models import Article, Assignment, DeskSettings, Review
+from annotations.permissions import Permission
 from annotations.services.assignments import assignment_pick_up, assignments_create
+from annotations.views.decorators import permission_required
 from annotations.views.errors import domain_errors_shown
 
 
@@ -40,10 +40,8 @@ def article_assignment_context(article: Article) -> dict[str, Any]:
     }
 
 
-@login_required
+@permission_required(Permission.Assignment.HOLD)
 def my_assignments(request: HttpRequest) -> HttpResponse:
-    if not roles.is_reviewer(request.user):
-        raise PermissionDenied("Only reviewers have assignments.")
     desk = DeskSettings.load()
     free = (
         list(selectors.articles_with_free_seats(request.user, desk.reviewers_per_article))
@@ -63,7 +61,7 @@ def my_assignments(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@permission_required(Permission.Assignment.PICK_UP)
 @require_POST
 def article_pick_up(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(selectors.articles_visible_to(request.user).defer("text"), pk=pk)
@@ -74,11 +72,9 @@ def article_pick_up(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("my-assignments")
 
 
-@login_required
+@permission_required(Permission.Article.ASSIGN)
 @require_POST
 def article_assign(request: HttpRequest, pk: int) -> HttpResponse:
-    if not roles.is_editor(request.user):
-        raise PermissionDenied("Only editors assign articles.")
     article = get_object_or_404(selectors.articles_visible_to(request.user).defer("text"), pk=pk)
     form = AssignForm(request.POST)
     if form.is_valid():

@@ -5,26 +5,21 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.timesince import timesince
 
-from annotations import roles, selectors
+from annotations import selectors
 from annotations.core import charts
 from annotations.forms import QueueFilterForm
 from annotations.models import ClaimUnit, VerdictLabel
+from annotations.permissions import Permission
 from annotations.selectors.claim_changes import units_with_changed_claims
 from annotations.selectors.revisions import units_with_vanished_claims
+from annotations.views.decorators import permission_required
 
 QUEUE_PAGE_SIZE = 50
-
-
-def editor_required(request: HttpRequest) -> None:
-    if not roles.is_editor(request.user):
-        raise PermissionDenied("Only editors adjudicate.")
 
 
 # --- Verdict spreads, as the queue and the adjudication page draw them ---------------------------
@@ -129,9 +124,8 @@ def _status_tabs(counts: Mapping[str, int]) -> list[StatusTab]:
     ]
 
 
-@login_required
+@permission_required(Permission.Unit.ADJUDICATE)
 def review_queue_view(request: HttpRequest) -> HttpResponse:
-    editor_required(request)
     labels = selectors.verdict_labels()
     articles, reviewers = selectors.review_queue_filter_choices()
     filters = QueueFilterForm(request.GET, articles=articles, labels=labels, reviewers=reviewers)

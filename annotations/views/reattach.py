@@ -7,13 +7,11 @@ from __future__ import annotations
 from itertools import groupby
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from annotations import roles
+from annotations.permissions import Permission, can
 from annotations.selectors.claim_changes import claim_changed, units_with_changed_claims
 from annotations.selectors.revisions import (
     anchors_resolvable_by,
@@ -21,18 +19,14 @@ from annotations.selectors.revisions import (
     units_with_vanished_claims,
 )
 from annotations.services.revisions import orphan_confirm_gone
+from annotations.views.decorators import permission_required
 from annotations.views.errors import domain_errors_shown
 
 
-def _desk_member_check(request: HttpRequest) -> None:
-    if not roles.is_desk_member(request.user):
-        raise PermissionDenied("Only members of the desk re-attach highlights.")
-
-
-@login_required
+@permission_required(Permission.Orphan.RESOLVE)
 def reattach_list(request: HttpRequest) -> HttpResponse:
-    _desk_member_check(request)
-    is_editor = roles.is_editor(request.user)
+    # Editors also see the published verdicts whose claim vanished or changed, as in the queue.
+    is_editor = can(request.user, Permission.Unit.ADJUDICATE)
     orphans = list(orphans_visible_to(request.user))
     by_article = [
         (revision.article, revision, list(items))
@@ -55,10 +49,9 @@ def reattach_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@permission_required(Permission.Orphan.RESOLVE)
 @require_POST
 def reattach_gone(request: HttpRequest, pk: int) -> HttpResponse:
-    _desk_member_check(request)
     anchor = get_object_or_404(anchors_resolvable_by(request.user), pk=pk)
     with domain_errors_shown(request) as refusal:
         orphan_confirm_gone(anchor=anchor, actor=request.user)

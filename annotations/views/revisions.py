@@ -7,18 +7,18 @@ import re
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from annotations import roles, selectors
+from annotations import selectors
 from annotations.core.diff import texts_diff
 from annotations.forms import ArticleRevisionForm
 from annotations.models import Article, ArticleRevision
+from annotations.permissions import Permission
 from annotations.selectors.revision_pages import article_revisions, revisions_with_text
 from annotations.services.revisions import article_revision_import
+from annotations.views.decorators import permission_required
 from annotations.views.errors import Refusal, domain_errors_shown
 
 # Revision numbers as the query string may give them: digits, short enough for any integer
@@ -64,7 +64,7 @@ def revision_choose(article: Article, requested: str | None) -> RevisionChoice:
     return RevisionChoice(shown=shown, revisions=revisions)
 
 
-@login_required
+@permission_required(Permission.Article.READ, hide=True)
 def revision_diff(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     """What changed in revision `number`: against the one before it, or `?against=m`."""
     article = get_object_or_404(selectors.articles_visible_to(request.user), pk=pk)
@@ -93,12 +93,10 @@ def revision_diff(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     )
 
 
-@login_required
+@permission_required(Permission.Article.REVISE)
 @require_http_methods(["GET", "POST"])
 def article_revise_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Editors import a new version of the article's text."""
-    if not roles.is_editor(request.user):
-        raise PermissionDenied("Only editors import new versions.")
     article = get_object_or_404(selectors.articles_visible_to(request.user), pk=pk)
     if request.method != "POST":
         form = ArticleRevisionForm(source_url=article.source_url)
