@@ -181,11 +181,20 @@ def _both_submitted(user: User, annotation: Any) -> bool:
     return submitted.count() == len(reviewers)
 
 
-annotation_made_by_user = ObjectRule(
-    "annotation_made_by_user",
-    test=lambda user, annotation: annotation.reviewer_id == user.pk,
-    q=lambda user: Q(reviewer=user.pk),
-)
+def _reviewed_by_user(name: str, reviewer: str) -> ObjectRule:
+    """The object is the user's work: its `reviewer` lookup (e.g. "annotation__reviewer") is
+    them. Test and filter are made from the one lookup, so they cannot drift apart."""
+    *path, field = reviewer.split("__")
+
+    def test(user: User, obj: Any) -> bool:
+        for step in path:
+            obj = getattr(obj, step)
+        return bool(getattr(obj, f"{field}_id") == user.pk)
+
+    return ObjectRule(name, test=test, q=lambda user: Q(**{reviewer: user.pk}))
+
+
+annotation_made_by_user = _reviewed_by_user("annotation_made_by_user", "reviewer")
 # Blind review: a reviewer reads another's highlights on an article once both have submitted.
 annotation_shared_with_user = ObjectRule(
     "annotation_shared_with_user",
@@ -196,16 +205,8 @@ annotation_shared_with_user = ObjectRule(
     ),
 )
 # The orphan rule: an anchor is resolved by the reviewer of its highlight (or by an editor).
-anchor_of_users_highlight = ObjectRule(
-    "anchor_of_users_highlight",
-    test=lambda user, anchor: anchor.annotation.reviewer_id == user.pk,
-    q=lambda user: Q(annotation__reviewer=user.pk),
-)
-review_by_user = ObjectRule(
-    "review_by_user",
-    test=lambda user, review: review.reviewer_id == user.pk,
-    q=lambda user: Q(reviewer=user.pk),
-)
+anchor_of_users_highlight = _reviewed_by_user("anchor_of_users_highlight", "annotation__reviewer")
+review_by_user = _reviewed_by_user("review_by_user", "reviewer")
 verdict_published = ObjectRule(
     "verdict_published",
     test=lambda user, verdict: verdict.is_published,
