@@ -79,8 +79,8 @@ def _rgb(colour: str) -> tuple[int, int, int]:
 def text_colour_on(fill: str) -> str:
     """Dark or white text, whichever reads better on `fill` (WCAG relative luminance)."""
 
-    def channel(c: int) -> float:
-        c = c / 255
+    def channel(value: int) -> float:
+        c = value / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 
     r, g, b = (channel(c) for c in _rgb(fill))
@@ -157,9 +157,9 @@ def heatmap_svg(
     if len(reviewers) < 2:
         return _empty("No reviewer pairs yet: agreement needs two reviewers.", "heatmap")
     by_pair = {}
-    for pair in pairs:
-        by_pair[(pair["a"], pair["b"])] = pair
-        by_pair[(pair["b"], pair["a"])] = pair
+    for record in pairs:
+        by_pair[(record["a"], record["b"])] = record
+        by_pair[(record["b"], record["a"])] = record
 
     names = [shorten(name, 16) for name in reviewers]
     cell_width, cell_height, size = (70, 50, 12) if len(reviewers) <= 8 else (58, 44, 11)

@@ -14,7 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .coding import tally
-from .reliability import NO_VARIATION, ZERO_EXPECTED, Statistic, Tally, undefined
+from .reliability import NO_VARIATION, ZERO_EXPECTED, Ratings, Statistic, Tally, undefined
 
 Level = Literal["nominal", "ordinal", "interval", "ratio", "custom"]
 LEVELS: tuple[str, ...] = ("nominal", "ordinal", "interval", "ratio", "custom")
@@ -25,7 +25,7 @@ Metric: TypeAlias = Callable[[npt.NDArray[np.float64]], npt.NDArray[np.float64]]
 
 
 def krippendorff_alpha(
-    data: npt.ArrayLike,
+    data: Ratings,
     level: Level = "nominal",
     values: Sequence[Hashable] | None = None,
     *,
@@ -182,7 +182,7 @@ def _ordinal_distances(marginals: npt.NDArray[np.float64]) -> npt.NDArray[np.flo
     high = np.maximum.outer(index, index)
     between = cumulative[high + 1] - cumulative[low]
     ends = (marginals[:, None] + marginals[None, :]) / 2.0
-    delta = (between - ends) ** 2
+    delta: npt.NDArray[np.float64] = (between - ends) ** 2
     np.fill_diagonal(delta, 0.0)
     return delta
 

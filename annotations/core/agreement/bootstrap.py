@@ -10,7 +10,7 @@ import numpy.typing as npt
 
 from .alpha import Level, _check_level, alpha_from_tally, disagreements, metric_for
 from .coding import tally
-from .reliability import Statistic
+from .reliability import Ratings, Statistic
 
 NO_DEFINED_REPLICATE = "alpha was undefined in every bootstrap sample"
 
@@ -37,7 +37,7 @@ class BootstrapInterval:
 
 
 def alpha_bootstrap(
-    data: npt.ArrayLike,
+    data: Ratings,
     level: Level = "nominal",
     values: Sequence[Hashable] | None = None,
     samples: int = 1000,

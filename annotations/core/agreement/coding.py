@@ -14,7 +14,7 @@ from collections.abc import Hashable, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from .reliability import Coded, Tally
+from .reliability import Coded, Ratings, Tally
 
 # Domains with at most this many values are tallied with one vectorised comparison per value;
 # larger domains go through a single bincount, which is O(ratings) regardless of the domain size.
@@ -22,7 +22,7 @@ _PASSES_MAX_VALUES = 64
 _BLOCK_UNITS = 1 << 14
 
 
-def tally(data: npt.ArrayLike, values: Sequence[Hashable] | None = None) -> Tally:
+def tally(data: Ratings, values: Sequence[Hashable] | None = None) -> Tally:
     """Tally a reliability matrix (rows reviewers, columns units) over its value domain.
 
     Without ``values`` the domain is the set of observed values: sorted numerically for numbers,
@@ -56,7 +56,7 @@ def tally(data: npt.ArrayLike, values: Sequence[Hashable] | None = None) -> Tall
     raise ValueError(f"ratings of dtype {matrix.dtype} are not supported; use numbers or labels")
 
 
-def _as_matrix(data: npt.ArrayLike) -> np.ndarray:
+def _as_matrix(data: Ratings) -> np.ndarray:
     try:
         matrix = np.asarray(data)
     except ValueError as error:
@@ -234,7 +234,7 @@ def _encode_labels(
     else:
         seen = list(dict.fromkeys(labels))
         try:
-            domain = tuple(sorted(seen))  # type: ignore[type-var]
+            domain = tuple(sorted(seen))
         except TypeError:
             domain = tuple(seen)  # mutually incomparable labels: first-seen order
         position = {value: k for k, value in enumerate(domain)}
@@ -268,7 +268,7 @@ def _tally_labels(
     )
 
 
-def encode(data: npt.ArrayLike, values: Sequence[Hashable] | None = None) -> Coded:
+def encode(data: Ratings, values: Sequence[Hashable] | None = None) -> Coded:
     """Integer codes for a reliability matrix, with the same domain rules as :func:`tally`.
 
     Meant for the two-reviewer coefficients, which need to know who said what, not only how

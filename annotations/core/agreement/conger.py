@@ -19,12 +19,13 @@ from .reliability import (
     NO_RATINGS,
     NO_VARIATION,
     ONE_REVIEWER,
+    Ratings,
     Statistic,
     undefined,
 )
 
 
-def conger_kappa(data: npt.ArrayLike, values: Sequence[Hashable] | None = None) -> Statistic:
+def conger_kappa(data: Ratings, values: Sequence[Hashable] | None = None) -> Statistic:
     """Conger's kappa for two or more reviewers (rows) rating units (columns).
 
     Observed agreement is that of :func:`.percent_agreement`: with r_ik the number of reviewers

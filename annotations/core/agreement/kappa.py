@@ -46,11 +46,13 @@ class _Table:
 
     @property
     def rows(self) -> npt.NDArray[np.float64]:
-        return self.counts.sum(axis=1) / max(self.pairs, 1)
+        totals: npt.NDArray[np.float64] = self.counts.sum(axis=1)  # NumPy types sum() as Any
+        return totals / max(self.pairs, 1)
 
     @property
     def columns(self) -> npt.NDArray[np.float64]:
-        return self.counts.sum(axis=0) / max(self.pairs, 1)
+        totals: npt.NDArray[np.float64] = self.counts.sum(axis=0)
+        return totals / max(self.pairs, 1)
 
     def share(self, weights: npt.NDArray[np.float64]) -> float:
         """sum_ij weights_ij p_ij, summed over counts first so that 1 stays exactly 1."""

@@ -26,7 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .coding import tally
-from .reliability import NO_VARIATION, Statistic, Tally
+from .reliability import NO_VARIATION, Ratings, Statistic, Tally
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +48,7 @@ class _Units:
         return int(np.count_nonzero(self.table.sum(axis=1)))
 
 
-def percent_agreement(data: npt.ArrayLike) -> Statistic:
+def percent_agreement(data: Ratings) -> Statistic:
     """Share of agreeing reviewer pairs, averaged over units rated by at least two reviewers.
 
     ``p_a`` above (Gwet 2014, ch. 2; irrCAC ``pa.coeff.raw``; for two reviewers with
@@ -67,7 +67,7 @@ def percent_agreement(data: npt.ArrayLike) -> Statistic:
     return replace(_coefficient(counts, units, chance=0.0, unit_chance=None), expected=None)
 
 
-def fleiss_kappa(data: npt.ArrayLike) -> Statistic:
+def fleiss_kappa(data: Ratings) -> Statistic:
     """Fleiss' kappa, generalised to units with different numbers of ratings.
 
     Fleiss, J. L. (1971). Measuring nominal scale agreement among many raters. Psychol. Bull.
@@ -86,7 +86,7 @@ def fleiss_kappa(data: npt.ArrayLike) -> Statistic:
 
 
 def fleiss_kappa_by_category(
-    data: npt.ArrayLike, values: Sequence[Hashable] | None = None
+    data: Ratings, values: Sequence[Hashable] | None = None
 ) -> dict[Hashable, Statistic]:
     """Fleiss' category-specific kappas: one value against all others.
 
@@ -118,7 +118,7 @@ def fleiss_kappa_by_category(
     return results
 
 
-def gwet_ac1(data: npt.ArrayLike, values: Sequence[Hashable] | None = None) -> Statistic:
+def gwet_ac1(data: Ratings, values: Sequence[Hashable] | None = None) -> Statistic:
     """Gwet's AC1 for any number of reviewers.
 
     Gwet, K. L. (2008). Computing inter-rater reliability and its variance in the presence of
@@ -146,7 +146,7 @@ def gwet_ac1(data: npt.ArrayLike, values: Sequence[Hashable] | None = None) -> S
     return _coefficient(counts, units, chance, unit_chance)
 
 
-def brennan_prediger(data: npt.ArrayLike, values: Sequence[Hashable] | None = None) -> Statistic:
+def brennan_prediger(data: Ratings, values: Sequence[Hashable] | None = None) -> Statistic:
     """Brennan & Prediger's coefficient (Bennett et al.'s S for two reviewers).
 
     Bennett, E. M., Alpert, R. & Goldstein, A. C. (1954). Communications through limited

@@ -13,14 +13,18 @@ units x values x values array.
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
 
 Basis = Literal["agreement", "disagreement"]
+
+# A reliability matrix as callers pass it: an array, or rows of ratings with None for a missing
+# one (NumPy's ArrayLike has no None in it, though np.asarray takes it as an object array).
+Ratings: TypeAlias = npt.ArrayLike | Sequence[Sequence[Hashable]]
 
 # Human-readable reasons for undefined results. Kept as constants so that callers (and tests)
 # can tell the degenerate cases apart without parsing prose.

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from .alpha import krippendorff_alpha
+from .alpha import Level, krippendorff_alpha
 from .bootstrap import alpha_bootstrap
 from .kappa import cohen_kappa
 from .multirater import fleiss_kappa, fleiss_kappa_by_category, percent_agreement
@@ -216,10 +216,11 @@ def desk_report(
     reviewers, matrix = desk_matrix(matrices)
     ordinal_matrix = ordinal_only(matrix, set(ordered))
     statistics: dict[str, dict[str, Any]] = {}
-    for name, data, level, values in (
+    alphas: tuple[tuple[str, list[list[str | None]], Level, list[str]], ...] = (
         ("alpha_nominal", matrix, "nominal", labels),
         ("alpha_ordinal", ordinal_matrix, "ordinal", ordered),
-    ):
+    )
+    for name, data, level, values in alphas:
         interval = alpha_bootstrap(data, level, values=values, samples=bootstrap_samples, seed=seed)
         statistics[name] = statistic_json(interval.estimate) | {
             "ci_low": interval.low,

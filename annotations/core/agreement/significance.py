@@ -11,10 +11,10 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
 
 from .coding import tally
 from .multirater import fleiss_kappa
+from .reliability import Ratings
 
 UNEQUAL_RATINGS = (
     "units have different numbers of ratings; the Fleiss-Nee-Landis null variance is defined "
@@ -55,7 +55,7 @@ class ZTest:
         return self.z is not None
 
 
-def fleiss_kappa_z(data: npt.ArrayLike) -> ZTest:
+def fleiss_kappa_z(data: Ratings) -> ZTest:
     """z test of Fleiss' kappa = 0, as R ``irr::kappam.fleiss`` reports it. Complete data only.
 
     Fleiss, J. L., Nee, J. C. M. & Landis, J. R. (1979). Large sample variance of kappa in the

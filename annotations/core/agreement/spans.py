@@ -101,7 +101,7 @@ def mean_pairwise_span_f1(
     a reviewer with no spans next to one with spans gives that pair F1 = 0. Keys of a mapping
     (for example user ids) name the pairs; a plain sequence is keyed by position.
     """
-    named = (
+    named: dict[Hashable, Sequence[Span]] = (
         dict(spans_by_reviewer)
         if isinstance(spans_by_reviewer, Mapping)
         else dict(enumerate(spans_by_reviewer))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -185,7 +185,8 @@ def unitizing_alpha(
 Sections = tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]  # spans, gaps: (begin, end)
 
 
-def _check_continuum(continuum: tuple[int, int | None]) -> tuple[int, int]:
+# Any: the pair is the caller's input (any integer type, or junk) and is checked here at run time.
+def _check_continuum(continuum: tuple[Any, Any]) -> tuple[int, int]:
     try:
         begin, end = continuum
     except (TypeError, ValueError) as error:

@@ -122,8 +122,12 @@ def anchor(
         end = start + len(exact)
 
     # The range check matters: a negative index would slice from the end of the text.
-    in_range = start is not None and end is not None and 0 <= start < end <= len(text)
-    if in_range and text[start:end] == exact:
+    if (
+        start is not None
+        and end is not None
+        and 0 <= start < end <= len(text)
+        and text[start:end] == exact
+    ):
         return Anchor(start, end, "position", 1.0)
     return find_quote(
         text,
@@ -291,6 +295,7 @@ def _fuzzy_candidates(
     guesses = [(found.dest_start, found.dest_end)]
     if target.prefix or target.suffix:
         found = fuzz.partial_ratio_alignment(target.prefix + quote + target.suffix, region)
+        assert found is not None  # without a score cutoff there is always an alignment
         # Where the quote starts if the aligned part of the needle sits at dest_start.
         start = found.dest_start + len(target.prefix) - found.src_start
         guesses.append((start, start + len(quote)))
