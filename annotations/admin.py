@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -34,6 +35,7 @@ from annotations.models import (
     Verdict,
     VerdictLabel,
 )
+from annotations.request_user import request_user
 from annotations.roles import Role
 from annotations.services.adjudication import verdict_publish, verdict_unpublish
 from annotations.services.assignments import assignments_reassign
@@ -42,7 +44,9 @@ from annotations.services.users import user_deactivate
 from annotations.validators import validate_visible_name
 
 # URLs typed without a scheme are taken as https (Django 6's default, chosen now).
-HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+HTTPS_URLS: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
+    models.URLField: {"assume_scheme": "https"}
+}
 
 
 @admin.register(VerdictLabel)
@@ -171,7 +175,7 @@ class AssignmentAdmin(admin.ModelAdmin):
                 moved, skipped = assignments_reassign(
                     assignments=list(assignments.select_related("article", "reviewer")),
                     reviewer=form.cleaned_data["reviewer"],
-                    editor=request.user,
+                    editor=request_user(request),
                 )
             except DomainError as error:
                 self.message_user(request, error.message, messages.ERROR)
@@ -263,7 +267,9 @@ class VerdictAdmin(SimpleHistoryAdmin):
             )
         return None if published else delete_selected(self, request, verdicts)
 
-    def _each(self, request: HttpRequest, verdicts: QuerySet[Verdict], change: object) -> None:
+    def _each(
+        self, request: HttpRequest, verdicts: QuerySet[Verdict], change: Callable[..., object]
+    ) -> None:
         done = 0
         for verdict in verdicts.select_related("unit"):
             try:

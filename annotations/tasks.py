@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
@@ -9,10 +11,23 @@ from annotations.services import agreement, revisions
 
 # Only errors that a retry can cure: the database restarting or a dropped connection.
 TRANSIENT_ERRORS = (OperationalError, InterfaceError)
+
+
+class TaskOptions(TypedDict, total=False):
+    """The shared_task options used here, typed so that a misspelt one fails mypy."""
+
+    acks_late: bool
+    reject_on_worker_lost: bool
+    autoretry_for: tuple[type[Exception], ...]
+    retry_backoff: int
+    retry_backoff_max: int
+    max_retries: int
+
+
 # Acknowledged after they run, so a worker killed mid-task leaves the message to be delivered
 # again (every task is idempotent).
-AT_LEAST_ONCE = {"acks_late": True, "reject_on_worker_lost": True}
-RETRYING = {
+AT_LEAST_ONCE: TaskOptions = {"acks_late": True, "reject_on_worker_lost": True}
+RETRYING: TaskOptions = {
     **AT_LEAST_ONCE,
     "autoretry_for": TRANSIENT_ERRORS,
     "retry_backoff": 2,

@@ -7,6 +7,7 @@ then page through the wrong data without knowing; here it gets a 400 naming the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -80,7 +81,7 @@ class CursorPages(CursorPagination):
         )
 
     def paginate_queryset(
-        self, queryset: QuerySet[Any], request: Request, view: Any = None
+        self, queryset: QuerySet[Any] | Sequence[Any], request: Request, view: Any = None
     ) -> list[Any] | None:
         # A cursor is ours only if it decodes and its position fits the ordering column;
         # anything else is the client's mistake, never a server error.

@@ -13,10 +13,13 @@ import codecs
 import contextlib
 import io
 import re
+from collections.abc import Mapping
 from typing import IO, Any
 
 from rest_framework.exceptions import ParseError
-from rest_framework.parsers import JSONParser, get_encoding
+
+# get_encoding is DRF's own helper (rest_framework/parsers.py); its stubs leave it out.
+from rest_framework.parsers import JSONParser, get_encoding  # type: ignore[attr-defined]
 
 # The deepest body the API documents is three levels (annotation > sources > source);
 # 32 leaves ample room for clients that wrap or extend it, and is far below recursion limits.
@@ -51,7 +54,7 @@ class DepthLimitedJSONParser(JSONParser):
         self,
         stream: IO[bytes],
         media_type: str | None = None,
-        parser_context: dict[str, Any] | None = None,
+        parser_context: Mapping[str, Any] | None = None,
     ) -> Any:
         data = stream.read()
         # Bodies in another charset (a Content-Type parameter allows UTF-16, say) are scanned

@@ -54,7 +54,7 @@ class _BlankRefused:
     """For query-string fields: DRF treats `?name=` as absent when the field is optional,
     which would quietly widen a filter a client meant to narrow; refuse it instead."""
 
-    field_name: str
+    field_name: str | None
 
     def get_value(self, dictionary: Any) -> Any:
         if dictionary.get(self.field_name) == "":
@@ -100,7 +100,8 @@ class DateTimeFilter(django_filters.Filter):
 class IdFilter(django_filters.NumberFilter):
     """An id: a whole number that fits the database's 64-bit ids, checked before any query."""
 
-    field_class = forms.IntegerField
+    # Whole numbers only: django-filter's NumberFilter takes decimals (its stubs say only those).
+    field_class = forms.IntegerField  # type: ignore[assignment]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("min_value", 1)
@@ -114,7 +115,8 @@ class StrictFilterSet(django_filters.FilterSet):
     def is_valid(self) -> bool:
         valid = super().is_valid()
         for name in self.filters:
-            if self.data.get(name) == "":
+            # Never None at run time (django-filter makes it empty); its stubs allow None.
+            if (self.data or {}).get(name) == "":
                 self.form.add_error(name, BLANK_MESSAGE)
                 valid = False
         return valid

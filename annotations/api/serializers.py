@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -84,14 +85,19 @@ class AnnotationInputSerializer(serializers.Serializer):
     target = TargetInputSerializer()
     verdict = serializers.SlugRelatedField(slug_field="slug", queryset=VerdictLabel.objects.all())
     rationale = StrictCharField(max_length=20_000, allow_blank=True, default="")
-    sources = SourceInputSerializer(many=True, default=list, max_length=MAX_SOURCES)
+    # many=True makes a ListSerializer, which takes max_length; the stubs see the child's __init__.
+    sources = SourceInputSerializer(  # type: ignore[call-arg]
+        many=True, default=list, max_length=MAX_SOURCES
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         request = self.context.get("request")
         if request is not None:
             # Articles the user cannot see do not exist, as far as the input is concerned.
-            self.fields["article"].queryset = articles_visible_to(request.user)
+            self.fields["article"].queryset = articles_visible_to(  # type: ignore[attr-defined]
+                request.user
+            )  # "article" is the related field declared above
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if attrs.get("kind") == Annotation.Kind.QUOTE and not attrs.get("speaker", "").strip():
@@ -189,8 +195,12 @@ class AnnotationSerializer(serializers.ModelSerializer):
     """An annotation as clients read it. The context carries `anchors` (AnchoredAnnotations)."""
 
     target = TargetSerializer(source="*", read_only=True)
-    verdict = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    reviewer = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    verdict: serializers.SlugRelatedField[VerdictLabel] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    reviewer: serializers.SlugRelatedField[User] = serializers.SlugRelatedField(
+        slug_field="username", read_only=True
+    )
     sources = SourceSerializer(many=True, read_only=True)
     is_mine = serializers.SerializerMethodField()
     anchor = serializers.SerializerMethodField()
@@ -228,8 +238,7 @@ class AnnotationSerializer(serializers.ModelSerializer):
     @extend_schema_field(AnchorSerializer(allow_null=True))
     def get_anchor(self, annotation: Annotation) -> dict[str, Any] | None:
         anchors: AnchoredAnnotations | None = self.context.get("anchors")
-        found = anchors.of(annotation) if anchors is not None else None
-        if found is None:
+        if anchors is None or (found := anchors.of(annotation)) is None:
             return None
         return {
             "revision": anchors.revisions.get(annotation.article_id),
@@ -288,7 +297,7 @@ class ArticleRevisionInputSerializer(serializers.Serializer):
 
 
 class ArticleRevisionSerializer(serializers.ModelSerializer):
-    created_by = serializers.SlugRelatedField(
+    created_by: serializers.SlugRelatedField[User] = serializers.SlugRelatedField(
         slug_field="username", read_only=True, allow_null=True
     )
 

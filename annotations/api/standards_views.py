@@ -66,7 +66,7 @@ def annotation_document(request: HttpRequest, annotation: Annotation) -> dict[st
         ],
         kind=annotation.kind,
         speaker=annotation.speaker,
-        source_date=annotation.revision.created if annotation.revision_id else None,
+        source_date=annotation.revision.created if annotation.revision is not None else None,
     )
 
 
@@ -96,7 +96,7 @@ def verdict_document(request: HttpRequest, verdict: Verdict) -> dict[str, Any]:
             {"url": s.url, "title": s.title, "stance": s.stance} for s in verdict.sources.all()
         ],
         corrections=[{"note": c.note, "created": c.created} for c in verdict.corrections.all()],
-        source_date=unit.revision.created if unit.revision_id else None,
+        source_date=unit.revision.created if unit.revision is not None else None,
     )
 
 
@@ -125,7 +125,8 @@ def claim_review_document(
         alternate_name=verdict.label.name,
         author_name=settings.DESK_NAME,
         author_url=settings.DESK_URL,
-        date_published=verdict.first_published_at or verdict.published_at,
+        # Only published verdicts get a ClaimReview, and publishing sets published_at.
+        date_published=verdict.first_published_at or verdict.published_at,  # type: ignore[arg-type]
         claimant=verdict.claimant,
         appearance_url=article.source_url,
         claim_date=article.published_on,

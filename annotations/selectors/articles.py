@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth import models as auth
 from django.db.models import (
     Count,
     F,
@@ -29,7 +29,7 @@ from annotations.models import (
 )
 from annotations.permissions import visible_annotations, visible_articles
 
-User = AbstractBaseUser | AnonymousUser
+User = auth.User | auth.AnonymousUser  # who asks: signed in or not
 
 
 def articles_visible_to(user: User) -> QuerySet[Article]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import trafilatura
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from annotations import fetching
@@ -42,7 +42,7 @@ def article_create(
     source_url: str = "",
     published_on: datetime.date | None = None,
     language: str = "en",
-    imported_by: AbstractBaseUser | None = None,
+    imported_by: User | None = None,
 ) -> Article:
     """Create an article from raw text, which is normalised to the canonical form first.
 
@@ -177,7 +177,7 @@ def url_extract(url: str) -> ExtractedArticle:
 
 def article_import(
     *,
-    imported_by: AbstractBaseUser | None,
+    imported_by: User | None,
     text: str = "",
     upload_name: str = "",
     upload_content: bytes | None = None,

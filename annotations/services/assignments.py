@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from annotations.errors import DomainError
@@ -16,8 +16,8 @@ from annotations.permissions import Permission, can, require
 def assignments_create(
     *,
     article: Article,
-    reviewers: Sequence[AbstractBaseUser],
-    editor: AbstractBaseUser,
+    reviewers: Sequence[User],
+    editor: User,
     due_on: datetime.date | None = None,
 ) -> list[Assignment]:
     """Assign the article to reviewers. Assigning someone twice changes only the due date."""
@@ -45,7 +45,7 @@ def assignments_create(
     return assignments
 
 
-def assignment_pick_up(*, article: Article, reviewer: AbstractBaseUser) -> Assignment:
+def assignment_pick_up(*, article: Article, reviewer: User) -> Assignment:
     """A reviewer takes an article themselves, where the desk allows it and seats are left."""
     require(reviewer, Permission.Assignment.PICK_UP, article)
     desk = DeskSettings.load()
@@ -65,7 +65,7 @@ def assignment_pick_up(*, article: Article, reviewer: AbstractBaseUser) -> Assig
 
 
 def assignments_reassign(
-    *, assignments: Sequence[Assignment], reviewer: AbstractBaseUser, editor: AbstractBaseUser
+    *, assignments: Sequence[Assignment], reviewer: User, editor: User
 ) -> tuple[list[Assignment], list[Assignment]]:
     """Give the assignments to another reviewer. Returns (moved, skipped): an assignment is
     skipped where that reviewer already holds the article."""

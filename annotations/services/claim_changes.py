@@ -8,7 +8,7 @@ action); correcting, re-deciding and unpublishing resolve the flag on their way.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import F
 from django.utils import timezone
 
@@ -60,9 +60,7 @@ def claim_change_record(
     return change
 
 
-def claim_change_resolve(
-    *, unit: ClaimUnit, editor: AbstractBaseUser | None, resolution: str
-) -> bool:
+def claim_change_resolve(*, unit: ClaimUnit, editor: User | None, resolution: str) -> bool:
     """Resolve the unit's open flag, if any, recording who and how; whether there was one.
     Runs inside the caller's transaction (the editor's action on the unit)."""
     open_change = ClaimChange.objects.filter(unit=unit, resolved_at__isnull=True).first()
@@ -93,7 +91,7 @@ def claim_change_confirmable(*, unit: ClaimUnit) -> None:
         )
 
 
-def _resolve(change: ClaimChange, editor: AbstractBaseUser | None, resolution: str) -> None:
+def _resolve(change: ClaimChange, editor: User | None, resolution: str) -> None:
     change.resolution = resolution
     change.resolved_at = timezone.now()
     change.resolved_by = editor

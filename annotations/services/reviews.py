@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -11,7 +11,7 @@ from annotations.permissions import Permission, require
 from annotations.services.agreement import article_agreement_mark_changed
 
 
-def review_submit(*, article: Article, reviewer: AbstractBaseUser) -> Review:
+def review_submit(*, article: Article, reviewer: User) -> Review:
     """Submit the reviewer's review: their annotations freeze and count for agreement.
 
     Submitting twice is harmless (the first timestamp stays); submitting with no annotation is

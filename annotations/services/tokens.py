@@ -15,7 +15,7 @@ import hmac
 import secrets
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import QuerySet
 from django.db.models.functions import Coalesce
@@ -45,7 +45,7 @@ def _digest(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def personal_token_create(*, user: AbstractBaseUser, name: str) -> IssuedToken:
+def personal_token_create(*, user: User, name: str) -> IssuedToken:
     name = " ".join(visible_name_check(name, field="name").split())
     if not name:
         raise DomainError(
@@ -62,7 +62,7 @@ def personal_token_create(*, user: AbstractBaseUser, name: str) -> IssuedToken:
 
 
 @transaction.atomic
-def login_token_create(*, user: AbstractBaseUser) -> IssuedToken:
+def login_token_create(*, user: User) -> IssuedToken:
     """A new login token for a user who just proved their password; the oldest beyond
     MAX_LOGIN_TOKENS_PER_USER are revoked."""
     issued = _issue(user=user, name=LOGIN_TOKEN_NAME, kind=PersonalToken.Kind.LOGIN)
@@ -87,18 +87,18 @@ def login_token_create(*, user: AbstractBaseUser) -> IssuedToken:
     return issued
 
 
-def tokens_revoke_all(*, user: AbstractBaseUser) -> int:
+def tokens_revoke_all(*, user: User) -> int:
     """Revoke every active token of a user, of either kind; returns how many."""
     return PersonalToken.objects.filter(user=user, revoked_at__isnull=True).update(
         revoked_at=timezone.now()
     )
 
 
-def _active(*, user: AbstractBaseUser, kind: str) -> QuerySet[PersonalToken]:
+def _active(*, user: User, kind: str) -> QuerySet[PersonalToken]:
     return PersonalToken.objects.filter(user=user, kind=kind, revoked_at__isnull=True)
 
 
-def _issue(*, user: AbstractBaseUser, name: str, kind: str) -> IssuedToken:
+def _issue(*, user: User, name: str, kind: str) -> IssuedToken:
     prefix = secrets.token_hex(PREFIX_LENGTH // 2)
     key = f"{TOKEN_MARK}{prefix}{secrets.token_urlsafe(32)}"
     token = PersonalToken.objects.create(
@@ -107,7 +107,7 @@ def _issue(*, user: AbstractBaseUser, name: str, kind: str) -> IssuedToken:
     return IssuedToken(token=token, key=key)
 
 
-def personal_token_revoke(*, user: AbstractBaseUser, token_id: int) -> PersonalToken:
+def personal_token_revoke(*, user: User, token_id: int) -> PersonalToken:
     token = PersonalToken.objects.filter(user=user, pk=token_id).first()
     if token is None:
         raise DomainError("No such token.", code="token_not_found", status=404)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from annotations.services.tokens import tokens_revoke_all
 
 
 @transaction.atomic
-def user_deactivate(*, user: AbstractBaseUser) -> None:
+def user_deactivate(*, user: User) -> None:
     """Deactivate a user: no more logins, sessions or API tokens; their highlights, reviews and
     verdicts stay, with their name on them."""
     if user.is_active:
