@@ -151,7 +151,7 @@ def _addresses_check(host: str, port: int, *, allow_private: bool) -> str:
         raise DomainError(
             f"Could not resolve {host}.", code="url_unresolvable", field="url"
         ) from None
-    addresses = {info[4][0] for info in infos}
+    addresses = {str(info[4][0]) for info in infos}  # the IP address (a str for IPv4 and IPv6)
     if not allow_private:
         for address in addresses:
             if not address_is_public(ipaddress.ip_address(address.split("%")[0])):
@@ -272,7 +272,8 @@ def _request_once(
     return pool.urlopen(
         "GET",
         path,
-        headers={"Host": host_header, "User-Agent": USER_AGENT, "Accept": "text/html,text/plain"},
+        # url_validate has required a host name, so host_header is never None here.
+        headers={"Host": host_header, "User-Agent": USER_AGENT, "Accept": "text/html,text/plain"},  # type: ignore[dict-item]
         redirect=False,
         retries=False,
         preload_content=False,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from annotations.services.tokens import tokens_revoke_all
 
@@ -18,12 +18,12 @@ class RevokeTokensOnPasswordChange:
     user's token list.
     """
 
-    def validate(self, password: str, user: AbstractBaseUser | None = None) -> None:
+    def validate(self, password: str, user: User | None = None) -> None:
         return None
 
     def get_help_text(self) -> str:
         return "Changing the password revokes every API token of the account."
 
-    def password_changed(self, password: str, user: AbstractBaseUser | None = None) -> None:
+    def password_changed(self, password: str, user: User | None = None) -> None:
         if user is not None and user.pk is not None:
             tokens_revoke_all(user=user)

@@ -21,7 +21,7 @@ def _group_names(user: AbstractBaseUser | AnonymousUser) -> set[str]:
     cached = getattr(user, "_factcheck_group_names", None)
     if cached is None:
         cached = set(user.groups.values_list("name", flat=True)) if user.is_authenticated else set()
-        user._factcheck_group_names = cached
+        user._factcheck_group_names = cached  # type: ignore[union-attr]  # our cache, see above
     return cached
 
 

@@ -22,7 +22,7 @@ MIN_OVERLAP = 0.5
 
 @dataclass(frozen=True)
 class Span:
-    key: Hashable  # the annotation's id
+    key: int  # the annotation's id
     reviewer: Hashable
     kind: str
     start: int
@@ -38,7 +38,7 @@ class Group:
     end: int
     members: list[Span] = field(default_factory=list)
     reviewers: set[Hashable] = field(default_factory=set)
-    fixed: Hashable | None = None  # the id of a unit an editor fixed; None for computed units
+    fixed: int | None = None  # the id of a unit an editor fixed; None for computed units
 
     def add(self, span: Span) -> None:
         self.members.append(span)
@@ -58,7 +58,7 @@ def overlap_ratio(a_start: int, a_end: int, b_start: int, b_end: int) -> float:
 def spans_group(
     spans: Iterable[Span],
     *,
-    fixed: Sequence[tuple[Hashable, Sequence[Span]]] = (),
+    fixed: Sequence[tuple[int, Sequence[Span]]] = (),
     min_overlap: float = MIN_OVERLAP,
 ) -> list[Group]:
     """Group spans into units by the rule above. `fixed` are (unit id, members) kept as they are.
@@ -66,7 +66,7 @@ def spans_group(
     Returns the groups in text order (by start, then end), fixed ones included.
     """
     groups: list[Group] = []
-    placed: set[Hashable] = set()
+    placed: set[int] = set()
     for unit_id, members in fixed:
         if not members:
             continue

@@ -180,7 +180,7 @@ def annotations_anchor(
         if annotation.revision_id != revision.pk and row is not None:
             places[annotation.pk] = (
                 Anchor(row.start, row.end, row.method, row.confidence)
-                if row.start is not None
+                if row.start is not None and row.end is not None  # both or neither (a constraint)
                 else None
             )
             continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from django.db.models import Exists, JSONField, OuterRef, QuerySet, Subquery
 
@@ -23,7 +23,7 @@ def with_claim_change(units: QuerySet[ClaimUnit]) -> QuerySet[ClaimUnit]:
     of the same query, so a page of units costs no query more (see claim_changed)."""
     open_change = ClaimChange.objects.filter(unit=OuterRef("pk"), resolved_at__isnull=True)
 
-    def column(name: str, **options: object) -> Subquery:
+    def column(name: str, **options: Any) -> Subquery:
         return Subquery(open_change.values(name)[:1], **options)
 
     return units.annotate(
@@ -38,11 +38,12 @@ def claim_changed(unit: ClaimUnit) -> ClaimChanged | None:
     """The unit's open claim change (from with_claim_change), or None."""
     if getattr(unit, "claim_change_revision", None) is None:
         return None
+    # The columns with_claim_change annotated, which the model's type does not know.
     return ClaimChanged(
-        old=unit.claim_change_old,
-        new=unit.claim_change_new,
-        revision=unit.claim_change_revision,
-        differences=list(unit.claim_change_differences or []),
+        old=unit.claim_change_old,  # type: ignore[attr-defined]
+        new=unit.claim_change_new,  # type: ignore[attr-defined]
+        revision=unit.claim_change_revision,  # type: ignore[attr-defined]
+        differences=list(unit.claim_change_differences or []),  # type: ignore[attr-defined]
     )
 
 

@@ -121,7 +121,7 @@ def _unit_advance(
 def _history_record(unit: ClaimUnit, editor: AbstractBaseUser | None) -> None:
     """Write the unit's history row for a change made with a conditional UPDATE (which the
     history's save signal does not see), attributed to the editor."""
-    unit._history_user = editor
+    unit._history_user = editor  # type: ignore[attr-defined]  # simple_history records it as the author
     unit.save(update_fields=["modified"])
 
 
@@ -360,7 +360,7 @@ def units_merge(
             start=min(unit.start, other.start),
             end=max(unit.end, other.end),
         )
-        other._history_user = editor
+        other._history_user = editor  # type: ignore[attr-defined]  # simple_history records it as the author
         other.delete()
         article_agreement_mark_changed(article_id=unit.article_id)
     unit.refresh_from_db()
@@ -395,7 +395,7 @@ def unit_split(
             end=max(a.end for a in moving),
             is_manual=True,
         )
-        new_unit._history_user = editor
+        new_unit._history_user = editor  # type: ignore[attr-defined]  # simple_history records it as the author
         new_unit.save()
         Annotation.objects.filter(pk__in=[a.pk for a in moving]).update(unit=new_unit)
         staying = [a for pk, a in members.items() if pk not in {m.pk for m in moving}]

@@ -160,7 +160,7 @@ def stale_agreements_sweep(*, enqueue: Callable[[int], None] = _task_enqueue) ->
     return sum(article_agreement_enqueue(article_id=pk, enqueue=enqueue) for pk in article_ids)
 
 
-def desk_agreement_request(*, enqueue_desk: Callable[[], None] | None = None) -> bool:
+def desk_agreement_request(*, enqueue_desk: Callable[[], object] | None = None) -> bool:
     """An editor asks for fresh desk-wide statistics. Coalesced like the articles' requests."""
     DeskAgreement.objects.get_or_create(pk=DESK_AGREEMENT_ID)
     flipped = DeskAgreement.objects.filter(pk=DESK_AGREEMENT_ID, queued=False).update(

@@ -9,6 +9,7 @@ import trafilatura
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
+from trafilatura.settings import Document
 
 from annotations import fetching
 from annotations.core.text import canonical_text, name_clean, paragraphs_from_lines
@@ -103,13 +104,14 @@ def html_extract(html: str | bytes, *, url: str | None = None) -> ExtractedArtic
         include_tables=False,
         favor_recall=True,
     )
-    if document is None or not (document.text or "").strip():
+    # A Document, or None when nothing was found (a dict only with as_dict=True, not asked for).
+    if not isinstance(document, Document) or not (document.text or "").strip():
         raise DomainError(
             "Could not find the article's main text in this HTML.",
             code="html_no_main_text",
             field="file",
         )
-    lines = document.text.split("\n")
+    lines = (document.text or "").split("\n")
     title = name_clean(document.title or "")
     # trafilatura repeats the headline as the first line of the text; the title field holds it.
     if title and lines and lines[0].strip() == title:

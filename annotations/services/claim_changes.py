@@ -95,5 +95,5 @@ def _resolve(change: ClaimChange, editor: User | None, resolution: str) -> None:
     change.resolution = resolution
     change.resolved_at = timezone.now()
     change.resolved_by = editor
-    change._history_user = editor
+    change._history_user = editor  # type: ignore[attr-defined]  # simple_history records it as the author
     change.save(update_fields=["resolution", "resolved_at", "resolved_by"])

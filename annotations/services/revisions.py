@@ -167,8 +167,9 @@ def _placed_on(
     source: Annotation | AnnotationAnchor | None = annotation
     if annotation.revision_id != previous.pk:
         source = anchors.get(annotation.pk)
-        if source is None or source.start is None:
-            return None
+    # A highlight always has its offsets; an anchor has none when orphaned (both or neither).
+    if source is None or source.start is None or source.end is None:
+        return None
     return anchoring.StoredTarget(
         exact=source.exact,
         prefix=source.prefix,
@@ -206,7 +207,11 @@ def revision_reanchor(*, revision_id: int) -> int:
     }
     carried = [(a, _placed_on(a, previous, on_previous) if previous else None) for a in annotations]
     targets = [target for _, target in carried if target is not None]
-    placed = iter(anchoring.reanchor(previous.text, revision.text, targets) if targets else [])
+    placed = iter(
+        anchoring.reanchor(previous.text, revision.text, targets)
+        if targets and previous is not None  # targets come from a previous revision only
+        else []
+    )
     rows = []
     for annotation, target in carried:
         if target is not None:

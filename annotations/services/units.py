@@ -72,7 +72,7 @@ def article_units_regroup(*, article: Article) -> list[ClaimUnit]:
 
     fixed_members: dict[int, list[Span]] = defaultdict(list)
     for annotation in annotations:
-        unit = existing.get(annotation.unit_id)
+        unit = existing.get(annotation.unit_id)  # type: ignore[arg-type]  # None finds no unit
         if unit is not None and _editor_fixed(unit):
             fixed_members[unit.pk].append(span(annotation))
     groups = spans_group(

@@ -82,7 +82,13 @@ def _stored(record: Any, name: str) -> Any:
 
 
 def _field_name(model: type[models.Model], name: str) -> str:
-    return FIELD_NAMES.get(name) or str(model._meta.get_field(name).verbose_name).capitalize()
+    # Asked only for names FIELD_NAMES lacks; histories hold concrete fields, no reverse relations.
+    return (
+        FIELD_NAMES.get(name)
+        or str(
+            model._meta.get_field(name).verbose_name  # type: ignore[union-attr]
+        ).capitalize()
+    )
 
 
 class _Formatter:

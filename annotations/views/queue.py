@@ -107,7 +107,7 @@ class StatusTab:
 
 
 # Short enough for every tab to fit on one line; the full name is the tab's tooltip.
-TAB_NAMES = {
+TAB_NAMES: dict[str, str] = {
     ClaimUnit.Status.MORE_REVIEWS: "Sent back",
     ClaimUnit.Status.REJECTED: "Rejected",
 }

@@ -45,12 +45,12 @@ def test_claims_and_quotes_never_share_a_unit():
 
 
 def test_fixed_units_keep_their_members_and_attract_new_ones():
-    fixed = [("unit-7", [span(1, "a", 0, 10), span(2, "b", 50, 60)])]
+    fixed = [(7, [span(1, "a", 0, 10), span(2, "b", 50, 60)])]
 
     groups = spans_group([span(3, "c", 0, 10)], fixed=fixed)
 
     assert len(groups) == 1
-    assert groups[0].fixed == "unit-7"
+    assert groups[0].fixed == 7
     assert [m.key for m in groups[0].members] == [1, 2, 3]
 
 

@@ -289,7 +289,7 @@ def desk_warnings(
 def agreement_with_final(
     *,
     ratings: Sequence[tuple[Hashable, Hashable, str]],
-    finals: dict[Hashable, str],
+    finals: dict[Any, str],  # unit -> final verdict; Any: a dict's key type is invariant
     labels: Sequence[str],
 ) -> list[dict[str, Any]]:
     """Each reviewer against the adjudicated verdicts: on the units both rated, the share

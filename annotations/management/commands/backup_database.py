@@ -39,7 +39,7 @@ class Command(BaseCommand):
             command, env = connection.client.settings_to_cmd_args_env(
                 connection.settings_dict, ["--format=custom", "--no-owner", "--file", str(path)]
             )
-            command[0] = "pg_dump"
+            command = ["pg_dump", *command[1:]]
             try:
                 done = subprocess.run(  # noqa: S603 (our own arguments, no shell)
                     command,

@@ -54,7 +54,7 @@ class Command(BaseCommand):
                 "bench_export compares with PostgreSQL's COPY: set DATABASE_URL to PostgreSQL. "
                 "(On SQLite the exports take the streamed Python path.)"
             )
-        self.server = {
+        self.server: dict[str, Any] = {  # psycopg.connect keywords
             "host": database["HOST"] or "127.0.0.1",
             "port": database["PORT"] or 5432,
             "user": database["USER"],

@@ -139,7 +139,7 @@ def timed(function: Callable[[], Any], runs: int) -> tuple[Any, list[float]]:
 
 
 def sentence(rng: random.Random) -> str:
-    fields = {name: rng.choice(values) for name, values in PLACES.items()}
+    fields: dict[str, object] = {name: rng.choice(values) for name, values in PLACES.items()}
     fields |= {
         "pct": rng.randint(2, 19),
         "n": rng.randint(120, 9_000),

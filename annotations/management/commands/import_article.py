@@ -43,7 +43,12 @@ class Command(BaseCommand):
         if new_version_of is not None:
             self._revise(new_version_of, source)
             return
-        metadata = {"title": title, "byline": byline, "publisher": publisher, "language": language}
+        metadata: dict[str, Any] = {
+            "title": title,
+            "byline": byline,
+            "publisher": publisher,
+            "language": language,
+        }
         try:
             if source.lower().startswith(("http://", "https://")):
                 article = article_import(imported_by=None, url=source, **metadata)

@@ -25,7 +25,7 @@ DEMO_USERS = [
 ]
 
 # Written for this project; the places, people and figures are invented.
-DEMO_ARTICLES = [
+DEMO_ARTICLES: list[dict[str, Any]] = [
     {
         "title": "Riverside council says new bus lanes halved commute times",
         "byline": "Maya Okafor",
