@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from rest_framework import serializers
 
 from annotations.api.fields import StrictCharField
@@ -27,8 +28,12 @@ class AssignInputSerializer(serializers.Serializer):
 
 class AssignmentSerializer(serializers.ModelSerializer):
     article_title = serializers.CharField(source="article.title", read_only=True)
-    reviewer = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    assigned_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    reviewer: serializers.SlugRelatedField[User] = serializers.SlugRelatedField(
+        slug_field="username", read_only=True
+    )
+    assigned_by: serializers.SlugRelatedField[User] = serializers.SlugRelatedField(
+        slug_field="username", read_only=True
+    )
     review_status = serializers.CharField(read_only=True, allow_null=True, default=None)
     annotation_count = serializers.IntegerField(read_only=True, default=0)
 

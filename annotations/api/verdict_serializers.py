@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import User
 from rest_framework import serializers
 
 from annotations.api.fields import NameField, StrictCharField, StrictIntegerField
@@ -16,7 +17,9 @@ class VersionInputSerializer(serializers.Serializer):
 
 
 class VerdictInputSerializer(VersionInputSerializer):
-    label = serializers.SlugRelatedField(slug_field="slug", queryset=VerdictLabel.objects.all())
+    label = serializers.SlugRelatedField(  # type: ignore[assignment]  # see VerdictSerializer.label
+        slug_field="slug", queryset=VerdictLabel.objects.all()
+    )
     claim_reviewed = StrictCharField(max_length=500)
     explanation = StrictCharField(max_length=20_000, allow_blank=True, default="")
     claimant = NameField(max_length=200, allow_blank=True, default="")
@@ -43,13 +46,19 @@ class CitedSourceSerializer(serializers.Serializer):
 
 
 class VerdictSerializer(serializers.ModelSerializer):
-    label = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    # A field named "label": DRF's metaclass takes declared fields off the class, so the
+    # serializer's own Field.label (a string) is untouched; the stubs see an override.
+    label: serializers.SlugRelatedField[VerdictLabel] = serializers.SlugRelatedField(  # type: ignore[assignment]
+        slug_field="slug", read_only=True
+    )
     label_name = serializers.CharField(source="label.name", read_only=True)
     rating_value = serializers.IntegerField(source="label.rating_value", read_only=True)
     article = serializers.IntegerField(source="unit.article_id", read_only=True)
     article_title = serializers.CharField(source="unit.article.title", read_only=True)
     article_url = serializers.CharField(source="unit.article.source_url", read_only=True)
-    decided_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    decided_by: serializers.SlugRelatedField[User] = serializers.SlugRelatedField(
+        slug_field="username", read_only=True
+    )
     sources = CitedSourceSerializer(many=True, read_only=True)
     corrections = CorrectionSerializer(many=True, read_only=True)
 

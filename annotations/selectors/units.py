@@ -57,7 +57,7 @@ UNIT_TEXT = Coalesce("revision__text", "article__text")
 
 def unit_text(unit: ClaimUnit) -> str:
     """The text `unit.start`/`unit.end` refer to, in Python (see UNIT_TEXT)."""
-    return unit.revision.text if unit.revision_id else unit.article.text
+    return unit.revision.text if unit.revision is not None else unit.article.text
 
 
 def unit_passage_as_checked(unit: ClaimUnit) -> str:
