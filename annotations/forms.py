@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from django import forms
 from django.conf import settings
@@ -15,6 +15,17 @@ from annotations.models import ClaimUnit, VerdictLabel
 from annotations.roles import Role
 from annotations.services.adjudication import CLAIM_REVIEWED_RECOMMENDED, VerdictInput
 from annotations.validators import validate_visible_name
+
+_Field = TypeVar("_Field", bound=forms.Field)
+
+
+def _field(form: forms.BaseForm, name: str, kind: type[_Field]) -> _Field:
+    """`form.fields[name]` as the kind of field it was declared as (Django types them all
+    as Field), so that its choices or queryset can be set with their types checked."""
+    field = form.fields[name]
+    if not isinstance(field, kind):
+        raise TypeError(f"{name!r} is a {type(field).__name__}, not a {kind.__name__}")
+    return field
 
 
 def _article_file_field() -> forms.FileField:
@@ -81,7 +92,8 @@ class ArticleImportForm(forms.Form):
         return _upload_size_check(self.cleaned_data.get("file"))
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data  # what Form.clean returns (its stubs allow None)
         given = [
             bool(cleaned.get("text", "").strip()),
             bool(cleaned.get("file")),
@@ -131,7 +143,8 @@ class ArticleRevisionForm(forms.Form):
         return _upload_size_check(self.cleaned_data.get("file"))
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data  # what Form.clean returns (its stubs allow None)
         given = [
             bool(cleaned.get("text", "").strip()),
             bool(cleaned.get("file")),
@@ -168,13 +181,19 @@ class QueueFilterForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [("", "Awaiting a decision"), *ClaimUnit.Status.choices]
-        self.fields["article"].choices = [("", "All articles"), *articles]
-        self.fields["label"].choices = [
+        _field(self, "status", forms.ChoiceField).choices = [
+            ("", "Awaiting a decision"),
+            *ClaimUnit.Status.choices,
+        ]
+        _field(self, "article", forms.ChoiceField).choices = [("", "All articles"), *articles]
+        _field(self, "label", forms.ChoiceField).choices = [
             ("", "Any verdict"),
             *((label.slug, label.name) for label in labels),
         ]
-        self.fields["reviewer"].choices = [("", "Any reviewer"), *((r, r) for r in reviewers)]
+        _field(self, "reviewer", forms.ChoiceField).choices = [
+            ("", "Any reviewer"),
+            *((r, r) for r in reviewers),
+        ]
 
     def criteria(self) -> dict[str, Any]:
         """The selector's keyword arguments; an invalid filter is ignored rather than refused."""
@@ -228,8 +247,10 @@ class VerdictForm(VersionForm):
     ) -> None:
         super().__init__(*args, **kwargs)
         self._labels = {label.slug: label for label in labels}
-        self.fields["label"].choices = [(label.slug, label.name) for label in labels]
-        self.fields["sources"].choices = list(sources)
+        _field(self, "label", forms.ChoiceField).choices = [
+            (label.slug, label.name) for label in labels
+        ]
+        _field(self, "sources", forms.ChoiceField).choices = list(sources)
 
     def clean_claim_reviewed(self) -> str:
         return self.cleaned_data["claim_reviewed"].strip()
@@ -277,7 +298,9 @@ class MergeForm(VersionForm):
 
     def __init__(self, *args: Any, candidates: Sequence[ClaimUnit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["other"].choices = [_unit_choice(unit) for unit in candidates]
+        _field(self, "other", forms.ChoiceField).choices = [
+            _unit_choice(unit) for unit in candidates
+        ]
 
     def clean_other(self) -> tuple[int, int]:
         pk, version = self.cleaned_data["other"].split(":")
@@ -291,16 +314,23 @@ class SplitForm(VersionForm):
 
     def __init__(self, *args: Any, highlights: Sequence[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["annotations"].choices = list(highlights)
+        _field(self, "annotations", forms.ChoiceField).choices = list(highlights)
 
 
 # --- Assignments ----------------------------------------------------------------------------------
 
 
+class _ReviewerChoiceField(forms.ModelMultipleChoiceField):
+    """Reviewers listed by their username."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return obj.get_username()
+
+
 class AssignForm(forms.Form):
     """An editor assigns an article to some of the desk's reviewers, by a due date."""
 
-    reviewers = forms.ModelMultipleChoiceField(
+    reviewers = _ReviewerChoiceField(
         queryset=get_user_model().objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Choose at least one reviewer."},
@@ -311,10 +341,9 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["reviewers"].queryset = (
+        _field(self, "reviewers", forms.ModelMultipleChoiceField).queryset = (
             get_user_model().objects.filter(groups__name=Role.REVIEWER).order_by("username")
         )
-        self.fields["reviewers"].label_from_instance = lambda user: user.get_username()
 
 
 # --- Account --------------------------------------------------------------------------------------
