@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from annotations.forms import TokenCreateForm
 from annotations.models import PersonalToken
 from annotations.permissions import Permission
+from annotations.request_user import request_user
 from annotations.services.tokens import personal_token_create, personal_token_revoke
 from annotations.views.decorators import permission_required
 from annotations.views.errors import Refusal, domain_errors_shown
@@ -23,7 +24,9 @@ def account(request: HttpRequest) -> HttpResponse:
     refusal = Refusal()
     if form.is_bound and form.is_valid():
         with domain_errors_shown(request, form) as refusal:
-            issued = personal_token_create(user=request.user, name=form.cleaned_data["name"])
+            issued = personal_token_create(
+                user=request_user(request), name=form.cleaned_data["name"]
+            )
         if not refusal:
             issued_key = issued.key
             form = TokenCreateForm()  # the next token starts from an empty name
@@ -31,7 +34,7 @@ def account(request: HttpRequest) -> HttpResponse:
         request,
         "annotations/account.html",
         {
-            "tokens": PersonalToken.objects.filter(user=request.user),
+            "tokens": PersonalToken.objects.filter(user=request_user(request)),
             "issued_key": issued_key,
             "form": form,
             "conflict": refusal.conflict,
@@ -44,7 +47,7 @@ def account(request: HttpRequest) -> HttpResponse:
 @require_POST
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     with domain_errors_shown(request) as refusal:
-        token = personal_token_revoke(user=request.user, token_id=pk)
+        token = personal_token_revoke(user=request_user(request), token_id=pk)
     if not refusal:
         messages.success(request, f"Revoked “{token.name}”.")
     return redirect("account")

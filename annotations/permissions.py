@@ -27,14 +27,14 @@ from enum import StrEnum
 from functools import reduce
 from typing import Any, TypeVar
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth import models as auth
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 
 from annotations import roles
 from annotations.errors import DomainError
 from annotations.models import DeskSettings, Review
 
-User = AbstractBaseUser | AnonymousUser
+User = auth.User | auth.AnonymousUser  # who asks: signed in or not
 M = TypeVar("M", bound=Model)
 
 

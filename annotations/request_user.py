@@ -10,7 +10,7 @@ from rest_framework.request import Request
 
 
 def request_user(request: HttpRequest | Request) -> User:
-    """`request.user` where `login_required`, `IsAuthenticated` or the admin let only signed-in
-    users through. Typing only: the services still check the user's roles, so an anonymous user
-    here would be refused there, as before."""
+    """`request.user` where the page's permission, the API's permission classes or the admin
+    let only signed-in users through. Typing only: the services still check the user's roles,
+    so an anonymous user here would be refused there, as before."""
     return cast(User, request.user)

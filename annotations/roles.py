@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 
 
 class Role(StrEnum):
@@ -16,29 +16,29 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
-def _group_names(user: AbstractBaseUser | AnonymousUser) -> set[str]:
+def _group_names(user: User | AnonymousUser) -> set[str]:
     # Cached on the user object: a page asks several times per request.
     cached = getattr(user, "_factcheck_group_names", None)
     if cached is None:
         cached = set(user.groups.values_list("name", flat=True)) if user.is_authenticated else set()
-        user._factcheck_group_names = cached  # type: ignore[union-attr]  # our cache, see above
+        user._factcheck_group_names = cached  # type: ignore[union-attr]  # our cache, see above  # type: ignore[union-attr]  # our cache, see above
     return cached
 
 
-def is_admin(user: AbstractBaseUser | AnonymousUser) -> bool:
+def is_admin(user: User | AnonymousUser) -> bool:
     return bool(user.is_authenticated and (user.is_superuser or Role.ADMIN in _group_names(user)))
 
 
-def is_editor(user: AbstractBaseUser | AnonymousUser) -> bool:
+def is_editor(user: User | AnonymousUser) -> bool:
     """Holders of the editor role, and admins, who hold every editor's permission."""
     return is_admin(user) or Role.EDITOR in _group_names(user)
 
 
-def is_reviewer(user: AbstractBaseUser | AnonymousUser) -> bool:
+def is_reviewer(user: User | AnonymousUser) -> bool:
     return Role.REVIEWER in _group_names(user) if user.is_authenticated else False
 
 
-def role_names(user: AbstractBaseUser | AnonymousUser) -> list[str]:
+def role_names(user: User | AnonymousUser) -> list[str]:
     return [
         role.value
         for role in Role

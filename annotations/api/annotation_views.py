@@ -31,6 +31,7 @@ from annotations.api.serializers import (
 )
 from annotations.models import Annotation
 from annotations.permissions import Permission
+from annotations.request_user import request_user
 from annotations.services.annotations import (
     AnnotationChanges,
     annotation_create,
@@ -118,11 +119,11 @@ class AnnotationViewSet(
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         annotation = annotation_create(
-            reviewer=request.user,
+            reviewer=request_user(request),
             article=data["article"],
             kind=data["kind"],
             speaker=data["speaker"],
-            target=serializer.target_input(),
+            target=serializer.target_input(),  # type: ignore[arg-type]  # required on create
             verdict=data["verdict"],
             rationale=data["rationale"],
             sources=serializer.sources_input() or [],
@@ -143,7 +144,7 @@ class AnnotationViewSet(
         data = serializer.validated_data
         annotation_update(
             annotation=annotation,
-            actor=request.user,
+            actor=request_user(request),
             changes=AnnotationChanges(
                 kind=data.get("kind"),
                 speaker=data.get("speaker"),
@@ -161,7 +162,7 @@ class AnnotationViewSet(
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         annotation = self.get_object()
         self.etag_check(request, annotation)
-        annotation_delete(annotation=annotation, actor=request.user)
+        annotation_delete(annotation=annotation, actor=request_user(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     def _reload(self, annotation: Annotation) -> Annotation:

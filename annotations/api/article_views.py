@@ -37,6 +37,7 @@ from annotations.api.serializers import (
 )
 from annotations.models import Article, ArticleRevision
 from annotations.permissions import Permission
+from annotations.request_user import request_user
 from annotations.services.articles import article_import
 from annotations.services.assignments import assignment_pick_up, assignments_create
 from annotations.services.reviews import review_submit
@@ -109,7 +110,7 @@ class ArticleViewSet(
         _, created = article_revise(
             article=article,
             origin=ArticleRevision.Origin.API,
-            created_by=request.user,
+            created_by=request_user(request),
             **serializer.validated_data,
         )
         article = self.get_queryset().defer(None).get(pk=article.pk)
@@ -150,7 +151,7 @@ class ArticleViewSet(
     def create(self, request: Request) -> Response:
         serializer = ArticleInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        article = article_import(imported_by=request.user, **serializer.validated_data)
+        article = article_import(imported_by=request_user(request), **serializer.validated_data)
         article = self.get_queryset().defer(None).get(pk=article.pk)
         return Response(ArticleSerializer(article).data, status=status.HTTP_201_CREATED)
 
@@ -158,7 +159,7 @@ class ArticleViewSet(
     @action(detail=True, methods=["post"])
     def submit(self, request: Request, pk: str | None = None) -> Response:
         """The current reviewer submits their review of the article."""
-        review = review_submit(article=self.get_object(), reviewer=request.user)
+        review = review_submit(article=self.get_object(), reviewer=request_user(request))
         return Response(ReviewSerializer(review).data)
 
     @extend_schema(request=None, responses={200: dict})
@@ -176,7 +177,7 @@ class ArticleViewSet(
         assignments = assignments_create(
             article=self.get_object(),
             reviewers=serializer.validated_data["reviewers"],
-            editor=request.user,
+            editor=request_user(request),
             due_on=serializer.validated_data["due_on"],
         )
         return Response(AssignmentSerializer(assignments, many=True).data)
@@ -185,5 +186,5 @@ class ArticleViewSet(
     @action(detail=True, methods=["post"], url_path="pick-up")
     def pick_up(self, request: Request, pk: str | None = None) -> Response:
         """A reviewer takes the article themselves, where the desk allows it."""
-        assignment = assignment_pick_up(article=self.get_object(), reviewer=request.user)
+        assignment = assignment_pick_up(article=self.get_object(), reviewer=request_user(request))
         return Response(AssignmentSerializer(assignment).data)

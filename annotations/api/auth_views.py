@@ -16,6 +16,7 @@ from annotations.api.query import StrictQueryParameters
 from annotations.errors import DomainError
 from annotations.models import PersonalToken
 from annotations.permissions import Permission
+from annotations.request_user import request_user
 from annotations.services.tokens import login_token_create, personal_token_revoke
 
 LoginTokenSerializer = inline_serializer(
@@ -63,5 +64,5 @@ class TokenView(StrictQueryParameters, APIView):
                 "Log out of the API with the token to revoke: `Authorization: Token fc_…`.",
                 code="no_token",
             )
-        personal_token_revoke(user=request.user, token_id=request.auth.pk)
+        personal_token_revoke(user=request_user(request), token_id=request.auth.pk)
         return Response(status=status.HTTP_204_NO_CONTENT)

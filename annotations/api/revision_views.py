@@ -17,6 +17,7 @@ from annotations.api.query import IdFilter, StrictFilterSet, StrictQueryParamete
 from annotations.api.serializers import OrphanSerializer, ReattachInputSerializer
 from annotations.models import AnnotationAnchor
 from annotations.permissions import Permission
+from annotations.request_user import request_user
 from annotations.selectors.revisions import anchors_resolvable_by, orphans_visible_to
 from annotations.services.annotations import TargetInput
 from annotations.services.revisions import orphan_confirm_gone, orphan_reattach
@@ -50,7 +51,7 @@ class OrphanViewSet(StrictQueryParameters, mixins.ListModelMixin, viewsets.Gener
     @action(detail=True, methods=["post"])
     def gone(self, request: Request, pk: str | None = None) -> Response:
         """Confirm the highlighted passage is no longer in the article."""
-        anchor = orphan_confirm_gone(anchor=self.get_object(), actor=request.user)
+        anchor = orphan_confirm_gone(anchor=self.get_object(), actor=request_user(request))
         return Response(OrphanSerializer(self.get_queryset().get(pk=anchor.pk)).data)
 
     @extend_schema(request=ReattachInputSerializer, responses={200: OrphanSerializer})
@@ -61,6 +62,6 @@ class OrphanViewSet(StrictQueryParameters, mixins.ListModelMixin, viewsets.Gener
         serializer.is_valid(raise_exception=True)
         target: dict[str, Any] = serializer.validated_data["target"]
         anchor = orphan_reattach(
-            anchor=self.get_object(), actor=request.user, target=TargetInput(**target)
+            anchor=self.get_object(), actor=request_user(request), target=TargetInput(**target)
         )
         return Response(OrphanSerializer(self.get_queryset().get(pk=anchor.pk)).data)

@@ -15,6 +15,7 @@ from annotations.api.fields import NameField
 from annotations.api.query import StrictQueryParameters
 from annotations.models import PersonalToken
 from annotations.permissions import Permission
+from annotations.request_user import request_user
 from annotations.services.tokens import personal_token_create, personal_token_revoke
 
 
@@ -58,11 +59,11 @@ class PersonalTokenViewSet(
     def create(self, request: Request) -> Response:
         data = TokenInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        issued = personal_token_create(user=request.user, name=data.validated_data["name"])
+        issued = personal_token_create(user=request_user(request), name=data.validated_data["name"])
         body = {**PersonalTokenSerializer(issued.token).data, "key": issued.key}
         return Response(body, status=status.HTTP_201_CREATED)
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """Revoke the token (kept in the list, marked revoked)."""
-        personal_token_revoke(user=request.user, token_id=self.get_object().pk)
+        personal_token_revoke(user=request_user(request), token_id=self.get_object().pk)
         return Response(status=status.HTTP_204_NO_CONTENT)

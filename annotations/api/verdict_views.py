@@ -35,6 +35,7 @@ from annotations.api.verdict_serializers import (
 )
 from annotations.models import Verdict
 from annotations.permissions import Permission, can
+from annotations.request_user import request_user
 from annotations.services import adjudication
 
 
@@ -121,7 +122,7 @@ class VerdictViewSet(
     def publish(self, request: Request, pk: str | None = None) -> Response:
         verdict = adjudication.verdict_publish(
             verdict=self.get_object(),
-            editor=request.user,
+            editor=request_user(request),
             seen_version=self._unit_version(request),
         )
         return Response(VerdictSerializer(self.get_queryset().get(pk=verdict.pk)).data)
@@ -131,7 +132,7 @@ class VerdictViewSet(
     def unpublish(self, request: Request, pk: str | None = None) -> Response:
         verdict = adjudication.verdict_unpublish(
             verdict=self.get_object(),
-            editor=request.user,
+            editor=request_user(request),
             seen_version=self._unit_version(request),
         )
         return Response(VerdictSerializer(self.get_queryset().get(pk=verdict.pk)).data)
@@ -146,7 +147,7 @@ class VerdictViewSet(
         verdict = self.get_object()
         adjudication.verdict_correct(
             verdict=verdict,
-            editor=request.user,
+            editor=request_user(request),
             seen_version=data["version"],
             note=data["note"],
             changes=verdict_input(data),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -81,7 +81,7 @@ class VerdictInput:
 def _unit_advance(
     unit: ClaimUnit,
     *,
-    editor: AbstractBaseUser,
+    editor: User,
     seen_version: int,
     allowed: Sequence[str],
     status: str | None = None,
@@ -118,7 +118,7 @@ def _unit_advance(
     return unit
 
 
-def _history_record(unit: ClaimUnit, editor: AbstractBaseUser | None) -> None:
+def _history_record(unit: ClaimUnit, editor: User | None) -> None:
     """Write the unit's history row for a change made with a conditional UPDATE (which the
     history's save signal does not see), attributed to the editor."""
     unit._history_user = editor  # type: ignore[attr-defined]  # simple_history records it as the author
@@ -142,9 +142,7 @@ def _verdict_validate(unit: ClaimUnit, verdict: VerdictInput) -> list[Source]:
     return sources
 
 
-def unit_adjudication_start(
-    *, unit: ClaimUnit, editor: AbstractBaseUser, seen_version: int
-) -> ClaimUnit:
+def unit_adjudication_start(*, unit: ClaimUnit, editor: User, seen_version: int) -> ClaimUnit:
     """An editor takes the unit: it shows as in adjudication to the other editors."""
     require(editor, Permission.Unit.ADJUDICATE, unit)
     with transaction.atomic():
@@ -158,7 +156,7 @@ def unit_adjudication_start(
 
 
 def unit_decide(
-    *, unit: ClaimUnit, editor: AbstractBaseUser, seen_version: int, verdict: VerdictInput
+    *, unit: ClaimUnit, editor: User, seen_version: int, verdict: VerdictInput
 ) -> Verdict:
     """Record the final verdict on an open or decided (not yet published) unit."""
     require(editor, Permission.Unit.ADJUDICATE, unit)
@@ -190,7 +188,7 @@ def unit_decide(
     return decided
 
 
-def verdict_publish(*, verdict: Verdict, editor: AbstractBaseUser, seen_version: int) -> Verdict:
+def verdict_publish(*, verdict: Verdict, editor: User, seen_version: int) -> Verdict:
     """Publish a decided verdict: from now on the export API serves it. Not while its claim
     changed under it: the editor confirms or decides again first."""
     require(editor, Permission.Verdict.PUBLISH, verdict)
@@ -217,7 +215,7 @@ def verdict_publish(*, verdict: Verdict, editor: AbstractBaseUser, seen_version:
     return verdict
 
 
-def verdict_unpublish(*, verdict: Verdict, editor: AbstractBaseUser, seen_version: int) -> Verdict:
+def verdict_unpublish(*, verdict: Verdict, editor: User, seen_version: int) -> Verdict:
     """Withdraw a published verdict; it stays decided and can be published again."""
     require(editor, Permission.Verdict.PUBLISH, verdict)
     with transaction.atomic():
@@ -250,7 +248,7 @@ def _verdict_snapshot(verdict: Verdict) -> dict[str, object]:
 def verdict_correct(
     *,
     verdict: Verdict,
-    editor: AbstractBaseUser,
+    editor: User,
     seen_version: int,
     note: str,
     changes: VerdictInput,
@@ -282,7 +280,7 @@ def verdict_correct(
     return correction
 
 
-def claim_change_confirm(*, unit: ClaimUnit, editor: AbstractBaseUser, seen_version: int) -> None:
+def claim_change_confirm(*, unit: ClaimUnit, editor: User, seen_version: int) -> None:
     """The editor checked the changed passage: the verdict still holds as it is. Recorded in
     the claim change's history (who, when); the unit's version moves on like any action."""
     require(editor, Permission.Unit.ADJUDICATE, unit)
@@ -302,7 +300,7 @@ def claim_change_confirm(*, unit: ClaimUnit, editor: AbstractBaseUser, seen_vers
             )
 
 
-def unit_reject(*, unit: ClaimUnit, editor: AbstractBaseUser, seen_version: int) -> ClaimUnit:
+def unit_reject(*, unit: ClaimUnit, editor: User, seen_version: int) -> ClaimUnit:
     """Not a checkable claim: the unit leaves the queue without a verdict."""
     require(editor, Permission.Unit.ADJUDICATE, unit)
     with transaction.atomic():
@@ -315,7 +313,7 @@ def unit_reject(*, unit: ClaimUnit, editor: AbstractBaseUser, seen_version: int)
         )
 
 
-def unit_send_back(*, unit: ClaimUnit, editor: AbstractBaseUser, seen_version: int) -> ClaimUnit:
+def unit_send_back(*, unit: ClaimUnit, editor: User, seen_version: int) -> ClaimUnit:
     """Ask for more independent reviews before deciding."""
     require(editor, Permission.Unit.ADJUDICATE, unit)
     with transaction.atomic():
@@ -332,7 +330,7 @@ def units_merge(
     *,
     unit: ClaimUnit,
     other: ClaimUnit,
-    editor: AbstractBaseUser,
+    editor: User,
     seen_version: int,
     other_seen_version: int,
 ) -> ClaimUnit:
@@ -372,7 +370,7 @@ def unit_split(
     *,
     unit: ClaimUnit,
     annotation_ids: Sequence[int],
-    editor: AbstractBaseUser,
+    editor: User,
     seen_version: int,
 ) -> ClaimUnit:
     """Move some of the unit's highlights into a unit of their own; returns the new unit."""

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -156,7 +156,7 @@ def _kind_and_speaker_validate(kind: str, speaker: str) -> None:
         raise DomainError("A quote names its speaker.", code="quote_speaker", field="speaker")
 
 
-def _review_open_for_writing(*, article: Article, reviewer: AbstractBaseUser) -> Review:
+def _review_open_for_writing(*, article: Article, reviewer: User) -> Review:
     """The reviewer's review of the article, created on first use, locked against a submit."""
     review, _ = Review.objects.get_or_create(article=article, reviewer=reviewer)
     review = Review.objects.select_for_update().get(pk=review.pk)
@@ -189,7 +189,7 @@ def _sources_replace(annotation: Annotation, sources: Sequence[SourceInput]) -> 
 
 def annotation_create(
     *,
-    reviewer: AbstractBaseUser,
+    reviewer: User,
     article: Article,
     target: TargetInput,
     verdict: VerdictLabel,
@@ -225,7 +225,7 @@ def annotation_create(
 
 
 def annotation_update(
-    *, annotation: Annotation, actor: AbstractBaseUser, changes: AnnotationChanges
+    *, annotation: Annotation, actor: User, changes: AnnotationChanges
 ) -> Annotation:
     """The annotation's reviewer changes it while their review is in progress."""
     require(actor, Permission.Annotation.UPDATE, annotation)
@@ -260,7 +260,7 @@ def annotation_update(
     return annotation
 
 
-def annotation_delete(*, annotation: Annotation, actor: AbstractBaseUser) -> None:
+def annotation_delete(*, annotation: Annotation, actor: User) -> None:
     """The annotation's reviewer deletes it while their review is in progress."""
     require(actor, Permission.Annotation.DELETE, annotation)
     with transaction.atomic():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from functools import partial
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -61,7 +61,7 @@ def article_revise(
     text: str,
     title: str = "",
     origin: str = ArticleRevision.Origin.PASTE,
-    created_by: AbstractBaseUser | None,
+    created_by: User | None,
 ) -> tuple[ArticleRevision, bool]:
     """Store a new version of the article's text; (revision, created).
 
@@ -102,7 +102,7 @@ def article_revise(
 def article_revision_import(
     *,
     article: Article,
-    created_by: AbstractBaseUser | None,
+    created_by: User | None,
     text: str = "",
     upload_name: str = "",
     upload_content: bytes | None = None,
@@ -256,7 +256,7 @@ def _anchor_row(
     )
 
 
-def _orphan_for_resolving(anchor: AnnotationAnchor, actor: AbstractBaseUser) -> None:
+def _orphan_for_resolving(anchor: AnnotationAnchor, actor: User) -> None:
     require(actor, Permission.Orphan.RESOLVE, anchor)
     if anchor.status != Status.ORPHANED:
         raise DomainError(
@@ -270,7 +270,7 @@ def _orphan_for_resolving(anchor: AnnotationAnchor, actor: AbstractBaseUser) -> 
         )
 
 
-def orphan_confirm_gone(*, anchor: AnnotationAnchor, actor: AbstractBaseUser) -> AnnotationAnchor:
+def orphan_confirm_gone(*, anchor: AnnotationAnchor, actor: User) -> AnnotationAnchor:
     """A person confirms the highlighted passage is no longer in the article."""
     _orphan_for_resolving(anchor, actor)
     updated = AnnotationAnchor.objects.filter(pk=anchor.pk, status=Status.ORPHANED).update(
@@ -283,7 +283,7 @@ def orphan_confirm_gone(*, anchor: AnnotationAnchor, actor: AbstractBaseUser) ->
 
 
 def orphan_reattach(
-    *, anchor: AnnotationAnchor, actor: AbstractBaseUser, target: TargetInput
+    *, anchor: AnnotationAnchor, actor: User, target: TargetInput
 ) -> AnnotationAnchor:
     """A person chooses the passage the highlight now refers to in this revision."""
     _orphan_for_resolving(anchor, actor)

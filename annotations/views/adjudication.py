@@ -21,6 +21,7 @@ from annotations.errors import DomainError
 from annotations.forms import CorrectionForm, MergeForm, SplitForm, VerdictForm, VersionForm
 from annotations.models import Annotation, ClaimUnit, Source, Verdict
 from annotations.permissions import Permission
+from annotations.request_user import request_user
 from annotations.selectors.revisions import units_with_vanished_claims
 from annotations.services import adjudication
 from annotations.services.adjudication import unit_actions_allowed
@@ -243,7 +244,7 @@ def _verdict_of(page: Adjudication) -> Verdict:
 def _decide(request: HttpRequest, page: Adjudication, form: Any) -> str:
     verdict = adjudication.unit_decide(
         unit=page.unit,
-        editor=request.user,
+        editor=request_user(request),
         seen_version=form.cleaned_data["version"],
         verdict=form.verdict_input(),
     )
@@ -259,7 +260,7 @@ def _decide(request: HttpRequest, page: Adjudication, form: Any) -> str:
 def _correct(request: HttpRequest, page: Adjudication, form: Any) -> str:
     adjudication.verdict_correct(
         verdict=_verdict_of(page),
-        editor=request.user,
+        editor=request_user(request),
         seen_version=form.cleaned_data["version"],
         note=form.cleaned_data["note"],
         changes=form.verdict_input(),
@@ -269,42 +270,46 @@ def _correct(request: HttpRequest, page: Adjudication, form: Any) -> str:
 
 def _publish(request: HttpRequest, page: Adjudication, form: Any) -> str:
     adjudication.verdict_publish(
-        verdict=_verdict_of(page), editor=request.user, seen_version=form.cleaned_data["version"]
+        verdict=_verdict_of(page),
+        editor=request_user(request),
+        seen_version=form.cleaned_data["version"],
     )
     return "Published: the verdict is now served to readers."
 
 
 def _unpublish(request: HttpRequest, page: Adjudication, form: Any) -> str:
     adjudication.verdict_unpublish(
-        verdict=_verdict_of(page), editor=request.user, seen_version=form.cleaned_data["version"]
+        verdict=_verdict_of(page),
+        editor=request_user(request),
+        seen_version=form.cleaned_data["version"],
     )
     return "Unpublished: readers no longer see this verdict."
 
 
 def _confirm_claim(request: HttpRequest, page: Adjudication, form: Any) -> str:
     adjudication.claim_change_confirm(
-        unit=page.unit, editor=request.user, seen_version=form.cleaned_data["version"]
+        unit=page.unit, editor=request_user(request), seen_version=form.cleaned_data["version"]
     )
     return "Confirmed: the verdict still holds for the passage as the article now reads."
 
 
 def _start(request: HttpRequest, page: Adjudication, form: Any) -> str:
     adjudication.unit_adjudication_start(
-        unit=page.unit, editor=request.user, seen_version=form.cleaned_data["version"]
+        unit=page.unit, editor=request_user(request), seen_version=form.cleaned_data["version"]
     )
     return "You are adjudicating this claim: other editors see it as in adjudication."
 
 
 def _reject(request: HttpRequest, page: Adjudication, form: Any) -> str:
     adjudication.unit_reject(
-        unit=page.unit, editor=request.user, seen_version=form.cleaned_data["version"]
+        unit=page.unit, editor=request_user(request), seen_version=form.cleaned_data["version"]
     )
     return f"Claim #{page.unit.pk} rejected: not a checkable claim."
 
 
 def _send_back(request: HttpRequest, page: Adjudication, form: Any) -> str:
     adjudication.unit_send_back(
-        unit=page.unit, editor=request.user, seen_version=form.cleaned_data["version"]
+        unit=page.unit, editor=request_user(request), seen_version=form.cleaned_data["version"]
     )
     return f"Claim #{page.unit.pk} sent back for more reviews."
 
@@ -321,7 +326,7 @@ def _merge(request: HttpRequest, page: Adjudication, form: Any) -> str:
     adjudication.units_merge(
         unit=page.unit,
         other=other,
-        editor=request.user,
+        editor=request_user(request),
         seen_version=form.cleaned_data["version"],
         other_seen_version=other_version,
     )
@@ -332,7 +337,7 @@ def _split(request: HttpRequest, page: Adjudication, form: Any) -> str:
     new_unit = adjudication.unit_split(
         unit=page.unit,
         annotation_ids=form.cleaned_data["annotations"],
-        editor=request.user,
+        editor=request_user(request),
         seen_version=form.cleaned_data["version"],
     )
     return f"Split off into claim #{new_unit.pk}."

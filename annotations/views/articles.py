@@ -18,6 +18,7 @@ from annotations.core.text import split_paragraphs
 from annotations.forms import ArticleImportForm
 from annotations.models import AnnotationAnchor, Article
 from annotations.permissions import Permission, can
+from annotations.request_user import request_user
 from annotations.selectors.claim_changes import article_claim_changes, differences_summary
 from annotations.selectors.revisions import orphans_visible_to
 from annotations.services.articles import article_import
@@ -163,7 +164,7 @@ def article_import_view(request: HttpRequest) -> HttpResponse:
         upload = data.get("file")
         with domain_errors_shown(request, form) as refusal:
             article = article_import(
-                imported_by=request.user,
+                imported_by=request_user(request),
                 text=data["text"],
                 upload_name=upload.name if upload else "",
                 upload_content=upload.read() if upload else None,

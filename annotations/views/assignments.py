@@ -16,6 +16,7 @@ from annotations import selectors
 from annotations.forms import AssignForm
 from annotations.models import Article, Assignment, DeskSettings, Review
 from annotations.permissions import Permission
+from annotations.request_user import request_user
 from annotations.services.assignments import assignment_pick_up, assignments_create
 from annotations.views.decorators import permission_required
 from annotations.views.errors import domain_errors_shown
@@ -69,7 +70,7 @@ def my_assignments(request: HttpRequest) -> HttpResponse:
 def article_pick_up(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(selectors.articles_visible_to(request.user).defer("text"), pk=pk)
     with domain_errors_shown(request) as refusal:
-        assignment_pick_up(article=article, reviewer=request.user)
+        assignment_pick_up(article=article, reviewer=request_user(request))
     if not refusal:
         messages.success(request, f"“{article.title}” is in your assignments.")
     return redirect("my-assignments")
@@ -86,7 +87,7 @@ def article_assign(request: HttpRequest, pk: int) -> HttpResponse:
             assignments_create(
                 article=article,
                 reviewers=reviewers,
-                editor=request.user,
+                editor=request_user(request),
                 due_on=form.cleaned_data["due_on"],
             )
         if not refusal:

@@ -8,11 +8,12 @@ from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 
 from annotations.permissions import PermissionName, can, denial
 
-View = Callable[..., HttpResponse]
+View = Callable[..., HttpResponseBase]  # function views and as_view()'s alike
 
 
 def permission_required(
@@ -31,7 +32,7 @@ def permission_required(
 
     def decorator(view: View) -> View:
         @wraps(view)
-        def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             if not can(request.user, permission):
                 if not request.user.is_authenticated:
                     return redirect_to_login(request.get_full_path())

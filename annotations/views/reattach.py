@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from annotations.permissions import Permission, can
+from annotations.request_user import request_user
 from annotations.selectors.claim_changes import claim_changed, units_with_changed_claims
 from annotations.selectors.revisions import (
     anchors_resolvable_by,
@@ -54,7 +55,7 @@ def reattach_list(request: HttpRequest) -> HttpResponse:
 def reattach_gone(request: HttpRequest, pk: int) -> HttpResponse:
     anchor = get_object_or_404(anchors_resolvable_by(request.user), pk=pk)
     with domain_errors_shown(request) as refusal:
-        orphan_confirm_gone(anchor=anchor, actor=request.user)
+        orphan_confirm_gone(anchor=anchor, actor=request_user(request))
     if not refusal:
         messages.success(request, f"Marked “{_short(anchor.annotation.exact)}” as gone.")
     return redirect("reattach-list")

@@ -16,6 +16,7 @@ from annotations.core.diff import texts_diff
 from annotations.forms import ArticleRevisionForm
 from annotations.models import Article, ArticleRevision
 from annotations.permissions import Permission
+from annotations.request_user import request_user
 from annotations.selectors.revision_pages import article_revisions, revisions_with_text
 from annotations.services.revisions import article_revision_import
 from annotations.views.decorators import permission_required
@@ -109,7 +110,7 @@ def article_revise_view(request: HttpRequest, pk: int) -> HttpResponse:
         with domain_errors_shown(request, form) as refusal:
             revision, created = article_revision_import(
                 article=article,
-                created_by=request.user,
+                created_by=request_user(request),
                 text=data["text"],
                 upload_name=upload.name if upload else "",
                 upload_content=upload.read() if upload else None,
