@@ -15,7 +15,14 @@ from annotations.fetching import address_is_public, page_fetch
 
 ipv4 = st.integers(min_value=0, max_value=2**32 - 1).map(ipaddress.IPv4Address)
 non_global_ipv4 = ipv4.filter(lambda v: not v.is_global)
-global_ipv4 = ipv4.filter(lambda v: v.is_global and not v.is_multicast)
+# Drawn from 1.0.0.0 to 223.255.255.255 (unicast, mostly global): Hypothesis favours the ends of
+# a range, and over all of IPv4 those are 0.0.0.0/8 and 255.x, which the filter would reject
+# often enough to fail its health check.
+global_ipv4 = (
+    st.integers(min_value=0x01000000, max_value=0xDFFFFFFF)
+    .map(ipaddress.IPv4Address)
+    .filter(lambda v: v.is_global and not v.is_multicast)
+)
 # A sample of addresses in the ranges is_global refuses, so the filter above rarely rejects.
 non_global_ipv4_dense = st.one_of(
     non_global_ipv4,
