@@ -7,10 +7,11 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 
 from annotations import selectors
-from annotations.api.standards_views import claim_review_document, rating_bounds
 from annotations.core.formats.claimreview import json_ld_script
+from annotations.exports.documents import claim_review_document
 from annotations.permissions import Permission
 from annotations.selectors.units import unit_passage_as_checked
+from annotations.selectors.verdicts import rating_bounds
 from annotations.views.decorators import permission_required
 
 

@@ -27,10 +27,10 @@ from annotations.api.query import (
 from annotations.api.serializers import (
     AnnotationInputSerializer,
     AnnotationPatchSerializer,
-    AnnotationSerializer,
 )
 from annotations.models import Annotation
 from annotations.permissions import Permission
+from annotations.presenters.annotations import AnnotationSerializer
 from annotations.request_user import request_user
 from annotations.services.annotations import (
     AnnotationChanges,

@@ -1,3 +1,3 @@
-"""Exports of the desk's work: streamed CSV / JSON Lines (streams), W3C Web Annotations (w3c)
-and schema.org ClaimReview (claimreview). The formatters w3c and claimreview are pure: no
-Django import, plain values in, JSON-ready dicts out."""
+"""Exports of the desk's work, the Django side: streamed CSV / JSON Lines of published verdicts
+(streams) and W3C / ClaimReview documents built from model instances (documents). The pure
+formatters they feed are in annotations/core/formats/."""

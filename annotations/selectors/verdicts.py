@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from annotations.models import Verdict
+from annotations.models import Verdict, VerdictLabel
 from annotations.permissions import Permission, can, visible_verdicts
 from annotations.selectors.articles import User
 
@@ -48,3 +48,16 @@ def verdicts_feed(user: User, *, updated_after: Any = None) -> QuerySet[Verdict]
     if updated_after is not None:
         verdicts = verdicts.filter(updated_at__gt=updated_after)
     return verdicts
+
+
+def rating_bounds() -> tuple[int, int]:
+    """The best and the worst rating value of the ordered scale, for ClaimReview's
+    bestRating and worstRating ((1, 0) while no label is ordered)."""
+    values = [
+        value
+        for value in VerdictLabel.objects.filter(is_ordinal=True).values_list(
+            "rating_value", flat=True
+        )
+        if value is not None
+    ]
+    return (max(values), min(values)) if values else (1, 0)

@@ -3,15 +3,7 @@
 from __future__ import annotations
 
 from annotations.views.adjudication import review_unit, review_unit_action
-from annotations.views.agreement import (
-    Figure,
-    agreement_dashboard,
-    agreement_recompute,
-    article_agreement_context,
-    desk_agreement_context,
-    figures,
-    pairwise_rows,
-)
+from annotations.views.agreement import agreement_dashboard, agreement_recompute
 from annotations.views.articles import article_detail, article_import_view, article_list
 from annotations.views.assignments import article_assign, article_pick_up, my_assignments
 from annotations.views.queue import review_queue_view
@@ -19,20 +11,15 @@ from annotations.views.reattach import reattach_gone, reattach_list
 from annotations.views.revisions import article_revise_view, revision_diff
 
 __all__ = [
-    "Figure",
     "agreement_dashboard",
     "agreement_recompute",
-    "article_agreement_context",
     "article_assign",
     "article_detail",
     "article_import_view",
     "article_list",
     "article_pick_up",
     "article_revise_view",
-    "desk_agreement_context",
-    "figures",
     "my_assignments",
-    "pairwise_rows",
     "reattach_gone",
     "reattach_list",
     "review_queue_view",

@@ -8,25 +8,24 @@ import re
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from annotations import selectors
-from annotations.api.serializers import AnnotationSerializer
 from annotations.converters import IdConverter
 from annotations.core.text import split_paragraphs
 from annotations.forms import ArticleImportForm
 from annotations.models import AnnotationAnchor, Article
 from annotations.permissions import Permission, can
+from annotations.presenters.agreement import article_agreement_context
+from annotations.presenters.articles import article_page_data
+from annotations.presenters.assignments import article_assignment_context
+from annotations.presenters.revisions import RevisionChoice, revision_choose
 from annotations.request_user import request_user
-from annotations.selectors.claim_changes import article_claim_changes, differences_summary
+from annotations.selectors.claim_changes import article_claim_changes
 from annotations.selectors.revisions import orphans_visible_to
 from annotations.services.articles import article_import
-from annotations.views.agreement import article_agreement_context
-from annotations.views.assignments import article_assignment_context
 from annotations.views.decorators import permission_required
 from annotations.views.errors import Refusal, domain_errors_shown
-from annotations.views.revisions import RevisionChoice, revision_choose
 
 _ANCHOR_ID = re.compile(IdConverter.regex)
 
@@ -59,20 +58,6 @@ def _orphan_to_reattach(
     return anchor
 
 
-def _reattach_page_data(request: HttpRequest, anchor: AnnotationAnchor) -> dict[str, object]:
-    highlight = anchor.annotation
-    return {
-        "id": anchor.pk,
-        "annotation": highlight.pk,
-        "url": reverse("api:orphan-reattach", args=[anchor.pk]),
-        "list_url": reverse("reattach-list"),
-        "exact": highlight.exact,
-        "verdict": highlight.verdict.name,
-        "is_own": highlight.reviewer_id == request.user.pk,
-        "reviewer": highlight.reviewer.get_username(),
-    }
-
-
 @permission_required(Permission.Article.READ, hide=True)
 def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The article for annotating; `?revision=N` shows an earlier revision, read-only;
@@ -80,11 +65,6 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(selectors.articles_visible_to(request.user), pk=pk)
     choice = revision_choose(article, request.GET.get("revision"))
     orphan = _orphan_to_reattach(request, article, choice)
-    annotations = list(selectors.annotations_visible_to(request.user).filter(article=article))
-    anchors = selectors.annotations_anchor(annotations, revisions={article.pk: choice.shown})
-    serialized = AnnotationSerializer(
-        annotations, many=True, context={"request": request, "anchors": anchors}
-    ).data
     labels = selectors.verdict_labels()
     may = {
         permission: can(request.user, permission)
@@ -96,41 +76,18 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
             Permission.Article.ASSIGN,
         )
     }
-    page_data = {
-        "article": {"id": article.pk, "title": article.title, "revision": choice.shown.number},
-        "user": {
-            "username": request.user.get_username(),
-            # New highlights go on the latest revision only: offsets refer to the text shown.
-            "can_annotate": may[Permission.Annotation.CREATE] and choice.is_latest,
-            # The editors' view of the page: every reviewer's highlights, a new version.
-            "is_editor": may[Permission.Article.REVISE],
-        },
-        "review": {
-            "status": selectors.review_status(article=article, user=request.user),
-            "submit_url": reverse("api:article-submit", args=[article.pk]),
-        },
-        "labels": [
-            {
-                "slug": label.slug,
-                "name": label.name,
-                "description": label.description,
-                "colour": label.colour,
-                "is_ordinal": label.is_ordinal,
-            }
-            for label in labels
-        ],
-        "annotations_url": reverse("api:annotation-list"),
-        "annotations": serialized,
-    }
-    if orphan is not None:
-        page_data["reattach"] = _reattach_page_data(request, orphan)
     # Editors only, like the queue: the verdicts whose claim changed under them.
     claim_changes = article_claim_changes(article.pk) if may[Permission.Unit.ADJUDICATE] else []
-    page_data["claim_changes"] = {
-        str(annotation_id): differences_summary(change)
-        for _, change, members in claim_changes
-        for annotation_id in members
-    }
+    page_data = article_page_data(
+        request,
+        article=article,
+        choice=choice,
+        labels=labels,
+        can_annotate=may[Permission.Annotation.CREATE],
+        is_editor=may[Permission.Article.REVISE],
+        orphan=orphan,
+        claim_changes=claim_changes,
+    )
     return render(
         request,
         "annotations/article_detail.html",

@@ -3,62 +3,39 @@ page."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from annotations import selectors
 from annotations.forms import AssignForm
-from annotations.models import Article, Assignment, DeskSettings, Review
+from annotations.models import DeskSettings
 from annotations.permissions import Permission
+from annotations.presenters.assignments import overdue_marked, seats_left_marked
 from annotations.request_user import request_user
 from annotations.services.assignments import assignment_pick_up, assignments_create
 from annotations.views.decorators import permission_required
 from annotations.views.errors import domain_errors_shown
 
 
-def _overdue_marked(assignments: list[Assignment]) -> list[Assignment]:
-    today = timezone.localdate()
-    for assignment in assignments:
-        # Scratch attributes for the template (#11 moves this into a presenter); review_status
-        # comes from the selector's annotate().
-        assignment.is_overdue = (  # type: ignore[attr-defined]
-            assignment.due_on is not None
-            and assignment.due_on < today
-            and assignment.review_status != Review.Status.SUBMITTED  # type: ignore[attr-defined]
-        )
-    return assignments
-
-
-def article_assignment_context(article: Article) -> dict[str, Any]:
-    """The editors' assignment card on the article page: who has it, and a form to add more."""
-    return {
-        "form": AssignForm(),
-        "assignees": _overdue_marked(selectors.article_assignees(article)),
-    }
-
-
 @permission_required(Permission.Assignment.HOLD)
 def my_assignments(request: HttpRequest) -> HttpResponse:
     desk = DeskSettings.load()
     free = (
-        list(selectors.articles_with_free_seats(request.user, desk.reviewers_per_article))
+        seats_left_marked(
+            selectors.articles_with_free_seats(request.user, desk.reviewers_per_article),
+            desk.reviewers_per_article,
+        )
         if desk.allow_self_assignment
         else []
     )
-    for article in free:
-        # seats_taken: the selector's annotate(); seats_left: for the template.
-        article.seats_left = desk.reviewers_per_article - article.seats_taken  # type: ignore[attr-defined]
     return render(
         request,
         "annotations/my_assignments.html",
         {
-            "assignments": _overdue_marked(list(selectors.assignments_of(request.user))),
+            "assignments": overdue_marked(selectors.assignments_of(request.user)),
             "self_assignment": desk.allow_self_assignment,
             "free_articles": free,
         },

@@ -1,10 +1,7 @@
-"""Article revisions: choosing the revision the article page shows, the diff between two
-revisions, and the editors' form for a new version."""
+"""Article revisions: the diff between two revisions, and the editors' form for a new version
+(presenters/revisions.py reads the revision number a URL asks for)."""
 
 from __future__ import annotations
-
-import re
-from dataclasses import dataclass
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,55 +11,13 @@ from django.views.decorators.http import require_http_methods
 from annotations import selectors
 from annotations.core.diff import texts_diff
 from annotations.forms import ArticleRevisionForm
-from annotations.models import Article, ArticleRevision
 from annotations.permissions import Permission
+from annotations.presenters.revisions import revision_number
 from annotations.request_user import request_user
 from annotations.selectors.revision_pages import article_revisions, revisions_with_text
 from annotations.services.revisions import article_revision_import
 from annotations.views.decorators import permission_required
 from annotations.views.errors import Refusal, domain_errors_shown
-
-# Revision numbers as the query string may give them: digits, short enough for any integer
-# column. Anything else is a page that does not exist, not a server error.
-_NUMBER = re.compile(r"[0-9]{1,9}")
-
-
-def revision_number(value: str) -> int:
-    """A revision number from the URL, or a 404."""
-    if not _NUMBER.fullmatch(value):
-        raise Http404("No such revision.")
-    return int(value)
-
-
-@dataclass(frozen=True)
-class RevisionChoice:
-    """The revision a page shows (text loaded), among all the article's (texts not loaded)."""
-
-    shown: ArticleRevision
-    revisions: list[ArticleRevision]
-
-    @property
-    def latest(self) -> ArticleRevision:
-        return self.revisions[-1]
-
-    @property
-    def is_latest(self) -> bool:
-        return self.shown.number == self.latest.number
-
-
-def revision_choose(article: Article, requested: str | None) -> RevisionChoice:
-    """The revision `?revision=N` asks for, by default the latest; a 404 if there is none.
-
-    Two queries whatever the number of revisions: the list, then the chosen text.
-    """
-    revisions = article_revisions(article.pk)
-    if not revisions:
-        raise Http404("This article has no revision.")
-    number = revisions[-1].number if requested is None else revision_number(requested)
-    shown = revisions_with_text(article.pk, [number]).get(number)
-    if shown is None:
-        raise Http404("No such revision.")
-    return RevisionChoice(shown=shown, revisions=revisions)
 
 
 @permission_required(Permission.Article.READ, hide=True)

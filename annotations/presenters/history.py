@@ -1,5 +1,6 @@
 """The adjudication page's History: every recorded change to a claim unit, its verdict and its
-highlights, read from django-simple-history and told as "who, when, what changed"."""
+highlights (selectors/history.py reads them from django-simple-history), told as "who, when,
+what changed"."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils import timezone
 from django.utils.text import Truncator
 
 from annotations.models import Annotation, ClaimChange, ClaimUnit, Source, Verdict, VerdictLabel
+from annotations.selectors.history import unit_history_records
 
 # The fields worth telling when something changes, per model, in the order they are told.
 # Bookkeeping (modified, updated_at, prefix/suffix context) is left out: it changes with
@@ -213,24 +214,8 @@ def unit_history(
     (when the desk hides names) maps reviewers' user ids to "Reviewer 1", ... so that their
     own edits are not signed with their names either.
     """
-    annotations = list(unit.annotations.all())
-    unit_records = list(unit.history.select_related("history_user"))
-    verdict_records = (
-        list(verdict.history.select_related("history_user")) if verdict is not None else []
-    )
-    annotation_records = list(
-        Annotation.history.filter(id__in=[a.pk for a in annotations]).select_related("history_user")
-    )
-    claim_change_records = list(
-        ClaimChange.history.filter(unit_id=unit.pk).select_related("history_user", "revision")
-    )
-    editor_ids = {r.decided_by_id for r in verdict_records if r.decided_by_id}
-    usernames = dict(
-        get_user_model().objects.filter(pk__in=editor_ids).values_list("pk", "username")
-        if editor_ids
-        else []
-    )
-    show = _Formatter(labels, (s for a in annotations for s in a.sources.all()), usernames)
+    records = unit_history_records(unit, verdict=verdict)
+    show = _Formatter(labels, records.sources, records.editor_names)
 
     def who(record: Any) -> str:
         if record.history_user_id is None:
@@ -244,11 +229,11 @@ def unit_history(
         return "their highlight" if who(record) == reviewer else f"{reviewer}’s highlight"
 
     entries = [
-        *_entries(unit_records, ClaimUnit, subject=lambda r: "the claim unit", who=who, show=show),
-        *_entries(verdict_records, Verdict, subject=lambda r: "the verdict", who=who, show=show),
-        *_entries(annotation_records, Annotation, subject=highlight, who=who, show=show),
+        *_entries(records.unit, ClaimUnit, subject=lambda r: "the claim unit", who=who, show=show),
+        *_entries(records.verdict, Verdict, subject=lambda r: "the verdict", who=who, show=show),
+        *_entries(records.annotations, Annotation, subject=highlight, who=who, show=show),
         *_entries(
-            claim_change_records,
+            records.claim_changes,
             ClaimChange,
             subject=lambda r: f"the claim change of revision {r.revision.number}",
             who=who,

@@ -1,0 +1,106 @@
+"""The desk's work as documents in the two standards, built from model instances: W3C Web
+Annotations (highlights and verdicts) and schema.org ClaimReview (published verdicts). The
+formatters in core/formats/ shape them; this module supplies the values and the absolute
+links, for the API's collections and feed and for the public verdict page alike."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+
+from annotations import selectors
+from annotations.core.formats import claimreview, w3c
+from annotations.models import Annotation, Verdict
+
+
+def _absolute(request: HttpRequest, path: str) -> str:
+    return request.build_absolute_uri(path)
+
+
+def _label_iri(slug: str) -> str:
+    return f"{settings.DESK_URL.rstrip('/')}/scale#{slug}"
+
+
+def annotation_document(request: HttpRequest, annotation: Annotation) -> dict[str, Any]:
+    article = annotation.article
+    return w3c.annotation_w3c(
+        id=_absolute(request, reverse("api:annotation-detail", args=[annotation.pk])),
+        creator_id=_absolute(request, f"/api/v1/reviewers/{annotation.reviewer_id}"),
+        creator_name=annotation.reviewer.get_username(),
+        created=annotation.created,
+        modified=annotation.modified,
+        source_url=article.source_url,
+        article_iri=_absolute(request, reverse("api:article-detail", args=[article.pk])),
+        exact=annotation.exact,
+        prefix=annotation.prefix,
+        suffix=annotation.suffix,
+        start=annotation.start,
+        end=annotation.end,
+        verdict_slug=annotation.verdict.slug,
+        verdict_name=annotation.verdict.name,
+        verdict_iri=_label_iri(annotation.verdict.slug),
+        rationale=annotation.rationale,
+        sources=[
+            {"url": s.url, "title": s.title, "stance": s.stance} for s in annotation.sources.all()
+        ],
+        kind=annotation.kind,
+        speaker=annotation.speaker,
+        source_date=annotation.revision.created if annotation.revision is not None else None,
+    )
+
+
+def verdict_document(request: HttpRequest, verdict: Verdict) -> dict[str, Any]:
+    unit, article = verdict.unit, verdict.unit.article
+    text = selectors.unit_text(unit)
+    return w3c.verdict_w3c(
+        id=_absolute(request, reverse("api:verdict-detail", args=[verdict.pk])),
+        creator_id=settings.DESK_URL,
+        creator_name=settings.DESK_NAME,
+        created=verdict.first_published_at or verdict.decided_at,
+        modified=verdict.updated_at,
+        source_url=article.source_url,
+        article_iri=_absolute(request, reverse("api:article-detail", args=[article.pk])),
+        exact=text[unit.start : unit.end],
+        prefix=text[max(0, unit.start - 32) : unit.start],
+        suffix=text[unit.end : unit.end + 32],
+        start=unit.start,
+        end=unit.end,
+        label_slug=verdict.label.slug,
+        label_name=verdict.label.name,
+        label_iri=_label_iri(verdict.label.slug),
+        claim_reviewed=verdict.claim_reviewed,
+        explanation=verdict.explanation,
+        claimant=verdict.claimant,
+        sources=[
+            {"url": s.url, "title": s.title, "stance": s.stance} for s in verdict.sources.all()
+        ],
+        corrections=[{"note": c.note, "created": c.created} for c in verdict.corrections.all()],
+        source_date=unit.revision.created if unit.revision is not None else None,
+    )
+
+
+def claim_review_document(
+    request: HttpRequest, verdict: Verdict, bounds: tuple[int, int]
+) -> dict[str, Any]:
+    article = verdict.unit.article
+    best, worst = bounds
+    return claimreview.claim_review(
+        url=_absolute(request, reverse("verdict-public", args=[verdict.pk])),
+        claim_reviewed=verdict.claim_reviewed,
+        rating_value=verdict.label.rating_value if verdict.label.is_ordinal else None,
+        best_rating=best,
+        worst_rating=worst,
+        alternate_name=verdict.label.name,
+        author_name=settings.DESK_NAME,
+        author_url=settings.DESK_URL,
+        # Only published verdicts get a ClaimReview, and publishing sets published_at.
+        date_published=verdict.first_published_at or verdict.published_at,  # type: ignore[arg-type]
+        claimant=verdict.claimant,
+        appearance_url=article.source_url,
+        claim_date=article.published_on,
+        date_modified=verdict.updated_at,
+        corrections=[{"note": c.note, "created": c.created} for c in verdict.corrections.all()],
+    )

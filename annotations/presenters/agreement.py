@@ -1,0 +1,293 @@
+"""The agreement figures as the pages show them: tiles with readings and intervals, the desk
+dashboard's notices and charts, and the editors' card on the article page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.safestring import SafeString, mark_safe
+
+from annotations import selectors
+from annotations.core import charts
+from annotations.models import Article, VerdictLabel
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One statistic as a tile: the value printed, or a dash and the reason it is undefined."""
+
+    name: str
+    value: str
+    reason: str
+    description: str
+    note: str = ""
+    interval: str = ""
+    interval_chart: str = ""
+    reading: str = ""  # how the value reads on a conventional scale, e.g. "Tentative"
+    tone: str = ""  # good, fair or poor, for the reading's colour
+
+
+def _alpha_reading(value: float) -> tuple[str, str]:
+    # Krippendorff (2004), Content Analysis, p. 241: rely on alpha >= .800, draw tentative
+    # conclusions from .667 up.
+    if value >= 0.8:
+        return "Reliable", "good"
+    if value >= 0.667:
+        return "Tentative", "fair"
+    return "Unreliable", "poor"
+
+
+def _kappa_reading(value: float) -> tuple[str, str]:
+    # Landis & Koch (1977), Biometrics 33(1), p. 165.
+    if value < 0:
+        return "Poor", "poor"
+    for bound, reading, tone in (
+        (0.2, "Slight", "poor"),
+        (0.4, "Fair", "poor"),
+        (0.6, "Moderate", "fair"),
+        (0.8, "Substantial", "good"),
+    ):
+        if value <= bound:
+            return reading, tone
+    return "Almost perfect", "good"
+
+
+Reading = Callable[[float], tuple[str, str]] | None
+STATISTICS: dict[str, tuple[str, str, Callable[[float], str], Reading]] = {
+    # key: (name, what it measures, how the value prints, how it reads)
+    "alpha_ordinal": (
+        "Krippendorff's α, ordinal",
+        "Verdicts on the ordered scale; near misses count less than far ones.",
+        charts.decimal,
+        _alpha_reading,
+    ),
+    "alpha_nominal": (
+        "Krippendorff's α, nominal",
+        "Every verdict distinct: any two different verdicts disagree fully.",
+        charts.decimal,
+        _alpha_reading,
+    ),
+    "fleiss_kappa": (
+        "Fleiss' κ",
+        "Chance-corrected agreement of all reviewers on each unit.",
+        charts.decimal,
+        _kappa_reading,
+    ),
+    "percent_agreement": (
+        "Raw agreement",
+        "Share of reviewer pairs that gave a unit the same verdict.",
+        charts.percent,
+        None,
+    ),
+    "span_f1_overlap": (
+        "Span F1, overlap",
+        "How often reviewers highlight overlapping passages.",
+        charts.decimal,
+        None,
+    ),
+    "unitizing_alpha": (
+        "Unitizing α",
+        "Agreement on where claims begin and end in the text.",
+        charts.decimal,
+        _alpha_reading,
+    ),
+}
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def figures(payload: Mapping[str, Any], keys: Sequence[str]) -> list[Figure]:
+    """The tiles of a payload's statistics, in the given order."""
+    tiles = []
+    intervals = payload.get("confidence_intervals", {})
+    for key in keys:
+        name, description, show, reading = STATISTICS[key]
+        value = payload.get(key)
+        detail = payload.get("details", {}).get(key, {})
+        note = ""
+        if detail:
+            note = (
+                f"{_plural(detail['units'], 'unit')} · {_plural(detail['reviewers'], 'reviewer')}"
+            )
+        interval = interval_chart = ""
+        bounds = intervals.get(key)
+        if value is not None and bounds:
+            if bounds["low"] is not None and bounds["high"] is not None:
+                interval = (
+                    f"{bounds['confidence']:.0%} CI {charts.decimal(bounds['low'])} "
+                    f"to {charts.decimal(bounds['high'])}"
+                )
+                interval_chart = _safe(
+                    charts.interval_svg(
+                        value, bounds["low"], bounds["high"], label=f"{name}: {interval}"
+                    )
+                )
+            elif bounds["reason"]:
+                interval = f"No interval: {bounds['reason']}"
+        # Read as printed: a value shown as 0.80 must not read as below 0.8.
+        read, tone = reading(round(value, 2)) if reading and value is not None else ("", "")
+        tiles.append(
+            Figure(
+                name=name,
+                value="—" if value is None else show(value),
+                reason=payload.get("reasons", {}).get(key, "") if value is None else "",
+                description=description,
+                note=note,
+                interval=interval,
+                interval_chart=interval_chart,
+                reading=read,
+                tone=tone,
+            )
+        )
+    return tiles
+
+
+def pairwise_rows(pairs: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for pair in pairs:
+        kappa = pair.get("kappa") or {}
+        agreement = pair.get("agreement")
+        rows.append(
+            {
+                "a": pair["a"],
+                "b": pair["b"],
+                "units": pair.get("units", 0),
+                "agreement": "—" if agreement is None else charts.percent(agreement),
+                "kappa": "—" if kappa.get("value") is None else charts.decimal(kappa["value"]),
+                "kappa_reason": (kappa.get("reason") or "") if kappa.get("value") is None else "",
+            }
+        )
+    return rows
+
+
+def _safe(svg: str) -> SafeString:
+    # charts.py escapes every piece of text it draws (tests/core/test_charts.py).
+    return mark_safe(svg)  # noqa: S308
+
+
+def desk_agreement_context(
+    payload: Mapping[str, Any], labels: Sequence[VerdictLabel]
+) -> dict[str, Any]:
+    """What the dashboard shows of the desk payload: tiles, notices, charts and the pairs."""
+    pairs = payload["pairwise"]
+    reviewers = sorted({pair["a"] for pair in pairs} | {pair["b"] for pair in pairs})
+    per_label = {row["label"]: row for row in payload["per_label"]}
+    total = sum(row["ratings"] for row in payload["per_label"])
+    kappa_rows: list[charts.BarRow] = []
+    count_rows: list[charts.BarRow] = []
+    for label in labels:
+        row = per_label.get(label.slug, {"ratings": 0, "kappa": None})
+        kappa = row["kappa"] or {}
+        note = _plural(row["ratings"], "rating")
+        if kappa.get("value") is None:
+            note = kappa.get("reason") or "not computed yet"
+        kappa_rows.append((label.name, kappa.get("value"), label.colour, note))
+        share = f"{row['ratings'] / total:.0%}" if total else ""
+        count_rows.append((label.name, row["ratings"], label.colour, share))
+    return {
+        "agreement": payload,
+        "figures": figures(
+            payload, ["alpha_ordinal", "alpha_nominal", "fleiss_kappa", "percent_agreement"]
+        ),
+        "status": _desk_status(payload),
+        "heatmap_kappa": _safe(charts.heatmap_svg(reviewers, pairs, measure="kappa")),
+        "heatmap_agreement": _safe(charts.heatmap_svg(reviewers, pairs, measure="agreement")),
+        "label_kappa_bars": _safe(
+            charts.bars_svg(
+                kappa_rows,
+                title="Fleiss' kappa of each label against all others",
+                high=1.0,
+                ticks=(-1.0, -0.5, 0.0, 0.5, 1.0),
+            )
+        ),
+        "label_count_bars": _safe(
+            charts.bars_svg(
+                count_rows, title="Number of ratings per label", value_format=charts.integer
+            )
+        ),
+        "pairs": pairwise_rows(pairs),
+        "reviewer_count": len(reviewers),
+    }
+
+
+def _desk_status(payload: Mapping[str, Any]) -> dict[str, str]:
+    if payload["computed_at"] is None:
+        return {
+            "tone": "info",
+            "title": "Not computed yet",
+            "text": "The desk's figures are computed every few minutes, or now with "
+            "“Recompute now”.",
+        }
+    if payload["stale_articles"]:
+        count = payload["stale_articles"]
+        return {
+            "tone": "warning",
+            "title": f"{_plural(count, 'article')} still being computed",
+            "text": "These figures leave out their newest reviews; recompute once they are done.",
+        }
+    if payload["stale"] and payload["queued"]:
+        return {
+            "tone": "info",
+            "title": "Out of date: recomputing",
+            "text": "Reviews or verdicts changed since these figures were computed. New "
+            "figures replace them as soon as the recomputation finishes.",
+        }
+    if payload["stale"]:
+        return {
+            "tone": "warning",
+            "title": "Out of date",
+            "text": "Reviews or verdicts changed since these figures were computed; "
+            "“Recompute now” brings them up to date.",
+        }
+    if payload["queued"]:
+        return {
+            "tone": "info",
+            "title": "Recomputation queued",
+            "text": "New figures replace these as soon as it finishes.",
+        }
+    return {}
+
+
+def _unit_caption(text: str, spread: Mapping[str, Any]) -> str:
+    quoted = f"“{text[spread['start'] : spread['end']]}”"
+    return f"Quote: {quoted}" if spread["kind"] == "quote" else quoted
+
+
+def article_agreement_context(article: Article, labels: Sequence[VerdictLabel]) -> dict[str, Any]:
+    """The editors' agreement card of an article: tiles, status, unit strip and the pairs."""
+    payload = selectors.article_agreement_payload(article)
+    units = [
+        {**spread, "caption": _unit_caption(article.text, spread)}
+        for spread in payload["unit_spreads"]
+    ]
+    if payload["computed_at"] is None:
+        status = {"tone": "info", "text": "Not computed yet: figures appear once reviews are in."}
+    elif payload["stale"]:
+        status = {"tone": "warning", "text": "Reviews changed since; new figures are on the way."}
+    else:
+        status = {}
+    return {
+        "payload": payload,
+        "figures": figures(
+            payload,
+            [
+                "alpha_ordinal",
+                "alpha_nominal",
+                "fleiss_kappa",
+                "percent_agreement",
+                "span_f1_overlap",
+                "unitizing_alpha",
+            ],
+        ),
+        "status": status,
+        "strip": _safe(
+            charts.spread_strip_svg(
+                units, [(label.slug, label.name, label.colour) for label in labels], width=880
+            )
+        ),
+        "pairs": pairwise_rows(payload["pairwise"]),
+    }

@@ -1,0 +1,84 @@
+"""The article page as its script reads it: the JSON embedded in the page (the article, the user,
+their review, the scale, the highlights in the API's shape, an orphan to re-attach and the
+claims that changed under their verdicts)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from annotations import selectors
+from annotations.models import AnnotationAnchor, Article, ClaimUnit, VerdictLabel
+from annotations.presenters.annotations import AnnotationSerializer
+from annotations.presenters.revisions import RevisionChoice
+from annotations.selectors.claim_changes import ClaimChanged, differences_summary
+
+
+def _reattach_page_data(request: HttpRequest, anchor: AnnotationAnchor) -> dict[str, object]:
+    highlight = anchor.annotation
+    return {
+        "id": anchor.pk,
+        "annotation": highlight.pk,
+        "url": reverse("api:orphan-reattach", args=[anchor.pk]),
+        "list_url": reverse("reattach-list"),
+        "exact": highlight.exact,
+        "verdict": highlight.verdict.name,
+        "is_own": highlight.reviewer_id == request.user.pk,
+        "reviewer": highlight.reviewer.get_username(),
+    }
+
+
+def article_page_data(
+    request: HttpRequest,
+    *,
+    article: Article,
+    choice: RevisionChoice,
+    labels: Sequence[VerdictLabel],
+    can_annotate: bool,
+    is_editor: bool,
+    orphan: AnnotationAnchor | None,
+    claim_changes: Sequence[tuple[ClaimUnit, ClaimChanged, list[int]]],
+) -> dict[str, Any]:
+    """What the article page's script starts from, for the revision `choice` shows."""
+    annotations = list(selectors.annotations_visible_to(request.user).filter(article=article))
+    anchors = selectors.annotations_anchor(annotations, revisions={article.pk: choice.shown})
+    serialized = AnnotationSerializer(
+        annotations, many=True, context={"request": request, "anchors": anchors}
+    ).data
+    page_data = {
+        "article": {"id": article.pk, "title": article.title, "revision": choice.shown.number},
+        "user": {
+            "username": request.user.get_username(),
+            # New highlights go on the latest revision only: offsets refer to the text shown.
+            "can_annotate": can_annotate and choice.is_latest,
+            # The editors' view of the page: every reviewer's highlights, a new version.
+            "is_editor": is_editor,
+        },
+        "review": {
+            "status": selectors.review_status(article=article, user=request.user),
+            "submit_url": reverse("api:article-submit", args=[article.pk]),
+        },
+        "labels": [
+            {
+                "slug": label.slug,
+                "name": label.name,
+                "description": label.description,
+                "colour": label.colour,
+                "is_ordinal": label.is_ordinal,
+            }
+            for label in labels
+        ],
+        "annotations_url": reverse("api:annotation-list"),
+        "annotations": serialized,
+    }
+    if orphan is not None:
+        page_data["reattach"] = _reattach_page_data(request, orphan)
+    page_data["claim_changes"] = {
+        str(annotation_id): differences_summary(change)
+        for _, change, members in claim_changes
+        for annotation_id in members
+    }
+    return page_data

@@ -1,0 +1,116 @@
+"""The editors' queue as it is drawn: each unit's verdict spread (also on the adjudication page),
+its row, and the status tabs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from django.utils.timesince import timesince
+
+from annotations import selectors
+from annotations.core import charts
+from annotations.models import ClaimUnit, VerdictLabel
+
+
+@dataclass(frozen=True)
+class SpreadSegment:
+    name: str
+    colour: str
+    count: int
+    x: str  # position and width in the bar's 0..100 view box, printed for SVG attributes
+    width: str
+
+
+@dataclass(frozen=True)
+class Spread:
+    """The verdicts reviewers gave a unit: a stacked bar in label colours, and in words."""
+
+    segments: list[SpreadSegment]
+    ratings: int
+    text: str  # "4 steps apart", "all agree", "1 rating"
+    wide: bool  # two or more steps apart on the ordinal scale
+
+    @property
+    def description(self) -> str:
+        given = ", ".join(f"{s.count} {s.name}" for s in self.segments) or "no verdicts"
+        return f"Verdicts: {given} ({self.text})"
+
+
+def spread_of(unit: ClaimUnit, counts: Mapping[int, int], labels: Sequence[VerdictLabel]) -> Spread:
+    """The spread of `unit` from its verdict counts by label id, in scale order."""
+    total = sum(counts.values())
+    segments = []
+    x = 0.0
+    for label in labels:
+        count = counts.get(label.pk, 0)
+        if not count:
+            continue
+        width = 100 * count / total
+        segments.append(
+            SpreadSegment(
+                name=label.name,
+                colour=charts.colour_valid(label.colour),
+                count=count,
+                x=f"{x:.2f}",
+                width=f"{width:.2f}",
+            )
+        )
+        x += width
+    # The same words as the agreement card's unit strip.
+    text, wide = charts._spread_text(
+        {
+            "ratings": unit.ratings,
+            "ordinal_spread": unit.ordinal_spread,
+            "nominal_disagreement": unit.nominal_disagreement,
+        }
+    )
+    return Spread(segments=segments, ratings=unit.ratings, text=text, wide=wide)
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    unit: ClaimUnit
+    spread: Spread
+
+    @property
+    def needs_more_reviews(self) -> bool:
+        return self.unit.ratings < 2
+
+    @property
+    def age(self) -> str:
+        age = timesince(self.unit.created, depth=1)
+        return "just now" if age.startswith("0\xa0") else age
+
+
+def queue_rows(units: Sequence[ClaimUnit], labels: Sequence[VerdictLabel]) -> list[QueueRow]:
+    """The rows of one page of the queue, each with its spread (one query for all counts)."""
+    counts = selectors.unit_verdict_counts([unit.pk for unit in units])
+    return [QueueRow(unit, spread_of(unit, counts[unit.pk], labels)) for unit in units]
+
+
+@dataclass(frozen=True)
+class StatusTab:
+    status: str
+    name: str
+    count: int
+    description: str
+
+
+# Short enough for every tab to fit on one line; the full name is the tab's tooltip.
+TAB_NAMES: dict[str, str] = {
+    ClaimUnit.Status.MORE_REVIEWS: "Sent back",
+    ClaimUnit.Status.REJECTED: "Rejected",
+}
+
+
+def status_tabs(counts: Mapping[str, int]) -> list[StatusTab]:
+    """The queue's tabs: everything awaiting a decision, then one per status, with counts."""
+    waiting = sum(counts[status] for status in ClaimUnit.OPEN_STATUSES)
+    return [
+        StatusTab("", "Awaiting a decision", waiting, "Every claim that still needs a decision"),
+        *(
+            StatusTab(value, TAB_NAMES.get(value, str(name)), counts[value], str(name))
+            for value, name in ClaimUnit.Status.choices
+        ),
+    ]
