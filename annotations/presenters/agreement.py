@@ -11,7 +11,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 from annotations import selectors
 from annotations.core import charts
+from annotations.core.agreement.records import UnitSpreadRecord
 from annotations.models import Article, VerdictLabel
+from annotations.selectors.agreement import DeskAgreementPayload
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,7 @@ def _safe(svg: str) -> SafeString:
 
 
 def desk_agreement_context(
-    payload: Mapping[str, Any], labels: Sequence[VerdictLabel]
+    payload: DeskAgreementPayload, labels: Sequence[VerdictLabel]
 ) -> dict[str, Any]:
     """What the dashboard shows of the desk payload: tiles, notices, charts and the pairs."""
     pairs = payload["pairwise"]
@@ -180,14 +182,16 @@ def desk_agreement_context(
     kappa_rows: list[charts.BarRow] = []
     count_rows: list[charts.BarRow] = []
     for label in labels:
-        row = per_label.get(label.slug, {"ratings": 0, "kappa": None})
-        kappa = row["kappa"] or {}
-        note = _plural(row["ratings"], "rating")
-        if kappa.get("value") is None:
-            note = kappa.get("reason") or "not computed yet"
-        kappa_rows.append((label.name, kappa.get("value"), label.colour, note))
-        share = f"{row['ratings'] / total:.0%}" if total else ""
-        count_rows.append((label.name, row["ratings"], label.colour, share))
+        row = per_label.get(label.slug)
+        ratings = row["ratings"] if row else 0
+        kappa = row["kappa"] if row else None
+        value = kappa["value"] if kappa else None
+        note = _plural(ratings, "rating")
+        if value is None:
+            note = (kappa["reason"] if kappa else None) or "not computed yet"
+        kappa_rows.append((label.name, value, label.colour, note))
+        share = f"{ratings / total:.0%}" if total else ""
+        count_rows.append((label.name, ratings, label.colour, share))
     return {
         "agreement": payload,
         "figures": figures(
@@ -214,7 +218,7 @@ def desk_agreement_context(
     }
 
 
-def _desk_status(payload: Mapping[str, Any]) -> dict[str, str]:
+def _desk_status(payload: DeskAgreementPayload) -> dict[str, str]:
     if payload["computed_at"] is None:
         return {
             "tone": "info",
@@ -252,7 +256,7 @@ def _desk_status(payload: Mapping[str, Any]) -> dict[str, str]:
     return {}
 
 
-def _unit_caption(text: str, spread: Mapping[str, Any]) -> str:
+def _unit_caption(text: str, spread: UnitSpreadRecord) -> str:
     quoted = f"“{text[spread['start'] : spread['end']]}”"
     return f"Quote: {quoted}" if spread["kind"] == "quote" else quoted
 

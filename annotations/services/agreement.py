@@ -26,6 +26,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from annotations.core.agreement.records import FinalRecord
 from annotations.core.agreement.report import agreement_with_final, article_report, desk_report
 from annotations.models import (
     Annotation,
@@ -215,7 +216,7 @@ def desk_agreement_recompute(
     return desk
 
 
-def _reviewers_against_final() -> list[dict[str, object]]:
+def _reviewers_against_final() -> list[FinalRecord]:
     """Every reviewer's agreement with the editors' final verdicts, over all decided units."""
     finals = dict(Verdict.objects.values_list("unit_id", "label__slug"))
     ratings = Annotation.objects.filter(unit_id__in=finals.keys()).values_list(

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 
 from django.db import transaction
 
+from annotations.core.agreement.records import SpreadRecord
 from annotations.core.units import Span, spans_group
 from annotations.models import Annotation, Article, ArticleRevision, ClaimUnit, Review
 from annotations.selectors.articles import annotations_anchor, revision_latest
@@ -153,7 +155,7 @@ def _editor_fixed(unit: ClaimUnit) -> bool:
     return unit.is_manual or unit.status != ClaimUnit.Status.NEEDS_REVIEW
 
 
-def units_ranking_store(*, units: list[ClaimUnit], spreads: list[dict]) -> None:
+def units_ranking_store(*, units: list[ClaimUnit], spreads: Sequence[SpreadRecord]) -> None:
     """Copy each unit's verdict spread onto the unit, where the review queue sorts on it."""
     changed = []
     for unit, spread in zip(units, spreads, strict=True):

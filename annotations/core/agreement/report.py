@@ -22,6 +22,16 @@ from .alpha import Level, krippendorff_alpha
 from .bootstrap import alpha_bootstrap
 from .kappa import cohen_kappa
 from .multirater import fleiss_kappa, fleiss_kappa_by_category, percent_agreement
+from .records import (
+    FinalRecord,
+    IntervalStatisticRecord,
+    LabelRecord,
+    PairRecord,
+    SpreadRecord,
+    StatisticRecord,
+    UnitSpreadRecord,
+    WarningRecord,
+)
 from .reliability import Statistic
 from .spans import mean_pairwise_span_f1
 from .unitizing import unitizing_alpha
@@ -36,13 +46,13 @@ RatingRow = tuple[Hashable, Hashable, str, int, int]
 
 @dataclass(frozen=True)
 class ArticleReport:
-    statistics: dict[str, dict[str, Any]]
-    unit_spreads: list[dict[str, Any]]
-    pairwise: list[dict[str, Any]]
+    statistics: dict[str, StatisticRecord]
+    unit_spreads: list[UnitSpreadRecord]
+    pairwise: list[PairRecord]
     matrix: dict[str, Any]
 
 
-def statistic_json(statistic: Statistic) -> dict[str, Any]:
+def statistic_json(statistic: Statistic) -> StatisticRecord:
     """A statistic as stored and served: the value or null with the reason, and its n."""
     return {
         "value": None if statistic.value is None else round(statistic.value, 12),
@@ -70,7 +80,7 @@ def ordinal_only(matrix: list[list[str | None]], ordinal: set[str]) -> list[list
     return [[cell if cell in ordinal else None for cell in row] for row in matrix]
 
 
-def unit_spread(column: Sequence[str | None], ranks: dict[str, int]) -> dict[str, Any]:
+def unit_spread(column: Sequence[str | None], ranks: dict[str, int]) -> SpreadRecord:
     """How far apart a unit's verdicts are.
 
     `ordinal_spread`: the distance in scale steps between the most and least accurate ordered
@@ -130,8 +140,9 @@ def article_report(
 
     columns = list(zip(*matrix, strict=True)) if matrix else [() for _ in units]
     spreads = [
-        {"unit": unit[0], "kind": unit[1], "start": unit[2], "end": unit[3]}
-        | unit_spread(column, ranks)
+        UnitSpreadRecord(
+            unit=unit[0], kind=unit[1], start=unit[2], end=unit[3], **unit_spread(column, ranks)
+        )
         for unit, column in zip(units, columns, strict=True)
     ]
     return ArticleReport(
@@ -148,9 +159,9 @@ def article_report(
 
 def reviewer_pairs(
     reviewers: Sequence[Hashable], matrix: list[list[str | None]], labels: Sequence[str]
-) -> list[dict[str, Any]]:
+) -> list[PairRecord]:
     """Each pair of reviewers: units both rated, raw agreement, and Cohen's kappa."""
-    pairs = []
+    pairs: list[PairRecord] = []
     for (i, a), (j, b) in combinations(enumerate(reviewers), 2):
         both = [
             (x, y)
@@ -179,10 +190,10 @@ SPARSE_RATINGS = 5
 
 @dataclass(frozen=True)
 class DeskReport:
-    statistics: dict[str, dict[str, Any]]
-    per_label: list[dict[str, Any]]
-    pairwise: list[dict[str, Any]]
-    warnings: list[dict[str, str]]
+    statistics: dict[str, StatisticRecord]
+    per_label: list[LabelRecord]
+    pairwise: list[PairRecord]
+    warnings: list[WarningRecord]
     reviewers: list[Hashable]
 
 
@@ -215,30 +226,31 @@ def desk_report(
     ordered = [slug for slug, is_ordinal, _value in scale if is_ordinal]
     reviewers, matrix = desk_matrix(matrices)
     ordinal_matrix = ordinal_only(matrix, set(ordered))
-    statistics: dict[str, dict[str, Any]] = {}
+    statistics: dict[str, StatisticRecord] = {}
     alphas: tuple[tuple[str, list[list[str | None]], Level, list[str]], ...] = (
         ("alpha_nominal", matrix, "nominal", labels),
         ("alpha_ordinal", ordinal_matrix, "ordinal", ordered),
     )
     for name, data, level, values in alphas:
         interval = alpha_bootstrap(data, level, values=values, samples=bootstrap_samples, seed=seed)
-        statistics[name] = statistic_json(interval.estimate) | {
-            "ci_low": interval.low,
-            "ci_high": interval.high,
-            "ci_confidence": interval.confidence,
-            "ci_reason": interval.reason,
-        }
+        statistics[name] = IntervalStatisticRecord(
+            **statistic_json(interval.estimate),
+            ci_low=interval.low,
+            ci_high=interval.high,
+            ci_confidence=interval.confidence,
+            ci_reason=interval.reason,
+        )
     statistics["fleiss_kappa"] = statistic_json(fleiss_kappa(matrix))
     statistics["percent_agreement"] = statistic_json(percent_agreement(matrix))
 
     counts = Counter(cell for row in matrix for cell in row if cell is not None)
     by_label = fleiss_kappa_by_category(matrix, values=labels) if matrix else {}
     per_label = [
-        {
-            "label": slug,
-            "ratings": counts.get(slug, 0),
-            "kappa": statistic_json(by_label[slug]) if slug in by_label else None,
-        }
+        LabelRecord(
+            label=slug,
+            ratings=counts.get(slug, 0),
+            kappa=statistic_json(by_label[slug]) if slug in by_label else None,
+        )
         for slug in labels
     ]
     return DeskReport(
@@ -251,9 +263,9 @@ def desk_report(
 
 
 def desk_warnings(
-    statistics: dict[str, dict[str, Any]], counts: Counter[str], labels: Sequence[str]
-) -> list[dict[str, str]]:
-    warnings = []
+    statistics: dict[str, StatisticRecord], counts: Counter[str], labels: Sequence[str]
+) -> list[WarningRecord]:
+    warnings: list[WarningRecord] = []
     units = statistics["alpha_nominal"]["units"]
     if units < MIN_UNITS:
         warnings.append(
@@ -291,7 +303,7 @@ def agreement_with_final(
     ratings: Sequence[tuple[Hashable, Hashable, str]],
     finals: dict[Any, str],  # unit -> final verdict; Any: a dict's key type is invariant
     labels: Sequence[str],
-) -> list[dict[str, Any]]:
+) -> list[FinalRecord]:
     """Each reviewer against the adjudicated verdicts: on the units both rated, the share
     where the reviewer's verdict is the final one, and Cohen's kappa between the two.
 
@@ -301,7 +313,7 @@ def agreement_with_final(
     for reviewer, unit, verdict in ratings:
         if unit in finals:
             by_reviewer.setdefault(reviewer, []).append((verdict, finals[unit]))
-    rows = []
+    rows: list[FinalRecord] = []
     for reviewer in sorted(by_reviewer, key=str):
         pairs = by_reviewer[reviewer]
         mine = [own for own, _final in pairs]
