@@ -9,9 +9,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotations import selectors
-from annotations.api.query import (
-    StrictQueryParameters,
+from annotations.api.agreement_serializers import (
+    AgreementQueuedSerializer,
+    DeskAgreementSerializer,
 )
+from annotations.api.query import StrictQueryParameters
 from annotations.permissions import Permission
 from annotations.services.agreement import desk_agreement_request
 
@@ -24,11 +26,13 @@ class DeskAgreementView(StrictQueryParameters, APIView):
         "post": Permission.Agreement.RECOMPUTE,
     }
 
-    @extend_schema(responses={200: dict})
+    @extend_schema(responses={200: DeskAgreementSerializer})
     def get(self, request: Request) -> Response:
-        return Response(selectors.desk_agreement_payload())
+        return Response(DeskAgreementSerializer(selectors.desk_agreement_payload()).data)
 
-    @extend_schema(request=None, responses={202: dict})
+    @extend_schema(request=None, responses={202: AgreementQueuedSerializer})
     def post(self, request: Request) -> Response:
         queued = desk_agreement_request()
-        return Response({"queued": queued}, status=status.HTTP_202_ACCEPTED)
+        return Response(
+            AgreementQueuedSerializer({"queued": queued}).data, status=status.HTTP_202_ACCEPTED
+        )

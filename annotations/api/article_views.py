@@ -15,6 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from annotations import selectors
+from annotations.api.agreement_serializers import ArticleAgreementSerializer
 from annotations.api.assignment_serializers import AssignInputSerializer, AssignmentSerializer
 from annotations.api.errors import ID_PATTERN
 from annotations.api.etags import ETagMixin, etag_for
@@ -162,11 +163,12 @@ class ArticleViewSet(
         review = review_submit(article=self.get_object(), reviewer=request_user(request))
         return Response(ReviewSerializer(review).data)
 
-    @extend_schema(request=None, responses={200: dict})
+    @extend_schema(request=None, responses={200: ArticleAgreementSerializer})
     @action(detail=True, methods=["get"])
     def agreement(self, request: Request, pk: str | None = None) -> Response:
         """The article's agreement statistics (editors)."""
-        return Response(selectors.article_agreement_payload(self.get_object()))
+        payload = selectors.article_agreement_payload(self.get_object())
+        return Response(ArticleAgreementSerializer(payload).data)
 
     @extend_schema(request=AssignInputSerializer, responses={200: AssignmentSerializer(many=True)})
     @action(detail=True, methods=["post"])
