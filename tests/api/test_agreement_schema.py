@@ -184,9 +184,7 @@ def test_the_schema_names_every_field_of_an_articles_agreement(schema):
 
 
 @pytest.mark.parametrize("which", ["disputed", "unanimous"])
-def test_a_computed_article_payload_is_exactly_its_serializers_fields(
-    desk_computed, schema, which
-):
+def test_a_computed_article_payload_is_exactly_its_serializers_fields(desk_computed, schema, which):
     article = desk_computed[0 if which == "disputed" else 1]
     payload = selectors.article_agreement_payload(article)
     assert payload["computed_at"] is not None
