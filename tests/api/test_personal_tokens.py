@@ -65,6 +65,18 @@ def test_a_token_needs_a_name(api_as, alice):
     assert api_as(alice).post("/api/v1/tokens/", {"name": "  "}, format="json").status_code == 400
 
 
+def test_a_name_longer_than_the_schema_allows_is_refused_even_with_spaces_around(api_as, alice):
+    # Found by schemathesis: white space was trimmed before the length check.
+    response = api_as(alice).post("/api/v1/tokens/", {"name": "  " + "n" * 100}, format="json")
+
+    assert response.status_code == 400
+    assert "100 characters" in response.json()["name"][0]
+    assert (
+        api_as(alice).post("/api/v1/tokens/", {"name": " " + "n" * 99}, format="json").status_code
+        == 201
+    )
+
+
 def test_the_account_page_creates_shows_once_and_revokes(alice):
     client = Client()
     client.force_login(alice)
