@@ -106,14 +106,19 @@ class ReviewerPairSerializer(serializers.Serializer):
     kappa = AgreementStatisticSerializer(help_text="Cohen's kappa between the two.")
 
 
-class ArticleAgreementSerializer(serializers.Serializer):
-    """An article's agreement statistics: each value (null when undefined), why, and its n."""
+class CodingStatisticsSerializer(serializers.Serializer):
+    """The coefficients of agreement on the labels, an article's and the desk's alike."""
 
-    article = serializers.IntegerField()
     alpha_nominal = _coefficient("Krippendorff's alpha, nominal.")
     alpha_ordinal = _coefficient("Krippendorff's alpha on the ordered labels.")
     fleiss_kappa = _coefficient("Fleiss' kappa.")
     percent_agreement = _coefficient("Share of reviewer pairs that agree on a unit.")
+
+
+class ArticleAgreementSerializer(CodingStatisticsSerializer):
+    """An article's agreement statistics: each value (null when undefined), why, and its n."""
+
+    article = serializers.IntegerField()
     unitizing_alpha = _coefficient("Krippendorff's unitizing alpha on the highlighted spans.")
     span_f1_exact = _coefficient("Mean pairwise span F1, exact match.")
     span_f1_overlap = _coefficient("Mean pairwise span F1, overlap match.")
@@ -164,13 +169,9 @@ class AgreementWarningSerializer(serializers.Serializer):
     message = serializers.CharField()
 
 
-class DeskAgreementSerializer(serializers.Serializer):
+class DeskAgreementSerializer(CodingStatisticsSerializer):
     """The desk's agreement statistics over every submitted unit."""
 
-    alpha_nominal = _coefficient("Krippendorff's alpha, nominal.")
-    alpha_ordinal = _coefficient("Krippendorff's alpha on the ordered labels.")
-    fleiss_kappa = _coefficient("Fleiss' kappa.")
-    percent_agreement = _coefficient("Share of reviewer pairs that agree on a unit.")
     reasons = DeskAgreementReasonsSerializer()
     details = DeskAgreementDetailsSerializer()
     confidence_intervals = DeskAgreementIntervalsSerializer()

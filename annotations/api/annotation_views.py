@@ -8,26 +8,26 @@ import django_filters
 from django.db.models import QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, status, viewsets
+from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from annotations import selectors
 from annotations.api.errors import ID_PATTERN
-from annotations.api.etags import ETagMixin, etag_for
+from annotations.api.etags import etag_for
 from annotations.api.pagination import CursorPages
 from annotations.api.query import (
     DateTimeFilter,
     IdFilter,
     StrictFilterSet,
     StrictOrderingFilter,
-    StrictQueryParameters,
     StrictSearchFilter,
 )
 from annotations.api.serializers import (
     AnnotationInputSerializer,
     AnnotationPatchSerializer,
 )
+from annotations.api.viewsets import DeskReadViewSet
 from annotations.models import Annotation
 from annotations.permissions import Permission
 from annotations.presenters.annotations import AnnotationSerializer
@@ -62,13 +62,7 @@ class AnnotationPages(CursorPages):
     ordering = ("modified", "id")
 
 
-class AnnotationViewSet(
-    StrictQueryParameters,
-    ETagMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    viewsets.GenericViewSet,
-):
+class AnnotationViewSet(DeskReadViewSet):
     """Highlights with verdicts. Lists and details show only what the user may read."""
 
     permission_for_action = {

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, status, viewsets
+from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -18,13 +18,12 @@ from annotations import selectors
 from annotations.api.agreement_serializers import ArticleAgreementSerializer
 from annotations.api.assignment_serializers import AssignInputSerializer, AssignmentSerializer
 from annotations.api.errors import ID_PATTERN
-from annotations.api.etags import ETagMixin, etag_for
+from annotations.api.etags import etag_for
 from annotations.api.query import (
     DateTimeFilter,
     IsoDateFilter,
     StrictFilterSet,
     StrictOrderingFilter,
-    StrictQueryParameters,
     StrictSearchFilter,
 )
 from annotations.api.serializers import (
@@ -36,6 +35,7 @@ from annotations.api.serializers import (
     ArticleSerializer,
     ReviewSerializer,
 )
+from annotations.api.viewsets import DeskReadViewSet
 from annotations.models import Article, ArticleRevision
 from annotations.permissions import Permission
 from annotations.request_user import request_user
@@ -59,13 +59,7 @@ class ArticleFilter(StrictFilterSet):
         fields = ["publisher", "language"]
 
 
-class ArticleViewSet(
-    StrictQueryParameters,
-    ETagMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    viewsets.GenericViewSet,
-):
+class ArticleViewSet(DeskReadViewSet):
     """Articles of the desk, with the user's own review progress."""
 
     permission_for_action = {

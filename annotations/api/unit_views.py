@@ -7,17 +7,16 @@ from typing import Any
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from annotations import selectors
 from annotations.api.errors import ID_PATTERN, MAX_ID
-from annotations.api.etags import ETagMixin, etag_for
+from annotations.api.etags import etag_for
 from annotations.api.query import (
     QueryIntegerField,
-    StrictQueryParameters,
 )
 from annotations.api.unit_serializers import (
     MergeInputSerializer,
@@ -30,6 +29,7 @@ from annotations.api.verdict_serializers import (
     VersionInputSerializer,
     verdict_input,
 )
+from annotations.api.viewsets import DeskReadViewSet
 from annotations.models import ClaimUnit
 from annotations.permissions import Permission
 from annotations.request_user import request_user
@@ -45,13 +45,7 @@ class QueueQuerySerializer(serializers.Serializer):
     reviewer = serializers.CharField(max_length=150, required=False)
 
 
-class UnitViewSet(
-    StrictQueryParameters,
-    ETagMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    viewsets.GenericViewSet,
-):
+class UnitViewSet(DeskReadViewSet):
     """Claim units for editors: the review queue (most disputed first) and its decisions."""
 
     permission_for_action = dict.fromkeys(
