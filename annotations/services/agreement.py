@@ -37,11 +37,7 @@ from annotations.models import (
     VerdictLabel,
 )
 from annotations.services.queueing import task_send
-from annotations.services.units import (
-    article_units_regroup,
-    submitted_annotations,
-    units_ranking_store,
-)
+from annotations.services.units import article_units_regroup, units_ranking_store
 
 logger = logging.getLogger(__name__)
 
@@ -106,13 +102,13 @@ def article_agreement_recompute(*, article_id: int) -> ArticleAgreement | None:
         if not agreement.stale:
             return agreement  # a run before this one already stored the current result
         changes = agreement.changes
-        units = article_units_regroup(article=article)
-        annotations = submitted_annotations(article)
+        regrouping = article_units_regroup(article=article)
+        units = regrouping.units
         report = article_report(
             text_length=len(article.text),
             units=[(unit.pk, unit.kind, unit.start, unit.end) for unit in units],
             ratings=[
-                (a.reviewer_id, a.unit_id, a.verdict.slug, a.start, a.end) for a in annotations
+                (h.reviewer_id, h.unit_id, h.verdict, h.start, h.end) for h in regrouping.highlights
             ],
             # Every reviewer who submitted is a row, even one who highlighted nothing.
             reviewers=sorted(_submitted_reviewers(article)),

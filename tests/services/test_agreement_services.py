@@ -103,7 +103,7 @@ def test_highlights_overlapping_by_half_join_and_by_less_do_not():
     for reviewer in (a, b, c):
         review_submit(article=article, reviewer=reviewer)
 
-    units = article_units_regroup(article=article)
+    units = article_units_regroup(article=article).units
 
     assert [u.annotations.count() for u in units] == [2, 1]
 
@@ -124,7 +124,7 @@ def test_a_manual_unit_keeps_its_members(reviewed_article):
     Annotation.objects.filter(unit=second).update(unit=first)
     ClaimUnit.objects.filter(pk=first.pk).update(is_manual=True)
 
-    units = article_units_regroup(article=article)
+    units = article_units_regroup(article=article).units
 
     assert units[0].pk == first.pk
     assert first.annotations.count() == 6
