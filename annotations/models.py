@@ -448,7 +448,8 @@ class ClaimChange(models.Model):
 class ArticleAgreement(models.Model):
     """The agreement statistics of one article, and the bookkeeping that keeps them fresh.
 
-    `changes` counts changes to the article's annotations and reviews; `computed_changes` is the
+    `changes` counts the changes that can move the figures (submissions, editorial changes to
+    units, re-anchoring on a new revision; not draft highlights); `computed_changes` is the
     count the stored statistics reflect, so the statistics are stale exactly when
     changes > computed_changes. `queued` coalesces recomputation requests: only the write that
     flips it from False to True enqueues a task (see services.agreement).

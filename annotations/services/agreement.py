@@ -1,8 +1,10 @@
 """Writes for agreement statistics: marking articles changed, coalescing and running recomputes.
 
 How a burst of saves becomes a handful of recomputations:
-1. every write to an article's annotations or reviews bumps ArticleAgreement.changes in its own
-   transaction (article_agreement_mark_changed);
+1. every write that can change the figures bumps ArticleAgreement.changes in its own transaction
+   (article_agreement_mark_changed): a review submitted, an editor's change to units (decide,
+   merge, split), a new revision's re-anchoring. A draft highlight cannot: it counts only once
+   its review is submitted, and the submission is the write that marks it;
 2. after the commit, only the writer that flips `queued` from False to True enqueues a task
    (a conditional UPDATE: of any number of concurrent writers, one wins), and the task waits
    AGREEMENT_RECOMPUTE_DELAY_SECONDS before it runs, so the rest of a burst rides along;
@@ -57,7 +59,7 @@ def _task_enqueue(article_id: int) -> None:
 def article_agreement_mark_changed(
     *, article_id: int, enqueue: Callable[[int], None] = _task_enqueue
 ) -> None:
-    """Record a change to an article's reviews; recompute its statistics after the commit."""
+    """Record a change that can move the article's figures; recompute them after the commit."""
     agreement, created = ArticleAgreement.objects.get_or_create(article_id=article_id)
     if not created:
         ArticleAgreement.objects.filter(pk=agreement.pk).update(changes=F("changes") + 1)

@@ -1,4 +1,10 @@
-"""Writes for annotations: a reviewer's highlights with their verdicts and sources."""
+"""Writes for annotations: a reviewer's highlights with their verdicts and sources.
+
+These are drafts: a highlight counts for units and agreement only once its review is submitted
+(services.reviews), and a submitted review's highlights can no longer change. So none of these
+writes marks the article's statistics changed; recomputing on every keystroke of a draft was
+half of an annotation POST's time for figures that could not move.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +24,6 @@ from annotations.errors import DomainError
 from annotations.fetching import url_validate
 from annotations.models import Annotation, Article, Review, Source, VerdictLabel
 from annotations.permissions import Permission, require
-from annotations.services.agreement import article_agreement_mark_changed
 
 
 @dataclass(frozen=True)
@@ -220,7 +225,6 @@ def annotation_create(
             rationale=rationale,
         )
         _sources_replace(annotation, sources)
-        article_agreement_mark_changed(article_id=article.pk)
     return annotation
 
 
@@ -256,7 +260,6 @@ def annotation_update(
         annotation.save()
         if sources is not None:
             _sources_replace(annotation, sources)
-        article_agreement_mark_changed(article_id=annotation.article_id)
     return annotation
 
 
@@ -265,5 +268,4 @@ def annotation_delete(*, annotation: Annotation, actor: User) -> None:
     require(actor, Permission.Annotation.DELETE, annotation)
     with transaction.atomic():
         _review_open_for_writing(article=annotation.article, reviewer=actor)
-        article_agreement_mark_changed(article_id=annotation.article_id)
         annotation.delete()

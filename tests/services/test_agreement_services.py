@@ -175,13 +175,18 @@ def test_in_progress_reviews_do_not_count(django_capture_on_commit_callbacks):
     assert agreement.matrix["reviewers"] == [done.pk]
 
 
-def test_every_write_marks_the_article_changed(reviewed_article):
+def test_a_draft_highlight_marks_nothing_and_its_submission_marks_the_article_changed(
+    reviewed_article,
+):
     article, _reviewers, _verdicts = reviewed_article
     reviewer = ReviewerFactory()
     before = ArticleAgreement.objects.get(article=article).changes
 
     highlight(reviewer, article, CLAIMS[0], "true")
+    after_draft = ArticleAgreement.objects.get(article=article).changes
+    review_submit(article=article, reviewer=reviewer)
 
+    assert after_draft == before
     assert ArticleAgreement.objects.get(article=article).changes == before + 1
 
 

@@ -7,12 +7,12 @@ import time
 import pytest
 from rest_framework.test import APIClient
 
-from annotations.models import Annotation, ArticleAgreement, Review, VerdictLabel
+from annotations.models import Annotation, ArticleAgreement, ClaimUnit, Review, VerdictLabel
+from annotations.services.adjudication import VerdictInput, unit_decide
 from annotations.services.agreement import article_agreement_recompute, stale_agreements_sweep
-from annotations.services.annotations import AnnotationChanges, annotation_update
 from annotations.tasks import article_agreement_recompute_task
 from factcheck.celery import app as celery_app
-from tests.factories import AnnotationFactory, ArticleFactory, ReviewerFactory
+from tests.factories import AnnotationFactory, ArticleFactory, EditorFactory, ReviewerFactory
 from tests.redis_server import free_port, redis_start
 from tests.worker.conftest import wait_until
 
@@ -64,15 +64,24 @@ def test_statistics_appear_after_annotations_are_posted_through_the_api(worker):
 
 
 def test_a_burst_of_1000_saves_causes_a_handful_of_recomputations(worker):
+    # Saves that count: an editor deciding a claim again and again (a reviewer's draft
+    # highlight queues nothing until the review is submitted).
     article = ArticleFactory()
-    reviewer = ReviewerFactory()
-    annotation = AnnotationFactory(article=article, reviewer=reviewer)
+    editor = EditorFactory()
+    unit = ClaimUnit.objects.create(article=article, kind="claim", start=0, end=10)
+    for reviewer in (ReviewerFactory(), ReviewerFactory()):
+        AnnotationFactory(article=article, reviewer=reviewer, unit=unit)
+        Review.objects.filter(article=article, reviewer=reviewer).update(
+            status="submitted", submitted_at="2026-01-01T00:00Z"
+        )
+    label = VerdictLabel.objects.get(slug="false")
     started = time.monotonic()
     for number in range(1000):
-        annotation_update(
-            annotation=annotation,
-            actor=reviewer,
-            changes=AnnotationChanges(rationale=f"draft {number}"),
+        unit_decide(
+            unit=unit,
+            editor=editor,
+            seen_version=unit.version,
+            verdict=VerdictInput(label=label, claim_reviewed=f"draft {number}"),
         )
     burst_seconds = time.monotonic() - started
 
