@@ -126,3 +126,337 @@ def test_an_article_added_in_the_back_office_gets_its_first_revision(admin_clien
     assert list(article.revisions.values_list("number", "text")) == [
         (1, "Typed in the back office.")
     ]
+
+
+# --- Every change through the services (issue #11 item 6) ---------------------------------------
+
+
+def test_an_article_added_in_the_back_office_is_normalised_like_an_import(admin_client_logged_in):
+    from annotations.core.text import canonical_text
+    from annotations.models import Article
+
+    raw = "  Cafe\u0301 prices  \r\nrose by 5%.\x07\r\n\r\n\r\n\r\nSecond paragraph.  "
+
+    response = admin_client_logged_in.post(
+        reverse("admin:annotations_article_add"),
+        {"title": "Prices", "text": raw, "language": "en"},
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    article = Article.objects.get(title="Prices")
+    assert article.text == canonical_text(raw) == "Café prices\nrose by 5%.\n\nSecond paragraph."
+    assert list(article.revisions.values_list("number", "text")) == [(1, article.text)]
+    assert article.imported_by.username == "root"
+
+
+def test_an_article_whose_text_normalises_to_nothing_is_refused_on_the_add_form(
+    admin_client_logged_in,
+):
+    from annotations.models import Article
+
+    response = admin_client_logged_in.post(
+        reverse("admin:annotations_article_add"),
+        {"title": "Bell", "text": "\x07\x07", "language": "en"},
+    )
+
+    assert response.status_code == 200
+    assert "The article has no text." in response.content.decode()
+    assert not Article.objects.filter(title="Bell").exists()
+
+
+@pytest.fixture
+def open_units(editor):
+    """Two units of one article, one highlight each by a different reviewer, recomputed once."""
+    from django.test import TestCase
+
+    from tests.factories import ArticleFactory, claims_reviewed
+
+    article = ArticleFactory()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        claims_reviewed(article, {"Critics say unemployment has doubled since 2020.": "false"})
+        claims_reviewed(article, {"approved a budget of 12 million euros": "true"})
+    return list(ClaimUnit.objects.filter(article=article))
+
+
+def test_a_claim_unit_cannot_be_edited_on_its_change_page(admin_client_logged_in, open_units):
+    unit = open_units[0]
+
+    response = admin_client_logged_in.post(
+        reverse("admin:annotations_claimunit_change", args=[unit.pk]),
+        {
+            "article": unit.article_id,
+            "kind": "quote",
+            "start": 0,
+            "end": 5,
+            "status": "published",
+            "is_manual": "on",
+        },
+    )
+
+    assert response.status_code == 403
+    fresh = ClaimUnit.objects.get(pk=unit.pk)
+    assert (fresh.kind, fresh.start, fresh.status, fresh.version) == (
+        unit.kind,
+        unit.start,
+        unit.status,
+        unit.version,
+    )
+
+
+def test_a_claim_unit_cannot_be_reverted_from_its_history(
+    admin_client_logged_in, open_units, editor
+):
+    from annotations.services.adjudication import unit_reject
+
+    unit = open_units[0]
+    unit.save()  # a first history row, while the unit is open
+    unit_reject(unit=unit, editor=editor, seen_version=unit.version)
+    first = unit.history.earliest()
+
+    # What the history page's "Revert" button sends: the earlier version's fields.
+    response = admin_client_logged_in.post(
+        reverse("admin:annotations_claimunit_simple_history", args=[unit.pk, first.history_id]),
+        {
+            "article": first.article_id,
+            "revision": first.revision_id,
+            "kind": first.kind,
+            "start": first.start,
+            "end": first.end,
+            "status": first.status,
+        },
+    )
+
+    assert response.status_code == 403
+    assert ClaimUnit.objects.get(pk=unit.pk).status == "rejected"
+
+
+def test_rejecting_units_in_the_back_office_moves_their_version_on(
+    admin_client_logged_in, open_units
+):
+    unit = open_units[0]
+
+    response = admin_client_logged_in.post(
+        reverse("admin:annotations_claimunit_changelist"),
+        {"action": "reject", "_selected_action": [unit.pk]},
+    )
+
+    assert response.status_code == 302
+    fresh = ClaimUnit.objects.get(pk=unit.pk)
+    assert (fresh.status, fresh.version) == ("rejected", unit.version + 1)
+    assert fresh.history.latest().history_user.username == "root"
+
+
+def test_merging_two_units_in_the_back_office_recomputes_the_article(
+    admin_client_logged_in, open_units, django_capture_on_commit_callbacks
+):
+    from annotations.models import ArticleAgreement
+
+    first, second = open_units
+    before = ArticleAgreement.objects.get(article=first.article).computations
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client_logged_in.post(
+            reverse("admin:annotations_claimunit_changelist"),
+            {"action": "merge", "_selected_action": [first.pk, second.pk]},
+        )
+
+    assert response.status_code == 302
+    merged = ClaimUnit.objects.get(article=first.article)
+    assert merged.is_manual
+    assert merged.annotations.count() == 2
+    assert merged.version == first.version + 1
+    assert ArticleAgreement.objects.get(article=first.article).computations == before + 1
+
+
+def test_a_merge_of_one_unit_is_refused_with_the_reason(admin_client_logged_in, open_units):
+    response = admin_client_logged_in.post(
+        reverse("admin:annotations_claimunit_changelist"),
+        {"action": "merge", "_selected_action": [open_units[0].pk]},
+        follow=True,
+    )
+
+    assert "Select exactly two units of the same article to merge." in response.content.decode()
+    assert ClaimUnit.objects.filter(pk__in=[u.pk for u in open_units]).count() == 2
+
+
+@pytest.fixture
+def published_verdict(decided_verdict) -> Verdict:
+    """Decided "false", changed to "mostly-false" while still a draft, then published."""
+    from annotations.services.adjudication import verdict_publish
+
+    decided_verdict.label = verdict("mostly-false")
+    decided_verdict.save()
+    editor = UserFactory(username="desk-editor", is_superuser=True)
+    return verdict_publish(verdict=decided_verdict, editor=editor, seen_version=3)
+
+
+def test_a_published_verdict_cannot_be_reverted_from_its_history(
+    admin_client_logged_in, published_verdict
+):
+    first = published_verdict.history.earliest()
+    assert first.label.slug == "false"
+
+    # What the history page's "Revert" button sends: the earlier version's fields.
+    response = admin_client_logged_in.post(
+        reverse(
+            "admin:annotations_verdict_simple_history",
+            args=[published_verdict.pk, first.history_id],
+        ),
+        {
+            "unit": first.unit_id,
+            "label": first.label_id,
+            "claim_reviewed": first.claim_reviewed,
+            "decided_by": UserFactory().pk,
+            "decided_at_0": first.decided_at.date().isoformat(),
+            "decided_at_1": first.decided_at.time().strftime("%H:%M:%S"),
+        },
+    )
+
+    assert response.status_code == 403
+    published_verdict.refresh_from_db()
+    assert (published_verdict.label.slug, published_verdict.is_published) == (
+        "mostly-false",
+        True,
+    )
+    assert not published_verdict.corrections.exists()
+
+
+def test_a_published_verdict_is_corrected_in_the_back_office_with_a_note(
+    admin_client_logged_in, published_verdict
+):
+    url = reverse("admin:annotations_verdict_revise", args=[published_verdict.pk])
+    page = admin_client_logged_in.get(url)
+
+    response = admin_client_logged_in.post(
+        url,
+        {
+            "label": verdict("false").pk,
+            "claim_reviewed": "Crime halved",
+            "note": "The police figures were misread.",
+            "version": 4,
+        },
+    )
+
+    assert page.status_code == 200
+    assert "Correct" in page.content.decode()
+    assert response.status_code == 302, response.content.decode()[:3000]
+    published_verdict.refresh_from_db()
+    assert published_verdict.label.slug == "false"
+    correction = published_verdict.corrections.get()
+    assert correction.note == "The police figures were misread."
+    assert correction.previous["label"] == "mostly-false"
+    assert correction.corrected_by.username == "root"
+    assert ClaimUnit.objects.get(pk=published_verdict.unit_id).version == 5
+
+
+def test_a_correction_without_a_note_is_refused_and_changes_nothing(
+    admin_client_logged_in, published_verdict
+):
+    response = admin_client_logged_in.post(
+        reverse("admin:annotations_verdict_revise", args=[published_verdict.pk]),
+        {"label": verdict("false").pk, "claim_reviewed": "Crime halved", "note": "", "version": 4},
+    )
+
+    assert response.status_code == 200
+    assert "A correction needs a note for readers." in response.content.decode()
+    published_verdict.refresh_from_db()
+    assert published_verdict.label.slug == "mostly-false"
+    assert not published_verdict.corrections.exists()
+
+
+def test_a_revision_sent_with_an_old_unit_version_is_refused_as_a_conflict(
+    admin_client_logged_in, published_verdict
+):
+    response = admin_client_logged_in.post(
+        reverse("admin:annotations_verdict_revise", args=[published_verdict.pk]),
+        {
+            "label": verdict("false").pk,
+            "claim_reviewed": "Crime halved",
+            "note": "Misread.",
+            "version": 3,
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Someone else changed this unit" in response.content.decode()
+    published_verdict.refresh_from_db()
+    assert published_verdict.label.slug == "mostly-false"
+
+
+def test_a_decided_verdict_changes_only_through_a_new_decision(
+    admin_client_logged_in, decided_verdict
+):
+    page = admin_client_logged_in.get(
+        reverse("admin:annotations_verdict_change", args=[decided_verdict.pk])
+    )
+    change = admin_client_logged_in.post(
+        reverse("admin:annotations_verdict_change", args=[decided_verdict.pk]),
+        {"unit": decided_verdict.unit_id, "label": verdict("true").pk, "claim_reviewed": "X"},
+    )
+    decided = admin_client_logged_in.post(
+        reverse("admin:annotations_verdict_revise", args=[decided_verdict.pk]),
+        {"label": verdict("true").pk, "claim_reviewed": "Crime halved", "version": 3},
+    )
+
+    revise = reverse("admin:annotations_verdict_revise", args=[decided_verdict.pk])
+    assert f'href="{revise}">Decide again' in page.content.decode()
+    assert 'name="label"' not in page.content.decode()
+    assert change.status_code == 403
+    assert decided.status_code == 302, decided.content.decode()[:3000]
+    decided_verdict.refresh_from_db()
+    assert decided_verdict.label.slug == "true"
+    assert decided_verdict.decided_by.username == "root"
+    assert ClaimUnit.objects.get(pk=decided_verdict.unit_id).version == 4
+    assert not decided_verdict.corrections.exists()
+
+
+def test_verdicts_annotations_and_reviews_are_not_added_or_changed_in_the_back_office(
+    admin_client_logged_in, decided_verdict
+):
+    from annotations.models import Annotation, Review
+
+    annotation = Annotation.objects.get(article=decided_verdict.unit.article)
+    review = Review.objects.get(article=annotation.article)
+
+    responses = [
+        admin_client_logged_in.post(reverse("admin:annotations_verdict_add"), {}),
+        admin_client_logged_in.post(
+            reverse("admin:annotations_annotation_change", args=[annotation.pk]),
+            {"exact": "Critics", "start": 0, "end": 7, "verdict": verdict("true").pk},
+        ),
+        admin_client_logged_in.post(
+            reverse("admin:annotations_review_change", args=[review.pk]),
+            {"article": review.article_id, "reviewer": review.reviewer_id, "status": "submitted"},
+        ),
+    ]
+
+    assert [response.status_code for response in responses] == [403, 403, 403]
+    annotation.refresh_from_db()
+    review.refresh_from_db()
+    assert (annotation.start, annotation.verdict.slug, review.status) == (
+        decided_verdict.unit.start,
+        "mostly-false",
+        "in_progress",
+    )
+
+
+def test_deleting_a_submitted_highlight_in_the_back_office_recomputes_the_article(
+    admin_client_logged_in, open_units, django_capture_on_commit_callbacks
+):
+    from annotations.models import Annotation, ArticleAgreement
+
+    unit = open_units[0]
+    annotation = unit.annotations.get()
+    before = ArticleAgreement.objects.get(article=unit.article).computations
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client_logged_in.post(
+            reverse("admin:annotations_annotation_delete", args=[annotation.pk]), {"post": "yes"}
+        )
+
+    assert response.status_code == 302
+    assert not Annotation.objects.filter(pk=annotation.pk).exists()
+    agreement = ArticleAgreement.objects.get(article=unit.article)
+    assert agreement.computations == before + 1
+    assert len(agreement.matrix["units"]) == 1
+    assert not ClaimUnit.objects.filter(pk=unit.pk).exists()

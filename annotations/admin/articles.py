@@ -1,0 +1,98 @@
+"""The back office's articles: added through the import service, their revisions, where
+highlights were placed on them, and their stored agreement statistics (read only)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+from annotations.admin.base import HTTPS_URLS, ReadOnlyAdmin, ServiceFormPages
+from annotations.models import AnnotationAnchor, Article, ArticleAgreement, ArticleRevision
+from annotations.request_user import request_user
+from annotations.services.articles import article_import
+from annotations.validators import validate_visible_name
+
+
+class ArticleAddForm(forms.Form):
+    """The import page's pasted-text form, with the names article_import takes."""
+
+    title = forms.CharField(
+        required=False,
+        max_length=500,
+        validators=[validate_visible_name],
+        help_text="Left empty, the text's first line is used.",
+    )
+    text = forms.CharField(
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 14, "cols": 90}),
+        help_text="Normalised as every import is (paragraphs separated by one blank line); "
+        "every highlight's offsets count characters of the normalised text.",
+    )
+    byline = forms.CharField(required=False, max_length=300, validators=[validate_visible_name])
+    publisher = forms.CharField(required=False, max_length=200, validators=[validate_visible_name])
+    source_url = forms.URLField(required=False, max_length=2000, assume_scheme="https")
+    published_on = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    language = forms.CharField(required=False, max_length=16, initial="en")
+
+
+@admin.register(Article)
+class ArticleAdmin(ServiceFormPages):
+    list_display = ["title", "publisher", "published_on", "language", "created", "imported_by"]
+    list_filter = ["language", "publisher", "created"]
+    search_fields = ["title", "byline", "publisher", "source_url"]
+    date_hierarchy = "created"
+    raw_id_fields = ["imported_by"]
+    formfield_overrides = HTTPS_URLS
+    # A new text is a new revision, made on the article's "Import a new version" page, so that
+    # highlights are carried over to it; here it can only be read.
+    readonly_fields = ["text"]
+
+    def add_view(
+        self, request: HttpRequest, form_url: str = "", extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        """Adding an article is importing it, as on the import page: the text is normalised
+        and becomes revision 1 (every offset counts characters of the normalised text)."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        return self.service_form_page(
+            request,
+            form=ArticleAddForm(request.POST or None),
+            title="Add article",
+            save=lambda data: article_import(imported_by=request_user(request), **data),
+            done="Imported",
+        )
+
+
+@admin.register(ArticleRevision)
+class ArticleRevisionAdmin(ReadOnlyAdmin):
+    list_display = ["article", "number", "origin", "created", "created_by", "reanchored_at"]
+    list_filter = ["origin", "created"]
+    search_fields = ["article__title", "title"]
+    list_select_related = ["article", "created_by"]
+
+
+@admin.register(AnnotationAnchor)
+class AnnotationAnchorAdmin(ReadOnlyAdmin):
+    list_display = ["annotation", "revision", "status", "method", "confidence", "resolved_by"]
+    list_filter = ["status", "method"]
+    search_fields = ["annotation__exact", "revision__article__title"]
+    list_select_related = ["annotation", "revision", "revision__article", "resolved_by"]
+
+
+@admin.register(ArticleAgreement)
+class ArticleAgreementAdmin(ReadOnlyAdmin):
+    """Written by the recomputation alone; stale ones are found by the sweep."""
+
+    list_display = [
+        "article",
+        "computed_at",
+        "changes",
+        "computed_changes",
+        "computations",
+        "queued",
+    ]
+    list_select_related = ["article"]

@@ -1,0 +1,83 @@
+"""The back office's desk: the rating scale, the desk's settings, and its members
+(deactivated, never deleted)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import UserChangeForm
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from annotations.models import DeskSettings, VerdictLabel
+from annotations.services.users import user_deactivate
+from annotations.validators import validate_visible_name
+
+
+@admin.register(VerdictLabel)
+class VerdictLabelAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position", "is_ordinal", "rating_value", "colour"]
+    list_editable = ["position", "is_ordinal", "rating_value", "colour"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name", "slug"]
+
+
+@admin.register(DeskSettings)
+class DeskSettingsAdmin(admin.ModelAdmin):
+    list_display = [
+        "__str__",
+        "reviewers_per_article",
+        "allow_self_assignment",
+        "hide_reviewer_names",
+    ]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return not DeskSettings.objects.exists()
+
+
+class DeskUserChangeForm(UserChangeForm):
+    """Django's form, with first and last names held to the rule for every visible name
+    (the username already has UnicodeUsernameValidator)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("first_name", "last_name"):
+            if name in self.fields:
+                self.fields[name].validators.append(validate_visible_name)
+
+
+admin.site.unregister(get_user_model())
+
+
+@admin.register(get_user_model())
+class DeskMemberAdmin(UserAdmin):
+    """People who leave are deactivated, never deleted: their highlights, reviews and verdicts
+    stay, with their name on them (the models PROTECT them; see annotations.models)."""
+
+    form = DeskUserChangeForm
+    actions = ["deactivate"]
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    @admin.action(
+        description="Deactivate the selected users (their work stays)", permissions=["change"]
+    )
+    def deactivate(self, request: HttpRequest, users: QuerySet[Any]) -> None:
+        for user in users:
+            user_deactivate(user=user)
+        self.message_user(
+            request,
+            f"{len(users)} deactivated: they can no longer log in or use API tokens.",
+            messages.SUCCESS,
+        )
+
+    def save_model(self, request: HttpRequest, obj: Any, form: forms.Form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        # Unticking "Active" on the form is a deactivation too: the tokens go with it.
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            user_deactivate(user=obj)
