@@ -163,8 +163,8 @@ def _kind_and_speaker_validate(kind: str, speaker: str) -> None:
 
 def _review_open_for_writing(*, article: Article, reviewer: User) -> Review:
     """The reviewer's review of the article, created on first use, locked against a submit."""
-    review, _ = Review.objects.get_or_create(article=article, reviewer=reviewer)
-    review = Review.objects.select_for_update().get(pk=review.pk)
+    # One query where the review exists: the SELECT that finds it also locks it.
+    review, _ = Review.objects.select_for_update().get_or_create(article=article, reviewer=reviewer)
     if review.status == Review.Status.SUBMITTED:
         raise DomainError(
             "Your review of this article is submitted; its annotations can no longer change.",
@@ -174,8 +174,11 @@ def _review_open_for_writing(*, article: Article, reviewer: User) -> Review:
     return review
 
 
-def _sources_replace(annotation: Annotation, sources: Sequence[SourceInput]) -> None:
-    annotation.sources.all().delete()
+def _sources_replace(
+    annotation: Annotation, sources: Sequence[SourceInput], *, new: bool = False
+) -> None:
+    if not new:  # a new annotation has none to replace
+        annotation.sources.all().delete()
     today = timezone.localdate()
     Source.objects.bulk_create(
         Source(
@@ -224,7 +227,7 @@ def annotation_create(
             verdict=verdict,
             rationale=rationale,
         )
-        _sources_replace(annotation, sources)
+        _sources_replace(annotation, sources, new=True)
     return annotation
 
 
