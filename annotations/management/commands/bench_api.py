@@ -17,6 +17,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -194,29 +195,33 @@ class Command(BaseCommand):
         return env
 
     def _gunicorn(self, workers: int, port: int) -> subprocess.Popen[bytes]:
-        server = subprocess.Popen(  # noqa: S603 (our own interpreter and arguments)
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "factcheck.wsgi",
-                "--workers",
-                str(workers),
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--log-level",
-                "warning",
-            ],
-            cwd=PROJECT,
-            env=self._env(),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
+        # The server's log goes to a file: a pipe nobody reads would fill up and stall it.
+        descriptor, name = tempfile.mkstemp(prefix="bench_api-gunicorn-", suffix=".log")
+        os.close(descriptor)
+        self.log = Path(name)
+        with self.log.open("wb") as log:  # the child keeps its own copy of the handle
+            server = subprocess.Popen(  # noqa: S603 (our own interpreter and arguments)
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "factcheck.wsgi",
+                    "--workers",
+                    str(workers),
+                    "--bind",
+                    f"127.0.0.1:{port}",
+                    "--log-level",
+                    "warning",
+                ],
+                cwd=PROJECT,
+                env=self._env(),
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+            )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if server.poll() is not None:
-                said = server.stderr.read().decode()[-2000:] if server.stderr else ""
-                raise CommandError(f"gunicorn exited: {said}")
+                raise CommandError(f"gunicorn exited: {self.log.read_text()[-2000:]}")
             try:
                 with socket.create_connection(("127.0.0.1", port), timeout=1):
                     return server
@@ -234,20 +239,24 @@ class Command(BaseCommand):
         workers close each one."""
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         started = time.perf_counter()
-        connection.request(
-            "POST",
-            endpoint,
-            body=client.body(endpoint, number),
-            headers={
-                "Authorization": f"Token {client.token}",
-                "Content-Type": "application/json",
-                "Host": "127.0.0.1",
-            },
-        )
-        response = connection.getresponse()
-        body = response.read()
+        try:
+            connection.request(
+                "POST",
+                endpoint,
+                body=client.body(endpoint, number),
+                headers={
+                    "Authorization": f"Token {client.token}",
+                    "Content-Type": "application/json",
+                    "Host": "127.0.0.1",
+                },
+            )
+            response = connection.getresponse()
+            body = response.read()
+        except (OSError, http.client.HTTPException) as error:
+            return time.perf_counter() - started, f"{endpoint}: {error!r}"
+        finally:
+            connection.close()
         elapsed = time.perf_counter() - started
-        connection.close()
         if response.status != 201:
             return elapsed, f"{endpoint} answered {response.status}: {body[:200]!r}"
         return elapsed, None
@@ -285,17 +294,21 @@ class Command(BaseCommand):
     ) -> list[tuple[str, int, Run]]:
         port = _free_port()
         server = self._gunicorn(workers, port)
+        runs: list[tuple[str, int, Run]] = []
         try:
             for endpoint in (DESK_ENDPOINT, PLAIN_ENDPOINT):  # imports, connections: untimed
                 self._run(port, clients, endpoint, WARM_UP_REQUESTS * len(clients))
-            return [
-                (endpoint, len(group), self._run(port, group, endpoint, requests))
-                for group in (clients[:1], clients)
-                for endpoint in (DESK_ENDPOINT, PLAIN_ENDPOINT)
-            ]
+            for group in (clients[:1], clients):
+                for endpoint in (DESK_ENDPOINT, PLAIN_ENDPOINT):
+                    runs.append((endpoint, len(group), self._run(port, group, endpoint, requests)))
+            return runs
         finally:
             server.terminate()
             server.wait(timeout=30)
+            if any(run.errors for *_, run in runs):
+                self.stdout.write(f"The server's log ({workers} workers): {self.log}")
+            else:
+                self.log.unlink()
 
     def _report(self, rows: list[tuple[int, str, int, Run]], requests: int) -> None:
         self.stdout.write("")
