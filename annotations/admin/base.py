@@ -18,6 +18,7 @@ from django.urls import reverse
 from annotations.errors import DomainError
 from annotations.permissions import Permission, can
 from annotations.services.agreement import article_agreement_mark_changed
+from annotations.views.errors import domain_errors_shown
 
 # URLs typed without a scheme are taken as https (Django 6's default, chosen now).
 HTTPS_URLS: dict[type[models.Field[Any, Any]], dict[str, Any]] = {
@@ -103,7 +104,7 @@ class ServiceActions(admin.ModelAdmin):
 
 class ServiceFormPages(admin.ModelAdmin):
     """Pages whose form calls a service: the form checks its input, the service writes, and a
-    DomainError comes back onto the field it names (or above the form) with the input kept."""
+    refusal is shown as on the desk's pages (views/errors.py), with the input kept."""
 
     def service_form_page(
         self,
@@ -117,12 +118,13 @@ class ServiceFormPages(admin.ModelAdmin):
     ) -> HttpResponse:
         """`save(cleaned_data)` calls the service and returns the object to show next;
         `done` is the message for the log and the user."""
+        refusal = None
         if request.method == "POST" and form.is_valid():
-            try:
+            # As on the desk's pages: a 409 comes back above the form as it was filled in, any
+            # other refusal on the field it names; 403 and 404 go to Django's own pages.
+            with domain_errors_shown(request, form) as refusal:
                 saved = save(form.cleaned_data)
-            except DomainError as error:
-                form.add_error(error.field if error.field in form.fields else None, error.message)
-            else:
+            if not refusal:
                 if original is None:
                     self.log_addition(request, saved, [{"added": {}}])
                 else:
@@ -141,6 +143,9 @@ class ServiceFormPages(admin.ModelAdmin):
                 "form": form,
                 "opts": self.model._meta,
                 "original": original,
+                "conflict": refusal.conflict if refusal else None,
                 "media": self.media + form.media,
             },
+            # The refusal's own status (409, 400), as the desk's pages answer.
+            status=refusal.status if refusal else 200,
         )

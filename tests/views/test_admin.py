@@ -159,7 +159,7 @@ def test_an_article_whose_text_normalises_to_nothing_is_refused_on_the_add_form(
         {"title": "Bell", "text": "\x07\x07", "language": "en"},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "The article has no text." in response.content.decode()
     assert not Article.objects.filter(title="Bell").exists()
 
@@ -357,7 +357,7 @@ def test_a_correction_without_a_note_is_refused_and_changes_nothing(
         {"label": verdict("false").pk, "claim_reviewed": "Crime halved", "note": "", "version": 4},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "A correction needs a note for readers." in response.content.decode()
     published_verdict.refresh_from_db()
     assert published_verdict.label.slug == "mostly-false"
@@ -377,7 +377,7 @@ def test_a_revision_sent_with_an_old_unit_version_is_refused_as_a_conflict(
         },
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 409
     assert "Someone else changed this unit" in response.content.decode()
     published_verdict.refresh_from_db()
     assert published_verdict.label.slug == "mostly-false"
