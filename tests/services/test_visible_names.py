@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from annotations.admin import DeskUserChangeForm
+from annotations.admin.desk import DeskUserChangeForm
 from annotations.core.text import name_clean, name_forbidden_characters
 from annotations.models import Annotation, Article, PersonalToken
 from annotations.services.articles import html_extract
