@@ -5,38 +5,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
 from annotations.admin.base import HTTPS_URLS, ReadOnlyAdmin, ServiceFormPages
+from annotations.forms import ArticleImportForm
 from annotations.models import AnnotationAnchor, Article, ArticleAgreement, ArticleRevision
 from annotations.request_user import request_user
 from annotations.services.articles import article_import
-from annotations.validators import validate_visible_name
 
 
-class ArticleAddForm(forms.Form):
-    """The import page's pasted-text form, with the names article_import takes."""
+class ArticleAddForm(ArticleImportForm):
+    """The import page's form, for pasted text (uploads and URLs are the import page's): its
+    fields are named as article_import takes them."""
 
-    title = forms.CharField(
-        required=False,
-        max_length=500,
-        validators=[validate_visible_name],
-        help_text="Left empty, the text's first line is used.",
-    )
-    text = forms.CharField(
-        strip=False,
-        widget=forms.Textarea(attrs={"rows": 14, "cols": 90}),
-        help_text="Normalised as every import is (paragraphs separated by one blank line); "
-        "every highlight's offsets count characters of the normalised text.",
-    )
-    byline = forms.CharField(required=False, max_length=300, validators=[validate_visible_name])
-    publisher = forms.CharField(required=False, max_length=200, validators=[validate_visible_name])
-    source_url = forms.URLField(required=False, max_length=2000, assume_scheme="https")
-    published_on = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    language = forms.CharField(required=False, max_length=16, initial="en")
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["file"], self.fields["url"]
 
 
 @admin.register(Article)

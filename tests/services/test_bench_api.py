@@ -15,6 +15,8 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
+from tests.worker.conftest import database_url as postgres_database_url
+
 PROJECT = Path(settings.BASE_DIR)
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -22,13 +24,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def database_url(tmp_path: Path) -> str:
     """A database the command and its gunicorn share with this test."""
-    database = settings.DATABASES["default"]
-    if database["ENGINE"] == "django.db.backends.postgresql":
-        password = f":{database['PASSWORD']}" if database.get("PASSWORD") else ""
-        return (
-            f"postgres://{database['USER']}{password}@{database['HOST'] or '127.0.0.1'}:"
-            f"{database['PORT'] or 5432}/{database['NAME']}"
-        )
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        return postgres_database_url()
     url = f"sqlite:///{tmp_path / 'bench.sqlite3'}"
     manage("migrate", "--noinput", "-v0", url=url)
     return url

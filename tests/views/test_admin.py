@@ -290,6 +290,15 @@ def published_verdict(decided_verdict) -> Verdict:
     return verdict_publish(verdict=decided_verdict, editor=editor, seen_version=3)
 
 
+def revise(client: Client, verdict_to_revise: Verdict, **fields: object):
+    """POST the verdict's "Decide again" / "Correct this verdict" page: "false", as the unit
+    version the fixtures leave (4 once published), with `fields` on top."""
+    return client.post(
+        reverse("admin:annotations_verdict_revise", args=[verdict_to_revise.pk]),
+        {"label": verdict("false").pk, "claim_reviewed": "Crime halved", "version": 4, **fields},
+    )
+
+
 def test_a_published_verdict_cannot_be_reverted_from_its_history(
     admin_client_logged_in, published_verdict
 ):
@@ -324,17 +333,12 @@ def test_a_published_verdict_cannot_be_reverted_from_its_history(
 def test_a_published_verdict_is_corrected_in_the_back_office_with_a_note(
     admin_client_logged_in, published_verdict
 ):
-    url = reverse("admin:annotations_verdict_revise", args=[published_verdict.pk])
-    page = admin_client_logged_in.get(url)
+    page = admin_client_logged_in.get(
+        reverse("admin:annotations_verdict_revise", args=[published_verdict.pk])
+    )
 
-    response = admin_client_logged_in.post(
-        url,
-        {
-            "label": verdict("false").pk,
-            "claim_reviewed": "Crime halved",
-            "note": "The police figures were misread.",
-            "version": 4,
-        },
+    response = revise(
+        admin_client_logged_in, published_verdict, note="The police figures were misread."
     )
 
     assert page.status_code == 200
@@ -352,10 +356,7 @@ def test_a_published_verdict_is_corrected_in_the_back_office_with_a_note(
 def test_a_correction_without_a_note_is_refused_and_changes_nothing(
     admin_client_logged_in, published_verdict
 ):
-    response = admin_client_logged_in.post(
-        reverse("admin:annotations_verdict_revise", args=[published_verdict.pk]),
-        {"label": verdict("false").pk, "claim_reviewed": "Crime halved", "note": "", "version": 4},
-    )
+    response = revise(admin_client_logged_in, published_verdict, note="")
 
     assert response.status_code == 400
     assert "A correction needs a note for readers." in response.content.decode()
@@ -367,15 +368,7 @@ def test_a_correction_without_a_note_is_refused_and_changes_nothing(
 def test_a_revision_sent_with_an_old_unit_version_is_refused_as_a_conflict(
     admin_client_logged_in, published_verdict
 ):
-    response = admin_client_logged_in.post(
-        reverse("admin:annotations_verdict_revise", args=[published_verdict.pk]),
-        {
-            "label": verdict("false").pk,
-            "claim_reviewed": "Crime halved",
-            "note": "Misread.",
-            "version": 3,
-        },
-    )
+    response = revise(admin_client_logged_in, published_verdict, note="Misread.", version=3)
 
     assert response.status_code == 409
     assert "Someone else changed this unit" in response.content.decode()
@@ -393,13 +386,10 @@ def test_a_decided_verdict_changes_only_through_a_new_decision(
         reverse("admin:annotations_verdict_change", args=[decided_verdict.pk]),
         {"unit": decided_verdict.unit_id, "label": verdict("true").pk, "claim_reviewed": "X"},
     )
-    decided = admin_client_logged_in.post(
-        reverse("admin:annotations_verdict_revise", args=[decided_verdict.pk]),
-        {"label": verdict("true").pk, "claim_reviewed": "Crime halved", "version": 3},
-    )
+    decided = revise(admin_client_logged_in, decided_verdict, label=verdict("true").pk, version=3)
 
-    revise = reverse("admin:annotations_verdict_revise", args=[decided_verdict.pk])
-    assert f'href="{revise}">Decide again' in page.content.decode()
+    revise_url = reverse("admin:annotations_verdict_revise", args=[decided_verdict.pk])
+    assert f'href="{revise_url}">Decide again' in page.content.decode()
     assert 'name="label"' not in page.content.decode()
     assert change.status_code == 403
     assert decided.status_code == 302, decided.content.decode()[:3000]

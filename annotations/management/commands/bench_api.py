@@ -16,7 +16,6 @@ import os
 import socket
 import statistics
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -32,6 +31,7 @@ from django.db import connection
 
 from annotations.management.bench_api_urls import PLAIN_PREFIX
 from annotations.management.commands.load_demo_desk import DEMO_ARTICLES
+from annotations.management.local_gunicorn import free_port, gunicorn_command
 from annotations.models import Annotation, Article
 from annotations.roles import Role
 from annotations.services.articles import article_create
@@ -92,12 +92,6 @@ class Run:
     @property
     def median_ms(self) -> float:
         return statistics.median(self.latencies) * 1000
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Command(BaseCommand):
@@ -201,18 +195,7 @@ class Command(BaseCommand):
         self.log = Path(name)
         with self.log.open("wb") as log:  # the child keeps its own copy of the handle
             server = subprocess.Popen(  # noqa: S603 (our own interpreter and arguments)
-                [
-                    sys.executable,
-                    "-m",
-                    "gunicorn",
-                    "factcheck.wsgi",
-                    "--workers",
-                    str(workers),
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--log-level",
-                    "warning",
-                ],
+                gunicorn_command(port=port, workers=workers),
                 cwd=PROJECT,
                 env=self._env(),
                 stdout=subprocess.DEVNULL,
@@ -292,7 +275,7 @@ class Command(BaseCommand):
     def _measure(
         self, workers: int, clients: list[Client], requests: int
     ) -> list[tuple[str, int, Run]]:
-        port = _free_port()
+        port = free_port()
         server = self._gunicorn(workers, port)
         runs: list[tuple[str, int, Run]] = []
         try:

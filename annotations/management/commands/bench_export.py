@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import http.client
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -27,16 +26,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from annotations.exports import streams
+from annotations.management.local_gunicorn import free_port, gunicorn_command
 
 PROJECT = Path(settings.BASE_DIR)
 TARGET_RATIO = 0.5
 TARGET_PEAK_MB = 150
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Command(BaseCommand):
@@ -171,22 +165,9 @@ class Command(BaseCommand):
 
     def _http_export(self, path: str) -> tuple[int, float, float]:
         """(bytes, seconds, peak RSS MB of the web process) for one export over HTTP."""
-        port = _free_port()
+        port = free_port()
         server = subprocess.Popen(  # noqa: S603 (our own interpreter and arguments)
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "factcheck.wsgi",
-                "--workers",
-                "1",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--timeout",
-                "600",
-                "--log-level",
-                "warning",
-            ],
+            gunicorn_command(port=port, timeout=600),
             cwd=PROJECT,
             env=self._env(),
             stdout=subprocess.DEVNULL,
