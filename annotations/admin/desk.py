@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from annotations.models import DeskSettings, VerdictLabel
+from annotations.services.agreement import rating_scale_changed
 from annotations.services.users import user_deactivate
 from annotations.validators import validate_visible_name
 
@@ -24,6 +25,20 @@ class VerdictLabelAdmin(admin.ModelAdmin):
     list_editable = ["position", "is_ordinal", "rating_value", "colour"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name", "slug"]
+    # What the agreement statistics read of a label: changing one recomputes every article.
+    SCALE_FIELDS = frozenset({"position", "is_ordinal", "rating_value"})
+
+    def save_model(
+        self, request: HttpRequest, obj: VerdictLabel, form: forms.ModelForm, change: bool
+    ) -> None:
+        super().save_model(request, obj, form, change)
+        # Also called for each row changed through list_editable on the list page.
+        if not change or self.SCALE_FIELDS & set(form.changed_data):
+            marked = rating_scale_changed()
+            if marked:
+                self.message_user(
+                    request, f"The rating scale changed: {marked} articles' figures recompute."
+                )
 
 
 @admin.register(DeskSettings)

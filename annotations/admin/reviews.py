@@ -77,6 +77,13 @@ class AssignmentAdmin(admin.ModelAdmin):
     raw_id_fields = ["article", "reviewer", "assigned_by"]
     list_editable = ["due_on"]
     actions = ["reassign"]
+    # Who and what are set on the desk's assign page and changed only by the reassign action
+    # (assignments_reassign checks the reviewer's role and their other seats); the due date is
+    # free to move.
+    readonly_fields = ["article", "reviewer", "assigned_by"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
 
     @admin.action(description="Reassign the selected assignments to another reviewer")
     def reassign(

@@ -69,6 +69,21 @@ def article_agreement_mark_changed(
     )
 
 
+def rating_scale_changed(*, enqueue: Callable[[int], None] = _task_enqueue) -> int:
+    """The rating scale changed (a label's order, place on the ordered scale or value, or a label
+    added): every article's ordinal figures may move, so every computed article is marked changed
+    and recomputed after the commit. Returns how many articles were marked."""
+    article_ids = list(ArticleAgreement.objects.values_list("article_id", flat=True))
+    ArticleAgreement.objects.update(changes=F("changes") + 1)
+
+    def enqueue_all() -> None:
+        for article_id in article_ids:
+            article_agreement_enqueue(article_id=article_id, enqueue=enqueue)
+
+    transaction.on_commit(enqueue_all, robust=True)
+    return len(article_ids)
+
+
 def article_agreement_enqueue(
     *, article_id: int, enqueue: Callable[[int], None] = _task_enqueue
 ) -> bool:

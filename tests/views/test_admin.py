@@ -450,3 +450,85 @@ def test_deleting_a_submitted_highlight_in_the_back_office_recomputes_the_articl
     assert agreement.computations == before + 1
     assert len(agreement.matrix["units"]) == 1
     assert not ClaimUnit.objects.filter(pk=unit.pk).exists()
+
+
+def test_a_change_to_the_rating_scale_recomputes_every_article(
+    admin_client_logged_in, open_units, django_capture_on_commit_callbacks
+):
+    from annotations.models import ArticleAgreement, VerdictLabel
+
+    article = open_units[0].article
+    before = ArticleAgreement.objects.get(article=article).computations
+    label = VerdictLabel.objects.get(slug="false")
+    form = {
+        "slug": label.slug,
+        "name": label.name,
+        "description": label.description,
+        "position": label.position + 10,
+        "is_ordinal": "on",
+        "rating_value": label.rating_value,
+        "colour": label.colour,
+    }
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client_logged_in.post(
+            reverse("admin:annotations_verdictlabel_change", args=[label.pk]), form
+        )
+
+    assert response.status_code == 302
+    assert ArticleAgreement.objects.get(article=article).computations == before + 1
+
+
+def test_a_label_renamed_without_touching_the_scale_recomputes_nothing(
+    admin_client_logged_in, open_units, django_capture_on_commit_callbacks
+):
+    from annotations.models import ArticleAgreement, VerdictLabel
+
+    article = open_units[0].article
+    before = ArticleAgreement.objects.get(article=article).changes
+    label = VerdictLabel.objects.get(slug="false")
+    form = {
+        "slug": label.slug,
+        "name": "Plainly false",
+        "description": label.description,
+        "position": label.position,
+        "is_ordinal": "on" if label.is_ordinal else "",
+        "rating_value": label.rating_value,
+        "colour": label.colour,
+    }
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client_logged_in.post(
+            reverse("admin:annotations_verdictlabel_change", args=[label.pk]), form
+        )
+
+    assert response.status_code == 302
+    assert ArticleAgreement.objects.get(article=article).changes == before
+
+
+def test_an_assignments_reviewer_changes_only_through_the_reassign_action(
+    admin_client_logged_in, editor
+):
+    from annotations.models import Assignment
+    from tests.factories import ArticleFactory
+
+    reviewer, other = UserFactory(username="rita"), UserFactory(username="otto")
+    assignment = Assignment.objects.create(
+        article=ArticleFactory(), reviewer=reviewer, assigned_by=editor
+    )
+    change_url = reverse("admin:annotations_assignment_change", args=[assignment.pk])
+
+    page = admin_client_logged_in.get(change_url).content.decode()
+    response = admin_client_logged_in.post(
+        change_url,
+        {"reviewer": other.pk, "article": assignment.article_id, "due_on": "2027-01-15"},
+    )
+
+    assert 'name="reviewer"' not in page
+    assert response.status_code == 302
+    assignment.refresh_from_db()
+    assert assignment.reviewer == reviewer
+    assert str(assignment.due_on) == "2027-01-15"
+    assert (
+        admin_client_logged_in.get(reverse("admin:annotations_assignment_add")).status_code == 403
+    )
