@@ -642,3 +642,128 @@ class PersonalToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class Claim(models.Model):
+    """A claim as the desk knows it across articles: the identity that groups claim units.
+
+    Units link to it through ClaimLink ("same claim" or "related, different facts"); the units
+    linked "same" are its appearances. Its desk verdict is not stored here: it is the published
+    verdict of a unit linked "same" (see selectors.claim_verdict), so it can never disagree
+    with what the desk published. External fact-checks of it point here.
+    """
+
+    text = models.TextField(help_text="The claim's canonical wording.")
+    created = models.DateTimeField(default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="claims_created",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(text=""), name="claim_text_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class ClaimLink(models.Model):
+    """An editor's decision that a unit states a known claim ("same": it is one of the claim's
+    appearances and shares its verdict) or a related one with different facts.
+
+    At most one per unit; relinking changes the row, unlinking deletes it. The history keeps
+    every state, so each link and unlink can be undone (services.claims.claim_link_restore).
+    """
+
+    class Relation(models.TextChoices):
+        SAME = "same", "Same claim"
+        RELATED = "related", "Related, different facts"
+
+    unit = models.OneToOneField(ClaimUnit, on_delete=models.CASCADE, related_name="claim_link")
+    claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="links")
+    relation = models.CharField(max_length=10, choices=Relation.choices)
+    linked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    linked_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["claim", "linked_at", "id"]
+        indexes = [models.Index(fields=["claim", "relation"], name="claimlink_claim_relation")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(relation__in=["same", "related"]), name="claimlink_relation_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"unit {self.unit_id} {self.relation} as claim {self.claim_id}"
+
+
+class ExternalFactCheck(models.Model):
+    """Another fact-checker's published review of a claim, imported from schema.org ClaimReview.
+
+    Deduplicated by its URL. The rating is kept as published: its text (alternateName) and,
+    when the publisher gave one, its value on the publisher's own scale (best and worst).
+    """
+
+    publisher_name = models.CharField(max_length=200, validators=[validate_visible_name])
+    publisher_url = models.URLField(max_length=2000, blank=True)
+    url = models.URLField(max_length=2000, unique=True)
+    claim_text = models.TextField()
+    claimant = models.CharField(max_length=300, blank=True)
+    rating_text = models.CharField(max_length=300, blank=True)
+    rating_value = models.FloatField(null=True, blank=True)
+    best_rating = models.FloatField(null=True, blank=True)
+    worst_rating = models.FloatField(null=True, blank=True)
+    date_published = models.DateField(null=True, blank=True)
+    language = models.CharField(max_length=16, blank=True)
+    # ["https://...", ...]: where the claim was seen (itemReviewed.appearance).
+    appearances = models.JSONField(default=list, blank=True)
+    imported_at = models.DateTimeField(default=timezone.now)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="fact_checks_imported",
+    )
+    claim = models.ForeignKey(
+        Claim,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="external_fact_checks",
+    )
+
+    class Meta:
+        ordering = ["-date_published", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(claim_text=""), name="factcheck_claim_not_empty"),
+            models.CheckConstraint(
+                condition=Q(url__istartswith="http://") | Q(url__istartswith="https://"),
+                name="factcheck_url_is_http",
+            ),
+            models.CheckConstraint(
+                condition=Q(rating_value__isnull=True)
+                | Q(best_rating__isnull=True)
+                | Q(worst_rating__isnull=True)
+                | (
+                    Q(worst_rating__lt=F("best_rating"))
+                    & Q(rating_value__gte=F("worst_rating"))
+                    & Q(rating_value__lte=F("best_rating"))
+                ),
+                name="factcheck_rating_on_its_scale",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.publisher_name}: {self.claim_text[:60]}"

@@ -94,6 +94,10 @@ class Permission:
     class Orphan(PermissionName):
         RESOLVE = "orphan:resolve"  # re-attach a highlight a revision lost, or confirm it gone
 
+    class Claim(PermissionName):
+        READ = "claim:read"  # claims across articles, their appearances, external fact-checks
+        LINK = "claim:link"  # link a unit to a claim ("same" / "related"), unlink, restore
+
 
 ALL_PERMISSIONS: list[PermissionName] = [
     permission for subject in PermissionName.__subclasses__() for permission in subject
@@ -255,6 +259,9 @@ PERMISSION_MAP: dict[PermissionName, list[Clause]] = {
     P.Agreement.READ: [(user_is_editor,)],
     P.Agreement.RECOMPUTE: [(user_is_editor,)],
     P.Orphan.RESOLVE: [(user_is_editor,), (user_is_desk_member, anchor_of_users_highlight)],
+    # Published verdicts and other fact-checkers' work: nothing here breaks blind review.
+    P.Claim.READ: [(user_is_desk_member,)],
+    P.Claim.LINK: [(user_is_editor,)],
 }
 
 _NOT_EDITOR = "not_editor"
@@ -290,6 +297,8 @@ DENIALS: dict[PermissionName, Denial] = {
     P.Agreement.READ: Denial("Only editors see the desk's agreement.", _NOT_EDITOR),
     P.Agreement.RECOMPUTE: Denial("Only editors recompute the desk's agreement.", _NOT_EDITOR),
     P.Orphan.RESOLVE: Denial("Only its reviewer or an editor can resolve this.", "forbidden"),
+    P.Claim.READ: _NOT_MEMBER,
+    P.Claim.LINK: Denial("Only editors link units to claims.", _NOT_EDITOR),
 }
 _DENIED = Denial("You may not do this.", "forbidden")
 
@@ -376,6 +385,11 @@ def visible_reviews(user: User, reviews: QuerySet[M]) -> QuerySet[M]:
 def visible_verdicts(user: User, verdicts: QuerySet[M]) -> QuerySet[M]:
     """Editors: every verdict. Everyone else: published ones."""
     return permitted(user, P.Verdict.READ, verdicts)
+
+
+def visible_claims(user: User, claims: QuerySet[M]) -> QuerySet[M]:
+    """Every claim (and external fact-check) for the desk's members; none otherwise."""
+    return permitted(user, P.Claim.READ, claims)
 
 
 def resolvable_anchors(user: User, anchors: QuerySet[M]) -> QuerySet[M]:

@@ -36,6 +36,17 @@ from annotations.selectors.claim_changes import (
     units_with_changed_claims,
     with_claim_change,
 )
+from annotations.selectors.claims import (
+    ClaimDetail,
+    ClaimUnitLinked,
+    claim_appearance_urls,
+    claim_appearances,
+    claim_detail,
+    claim_links,
+    claim_verdict,
+    claims_visible_to,
+    fact_checks_visible_to,
+)
 from annotations.selectors.queue import (
     review_queue,
     review_queue_counts,
@@ -57,6 +68,15 @@ from annotations.selectors.verdicts import (
 )
 
 __all__ = [
+    "ClaimDetail",
+    "ClaimUnitLinked",
+    "claim_appearance_urls",
+    "claim_appearances",
+    "claim_detail",
+    "claim_links",
+    "claim_verdict",
+    "claims_visible_to",
+    "fact_checks_visible_to",
     "ARTICLE_STATISTICS",
     "ClaimChanged",
     "claim_changed",

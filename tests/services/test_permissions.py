@@ -12,6 +12,7 @@ from annotations.errors import DomainError
 from annotations.models import (
     Annotation,
     AnnotationAnchor,
+    Claim,
     ClaimUnit,
     DeskSettings,
     Review,
@@ -74,6 +75,8 @@ ROUTE_TABLE = {
     P.Agreement.READ: EDITORS,
     P.Agreement.RECOMPUTE: EDITORS,
     P.Orphan.RESOLVE: MEMBERS,
+    P.Claim.READ: MEMBERS,
+    P.Claim.LINK: EDITORS,
 }
 
 # Who holds each permission on an object in a given state. "other's": another reviewer's;
@@ -99,6 +102,8 @@ OBJECT_TABLE = {
     (P.Verdict.READ_UNPUBLISHED, "draft verdict"): EDITORS,
     (P.Verdict.PUBLISH, "draft verdict"): EDITORS,
     (P.Verdict.CORRECT, "published verdict"): EDITORS,
+    (P.Claim.READ, "claim"): MEMBERS,
+    (P.Claim.LINK, "claim"): EDITORS,
 }
 
 
@@ -165,6 +170,7 @@ def objects_for(user) -> dict[str, object]:
         "other's orphan": _orphan(others),
         "published verdict": _verdict(published=True),
         "draft verdict": _verdict(published=False),
+        "claim": Claim.objects.create(text="Unemployment has doubled since 2020."),
     }
     if user.is_authenticated:  # anonymous users own nothing and submit nothing
         _submitted(shared.article, user)

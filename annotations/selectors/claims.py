@@ -1,0 +1,168 @@
+"""Reads for claims across articles: the claims and external fact-checks the desk may see, a
+claim's appearances (units linked "same"), its related units, its desk verdict, and the
+appearance URLs the ClaimReview export lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import Coalesce, Substr
+
+from annotations.models import Claim, ClaimLink, ExternalFactCheck, Verdict
+from annotations.permissions import visible_claims
+from annotations.selectors.articles import User
+
+SAME = ClaimLink.Relation.SAME
+# selectors.units.UNIT_TEXT, seen from a link: the text the linked unit's offsets refer to.
+LINKED_UNIT_TEXT = Coalesce("unit__revision__text", "unit__article__text")
+
+
+def claims_visible_to(user: User) -> QuerySet[Claim]:
+    """The claims the user may read (permissions.visible_claims), each with `appearance_count`
+    (its units linked "same"), newest first."""
+    return visible_claims(user, Claim.objects.all()).annotate(
+        appearance_count=Count("links", filter=Q(links__relation=SAME))
+    )
+
+
+def fact_checks_visible_to(user: User) -> QuerySet[ExternalFactCheck]:
+    """Imported external fact-checks, for whoever may read claims; latest published first."""
+    return visible_claims(user, ExternalFactCheck.objects.all()).order_by(
+        F("date_published").desc(nulls_last=True), "-id"
+    )
+
+
+@dataclass(frozen=True)
+class ClaimUnitLinked:
+    """A unit linked to a claim, where it stands: its article, its passage, who linked it."""
+
+    unit: int
+    unit_status: str
+    article: int
+    article_title: str
+    article_url: str
+    publisher: str
+    published_on: dt.date | None
+    passage: str
+    relation: str
+    linked_by: str
+    linked_at: dt.datetime
+
+
+def claim_links(claim: Claim, *, relation: str) -> list[ClaimUnitLinked]:
+    """The units linked to `claim` with `relation`, in the order they were linked; one query,
+    the passage cut by the database (article texts are never loaded whole)."""
+    links = (
+        ClaimLink.objects.filter(claim=claim, relation=relation)
+        .select_related("unit__article", "linked_by")
+        .only(
+            "relation",
+            "linked_at",
+            "linked_by__username",
+            "unit__status",
+            "unit__article__title",
+            "unit__article__source_url",
+            "unit__article__publisher",
+            "unit__article__published_on",
+        )
+        .annotate(
+            passage=Substr(
+                LINKED_UNIT_TEXT,
+                F("unit__start") + 1,
+                F("unit__end") - F("unit__start"),
+            )
+        )
+        .order_by("linked_at", "id")
+    )
+    return [
+        ClaimUnitLinked(
+            unit=link.unit_id,
+            unit_status=link.unit.status,
+            article=link.unit.article_id,
+            article_title=link.unit.article.title,
+            article_url=link.unit.article.source_url,
+            publisher=link.unit.article.publisher,
+            published_on=link.unit.article.published_on,
+            passage=link.passage,
+            relation=link.relation,
+            linked_by=link.linked_by.get_username(),
+            linked_at=link.linked_at,
+        )
+        for link in links
+    ]
+
+
+def claim_appearances(claim: Claim) -> list[ClaimUnitLinked]:
+    """Where the claim appears: the units linked to it as the "same" claim."""
+    return claim_links(claim, relation=SAME)
+
+
+def claim_verdict(claim: Claim) -> Verdict | None:
+    """The claim's desk verdict: the published verdict of a unit linked "same" (the most
+    recently published, should there be several), or None. Linking refuses a unit whose
+    published label differs from the claim's, so they agree when linked."""
+    return (
+        Verdict.objects.filter(
+            is_published=True, unit__claim_link__claim=claim, unit__claim_link__relation=SAME
+        )
+        .select_related("label")
+        .order_by(F("published_at").desc(nulls_last=True), "-id")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class ClaimDetail:
+    """One claim with everything the desk knows of it."""
+
+    claim: Claim
+    verdict: Verdict | None
+    appearances: list[ClaimUnitLinked]
+    related: list[ClaimUnitLinked]
+    external: list[ExternalFactCheck]
+
+
+def claim_detail(claim: Claim) -> ClaimDetail:
+    """The claim, its desk verdict, its appearances, the units related to it and the external
+    fact-checks of it."""
+    return ClaimDetail(
+        claim=claim,
+        verdict=claim_verdict(claim),
+        appearances=claim_appearances(claim),
+        related=claim_links(claim, relation=ClaimLink.Relation.RELATED),
+        external=list(claim.external_fact_checks.order_by("-date_published", "-id")),
+    )
+
+
+def claim_appearance_urls(verdicts: Sequence[Verdict]) -> dict[int, list[str]]:
+    """For each verdict (by id) whose unit is linked "same" to a claim: the URLs of the
+    articles where that claim appears, its own article first, each once, in the order linked.
+    Verdicts of unlinked units are absent. Two queries whatever the number of verdicts."""
+    claim_of_unit = dict(
+        ClaimLink.objects.filter(
+            unit_id__in=[verdict.unit_id for verdict in verdicts], relation=SAME
+        ).values_list("unit_id", "claim_id")
+    )
+    urls_of_claim: dict[int, list[str]] = defaultdict(list)
+    rows = (
+        ClaimLink.objects.filter(claim_id__in=set(claim_of_unit.values()), relation=SAME)
+        .order_by("linked_at", "id")
+        .values_list("claim_id", "unit__article__source_url")
+    )
+    for claim_id, url in rows:
+        if url and url not in urls_of_claim[claim_id]:
+            urls_of_claim[claim_id].append(url)
+    appearances: dict[int, list[str]] = {}
+    for verdict in verdicts:
+        claim_of_verdict = claim_of_unit.get(verdict.unit_id)
+        if claim_of_verdict is None:
+            continue
+        own = verdict.unit.article.source_url
+        appearances[verdict.pk] = ([own] if own else []) + [
+            url for url in urls_of_claim[claim_of_verdict] if url != own
+        ]
+    return appearances
