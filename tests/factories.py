@@ -86,6 +86,19 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     )
 
 
+UNEMPLOYMENT_CLAIM = "Critics say unemployment has doubled since 2020."
+
+
+def unit_on_new_article(**article: object) -> ClaimUnit:
+    """A unit on UNEMPLOYMENT_CLAIM in a new article (ArticleFactory's text), made directly."""
+    new = ArticleFactory(**article)
+    start = ARTICLE_TEXT.index(UNEMPLOYMENT_CLAIM)
+    end = start + len(UNEMPLOYMENT_CLAIM)
+    return ClaimUnit.objects.create(
+        article=new, revision=new.revisions.get(), kind="claim", start=start, end=end
+    )
+
+
 def verdict(slug: str = "mostly-false") -> VerdictLabel:
     return VerdictLabel.objects.get(slug=slug)
 

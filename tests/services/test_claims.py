@@ -16,28 +16,16 @@ from annotations.services.claims import (
     claim_unlink,
 )
 from tests.factories import (
-    ARTICLE_TEXT,
-    ArticleFactory,
+    UNEMPLOYMENT_CLAIM,
     EditorFactory,
     unit_decided_and_published,
+    unit_on_new_article,
     verdict,
 )
 
 pytestmark = pytest.mark.django_db
 
-CLAIM = "Critics say unemployment has doubled since 2020."
-
-
-def unit_on_new_article(**article: object) -> ClaimUnit:
-    new = ArticleFactory(**article)
-    start = ARTICLE_TEXT.index(CLAIM)
-    return ClaimUnit.objects.create(
-        article=new,
-        revision=new.revisions.get(),
-        kind="claim",
-        start=start,
-        end=start + len(CLAIM),
-    )
+CLAIM = UNEMPLOYMENT_CLAIM
 
 
 @pytest.fixture
