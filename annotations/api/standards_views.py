@@ -22,7 +22,7 @@ from annotations.api.query import QueryIntegerField, StrictQueryParameters
 from annotations.core.formats import claimreview, w3c
 from annotations.exports.documents import (
     annotation_document,
-    claim_review_document,
+    claim_review_documents,
     verdict_document,
 )
 from annotations.models import Annotation, Verdict
@@ -149,7 +149,7 @@ class ClaimReviewFeedView(StrictQueryParameters, APIView):
         bounds = rating_bounds()
         response = Response(
             claimreview.claim_review_feed(
-                [claim_review_document(request, verdict, bounds) for verdict in page.object_list]
+                claim_review_documents(request, list(page.object_list), bounds)
             ),
             content_type="application/ld+json",
         )

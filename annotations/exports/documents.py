@@ -5,6 +5,7 @@ links, for the API's collections and feed and for the public verdict page alike.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.conf import settings
@@ -82,11 +83,31 @@ def verdict_document(request: HttpRequest, verdict: Verdict) -> dict[str, Any]:
     )
 
 
+def claim_review_documents(
+    request: HttpRequest, verdicts: Sequence[Verdict], bounds: tuple[int, int]
+) -> list[dict[str, Any]]:
+    """Several verdicts' ClaimReviews, their claims' appearances read in one go."""
+    appearances = selectors.claim_appearance_urls(verdicts)
+    return [
+        claim_review_document(request, verdict, bounds, appearances=appearances.get(verdict.pk))
+        for verdict in verdicts
+    ]
+
+
 def claim_review_document(
-    request: HttpRequest, verdict: Verdict, bounds: tuple[int, int]
+    request: HttpRequest,
+    verdict: Verdict,
+    bounds: tuple[int, int],
+    *,
+    appearances: Sequence[str] | None = None,
 ) -> dict[str, Any]:
+    """The verdict's ClaimReview. `itemReviewed.appearance` lists every article where its
+    claim appears (units linked "same" to the unit's claim), this article first;
+    `appearances` passes them in when read for many verdicts at once."""
     article = verdict.unit.article
     best, worst = bounds
+    if appearances is None:
+        appearances = selectors.claim_appearance_urls([verdict]).get(verdict.pk)
     return claimreview.claim_review(
         url=_absolute(request, reverse("verdict-public", args=[verdict.pk])),
         claim_reviewed=verdict.claim_reviewed,
@@ -99,7 +120,7 @@ def claim_review_document(
         # Only published verdicts get a ClaimReview, and publishing sets published_at.
         date_published=verdict.first_published_at or verdict.published_at,  # type: ignore[arg-type]
         claimant=verdict.claimant,
-        appearance_url=article.source_url,
+        appearance_urls=appearances or [article.source_url],
         claim_date=article.published_on,
         date_modified=verdict.updated_at,
         corrections=[{"note": c.note, "created": c.created} for c in verdict.corrections.all()],

@@ -38,7 +38,7 @@ def review_arguments(**overrides: Any) -> dict[str, Any]:
         "author_url": "https://desk.example/",
         "date_published": dt.date(2026, 11, 25),
         "claimant": "The minister",
-        "appearance_url": "https://news.example/2026/11/unemployment",
+        "appearance_urls": ["https://news.example/2026/11/unemployment"],
         "claim_date": dt.date(2026, 11, 24),
     }
     return arguments | overrides
@@ -92,7 +92,7 @@ def test_unverifiable_label_keeps_only_its_name() -> None:
 
 
 def test_empty_claimant_appearance_and_claim_date_are_left_out() -> None:
-    review = claim_review(**review_arguments(claimant="", appearance_url="", claim_date=None))
+    review = claim_review(**review_arguments(claimant="", appearance_urls=[], claim_date=None))
     assert review["itemReviewed"] == {"@type": "Claim"}
     assert "" not in strings(review)
 
@@ -293,3 +293,14 @@ def test_any_json_value_survives_and_cannot_close_the_script(value: Any) -> None
     text = json_ld_script({"value": value})
     assert json.loads(text) == {"value": value}
     assert "</" not in text.lower() and "<!--" not in text
+
+
+def test_a_claim_seen_in_several_articles_lists_each_appearance_once() -> None:
+    first, second = "https://news.example/a", "https://news.example/b"
+
+    review = claim_review(**review_arguments(appearance_urls=[first, "", second, first]))
+
+    assert review["itemReviewed"]["appearance"] == [
+        {"@type": "CreativeWork", "url": first},
+        {"@type": "CreativeWork", "url": second},
+    ]

@@ -46,7 +46,7 @@ def claim_review(
     author_url: str,
     date_published: dt.date | dt.datetime,
     claimant: str,
-    appearance_url: str,
+    appearance_urls: Sequence[str],
     claim_date: dt.date | None,
     date_modified: dt.datetime | None = None,
     corrections: Sequence[Mapping[str, Any]] = (),
@@ -58,6 +58,11 @@ def claim_review(
     then has only its `alternateName`, which Google's guidance allows, rather than a number
     that would place it on the scale. Otherwise worst_rating <= rating_value <= best_rating
     (the guidance's range, inclusive) and worst_rating < best_rating, or ValueError.
+
+    `appearance_urls` are where the claim was seen (`itemReviewed.appearance`): the article
+    checked first, then every other article the desk found stating the same claim; empty
+    and repeated URLs are dropped. One is a single CreativeWork, several a list of them
+    (schema.org properties take one value or many; JSON-LD reads both alike).
 
     The claimant becomes `itemReviewed.author`, typed by `claimant_type` (the desk records
     only a name; most claimants are people). `corrections` (`{"note", "created"}`, created an
@@ -89,8 +94,11 @@ def claim_review(
     claim: dict[str, Any] = {"@type": "Claim"}
     if claimant:
         claim["author"] = {"@type": claimant_type, "name": claimant}
-    if appearance_url:
-        claim["appearance"] = {"@type": "CreativeWork", "url": appearance_url}
+    appearances = [
+        {"@type": "CreativeWork", "url": url} for url in dict.fromkeys(appearance_urls) if url
+    ]
+    if appearances:
+        claim["appearance"] = appearances[0] if len(appearances) == 1 else appearances
     if claim_date is not None:
         claim["datePublished"] = _iso(claim_date)
     review["itemReviewed"] = claim
