@@ -9,6 +9,7 @@ from annotations.api.annotation_views import AnnotationViewSet
 from annotations.api.article_views import ArticleViewSet
 from annotations.api.assignment_views import AssignmentViewSet
 from annotations.api.auth_views import TokenView
+from annotations.api.claim_views import ClaimViewSet, FactCheckViewSet, UnitClaimLinkViewSet
 from annotations.api.export_views import VerdictCsvExport, VerdictJsonlExport
 from annotations.api.query import StrictQueryParameters
 from annotations.api.record_views import ReviewViewSet, SourceViewSet
@@ -37,6 +38,9 @@ router.APIRootView = ApiRootView
 router.register("articles", ArticleViewSet, basename="article")
 router.register("annotations", AnnotationViewSet, basename="annotation")
 router.register("units", UnitViewSet, basename="unit")
+router.register("units", UnitClaimLinkViewSet, basename="unit-claim")
+router.register("claims", ClaimViewSet, basename="claim")
+router.register("fact-checks", FactCheckViewSet, basename="fact-check")
 router.register("verdicts", VerdictViewSet, basename="verdict")
 router.register("assignments", AssignmentViewSet, basename="assignment")
 router.register("tokens", PersonalTokenViewSet, basename="token")

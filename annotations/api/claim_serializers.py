@@ -1,0 +1,129 @@
+"""Serializers for claims across articles, their links and external fact-checks: explicit
+fields, input apart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from annotations.api.fields import StrictIntegerField, StrictPrimaryKeyRelatedField
+from annotations.models import Claim, ClaimLink, ExternalFactCheck, Verdict
+from annotations.selectors import ClaimDetail
+
+
+class LinkInputSerializer(serializers.Serializer):
+    claim = StrictPrimaryKeyRelatedField(queryset=Claim.objects.all())
+    relation = serializers.ChoiceField(choices=ClaimLink.Relation.choices)
+    version = StrictIntegerField(
+        min_value=1, required=False, help_text="The unit version you saw (409 if it moved on)."
+    )
+
+
+class UnlinkInputSerializer(serializers.Serializer):
+    version = StrictIntegerField(
+        min_value=1, required=False, help_text="The unit version you saw (409 if it moved on)."
+    )
+
+
+class UnitClaimLinkSerializer(serializers.Serializer):
+    """Where a unit stands after a link or unlink: its claim and relation (null: unlinked)."""
+
+    unit = serializers.IntegerField()
+    version = serializers.IntegerField(help_text="The unit's version after the change.")
+    claim = serializers.IntegerField(allow_null=True)
+    relation = serializers.ChoiceField(choices=ClaimLink.Relation.choices, allow_null=True)
+    linked_by = serializers.CharField(allow_null=True)
+    linked_at = serializers.DateTimeField(allow_null=True)
+
+
+class ClaimVerdictSerializer(serializers.Serializer):
+    """The desk's published verdict on the claim."""
+
+    label = serializers.CharField(source="label.slug")  # type: ignore[assignment]  # see VerdictSerializer.label
+    label_name = serializers.CharField(source="label.name")
+    claim_reviewed = serializers.CharField()
+    url = serializers.SerializerMethodField(help_text="The verdict's public page.")
+    published = serializers.DateTimeField(source="first_published_at")
+
+    def get_url(self, verdict: Verdict) -> str:
+        path = reverse("verdict-public", args=[verdict.pk])
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request is not None else path
+
+
+class ClaimUnitLinkedSerializer(serializers.Serializer):
+    """A unit linked to the claim (selectors.ClaimUnitLinked): an appearance, or related."""
+
+    unit = serializers.IntegerField()
+    unit_status = serializers.CharField()
+    article = serializers.IntegerField()
+    article_title = serializers.CharField()
+    article_url = serializers.CharField()
+    publisher = serializers.CharField()
+    published_on = serializers.DateField(allow_null=True)
+    passage = serializers.CharField()
+    relation = serializers.ChoiceField(choices=ClaimLink.Relation.choices)
+    linked_by = serializers.CharField()
+    linked_at = serializers.DateTimeField()
+
+
+class ExternalFactCheckSerializer(serializers.ModelSerializer):
+    """Another fact-checker's review, as imported from its ClaimReview."""
+
+    appearances = serializers.ListField(child=serializers.URLField())
+
+    class Meta:
+        model = ExternalFactCheck
+        fields = [
+            "id",
+            "publisher_name",
+            "publisher_url",
+            "url",
+            "claim_text",
+            "claimant",
+            "rating_text",
+            "rating_value",
+            "best_rating",
+            "worst_rating",
+            "date_published",
+            "language",
+            "appearances",
+            "claim",
+            "imported_at",
+        ]
+        read_only_fields = fields
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    """A row of the claims list."""
+
+    appearance_count = serializers.IntegerField(
+        read_only=True, help_text='Units linked to it as the "same" claim.'
+    )
+
+    class Meta:
+        model = Claim
+        fields = ["id", "text", "created", "appearance_count"]
+        read_only_fields = fields
+
+
+class ClaimDetailSerializer(serializers.Serializer):
+    """One claim (selectors.ClaimDetail): its verdict, appearances, related units and
+    external fact-checks."""
+
+    id = serializers.IntegerField(source="claim.pk")
+    text = serializers.CharField(source="claim.text")
+    created = serializers.DateTimeField(source="claim.created")
+    verdict = serializers.SerializerMethodField()
+    appearances = ClaimUnitLinkedSerializer(many=True)
+    related = ClaimUnitLinkedSerializer(many=True)
+    external = ExternalFactCheckSerializer(many=True)
+
+    @extend_schema_field(ClaimVerdictSerializer(allow_null=True))
+    def get_verdict(self, detail: ClaimDetail) -> dict[str, Any] | None:
+        if detail.verdict is None:
+            return None
+        return ClaimVerdictSerializer(detail.verdict, context=self.context).data

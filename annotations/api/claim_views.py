@@ -1,0 +1,116 @@
+"""Claims across articles under /api/v1/claims/, a unit's link to one under
+/api/v1/units/{id}/link/ and .../unlink/, and external fact-checks under /api/v1/fact-checks/."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema
+from rest_framework import viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from annotations import selectors
+from annotations.api.claim_serializers import (
+    ClaimDetailSerializer,
+    ClaimSerializer,
+    ExternalFactCheckSerializer,
+    LinkInputSerializer,
+    UnitClaimLinkSerializer,
+    UnlinkInputSerializer,
+)
+from annotations.api.errors import ID_PATTERN
+from annotations.api.query import StrictQueryParameters
+from annotations.api.viewsets import DeskReadViewSet
+from annotations.models import Claim, ClaimLink, ClaimUnit, ExternalFactCheck
+from annotations.permissions import Permission
+from annotations.request_user import request_user
+from annotations.services import claims
+
+
+class ClaimViewSet(DeskReadViewSet):
+    """Claims the desk knows across articles, newest first."""
+
+    permission_for_action = dict.fromkeys(["list", "retrieve"], Permission.Claim.READ)
+    serializer_class = ClaimSerializer
+    lookup_value_regex = ID_PATTERN
+
+    def get_queryset(self) -> QuerySet[Claim]:
+        return selectors.claims_visible_to(self.request.user)
+
+    @extend_schema(responses={200: ClaimDetailSerializer})
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """A claim with its desk verdict, appearances, related units and external fact-checks."""
+        detail = selectors.claim_detail(self.get_object())
+        return Response(ClaimDetailSerializer(detail, context={"request": request}).data)
+
+
+class FactCheckViewSet(DeskReadViewSet):
+    """Other fact-checkers' reviews, imported from ClaimReview; latest published first."""
+
+    permission_for_action = dict.fromkeys(["list", "retrieve"], Permission.Claim.READ)
+    serializer_class = ExternalFactCheckSerializer
+    lookup_value_regex = ID_PATTERN
+
+    def get_queryset(self) -> QuerySet[ExternalFactCheck]:
+        return selectors.fact_checks_visible_to(self.request.user)
+
+
+def _unit_link_state(unit: ClaimUnit) -> dict[str, Any]:
+    unit.refresh_from_db(fields=["version"])
+    link = ClaimLink.objects.filter(unit=unit).select_related("linked_by").first()
+    return UnitClaimLinkSerializer(
+        {
+            "unit": unit.pk,
+            "version": unit.version,
+            "claim": link.claim_id if link else None,
+            "relation": link.relation if link else None,
+            "linked_by": link.linked_by.get_username() if link else None,
+            "linked_at": link.linked_at if link else None,
+        }
+    ).data
+
+
+class UnitClaimLinkViewSet(StrictQueryParameters, viewsets.GenericViewSet):
+    """An editor's decision that a unit states a known claim, or a related one: the link
+    and unlink actions of /api/v1/units/{id}/ (registered beside UnitViewSet)."""
+
+    permission_for_action = dict.fromkeys(["link", "unlink"], Permission.Claim.LINK)
+    lookup_value_regex = ID_PATTERN
+
+    def get_queryset(self) -> QuerySet[ClaimUnit]:
+        return ClaimUnit.objects.all()
+
+    def get_serializer_class(self) -> type:
+        return LinkInputSerializer if self.action == "link" else UnlinkInputSerializer
+
+    @extend_schema(request=LinkInputSerializer, responses={200: UnitClaimLinkSerializer})
+    @action(detail=True, methods=["post"])
+    def link(self, request: Request, pk: str | None = None) -> Response:
+        """Link the unit to a claim: "same" (one of its appearances, sharing its verdict) or
+        "related" (different facts). A linked unit is relinked."""
+        data = LinkInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        unit = self.get_object()
+        claims.claim_link(
+            unit=unit,
+            claim=data.validated_data["claim"],
+            relation=data.validated_data["relation"],
+            editor=request_user(request),
+            seen_version=data.validated_data.get("version"),
+        )
+        return Response(_unit_link_state(unit))
+
+    @extend_schema(request=UnlinkInputSerializer, responses={200: UnitClaimLinkSerializer})
+    @action(detail=True, methods=["post"])
+    def unlink(self, request: Request, pk: str | None = None) -> Response:
+        """Take the unit out of its claim (409 if it is not linked)."""
+        data = UnlinkInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        unit = self.get_object()
+        claims.claim_unlink(
+            unit=unit, editor=request_user(request), seen_version=data.validated_data.get("version")
+        )
+        return Response(_unit_link_state(unit))
