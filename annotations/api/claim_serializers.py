@@ -28,17 +28,6 @@ class UnlinkInputSerializer(serializers.Serializer):
     )
 
 
-class UnitClaimLinkSerializer(serializers.Serializer):
-    """Where a unit stands after a link or unlink: its claim and relation (null: unlinked)."""
-
-    unit = serializers.IntegerField()
-    version = serializers.IntegerField(help_text="The unit's version after the change.")
-    claim = serializers.IntegerField(allow_null=True)
-    relation = serializers.ChoiceField(choices=ClaimLink.Relation.choices, allow_null=True)
-    linked_by = serializers.CharField(allow_null=True)
-    linked_at = serializers.DateTimeField(allow_null=True)
-
-
 class ClaimVerdictSerializer(serializers.Serializer):
     """The desk's published verdict on the claim."""
 
@@ -52,6 +41,21 @@ class ClaimVerdictSerializer(serializers.Serializer):
         path = reverse("verdict-public", args=[verdict.pk])
         request = self.context.get("request")
         return request.build_absolute_uri(path) if request is not None else path
+
+
+class UnitClaimLinkSerializer(serializers.Serializer):
+    """Where a unit stands after a link or unlink: its claim and relation (null: unlinked),
+    and the verdict it shares when linked "same" to a claim the desk published a verdict on."""
+
+    unit = serializers.IntegerField()
+    version = serializers.IntegerField(help_text="The unit's version after the change.")
+    claim = serializers.IntegerField(allow_null=True)
+    relation = serializers.ChoiceField(choices=ClaimLink.Relation.choices, allow_null=True)
+    linked_by = serializers.CharField(allow_null=True)
+    linked_at = serializers.DateTimeField(allow_null=True)
+    claim_verdict = ClaimVerdictSerializer(
+        allow_null=True, help_text='The claim\'s published verdict, when linked "same".'
+    )
 
 
 class ClaimUnitLinkedSerializer(serializers.Serializer):

@@ -58,9 +58,10 @@ class FactCheckViewSet(DeskReadViewSet):
         return selectors.fact_checks_visible_to(self.request.user)
 
 
-def _unit_link_state(unit: ClaimUnit) -> dict[str, Any]:
+def _unit_link_state(request: Request, unit: ClaimUnit) -> dict[str, Any]:
     unit.refresh_from_db(fields=["version"])
-    link = ClaimLink.objects.filter(unit=unit).select_related("linked_by").first()
+    link = ClaimLink.objects.filter(unit=unit).select_related("linked_by", "claim").first()
+    same = link is not None and link.relation == ClaimLink.Relation.SAME
     return UnitClaimLinkSerializer(
         {
             "unit": unit.pk,
@@ -69,7 +70,9 @@ def _unit_link_state(unit: ClaimUnit) -> dict[str, Any]:
             "relation": link.relation if link else None,
             "linked_by": link.linked_by.get_username() if link else None,
             "linked_at": link.linked_at if link else None,
-        }
+            "claim_verdict": selectors.claim_verdict(link.claim) if link and same else None,
+        },
+        context={"request": request},
     ).data
 
 
@@ -101,7 +104,7 @@ class UnitClaimLinkViewSet(StrictQueryParameters, viewsets.GenericViewSet):
             editor=request_user(request),
             seen_version=data.validated_data.get("version"),
         )
-        return Response(_unit_link_state(unit))
+        return Response(_unit_link_state(request, unit))
 
     @extend_schema(request=UnlinkInputSerializer, responses={200: UnitClaimLinkSerializer})
     @action(detail=True, methods=["post"])
@@ -113,4 +116,4 @@ class UnitClaimLinkViewSet(StrictQueryParameters, viewsets.GenericViewSet):
         claims.claim_unlink(
             unit=unit, editor=request_user(request), seen_version=data.validated_data.get("version")
         )
-        return Response(_unit_link_state(unit))
+        return Response(_unit_link_state(request, unit))

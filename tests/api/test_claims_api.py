@@ -53,7 +53,23 @@ def test_an_editor_links_a_unit_to_a_claim(api_as, editor, claim):
         "relation": "same",
         "linked_by": editor.username,
         "linked_at": None,
+        "claim_verdict": None,
     }
+
+
+def test_a_unit_linked_as_the_same_claim_shows_the_claims_published_verdict(api_as, editor):
+    checked = unit_on_new_article()
+    published = unit_decided_and_published(checked, editor, claim_reviewed="Unemployment doubled")
+    claim = claim_create_from_unit(unit=checked, editor=editor)
+    repeat = unit_on_new_article()
+
+    response = api_as(editor).post(
+        f"/api/v1/units/{repeat.pk}/link/", {"claim": claim.pk, "relation": "same"}, format="json"
+    )
+
+    shown = response.json()["claim_verdict"]
+    assert (shown["label"], shown["claim_reviewed"]) == ("false", "Unemployment doubled")
+    assert shown["url"].endswith(f"/verdicts/{published.pk}/")
 
 
 def test_an_editor_unlinks_a_unit(api_as, editor, claim):
