@@ -2,7 +2,8 @@
 for the API. By the error's status:
 
 - 403 and 404: `DomainErrorMiddleware` hands them to Django's own handlers, which answer with
-  the desk's `templates/403.html` and `404.html`, whichever page the error came from.
+  the desk's `templates/403.html` and `404.html`, whichever page the error came from (and it
+  gives a page's bare 405, a GET where only POST is taken, the desk's `405.html`).
 - 409, a conflict with the object's state: the page comes back with a banner
   (`templates/annotations/_conflict_banner.html`) above the form as the user filled it in.
 - anything else: onto the form field the error names, or onto the form as a whole.
@@ -23,8 +24,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.handlers.exception import response_for_exception
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 
 from annotations.errors import DomainError
+
+def _is_api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
 
 # Statuses whose page is Django's: the user may not do this, or may not see the object.
 _HANDLED_BY_DJANGO: dict[int, type[Exception]] = {403: PermissionDenied, 404: Http404}
@@ -40,7 +46,15 @@ class DomainErrorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
+        response = self.get_response(request)
+        # A page's require_POST answers a GET with an empty 405: give it the desk's page, and
+        # keep the Allow header. The API answers its own 405s in JSON.
+        if response.status_code == 405 and not response.content and not _is_api(request):
+            page = render(request, "405.html", status=405)
+            if response.has_header("Allow"):
+                page["Allow"] = response["Allow"]
+            return page
+        return response
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not isinstance(exception, DomainError):

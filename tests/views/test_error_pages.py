@@ -81,6 +81,18 @@ def test_an_unknown_address_gets_the_same_404_page_and_the_api_keeps_its_json():
     assert api.json() == {"detail": "Not found.", "code": "not_found"}
 
 
+def test_a_visit_to_an_address_that_takes_only_a_form_gets_the_desks_405_page(editor, alice):
+    page = logged_in(editor).get("/agreement/recompute/")
+    api = logged_in(alice).get("/api/v1/auth/token/")
+
+    assert page.status_code == 405
+    assert page["Allow"] == "POST"
+    assert "This address takes a form, not a visit" in page.content.decode()
+    assert_in_the_desks_layout(page.content.decode())
+    assert api.status_code == 405
+    assert "detail" in api.json()
+
+
 # --- 409: the conflict banner, the input kept -----------------------------------------------------
 
 
