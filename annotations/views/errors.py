@@ -28,6 +28,7 @@ from django.shortcuts import render
 
 from annotations.errors import DomainError
 
+
 def _is_api(request: HttpRequest) -> bool:
     return request.path.startswith("/api/")
 
