@@ -78,7 +78,7 @@ class VerdictInput:
     source_ids: Sequence[int] = ()
 
 
-def _unit_advance(
+def unit_advance(
     unit: ClaimUnit,
     *,
     editor: User,
@@ -146,7 +146,7 @@ def unit_adjudication_start(*, unit: ClaimUnit, editor: User, seen_version: int)
     """An editor takes the unit: it shows as in adjudication to the other editors."""
     require(editor, Permission.Unit.ADJUDICATE, unit)
     with transaction.atomic():
-        return _unit_advance(
+        return unit_advance(
             unit,
             editor=editor,
             seen_version=seen_version,
@@ -162,7 +162,7 @@ def unit_decide(
     require(editor, Permission.Unit.ADJUDICATE, unit)
     sources = _verdict_validate(unit, verdict)
     with transaction.atomic():
-        _unit_advance(
+        unit_advance(
             unit,
             editor=editor,
             seen_version=seen_version,
@@ -200,7 +200,7 @@ def verdict_publish(*, verdict: Verdict, editor: User, seen_version: int) -> Ver
                 code="claim_changed",
                 status=409,
             )
-        _unit_advance(
+        unit_advance(
             verdict.unit,
             editor=editor,
             seen_version=seen_version,
@@ -219,7 +219,7 @@ def verdict_unpublish(*, verdict: Verdict, editor: User, seen_version: int) -> V
     """Withdraw a published verdict; it stays decided and can be published again."""
     require(editor, Permission.Verdict.PUBLISH, verdict)
     with transaction.atomic():
-        _unit_advance(
+        unit_advance(
             verdict.unit,
             editor=editor,
             seen_version=seen_version,
@@ -259,7 +259,7 @@ def verdict_correct(
         raise DomainError("A correction needs a note for readers.", code="note_empty", field="note")
     sources = _verdict_validate(verdict.unit, changes)
     with transaction.atomic():
-        _unit_advance(
+        unit_advance(
             verdict.unit, editor=editor, seen_version=seen_version, allowed=ALLOWED_FROM["correct"]
         )
         correction = Correction.objects.create(
@@ -285,7 +285,7 @@ def claim_change_confirm(*, unit: ClaimUnit, editor: User, seen_version: int) ->
     the claim change's history (who, when); the unit's version moves on like any action."""
     require(editor, Permission.Unit.ADJUDICATE, unit)
     with transaction.atomic():
-        _unit_advance(
+        unit_advance(
             unit, editor=editor, seen_version=seen_version, allowed=ALLOWED_FROM["confirm_claim"]
         )
         claim_change_confirmable(unit=unit)
@@ -304,7 +304,7 @@ def unit_reject(*, unit: ClaimUnit, editor: User, seen_version: int) -> ClaimUni
     """Not a checkable claim: the unit leaves the queue without a verdict."""
     require(editor, Permission.Unit.ADJUDICATE, unit)
     with transaction.atomic():
-        return _unit_advance(
+        return unit_advance(
             unit,
             editor=editor,
             seen_version=seen_version,
@@ -317,7 +317,7 @@ def unit_send_back(*, unit: ClaimUnit, editor: User, seen_version: int) -> Claim
     """Ask for more independent reviews before deciding."""
     require(editor, Permission.Unit.ADJUDICATE, unit)
     with transaction.atomic():
-        return _unit_advance(
+        return unit_advance(
             unit,
             editor=editor,
             seen_version=seen_version,
@@ -341,8 +341,8 @@ def units_merge(
             "Only two different units of the same article can be merged.", code="merge_invalid"
         )
     with transaction.atomic():
-        _unit_advance(unit, editor=editor, seen_version=seen_version, allowed=ALLOWED_FROM["merge"])
-        _unit_advance(
+        unit_advance(unit, editor=editor, seen_version=seen_version, allowed=ALLOWED_FROM["merge"])
+        unit_advance(
             other, editor=editor, seen_version=other_seen_version, allowed=ALLOWED_FROM["merge"]
         )
         reviewers = set(unit.annotations.values_list("reviewer_id", flat=True))
@@ -384,7 +384,7 @@ def unit_split(
             field="annotations",
         )
     with transaction.atomic():
-        _unit_advance(unit, editor=editor, seen_version=seen_version, allowed=ALLOWED_FROM["split"])
+        unit_advance(unit, editor=editor, seen_version=seen_version, allowed=ALLOWED_FROM["split"])
         new_unit = ClaimUnit(
             article_id=unit.article_id,
             revision_id=unit.revision_id,

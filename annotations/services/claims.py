@@ -26,7 +26,7 @@ from annotations.selectors.units import unit_passage_as_checked
 
 # The conditional version update every editorial change to a unit makes (409 on a stale
 # version, 404 on a deleted unit, 409 on a status the change does not start from).
-from annotations.services.adjudication import _unit_advance
+from annotations.services.adjudication import unit_advance
 
 Relation = ClaimLink.Relation
 # A unit rejected as not a checkable claim states no claim to link.
@@ -100,7 +100,7 @@ def claim_link(
             return link
         if relation == Relation.SAME:
             _verdicts_agree(unit, claim)
-        _unit_advance(unit, editor=editor, seen_version=version, allowed=LINKABLE_STATUSES)
+        unit_advance(unit, editor=editor, seen_version=version, allowed=LINKABLE_STATUSES)
         link = link or ClaimLink(unit=unit)
         link.claim, link.relation, link.linked_by = claim, relation, editor
         link.linked_at = unit.modified
@@ -138,7 +138,7 @@ def claim_unlink(*, unit: ClaimUnit, editor: User, seen_version: int | None = No
         link = ClaimLink.objects.select_for_update().filter(unit=unit).first()
         if link is None:
             raise DomainError("This unit is not linked to a claim.", code="not_linked", status=409)
-        _unit_advance(unit, editor=editor, seen_version=version, allowed=LINKABLE_STATUSES)
+        unit_advance(unit, editor=editor, seen_version=version, allowed=LINKABLE_STATUSES)
         link._history_user = editor  # type: ignore[attr-defined]  # simple_history records the author
         link.delete()
 
