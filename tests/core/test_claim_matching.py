@@ -187,6 +187,11 @@ def test_rewording_abbreviations_and_synonyms_are_no_difference(old: str, new: s
         ("Exports rose 4% in May.", "Exports fell 4% in May.", ("direction", "rose", "fell")),
         ("Germany sends tanks.", "Germany receives tanks.", ("direction", "sends", "receives")),
         ("The WHO said 40 died.", "UNICEF said 40 died.", ("name", "WHO", "UNICEF")),
+        (
+            "In March, 40 cases were recorded.",
+            "40 cases were recorded in May.",
+            ("date", "March", "May"),
+        ),
     ],
 )
 def test_what_differed_is_reported(old: str, new: str, expected: tuple[str, str, str]) -> None:

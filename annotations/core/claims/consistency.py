@@ -5,6 +5,7 @@ the texts with their numbers in one format (`numbers_normalised`: "3,5 %" is "3.
 
 - a name written out on one side and as its initials on the other ("the Office for National
   Statistics" and "the ONS") is the same name, not a replaced one;
+- a month named alone ("in March" / "in December") is a date too;
 - directions: a text that says only "rose" (or "increased", "up", "more" ...) and one that says
   only "fell" ("dropped", "down", "fewer" ...) differ, and so do the other opposites below
   (sends/receives, imports/exports, won/lost, approved/rejected, before/after ...);
@@ -148,6 +149,19 @@ def _name_differences(
     return []
 
 
+_MONTH = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+
+
+def _month_differences(old_text: str, new_text: str) -> list[MatchDifference]:
+    """A month named alone ("in March") is no date to facts.py, which wants a day or a year
+    with it; two texts naming different months still state different dates."""
+    old_months, new_months = set(_MONTH.findall(old_text)), set(_MONTH.findall(new_text))
+    gone, come = sorted(old_months - new_months), sorted(new_months - old_months)
+    return [MatchDifference("date", gone[0], come[0])] if gone and come else []
+
+
 def _spurious_number(difference: Difference) -> bool:
     """quantulum3 reads a sentence's "A" as the number one ("A Gallup poll")."""
     return difference.kind == "number" and all(
@@ -213,6 +227,8 @@ def claims_differences(
         if d.kind != "name" and not _spurious_number(d)
     ]
     differences += _name_differences(old_text, new_text, old_facts, new_facts)
+    if not any(d.kind == "date" for d in differences):
+        differences += _month_differences(old_text, new_text)
     old_tokens, new_tokens = _tokens(old_text), _tokens(new_text)
     differences += _direction_differences(old_tokens, new_tokens)
     if not differences:
