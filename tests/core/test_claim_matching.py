@@ -4,6 +4,7 @@ shipped embedding model (no network), and the evaluation set's shape."""
 from __future__ import annotations
 
 import json
+import logging
 import re
 import socket
 from functools import cache
@@ -195,7 +196,7 @@ def test_rewording_abbreviations_and_synonyms_are_no_difference(old: str, new: s
     ],
 )
 def test_what_differed_is_reported(old: str, new: str, expected: tuple[str, str, str]) -> None:
-    assert differences(old, new) == [MatchDifference(*expected)]  # type: ignore[arg-type]
+    assert differences(old, new) == [MatchDifference(*expected)]  # type: ignore[arg-type]  # str is a DifferenceKind here
 
 
 _CLAIM_TEXTS = st.sampled_from([text for _, text in CLAIMS[:4]])
@@ -242,6 +243,8 @@ def test_loading_the_model_and_embedding_touch_no_network(monkeypatch: pytest.Mo
 
 def test_the_vectors_are_wordllamas_own(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket, "getaddrinfo", lambda *a, **k: pytest.fail("network"))
+    # Importing wordllama calls logging.basicConfig; the desk's logging stays as configured.
+    monkeypatch.setattr(logging, "basicConfig", lambda **kwargs: None)
     from wordllama import WordLlama
 
     reference = WordLlama.load(cache_dir=model_directory(), disable_download=True)
