@@ -696,7 +696,7 @@ TEMPLATES = (
         "agriculture",
         "The wheat harvest in {country} {dir} by {p} in {year}.",
         (
-            "{country}'s farmers saw the wheat crop they brought in {dir~} by {p~} in {year}.",
+            "The wheat crop that {country}'s farmers brought in {dir~} by {p~} in {year}.",
             "In {year}, {country}'s wheat harvest {dir~} by {p~}.",
         ),
         {"country": COUNTRY, "dir": DIR_PAST, "p": pct(2, 25), "year": YEARS},
