@@ -9,7 +9,13 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from annotations.api.fields import StrictIntegerField, StrictPrimaryKeyRelatedField
+from annotations.api.fields import (
+    StrictCharField,
+    StrictIntegerField,
+    StrictPrimaryKeyRelatedField,
+)
+from annotations.api.query import QueryIntegerField
+from annotations.core.claims.matching import DEFAULT_LIMIT
 from annotations.models import Claim, ClaimLink, ExternalFactCheck, Verdict
 from annotations.selectors import ClaimDetail
 
@@ -131,3 +137,46 @@ class ClaimDetailSerializer(serializers.Serializer):
         if detail.verdict is None:
             return None
         return ClaimVerdictSerializer(detail.verdict, context=self.context).data
+
+
+class SimilarQuerySerializer(serializers.Serializer):
+    """The query string of /api/v1/claims/similar/."""
+
+    text = StrictCharField(max_length=2000, help_text="The text to look for: a sentence or so.")
+    limit = QueryIntegerField(min_value=1, max_value=20, default=DEFAULT_LIMIT, required=False)
+
+
+class SimilarExternalSerializer(serializers.Serializer):
+    """Another fact-checker's review of the matched claim."""
+
+    publisher = serializers.CharField(source="publisher_name")
+    url = serializers.URLField()
+    rating = serializers.CharField(source="rating_text")
+
+
+class MatchDifferenceSerializer(serializers.Serializer):
+    """A fact the two texts state differently: why the match is not the same claim."""
+
+    kind = serializers.ChoiceField(choices=["number", "date", "name", "direction", "term"])
+    old = serializers.CharField(help_text="As the earlier claim states it.")
+    new = serializers.CharField(help_text="As the text looked for states it.")
+
+
+class SimilarClaimSerializer(serializers.Serializer):
+    """One claim that may state the text (selectors.SimilarClaim)."""
+
+    claim = serializers.IntegerField(source="match.claim_id")
+    text = serializers.CharField(source="match.text")
+    score = serializers.FloatField(source="match.score")
+    same_claim = serializers.BooleanField(
+        source="match.same_claim",
+        help_text="Above the upper threshold and no fact differs: offered for a one-click link.",
+    )
+    stage = serializers.ChoiceField(choices=["exact", "lexical", "semantic"], source="match.stage")
+    differences = MatchDifferenceSerializer(many=True, source="match.differences")
+    verdict = ClaimVerdictSerializer(allow_null=True)
+    external = SimilarExternalSerializer(many=True)
+
+
+class SimilarClaimsSerializer(serializers.Serializer):
+    results = SimilarClaimSerializer(many=True)

@@ -11,6 +11,7 @@ from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from annotations import selectors
 from annotations.api.claim_serializers import (
@@ -18,6 +19,8 @@ from annotations.api.claim_serializers import (
     ClaimSerializer,
     ExternalFactCheckSerializer,
     LinkInputSerializer,
+    SimilarClaimsSerializer,
+    SimilarQuerySerializer,
     UnitClaimLinkSerializer,
     UnlinkInputSerializer,
 )
@@ -45,6 +48,27 @@ class ClaimViewSet(DeskReadViewSet):
         """A claim with its desk verdict, appearances, related units and external fact-checks."""
         detail = selectors.claim_detail(self.get_object())
         return Response(ClaimDetailSerializer(detail, context={"request": request}).data)
+
+
+class ClaimSimilarView(StrictQueryParameters, APIView):
+    """The desk's claims that may state a text, best first: the matcher's stages (exact,
+    lexical, semantic), its score, whether it is the same claim (no fact differs) or only
+    possibly related, what differs, and the desk's published verdict and other fact-checkers'
+    reviews of each."""
+
+    permission_for_action = {"get": Permission.Claim.READ}
+    query_serializer_class = SimilarQuerySerializer
+
+    @extend_schema(parameters=[SimilarQuerySerializer], responses={200: SimilarClaimsSerializer})
+    def get(self, request: Request) -> Response:
+        query = SimilarQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        similar = selectors.claims_similar(
+            request.user, query.validated_data["text"], limit=query.validated_data["limit"]
+        )
+        return Response(
+            SimilarClaimsSerializer({"results": similar}, context={"request": request}).data
+        )
 
 
 class FactCheckViewSet(DeskReadViewSet):

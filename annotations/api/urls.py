@@ -9,7 +9,12 @@ from annotations.api.annotation_views import AnnotationViewSet
 from annotations.api.article_views import ArticleViewSet
 from annotations.api.assignment_views import AssignmentViewSet
 from annotations.api.auth_views import TokenView
-from annotations.api.claim_views import ClaimViewSet, FactCheckViewSet, UnitClaimLinkViewSet
+from annotations.api.claim_views import (
+    ClaimSimilarView,
+    ClaimViewSet,
+    FactCheckViewSet,
+    UnitClaimLinkViewSet,
+)
 from annotations.api.export_views import VerdictCsvExport, VerdictJsonlExport
 from annotations.api.query import StrictQueryParameters
 from annotations.api.record_views import ReviewViewSet, SourceViewSet
@@ -53,6 +58,7 @@ urlpatterns = [
     path("agreement/", DeskAgreementView.as_view(), name="desk-agreement"),
     path("annotations/w3c/", AnnotationsW3CView.as_view(), name="annotations-w3c"),
     path("verdicts/w3c/", VerdictsW3CView.as_view(), name="verdicts-w3c"),
+    path("claims/similar/", ClaimSimilarView.as_view(), name="claims-similar"),
     path("verdicts/claimreview/", ClaimReviewFeedView.as_view(), name="verdicts-claimreview"),
     path("verdicts/export.csv", VerdictCsvExport.as_view(), name="verdicts-export-csv"),
     path("verdicts/export.jsonl", VerdictJsonlExport.as_view(), name="verdicts-export-jsonl"),

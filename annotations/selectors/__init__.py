@@ -36,6 +36,7 @@ from annotations.selectors.claim_changes import (
     units_with_changed_claims,
     with_claim_change,
 )
+from annotations.selectors.claim_matching import SimilarClaim, claim_index, claims_similar
 from annotations.selectors.claims import (
     ClaimDetail,
     ClaimUnitLinked,
@@ -68,6 +69,9 @@ from annotations.selectors.verdicts import (
 )
 
 __all__ = [
+    "SimilarClaim",
+    "claim_index",
+    "claims_similar",
     "ClaimDetail",
     "ClaimUnitLinked",
     "claim_appearance_urls",
