@@ -18,7 +18,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotations.core.formats.claimreview_import import (
-    CLAIM_MAX,
     MAX_DEPTH,
     MAX_ITEMS,
     ExternalCheck,
@@ -26,6 +25,7 @@ from annotations.core.formats.claimreview_import import (
     claimreviews_from_html,
     claimreviews_read,
 )
+from annotations.core.formats.claimreview_item import CLAIM_MAX
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data" / "claimreview-import"
