@@ -279,6 +279,7 @@ def test_without_a_named_author_the_publisher_is_the_reviews_host() -> None:
         ({"ratingValue": 2}, "the rating has no text (reviewRating.alternateName)"),
         ("False", "reviewRating is not a Rating object"),
         ({"ratingValue": 10**5000, "alternateName": "x"}, "ratingValue is not a rating number"),
+        ({"ratingValue": float("nan"), "alternateName": "x"}, "ratingValue is not a rating number"),
     ],
 )
 def test_a_rating_of_the_wrong_type_is_refused(rating: object, reason: str) -> None:
