@@ -25,7 +25,7 @@ from annotations.core.formats.claimreview_import import (
     claimreviews_from_html,
     claimreviews_read,
 )
-from annotations.core.formats.claimreview_item import CLAIM_MAX
+from annotations.core.formats.claimreview_item import APPEARANCES_MAX, CLAIM_MAX
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data" / "claimreview-import"
@@ -257,6 +257,18 @@ def test_a_claim_of_the_desks_length_is_read_and_a_longer_one_refused() -> None:
     assert claimreviews_read(review(claimReviewed=longest)).checks[0].claim == longest
     too_long = claimreviews_read(review(claimReviewed=longest + "x"))
     assert reasons(too_long) == [f"claimReviewed is longer than {CLAIM_MAX} characters"]
+
+
+def test_too_many_appearances_are_refused_not_cut() -> None:
+    claim = {
+        "@type": "Claim",
+        "firstAppearance": "https://news.example/0",
+        "appearance": [f"https://news.example/{n}" for n in range(1, APPEARANCES_MAX + 1)],
+    }
+    report = claimreviews_read(review(itemReviewed=claim))
+    assert reasons(report) == [f"more than {APPEARANCES_MAX} appearances"]
+    claim["appearance"] = claim["appearance"][:-1]
+    assert len(claimreviews_read(review(itemReviewed=claim)).checks[0].appearances) == 500
 
 
 def test_invisible_direction_characters_are_removed_from_names() -> None:

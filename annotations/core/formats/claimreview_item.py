@@ -29,6 +29,7 @@ URL_MAX = 2000
 RATING_TEXT_MAX = 200
 LANGUAGE_MAX = 16
 APPEARANCES_MAX = 500
+CLAIMANTS_MAX = 20
 # schema.org's Rating defaults when a bound is missing.
 DEFAULT_BEST = 5
 DEFAULT_WORST = 1
@@ -255,7 +256,9 @@ def _publisher(review: dict[str, Any], nodes: Nodes) -> tuple[str, str]:
 def _names(raw: object, what: str, nodes: Nodes) -> str:
     values = raw if isinstance(raw, list) else [raw]
     names: list[str] = []
-    for value in values[:20]:
+    if len(values) > CLAIMANTS_MAX:
+        raise ItemRefused(f"{what} names more than {CLAIMANTS_MAX} claimants")
+    for value in values:
         value = nodes.resolved(value)
         if isinstance(value, dict):
             value = get(value, "name")
@@ -284,7 +287,9 @@ def _appearances(claim: dict[str, Any], nodes: Nodes) -> tuple[str, ...]:
             address = _url(link, where, nodes.base_url)
             if address not in found:
                 found.append(address)
-    return tuple(found[:APPEARANCES_MAX])
+    if len(found) > APPEARANCES_MAX:
+        raise ItemRefused(f"more than {APPEARANCES_MAX} appearances")
+    return tuple(found)
 
 
 # --- Values -------------------------------------------------------------------------------
