@@ -158,6 +158,16 @@ def test_a_datafeed_with_schema_prefixed_keys_and_types_is_read() -> None:
     assert cycle_lanes.publisher == "Faktencheck Nord"
 
 
+def test_a_datafeeds_element_that_is_not_a_claimreview_is_reported() -> None:
+    feed = json.loads((DATA / "datafeed.json").read_text(encoding="utf-8"))
+    feed["schema:dataFeedElement"].append({"@type": "schema:DataFeedItem", "schema:item": 7})
+    report = claimreviews_read(feed)
+    assert len(report.checks) == 2
+    assert [(refusal.location, refusal.reason) for refusal in report.refusals] == [
+        ("$.schema:dataFeedElement[2].schema:item", "not an object but a number")
+    ]
+
+
 @pytest.mark.parametrize(
     "context",
     [

@@ -46,6 +46,7 @@ from annotations.core.formats.claimreview_item import (
     check_read,
     kind,
     node_index,
+    short_name,
     shown,
     types_of,
 )
@@ -62,9 +63,6 @@ __all__ = [
 
 MAX_ITEMS = 100_000
 _SCHEMA_CONTEXT = re.compile(r"https?://schema\.org/?")
-# Containers whose every element is an item of the document (a non-ClaimReview element is
-# reported); a ClaimReview nested under any other property is found too, silently otherwise.
-_ITEM_CONTAINERS = ("@graph", "dataFeedElement", "item")
 
 
 @dataclass(frozen=True)
@@ -229,7 +227,9 @@ def claimreviews_from_html(
 
 
 def _walk(value: object, location: str, schema: bool | None, depth: int) -> Iterator[_Entry]:
-    """The items: the elements of lists, @graph and DataFeeds, or `value` itself."""
+    """The items: the elements of lists, @graph and DataFeeds (each reported if it is not a
+    ClaimReview), or `value` itself; a ClaimReview nested under any other property (a
+    WebPage's mainEntity) is found too."""
     if depth > MAX_DEPTH:
         yield _Entry(location, None, schema, f"nested deeper than {MAX_DEPTH} levels")
     elif isinstance(value, list):
@@ -242,7 +242,7 @@ def _walk(value: object, location: str, schema: bool | None, depth: int) -> Iter
         if "ClaimReview" in types_of(value):
             yield _Entry(location, value, schema)
             return
-        containers = [key for key in _ITEM_CONTAINERS if key in value]
+        containers = [key for key in value if _is_item_container(key, value)]
         for key in containers:
             yield from _walk(value[key], f"{location}.{key}", schema, depth + 1)
         found = False
@@ -255,6 +255,15 @@ def _walk(value: object, location: str, schema: bool | None, depth: int) -> Iter
         if not found and not containers:
             types = ", ".join(shown(name, 40) for name in sorted(types_of(value))[:3])
             yield _Entry(location, None, schema, f"not a ClaimReview (@type {types or 'none'})")
+
+
+def _is_item_container(key: object, node: dict[str, Any]) -> bool:
+    if not isinstance(key, str):
+        return False
+    name = short_name(key)
+    return name in {"@graph", "dataFeedElement"} or (
+        name == "item" and "DataFeedItem" in types_of(node)
+    )
 
 
 def _search(value: object, location: str, schema: bool | None, depth: int) -> Iterator[_Entry]:

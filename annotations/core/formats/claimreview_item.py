@@ -73,16 +73,17 @@ class ItemRefused(Exception):
 def types_of(node: dict[str, Any]) -> set[str]:
     raw = get(node, "@type")
     names = raw if isinstance(raw, list) else [raw]
-    return {_short(name) for name in names[:20] if isinstance(name, str)}
+    return {short_name(name) for name in names[:20] if isinstance(name, str)}
 
 
 def explicit_schema_type(node: dict[str, Any]) -> bool:
     raw = get(node, "@type")
     names = raw if isinstance(raw, list) else [raw]
-    return any(isinstance(name, str) and name != _short(name) for name in names[:20])
+    return any(isinstance(name, str) and name != short_name(name) for name in names[:20])
 
 
-def _short(name: str) -> str:
+def short_name(name: str) -> str:
+    """A schema.org term without its prefix: `schema:item`, `https://schema.org/item` -> `item`."""
     for prefix in _SCHEMA_PREFIXES:
         if name.startswith(prefix):
             return name[len(prefix) :]
