@@ -286,6 +286,16 @@ def test_invisible_direction_characters_are_removed_from_names() -> None:
     assert claimreviews_read(item).checks[0].publisher == "Checkdesk Daily"
 
 
+def test_a_publishers_address_that_is_not_http_is_refused_under_its_field() -> None:
+    item = review(
+        publisher={"@type": "Organization", "name": "Checkpoint", "url": "ftp://c.example"}
+    )
+    del item["author"]
+    assert reasons(claimreviews_read(item)) == [
+        "publisher.url is not an http(s) address: 'ftp://c.example'"
+    ]
+
+
 def test_without_a_named_author_the_publisher_is_the_reviews_host() -> None:
     item = review()
     del item["author"]

@@ -231,7 +231,7 @@ def _rating(raw: object) -> tuple[str, float | None, float | None, float | None]
 def _publisher(review: dict[str, Any], nodes: Nodes) -> tuple[str, str]:
     """The first Organization with a name among `author` then `publisher`, else the first
     named author or publisher (a Person, a string)."""
-    candidates: list[tuple[bool, str, object]] = []
+    candidates: list[tuple[bool, str, object, str]] = []
     for key in ("author", "publisher"):
         raw = get(review, key)
         for index, value in enumerate(raw if isinstance(raw, list) else [raw]):
@@ -242,16 +242,17 @@ def _publisher(review: dict[str, Any], nodes: Nodes) -> tuple[str, str]:
                 if isinstance(link, list):
                     link = link[0] if link else None
                 if name:
-                    candidates.append(("Organization" in types_of(value), name, link))
+                    organization = "Organization" in types_of(value)
+                    candidates.append((organization, name, link, f"{key}.url"))
             elif value is not None:
                 name = _text(value, f"{key}[{index}]", NAME_MAX)
                 if name:
-                    candidates.append((False, name, None))
+                    candidates.append((False, name, None, ""))
     candidates.sort(key=lambda candidate: not candidate[0])  # stable: organisations first
     if not candidates:
         return "", ""
-    _, name, link = candidates[0]
-    return name, ("" if link is None else _url(link, "author.url", nodes.base_url))
+    _, name, link, what = candidates[0]
+    return name, ("" if link is None else _url(link, what, nodes.base_url))
 
 
 def _names(raw: object, what: str, nodes: Nodes) -> str:
