@@ -447,45 +447,28 @@ def test_the_parser_imports_neither_django_nor_extruct() -> None:
 
 # --- Properties ----------------------------------------------------------------------------
 
-JSON_VALUES = st.recursive(
+KEYS = st.sampled_from(
+    [
+        "@context", "@type", "@graph", "@id", "url", "claimReviewed", "reviewRating",
+        "ratingValue", "bestRating", "worstRating", "alternateName", "author", "name",
+        "itemReviewed", "appearance", "datePublished", "inLanguage", "item", "other",
+    ]
+)  # fmt: skip
+SCALARS = (
     st.none()
     | st.booleans()
     | st.integers()
     | st.floats()
     | st.text(max_size=30)
-    | st.sampled_from(["ClaimReview", "https://schema.org", "@graph", "Rating", "x://y"]),
-    lambda children: (
-        st.lists(children, max_size=5)
-        | st.dictionaries(
-            st.sampled_from(
-                [
-                    "@context",
-                    "@type",
-                    "@graph",
-                    "@id",
-                    "url",
-                    "claimReviewed",
-                    "reviewRating",
-                    "ratingValue",
-                    "bestRating",
-                    "worstRating",
-                    "alternateName",
-                    "author",
-                    "name",
-                    "itemReviewed",
-                    "appearance",
-                    "datePublished",
-                    "inLanguage",
-                    "item",
-                    "other",
-                ]
-            ),
-            children,
-            max_size=8,
-        )
-    ),
-    max_leaves=40,
+    | st.sampled_from(["ClaimReview", "https://schema.org", "@graph", "Rating", "x://y"])
 )
+
+
+def json_containers(children: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.lists(children, max_size=5) | st.dictionaries(KEYS, children, max_size=8)
+
+
+JSON_VALUES = st.recursive(SCALARS, json_containers, max_leaves=40)
 
 
 @settings(max_examples=200, deadline=None)
