@@ -29,7 +29,7 @@ import urllib3.connection
 
 from annotations.errors import DomainError
 
-ALLOWED_CONTENT_TYPES = {"text/html", "application/xhtml+xml", "text/plain"}
+ALLOWED_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 MAX_REDIRECTS = 5
 USER_AGENT = "factcheck-article-importer/1.0"
 
@@ -240,7 +240,7 @@ class _WatchedHTTPSConnection(_Watched, urllib3.connection.HTTPSConnection):
 
 
 def _request_once(
-    url: str, *, allow_private: bool, deadline: _Deadline
+    url: str, *, allow_private: bool, deadline: _Deadline, accept: str
 ) -> urllib3.BaseHTTPResponse:
     parts = urlsplit(url)
     port = parts.port or (443 if parts.scheme == "https" else 80)
@@ -273,7 +273,7 @@ def _request_once(
         "GET",
         path,
         # url_validate has required a host name, so host_header is never None here.
-        headers={"Host": host_header, "User-Agent": USER_AGENT, "Accept": "text/html,text/plain"},  # type: ignore[dict-item]
+        headers={"Host": host_header, "User-Agent": USER_AGENT, "Accept": accept},  # type: ignore[dict-item]
         redirect=False,
         retries=False,
         preload_content=False,
@@ -281,19 +281,29 @@ def _request_once(
 
 
 def page_fetch(
-    url: str, *, timeout: float, max_bytes: int, allow_private: bool, deadline: float
+    url: str,
+    *,
+    timeout: float,
+    max_bytes: int,
+    allow_private: bool,
+    deadline: float,
+    content_types: frozenset[str] = ALLOWED_CONTENT_TYPES,
 ) -> FetchedPage:
-    """Fetch an HTML or text page, following up to MAX_REDIRECTS checked redirects.
+    """Fetch an HTML or text page (or another of `content_types`), following up to
+    MAX_REDIRECTS checked redirects.
 
     `timeout` bounds each connect and read; `deadline` the whole fetch, redirects included
     (DomainError url_timeout when it passes).
     """
+    accept = ",".join(sorted(content_types))
     current = url_validate(url)
     budget = _Deadline(deadline, read_timeout=timeout)
     try:
         for _ in range(MAX_REDIRECTS + 1):
             try:
-                response = _request_once(current, allow_private=allow_private, deadline=budget)
+                response = _request_once(
+                    current, allow_private=allow_private, deadline=budget, accept=accept
+                )
             except urllib3.exceptions.HTTPError as error:
                 raise _transport_error(error, "fetch", budget) from None
             if budget.expired:
@@ -306,7 +316,13 @@ def page_fetch(
                 current = url_validate(urljoin(current, location))
                 continue
             try:
-                return _response_read(response, current, max_bytes=max_bytes, deadline=budget)
+                return _response_read(
+                    response,
+                    current,
+                    max_bytes=max_bytes,
+                    deadline=budget,
+                    content_types=content_types,
+                )
             finally:
                 response.release_conn()
         raise DomainError("Too many redirects.", code="url_too_many_redirects", field="url")
@@ -333,7 +349,12 @@ def _transport_error(error: Exception, verb: str, deadline: _Deadline) -> Domain
 
 
 def _response_read(
-    response: urllib3.BaseHTTPResponse, url: str, *, max_bytes: int, deadline: _Deadline
+    response: urllib3.BaseHTTPResponse,
+    url: str,
+    *,
+    max_bytes: int,
+    deadline: _Deadline,
+    content_types: frozenset[str],
 ) -> FetchedPage:
     if response.status != 200:
         raise DomainError(
@@ -341,9 +362,10 @@ def _response_read(
         )
     content_type_header = response.headers.get("Content-Type", "")
     content_type = content_type_header.split(";")[0].strip().lower()
-    if content_type not in ALLOWED_CONTENT_TYPES:
+    if content_type not in content_types:
+        wanted = "HTML or text" if content_types == ALLOWED_CONTENT_TYPES else "a type read here"
         raise DomainError(
-            f"The URL serves {content_type or 'an unknown type'}, not HTML or text.",
+            f"The URL serves {content_type or 'an unknown type'}, not {wanted}.",
             code="url_content_type",
             field="url",
         )

@@ -97,6 +97,7 @@ class Permission:
     class Claim(PermissionName):
         READ = "claim:read"  # claims across articles, their appearances, external fact-checks
         LINK = "claim:link"  # link a unit to a claim ("same" / "related"), unlink, restore
+        IMPORT = "claim:import"  # import other fact-checkers' ClaimReview
 
 
 ALL_PERMISSIONS: list[PermissionName] = [
@@ -262,6 +263,7 @@ PERMISSION_MAP: dict[PermissionName, list[Clause]] = {
     # Published verdicts and other fact-checkers' work: nothing here breaks blind review.
     P.Claim.READ: [(user_is_desk_member,)],
     P.Claim.LINK: [(user_is_editor,)],
+    P.Claim.IMPORT: [(user_is_editor,)],
 }
 
 _NOT_EDITOR = "not_editor"
@@ -299,6 +301,7 @@ DENIALS: dict[PermissionName, Denial] = {
     P.Orphan.RESOLVE: Denial("Only its reviewer or an editor can resolve this.", "forbidden"),
     P.Claim.READ: _NOT_MEMBER,
     P.Claim.LINK: Denial("Only editors link units to claims.", _NOT_EDITOR),
+    P.Claim.IMPORT: Denial("Only editors import other fact-checkers' reviews.", _NOT_EDITOR),
 }
 _DENIED = Denial("You may not do this.", "forbidden")
 

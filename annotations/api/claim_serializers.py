@@ -180,3 +180,23 @@ class SimilarClaimSerializer(serializers.Serializer):
 
 class SimilarClaimsSerializer(serializers.Serializer):
     results = SimilarClaimSerializer(many=True)
+
+
+class ImportRefusalSerializer(serializers.Serializer):
+    """An item of the document that was not imported, and why."""
+
+    item = serializers.IntegerField(help_text="Its number in the document, from 1.")
+    location = serializers.CharField(help_text="Where it is, as a JSON path.")
+    reason = serializers.CharField()
+    url = serializers.CharField(help_text="Its own URL, when that much was readable.")
+
+
+class FactCheckImportSerializer(serializers.Serializer):
+    """What an import did (services.fact_checks.FactCheckImport)."""
+
+    items_read = serializers.IntegerField()
+    created = serializers.IntegerField(help_text="Reviews stored.")
+    known = serializers.ListField(
+        child=serializers.CharField(), help_text="URLs already imported, left as they were."
+    )
+    refusals = ImportRefusalSerializer(many=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
@@ -18,6 +19,7 @@ from annotations.api.claim_serializers import (
     ClaimDetailSerializer,
     ClaimSerializer,
     ExternalFactCheckSerializer,
+    FactCheckImportSerializer,
     LinkInputSerializer,
     SimilarClaimsSerializer,
     SimilarQuerySerializer,
@@ -30,7 +32,7 @@ from annotations.api.viewsets import DeskReadViewSet
 from annotations.models import Claim, ClaimLink, ClaimUnit, ExternalFactCheck
 from annotations.permissions import Permission
 from annotations.request_user import request_user
-from annotations.services import claims
+from annotations.services import claims, fact_checks
 
 
 class ClaimViewSet(DeskReadViewSet):
@@ -74,12 +76,33 @@ class ClaimSimilarView(StrictQueryParameters, APIView):
 class FactCheckViewSet(DeskReadViewSet):
     """Other fact-checkers' reviews, imported from ClaimReview; latest published first."""
 
-    permission_for_action = dict.fromkeys(["list", "retrieve"], Permission.Claim.READ)
+    permission_for_action = {
+        "list": Permission.Claim.READ,
+        "retrieve": Permission.Claim.READ,
+        "import_document": Permission.Claim.IMPORT,
+    }
     serializer_class = ExternalFactCheckSerializer
     lookup_value_regex = ID_PATTERN
 
     def get_queryset(self) -> QuerySet[ExternalFactCheck]:
         return selectors.fact_checks_visible_to(self.request.user)
+
+    @extend_schema(
+        request=OpenApiTypes.OBJECT,
+        responses={200: FactCheckImportSerializer, 422: FactCheckImportSerializer},
+    )
+    @action(detail=False, methods=["post"], url_path="import")
+    def import_document(self, request: Request) -> Response:
+        """Import a schema.org ClaimReview document (one review, a list, an @graph or a
+        DataFeed). Each review is stored whole or refused with its reason; one already
+        imported (same URL) is left as it is. 422, with the same report, when nothing could be
+        imported."""
+        result = fact_checks.fact_checks_import_document(
+            document=request.data, importer=request_user(request)
+        )
+        answer = FactCheckImportSerializer(result).data
+        nothing = not result.created and not result.known
+        return Response(answer, status=422 if nothing else 200)
 
 
 def _unit_link_state(request: Request, unit: ClaimUnit) -> dict[str, Any]:

@@ -77,6 +77,7 @@ ROUTE_TABLE = {
     P.Orphan.RESOLVE: MEMBERS,
     P.Claim.READ: MEMBERS,
     P.Claim.LINK: EDITORS,
+    P.Claim.IMPORT: EDITORS,
 }
 
 # Who holds each permission on an object in a given state. "other's": another reviewer's;
