@@ -160,15 +160,23 @@ def upload_extract(*, name: str, content: bytes, content_type: str = "") -> Extr
     raise DomainError("Upload a .txt or .html file.", code="upload_unsupported_type", field="file")
 
 
-def url_extract(url: str) -> ExtractedArticle:
-    """Fetch a URL (safely, see annotations.fetching) and extract its article."""
-    page = fetching.page_fetch(
+def desk_page_fetch(
+    url: str, *, content_types: frozenset[str] = fetching.ALLOWED_CONTENT_TYPES
+) -> fetching.FetchedPage:
+    """Fetch a URL with the desk's limits (timeout, size, deadline) and its address guard."""
+    return fetching.page_fetch(
         url,
         timeout=settings.ARTICLE_FETCH_TIMEOUT_SECONDS,
         max_bytes=settings.ARTICLE_FETCH_MAX_BYTES,
         allow_private=settings.ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES,
         deadline=settings.ARTICLE_FETCH_DEADLINE_SECONDS,
+        content_types=content_types,
     )
+
+
+def url_extract(url: str) -> ExtractedArticle:
+    """Fetch a URL (safely, see annotations.fetching) and extract its article."""
+    page = desk_page_fetch(url)
     if page.content_type in TEXT_CONTENT_TYPES:
         return ExtractedArticle(text=canonical_text(_bytes_decode(page.content, page.charset)))
     try:

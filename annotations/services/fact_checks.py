@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
@@ -25,6 +24,7 @@ from annotations.core.formats.claimreview_import import (
 from annotations.errors import DomainError
 from annotations.models import Claim, ExternalFactCheck
 from annotations.permissions import Permission, require
+from annotations.services.articles import desk_page_fetch
 
 # Rows written or looked up per statement: within every database's limit on parameters.
 BATCH = 500
@@ -123,14 +123,7 @@ def fact_checks_import_url(*, url: str, importer: User | None) -> FactCheckImpor
     fetched through the desk's fetcher and its address guard."""
     if importer is not None:
         require(importer, Permission.Claim.IMPORT)
-    page = fetching.page_fetch(
-        url,
-        timeout=settings.ARTICLE_FETCH_TIMEOUT_SECONDS,
-        max_bytes=settings.ARTICLE_FETCH_MAX_BYTES,
-        allow_private=settings.ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES,
-        deadline=settings.ARTICLE_FETCH_DEADLINE_SECONDS,
-        content_types=FEED_CONTENT_TYPES,
-    )
+    page = desk_page_fetch(url, content_types=FEED_CONTENT_TYPES)
     if page.content_type in {"application/json", "application/ld+json"}:
         report = claimreviews_read(page.content, base_url=page.url)
     elif page.content_type == "text/plain":
