@@ -89,7 +89,9 @@ def claim_review_documents(
     """Several verdicts' ClaimReviews, their claims' appearances read in one go."""
     appearances = selectors.claim_appearance_urls(verdicts)
     return [
-        claim_review_document(request, verdict, bounds, appearances=appearances.get(verdict.pk))
+        # An unlinked verdict's claim appears only in its own article: [] says so, where None
+        # would read its appearances again, one query per verdict.
+        claim_review_document(request, verdict, bounds, appearances=appearances.get(verdict.pk, []))
         for verdict in verdicts
     ]
 

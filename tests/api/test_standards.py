@@ -7,7 +7,9 @@ import json
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from annotations.core.formats.w3c import MEDIA_TYPE
 from annotations.models import ClaimUnit, Correction, Verdict
@@ -134,6 +136,20 @@ def test_the_claimreview_feed_describes_each_published_verdict(api_as):
     assert first["itemReviewed"]["appearance"]["url"] == article.source_url
     assert first["author"]["@type"] == "Organization"
     assert "ratingValue" not in reviews[1]["reviewRating"]
+
+
+def test_the_claimreview_feed_reads_as_many_queries_for_many_verdicts_as_for_one(api_as):
+    def queries_for_feed() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert api_as(None).get("/api/v1/verdicts/claimreview/").status_code == 200
+        return len(queries)
+
+    published_verdict()
+    one = queries_for_feed()
+    for _ in range(5):
+        published_verdict()
+
+    assert queries_for_feed() == one
 
 
 def test_the_public_verdict_page_embeds_its_claimreview(client: Client):
