@@ -24,6 +24,7 @@ from annotations.core.formats.claimreview_import import (
 from annotations.errors import DomainError
 from annotations.models import Claim, ExternalFactCheck
 from annotations.permissions import Permission, require
+from annotations.selectors.claim_matching import claim_index
 from annotations.services.articles import desk_page_fetch
 
 # Rows written or looked up per statement: within every database's limit on parameters.
@@ -50,14 +51,12 @@ def _batches(items: Sequence[ExternalCheck]) -> Iterator[Sequence[ExternalCheck]
 
 def _claims_for(checks: Sequence[ExternalCheck], importer: User | None) -> dict[str, Claim]:
     """A claim per normalised claim text: the desk's own where one states it word for word
-    (after normalisation), else a new one, made with its history (the matcher's index follows
-    the claims' history)."""
+    (after normalisation: the matcher's exact stage), else a new one, made with its history
+    (the matcher's index follows the claims' history)."""
+    index = claim_index()
     wanted = {normalise(check.claim): check.claim for check in checks}
-    found: dict[str, Claim] = {}
-    for claim in Claim.objects.only("pk", "text").iterator(chunk_size=2000):
-        form = normalise(claim.text)
-        if form in wanted and form not in found:
-            found[form] = claim
+    known = {form: ids[0] for form, text in wanted.items() if (ids := index.exact_ids(text))}
+    found = {normalise(claim.text): claim for claim in Claim.objects.filter(pk__in=known.values())}
     new = [
         Claim(text=text, created_by=importer) for form, text in wanted.items() if form not in found
     ]

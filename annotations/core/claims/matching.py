@@ -94,6 +94,14 @@ class ClaimIndex:
     def __len__(self) -> int:
         return len(self.ids)
 
+    def exact_rows(self, form: str) -> list[int]:
+        """The rows of the claims whose normalised text is `form` (a `normalise` result)."""
+        return self._exact.get(form, [])
+
+    def exact_ids(self, text: str) -> list[int]:
+        """The ids of the claims that state `text` word for word, once normalised."""
+        return [self.ids[row] for row in self.exact_rows(normalise(text))]
+
     def facts_of(self, row: int) -> tuple[str, Facts]:
         """The claim's text in `numbers_normalised` form and its facts (extracted once)."""
         if row not in self._facts:
@@ -133,7 +141,7 @@ def claims_match(
             scored[row] = (score, stage)
 
     if "exact" in stages:
-        for row in index._exact.get(form, []):
+        for row in index.exact_rows(form):
             offer(row, 1.0, "exact")
     if "lexical" in stages:
         ratios = process.cdist([form], index.normalised, scorer=fuzz.token_sort_ratio)[0]
