@@ -15,12 +15,6 @@ from tests.factories import AnnotationFactory, EditorFactory, ReviewerFactory, v
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def _postgres_only() -> None:
-    if connection.vendor != "postgresql":
-        pytest.fail("this test needs PostgreSQL: set DATABASE_URL (see .ci/run)")
-
-
 def test_the_second_of_two_concurrent_decisions_gets_a_conflict_and_loses_nothing():
     annotation = AnnotationFactory(reviewer=ReviewerFactory())
     unit = ClaimUnit.objects.create(

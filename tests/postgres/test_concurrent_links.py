@@ -14,12 +14,6 @@ from tests.factories import EditorFactory, unit_on_new_article
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def _postgres_only() -> None:
-    if connection.vendor != "postgresql":
-        pytest.fail("this test needs PostgreSQL: set DATABASE_URL (see .ci/run)")
-
-
 def test_two_links_without_a_version_wait_for_each_other_and_both_are_in_the_history():
     """Without a version, the unit's row lock orders the two: the second relinks what the
     first linked (no duplicate link, no integrity error), and the history has both."""
