@@ -318,5 +318,6 @@ def test_bench_claims_prints_the_figures_beside_its_references() -> None:
 
 def test_the_committed_data_is_json_lines() -> None:
     for name in ("claims.jsonl", "queries.jsonl"):
-        for line in (EVAL / name).read_text(encoding="utf-8").splitlines():
-            json.loads(line)
+        lines = (EVAL / name).read_text(encoding="utf-8").splitlines()
+        assert lines
+        assert all(isinstance(json.loads(line), dict) for line in lines)

@@ -427,14 +427,24 @@ def test_a_page_in_bytes_with_an_encoding_declaration_is_read() -> None:
 
 
 def test_reading_pages_touches_no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Recorded as well as refused: the reader turns errors into refusals, so a refused
+    # connection alone could pass unseen.
+    attempts: list[tuple[object, ...]] = []
+
     def refuse(*args: object, **kwargs: object) -> None:
-        raise AssertionError("the ClaimReview reader opened a network connection")
+        attempts.append(args)
+        raise OSError("the ClaimReview reader opened a network connection")
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    for name in ("page.html", "page-microdata.html", "page-without-claimreview.html"):
-        page(name)
+    reports = [
+        page(name) for name in ("page.html", "page-microdata.html", "page-without-claimreview.html")
+    ]
+
+    assert attempts == []
+    assert [len(report.checks) for report in reports[:2]] == [1, 1]
+    assert not reports[2].checks
 
 
 def test_the_parser_imports_neither_django_nor_extruct() -> None:
