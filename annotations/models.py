@@ -13,6 +13,7 @@ verdict PROTECTs its claim unit, so an article with a verdict cannot be deleted 
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -122,6 +123,9 @@ class ArticleRevision(models.Model):
     created = models.DateTimeField(default=timezone.now, editable=False)
     # Set when every highlight of earlier revisions has been placed on this one (or orphaned).
     reanchored_at = models.DateTimeField(null=True, blank=True)
+    # Set when the recurrence task has matched this revision's sentences against the claims the
+    # desk and other fact-checkers have checked (SuggestedAppearance); the sweep finds the rest.
+    claims_scanned_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["article", "number"]
@@ -513,9 +517,31 @@ class DeskSettings(models.Model):
     hide_reviewer_names = models.BooleanField(
         default=False, help_text="Adjudication shows 'Reviewer 1, 2, ...' instead of names."
     )
+    # Claim matching (core/claims/matching.py): the shipped values were tuned on the project's
+    # evaluation set by `bench_claims --tune`; a desk may move them.
+    match_same_threshold = models.FloatField(
+        default=0.75,
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text="A match scoring at least this, with no differing fact, is 'same claim' "
+        "(offered for a one-click link).",
+    )
+    match_related_threshold = models.FloatField(
+        default=0.60,
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text="Matches scoring at least this (and below the 'same claim' threshold) are "
+        "shown as 'possibly related'; lower ones are not shown.",
+    )
 
     class Meta:
         verbose_name_plural = "desk settings"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(match_related_threshold__gte=0)
+                & Q(match_same_threshold__lte=1)
+                & Q(match_related_threshold__lte=F("match_same_threshold")),
+                name="desksettings_match_thresholds_ordered",
+            ),
+        ]
 
     def __str__(self) -> str:
         return "desk settings"
@@ -767,3 +793,60 @@ class ExternalFactCheck(models.Model):
 
     def __str__(self) -> str:
         return f"{self.publisher_name}: {self.claim_text[:60]}"
+
+
+class SuggestedAppearance(models.Model):
+    """A sentence of an article that states a claim already checked (by the desk or another
+    fact-checker), found by the recurrence task: an "appearance to review".
+
+    An editor confirms it (a unit for the sentence is linked "same" to the claim: the article
+    becomes one of the claim's appearances) or dismisses it. Offsets are code points of the
+    revision's text. Found again on a rescan, it is not duplicated (one per revision, claim
+    and span), and a dismissed one stays dismissed.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "To review"
+        CONFIRMED = "confirmed", "Confirmed"
+        DISMISSED = "dismissed", "Dismissed"
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="suggested_appearances"
+    )
+    revision = models.ForeignKey(
+        ArticleRevision, on_delete=models.CASCADE, related_name="suggested_appearances"
+    )
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="suggested_appearances")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    sentence = models.TextField()
+    score = models.FloatField()
+    stage = models.CharField(max_length=20)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    created = models.DateTimeField(default=timezone.now, editable=False)
+    # The unit linked "same" to the claim when it was confirmed.
+    unit = models.ForeignKey(
+        ClaimUnit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["article", "start", "id"]
+        indexes = [models.Index(fields=["status", "article"], name="suggestedapp_status_article")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["revision", "claim", "start", "end"], name="suggestedapp_one_per_span"
+            ),
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="suggestedapp_span"),
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "confirmed", "dismissed"]),
+                name="suggestedapp_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"claim {self.claim_id} in article {self.article_id} ({self.status})"
