@@ -15,11 +15,15 @@ from annotations.services.tokens import personal_token_create, personal_token_re
 from annotations.views.decorators import permission_required
 from annotations.views.errors import Refusal, domain_errors_shown
 
+# The new key crosses the redirect in the (server-side) session and is shown once: a reload of
+# the page that shows it is a GET, so it never creates a second token.
+ISSUED_KEY = "account_issued_token_key"
+
 
 @permission_required(Permission.Account.USE)
 @require_http_methods(["GET", "POST"])
 def account(request: HttpRequest) -> HttpResponse:
-    issued_key = None
+    issued_key = request.session.pop(ISSUED_KEY, None) if request.method == "GET" else None
     form = TokenCreateForm(request.POST if request.method == "POST" else None)
     refusal = Refusal()
     if form.is_bound and form.is_valid():
@@ -28,8 +32,8 @@ def account(request: HttpRequest) -> HttpResponse:
                 user=request_user(request), name=form.cleaned_data["name"]
             )
         if not refusal:
-            issued_key = issued.key
-            form = TokenCreateForm()  # the next token starts from an empty name
+            request.session[ISSUED_KEY] = issued.key
+            return redirect("account")
     return render(
         request,
         "annotations/account.html",

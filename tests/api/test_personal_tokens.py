@@ -81,12 +81,14 @@ def test_the_account_page_creates_shows_once_and_revokes(alice):
     client = Client()
     client.force_login(alice)
 
-    created = client.post("/account/", {"name": "newsroom script"})
+    created = client.post("/account/", {"name": "newsroom script"}, follow=True)
     key = PersonalToken.objects.get()
     shown = re.findall(r"fc_[0-9a-f]{10}[A-Za-z0-9_-]{20,}", created.content.decode())
-    assert created.status_code == 200
+    assert created.redirect_chain == [("/account/", 302)]
     assert len(shown) == 1 and shown[0].startswith("fc_" + key.prefix)
-    assert shown[0] not in client.get("/account/").content.decode()
+    reloaded = client.get("/account/")  # a reload after creating: no second token, no key
+    assert shown[0] not in reloaded.content.decode()
+    assert PersonalToken.objects.count() == 1
 
     revoked = client.post(f"/account/tokens/{key.pk}/revoke/")
 
