@@ -63,6 +63,12 @@ def claims_checked(claim_ids: Iterable[int]) -> set[int]:
     return set(rows)
 
 
+def appearances_reviewable(user: User) -> QuerySet[SuggestedAppearance]:
+    """Every appearance the user may confirm or dismiss, on any revision (the service refuses
+    one on a superseded revision with its reason)."""
+    return visible_appearances(user, SuggestedAppearance.objects.select_related("claim"))
+
+
 def appearances_visible_to(
     user: User, *, status: str | None = None, article_id: int | None = None
 ) -> QuerySet[SuggestedAppearance]:
