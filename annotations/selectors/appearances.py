@@ -135,6 +135,25 @@ def appearance_rows(appearances: Sequence[SuggestedAppearance]) -> list[Appearan
     return [AppearanceRow(appearance, checks[appearance.claim_id]) for appearance in appearances]
 
 
+# Rows the article page and the queue list at most (the API pages through all of them).
+PENDING_SHOWN = 50
+
+
+@dataclass(frozen=True)
+class PendingAppearances:
+    rows: list[AppearanceRow]
+    total: int
+
+
+def appearances_pending(user: User, *, article_id: int | None = None) -> PendingAppearances:
+    """The pending appearances the user may review (on one article, or on all), the first
+    PENDING_SHOWN of them with their claims' checks, and how many there are: four queries."""
+    pending = appearances_visible_to(
+        user, status=SuggestedAppearance.Status.PENDING, article_id=article_id
+    )
+    return PendingAppearances(appearance_rows(list(pending[:PENDING_SHOWN])), pending.count())
+
+
 def units_with_pending_appearance(units: QuerySet[ClaimUnit]) -> QuerySet[ClaimUnit]:
     """`units` annotated with `pending_appearance`: whether a pending appearance on the unit's
     article overlaps it (a subquery: the same number of queries however many units)."""
