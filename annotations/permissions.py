@@ -99,6 +99,10 @@ class Permission:
         LINK = "claim:link"  # link a unit to a claim ("same" / "related"), unlink, restore
         IMPORT = "claim:import"  # import other fact-checkers' ClaimReview
 
+    class Appearance(PermissionName):
+        # Appearances to review (a sentence restating a checked claim): list, confirm, dismiss.
+        REVIEW = "appearance:review"
+
 
 ALL_PERMISSIONS: list[PermissionName] = [
     permission for subject in PermissionName.__subclasses__() for permission in subject
@@ -264,6 +268,7 @@ PERMISSION_MAP: dict[PermissionName, list[Clause]] = {
     P.Claim.READ: [(user_is_desk_member,)],
     P.Claim.LINK: [(user_is_editor,)],
     P.Claim.IMPORT: [(user_is_editor,)],
+    P.Appearance.REVIEW: [(user_is_editor,)],
 }
 
 _NOT_EDITOR = "not_editor"
@@ -302,6 +307,7 @@ DENIALS: dict[PermissionName, Denial] = {
     P.Claim.READ: _NOT_MEMBER,
     P.Claim.LINK: Denial("Only editors link units to claims.", _NOT_EDITOR),
     P.Claim.IMPORT: Denial("Only editors import other fact-checkers' reviews.", _NOT_EDITOR),
+    P.Appearance.REVIEW: Denial("Only editors review where claims appear again.", _NOT_EDITOR),
 }
 _DENIED = Denial("You may not do this.", "forbidden")
 
@@ -393,6 +399,11 @@ def visible_verdicts(user: User, verdicts: QuerySet[M]) -> QuerySet[M]:
 def visible_claims(user: User, claims: QuerySet[M]) -> QuerySet[M]:
     """Every claim (and external fact-check) for the desk's members; none otherwise."""
     return permitted(user, P.Claim.READ, claims)
+
+
+def visible_appearances(user: User, appearances: QuerySet[M]) -> QuerySet[M]:
+    """Appearances to review (SuggestedAppearance): editors, all; anyone else, none."""
+    return permitted(user, P.Appearance.REVIEW, appearances)
 
 
 def resolvable_anchors(user: User, anchors: QuerySet[M]) -> QuerySet[M]:

@@ -7,7 +7,7 @@ from typing import TypedDict
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
-from annotations.services import agreement, revisions
+from annotations.services import agreement, recurrence, revisions
 
 # Only errors that a retry can cure: the database restarting or a dropped connection.
 TRANSIENT_ERRORS = (OperationalError, InterfaceError)
@@ -59,3 +59,13 @@ def revision_reanchor_task(revision_id: int) -> int:
 @shared_task(**AT_LEAST_ONCE)
 def unplaced_revisions_sweep_task() -> int:
     return len(revisions.unplaced_revisions_sweep())
+
+
+@shared_task(**RETRYING)
+def revision_claims_scan_task(revision_id: int) -> int:
+    return recurrence.revision_claims_scan(revision_id=revision_id)
+
+
+@shared_task(**AT_LEAST_ONCE)
+def unscanned_revisions_sweep_task() -> int:
+    return len(recurrence.unscanned_revisions_sweep())

@@ -24,6 +24,16 @@ urlpatterns = [
     path("review/", views.review_queue_view, name="review-queue"),
     path("review/units/<id:pk>/", views.review_unit, name="review-unit"),
     path(
+        "review/appearances/<id:pk>/confirm/",
+        views.appearance_confirm_view,
+        name="appearance-confirm",
+    ),
+    path(
+        "review/appearances/<id:pk>/dismiss/",
+        views.appearance_dismiss_view,
+        name="appearance-dismiss",
+    ),
+    path(
         "review/units/<id:pk>/<slug:action>/",
         views.review_unit_action,
         name="review-unit-action",

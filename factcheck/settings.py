@@ -380,6 +380,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "annotations.tasks.unplaced_revisions_sweep_task",
         "schedule": env_int("REANCHOR_SWEEP_SECONDS", 60),
     },
+    "unscanned-revisions-sweep": {
+        "task": "annotations.tasks.unscanned_revisions_sweep_task",
+        "schedule": env_int("CLAIMS_SCAN_SWEEP_SECONDS", 60),
+    },
 }
 # Saves within this many seconds of the first share one recomputation (real workers only).
 AGREEMENT_RECOMPUTE_DELAY_SECONDS = env_int("AGREEMENT_RECOMPUTE_DELAY_SECONDS", 2)

@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 
 from annotations.api.agreement_views import DeskAgreementView
 from annotations.api.annotation_views import AnnotationViewSet
+from annotations.api.appearance_views import AppearanceViewSet
 from annotations.api.article_views import ArticleViewSet
 from annotations.api.assignment_views import AssignmentViewSet
 from annotations.api.auth_views import TokenView
@@ -46,6 +47,7 @@ router.register("units", UnitViewSet, basename="unit")
 router.register("units", UnitClaimLinkViewSet, basename="unit-claim")
 router.register("claims", ClaimViewSet, basename="claim")
 router.register("fact-checks", FactCheckViewSet, basename="fact-check")
+router.register("appearances", AppearanceViewSet, basename="appearance")
 router.register("verdicts", VerdictViewSet, basename="verdict")
 router.register("assignments", AssignmentViewSet, basename="assignment")
 router.register("tokens", PersonalTokenViewSet, basename="token")

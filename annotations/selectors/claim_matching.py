@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -117,3 +118,13 @@ def claims_similar(user: User, text: str, *, limit: int = DEFAULT_LIMIT) -> list
         SimilarClaim(match, verdicts.get(match.claim_id), external[match.claim_id])
         for match in matches
     ]
+
+
+def claims_match_many(
+    texts: Sequence[str], *, upper: float, lower: float, limit: int = DEFAULT_LIMIT
+) -> list[list[Match]]:
+    """For each of `texts`, the matcher's answer against all the desk's claims (no permission
+    and no verdicts: what a task reads on no one's behalf, e.g. an article's sentences); one
+    query to bring the index up to date, whatever the number of texts."""
+    index = claim_index()
+    return [core_claims_match(text, index, upper=upper, lower=lower, limit=limit) for text in texts]

@@ -16,6 +16,7 @@ from annotations.core.text import canonical_text, name_clean, paragraphs_from_li
 from annotations.errors import DomainError
 from annotations.models import Article, ArticleRevision
 from annotations.permissions import Permission, require
+from annotations.services.recurrence import revision_claims_scan_after_commit
 from annotations.validators import visible_name_check
 
 HTML_CONTENT_TYPES = {"text/html", "application/xhtml+xml"}
@@ -68,7 +69,7 @@ def article_create(
             language=(language or "en")[:16],
             imported_by=imported_by,
         )
-        ArticleRevision.objects.create(
+        revision = ArticleRevision.objects.create(
             article=article,
             number=1,
             title=article.title,
@@ -77,6 +78,7 @@ def article_create(
             created_by=article.imported_by,
             reanchored_at=article.created,
         )
+        revision_claims_scan_after_commit(revision.pk)
     return article
 
 

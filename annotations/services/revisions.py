@@ -29,6 +29,7 @@ from annotations.services.articles import (
     url_extract,
 )
 from annotations.services.queueing import task_send, task_send_after_commit
+from annotations.services.recurrence import revision_claims_scan_after_commit
 from annotations.validators import visible_name_check
 
 Status = AnnotationAnchor.Status
@@ -96,6 +97,7 @@ def article_revise(
             lambda: revision_reanchor_task.delay(revision.pk),
             what=f"the re-anchoring of revision {revision.pk}",
         )
+        revision_claims_scan_after_commit(revision.pk)
     return revision, True
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from annotations.views.adjudication import review_unit, review_unit_action
 from annotations.views.agreement import agreement_dashboard, agreement_recompute
+from annotations.views.appearances import appearance_confirm_view, appearance_dismiss_view
 from annotations.views.articles import article_detail, article_import_view, article_list
 from annotations.views.assignments import article_assign, article_pick_up, my_assignments
 from annotations.views.queue import review_queue_view
@@ -12,6 +13,8 @@ from annotations.views.revisions import article_revise_view, revision_diff
 
 __all__ = [
     "agreement_dashboard",
+    "appearance_confirm_view",
+    "appearance_dismiss_view",
     "agreement_recompute",
     "article_assign",
     "article_detail",

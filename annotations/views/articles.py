@@ -21,6 +21,7 @@ from annotations.presenters.articles import article_page_data
 from annotations.presenters.assignments import article_assignment_context
 from annotations.presenters.revisions import RevisionChoice, revision_choose
 from annotations.request_user import request_user
+from annotations.selectors.appearances import appearances_pending
 from annotations.selectors.claim_changes import article_claim_changes
 from annotations.selectors.revisions import orphans_visible_to
 from annotations.services.articles import article_import
@@ -74,6 +75,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
             Permission.Unit.ADJUDICATE,
             Permission.Agreement.READ,
             Permission.Article.ASSIGN,
+            Permission.Appearance.REVIEW,
         )
     }
     # Editors only, like the queue: the verdicts whose claim changed under them.
@@ -107,6 +109,12 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 article_assignment_context(article) if may[Permission.Article.ASSIGN] else None
             ),
             "claim_changes": claim_changes,
+            # Editors only: sentences restating a checked claim, to confirm or dismiss.
+            "appearances": (
+                appearances_pending(article_id=article.pk, user=request.user)
+                if may[Permission.Appearance.REVIEW] and choice.is_latest
+                else None
+            ),
         },
     )
 

@@ -10,6 +10,7 @@ from annotations import selectors
 from annotations.forms import QueueFilterForm
 from annotations.permissions import Permission
 from annotations.presenters.queue import queue_rows, status_tabs
+from annotations.selectors.appearances import appearances_pending, units_with_pending_appearance
 from annotations.selectors.claim_changes import units_with_changed_claims
 from annotations.selectors.revisions import units_with_vanished_claims
 from annotations.views.decorators import permission_required
@@ -24,7 +25,8 @@ def review_queue_view(request: HttpRequest) -> HttpResponse:
     filters = QueueFilterForm(request.GET, articles=articles, labels=labels, reviewers=reviewers)
     criteria = filters.criteria()
     page = Paginator(
-        selectors.with_passage(selectors.review_queue(**criteria)), QUEUE_PAGE_SIZE
+        selectors.with_passage(units_with_pending_appearance(selectors.review_queue(**criteria))),
+        QUEUE_PAGE_SIZE,
     ).get_page(request.GET.get("page"))
     return render(
         request,
@@ -39,5 +41,6 @@ def review_queue_view(request: HttpRequest) -> HttpResponse:
             "first_rank": page.start_index(),
             "vanished_count": units_with_vanished_claims().count(),
             "changed_count": units_with_changed_claims().count(),
+            "appearances": appearances_pending(user=request.user),
         },
     )

@@ -16,6 +16,7 @@ from annotations.models import (
     ClaimUnit,
     DeskSettings,
     Review,
+    SuggestedAppearance,
     Verdict,
 )
 from annotations.permissions import (
@@ -78,6 +79,7 @@ ROUTE_TABLE = {
     P.Claim.READ: MEMBERS,
     P.Claim.LINK: EDITORS,
     P.Claim.IMPORT: EDITORS,
+    P.Appearance.REVIEW: EDITORS,
 }
 
 # Who holds each permission on an object in a given state. "other's": another reviewer's;
@@ -105,6 +107,7 @@ OBJECT_TABLE = {
     (P.Verdict.CORRECT, "published verdict"): EDITORS,
     (P.Claim.READ, "claim"): MEMBERS,
     (P.Claim.LINK, "claim"): EDITORS,
+    (P.Appearance.REVIEW, "appearance"): EDITORS,
 }
 
 
@@ -158,6 +161,19 @@ def _orphan(annotation: Annotation) -> AnnotationAnchor:
     )
 
 
+def _appearance(article) -> SuggestedAppearance:
+    return SuggestedAppearance.objects.create(
+        article=article,
+        revision=article.revisions.get(),
+        claim=Claim.objects.create(text="The council approved a budget of 12 million euros."),
+        start=0,
+        end=4,
+        sentence="City",
+        score=0.9,
+        stage="lexical",
+    )
+
+
 def objects_for(user) -> dict[str, object]:
     """One object in each state the table names, seen from `user`."""
     other = ReviewerFactory()
@@ -172,6 +188,7 @@ def objects_for(user) -> dict[str, object]:
         "published verdict": _verdict(published=True),
         "draft verdict": _verdict(published=False),
         "claim": Claim.objects.create(text="Unemployment has doubled since 2020."),
+        "appearance": _appearance(shared.article),
     }
     if user.is_authenticated:  # anonymous users own nothing and submit nothing
         _submitted(shared.article, user)
