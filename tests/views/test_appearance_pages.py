@@ -1,4 +1,4 @@
-"""Appearances to review on the pages: the article page's "Checked before" list, the queue's
+"""Appearances to review on the pages: the article page's "Claims seen again" list, the queue's
 list across articles and its mark on units, and the confirm / dismiss forms (POST, CSRF,
 redirect back)."""
 
