@@ -4,6 +4,8 @@ the code that must agree with it. A new permission fails the first test until it
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group
 from django.utils import timezone
@@ -15,6 +17,7 @@ from annotations.models import (
     Claim,
     ClaimUnit,
     DeskSettings,
+    ExternalFactCheck,
     Review,
     Verdict,
 )
@@ -105,6 +108,8 @@ OBJECT_TABLE = {
     (P.Verdict.CORRECT, "published verdict"): EDITORS,
     (P.Claim.READ, "claim"): MEMBERS,
     (P.Claim.LINK, "claim"): EDITORS,
+    (P.Claim.READ, "external fact-check"): MEMBERS,
+    (P.Claim.LINK, "external fact-check"): EDITORS,
 }
 
 
@@ -172,6 +177,11 @@ def objects_for(user) -> dict[str, object]:
         "published verdict": _verdict(published=True),
         "draft verdict": _verdict(published=False),
         "claim": Claim.objects.create(text="Unemployment has doubled since 2020."),
+        "external fact-check": ExternalFactCheck.objects.create(
+            publisher_name="Checkpoint",
+            url=f"https://checkpoint.example/{uuid.uuid4()}",
+            claim_text="Unemployment has doubled since 2020.",
+        ),
     }
     if user.is_authenticated:  # anonymous users own nothing and submit nothing
         _submitted(shared.article, user)
