@@ -13,4 +13,6 @@ def desk(request: HttpRequest) -> dict[str, object]:
         # The editors' desk: the queue, the agreement dashboard, imports.
         "user_is_editor": can(request.user, Permission.Unit.ADJUDICATE),
         "user_can_annotate": can(request.user, Permission.Annotation.CREATE),
+        # The desk's members: other fact-checkers' reviews (editors import them from that page).
+        "user_reads_claims": can(request.user, Permission.Claim.READ),
     }

@@ -28,6 +28,16 @@ def _field(form: forms.BaseForm, name: str, kind: type[_Field]) -> _Field:
     return field
 
 
+def _url_field_clean(value: str) -> str:
+    """A URL field's value checked as the fetcher will (an empty value stays empty)."""
+    if value:
+        try:
+            value = url_validate(value)
+        except DomainError as error:
+            raise forms.ValidationError(error.message, code=error.code) from None
+    return value
+
+
 def _article_file_field() -> forms.FileField:
     """An optional .txt or .html upload of an article's text (size checked on clean)."""
     return forms.FileField(
@@ -74,13 +84,7 @@ class ArticleImportForm(forms.Form):
     language = forms.CharField(required=False, max_length=16, initial="en")
 
     def _url_clean(self, name: str) -> str:
-        value = self.cleaned_data.get(name, "")
-        if value:
-            try:
-                value = url_validate(value)
-            except DomainError as error:
-                raise forms.ValidationError(error.message, code=error.code) from None
-        return value
+        return _url_field_clean(self.cleaned_data.get(name, ""))
 
     def clean_url(self) -> str:
         return self._url_clean("url")
@@ -103,6 +107,71 @@ class ArticleImportForm(forms.Form):
             raise forms.ValidationError(
                 "Paste the text, upload a file, or give a URL: exactly one of them.",
                 code="article_source_ambiguous",
+            )
+        return cleaned
+
+
+class FactCheckImportForm(forms.Form):
+    """Import other fact-checkers' ClaimReview from exactly one of: a pasted document, an
+    uploaded file, a URL (a feed or a fact-check page)."""
+
+    text = forms.CharField(
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "false"}),
+        label="Paste a ClaimReview document",
+        help_text="JSON or JSON-LD (a review, a list, an @graph or a DataFeed), or a page's HTML.",
+    )
+    file = forms.FileField(
+        required=False,
+        label="Or upload a file",
+        help_text="A .json or .jsonld document, or a fact-check page saved as .html.",
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".json,.jsonld,.html,.htm,application/json,application/ld+json,text/html"
+            }
+        ),
+    )
+    url = forms.CharField(
+        required=False,
+        max_length=2000,
+        label="Or fetch it from a URL",
+        help_text="A ClaimReview feed, or a fact-check page with ClaimReview in it.",
+        widget=forms.URLInput(attrs={"placeholder": "https://"}),
+    )
+    base_url = forms.CharField(
+        required=False,
+        max_length=2000,
+        label="Published at",
+        help_text="For a pasted or uploaded page: its address (relative links and reviews "
+        "without a URL of their own resolve against it).",
+        widget=forms.URLInput(attrs={"placeholder": "https://"}),
+    )
+
+    def _url_clean(self, name: str) -> str:
+        return _url_field_clean(self.cleaned_data.get(name, ""))
+
+    def clean_url(self) -> str:
+        return self._url_clean("url")
+
+    def clean_base_url(self) -> str:
+        return self._url_clean("base_url")
+
+    def clean_file(self) -> Any:
+        return _upload_size_check(self.cleaned_data.get("file"))
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
+        given = [
+            bool(cleaned.get("text", "").strip()),
+            bool(cleaned.get("file")),
+            bool(cleaned.get("url")),
+        ]
+        if not self.errors and sum(given) != 1:
+            raise forms.ValidationError(
+                "Paste a document, upload a file, or give a URL: exactly one of them.",
+                code="fact_check_source_ambiguous",
             )
         return cleaned
 

@@ -28,6 +28,12 @@ class LinkInputSerializer(serializers.Serializer):
     )
 
 
+class FactCheckLinkInputSerializer(serializers.Serializer):
+    claim = StrictPrimaryKeyRelatedField(
+        queryset=Claim.objects.all(), help_text="The desk claim the review states."
+    )
+
+
 class UnlinkInputSerializer(serializers.Serializer):
     version = StrictIntegerField(
         min_value=1, required=False, help_text="The unit version you saw (409 if it moved on)."
@@ -191,11 +197,28 @@ class ImportRefusalSerializer(serializers.Serializer):
     url = serializers.CharField(help_text="Its own URL, when that much was readable.")
 
 
+class ImportedCheckSerializer(serializers.Serializer):
+    """A review the import stored, and the claim it was put under."""
+
+    url = serializers.CharField()
+    publisher = serializers.CharField()
+    rating = serializers.CharField()
+    claim = serializers.IntegerField(source="claim_id")
+    claim_text = serializers.CharField()
+    stage = serializers.ChoiceField(
+        choices=["exact", "lexical", "semantic", "new"],
+        help_text='How the claim was found: the same words once normalised ("exact"), the '
+        'matcher\'s "same claim" ("lexical" or "semantic", with its score), or a new claim.',
+    )
+    score = serializers.FloatField(allow_null=True)
+
+
 class FactCheckImportSerializer(serializers.Serializer):
     """What an import did (services.fact_checks.FactCheckImport)."""
 
     items_read = serializers.IntegerField()
     created = serializers.IntegerField(help_text="Reviews stored.")
+    imported = ImportedCheckSerializer(many=True, help_text="The reviews stored, one each.")
     known = serializers.ListField(
         child=serializers.CharField(), help_text="URLs already imported, left as they were."
     )

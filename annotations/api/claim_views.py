@@ -20,6 +20,7 @@ from annotations.api.claim_serializers import (
     ClaimSerializer,
     ExternalFactCheckSerializer,
     FactCheckImportSerializer,
+    FactCheckLinkInputSerializer,
     LinkInputSerializer,
     SimilarClaimsSerializer,
     SimilarQuerySerializer,
@@ -80,6 +81,8 @@ class FactCheckViewSet(DeskReadViewSet):
         "list": Permission.Claim.READ,
         "retrieve": Permission.Claim.READ,
         "import_document": Permission.Claim.IMPORT,
+        "link": Permission.Claim.LINK,
+        "unlink": Permission.Claim.LINK,
     }
     serializer_class = ExternalFactCheckSerializer
     lookup_value_regex = ID_PATTERN
@@ -103,6 +106,31 @@ class FactCheckViewSet(DeskReadViewSet):
         answer = FactCheckImportSerializer(result).data
         nothing = not result.created and not result.known
         return Response(answer, status=422 if nothing else 200)
+
+    @extend_schema(
+        request=FactCheckLinkInputSerializer, responses={200: ExternalFactCheckSerializer}
+    )
+    @action(detail=True, methods=["post"])
+    def link(self, request: Request, pk: str | None = None) -> Response:
+        """Put the review under a desk claim that states it in other words (editors). The claim
+        the import gave it stays."""
+        data = FactCheckLinkInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        linked = fact_checks.fact_check_link(
+            fact_check=self.get_object(),
+            claim=data.validated_data["claim"],
+            editor=request_user(request),
+        )
+        return Response(ExternalFactCheckSerializer(linked).data)
+
+    @extend_schema(request=None, responses={200: ExternalFactCheckSerializer})
+    @action(detail=True, methods=["post"])
+    def unlink(self, request: Request, pk: str | None = None) -> Response:
+        """Put the review back under a claim of its own wording (409 if it is there already)."""
+        unlinked = fact_checks.fact_check_unlink(
+            fact_check=self.get_object(), editor=request_user(request)
+        )
+        return Response(ExternalFactCheckSerializer(unlinked).data)
 
 
 def _unit_link_state(request: Request, unit: ClaimUnit) -> dict[str, Any]:

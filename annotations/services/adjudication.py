@@ -20,7 +20,9 @@ from django.utils import timezone
 from annotations.errors import DomainError
 from annotations.models import (
     Annotation,
+    Claim,
     ClaimChange,
+    ClaimLink,
     ClaimUnit,
     Correction,
     Source,
@@ -245,6 +247,46 @@ def _verdict_snapshot(verdict: Verdict) -> dict[str, object]:
     }
 
 
+def _correction_agrees_with_claim(verdict: Verdict, label: VerdictLabel) -> None:
+    """A claim shows one desk verdict (docs/claims.md): a correction that would give a unit
+    linked "same" another label than a published verdict of another of the claim's appearances
+    is refused, naming the claim. The editor unlinks the unit, or relinks it "related", first.
+    Only a change of label is checked: an earlier disagreement does not block other fixes."""
+    if label.pk == verdict.label_id:
+        return
+    link = (
+        ClaimLink.objects.filter(unit_id=verdict.unit_id, relation=ClaimLink.Relation.SAME)
+        .select_related("claim")
+        .first()
+    )
+    if link is None:
+        return
+    # Two corrections of two appearances at once: the second waits here for the first (as a
+    # link does, services.claims) and then sees its label.
+    list(Claim.objects.select_for_update().filter(pk=link.claim_id).values_list("pk"))
+    other = (
+        Verdict.objects.filter(
+            is_published=True,
+            unit__claim_link__claim_id=link.claim_id,
+            unit__claim_link__relation=ClaimLink.Relation.SAME,
+        )
+        .exclude(unit_id=verdict.unit_id)
+        .exclude(label_id=label.pk)
+        .select_related("label")
+        .first()
+    )
+    if other is None:
+        return
+    raise DomainError(
+        f"This unit states claim {link.claim_id} (“{link.claim.text[:80]}”), whose other "
+        f"appearances were published as {other.label.name}: unlink the unit, or relink it as "
+        f"related, before correcting it to {label.name}.",
+        code="verdict_conflict",
+        field="label",
+        status=409,
+    )
+
+
 def verdict_correct(
     *,
     verdict: Verdict,
@@ -262,6 +304,7 @@ def verdict_correct(
         unit_advance(
             verdict.unit, editor=editor, seen_version=seen_version, allowed=ALLOWED_FROM["correct"]
         )
+        _correction_agrees_with_claim(verdict, changes.label)
         correction = Correction.objects.create(
             verdict=verdict,
             note=note.strip(),

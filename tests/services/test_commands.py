@@ -8,7 +8,16 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from annotations import roles
-from annotations.models import Annotation, Article, Review, Source
+from annotations.models import (
+    Annotation,
+    Article,
+    Claim,
+    ClaimLink,
+    ExternalFactCheck,
+    Review,
+    Source,
+    Verdict,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -53,11 +62,15 @@ def test_demo_desk_loads_once_and_a_second_run_changes_nothing():
         Source.objects.count(),
         Review.objects.count(),
         User.objects.count(),
+        Claim.objects.count(),
+        ClaimLink.objects.count(),
+        ExternalFactCheck.objects.count(),
+        Verdict.objects.count(),
     )
 
     call_command("load_demo_desk")
 
-    assert counts[0] == 3
+    assert counts[0] == 4
     assert counts[1] > 10
     assert counts == (
         Article.objects.count(),
@@ -65,6 +78,10 @@ def test_demo_desk_loads_once_and_a_second_run_changes_nothing():
         Source.objects.count(),
         Review.objects.count(),
         User.objects.count(),
+        Claim.objects.count(),
+        ClaimLink.objects.count(),
+        ExternalFactCheck.objects.count(),
+        Verdict.objects.count(),
     )
 
 
@@ -90,3 +107,28 @@ def test_the_demo_desk_has_a_corrected_article_with_a_highlight_to_re_attach(
     )
     assert corrected.reanchored_at is not None
     assert statuses == {"anchored", "orphaned"}
+
+
+def test_the_demo_desk_shows_claim_memory_across_articles_and_other_fact_checkers(api_as):
+    call_command("load_demo_desk")
+    editor = User.objects.get(username="editor")
+
+    nurses = Claim.objects.get(text="The government has hired 2,000 school nurses this year.")
+    detail = api_as(editor).get(f"/api/v1/claims/{nurses.pk}/").json()
+    similar = api_as(User.objects.get(username="alice")).get(
+        "/api/v1/claims/similar/", {"text": "2,000 school nurses were hired this year"}
+    )
+
+    assert detail["verdict"]["label"] == "false"
+    assert {appearance["article_title"] for appearance in detail["appearances"]} == {
+        "Minister: 'Every school will have a nurse by next year'",
+        "Opposition says school nurse figures 'do not add up'",
+    }
+    # The demo's ClaimReview: three reviews, the matcher put Civic Check's under the desk's claim.
+    assert ExternalFactCheck.objects.count() == 3
+    assert [check["publisher_name"] for check in detail["external"]] == ["Civic Check"]
+    best = similar.json()["results"][0]
+    assert (best["claim"], best["verdict"]["label"]) == (nurses.pk, "false")
+    assert best["external"][0]["rating"] == "False"
+    record = Claim.objects.get(text="the hottest October day ever measured in the country")
+    assert record.links.filter(relation="same").count() == 2

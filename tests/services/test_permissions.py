@@ -4,6 +4,8 @@ the code that must agree with it. A new permission fails the first test until it
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group
 from django.utils import timezone
@@ -15,6 +17,7 @@ from annotations.models import (
     Claim,
     ClaimUnit,
     DeskSettings,
+    ExternalFactCheck,
     Review,
     SuggestedAppearance,
     Verdict,
@@ -108,6 +111,8 @@ OBJECT_TABLE = {
     (P.Claim.READ, "claim"): MEMBERS,
     (P.Claim.LINK, "claim"): EDITORS,
     (P.Appearance.REVIEW, "appearance"): EDITORS,
+    (P.Claim.READ, "external fact-check"): MEMBERS,
+    (P.Claim.LINK, "external fact-check"): EDITORS,
 }
 
 
@@ -189,6 +194,11 @@ def objects_for(user) -> dict[str, object]:
         "draft verdict": _verdict(published=False),
         "claim": Claim.objects.create(text="Unemployment has doubled since 2020."),
         "appearance": _appearance(shared.article),
+        "external fact-check": ExternalFactCheck.objects.create(
+            publisher_name="Checkpoint",
+            url=f"https://checkpoint.example/{uuid.uuid4()}",
+            claim_text="Unemployment has doubled since 2020.",
+        ),
     }
     if user.is_authenticated:  # anonymous users own nothing and submit nothing
         _submitted(shared.article, user)

@@ -1,7 +1,13 @@
-"""python manage.py load_demo_desk: a small desk to try factcheck with. Idempotent."""
+"""python manage.py load_demo_desk: a small desk to try factcheck with. Idempotent.
+
+Besides articles and reviews it shows claim memory: the school nurses claim has a published
+verdict and appears in two articles, the October record appears in two articles, and a small
+ClaimReview document written for the demo brings three other fact-checkers' reviews, one of
+which the matcher puts under the desk's nurses claim."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -9,10 +15,14 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from annotations.models import Annotation, Article, VerdictLabel
+from annotations.models import Annotation, Article, Claim, ClaimUnit, VerdictLabel
 from annotations.roles import Role
+from annotations.services.adjudication import VerdictInput, unit_decide, verdict_publish
+from annotations.services.agreement import article_agreement_recompute
 from annotations.services.annotations import SourceInput, TargetInput, annotation_create
 from annotations.services.articles import article_create
+from annotations.services.claims import claim_create_from_unit, claim_link
+from annotations.services.fact_checks import fact_checks_import_document
 from annotations.services.reviews import review_submit
 from annotations.services.revisions import article_revise
 
@@ -119,6 +129,33 @@ DEMO_ARTICLES: list[dict[str, Any]] = [
     },
 ]
 
+# A fourth article repeats two claims of the others: the desk's claim memory links them.
+NURSES_CLAIM = "We have already hired 2,000 nurses this year alone"
+NURSES_REPEATED = "2,000 nurses have been hired this year alone"
+RECORD_CLAIM = "the hottest October day ever measured in the country"
+DEMO_ARTICLES.append(
+    {
+        "title": "Opposition says school nurse figures 'do not add up'",
+        "byline": "Jonas Berg",
+        "publisher": "Western Herald",
+        "source_url": "https://herald.example.org/politics/nurse-figures",
+        "text": (
+            "Opposition leaders on Friday questioned the education minister's statement that "
+            f"{NURSES_REPEATED}.\n\n"
+            "The ministry's own budget lists funding for 850 new posts, they said, and unions "
+            "count fewer than 3,000 school nurses in the country.\n\n"
+            "The row comes a week after the weather service said Eastvale had recorded "
+            f"{RECORD_CLAIM}."
+        ),
+        "claims": [
+            (NURSES_REPEATED, "claim", "", [None, "false", "false"]),
+            (RECORD_CLAIM, "claim", "", [None, "true", "true"]),
+        ],
+    }
+)
+NURSES_CHECKED = "The government has hired 2,000 school nurses this year."
+DEMO_CLAIMREVIEW = Path(__file__).resolve().parent.parent / "demo" / "claimreview.json"
+
 SOURCE = SourceInput(
     url="https://data.example.org/official-statistics",
     title="Official statistics portal",
@@ -172,10 +209,15 @@ class Command(BaseCommand):
                             text=correct(article.text),
                             created_by=users["editor"],
                         )
+            self._claim_memory(users["editor"])
+            imported = fact_checks_import_document(
+                document=DEMO_CLAIMREVIEW.read_bytes(), importer=users["editor"]
+            )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo desk ready ({created_articles} new articles, "
-                f"{Article.objects.count()} in all)."
+                f"{Article.objects.count()} in all; {imported.created} new external "
+                "fact-checks)."
             )
         )
         self.stdout.write(f"Log in at http://127.0.0.1:8000/ with password '{DEMO_PASSWORD}' as:")
@@ -218,3 +260,49 @@ class Command(BaseCommand):
         # Bruno and Chen have submitted; Alice is still working, so the desk shows both states.
         for username in ("bruno", "chen"):
             review_submit(article=article, reviewer=users[username])
+
+    def _claim_memory(self, editor: Any) -> None:
+        """Claims across the demo articles, made once: the nurses claim decided False and
+        published in the minister's article, and repeated in the opposition's; the October
+        record stated in the weather article and the opposition's."""
+        if Claim.objects.filter(text=NURSES_CHECKED).exists():
+            return
+        minister, weather, opposition = (
+            Article.objects.get(title=DEMO_ARTICLES[index]["title"]) for index in (2, 1, 3)
+        )
+        for article in (minister, weather, opposition):
+            # The units are grouped from the submitted reviews (after the commit otherwise).
+            article_agreement_recompute(article_id=article.pk)
+        nurses = self._unit(minister, NURSES_CLAIM)
+        decided = unit_decide(
+            unit=nurses,
+            editor=editor,
+            seen_version=nurses.version,
+            verdict=VerdictInput(
+                label=VerdictLabel.objects.get(slug="false"),
+                claim_reviewed=NURSES_CHECKED,
+                explanation="The ministry's budget funds 850 new posts; unions count fewer than "
+                "3,000 school nurses in all.",
+                claimant="Rafael Costa",
+            ),
+        )
+        nurses.refresh_from_db()
+        verdict_publish(verdict=decided, editor=editor, seen_version=nurses.version)
+        nurses.refresh_from_db()
+        nurses_claim = claim_create_from_unit(unit=nurses, editor=editor)
+        claim_link(
+            unit=self._unit(opposition, NURSES_REPEATED),
+            claim=nurses_claim,
+            relation="same",
+            editor=editor,
+        )
+        record = claim_create_from_unit(
+            unit=self._unit(weather, RECORD_CLAIM), editor=editor, text=RECORD_CLAIM
+        )
+        claim_link(
+            unit=self._unit(opposition, RECORD_CLAIM), claim=record, relation="same", editor=editor
+        )
+
+    def _unit(self, article: Article, passage: str) -> ClaimUnit:
+        start = article.text.index(passage)
+        return ClaimUnit.objects.get(article=article, start=start, end=start + len(passage))

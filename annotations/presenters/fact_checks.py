@@ -1,0 +1,150 @@
+"""What the external fact-check pages show: an import's report, one line per review read, and
+a review's link candidates (the matcher's claims for its wording)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from annotations.core.formats.claimreview_import import Refusal
+from annotations.models import ExternalFactCheck
+from annotations.selectors.articles import User
+from annotations.selectors.claim_matching import claims_similar
+
+# Lines of each kind a report page lists; a feed of 100,000 reviews says how many more.
+REPORT_LINES_SHOWN = 200
+CANDIDATES_SHOWN = 5
+
+
+class ImportedCheck(Protocol):
+    """services.fact_checks.ImportedCheck, as read here (presenters import no service)."""
+
+    @property
+    def url(self) -> str: ...
+    @property
+    def publisher(self) -> str: ...
+    @property
+    def rating(self) -> str: ...
+    @property
+    def claim_id(self) -> int: ...
+    @property
+    def claim_text(self) -> str: ...
+    @property
+    def stage(self) -> str: ...
+    @property
+    def score(self) -> float | None: ...
+
+
+class FactCheckImport(Protocol):
+    """services.fact_checks.FactCheckImport, as read here."""
+
+    @property
+    def items_read(self) -> int: ...
+    @property
+    def created(self) -> int: ...
+    @property
+    def known(self) -> Sequence[str]: ...
+    @property
+    def refusals(self) -> Sequence[Refusal]: ...
+    @property
+    def imported(self) -> Sequence[ImportedCheck]: ...
+
+
+@dataclass(frozen=True)
+class ReportLine:
+    kind: str  # "imported", "known" or "refused"
+    text: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class ImportReportPage:
+    items_read: int
+    imported: int
+    known: int
+    refused: int
+    lines: list[ReportLine]
+    more: dict[str, int]  # kind -> lines not shown
+
+
+def _how(line: ImportedCheck) -> str:
+    if line.stage == "exact":
+        return "the desk's claim of the same wording"
+    if line.stage == "new":
+        return "a new claim"
+    return f"the same claim, found by the matcher ({line.stage}, score {line.score:.2f})"
+
+
+def import_report_page(result: FactCheckImport) -> ImportReportPage:
+    """The report an editor reads after an import: imported, already known and refused, one
+    line each (at most REPORT_LINES_SHOWN of each kind)."""
+    imported = [
+        ReportLine(
+            "imported",
+            f"{line.publisher}: “{line.rating}”, under claim #{line.claim_id} "
+            f"“{line.claim_text}” ({_how(line)})",
+            line.url,
+        )
+        for line in result.imported[:REPORT_LINES_SHOWN]
+    ]
+    known = [
+        ReportLine("known", "Already imported, left as it was", url)
+        for url in result.known[:REPORT_LINES_SHOWN]
+    ]
+    refused = [
+        ReportLine(
+            "refused", f"Item {refusal.item} ({refusal.location}): {refusal.reason}", refusal.url
+        )
+        for refusal in result.refusals[:REPORT_LINES_SHOWN]
+    ]
+    totals = {
+        "imported": result.created,
+        "known": len(result.known),
+        "refused": len(result.refusals),
+    }
+    return ImportReportPage(
+        items_read=result.items_read,
+        imported=result.created,
+        known=len(result.known),
+        refused=len(result.refusals),
+        lines=[*imported, *known, *refused],
+        more={
+            kind: count - REPORT_LINES_SHOWN
+            for kind, count in totals.items()
+            if count > REPORT_LINES_SHOWN
+        },
+    )
+
+
+@dataclass(frozen=True)
+class LinkCandidate:
+    claim: int
+    text: str
+    score: float
+    stage: str
+    same_claim: bool
+    differences: list[str]
+    verdict: str  # the desk's published label, or ""
+
+
+def link_candidates(user: User, fact_check: ExternalFactCheck) -> list[LinkCandidate]:
+    """The desk's claims the matcher finds for the review's wording, other than the one it is
+    under, best first: what an editor chooses from to link it."""
+    found = claims_similar(user, fact_check.claim_text, limit=CANDIDATES_SHOWN + 1)
+    return [
+        LinkCandidate(
+            claim=similar.match.claim_id,
+            text=similar.match.text,
+            score=similar.match.score,
+            stage=similar.match.stage,
+            same_claim=similar.match.same_claim,
+            differences=[
+                f"{difference.kind}: {difference.old} / {difference.new}"
+                for difference in similar.match.differences
+            ],
+            verdict=similar.verdict.label.name if similar.verdict is not None else "",
+        )
+        for similar in found
+        if similar.match.claim_id != fact_check.claim_id
+    ][:CANDIDATES_SHOWN]
