@@ -34,6 +34,21 @@ class UnlinkInputSerializer(serializers.Serializer):
     )
 
 
+class NewClaimInputSerializer(serializers.Serializer):
+    """"Keep it new": the unit becomes the first appearance of a claim of its own."""
+
+    text = StrictCharField(
+        min_length=1,
+        max_length=2000,
+        required=False,
+        help_text="The claim's wording; by default the verdict's claim as checked, else the "
+        "unit's passage.",
+    )
+    version = StrictIntegerField(
+        min_value=1, required=False, help_text="The unit version you saw (409 if it moved on)."
+    )
+
+
 class ClaimVerdictSerializer(serializers.Serializer):
     """The desk's published verdict on the claim."""
 
