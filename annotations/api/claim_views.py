@@ -33,6 +33,7 @@ from annotations.api.viewsets import DeskReadViewSet
 from annotations.models import Claim, ClaimLink, ClaimUnit, ExternalFactCheck
 from annotations.permissions import Permission
 from annotations.request_user import request_user
+from annotations.selectors.claims import verdicts_sources
 from annotations.services import claims, fact_checks
 
 
@@ -69,9 +70,10 @@ class ClaimSimilarView(StrictQueryParameters, APIView):
         similar = selectors.claims_similar(
             request.user, query.validated_data["text"], limit=query.validated_data["limit"]
         )
-        return Response(
-            SimilarClaimsSerializer({"results": similar}, context={"request": request}).data
-        )
+        # Published verdicts only (claims_similar shows no other), so their sources may be shown.
+        sources = verdicts_sources([s.verdict.pk for s in similar if s.verdict is not None])
+        context = {"request": request, "sources": sources}
+        return Response(SimilarClaimsSerializer({"results": similar}, context=context).data)
 
 
 class FactCheckViewSet(DeskReadViewSet):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce, Substr
 
-from annotations.models import Claim, ClaimLink, ExternalFactCheck, Verdict
+from annotations.models import Claim, ClaimLink, ExternalFactCheck, Source, Verdict
 from annotations.permissions import visible_claims
 from annotations.selectors.articles import User
 
@@ -166,3 +166,16 @@ def claim_appearance_urls(verdicts: Sequence[Verdict]) -> dict[int, list[str]]:
             url for url in urls_of_claim[claim_of_verdict] if url != own
         ]
     return appearances
+
+
+def verdicts_sources(verdict_ids: Sequence[int]) -> dict[int, list[Source]]:
+    """The sources each verdict cites (by verdict id; none: an empty list), in the order
+    their reviewers listed them. One query whatever the number of verdicts; call it only
+    with published verdicts where blind review matters."""
+    cited: dict[int, list[Source]] = {pk: [] for pk in verdict_ids}
+    through = Verdict.sources.through.objects.filter(verdict_id__in=verdict_ids)
+    for row in through.select_related("source").order_by(
+        "verdict_id", "source__annotation_id", "source__position", "source_id"
+    ):
+        cited[row.verdict_id].append(row.source)
+    return cited
