@@ -16,6 +16,7 @@ urlpatterns = [
         views.revision_diff,
         name="revision-diff",
     ),
+    path("claims/<id:pk>/", views.claim_page, name="claim-detail"),
     path("agreement/", views.agreement_dashboard, name="agreement-dashboard"),
     path("agreement/recompute/", views.agreement_recompute, name="agreement-recompute"),
     path("assignments/", views.my_assignments, name="my-assignments"),

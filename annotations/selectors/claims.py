@@ -179,3 +179,13 @@ def verdicts_sources(verdict_ids: Sequence[int]) -> dict[int, list[Source]]:
     ):
         cited[row.verdict_id].append(row.source)
     return cited
+
+
+def unit_claim_link(unit_id: int) -> ClaimLink | None:
+    """The unit's link to a claim (with the claim and who linked it), or None."""
+    return ClaimLink.objects.filter(unit_id=unit_id).select_related("claim", "linked_by").first()
+
+
+def unit_link_changed_ever(unit_id: int) -> bool:
+    """Whether the unit was ever linked: then `claim_link_undo` has a change to undo."""
+    return ClaimLink.history.filter(unit_id=unit_id).exists()

@@ -7,6 +7,7 @@ from annotations.views.agreement import agreement_dashboard, agreement_recompute
 from annotations.views.appearances import appearance_confirm_view, appearance_dismiss_view
 from annotations.views.articles import article_detail, article_import_view, article_list
 from annotations.views.assignments import article_assign, article_pick_up, my_assignments
+from annotations.views.claims import claim_page
 from annotations.views.queue import review_queue_view
 from annotations.views.reattach import reattach_gone, reattach_list
 from annotations.views.revisions import article_revise_view, revision_diff
@@ -22,6 +23,7 @@ __all__ = [
     "article_list",
     "article_pick_up",
     "article_revise_view",
+    "claim_page",
     "my_assignments",
     "reattach_gone",
     "reattach_list",
