@@ -325,7 +325,7 @@ class ClaimLinkForm(VersionForm):
 
 
 class ClaimNewForm(VersionForm):
-    """ "Keep it new": a claim of the unit's own, worded as given (else as its verdict's claim
+    """Keep it new: a claim of the unit's own, worded as given (else as its verdict's claim
     as checked, else its passage)."""
 
     text = forms.CharField(

@@ -35,7 +35,7 @@ class UnlinkInputSerializer(serializers.Serializer):
 
 
 class NewClaimInputSerializer(serializers.Serializer):
-    """ "Keep it new": the unit becomes the first appearance of a claim of its own."""
+    """Keep it new: the unit becomes the first appearance of a claim of its own."""
 
     text = StrictCharField(
         min_length=1,

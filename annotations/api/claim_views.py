@@ -172,7 +172,7 @@ class UnitClaimLinkViewSet(StrictQueryParameters, viewsets.GenericViewSet):
     @extend_schema(request=NewClaimInputSerializer, responses={201: UnitClaimLinkSerializer})
     @action(detail=True, methods=["post"], url_path="new-claim")
     def new_claim(self, request: Request, pk: str | None = None) -> Response:
-        """ "Keep it new": make a claim of the unit (worded as `text`, by default as its
+        """Keep it new: make a claim of the unit (worded as `text`, by default as its
         verdict's claim as checked, else its passage), the unit linked "same" as its first
         appearance. A linked unit is relinked to the new claim."""
         data = NewClaimInputSerializer(data=request.data)
