@@ -20,7 +20,7 @@ from tests.factories import (
     unit_decided_and_published,
     unit_on_new_article,
 )
-from tests.pages import logged_in
+from tests.pages import logged_in, page_data
 from tests.views.review_scenario import CRIME, JOBS, action_url, unit_of
 
 pytestmark = pytest.mark.django_db
@@ -309,3 +309,15 @@ def test_the_claim_pages_queries_do_not_grow_with_its_appearances(editor, alice,
 
     assert html.count('class="claim-appearance"') == 1 + 4 + 4
     assert len(many) == len(few)
+
+
+# --- The article page's "Checked before" list ----------------------------------------------------
+
+
+def test_the_article_page_offers_the_checked_before_list_to_the_desk(alice, disputed):
+    response = logged_in(alice).get(f"/articles/{disputed.pk}/")
+
+    assert page_data(response)["claims_similar_url"] == "/api/v1/claims/similar/"
+    html = response.content.decode()
+    assert 'id="checked-before"' in html
+    assert 'data-checked-before-status aria-live="polite"' in html
