@@ -195,7 +195,7 @@ class SimilarVerdictSerializer(ClaimVerdictSerializer):
     @extend_schema_field(VerdictSourceSerializer(many=True))
     def get_sources(self, verdict: Verdict) -> list[dict[str, Any]]:
         cited = self.context.get("sources", {}).get(verdict.pk, [])
-        return VerdictSourceSerializer(cited, many=True).data
+        return [VerdictSourceSerializer(source).data for source in cited]
 
 
 class SimilarClaimSerializer(serializers.Serializer):
