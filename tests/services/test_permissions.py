@@ -34,6 +34,7 @@ from tests.factories import (
     EditorFactory,
     ReviewerFactory,
     UserFactory,
+    unit_on_new_article,
     verdict,
 )
 
@@ -108,6 +109,8 @@ OBJECT_TABLE = {
     (P.Claim.READ, "claim"): MEMBERS,
     (P.Claim.LINK, "claim"): EDITORS,
     (P.Appearance.REVIEW, "appearance"): EDITORS,
+    # The unit page's claim actions and the API's link, unlink and new-claim check a unit.
+    (P.Claim.LINK, "unit"): EDITORS,
 }
 
 
@@ -189,6 +192,7 @@ def objects_for(user) -> dict[str, object]:
         "draft verdict": _verdict(published=False),
         "claim": Claim.objects.create(text="Unemployment has doubled since 2020."),
         "appearance": _appearance(shared.article),
+        "unit": unit_on_new_article(),
     }
     if user.is_authenticated:  # anonymous users own nothing and submit nothing
         _submitted(shared.article, user)
