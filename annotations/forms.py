@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 
 from annotations.errors import DomainError
 from annotations.fetching import url_validate
-from annotations.models import ClaimUnit, VerdictLabel
+from annotations.models import ClaimLink, ClaimUnit, VerdictLabel
 from annotations.roles import Role
 from annotations.services.adjudication import CLAIM_REVIEWED_RECOMMENDED, VerdictInput
 from annotations.validators import validate_visible_name
@@ -384,6 +384,26 @@ class SplitForm(VersionForm):
     def __init__(self, *args: Any, highlights: Sequence[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _field(self, "annotations", forms.ChoiceField).choices = list(highlights)
+
+
+class ClaimLinkForm(VersionForm):
+    """An editor's decision that the unit states a known claim ("same") or a related one."""
+
+    claim = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    relation = forms.ChoiceField(choices=ClaimLink.Relation.choices, widget=forms.HiddenInput)
+
+
+class ClaimNewForm(VersionForm):
+    """Keep it new: a claim of the unit's own, worded as given (else as its verdict's claim
+    as checked, else its passage)."""
+
+    text = forms.CharField(
+        required=False,
+        max_length=2000,
+        label="Wording of the new claim",
+        help_text="Optional: by default the verdict's claim as checked, else the passage.",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 # --- Assignments ----------------------------------------------------------------------------------

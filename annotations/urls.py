@@ -21,6 +21,7 @@ urlpatterns = [
     path("fact-checks/<id:pk>/", views.fact_check_detail, name="fact-check-detail"),
     path("fact-checks/<id:pk>/link/", views.fact_check_link_view, name="fact-check-link"),
     path("fact-checks/<id:pk>/unlink/", views.fact_check_unlink_view, name="fact-check-unlink"),
+    path("claims/<id:pk>/", views.claim_page, name="claim-detail"),
     path("agreement/", views.agreement_dashboard, name="agreement-dashboard"),
     path("agreement/recompute/", views.agreement_recompute, name="agreement-recompute"),
     path("assignments/", views.my_assignments, name="my-assignments"),

@@ -16,7 +16,7 @@ from annotations.api.fields import (
 )
 from annotations.api.query import QueryIntegerField
 from annotations.core.claims.matching import DEFAULT_LIMIT
-from annotations.models import Claim, ClaimLink, ExternalFactCheck, Verdict
+from annotations.models import Claim, ClaimLink, ExternalFactCheck, Source, Verdict
 from annotations.selectors import ClaimDetail
 
 
@@ -35,6 +35,21 @@ class FactCheckLinkInputSerializer(serializers.Serializer):
 
 
 class UnlinkInputSerializer(serializers.Serializer):
+    version = StrictIntegerField(
+        min_value=1, required=False, help_text="The unit version you saw (409 if it moved on)."
+    )
+
+
+class NewClaimInputSerializer(serializers.Serializer):
+    """Keep it new: the unit becomes the first appearance of a claim of its own."""
+
+    text = StrictCharField(
+        min_length=1,
+        max_length=2000,
+        required=False,
+        help_text="The claim's wording; by default the verdict's claim as checked, else the "
+        "unit's passage.",
+    )
     version = StrictIntegerField(
         min_value=1, required=False, help_text="The unit version you saw (409 if it moved on)."
     )
@@ -168,6 +183,27 @@ class MatchDifferenceSerializer(serializers.Serializer):
     new = serializers.CharField(help_text="As the text looked for states it.")
 
 
+class VerdictSourceSerializer(serializers.Serializer):
+    """A source the desk's verdict cites."""
+
+    url = serializers.URLField()
+    title = serializers.CharField()
+    publisher = serializers.CharField()
+    stance = serializers.ChoiceField(choices=Source.Stance.choices)
+
+
+class SimilarVerdictSerializer(ClaimVerdictSerializer):
+    """The desk's published verdict on a matched claim, with the sources it cites (read in
+    one query for all results by the view: `context["sources"]`, by verdict id)."""
+
+    sources = serializers.SerializerMethodField()
+
+    @extend_schema_field(VerdictSourceSerializer(many=True))
+    def get_sources(self, verdict: Verdict) -> list[dict[str, Any]]:
+        cited = self.context.get("sources", {}).get(verdict.pk, [])
+        return [VerdictSourceSerializer(source).data for source in cited]
+
+
 class SimilarClaimSerializer(serializers.Serializer):
     """One claim that may state the text (selectors.SimilarClaim)."""
 
@@ -180,7 +216,7 @@ class SimilarClaimSerializer(serializers.Serializer):
     )
     stage = serializers.ChoiceField(choices=["exact", "lexical", "semantic"], source="match.stage")
     differences = MatchDifferenceSerializer(many=True, source="match.differences")
-    verdict = ClaimVerdictSerializer(allow_null=True)
+    verdict = SimilarVerdictSerializer(allow_null=True)
     external = SimilarExternalSerializer(many=True)
 
 

@@ -22,6 +22,7 @@ from annotations.api.claim_serializers import (
     FactCheckImportSerializer,
     FactCheckLinkInputSerializer,
     LinkInputSerializer,
+    NewClaimInputSerializer,
     SimilarClaimsSerializer,
     SimilarQuerySerializer,
     UnitClaimLinkSerializer,
@@ -33,6 +34,7 @@ from annotations.api.viewsets import DeskReadViewSet
 from annotations.models import Claim, ClaimLink, ClaimUnit, ExternalFactCheck
 from annotations.permissions import Permission
 from annotations.request_user import request_user
+from annotations.selectors.claims import verdicts_sources
 from annotations.services import claims, fact_checks
 
 
@@ -69,9 +71,10 @@ class ClaimSimilarView(StrictQueryParameters, APIView):
         similar = selectors.claims_similar(
             request.user, query.validated_data["text"], limit=query.validated_data["limit"]
         )
-        return Response(
-            SimilarClaimsSerializer({"results": similar}, context={"request": request}).data
-        )
+        # Published verdicts only (claims_similar shows no other), so their sources may be shown.
+        sources = verdicts_sources([s.verdict.pk for s in similar if s.verdict is not None])
+        context = {"request": request, "sources": sources}
+        return Response(SimilarClaimsSerializer({"results": similar}, context=context).data)
 
 
 class FactCheckViewSet(DeskReadViewSet):
@@ -155,14 +158,15 @@ class UnitClaimLinkViewSet(StrictQueryParameters, viewsets.GenericViewSet):
     """An editor's decision that a unit states a known claim, or a related one: the link
     and unlink actions of /api/v1/units/{id}/ (registered beside UnitViewSet)."""
 
-    permission_for_action = dict.fromkeys(["link", "unlink"], Permission.Claim.LINK)
+    permission_for_action = dict.fromkeys(["link", "unlink", "new_claim"], Permission.Claim.LINK)
     lookup_value_regex = ID_PATTERN
 
     def get_queryset(self) -> QuerySet[ClaimUnit]:
         return ClaimUnit.objects.all()
 
     def get_serializer_class(self) -> type:
-        return LinkInputSerializer if self.action == "link" else UnlinkInputSerializer
+        inputs = {"link": LinkInputSerializer, "new_claim": NewClaimInputSerializer}
+        return inputs.get(self.action or "", UnlinkInputSerializer)
 
     @extend_schema(request=LinkInputSerializer, responses={200: UnitClaimLinkSerializer})
     @action(detail=True, methods=["post"])
@@ -192,3 +196,20 @@ class UnitClaimLinkViewSet(StrictQueryParameters, viewsets.GenericViewSet):
             unit=unit, editor=request_user(request), seen_version=data.validated_data.get("version")
         )
         return Response(_unit_link_state(request, unit))
+
+    @extend_schema(request=NewClaimInputSerializer, responses={201: UnitClaimLinkSerializer})
+    @action(detail=True, methods=["post"], url_path="new-claim")
+    def new_claim(self, request: Request, pk: str | None = None) -> Response:
+        """Keep it new: make a claim of the unit (worded as `text`, by default as its
+        verdict's claim as checked, else its passage), the unit linked "same" as its first
+        appearance. A linked unit is relinked to the new claim."""
+        data = NewClaimInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        unit = self.get_object()
+        claims.claim_create_from_unit(
+            unit=unit,
+            editor=request_user(request),
+            text=data.validated_data.get("text", ""),
+            seen_version=data.validated_data.get("version"),
+        )
+        return Response(_unit_link_state(request, unit), status=201)

@@ -13,7 +13,15 @@ from django import forms
 from annotations import selectors
 from annotations.core.text import Segment, passage_in_context, phrases_marked
 from annotations.errors import DomainError
-from annotations.forms import CorrectionForm, MergeForm, SplitForm, VerdictForm, VersionForm
+from annotations.forms import (
+    ClaimLinkForm,
+    ClaimNewForm,
+    CorrectionForm,
+    MergeForm,
+    SplitForm,
+    VerdictForm,
+    VersionForm,
+)
 from annotations.models import Annotation, ClaimUnit, Source, Verdict
 from annotations.presenters.history import unit_history
 from annotations.presenters.queue import spread_of
@@ -118,6 +126,10 @@ class Adjudication:
                 for a in self.annotations
             ]
             return SplitForm(data, initial=version, highlights=highlights)
+        if key == "claim_link":
+            return ClaimLinkForm(data, initial=version)
+        if key == "claim_new":
+            return ClaimNewForm(data, initial=version)
         return VersionForm(data, initial=version)
 
     def context(
@@ -175,6 +187,8 @@ class Adjudication:
             "selected_label": verdict_form["label"].value() if verdict_form else None,
             "selected_sources": _chosen(verdict_form, "sources"),
             "selected_highlights": _chosen(page_forms.get("split"), "annotations"),
+            # A claim-memory form the editor posted, to show its errors in that section.
+            "claim_form": bound.get("claim_link") or bound.get("claim_new"),
             "can_start": "start" in allowed,
             "can_decide": can_decide,
             "can_publish": "publish" in allowed,

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from annotations import selectors
 from annotations.models import AnnotationAnchor, Article, ClaimUnit, VerdictLabel
+from annotations.permissions import Permission, can
 from annotations.presenters.annotations import AnnotationSerializer
 from annotations.presenters.revisions import RevisionChoice
 from annotations.selectors.claim_changes import ClaimChanged, differences_summary
@@ -74,6 +75,9 @@ def article_page_data(
         "annotations_url": reverse("api:annotation-list"),
         "annotations": serialized,
     }
+    if can(request.user, Permission.Claim.READ):
+        # The annotation panel's "Checked before" list (published verdicts only: blind review).
+        page_data["claims_similar_url"] = reverse("api:claims-similar")
     if orphan is not None:
         page_data["reattach"] = _reattach_page_data(request, orphan)
     page_data["claim_changes"] = {

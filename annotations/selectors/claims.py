@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce, Substr
 
-from annotations.models import Claim, ClaimLink, ExternalFactCheck, Verdict
+from annotations.models import Claim, ClaimLink, ExternalFactCheck, Source, Verdict
 from annotations.permissions import visible_claims
 from annotations.selectors.articles import User
 
@@ -166,3 +166,26 @@ def claim_appearance_urls(verdicts: Sequence[Verdict]) -> dict[int, list[str]]:
             url for url in urls_of_claim[claim_of_verdict] if url != own
         ]
     return appearances
+
+
+def verdicts_sources(verdict_ids: Sequence[int]) -> dict[int, list[Source]]:
+    """The sources each verdict cites (by verdict id; none: an empty list), in the order
+    their reviewers listed them. One query whatever the number of verdicts; call it only
+    with published verdicts where blind review matters."""
+    cited: dict[int, list[Source]] = {pk: [] for pk in verdict_ids}
+    through = Verdict.sources.through.objects.filter(verdict_id__in=verdict_ids)
+    for row in through.select_related("source").order_by(
+        "verdict_id", "source__annotation_id", "source__position", "source_id"
+    ):
+        cited[row.verdict_id].append(row.source)
+    return cited
+
+
+def unit_claim_link(unit_id: int) -> ClaimLink | None:
+    """The unit's link to a claim (with the claim and who linked it), or None."""
+    return ClaimLink.objects.filter(unit_id=unit_id).select_related("claim", "linked_by").first()
+
+
+def unit_link_changed_ever(unit_id: int) -> bool:
+    """Whether the unit was ever linked: then `claim_link_undo` has a change to undo."""
+    return ClaimLink.history.filter(unit_id=unit_id).exists()

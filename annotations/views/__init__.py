@@ -7,6 +7,7 @@ from annotations.views.agreement import agreement_dashboard, agreement_recompute
 from annotations.views.appearances import appearance_confirm_view, appearance_dismiss_view
 from annotations.views.articles import article_detail, article_import_view, article_list
 from annotations.views.assignments import article_assign, article_pick_up, my_assignments
+from annotations.views.claims import claim_page
 from annotations.views.fact_checks import (
     fact_check_detail,
     fact_check_import_view,
@@ -34,6 +35,7 @@ __all__ = [
     "fact_check_link_view",
     "fact_check_list",
     "fact_check_unlink_view",
+    "claim_page",
     "my_assignments",
     "reattach_gone",
     "reattach_list",

@@ -11,15 +11,17 @@ from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from annotations import selectors
 from annotations.errors import DomainError
-from annotations.models import ClaimUnit, Verdict
-from annotations.permissions import Permission
+from annotations.models import Claim, ClaimUnit, Verdict
+from annotations.permissions import Permission, require
 from annotations.presenters.adjudication import Adjudication
+from annotations.presenters.claims import unit_claim_memory
 from annotations.request_user import request_user
-from annotations.services import adjudication
+from annotations.services import adjudication, claims
 from annotations.services.adjudication import unit_actions_allowed
 from annotations.views.decorators import permission_required
 from annotations.views.errors import domain_errors_shown
@@ -43,12 +45,9 @@ def _page(
     allowed = unit_actions_allowed(
         page.unit, has_verdict=page.verdict is not None, claim_changed=page.claim_change is not None
     )
-    return render(
-        request,
-        "annotations/review_unit.html",
-        page.context(bound or {}, error, allowed=allowed),
-        status=status,
-    )
+    context = page.context(bound or {}, error, allowed=allowed)
+    context["claim_memory"] = unit_claim_memory(request.user, page.unit, page.passage)
+    return render(request, "annotations/review_unit.html", context, status=status)
 
 
 @permission_required(Permission.Unit.ADJUDICATE)
@@ -167,6 +166,53 @@ def _split(request: HttpRequest, page: Adjudication, form: Any) -> str:
     return f"Split off into claim #{new_unit.pk}."
 
 
+# --- Claim memory: the unit is the same claim as a known one, a related one, or a new one ------
+
+
+def _claim_link(request: HttpRequest, page: Adjudication, form: Any) -> str:
+    link = claims.claim_link(
+        unit=page.unit,
+        claim=Claim(pk=form.cleaned_data["claim"]),  # the service checks that it exists
+        relation=form.cleaned_data["relation"],
+        editor=request_user(request),
+        seen_version=form.cleaned_data["version"],
+    )
+    if link.relation == claims.Relation.SAME:
+        return (
+            f"Linked as the same claim: this article is now one of claim #{link.claim_id}'s "
+            "appearances."
+        )
+    return f"Linked to claim #{link.claim_id} as related, with different facts."
+
+
+def _claim_new(request: HttpRequest, page: Adjudication, form: Any) -> str:
+    claim = claims.claim_create_from_unit(
+        unit=page.unit,
+        editor=request_user(request),
+        text=form.cleaned_data["text"],
+        seen_version=form.cleaned_data["version"],
+    )
+    return f"Kept as a new claim: claim #{claim.pk}, with this unit as its first appearance."
+
+
+def _claim_unlink(request: HttpRequest, page: Adjudication, form: Any) -> str:
+    claims.claim_unlink(
+        unit=page.unit, editor=request_user(request), seen_version=form.cleaned_data["version"]
+    )
+    return "Unlinked: this unit is no longer linked to a claim."
+
+
+def _claim_undo(request: HttpRequest, page: Adjudication, form: Any) -> str:
+    link = claims.claim_link_undo(
+        unit=page.unit, editor=request_user(request), seen_version=form.cleaned_data["version"]
+    )
+    if link is None:
+        return "Undone: this unit is no longer linked to a claim."
+    return (
+        f"Undone: linked to claim #{link.claim_id} again ({link.get_relation_display().lower()})."
+    )
+
+
 Action = Callable[[HttpRequest, Adjudication, Any], str]
 # action in the URL: (the form it posts, what it does, where the editor goes next)
 ACTIONS: dict[str, tuple[str, Action, str]] = {
@@ -181,7 +227,13 @@ ACTIONS: dict[str, tuple[str, Action, str]] = {
     "send-back": ("version", _send_back, "review-queue"),
     "merge": ("merge", _merge, "review-unit"),
     "split": ("split", _split, "review-unit"),
+    "claim-link": ("claim_link", _claim_link, "review-unit"),
+    "claim-new": ("claim_new", _claim_new, "review-unit"),
+    "claim-unlink": ("version", _claim_unlink, "review-unit"),
+    "claim-undo": ("version", _claim_undo, "review-unit"),
 }
+# The claim memory's actions are editors' (Permission.Claim.LINK), checked before the unit loads.
+CLAIM_ACTIONS = {"claim-link", "claim-new", "claim-unlink", "claim-undo"}
 
 
 @permission_required(Permission.Unit.ADJUDICATE)
@@ -189,6 +241,8 @@ ACTIONS: dict[str, tuple[str, Action, str]] = {
 def review_unit_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if action not in ACTIONS:
         raise Http404("No such action.")
+    if action in CLAIM_ACTIONS:
+        require(request_user(request), Permission.Claim.LINK)
     form_key, perform, next_page = ACTIONS[action]
     page = Adjudication(_unit(pk))
     form = page.form(form_key, request.POST)
@@ -219,4 +273,6 @@ def review_unit_action(request: HttpRequest, pk: int, action: str) -> HttpRespon
     messages.success(request, message)
     if next_page == "review-queue":
         return redirect("review-queue")
+    if action in CLAIM_ACTIONS:
+        return redirect(reverse("review-unit", args=[pk]) + "#claim-memory")
     return redirect("review-unit", pk=pk)

@@ -12,6 +12,7 @@ from annotations.permissions import Permission
 from annotations.presenters.queue import queue_rows, status_tabs
 from annotations.selectors.appearances import appearances_pending, units_with_pending_appearance
 from annotations.selectors.claim_changes import units_with_changed_claims
+from annotations.selectors.queue import with_checked_before
 from annotations.selectors.revisions import units_with_vanished_claims
 from annotations.views.decorators import permission_required
 
@@ -25,7 +26,9 @@ def review_queue_view(request: HttpRequest) -> HttpResponse:
     filters = QueueFilterForm(request.GET, articles=articles, labels=labels, reviewers=reviewers)
     criteria = filters.criteria()
     page = Paginator(
-        selectors.with_passage(units_with_pending_appearance(selectors.review_queue(**criteria))),
+        selectors.with_passage(
+            with_checked_before(units_with_pending_appearance(selectors.review_queue(**criteria)))
+        ),
         QUEUE_PAGE_SIZE,
     ).get_page(request.GET.get("page"))
     return render(

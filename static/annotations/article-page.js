@@ -3,6 +3,7 @@
 
 import * as api from "./api.js";
 import { createAnnotateButton } from "./annotate-button.js";
+import { createCheckedBefore } from "./checked-before.js";
 import { applyDataColours } from "./colours.js";
 import { confirmAction } from "./confirm.js";
 import {
@@ -41,6 +42,13 @@ const panel = createPanel(
   document.getElementById("annotation-panel"),
   document.getElementById("source-row-template"),
 );
+// The panel's "Checked before" list: looked up as a selection settles and when the panel opens.
+const checkedBefore = pageData.claims_similar_url
+  ? createCheckedBefore(document.getElementById("checked-before"), {
+      url: pageData.claims_similar_url,
+      labels: pageData.labels,
+    })
+  : null;
 
 // --- Highlights and sidebar ---------------------------------------------------------------
 
@@ -133,6 +141,7 @@ function updateSelection() {
     return;
   }
   annotateButton.showAt(selectionEndRect());
+  checkedBefore?.lookup(pendingTarget.exact);
   if (!hadTarget) announce("Text selected. Press A to annotate it.");
 }
 
@@ -187,6 +196,7 @@ function openCreate(target) {
   // Keep the chosen text visible while the panel is open.
   drawHighlight(textRoot, { id: PENDING_ID, start: target.start, end: target.end, className: "highlight--pending" });
   let createdId = null;
+  checkedBefore?.lookup(target.exact);
   panel.open({
     mode: "create",
     exact: target.exact,
@@ -216,6 +226,7 @@ function openEdit(id) {
   const annotation = annotations.get(String(id));
   if (!annotation || !isEditable()) return;
   selectAnnotation(id);
+  checkedBefore?.lookup(annotation.target.exact);
   panel.open({
     mode: "edit",
     exact: annotation.target.exact,

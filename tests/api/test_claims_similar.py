@@ -11,7 +11,12 @@ from django.test.utils import CaptureQueriesContext
 
 from annotations.models import Claim, ExternalFactCheck, Verdict
 from annotations.services.claims import claim_link
-from tests.factories import UserFactory, unit_decided_and_published, unit_on_new_article
+from tests.factories import (
+    SourceFactory,
+    UserFactory,
+    unit_decided_and_published,
+    unit_on_new_article,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +33,10 @@ def checked(editor) -> Claim:
     """A claim the desk rated False (published), with another fact-checker's review of it."""
     claim = Claim.objects.create(text=SHELLING, created_by=editor)
     unit = unit_on_new_article()
-    unit_decided_and_published(unit, editor, claim_reviewed=SHELLING)
+    published = unit_decided_and_published(unit, editor, claim_reviewed=SHELLING)
+    published.sources.add(
+        SourceFactory(url="https://monitor.example/aleppo", title="Monitor's daily count")
+    )
     unit.refresh_from_db()
     claim_link(unit=unit, claim=claim, relation="same", editor=editor)
     ExternalFactCheck.objects.create(
@@ -60,6 +68,15 @@ def test_a_restated_claim_is_found_as_the_same_with_its_verdict_and_other_checks
     assert (best["verdict"]["label"], best["verdict"]["label_name"]) == ("false", "False")
     published = Verdict.objects.get(unit__claim_link__claim=checked)
     assert best["verdict"]["url"].endswith(f"/verdicts/{published.pk}/")
+    assert best["verdict"]["published"] is not None
+    assert best["verdict"]["sources"] == [
+        {
+            "url": "https://monitor.example/aleppo",
+            "title": "Monitor's daily count",
+            "publisher": "",
+            "stance": "refutes",
+        }
+    ]
     assert best["external"] == [
         {"publisher": "Check Desk", "url": "https://check.example/aleppo", "rating": "Accurate"}
     ]
@@ -125,9 +142,17 @@ def test_the_queries_do_not_grow_with_the_claims_or_the_results(api_as, alice, e
             claim_text=claim.text,
             claim=claim,
         )
+        if number < 223:  # verdicts citing sources, read in one query for all of them
+            unit = unit_on_new_article()
+            cited = unit_decided_and_published(unit, editor, claim_reviewed=claim.text)
+            cited.sources.add(SourceFactory(), SourceFactory(url=f"https://s.example/{number}"))
+            unit.refresh_from_db()
+            claim_link(unit=unit, claim=claim, relation="same", editor=editor)
     similar(client, SHELLING)  # the new claims join the index
     with CaptureQueriesContext(connection) as many:
-        assert len(similar(client, SHELLING, limit=20).json()["results"]) == 11
+        results = similar(client, SHELLING, limit=20).json()["results"]
+    assert len(results) == 11
+    assert sum(len(r["verdict"]["sources"]) for r in results if r["verdict"]) == 1 + 3 * 2
 
     assert len(many) == len(one)
 

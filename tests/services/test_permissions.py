@@ -37,6 +37,7 @@ from tests.factories import (
     EditorFactory,
     ReviewerFactory,
     UserFactory,
+    unit_on_new_article,
     verdict,
 )
 
@@ -113,6 +114,8 @@ OBJECT_TABLE = {
     (P.Appearance.REVIEW, "appearance"): EDITORS,
     (P.Claim.READ, "external fact-check"): MEMBERS,
     (P.Claim.LINK, "external fact-check"): EDITORS,
+    # The unit page's claim actions and the API's link, unlink and new-claim check a unit.
+    (P.Claim.LINK, "unit"): EDITORS,
 }
 
 
@@ -199,6 +202,7 @@ def objects_for(user) -> dict[str, object]:
             url=f"https://checkpoint.example/{uuid.uuid4()}",
             claim_text="Unemployment has doubled since 2020.",
         ),
+        "unit": unit_on_new_article(),
     }
     if user.is_authenticated:  # anonymous users own nothing and submit nothing
         _submitted(shared.article, user)

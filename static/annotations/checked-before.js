@@ -1,0 +1,150 @@
+// "Checked before": while the annotation panel is open on a selection, the desk's claims that
+// state it, with the desk's published verdict (label, date, readers' page, sources) and other
+// fact-checkers' reviews. The list is fetched once the selection settles (debounced), and a
+// newer selection aborts the older request: it never blocks typing or the panel. Blind review
+// holds on the server: only published verdicts and imported reviews are ever answered.
+
+const SETTLE_MS = 300;
+const LIMIT = 5;
+const MAX_CODE_POINTS = 2000; // the endpoint's limit on `text`
+const DIFFERENCE_NAMES = { number: "figure", date: "date", name: "name", direction: "direction", term: "term" };
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function link(href, text) {
+  const anchor = element("a", "", text);
+  anchor.href = href;
+  anchor.rel = "noopener noreferrer";
+  anchor.target = "_blank";
+  anchor.append(element("span", "visually-hidden", " (opens in a new tab)"));
+  return anchor;
+}
+
+function formatDate(value) {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return "";
+  return date.toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
+}
+
+export function createCheckedBefore(section, { url, labels }) {
+  const status = section.querySelector("[data-checked-before-status]");
+  const list = section.querySelector("[data-checked-before-list]");
+  const colours = new Map(labels.map((label) => [label.slug, label.colour]));
+  let timer = 0;
+  let controller = null;
+  let scheduled = null; // the text a lookup is waiting or running for
+  let shown = null; // the text the list shows
+
+  function verdictLine(verdict) {
+    const line = element("p", "checked-before__meta");
+    const label = element("span", "checked-before__label", `Checked before: ${verdict.label_name}`);
+    const colour = colours.get(verdict.label);
+    if (colour && /^#[0-9a-fA-F]{6}$/.test(colour)) label.style.setProperty("--verdict-colour", colour);
+    line.append(label);
+    const published = formatDate(verdict.published);
+    if (published) {
+      const time = element("time", "", `published ${published}`);
+      time.dateTime = verdict.published;
+      line.append(time);
+    }
+    line.append(link(verdict.url, "the desk's verdict"));
+    return line;
+  }
+
+  function item(result) {
+    const entry = element("li", "checked-before__item");
+    entry.dataset.claimId = String(result.claim);
+    const head = element("p", "checked-before__meta");
+    const tag = result.same_claim ? "Same claim" : "Possibly related";
+    head.append(element("span", `match-tag match-tag--${result.same_claim ? "same" : "related"}`, tag));
+    entry.append(head, element("p", "checked-before__text", `“${result.text}”`));
+    if (result.differences.length) {
+      const differs = result.differences
+        .map((d) => `${DIFFERENCE_NAMES[d.kind] || d.kind} ${d.old} → ${d.new}`)
+        .join("; ");
+      entry.append(element("p", "checked-before__meta", `Differs: ${differs}`));
+    }
+    if (result.verdict) {
+      entry.append(verdictLine(result.verdict));
+      if (result.verdict.sources?.length) {
+        const sources = element("ul", "checked-before__list");
+        sources.setAttribute("aria-label", "Sources the verdict cites");
+        for (const source of result.verdict.sources) {
+          const row = element("li", "checked-before__meta");
+          row.append(link(source.url, source.title || source.url));
+          sources.append(row);
+        }
+        entry.append(sources);
+      }
+    }
+    for (const check of result.external) {
+      const row = element("p", "checked-before__meta");
+      row.append(element("span", "external-check__publisher", check.publisher), `: ${check.rating}`, " ");
+      row.append(link(check.url, "their review"));
+      entry.append(row);
+    }
+    return entry;
+  }
+
+  function render(results) {
+    list.replaceChildren(...results.map(item));
+    status.textContent = results.length
+      ? `${results.length} earlier claim${results.length === 1 ? "" : "s"} like this one.`
+      : "Nothing the desk or other fact-checkers checked matches this selection.";
+  }
+
+  async function load(text) {
+    controller?.abort();
+    controller = new AbortController();
+    const { signal } = controller;
+    section.hidden = false;
+    section.setAttribute("aria-busy", "true");
+    status.textContent = "Looking for earlier checks…";
+    try {
+      const query = new URLSearchParams({ text, limit: String(LIMIT) });
+      const response = await fetch(`${url}?${query}`, {
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+        signal,
+      });
+      if (!response.ok) throw new Error(`The server answered ${response.status}.`);
+      const data = await response.json();
+      if (signal.aborted) return;
+      render(data.results);
+      shown = text;
+    } catch (error) {
+      if (signal.aborted) return;
+      console.warn(error);
+      list.replaceChildren();
+      status.textContent = "Could not look for earlier checks just now.";
+    } finally {
+      if (!signal.aborted) {
+        controller = null;
+        scheduled = null;
+        section.removeAttribute("aria-busy");
+      }
+    }
+  }
+
+  /** Look up `text` once it has not changed for SETTLE_MS; the same text again does nothing. */
+  function lookup(text) {
+    const query = Array.from(text.trim()).slice(0, MAX_CODE_POINTS).join("");
+    if (!query || query === scheduled || (query === shown && scheduled === null)) return;
+    clearTimeout(timer);
+    controller?.abort();
+    scheduled = query;
+    if (shown !== query) {
+      list.replaceChildren();
+      status.textContent = "";
+      shown = null;
+    }
+    timer = setTimeout(() => load(query), SETTLE_MS);
+  }
+
+  return { lookup };
+}
