@@ -13,4 +13,5 @@ def desk(request: HttpRequest) -> dict[str, object]:
         # The editors' desk: the queue, the agreement dashboard, imports.
         "user_is_editor": can(request.user, Permission.Unit.ADJUDICATE),
         "user_can_annotate": can(request.user, Permission.Annotation.CREATE),
+        "user_can_search": can(request.user, Permission.Search.READ),
     }

@@ -23,6 +23,10 @@ from dataclasses import dataclass
 MARK_START = "\ue000"
 MARK_END = "\ue001"
 MAX_QUERY_LENGTH = 500
+NO_WORD_MESSAGE = "Give at least one word to look for (not only words to leave out)."
+# A language tag as BCP 47 writes it, for the language filter: "en", "pt-BR", "zh-Hant".
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
+LANGUAGE_MESSAGE = 'Give a language tag, e.g. "en" or "pt-BR".'
 
 # A phrase (its closing quote optional, as websearch_to_tsquery allows) or a bare word, each
 # with an optional leading "-".

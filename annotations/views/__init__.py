@@ -9,6 +9,7 @@ from annotations.views.assignments import article_assign, article_pick_up, my_as
 from annotations.views.queue import review_queue_view
 from annotations.views.reattach import reattach_gone, reattach_list
 from annotations.views.revisions import article_revise_view, revision_diff
+from annotations.views.search import search_view
 
 __all__ = [
     "agreement_dashboard",
@@ -26,4 +27,5 @@ __all__ = [
     "review_unit",
     "review_unit_action",
     "revision_diff",
+    "search_view",
 ]

@@ -78,6 +78,7 @@ ROUTE_TABLE = {
     P.Claim.READ: MEMBERS,
     P.Claim.LINK: EDITORS,
     P.Claim.IMPORT: EDITORS,
+    P.Search.READ: MEMBERS,
 }
 
 # Who holds each permission on an object in a given state. "other's": another reviewer's;
