@@ -375,4 +375,6 @@ def search(user: User, text: str, filters: SearchFilters | None = None) -> Searc
     slicing; each page costs two to six queries, whatever the number of results."""
     filters = filters or SearchFilters()
     scopes = [Scope(kind, SCOPES[kind](user, filters)) for kind in filters.kinds()]
-    return SearchResults(text, query_parse(text), scopes)
+    # A kind the user may not see at all is a `.none()` queryset, which has no SQL.
+    allowed = [scope for scope in scopes if not scope.ids.query.is_empty()]
+    return SearchResults(text, query_parse(text), allowed)
