@@ -15,7 +15,13 @@ from rest_framework.response import Response
 from annotations import selectors
 from annotations.api.fields import StrictCharField
 from annotations.api.pagination import LimitOffsetPages
-from annotations.api.query import StrictQueryParameters
+from annotations.api.query import (
+    QueryCharField,
+    QueryChoiceField,
+    QueryDateField,
+    QuerySlugField,
+    StrictQueryParameters,
+)
 from annotations.core.search_text import (
     LANGUAGE_MESSAGE,
     LANGUAGE_TAG,
@@ -36,15 +42,15 @@ class SearchQuerySerializer(serializers.Serializer):
         help_text='What to find: words (all required), "a phrase", `or` between two '
         "alternatives, -word to leave out.",
     )
-    kind = serializers.ChoiceField(choices=list(KIND_NAMES), required=False)
-    label = serializers.SlugField(  # type: ignore[assignment]  # a field, as in VerdictSerializer
+    kind = QueryChoiceField(choices=list(KIND_NAMES), required=False)
+    label = QuerySlugField(  # type: ignore[assignment]  # a field, as in VerdictSerializer
         max_length=50, required=False, help_text="A desk verdict label's slug."
     )
-    date_from = serializers.DateField(input_formats=["%Y-%m-%d"], required=False)
-    date_to = serializers.DateField(input_formats=["%Y-%m-%d"], required=False)
-    publisher = StrictCharField(max_length=200, required=False)
-    language = StrictCharField(max_length=16, required=False, help_text='A tag, e.g. "en".')
-    source = serializers.ChoiceField(choices=list(SOURCES), required=False)  # type: ignore[assignment]  # a field named "source", not Field.source
+    date_from = QueryDateField(input_formats=["%Y-%m-%d"], required=False)
+    date_to = QueryDateField(input_formats=["%Y-%m-%d"], required=False)
+    publisher = QueryCharField(max_length=200, required=False)
+    language = QueryCharField(max_length=16, required=False, help_text='A tag, e.g. "en".')
+    source = QueryChoiceField(choices=list(SOURCES), required=False)  # type: ignore[assignment]  # a field named "source", not Field.source
 
     def validate_q(self, value: str) -> str:
         if query_parse(value).empty:
@@ -118,7 +124,9 @@ class SearchView(StrictQueryParameters, generics.GenericAPIView):
     filter_backends: list[Any] = []
     serializer_class = SearchResultSerializer
 
-    @extend_schema(parameters=[SearchQuerySerializer])
+    @extend_schema(
+        parameters=[SearchQuerySerializer], responses={200: SearchResultSerializer(many=True)}
+    )
     def get(self, request: Request) -> Response:
         query = SearchQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
