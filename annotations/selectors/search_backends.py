@@ -149,12 +149,18 @@ def _sqlite_page(
 ) -> list[Hit]:
     where, params = _sqlite_where(parsed, scopes)
     rank = "bm25(annotations_search, 2.0, 1.0)"
+    # The page is chosen first and snippet() runs on its rows only: in one SELECT, SQLite
+    # would cut a snippet from every match before sorting them.
     sql = (
-        f"SELECT rowid, -{rank}, snippet(annotations_search, -1, %s, %s, '…', {SNIPPET_WORDS}) "  # noqa: S608 (as above)
-        f"FROM annotations_search WHERE {where} ORDER BY {rank}, rowid LIMIT %s OFFSET %s"
+        f"WITH page AS (SELECT rowid AS entry, {rank} AS rank FROM annotations_search "  # noqa: S608 (the query text is a parameter; the rest is ours)
+        f"WHERE {where} ORDER BY rank, rowid LIMIT %s OFFSET %s) "
+        f"SELECT page.entry, -page.rank, "
+        f"snippet(annotations_search, -1, %s, %s, '…', {SNIPPET_WORDS}) "
+        f"FROM annotations_search JOIN page ON annotations_search.rowid = page.entry "
+        f"WHERE annotations_search MATCH %s ORDER BY page.rank, page.entry"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [MARK_START, MARK_END, *params, limit, offset])
+        cursor.execute(sql, [*params, limit, offset, MARK_START, MARK_END, params[0]])
         return [_hit(*row) for row in cursor.fetchall()]
 
 

@@ -66,7 +66,9 @@ def test_stored_script_comes_back_escaped(api_as, alice, db):
 
     (result,) = api_as(alice).get(SEARCH, {"q": "quotas"}).json()["results"]
 
-    assert "<script" not in result["snippet"] and "&lt;script&gt;" in result["snippet"]
+    # PostgreSQL may start the fragment after the "<": the closing tag is there either way.
+    assert "<script" not in result["snippet"] and "</script" not in result["snippet"]
+    assert "steal()&lt;/script&gt;" in result["snippet"]
 
 
 @pytest.mark.parametrize(

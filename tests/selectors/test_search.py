@@ -242,3 +242,18 @@ def test_queries_do_not_grow_with_the_number_of_results(
         )
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert _one_search(alice) == 8 * 7 + 12
+
+
+def test_bench_search_prints_its_figures_and_leaves_the_database_as_it_was(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from annotations.models import Verdict
+
+    out = StringIO()
+    call_command("bench_search", claims=30, queries=5, stdout=out)
+
+    assert "30 claims + 30 published verdicts" in out.getvalue()
+    assert "median" in out.getvalue() and "p95" in out.getvalue()
+    assert (Claim.objects.count(), Verdict.objects.count()) == (0, 0)
