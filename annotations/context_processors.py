@@ -15,4 +15,5 @@ def desk(request: HttpRequest) -> dict[str, object]:
         "user_can_annotate": can(request.user, Permission.Annotation.CREATE),
         # The desk's members: other fact-checkers' reviews (editors import them from that page).
         "user_reads_claims": can(request.user, Permission.Claim.READ),
+        "user_can_search": can(request.user, Permission.Search.READ),
     }

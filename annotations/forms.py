@@ -9,6 +9,13 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
+from annotations.core.search_text import (
+    LANGUAGE_MESSAGE,
+    LANGUAGE_TAG,
+    MAX_QUERY_LENGTH,
+    NO_WORD_MESSAGE,
+    query_parse,
+)
 from annotations.errors import DomainError
 from annotations.fetching import url_validate
 from annotations.models import ClaimLink, ClaimUnit, VerdictLabel
@@ -269,6 +276,69 @@ class QueueFilterForm(forms.Form):
         if not self.is_valid():
             return {}
         return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class SearchForm(forms.Form):
+    """The search page's box and filters, read from the query string (the API's
+    SearchQuerySerializer checks the same). Label choices come from the view."""
+
+    q = forms.CharField(
+        required=False, max_length=MAX_QUERY_LENGTH, strip=False, label="Search for"
+    )
+    kind = forms.ChoiceField(required=False, label="Kind")
+    label = forms.ChoiceField(required=False, label="Desk verdict")
+    date_from = forms.DateField(required=False, input_formats=["%Y-%m-%d"], label="From")
+    date_to = forms.DateField(required=False, input_formats=["%Y-%m-%d"], label="To")
+    publisher = forms.CharField(required=False, max_length=200, label="Publisher")
+    language = forms.CharField(required=False, max_length=16, label="Language")
+    source = forms.ChoiceField(required=False, label="Source")
+
+    def __init__(
+        self, *args: Any, labels: Sequence[VerdictLabel], kinds: Sequence[str], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("date_from", "date_to"):
+            self.fields[name].widget.input_type = "date"
+        _field(self, "kind", forms.ChoiceField).choices = [
+            ("", "Everything"),
+            *((kind, kind.replace("-", " ").capitalize() + "s") for kind in kinds),
+        ]
+        _field(self, "label", forms.ChoiceField).choices = [
+            ("", "Any"),
+            *((label.slug, label.name) for label in labels),
+        ]
+        _field(self, "source", forms.ChoiceField).choices = [
+            ("", "Desk and external"),
+            ("desk", "The desk's own"),
+            ("external", "Other fact-checkers"),
+        ]
+
+    def clean_q(self) -> str:
+        text: str = self.cleaned_data["q"]
+        if text.strip() and query_parse(text).empty:
+            raise forms.ValidationError(NO_WORD_MESSAGE)
+        return text
+
+    def clean_language(self) -> str:
+        language: str = self.cleaned_data["language"].strip()
+        if language and not LANGUAGE_TAG.fullmatch(language):
+            raise forms.ValidationError(LANGUAGE_MESSAGE)
+        return language
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "Must not be before the start date.")
+        return cleaned
+
+    def criteria(self) -> tuple[str, dict[str, Any]] | None:
+        """(text, the filters' values) when there is something valid to look for, else None."""
+        if not self.is_valid() or not self.cleaned_data["q"].strip():
+            return None
+        data = {name: value for name, value in self.cleaned_data.items() if name != "q"}
+        data["publisher"] = data["publisher"].strip()
+        return self.cleaned_data["q"], {name: value for name, value in data.items() if value}
 
 
 class VersionForm(forms.Form):

@@ -13,6 +13,7 @@ verdict PROTECTs its claim unit, so an article with a verdict cannot be deleted 
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -850,3 +851,36 @@ class SuggestedAppearance(models.Model):
 
     def __str__(self) -> str:
         return f"claim {self.claim_id} in article {self.article_id} ({self.status})"
+
+
+class SearchEntry(models.Model):
+    """One document of the desk's search index: a claim, a verdict, an external fact-check or an
+    article, as the search box matches it (annotations.selectors.search).
+
+    The database keeps this table, not Django: triggers made by migration 0015 write a row
+    whenever one of those four tables (or a verdict's sources) changes, including writes that
+    bypass the services. On PostgreSQL it is a table with a stored `tsvector` (GIN index); on
+    SQLite an FTS5 virtual table, whose `rowid` is `id`. `id` is the object's id times 4 plus
+    its kind, so one lookup finds a row; whether the user may see the object is decided at
+    query time from the object's own table, never stored here. Annotations (highlights) are
+    not indexed at all: blind review holds by construction.
+    """
+
+    class Kind(models.IntegerChoices):
+        CLAIM = 0, "Claim"
+        VERDICT = 1, "Verdict"
+        FACT_CHECK = 2, "External fact-check"
+        ARTICLE = 3, "Article"
+
+    id = models.BigIntegerField(primary_key=True)
+    title = models.TextField()
+    body = models.TextField()
+    # PostgreSQL only: setweight(title, 'A') || setweight(body, 'B'), generated and stored.
+    vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        managed = False
+        db_table = "annotations_search"
+
+    def __str__(self) -> str:
+        return f"search entry {self.id}"

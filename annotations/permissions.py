@@ -103,6 +103,11 @@ class Permission:
         # Appearances to review (a sentence restating a checked claim): list, confirm, dismiss.
         REVIEW = "appearance:review"
 
+    class Search(PermissionName):
+        # One search over claims, published verdicts, external fact-checks and articles; each
+        # kind of result is still filtered by its own list filter (selectors.search).
+        READ = "search:read"
+
 
 ALL_PERMISSIONS: list[PermissionName] = [
     permission for subject in PermissionName.__subclasses__() for permission in subject
@@ -269,6 +274,8 @@ PERMISSION_MAP: dict[PermissionName, list[Clause]] = {
     P.Claim.LINK: [(user_is_editor,)],
     P.Claim.IMPORT: [(user_is_editor,)],
     P.Appearance.REVIEW: [(user_is_editor,)],
+    # Published verdicts only, and no highlights at all: blind review holds.
+    P.Search.READ: [(user_is_desk_member,)],
 }
 
 _NOT_EDITOR = "not_editor"
@@ -308,6 +315,7 @@ DENIALS: dict[PermissionName, Denial] = {
     P.Claim.LINK: Denial("Only editors link units to claims.", _NOT_EDITOR),
     P.Claim.IMPORT: Denial("Only editors import other fact-checkers' reviews.", _NOT_EDITOR),
     P.Appearance.REVIEW: Denial("Only editors review where claims appear again.", _NOT_EDITOR),
+    P.Search.READ: _NOT_MEMBER,
 }
 _DENIED = Denial("You may not do this.", "forbidden")
 

@@ -27,6 +27,7 @@ urlpatterns = [
     path("assignments/", views.my_assignments, name="my-assignments"),
     path("reattach/", views.reattach_list, name="reattach-list"),
     path("reattach/<id:pk>/gone/", views.reattach_gone, name="reattach-gone"),
+    path("search/", views.search_view, name="search"),
     path("review/", views.review_queue_view, name="review-queue"),
     path("review/units/<id:pk>/", views.review_unit, name="review-unit"),
     path(

@@ -66,6 +66,22 @@ class QueryIntegerField(_BlankRefused, serializers.IntegerField):
     """An optional whole number in the query string."""
 
 
+class QueryChoiceField(_BlankRefused, serializers.ChoiceField):
+    """An optional choice in the query string."""
+
+
+class QueryDateField(_BlankRefused, serializers.DateField):
+    """An optional date in the query string."""
+
+
+class QuerySlugField(_BlankRefused, serializers.SlugField):
+    """An optional slug in the query string."""
+
+
+class QueryCharField(_BlankRefused, serializers.CharField):
+    """An optional text in the query string."""
+
+
 class Rfc3339Field(_BlankRefused, serializers.Field):
     """A serializer field for RFC 3339 date-times (see parse_rfc3339)."""
 

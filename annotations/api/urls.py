@@ -20,6 +20,7 @@ from annotations.api.export_views import VerdictCsvExport, VerdictJsonlExport
 from annotations.api.query import StrictQueryParameters
 from annotations.api.record_views import ReviewViewSet, SourceViewSet
 from annotations.api.revision_views import OrphanViewSet
+from annotations.api.search_views import SearchView
 from annotations.api.standards_views import (
     AnnotationsW3CView,
     ClaimReviewFeedView,
@@ -61,6 +62,7 @@ urlpatterns = [
     path("annotations/w3c/", AnnotationsW3CView.as_view(), name="annotations-w3c"),
     path("verdicts/w3c/", VerdictsW3CView.as_view(), name="verdicts-w3c"),
     path("claims/similar/", ClaimSimilarView.as_view(), name="claims-similar"),
+    path("search/", SearchView.as_view(), name="search"),
     path("verdicts/claimreview/", ClaimReviewFeedView.as_view(), name="verdicts-claimreview"),
     path("verdicts/export.csv", VerdictCsvExport.as_view(), name="verdicts-export-csv"),
     path("verdicts/export.jsonl", VerdictJsonlExport.as_view(), name="verdicts-export-jsonl"),

@@ -53,6 +53,12 @@ from annotations.selectors.queue import (
     review_queue_counts,
     review_queue_filter_choices,
 )
+from annotations.selectors.search import (
+    SearchFilters,
+    SearchResult,
+    SearchResults,
+    search,
+)
 from annotations.selectors.units import (
     reviewer_aliases,
     unit_for_adjudication,
@@ -69,6 +75,10 @@ from annotations.selectors.verdicts import (
 )
 
 __all__ = [
+    "SearchFilters",
+    "SearchResult",
+    "SearchResults",
+    "search",
     "SimilarClaim",
     "claim_index",
     "claims_similar",

@@ -18,6 +18,7 @@ from annotations.views.fact_checks import (
 from annotations.views.queue import review_queue_view
 from annotations.views.reattach import reattach_gone, reattach_list
 from annotations.views.revisions import article_revise_view, revision_diff
+from annotations.views.search import search_view
 
 __all__ = [
     "agreement_dashboard",
@@ -43,4 +44,5 @@ __all__ = [
     "review_unit",
     "review_unit_action",
     "revision_diff",
+    "search_view",
 ]

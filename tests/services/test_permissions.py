@@ -84,6 +84,7 @@ ROUTE_TABLE = {
     P.Claim.LINK: EDITORS,
     P.Claim.IMPORT: EDITORS,
     P.Appearance.REVIEW: EDITORS,
+    P.Search.READ: MEMBERS,
 }
 
 # Who holds each permission on an object in a given state. "other's": another reviewer's;

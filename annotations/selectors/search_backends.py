@@ -1,0 +1,186 @@
+"""The two databases' full-text search over `annotations_search` (migration 0015), behind one
+pair of functions: how many entries match, and one page of them, best first.
+
+Both take the entries the user may see as `scopes`: for each kind, a queryset of the ids of
+the objects of that kind allowed (and left by the filters). An entry is found when the query
+matches it and its object is in its kind's scope, so the index never decides who sees what.
+
+- PostgreSQL: `vector @@ websearch_to_tsquery('english', q)` on the GIN index, ranked by
+  `ts_rank` (title weighted 'A', the rest 'B'; normalised by the document's length so a long
+  article does not outrank a claim for holding the word more often), the snippet by
+  `ts_headline`, computed for the page's rows only. Through Django's SearchQuery, SearchRank
+  and SearchHeadline on the unmanaged SearchEntry model.
+- SQLite: FTS5 `MATCH` with the query rewritten by core.search_text.fts5_query, ranked by
+  `bm25` (title weighted 2, the rest 1; negated so that higher is better, as on PostgreSQL),
+  the snippet by FTS5's `snippet()`.
+
+Scores are each engine's own and comparable only within one search.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import F, Func, Q, QuerySet, TextField, Value
+from django.db.models.functions import Concat
+
+from annotations.core.search_text import MARK_END, MARK_START, ParsedQuery, fts5_query
+from annotations.models import SearchEntry
+
+# The PostgreSQL text search configuration the index is built with (the migration's
+# generated column); a query must use the same one. A per-article language (Article.language)
+# could choose among configurations later, with one column per configuration or a
+# `regconfig` column read by both the trigger and the query.
+POSTGRES_CONFIG = "english"
+KINDS = len(SearchEntry.Kind)  # entry id = object id * KINDS + kind
+SNIPPET_WORDS = 24
+# ts_headline drops what its parser reads as an HTML tag ("<script>"): the desk shows stored
+# text as text, so "<" and ">" reach it as two private-use characters, put back afterwards.
+LT_STAND_IN = "\ue002"
+GT_STAND_IN = "\ue003"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The objects of one kind a search may return: a queryset of their ids."""
+
+    kind: SearchEntry.Kind
+    ids: QuerySet[Any]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One index entry found: its kind and object, its score, its snippet with match marks."""
+
+    kind: SearchEntry.Kind
+    object_id: int
+    score: float
+    snippet: str
+
+
+def _hit(entry: int, score: float, snippet: str | None) -> Hit:
+    # One line of text: the fields are joined with spaces and articles hold paragraphs.
+    text = " ".join((snippet or "").split()).replace(LT_STAND_IN, "<").replace(GT_STAND_IN, ">")
+    return Hit(SearchEntry.Kind(entry % KINDS), entry // KINDS, float(score), text)
+
+
+# --- PostgreSQL ------------------------------------------------------------------------------
+
+
+def _postgres_query(text: str) -> SearchQuery:
+    return SearchQuery(text, search_type="websearch", config=POSTGRES_CONFIG)
+
+
+def _postgres_entries(text: str, scopes: Sequence[Scope]) -> QuerySet[SearchEntry]:
+    allowed = Q(pk__in=[])
+    for scope in scopes:
+        allowed |= Q(kind=scope.kind.value, object_id__in=scope.ids)
+    return (
+        SearchEntry.objects.annotate(kind=F("id") % KINDS, object_id=F("id") / KINDS)
+        .filter(vector=_postgres_query(text))
+        .filter(allowed)
+    )
+
+
+def _postgres_count(text: str, parsed: ParsedQuery, scopes: Sequence[Scope]) -> int:
+    return _postgres_entries(text, scopes).count()
+
+
+def _postgres_page(
+    text: str, parsed: ParsedQuery, scopes: Sequence[Scope], *, offset: int, limit: int
+) -> list[Hit]:
+    query = _postgres_query(text)
+    rows = (
+        _postgres_entries(text, scopes)
+        .annotate(score=SearchRank(F("vector"), query, normalization=Value(1)))
+        .order_by("-score", "id")[offset : offset + limit]
+        .annotate(
+            snippet=SearchHeadline(
+                Func(
+                    Concat("title", Value(" \n "), "body", output_field=TextField()),
+                    Value("<>"),
+                    Value(LT_STAND_IN + GT_STAND_IN),
+                    function="translate",
+                    output_field=TextField(),
+                ),
+                query,
+                config=POSTGRES_CONFIG,
+                start_sel=MARK_START,
+                stop_sel=MARK_END,
+                max_words=SNIPPET_WORDS,
+                min_words=SNIPPET_WORDS // 2,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            )
+        )
+        .values_list("id", "score", "snippet")
+    )
+    return [_hit(*row) for row in rows]
+
+
+# --- SQLite ----------------------------------------------------------------------------------
+
+
+def _sqlite_where(parsed: ParsedQuery, scopes: Sequence[Scope]) -> tuple[str, list[Any]]:
+    # Django's SQLite cursor reads "%s" as a parameter and "%%" as "%".
+    parts: list[str] = []
+    params: list[Any] = [fts5_query(parsed)]
+    for scope in scopes:
+        sql, scope_params = scope.ids.query.sql_with_params()
+        parts.append(f"(rowid %% {KINDS} = {scope.kind.value} AND rowid / {KINDS} IN ({sql}))")
+        params.extend(scope_params)
+    allowed = " OR ".join(parts) or "0"
+    return f"annotations_search MATCH %s AND ({allowed})", params
+
+
+def _sqlite_count(text: str, parsed: ParsedQuery, scopes: Sequence[Scope]) -> int:
+    where, params = _sqlite_where(parsed, scopes)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM annotations_search WHERE {where}", params)  # noqa: S608 (the query text is a parameter; the rest is ours)
+        return int(cursor.fetchone()[0])
+
+
+def _sqlite_page(
+    text: str, parsed: ParsedQuery, scopes: Sequence[Scope], *, offset: int, limit: int
+) -> list[Hit]:
+    where, params = _sqlite_where(parsed, scopes)
+    rank = "bm25(annotations_search, 2.0, 1.0)"
+    # The page is chosen first and snippet() runs on its rows only: in one SELECT, SQLite
+    # would cut a snippet from every match before sorting them.
+    sql = (
+        f"WITH page AS (SELECT rowid AS entry, {rank} AS rank FROM annotations_search "  # noqa: S608 (the query text is a parameter; the rest is ours)
+        f"WHERE {where} ORDER BY rank, rowid LIMIT %s OFFSET %s) "
+        f"SELECT page.entry, -page.rank, "
+        f"snippet(annotations_search, -1, %s, %s, '…', {SNIPPET_WORDS}) "
+        f"FROM annotations_search JOIN page ON annotations_search.rowid = page.entry "
+        f"WHERE annotations_search MATCH %s ORDER BY page.rank, page.entry"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit, offset, MARK_START, MARK_END, params[0]])
+        return [_hit(*row) for row in cursor.fetchall()]
+
+
+# --- The one interface -----------------------------------------------------------------------
+
+
+def search_count(text: str, parsed: ParsedQuery, scopes: Sequence[Scope]) -> int:
+    """How many entries in `scopes` the query matches (0 for an empty query)."""
+    if parsed.empty or not scopes:
+        return 0
+    count = _postgres_count if connection.vendor == "postgresql" else _sqlite_count
+    return count(text, parsed, scopes)
+
+
+def search_page(
+    text: str, parsed: ParsedQuery, scopes: Sequence[Scope], *, offset: int, limit: int
+) -> list[Hit]:
+    """Entries `offset` to `offset + limit` of the matches in `scopes`, best first (then by
+    entry id, so that pages never overlap), each with its score and marked snippet."""
+    if parsed.empty or not scopes or limit <= 0:
+        return []
+    page = _postgres_page if connection.vendor == "postgresql" else _sqlite_page
+    return page(text, parsed, scopes, offset=offset, limit=limit)
