@@ -10,8 +10,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from annotations.models import Claim, ExternalFactCheck, Verdict
-from annotations.services.claims import claim_link
-from tests.factories import UserFactory, unit_decided_and_published, unit_on_new_article
+from annotations.services.claims import claim_link, claim_reword
+from tests.factories import (
+    UserFactory,
+    claim_stored,
+    unit_decided_and_published,
+    unit_on_new_article,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +31,7 @@ def similar(client, text: str, **params: object):
 @pytest.fixture
 def checked(editor) -> Claim:
     """A claim the desk rated False (published), with another fact-checker's review of it."""
-    claim = Claim.objects.create(text=SHELLING, created_by=editor)
+    claim = claim_stored(SHELLING, editor)
     unit = unit_on_new_article()
     unit_decided_and_published(unit, editor, claim_reviewed=SHELLING)
     unit.refresh_from_db()
@@ -82,7 +87,7 @@ def test_an_unrelated_sentence_finds_nothing(api_as, alice, checked):
 
 
 def test_a_verdict_not_yet_published_is_not_shown(api_as, alice, editor):
-    claim = Claim.objects.create(text=UNEMPLOYMENT, created_by=editor)
+    claim = claim_stored(UNEMPLOYMENT, editor)
     claim_link(unit=unit_on_new_article(), claim=claim, relation="same", editor=editor)
 
     best = similar(api_as(alice), UNEMPLOYMENT).json()["results"][0]
@@ -99,11 +104,11 @@ def test_the_index_follows_new_edited_and_deleted_claims(api_as, alice, editor, 
     client = api_as(alice)
     assert [r["claim"] for r in similar(client, UNEMPLOYMENT).json()["results"]] == []
 
-    added = Claim.objects.create(text=UNEMPLOYMENT, created_by=editor)
+    added = claim_stored(UNEMPLOYMENT, editor)
     assert [r["claim"] for r in similar(client, UNEMPLOYMENT).json()["results"]] == [added.pk]
 
-    added.text = "Tram fares went up twice in one year."
-    added.save()
+    claim_reword(claim=added, text="Tram fares went up twice in one year.", editor=editor)
+    added.refresh_from_db()
     assert similar(client, UNEMPLOYMENT).json()["results"] == []
     assert similar(client, added.text).json()["results"][0]["claim"] == added.pk
 
@@ -118,14 +123,14 @@ def test_the_queries_do_not_grow_with_the_claims_or_the_results(api_as, alice, e
         assert len(similar(client, SHELLING, limit=20).json()["results"]) == 1
 
     for number in range(220, 230):
-        claim = Claim.objects.create(text=SHELLING.replace("219", str(number)), created_by=editor)
+        claim = claim_stored(SHELLING.replace("219", str(number)), editor)
         ExternalFactCheck.objects.create(
             publisher_name="Check Desk",
             url=f"https://check.example/aleppo-{number}",
             claim_text=claim.text,
             claim=claim,
         )
-    similar(client, SHELLING)  # the new claims join the index
+    similar(client, SHELLING, limit=20)  # the new claims join the index, their facts are read
     with CaptureQueriesContext(connection) as many:
         assert len(similar(client, SHELLING, limit=20).json()["results"]) == 11
 
