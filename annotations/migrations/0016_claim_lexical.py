@@ -5,13 +5,12 @@ it (docs/claims.md, "Matching at scale").
   (about 15 ms a claim, most of it reading the facts);
 - PostgreSQL: the pg_trgm extension and a GIN trigram index on `normalised` (the `%` operator
   and `similarity()` use it);
-- SQLite: an FTS5 table over `normalised` (the trigram tokenizer, or unicode61 on a SQLite
-  older than 3.34), external content kept current by triggers on annotations_claim. A later
+- SQLite: an FTS5 table over `normalised` (the unicode61 tokenizer: words; the trigram
+  tokenizer was 4 times slower on the benchmark's claims, see docs/claims.md), external
+  content kept current by triggers on annotations_claim. A later
   migration that makes Django rebuild annotations_claim on SQLite (most ALTERs do) drops the
   triggers: it must create them again (`tests/selectors/test_claim_lexical.py` would fail).
 """
-
-import sqlite3
 
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
@@ -58,11 +57,6 @@ SQLITE_BACKWARD = [
 ]
 
 
-def sqlite_tokenizer() -> str:
-    """FTS5's trigram tokenizer came with SQLite 3.34."""
-    return "trigram" if sqlite3.sqlite_version_info >= (3, 34) else "unicode61"
-
-
 def _run(schema_editor, statements: list[str]) -> None:
     for statement in statements:
         schema_editor.execute(statement)
@@ -73,7 +67,7 @@ def lexical_index_create(apps, schema_editor) -> None:
     if vendor == "postgresql":
         _run(schema_editor, POSTGRES_FORWARD)
     elif vendor == "sqlite":
-        _run(schema_editor, _sqlite_forward(sqlite_tokenizer()))
+        _run(schema_editor, _sqlite_forward("unicode61"))
 
 
 def lexical_index_drop(apps, schema_editor) -> None:

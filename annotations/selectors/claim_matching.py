@@ -14,7 +14,6 @@ of the candidates are read from the claims (extracted only when not stored).
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -41,9 +40,10 @@ from annotations.selectors.articles import User
 FTS_TABLE = "annotations_claim_fts"
 # Ids read per statement (within every database's limit on parameters).
 BATCH = 500
-# Words too common to narrow the SQLite full-text search (each would match most claims).
-_STOP = "the and for was were has have had that this with from are its their his her said says"
-FTS_STOP_WORDS = frozenset(f"{_STOP} than over into per not but all been will".split(" "))
+# Words too common to narrow the SQLite full-text search (each would match most claims, and
+# FTS5 ranks every claim matching any word).
+_STOP = "a an the and or of in on at to by for from with as is are was were be been has have had"
+FTS_STOP_WORDS = frozenset(f"{_STOP} it its that this their his her said says than over".split(" "))
 
 
 @dataclass
@@ -78,10 +78,9 @@ def _stored(pks: Sequence[int] | None = None) -> list[StoredClaim]:
 
 
 def _fts_expression(form: str) -> str:
-    """An FTS5 query for any of the words of `form` (each quoted: no FTS5 syntax gets through);
-    with the trigram tokenizer a word shorter than three characters matches nothing."""
-    shortest = 3 if sqlite3.sqlite_version_info >= (3, 34) else 1
-    words = dict.fromkeys(w for w in form.split() if len(w) >= shortest and w not in FTS_STOP_WORDS)
+    """An FTS5 query for any of the words of `form` but the commonest, each quoted: no FTS5
+    syntax in the text gets through."""
+    words = dict.fromkeys(w for w in form.split() if w not in FTS_STOP_WORDS)
     return " OR ".join('"' + word.replace('"', '""') + '"' for word in words)
 
 
@@ -89,7 +88,7 @@ def lexical_candidates(form: str, count: int) -> list[int]:
     """The ids of the `count` claims whose stored normal form is nearest to `form` (itself a
     normal form), nearest first, from the database's index: pg_trgm's similarity among the
     claims sharing at least its threshold (0.3) of trigrams on PostgreSQL, FTS5's bm25 over the
-    query's words on SQLite. One query."""
+    query's words (but the commonest) on SQLite. One query."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
@@ -114,7 +113,7 @@ def lexical_candidates(form: str, count: int) -> list[int]:
 def stored_facts(pks: Sequence[int]) -> Mapping[int, Facts]:
     """The facts stored with those of the claims `pks` that have them. One query."""
     rows = Claim.objects.filter(pk__in=pks, facts__isnull=False).values_list("pk", "facts")
-    return {pk: facts_from_json(facts) for pk, facts in rows}
+    return {pk: facts_from_json(facts) for pk, facts in rows if facts is not None}
 
 
 def claim_index_load() -> ClaimIndex:

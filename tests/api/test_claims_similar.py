@@ -9,7 +9,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from annotations.models import Claim, ExternalFactCheck, Verdict
+from annotations.models import Claim, DeskSettings, ExternalFactCheck, Verdict
+from annotations.selectors import claims_similar_many
 from annotations.services.claims import claim_link, claim_reword
 from tests.factories import (
     UserFactory,
@@ -159,3 +160,47 @@ def test_a_bad_query_is_a_clear_400(api_as, alice, params):
 
     assert response.status_code == 400
     assert response.json()
+
+
+def test_the_desks_same_claim_threshold_decides_same_claim(api_as, alice, checked):
+    restated = "On 13 November, shelling in Aleppo killed 219 civilians, monitors said."
+    score = similar(api_as(alice), restated).json()["results"][0]["score"]
+    desk = DeskSettings.load()
+
+    desk.match_same_threshold = min(1.0, score + 0.01)
+    desk.save()
+    raised = similar(api_as(alice), restated).json()["results"][0]
+    desk.match_same_threshold = desk.match_related_threshold = score - 0.001
+    desk.save()
+    lowered = similar(api_as(alice), restated).json()["results"][0]
+
+    assert (raised["claim"], raised["same_claim"]) == (checked.pk, False)
+    assert (lowered["claim"], lowered["same_claim"]) == (checked.pk, True)
+
+
+def test_the_desks_related_threshold_hides_weaker_matches(api_as, alice, checked):
+    restated = "On 13 November, shelling in Aleppo killed 219 civilians, monitors said."
+    score = similar(api_as(alice), restated).json()["results"][0]["score"]
+    desk = DeskSettings.load()
+    desk.match_same_threshold = desk.match_related_threshold = min(1.0, score + 0.01)
+    desk.save()
+
+    assert similar(api_as(alice), restated).json() == {"results": []}
+
+
+def test_many_sentences_cost_a_fixed_number_of_queries_plus_two_each(
+    alice, editor, checked, django_assert_max_num_queries
+):
+    sentences = [SHELLING, "Shelling killed 319 civilians in Aleppo.", UNEMPLOYMENT] * 3
+    claims_similar_many(alice, sentences)  # the index is built, the facts read once
+
+    with django_assert_max_num_queries(4 + 2 * len(sentences)):
+        found = claims_similar_many(alice, sentences)
+
+    assert [[s.match.claim_id for s in one] for one in found[:3]] == [
+        [checked.pk],
+        [checked.pk],
+        [],
+    ]
+    assert found[0][0].verdict is not None and found[0][0].match.same_claim
+    assert not found[1][0].match.same_claim

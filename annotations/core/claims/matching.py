@@ -209,6 +209,13 @@ class ClaimIndex:
             self._remember(row, (form, facts_extract(form)))
         return self._facts[row]
 
+    def facts_known(self) -> dict[int, Facts]:
+        """The facts this index holds, by claim id (extracted or read since it was built)."""
+        return {self.ids[row]: facts for row, (_, facts) in self._facts.items() if self.live(row)}
+
+    def facts_forget(self) -> None:
+        self._facts.clear()
+
     def _remember(self, row: int, facts: tuple[str, Facts]) -> None:
         if len(self._facts) >= FACTS_CACHE:
             self._facts.clear()
