@@ -13,6 +13,7 @@ from annotations.models import (
     Annotation,
     Article,
     ArticleRevision,
+    Claim,
     ClaimUnit,
     Review,
     Source,
@@ -97,6 +98,17 @@ def unit_on_new_article(**article: object) -> ClaimUnit:
     return ClaimUnit.objects.create(
         article=new, revision=new.revisions.get(), kind="claim", start=start, end=end
     )
+
+
+def claim_stored(text: str, created_by: User | None = None) -> Claim:
+    """A claim saved as the services save one: with what the matcher stores (its normal form,
+    facts and embedding), so the database's lexical index has it."""
+    from annotations.services.claims import claim_matching_fields_fill
+
+    claim = Claim(text=text, created_by=created_by)
+    claim_matching_fields_fill([claim])
+    claim.save()
+    return claim
 
 
 def verdict(slug: str = "mostly-false") -> VerdictLabel:

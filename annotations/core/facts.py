@@ -229,6 +229,28 @@ def facts_extract(text: str) -> Facts:
     return Facts(numbers=tuple(_numbers(rest)), dates=tuple(dates), names=tuple(_names(text)))
 
 
+FactsJson = dict[str, list[list[str]]]
+
+
+def facts_as_json(facts: Facts) -> FactsJson:
+    """`facts` as JSON-ready lists (`{"numbers": [[text, value], ...], "dates": ..., "names":
+    ...}`): what a claim stores so its facts are extracted once, not in every process."""
+    return {
+        "numbers": [[f.text, f.value] for f in facts.numbers],
+        "dates": [[f.text, f.value] for f in facts.dates],
+        "names": [[f.text, f.value] for f in facts.names],
+    }
+
+
+def facts_from_json(data: FactsJson) -> Facts:
+    """The facts `facts_as_json` wrote."""
+    return Facts(
+        numbers=tuple(Fact("number", text, value) for text, value in data["numbers"]),
+        dates=tuple(Fact("date", text, value) for text, value in data["dates"]),
+        names=tuple(Fact("name", text, value) for text, value in data["names"]),
+    )
+
+
 def _unmatched(
     old: Sequence[Fact], new: Sequence[Fact], same: Callable[[Fact, Fact], bool]
 ) -> tuple[list[Fact], list[Fact]]:

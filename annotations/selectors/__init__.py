@@ -36,7 +36,13 @@ from annotations.selectors.claim_changes import (
     units_with_changed_claims,
     with_claim_change,
 )
-from annotations.selectors.claim_matching import SimilarClaim, claim_index, claims_similar
+from annotations.selectors.claim_matching import (
+    SimilarClaim,
+    claim_index,
+    claims_similar,
+    claims_similar_many,
+    match_thresholds,
+)
 from annotations.selectors.claims import (
     ClaimDetail,
     ClaimUnitLinked,
@@ -82,6 +88,8 @@ __all__ = [
     "SimilarClaim",
     "claim_index",
     "claims_similar",
+    "claims_similar_many",
+    "match_thresholds",
     "ClaimDetail",
     "ClaimUnitLinked",
     "claim_appearance_urls",

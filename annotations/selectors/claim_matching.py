@@ -1,19 +1,26 @@
 """Which of the desk's claims state a text: the pure matcher (`core/claims/`) over an index of
-the claims, held in this process.
+the claims held in this process, with the database's lexical index proposing the lexical
+candidates.
 
-The database is the source of truth. Each web process and worker keeps its own index, built on
-its first query and brought up to date on later ones from the claims' history: new claims are
-added to it; an edited or deleted claim rebuilds it. The check costs one query per call.
+The database is the source of truth. Each web process and worker keeps its own index (the
+exact stage's dictionary, the embeddings, the texts), built on its first query from what each
+claim stores (normal form, embedding: nothing recomputed) and brought up to date on later ones
+from the claims' history: claims added, edited or deleted since are read again (an edited or
+deleted claim is discarded from the index first); a history that went back (a rolled-back test,
+a restored backup) rebuilds it. The lexical stage asks the database for the nearest normalised
+texts (pg_trgm on PostgreSQL, FTS5 on SQLite: migration 0016) and scores only those; the facts
+of the candidates are read from the claims (extracted only when not stored).
 """
 
 from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db import connection
 from django.db.models import F
 
 from annotations.core.claims.matching import (
@@ -22,39 +29,115 @@ from annotations.core.claims.matching import (
     UPPER_THRESHOLD,
     ClaimIndex,
     Match,
+    StoredClaim,
 )
 from annotations.core.claims.matching import claims_match as core_claims_match
-from annotations.models import Claim, ClaimLink, ExternalFactCheck, Verdict
+from annotations.core.facts import Facts, facts_from_json
+from annotations.models import Claim, ClaimLink, DeskSettings, ExternalFactCheck, Verdict
 from annotations.permissions import Permission, can
 from annotations.selectors.articles import User
+
+FTS_TABLE = "annotations_claim_fts"
+# Ids read per statement (within every database's limit on parameters).
+BATCH = 500
+# Words too common to narrow the SQLite full-text search (each would match most claims, and
+# FTS5 ranks every claim matching any word).
+_STOP = "a an the and or of in on at to by for from with as is are was were be been has have had"
+FTS_STOP_WORDS = frozenset(f"{_STOP} it its that this their his her said says than over".split(" "))
 
 
 @dataclass
 class _Held:
     index: ClaimIndex
     seen: tuple[int, datetime] | None  # the last Claim history row the index reflects
-    last_id: int  # the highest claim id in the index
 
 
 _held: _Held | None = None
 _lock = threading.Lock()
 
 
-def _claims_from(after_id: int = 0) -> list[tuple[int, str]]:
-    return list(Claim.objects.filter(pk__gt=after_id).order_by("pk").values_list("pk", "text"))
+def _stored(pks: Sequence[int] | None = None) -> list[StoredClaim]:
+    """The claims (all, or those of `pks` that still exist) as stored for matching."""
+    fields = ("pk", "text", "normalised", "embedding")
+    if pks is None:
+        rows: Iterable[tuple[int, str, str, object]] = (
+            Claim.objects.order_by("pk").values_list(*fields).iterator(chunk_size=2000)
+        )
+    else:
+        rows = [
+            row
+            for start in range(0, len(pks), BATCH)
+            for row in Claim.objects.filter(pk__in=pks[start : start + BATCH])
+            .order_by("pk")
+            .values_list(*fields)
+        ]
+    return [
+        StoredClaim(pk, text, normalised, bytes(vector) if vector is not None else None)  # type: ignore[call-overload]
+        for pk, text, normalised, vector in rows
+    ]
 
 
-def _only_added_since(seen: tuple[int, datetime] | None) -> bool:
-    """Whether the claims changed since `seen` only by new claims: the row seen is still there
-    (the history was not rewound, as a rolled-back test or a restored backup does) and no later
-    row is an edit or a deletion."""
+def _fts_expression(form: str) -> str:
+    """An FTS5 query for any of the words of `form` but the commonest, each quoted: no FTS5
+    syntax in the text gets through."""
+    words = dict.fromkeys(w for w in form.split() if w not in FTS_STOP_WORDS)
+    return " OR ".join('"' + word.replace('"', '""') + '"' for word in words)
+
+
+def lexical_candidates(form: str, count: int) -> list[int]:
+    """The ids of the `count` claims whose stored normal form is nearest to `form` (itself a
+    normal form), nearest first, from the database's index: pg_trgm's similarity among the
+    claims sharing at least its threshold (0.3) of trigrams on PostgreSQL, FTS5's bm25 over the
+    query's words (but the commonest) on SQLite. One query."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT id FROM annotations_claim WHERE normalised %% %s "
+                "ORDER BY similarity(normalised, %s) DESC, id LIMIT %s",
+                [form, form, count],
+            )
+        elif connection.vendor == "sqlite":
+            expression = _fts_expression(form)
+            if not expression:
+                return []
+            cursor.execute(
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "  # noqa: S608  # a constant
+                "ORDER BY rank LIMIT %s",
+                [expression, count],
+            )
+        else:  # pragma: no cover - the desk runs on PostgreSQL or SQLite
+            return []
+        return [row[0] for row in cursor.fetchall()]
+
+
+def stored_facts(pks: Sequence[int]) -> Mapping[int, Facts]:
+    """The facts stored with those of the claims `pks` that have them. One query."""
+    rows = Claim.objects.filter(pk__in=pks, facts__isnull=False).values_list("pk", "facts")
+    return {pk: facts_from_json(facts) for pk, facts in rows if facts is not None}
+
+
+def claim_index_load() -> ClaimIndex:
+    """A new index of every claim, from what the claims store, asking the database for its
+    lexical candidates and stored facts."""
+    index = ClaimIndex.empty()
+    index.lexical_source = lexical_candidates
+    index.facts_source = stored_facts
+    index.add_stored(_stored())
+    return index
+
+
+def _changed_since(seen: tuple[int, datetime] | None) -> list[int] | None:
+    """The ids of the claims added, edited or deleted since the history row `seen`, or None when
+    that row is gone (the history was rewound, as a rolled-back test or a restored backup
+    does): then only a rebuild is safe."""
     if seen is None:
-        return not Claim.history.exclude(history_type="+").exists()
-    history_id, history_date = seen
-    return (
-        Claim.history.filter(history_id=history_id, history_date=history_date).exists()
-        and not Claim.history.filter(history_id__gt=history_id).exclude(history_type="+").exists()
-    )
+        later = Claim.history.all()
+    else:
+        history_id, history_date = seen
+        if not Claim.history.filter(history_id=history_id, history_date=history_date).exists():
+            return None
+        later = Claim.history.filter(history_id__gt=history_id)
+    return list(later.order_by("id").values_list("id", flat=True).distinct())
 
 
 def claim_index() -> ClaimIndex:
@@ -65,16 +148,25 @@ def claim_index() -> ClaimIndex:
         held = _held
         if held is not None and held.seen == latest:
             return held.index
-        if held is not None and _only_added_since(held.seen):
-            added = _claims_from(held.last_id)
-            if added:
-                held.index.add(added)
-                held.last_id = added[-1][0]
-            held.seen = latest
-            return held.index
-        claims = _claims_from()
-        _held = _Held(ClaimIndex.build(claims), latest, claims[-1][0] if claims else 0)
-        return _held.index
+        changed = _changed_since(held.seen) if held is not None else None
+        if held is None or changed is None:
+            _held = _Held(claim_index_load(), latest)
+            return _held.index
+        held.index.discard(changed)
+        held.index.add_stored(_stored(changed))
+        held.seen = latest
+        return held.index
+
+
+def match_thresholds() -> tuple[float, float]:
+    """The desk's (same claim, possibly related) thresholds (DeskSettings, edited in the
+    admin), or the shipped ones when the desk has not saved its settings. One query."""
+    row = (
+        DeskSettings.objects.filter(pk=1)
+        .values_list("match_same_threshold", "match_related_threshold")
+        .first()
+    )
+    return row if row is not None else (UPPER_THRESHOLD, LOWER_THRESHOLD)
 
 
 @dataclass(frozen=True)
@@ -88,15 +180,30 @@ class SimilarClaim:
 
 
 def claims_similar(user: User, text: str, *, limit: int = DEFAULT_LIMIT) -> list[SimilarClaim]:
-    """The claims the user may read that may state `text`, best first; three queries whatever
-    the number of claims or results. Only published verdicts and imported fact-checks are shown
-    (a reviewer never sees another reviewer's unsubmitted work through a claim)."""
+    """The claims the user may read that may state `text`, best first, at the desk's
+    thresholds; a fixed number of queries whatever the number of claims or results (see
+    `claims_similar_many`). Only published verdicts and imported fact-checks are shown (a
+    reviewer never sees another reviewer's unsubmitted work through a claim)."""
+    return claims_similar_many(user, [text], limit=limit)[0]
+
+
+def claims_similar_many(
+    user: User, texts: Sequence[str], *, limit: int = DEFAULT_LIMIT
+) -> list[list[SimilarClaim]]:
+    """`claims_similar` for each of `texts` (the sentences of an article), in their order. The
+    index check, the thresholds, the verdicts and the external fact-checks are read once for
+    all texts (four queries); each text then costs its lexical query and, when it has
+    candidates whose facts are not known to this process yet, one query for their facts."""
     if not can(user, Permission.Claim.READ):
-        return []
-    matches = core_claims_match(
-        text, claim_index(), upper=UPPER_THRESHOLD, lower=LOWER_THRESHOLD, limit=limit
-    )
-    ids = [match.claim_id for match in matches]
+        return [[] for _ in texts]
+    index = claim_index()
+    upper, lower = match_thresholds()
+    found = [
+        core_claims_match(text, index, upper=upper, lower=lower, limit=limit) for text in texts
+    ]
+    ids = {match.claim_id for matches in found for match in matches}
+    if not ids:
+        return [[] for _ in texts]
     verdicts: dict[int, Verdict] = {}
     published = (
         Verdict.objects.filter(
@@ -115,8 +222,11 @@ def claims_similar(user: User, text: str, *, limit: int = DEFAULT_LIMIT) -> list
         assert check.claim_id is not None
         external[check.claim_id].append(check)
     return [
-        SimilarClaim(match, verdicts.get(match.claim_id), external[match.claim_id])
-        for match in matches
+        [
+            SimilarClaim(match, verdicts.get(match.claim_id), external[match.claim_id])
+            for match in matches
+        ]
+        for matches in found
     ]
 
 

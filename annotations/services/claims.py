@@ -15,9 +15,13 @@ as "same" (link it as "related", or correct one of the verdicts first).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from annotations.core.claims.matching import matching_fields
+from annotations.core.facts import facts_as_json
 from annotations.errors import DomainError
 from annotations.models import Claim, ClaimLink, ClaimUnit, Verdict
 from annotations.permissions import Permission, require
@@ -67,6 +71,19 @@ def _verdicts_agree(unit: ClaimUnit, claim: Claim) -> None:
             field="relation",
             status=409,
         )
+
+
+def claim_matching_fields_fill(claims: Sequence[Claim], *, with_facts: bool = True) -> None:
+    """Set on each claim (unsaved) what the matcher reads from it: its normal form, facts and
+    embedding (docs/claims.md, "Matching at scale"). Every write of a claim's text goes through
+    here, so the database's lexical index and each process's index see the text as it is.
+    Facts cost ~10 ms a claim: a bulk import passes `with_facts=False` and they are extracted
+    when a query first needs them."""
+    fields = matching_fields([claim.text for claim in claims], with_facts=with_facts)
+    for claim, stored in zip(claims, fields, strict=True):
+        claim.normalised = stored.normalised
+        claim.facts = facts_as_json(stored.facts) if stored.facts is not None else None
+        claim.embedding = stored.vector
 
 
 def _link_save(link: ClaimLink, editor: User) -> None:
@@ -122,11 +139,30 @@ def claim_create_from_unit(
     )
     with transaction.atomic():
         claim = Claim(text=wording, created_by=editor)
+        claim_matching_fields_fill([claim])
         claim._history_user = editor  # type: ignore[attr-defined]  # simple_history records the author
         claim.save()
         claim_link(
             unit=unit, claim=claim, relation=Relation.SAME, editor=editor, seen_version=seen_version
         )
+    return claim
+
+
+def claim_reword(*, claim: Claim, text: str, editor: User) -> Claim:
+    """Change a claim's canonical wording (the matcher's stored fields with it). The claim keeps
+    its links, appearances and verdict: rewording is for the same claim said better."""
+    require(editor, Permission.Claim.LINK, claim)
+    wording = text.strip()
+    if not wording:
+        raise DomainError("Give the claim's wording.", code="claim_text_empty", field="text")
+    with transaction.atomic():
+        claim = _claim_locked(claim)
+        if claim.text == wording:
+            return claim
+        claim.text = wording
+        claim_matching_fields_fill([claim])
+        claim._history_user = editor  # type: ignore[attr-defined]  # simple_history records the author
+        claim.save()
     return claim
 
 

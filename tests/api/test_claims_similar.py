@@ -9,11 +9,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from annotations.models import Claim, ExternalFactCheck, Verdict
-from annotations.services.claims import claim_link
+from annotations.models import Claim, DeskSettings, ExternalFactCheck, Verdict
+from annotations.selectors import claims_similar_many
+from annotations.services.claims import claim_link, claim_reword
 from tests.factories import (
     SourceFactory,
     UserFactory,
+    claim_stored,
     unit_decided_and_published,
     unit_on_new_article,
 )
@@ -31,7 +33,7 @@ def similar(client, text: str, **params: object):
 @pytest.fixture
 def checked(editor) -> Claim:
     """A claim the desk rated False (published), with another fact-checker's review of it."""
-    claim = Claim.objects.create(text=SHELLING, created_by=editor)
+    claim = claim_stored(SHELLING, editor)
     unit = unit_on_new_article()
     published = unit_decided_and_published(unit, editor, claim_reviewed=SHELLING)
     published.sources.add(
@@ -99,7 +101,7 @@ def test_an_unrelated_sentence_finds_nothing(api_as, alice, checked):
 
 
 def test_a_verdict_not_yet_published_is_not_shown(api_as, alice, editor):
-    claim = Claim.objects.create(text=UNEMPLOYMENT, created_by=editor)
+    claim = claim_stored(UNEMPLOYMENT, editor)
     claim_link(unit=unit_on_new_article(), claim=claim, relation="same", editor=editor)
 
     best = similar(api_as(alice), UNEMPLOYMENT).json()["results"][0]
@@ -116,11 +118,11 @@ def test_the_index_follows_new_edited_and_deleted_claims(api_as, alice, editor, 
     client = api_as(alice)
     assert [r["claim"] for r in similar(client, UNEMPLOYMENT).json()["results"]] == []
 
-    added = Claim.objects.create(text=UNEMPLOYMENT, created_by=editor)
+    added = claim_stored(UNEMPLOYMENT, editor)
     assert [r["claim"] for r in similar(client, UNEMPLOYMENT).json()["results"]] == [added.pk]
 
-    added.text = "Tram fares went up twice in one year."
-    added.save()
+    claim_reword(claim=added, text="Tram fares went up twice in one year.", editor=editor)
+    added.refresh_from_db()
     assert similar(client, UNEMPLOYMENT).json()["results"] == []
     assert similar(client, added.text).json()["results"][0]["claim"] == added.pk
 
@@ -135,7 +137,7 @@ def test_the_queries_do_not_grow_with_the_claims_or_the_results(api_as, alice, e
         assert len(similar(client, SHELLING, limit=20).json()["results"]) == 1
 
     for number in range(220, 230):
-        claim = Claim.objects.create(text=SHELLING.replace("219", str(number)), created_by=editor)
+        claim = claim_stored(SHELLING.replace("219", str(number)), editor)
         ExternalFactCheck.objects.create(
             publisher_name="Check Desk",
             url=f"https://check.example/aleppo-{number}",
@@ -148,7 +150,7 @@ def test_the_queries_do_not_grow_with_the_claims_or_the_results(api_as, alice, e
             cited.sources.add(SourceFactory(), SourceFactory(url=f"https://s.example/{number}"))
             unit.refresh_from_db()
             claim_link(unit=unit, claim=claim, relation="same", editor=editor)
-    similar(client, SHELLING)  # the new claims join the index
+    similar(client, SHELLING, limit=20)  # the new claims join the index, their facts are read
     with CaptureQueriesContext(connection) as many:
         results = similar(client, SHELLING, limit=20).json()["results"]
     assert len(results) == 11
@@ -179,3 +181,47 @@ def test_a_bad_query_is_a_clear_400(api_as, alice, params):
 
     assert response.status_code == 400
     assert response.json()
+
+
+def test_the_desks_same_claim_threshold_decides_same_claim(api_as, alice, checked):
+    restated = "On 13 November, shelling in Aleppo killed 219 civilians, monitors said."
+    score = similar(api_as(alice), restated).json()["results"][0]["score"]
+    desk = DeskSettings.load()
+
+    desk.match_same_threshold = min(1.0, score + 0.01)
+    desk.save()
+    raised = similar(api_as(alice), restated).json()["results"][0]
+    desk.match_same_threshold = desk.match_related_threshold = score - 0.001
+    desk.save()
+    lowered = similar(api_as(alice), restated).json()["results"][0]
+
+    assert (raised["claim"], raised["same_claim"]) == (checked.pk, False)
+    assert (lowered["claim"], lowered["same_claim"]) == (checked.pk, True)
+
+
+def test_the_desks_related_threshold_hides_weaker_matches(api_as, alice, checked):
+    restated = "On 13 November, shelling in Aleppo killed 219 civilians, monitors said."
+    score = similar(api_as(alice), restated).json()["results"][0]["score"]
+    desk = DeskSettings.load()
+    desk.match_same_threshold = desk.match_related_threshold = min(1.0, score + 0.01)
+    desk.save()
+
+    assert similar(api_as(alice), restated).json() == {"results": []}
+
+
+def test_many_sentences_cost_a_fixed_number_of_queries_plus_two_each(
+    alice, editor, checked, django_assert_max_num_queries
+):
+    sentences = [SHELLING, "Shelling killed 319 civilians in Aleppo.", UNEMPLOYMENT] * 3
+    claims_similar_many(alice, sentences)  # the index is built, the facts read once
+
+    with django_assert_max_num_queries(4 + 2 * len(sentences)):
+        found = claims_similar_many(alice, sentences)
+
+    assert [[s.match.claim_id for s in one] for one in found[:3]] == [
+        [checked.pk],
+        [checked.pk],
+        [],
+    ]
+    assert found[0][0].verdict is not None and found[0][0].match.same_claim
+    assert not found[1][0].match.same_claim

@@ -7,21 +7,30 @@ import json
 import logging
 import re
 import socket
+from collections.abc import Sequence
 from functools import cache
 from io import StringIO
 from pathlib import Path
 
 import numpy as np
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotations.core.claims.consistency import MatchDifference, claims_differences
 from annotations.core.claims.embedding import Embedder, embedder, model_directory
 from annotations.core.claims.evaluation import eval_load, figures
-from annotations.core.claims.matching import ClaimIndex, Match, claims_match
+from annotations.core.claims.matching import (
+    ClaimIndex,
+    Match,
+    StoredClaim,
+    claims_match,
+    matching_fields,
+)
 from annotations.core.claims.normalise import normalise, numbers_normalised
+from annotations.core.facts import Facts, facts_as_json, facts_extract, facts_from_json
+from annotations.models import Claim
 
 EVAL = Path(__file__).resolve().parents[1] / "data" / "claims-eval"
 
@@ -304,16 +313,27 @@ def test_figures_count_recall_and_false_same_claims() -> None:
     assert figures(queries, raw, upper=0.6, lower=0.6).false_same_unrelated == 1.0
 
 
+@pytest.mark.django_db
 def test_bench_claims_prints_the_figures_beside_its_references() -> None:
     output = StringIO()
-    call_command("bench_claims", "--claims", "300", "--queries", "5", stdout=output)
+    call_command("bench_claims", "--sizes", "400,500", "--queries", "5", stdout=output)
     text = output.getvalue()
-    for expected in ("matcher (shipped)", "rapidfuzz alone", "embeddings alone", "Targets",
-                     "median", "p95"):  # fmt: skip
+    for expected in ("matcher (shipped)", "lexical in memory", "rapidfuzz alone",
+                     "embeddings alone", "Targets", "400 claims stored in", "500 claims stored in",
+                     "index loaded in", "serving, facts extracted on first need",
+                     "serving, facts stored with the claims", "matcher alone", "median", "p95",
+                     "Peak resident memory"):  # fmt: skip
         assert expected in text
     shipped = next(line for line in text.splitlines() if line.startswith("matcher (shipped)"))
     recall_at_5, false_hard = shipped.split()[5], shipped.split()[7]
     assert float(recall_at_5) >= 0.95 and float(false_hard.rstrip("%")) <= 2.0
+    assert not Claim.objects.exists()  # the stored claims were rolled back
+
+
+@pytest.mark.django_db
+def test_bench_claims_refuses_sizes_it_cannot_read() -> None:
+    with pytest.raises(CommandError, match="--sizes"):
+        call_command("bench_claims", "--sizes", "10k", stdout=StringIO())
 
 
 def test_the_committed_data_is_json_lines() -> None:
@@ -321,3 +341,74 @@ def test_the_committed_data_is_json_lines() -> None:
         lines = (EVAL / name).read_text(encoding="utf-8").splitlines()
         assert lines
         assert all(isinstance(json.loads(line), dict) for line in lines)
+
+
+# --- stored fields and candidate sources ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [text for _, text in CLAIMS])
+def test_stored_facts_read_back_as_extracted(text: str) -> None:
+    facts = facts_extract(numbers_normalised(text))
+
+    assert facts_from_json(json.loads(json.dumps(facts_as_json(facts)))) == facts
+
+
+def test_an_index_from_stored_fields_matches_as_one_computing_them() -> None:
+    computed = ClaimIndex.build(CLAIMS)
+    fields = matching_fields([text for _, text in CLAIMS])
+    stored = ClaimIndex.empty()
+    stored.add_stored(
+        StoredClaim(claim_id, text, f.normalised, f.vector)
+        for (claim_id, text), f in zip(CLAIMS, fields, strict=True)
+    )
+    query = "Joblessness fell to 3.5 per cent in March, said the ONS."
+
+    assert np.array_equal(stored.vectors, computed.vectors)
+    assert claims_match(query, stored) == claims_match(query, computed)
+
+
+def test_a_lexical_source_limits_the_lexical_stage_to_its_candidates() -> None:
+    asked: list[tuple[str, int]] = []
+
+    def source(form: str, count: int) -> list[int]:
+        asked.append((form, count))
+        return [2, 999]  # 999: not in the index (created after it was read), passed over
+
+    lexical = ClaimIndex.build(CLAIMS)
+    lexical.lexical_source = source
+    query = "Police in Lyon arrested 219 people after the protests of 14 July."
+    matches = claims_match(query, lexical, stages=("lexical",), lower=0.0)
+
+    assert asked == [(normalise(query), 20)]
+    assert [m.claim_id for m in matches] == [2]
+
+
+def test_stored_facts_are_read_once_instead_of_extracted() -> None:
+    calls: list[list[int]] = []
+    fake = facts_extract("Police in Lyon arrested 300 people after protests on 14 July.")
+
+    def source(ids: Sequence[int]) -> dict[int, Facts]:
+        calls.append(list(ids))
+        return {2: fake}
+
+    stored = ClaimIndex.build(CLAIMS)
+    stored.facts_source = source
+    query = "Police in Lyon arrested 219 people after protests on 14 July 2023."
+    first = claims_match(query, stored)
+    claims_match(query, stored)
+
+    assert first[0].claim_id == 2
+    assert MatchDifference("number", "300", "219") in first[0].differences  # the stored facts
+    assert len(calls) == 1
+
+
+def test_a_discarded_claim_matches_nothing_and_can_come_back_reworded() -> None:
+    changing = ClaimIndex.build(CLAIMS)
+    changing.discard([2])
+
+    assert changing.exact_ids(CLAIMS[1][1]) == []
+    assert all(m.claim_id != 2 for m in claims_match(CLAIMS[1][1], changing, lower=0.0))
+    assert len(changing) == 4
+
+    changing.add([(2, "Tram fares went up twice in one year.")])
+    assert claims_match("Tram fares went up twice in one year.", changing)[0].claim_id == 2

@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
 
-from annotations.models import ClaimUnit, Verdict
+from annotations.models import ClaimUnit, DeskSettings, Verdict
 from tests.factories import AnnotationFactory, UserFactory, verdict
 
 pytestmark = pytest.mark.django_db
@@ -532,3 +532,18 @@ def test_an_assignments_reviewer_changes_only_through_the_reassign_action(
     assert (
         admin_client_logged_in.get(reverse("admin:annotations_assignment_add")).status_code == 403
     )
+
+
+def test_the_desk_settings_page_shows_the_match_thresholds_with_their_help(
+    admin_client_logged_in,
+):
+    desk = DeskSettings.load()
+    page = admin_client_logged_in.get(
+        reverse("admin:annotations_desksettings_change", args=[desk.pk])
+    )
+    listing = admin_client_logged_in.get(reverse("admin:annotations_desksettings_changelist"))
+
+    text = page.content.decode()
+    assert 'name="match_same_threshold"' in text and 'name="match_related_threshold"' in text
+    assert "Claim matching" in text and "whatever its score" in text
+    assert "Match same threshold" in listing.content.decode()

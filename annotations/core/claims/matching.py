@@ -22,7 +22,7 @@ held-out half's figures are in docs/claims.md): `python manage.py bench_claims -
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -56,43 +56,132 @@ class Match:
     differences: tuple[MatchDifference, ...]
 
 
+# Facts extracted on demand are kept for this many claims at most (then forgotten, to bound
+# the memory of a long-running process; stored facts make extraction rare anyway).
+FACTS_CACHE = 20_000
+
+# (normalised query, how many) -> the ids of the claims whose normalised texts are nearest,
+# best first: the database's trigram or full-text index (selectors/claim_matching.py).
+LexicalSource = Callable[[str, int], Sequence[int]]
+# claim ids -> the facts stored with those claims that have them.
+FactsSource = Callable[[Sequence[int]], Mapping[int, Facts]]
+
+
+@dataclass(frozen=True)
+class StoredClaim:
+    """A claim as stored for matching: `normalised` ("" when not stored) and `vector` (the
+    float32 bytes of its embedding, None when not stored) spare the index recomputing them."""
+
+    id: int
+    text: str
+    normalised: str = ""
+    vector: bytes | None = None
+
+
+@dataclass(frozen=True)
+class MatchingFields:
+    """What a claim stores so that no process recomputes it: its normal form, its facts (read
+    on its text in `numbers_normalised` form) and its embedding as float32 bytes."""
+
+    normalised: str
+    facts: Facts | None
+    vector: bytes
+
+
+def matching_fields(
+    texts: Sequence[str], *, with_facts: bool = True, model: Embedder | None = None
+) -> list[MatchingFields]:
+    """The stored matching fields of each text (embeddings in one batch). Facts cost ~10 ms a
+    text (quantulum3): `with_facts=False` leaves them to be extracted when first needed."""
+    model = model or embedder()
+    vectors = model.embed_claims(list(texts))
+    return [
+        MatchingFields(
+            normalise(text),
+            facts_extract(numbers_normalised(text)) if with_facts else None,
+            vector.tobytes(),
+        )
+        for text, vector in zip(texts, vectors, strict=True)
+    ]
+
+
 @dataclass
 class ClaimIndex:
     """Claims held for matching: their ids and texts, normalised texts, unit embeddings (one row
     per claim) and, filled as queries need them, their facts. Built once, queried many times;
-    `add` appends claims."""
+    `add` appends claims, `discard` takes claims out (an edited claim is discarded and added
+    again).
+
+    `lexical_source`, when set, proposes the lexical candidates (a database index) so that only
+    those are scored, instead of every claim; `facts_source` reads the facts stored with the
+    candidates instead of extracting them."""
 
     ids: list[int]
     texts: list[str]
     normalised: list[str]
     vectors: Vectors
     model: Embedder
+    lexical_source: LexicalSource | None = None
+    facts_source: FactsSource | None = None
     _exact: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _facts: dict[int, tuple[str, Facts]] = field(default_factory=dict, repr=False)
+    _rows: dict[int, int] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(
         cls, claims: Iterable[tuple[int, str]], *, model: Embedder | None = None
     ) -> ClaimIndex:
-        model = model or embedder()
-        index = cls([], [], [], np.zeros((0, model.dimensions), dtype=np.float32), model)
+        index = cls.empty(model=model)
         index.add(claims)
         return index
 
+    @classmethod
+    def empty(cls, *, model: Embedder | None = None) -> ClaimIndex:
+        model = model or embedder()
+        return cls([], [], [], np.zeros((0, model.dimensions), dtype=np.float32), model)
+
     def add(self, claims: Iterable[tuple[int, str]]) -> None:
-        pairs = list(claims)
+        self.add_stored(StoredClaim(claim_id, text) for claim_id, text in claims)
+
+    def add_stored(self, claims: Iterable[StoredClaim]) -> None:
+        """Add claims, using their stored normal form and embedding where they have them."""
+        rows = list(claims)
         start = len(self.ids)
-        for offset, (claim_id, text) in enumerate(pairs):
-            form = normalise(text)
-            self.ids.append(claim_id)
-            self.texts.append(text)
+        vectors = np.zeros((len(rows), self.model.dimensions), dtype=np.float32)
+        missing = []
+        for offset, claim in enumerate(rows):
+            form = claim.normalised or normalise(claim.text)
+            self.ids.append(claim.id)
+            self.texts.append(claim.text)
             self.normalised.append(form)
             self._exact.setdefault(form, []).append(start + offset)
-        new = self.model.embed_claims([text for _, text in pairs])
-        self.vectors = np.ascontiguousarray(np.vstack([self.vectors, new]), dtype=np.float32)
+            self._rows[claim.id] = start + offset
+            if claim.vector is not None and len(claim.vector) == vectors.shape[1] * 4:
+                vectors[offset] = np.frombuffer(claim.vector, dtype=np.float32)
+            else:
+                missing.append(offset)
+        if missing:
+            vectors[missing] = self.model.embed_claims([rows[i].text for i in missing])
+        self.vectors = np.ascontiguousarray(np.vstack([self.vectors, vectors]), dtype=np.float32)
+
+    def discard(self, claim_ids: Iterable[int]) -> None:
+        """Take claims out: their rows stay (the arrays are not copied) but match nothing."""
+        for claim_id in claim_ids:
+            row = self._rows.pop(claim_id, None)
+            if row is None:
+                continue
+            self._exact[self.normalised[row]].remove(row)
+            self.vectors[row] = 0.0
+            self._facts.pop(row, None)
 
     def __len__(self) -> int:
-        return len(self.ids)
+        return len(self._rows)
+
+    def live(self, row: int) -> bool:
+        return self._rows.get(self.ids[row]) == row
+
+    def row_of(self, claim_id: int) -> int | None:
+        return self._rows.get(claim_id)
 
     def exact_rows(self, form: str) -> list[int]:
         """The rows of the claims whose normalised text is `form` (a `normalise` result)."""
@@ -102,12 +191,35 @@ class ClaimIndex:
         """The ids of the claims that state `text` word for word, once normalised."""
         return [self.ids[row] for row in self.exact_rows(normalise(text))]
 
+    def facts_load(self, rows: Sequence[int]) -> None:
+        """Read the stored facts of those of `rows` not known yet (one call of `facts_source`)."""
+        wanted = [self.ids[row] for row in rows if row not in self._facts]
+        if self.facts_source is None or not wanted:
+            return
+        stored = self.facts_source(wanted)
+        for claim_id, facts in stored.items():
+            row = self._rows.get(claim_id)
+            if row is not None:
+                self._remember(row, (numbers_normalised(self.texts[row]), facts))
+
     def facts_of(self, row: int) -> tuple[str, Facts]:
         """The claim's text in `numbers_normalised` form and its facts (extracted once)."""
         if row not in self._facts:
             form = numbers_normalised(self.texts[row])
-            self._facts[row] = (form, facts_extract(form))
+            self._remember(row, (form, facts_extract(form)))
         return self._facts[row]
+
+    def facts_known(self) -> dict[int, Facts]:
+        """The facts this index holds, by claim id (extracted or read since it was built)."""
+        return {self.ids[row]: facts for row, (_, facts) in self._facts.items() if self.live(row)}
+
+    def facts_forget(self) -> None:
+        self._facts.clear()
+
+    def _remember(self, row: int, facts: tuple[str, Facts]) -> None:
+        if len(self._facts) >= FACTS_CACHE:
+            self._facts.clear()
+        self._facts[row] = facts
 
 
 def _top(scores: npt.NDArray[np.float32], count: int) -> list[int]:
@@ -137,16 +249,22 @@ def claims_match(
     scored: dict[int, tuple[float, str]] = {}
 
     def offer(row: int, score: float, stage: str) -> None:
-        if score > scored.get(row, (-1.0, ""))[0]:
+        if index.live(row) and score > scored.get(row, (-1.0, ""))[0]:
             scored[row] = (score, stage)
 
     if "exact" in stages:
         for row in index.exact_rows(form):
             offer(row, 1.0, "exact")
     if "lexical" in stages:
-        ratios = process.cdist([form], index.normalised, scorer=fuzz.token_sort_ratio)[0]
-        for row in _top(ratios, width):
-            offer(row, float(ratios[row]) / 100.0, "lexical")
+        if index.lexical_source is None:
+            rows = list(range(len(index.ids)))
+        else:  # only the database's nearest texts are scored, the same way
+            found = (index.row_of(claim_id) for claim_id in index.lexical_source(form, width))
+            rows = [row for row in found if row is not None]
+        texts = [index.normalised[row] for row in rows]
+        ratios = process.cdist([form], texts, scorer=fuzz.token_sort_ratio)[0]
+        for at in _top(ratios, width):
+            offer(rows[at], float(ratios[at]) / 100.0, "lexical")
     if "semantic" in stages:
         cosines = index.vectors @ index.model.embed_claims([query])[0]
         for row in _top(cosines, width):
@@ -160,6 +278,8 @@ def claims_match(
     )[: limit + FACT_CHECKED_EXTRA]
     query_form = numbers_normalised(query)
     query_facts = facts_extract(query_form) if candidates and check_facts else None
+    if query_facts is not None:
+        index.facts_load([row for row in candidates if scored[row][1] != "exact"])
     matches = []
     for row in candidates:
         score, stage = scored[row]
