@@ -691,7 +691,7 @@ class Claim(models.Model):
     )
     # What the matcher needs, stored so no process recomputes it (core/claims/matching.py,
     # `matching_fields`), written by the services with `text`. `normalised` is what the
-    # database's lexical index searches (a pg_trgm GIN index on PostgreSQL, an FTS5 table kept
+    # database's lexical index searches (a GIN full-text index on PostgreSQL, an FTS5 table kept
     # by triggers on SQLite: migration 0016); `facts` may be null (an import leaves them to be
     # extracted when first needed); `embedding` is 256 float32s.
     normalised = models.TextField(blank=True, default="", editable=False)

@@ -3,11 +3,11 @@ it (docs/claims.md, "Matching at scale").
 
 - `normalised`, `facts`, `embedding` on Claim, filled here for the claims already there
   (about 15 ms a claim, most of it reading the facts);
-- PostgreSQL: the pg_trgm extension and a GIN trigram index on `normalised` (the `%` operator
-  and `similarity()` use it);
-- SQLite: an FTS5 table over `normalised` (the unicode61 tokenizer: words; the trigram
-  tokenizer was 4 times slower on the benchmark's claims, see docs/claims.md), external
-  content kept current by triggers on annotations_claim. A later
+- PostgreSQL: a GIN full-text index over the words of `normalised` (`simple` configuration);
+- SQLite: an FTS5 table over `normalised` (the unicode61 tokenizer: words), external content
+  kept current by triggers on annotations_claim. (Trigrams were tried first: pg_trgm and FTS5's
+  trigram tokenizer; a query's trigrams are shared by thousands of claims, so they were
+  several times slower, see docs/claims.md.) A later
   migration that makes Django rebuild annotations_claim on SQLite (most ALTERs do) drops the
   triggers: it must create them again (`tests/selectors/test_claim_lexical.py` would fail).
 """
@@ -19,11 +19,20 @@ from django.db import migrations, models
 BATCH = 500
 FTS_TABLE = "annotations_claim_fts"
 
+# Full-text search over the words of the normal form ("simple": no stemming, no stop words; the
+# matcher asks for a claim's rarest words, see selectors/claim_matching.py).
+# The words are stored (a generated column Django does not map: the database keeps it) so that
+# reading the rows the index found does not parse every text again.
 POSTGRES_FORWARD = [
-    "CREATE INDEX IF NOT EXISTS claim_normalised_trgm ON annotations_claim "
-    "USING gin (normalised gin_trgm_ops)",
+    "ALTER TABLE annotations_claim ADD COLUMN IF NOT EXISTS normalised_words tsvector "
+    "GENERATED ALWAYS AS (to_tsvector('simple', normalised)) STORED",
+    "CREATE INDEX IF NOT EXISTS claim_normalised_words ON annotations_claim "
+    "USING gin (normalised_words)",
 ]
-POSTGRES_BACKWARD = ["DROP INDEX IF EXISTS claim_normalised_trgm"]
+POSTGRES_BACKWARD = [
+    "DROP INDEX IF EXISTS claim_normalised_words",
+    "ALTER TABLE annotations_claim DROP COLUMN IF EXISTS normalised_words",
+]
 
 
 def _sqlite_forward(tokenizer: str) -> list[str]:
@@ -94,13 +103,6 @@ def matching_fields_fill(apps, schema_editor) -> None:
         Claim.objects.bulk_update(claims, ["normalised", "facts", "embedding"])
 
 
-def trigram_extension_create(apps, schema_editor):
-    """pg_trgm, on PostgreSQL only (Django's TrigramExtension fails when undone on SQLite). Left
-    in place when undone: other databases' objects may use it."""
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm", params=None)
-
-
 def search_claim_triggers_restore(apps, schema_editor):
     """On SQLite, adding the JSON field rebuilds annotations_claim, which drops the search
     index's triggers on it (migration 0015): create them again where they are missing.
@@ -122,7 +124,6 @@ class Migration(migrations.Migration):
     operations = [
         # Undone, the fields' removal rebuilds the table again: this runs last then.
         migrations.RunPython(migrations.RunPython.noop, search_claim_triggers_restore),
-        migrations.RunPython(trigram_extension_create, migrations.RunPython.noop),
         migrations.AddField(
             model_name="claim",
             name="embedding",

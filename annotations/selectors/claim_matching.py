@@ -7,8 +7,9 @@ exact stage's dictionary, the embeddings, the texts), built on its first query f
 claim stores (normal form, embedding: nothing recomputed) and brought up to date on later ones
 from the claims' history: claims added, edited or deleted since are read again (an edited or
 deleted claim is discarded from the index first); a history that went back (a rolled-back test,
-a restored backup) rebuilds it. The lexical stage asks the database for the nearest normalised
-texts (pg_trgm on PostgreSQL, FTS5 on SQLite: migration 0016) and scores only those; the facts
+a restored backup) rebuilds it. The lexical stage asks the database's full-text index (GIN on
+PostgreSQL, FTS5 on SQLite: migration 0016) for the claims holding the query's rarest words and
+scores only those; the facts
 of the candidates are read from the claims (extracted only when not stored).
 """
 
@@ -40,10 +41,6 @@ from annotations.selectors.articles import User
 FTS_TABLE = "annotations_claim_fts"
 # Ids read per statement (within every database's limit on parameters).
 BATCH = 500
-# Words too common to narrow the SQLite full-text search (each would match most claims, and
-# FTS5 ranks every claim matching any word).
-_STOP = "a an the and or of in on at to by for from with as is are was were be been has have had"
-FTS_STOP_WORDS = frozenset(f"{_STOP} it its that this their his her said says than over".split(" "))
 
 
 @dataclass
@@ -77,32 +74,28 @@ def _stored(pks: Sequence[int] | None = None) -> list[StoredClaim]:
     ]
 
 
-def _fts_expression(form: str) -> str:
-    """An FTS5 query for any of the words of `form` but the commonest, each quoted: no FTS5
-    syntax in the text gets through."""
-    words = dict.fromkeys(w for w in form.split() if w not in FTS_STOP_WORDS)
-    return " OR ".join('"' + word.replace('"', '""') + '"' for word in words)
-
-
-def lexical_candidates(form: str, count: int) -> list[int]:
-    """The ids of the `count` claims whose stored normal form is nearest to `form` (itself a
-    normal form), nearest first, from the database's index: pg_trgm's similarity among the
-    claims sharing at least its threshold (0.3) of trigrams on PostgreSQL, FTS5's bm25 over the
-    query's words (but the commonest) on SQLite. One query."""
+def lexical_candidates(words: Sequence[str], count: int) -> list[int]:
+    """The ids of claims holding any of `words`, at most `count`, from the database's
+    full-text index: GIN over the `simple` configuration on PostgreSQL (migration 0016), the
+    FTS5 table on SQLite. The matcher passes a query's rarest words, held by at most a few
+    thousand claims (`ClaimIndex.rare_words`), and ranks what comes back itself: the database
+    only looks the words up, so its work does not grow with the claims (on PostgreSQL the words
+    are a stored, generated column: no text is parsed again). Each word is passed as
+    a value: nothing typed reaches the query syntax. One query."""
+    if not words:
+        return []
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            query = " || ".join(["plainto_tsquery('simple', %s)"] * len(words))
             cursor.execute(
-                "SELECT id FROM annotations_claim WHERE normalised %% %s "
-                "ORDER BY similarity(normalised, %s) DESC, id LIMIT %s",
-                [form, form, count],
+                "SELECT id FROM annotations_claim "  # noqa: S608  # placeholders only
+                f"WHERE normalised_words @@ ({query}) LIMIT %s",
+                [*words, count],
             )
         elif connection.vendor == "sqlite":
-            expression = _fts_expression(form)
-            if not expression:
-                return []
+            expression = " OR ".join('"' + word.replace('"', '""') + '"' for word in words)
             cursor.execute(
-                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "  # noqa: S608  # a constant
-                "ORDER BY rank LIMIT %s",
+                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s LIMIT %s",  # noqa: S608  # a constant
                 [expression, count],
             )
         else:  # pragma: no cover - the desk runs on PostgreSQL or SQLite

@@ -22,6 +22,7 @@ from annotations.core.claims.consistency import MatchDifference, claims_differen
 from annotations.core.claims.embedding import Embedder, embedder, model_directory
 from annotations.core.claims.evaluation import eval_load, figures
 from annotations.core.claims.matching import (
+    LEXICAL_BUDGET,
     ClaimIndex,
     Match,
     StoredClaim,
@@ -368,10 +369,10 @@ def test_an_index_from_stored_fields_matches_as_one_computing_them() -> None:
 
 
 def test_a_lexical_source_limits_the_lexical_stage_to_its_candidates() -> None:
-    asked: list[tuple[str, int]] = []
+    asked: list[tuple[list[str], int]] = []
 
-    def source(form: str, count: int) -> list[int]:
-        asked.append((form, count))
+    def source(words: Sequence[str], count: int) -> list[int]:
+        asked.append((list(words), count))
         return [2, 999]  # 999: not in the index (created after it was read), passed over
 
     lexical = ClaimIndex.build(CLAIMS)
@@ -379,8 +380,56 @@ def test_a_lexical_source_limits_the_lexical_stage_to_its_candidates() -> None:
     query = "Police in Lyon arrested 219 people after the protests of 14 July."
     matches = claims_match(query, lexical, stages=("lexical",), lower=0.0)
 
-    assert asked == [(normalise(query), 20)]
+    assert asked == [(lexical.rare_words(normalise(query)), LEXICAL_BUDGET)]
     assert [m.claim_id for m in matches] == [2]
+
+
+def test_the_rarest_words_come_first_and_stay_within_the_budget() -> None:
+    index = ClaimIndex.build(
+        [
+            (1, "Bus fares in Eastford doubled in 2024."),
+            (2, "Bus fares in Westbrook fell in 2023."),
+            (3, "Tram fares in Eastford rose in 2022."),
+        ]
+    )
+    form = normalise("Bus fares in Eastford doubled in 2024, said the mayor.")
+
+    # "doubled" and "2024": 1 claim each; "bus", "eastford": 2; "fares", "in": 3; the
+    # mayor's words: none (they would find nothing).
+    assert index.rare_words(form, budget=100) == [
+        "2024",
+        "doubled",
+        "bus",
+        "eastford",
+        "fares",
+        "in",
+    ]
+    assert index.rare_words(form, budget=4) == ["2024", "doubled", "bus"]
+    assert index.rare_words(form, budget=0) == []
+
+    index.discard([1])  # no claim holds "doubled" or "2024" any more
+    assert index.rare_words(form, budget=100)[:2] == ["bus", "eastford"]
+
+
+def test_a_large_index_shortlists_on_the_vectors_prefix_and_finds_the_same_claim(
+    monkeypatch,
+) -> None:
+    """Past COARSE_FROM claims, the semantic stage scores a shortlist taken on the vectors'
+    first dimensions: the paraphrase is still found."""
+    from annotations.core.claims import matching
+
+    fillers = [
+        (100 + n, f"The harbour of town {n} handled {n * 7} ships in {1900 + n % 100}.")
+        for n in range(300)
+    ]
+    index = ClaimIndex.build([*CLAIMS, *fillers])
+    query = "219 people were arrested by police in Lyon after the 14 July protests."
+    full = [m.claim_id for m in claims_match(query, index, stages=("semantic",), lower=0.0)]
+    monkeypatch.setattr(matching, "COARSE_FROM", 10)
+    monkeypatch.setattr(matching, "COARSE_SHORTLIST", 50)
+    coarse = [m.claim_id for m in claims_match(query, index, stages=("semantic",), lower=0.0)]
+
+    assert full[0] == 2 and coarse[0] == 2
 
 
 def test_stored_facts_are_read_once_instead_of_extracted() -> None:

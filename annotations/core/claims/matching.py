@@ -5,8 +5,14 @@
 1. exact: the normalised texts are equal (`normalise`: Unicode, typography, case, punctuation,
    number formats); score 1.0, and no fact check (the texts differ in form only);
 2. lexical: rapidfuzz's `token_sort_ratio` on the normalised texts (word order aside, the
-   edit distance as a share of the length), scaled to 0..1;
-3. semantic: the cosine similarity of the texts' sentence embeddings (`embedding.py`);
+   edit distance as a share of the length), scaled to 0..1: of every claim, or, when the index
+   has a `lexical_source` (the database's full-text index), of the claims holding the query's
+   rarest words (`ClaimIndex.rare_words`: at most `LEXICAL_BUDGET` claims hold them, so neither
+   the database's work nor the scoring grows with the claims);
+3. semantic: the cosine similarity of the texts' sentence embeddings (`embedding.py`); past
+   `COARSE_FROM` claims, a shortlist is first taken on the vectors' first `COARSE_DIMS`
+   dimensions (the model's vectors are trained so that a prefix is itself an embedding), then
+   scored in full;
 4. the fact-consistency check (`consistency.py`) on the best candidates.
 
 A candidate's score is the highest of its stages' scores, and `stage` names the stage that gave
@@ -22,6 +28,8 @@ held-out half's figures are in docs/claims.md): `python manage.py bench_claims -
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -44,6 +52,21 @@ DIFFERENCE_PENALTY = 0.15
 CANDIDATES_PER_STAGE = 20
 CANDIDATE_FACTOR = 4
 FACT_CHECKED_EXTRA = 3
+# The lexical stage asks the database for claims holding the query's rarest words, adding words
+# while the claims holding them stay under this budget (the database ranks at most that many).
+LEXICAL_BUDGET = 2_000
+# Past this many claims, the semantic stage shortlists on a prefix of the vectors (a quarter of
+# the memory read per query) and scores the shortlist in full.
+COARSE_FROM = 20_000
+COARSE_DIMS = 64
+COARSE_SHORTLIST = 1_000
+_WORD = re.compile(r"\w+")
+
+
+def lexical_words(form: str) -> list[str]:
+    """The words of a normal form, once each, in order: what the full-text indexes hold
+    (letters and digits; "3.5%" is "3" and "5")."""
+    return list(dict.fromkeys(_WORD.findall(form)))
 
 
 @dataclass(frozen=True)
@@ -60,9 +83,9 @@ class Match:
 # the memory of a long-running process; stored facts make extraction rare anyway).
 FACTS_CACHE = 20_000
 
-# (normalised query, how many) -> the ids of the claims whose normalised texts are nearest,
-# best first: the database's trigram or full-text index (selectors/claim_matching.py).
-LexicalSource = Callable[[str, int], Sequence[int]]
+# (the query's rarest words, at most how many) -> the ids of the claims holding any of them:
+# the database's full-text index (selectors/claim_matching.py); the stage ranks them itself.
+LexicalSource = Callable[[Sequence[str], int], Sequence[int]]
 # claim ids -> the facts stored with those claims that have them.
 FactsSource = Callable[[Sequence[int]], Mapping[int, Facts]]
 
@@ -126,6 +149,10 @@ class ClaimIndex:
     _exact: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _facts: dict[int, tuple[str, Facts]] = field(default_factory=dict, repr=False)
     _rows: dict[int, int] = field(default_factory=dict, repr=False)
+    # How many live claims hold each word (for the rarest words of a query).
+    _claims_with: Counter[str] = field(default_factory=Counter, repr=False)
+    # The vectors' first COARSE_DIMS dimensions scaled to unit length (the semantic shortlist).
+    _coarse: Vectors | None = field(default=None, repr=False)
 
     @classmethod
     def build(
@@ -151,6 +178,7 @@ class ClaimIndex:
         missing = []
         for offset, claim in enumerate(rows):
             form = claim.normalised or normalise(claim.text)
+            self._claims_with.update(lexical_words(form))
             self.ids.append(claim.id)
             self.texts.append(claim.text)
             self.normalised.append(form)
@@ -163,6 +191,32 @@ class ClaimIndex:
         if missing:
             vectors[missing] = self.model.embed_claims([rows[i].text for i in missing])
         self.vectors = np.ascontiguousarray(np.vstack([self.vectors, vectors]), dtype=np.float32)
+        self._coarse = None  # made again when a query needs it
+
+    @property
+    def coarse(self) -> Vectors:
+        if self._coarse is None or len(self._coarse) != len(self.vectors):
+            prefix = self.vectors[:, :COARSE_DIMS]
+            norms = np.linalg.norm(prefix, axis=1, keepdims=True)
+            self._coarse = np.ascontiguousarray(prefix / np.maximum(norms, 1e-12), np.float32)
+        return self._coarse
+
+    def rare_words(self, form: str, budget: int = LEXICAL_BUDGET) -> list[str]:
+        """The words of `form` held by fewest claims, rarest first, as many as keep the claims
+        holding any of them within `budget` (none when even the rarest is commoner). Words no
+        claim holds are left out: they find nothing."""
+        held = sorted(
+            (count, word)
+            for word in lexical_words(form)
+            if (count := self._claims_with.get(word, 0)) > 0
+        )
+        words, total = [], 0
+        for count, word in held:
+            if total + count > budget:
+                break
+            words.append(word)
+            total += count
+        return words
 
     def discard(self, claim_ids: Iterable[int]) -> None:
         """Take claims out: their rows stay (the arrays are not copied) but match nothing."""
@@ -171,7 +225,10 @@ class ClaimIndex:
             if row is None:
                 continue
             self._exact[self.normalised[row]].remove(row)
+            self._claims_with.subtract(lexical_words(self.normalised[row]))
             self.vectors[row] = 0.0
+            if self._coarse is not None:
+                self._coarse[row] = 0.0
             self._facts.pop(row, None)
 
     def __len__(self) -> int:
@@ -258,17 +315,26 @@ def claims_match(
     if "lexical" in stages:
         if index.lexical_source is None:
             rows = list(range(len(index.ids)))
-        else:  # only the database's nearest texts are scored, the same way
-            found = (index.row_of(claim_id) for claim_id in index.lexical_source(form, width))
-            rows = [row for row in found if row is not None]
+        else:  # only the claims the database proposes are scored, the same way
+            words = index.rare_words(form)
+            proposed = index.lexical_source(words, LEXICAL_BUDGET) if words else []
+            rows = [row for row in map(index.row_of, proposed) if row is not None]
         texts = [index.normalised[row] for row in rows]
         ratios = process.cdist([form], texts, scorer=fuzz.token_sort_ratio)[0]
         for at in _top(ratios, width):
             offer(rows[at], float(ratios[at]) / 100.0, "lexical")
     if "semantic" in stages:
-        cosines = index.vectors @ index.model.embed_claims([query])[0]
-        for row in _top(cosines, width):
-            offer(row, float(cosines[row]), "semantic")
+        vector = index.model.embed_claims([query])[0]
+        if len(index.ids) > COARSE_FROM:
+            prefix = vector[:COARSE_DIMS] / max(float(np.linalg.norm(vector[:COARSE_DIMS])), 1e-12)
+            shortlist = _top(index.coarse @ prefix, COARSE_SHORTLIST)
+            cosines = index.vectors[shortlist] @ vector
+            for at in _top(cosines, width):
+                offer(shortlist[at], float(cosines[at]), "semantic")
+        else:
+            cosines = index.vectors @ vector
+            for row in _top(cosines, width):
+                offer(row, float(cosines[row]), "semantic")
 
     # The fact check costs milliseconds a claim (its facts are extracted once per index): it
     # runs on the candidates that can be shown, and a few more that may move up.
