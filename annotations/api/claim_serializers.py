@@ -89,7 +89,10 @@ class ClaimUnitLinkedSerializer(serializers.Serializer):
     """A unit linked to the claim (selectors.ClaimUnitLinked): an appearance, or related."""
 
     unit = serializers.IntegerField()
-    unit_status = serializers.CharField()
+    unit_status = serializers.CharField(
+        help_text="The unit's status for editors; for others 'published' or 'not_published' "
+        "(an unpublished decision stays on the desk)."
+    )
     article = serializers.IntegerField()
     article_title = serializers.CharField()
     article_url = serializers.CharField()

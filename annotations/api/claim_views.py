@@ -51,7 +51,7 @@ class ClaimViewSet(DeskReadViewSet):
     @extend_schema(responses={200: ClaimDetailSerializer})
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """A claim with its desk verdict, appearances, related units and external fact-checks."""
-        detail = selectors.claim_detail(self.get_object())
+        detail = selectors.claim_detail(self.request.user, self.get_object())
         return Response(ClaimDetailSerializer(detail, context={"request": request}).data)
 
 

@@ -10,8 +10,9 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from annotations.models import Claim, ClaimLink, ClaimUnit, ExternalFactCheck
+from annotations.models import Claim, ClaimLink, ClaimUnit, ExternalFactCheck, Review
 from annotations.services.claims import claim_link
 from tests.factories import (
     ReviewerFactory,
@@ -302,8 +303,16 @@ def test_the_claim_pages_queries_do_not_grow_with_its_appearances(editor, alice,
     with CaptureQueriesContext(connection) as few:
         client.get(f"/claims/{checked.pk}/")
     for _ in range(4):
-        claim_link(unit=unit_on_new_article(), claim=checked, relation="same", editor=editor)
-        claim_link(unit=unit_on_new_article(), claim=checked, relation="related", editor=editor)
+        for relation in ("same", "related"):
+            unit = unit_on_new_article()
+            claim_link(unit=unit, claim=checked, relation=relation, editor=editor)
+            # Blind review: she sees the units of the articles she has submitted hers of.
+            Review.objects.create(
+                article=unit.article,
+                reviewer=alice,
+                status=Review.Status.SUBMITTED,
+                submitted_at=timezone.now(),
+            )
     with CaptureQueriesContext(connection) as many:
         html = client.get(f"/claims/{checked.pk}/").content.decode()
 
