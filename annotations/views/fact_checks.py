@@ -22,7 +22,7 @@ from annotations.presenters.fact_checks import import_report_page, link_candidat
 from annotations.request_user import request_user
 from annotations.services import fact_checks
 from annotations.views.decorators import permission_required
-from annotations.views.errors import domain_errors_shown
+from annotations.views.errors import domain_errors_shown, too_large_shown
 
 FACT_CHECKS_PAGE_SIZE = 50
 
@@ -97,8 +97,16 @@ def fact_check_unlink_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("fact-check-detail", pk=pk)
 
 
+def _import_too_large(request: HttpRequest) -> HttpResponse:
+    form = FactCheckImportForm.too_large()
+    return render(
+        request, "annotations/fact_check_import.html", {"form": form, "report": None}, status=413
+    )
+
+
 @permission_required(Permission.Claim.IMPORT)
 @require_http_methods(["GET", "POST"])
+@too_large_shown(_import_too_large)
 def fact_check_import_view(request: HttpRequest) -> HttpResponse:
     posted = request.method == "POST"
     form = FactCheckImportForm(request.POST if posted else None, request.FILES if posted else None)
