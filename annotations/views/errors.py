@@ -122,9 +122,9 @@ class RequestTooLargeMiddleware:
             page: TooLargePage | None = getattr(view, "too_large_page", None)
             permission = getattr(view, "permission", None)
             # The form page only to those the page lets in; it reads nothing of the request.
-            if isinstance(error, RequestDataTooBig) and page is not None and permission:
-                if can(request.user, permission):
-                    return page(request, *args, **kwargs)
+            too_large = isinstance(error, RequestDataTooBig)
+            if too_large and page is not None and permission and can(request.user, permission):
+                return page(request, *args, **kwargs)
             return render(request, "400.html", {"too_large": True}, status=400)
         return None
 
