@@ -29,6 +29,7 @@ from annotations.api.claim_serializers import (
     UnlinkInputSerializer,
 )
 from annotations.api.errors import ID_PATTERN
+from annotations.api.parsers import DepthLimitedJSONLDParser
 from annotations.api.query import StrictQueryParameters
 from annotations.api.viewsets import DeskReadViewSet
 from annotations.models import Claim, ClaimLink, ClaimUnit, ExternalFactCheck
@@ -97,7 +98,13 @@ class FactCheckViewSet(DeskReadViewSet):
         request=OpenApiTypes.OBJECT,
         responses={200: FactCheckImportSerializer, 422: FactCheckImportSerializer},
     )
-    @action(detail=False, methods=["post"], url_path="import")
+    @action(
+        detail=False,
+        methods=["post"],
+        url_path="import",
+        # ClaimReview is JSON-LD: its own media type is taken beside the desk's parsers.
+        parser_classes=[*DeskReadViewSet.parser_classes, DepthLimitedJSONLDParser],
+    )
     def import_document(self, request: Request) -> Response:
         """Import a schema.org ClaimReview document (one review, a list, an @graph or a
         DataFeed). Each review is stored whole or refused with its reason; one already
