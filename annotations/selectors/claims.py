@@ -23,7 +23,7 @@ NOT_PUBLISHED = "not_published"
 LINKED_UNIT_TEXT = Coalesce("unit__revision__text", "unit__article__text")
 
 
-def _links_visible_to(user: User) -> Q:
+def claim_links_visible(user: User) -> Q:
     """The links whose unit the user may read (permissions.visible_units), from a link's
     side: blind review holds on claims' appearances and related units too."""
     if can(user, Permission.Unit.ADJUDICATE):  # editors read every unit: no subquery
@@ -36,7 +36,7 @@ def claims_visible_to(user: User) -> QuerySet[Claim]:
     (its units linked "same" that the user may read), newest first."""
     counted = Q(links__relation=SAME)
     if not can(user, Permission.Unit.ADJUDICATE):
-        counted &= Q(links__in=ClaimLink.objects.filter(_links_visible_to(user)).values("pk"))
+        counted &= Q(links__in=ClaimLink.objects.filter(claim_links_visible(user)).values("pk"))
     return visible_claims(user, Claim.objects.all()).annotate(
         appearance_count=Count("links", filter=counted)
     )
@@ -79,7 +79,7 @@ def claim_links(user: User, claim: Claim, *, relation: str) -> list[ClaimUnitLin
     (permissions.visible_units), in the order they were linked; one query, the passage cut by
     the database (article texts are never loaded whole)."""
     links = (
-        ClaimLink.objects.filter(_links_visible_to(user), claim=claim, relation=relation)
+        ClaimLink.objects.filter(claim_links_visible(user), claim=claim, relation=relation)
         .select_related("unit__article", "linked_by")
         .only(
             "relation",
