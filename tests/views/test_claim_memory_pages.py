@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from annotations.models import Claim, ClaimLink, ClaimUnit, ExternalFactCheck, Review
-from annotations.services.claims import claim_link
+from annotations.services.claims import claim_link, claim_unlink
 from tests.factories import (
     ReviewerFactory,
     SourceFactory,
@@ -176,9 +176,45 @@ def test_a_stale_version_shows_the_conflict_banner_and_links_nothing(editor, dis
         action_url(unit, "claim-link"), link_form(unit, checked, version=seen)
     )
 
+    html = response.content.decode()
     assert response.status_code == 409
-    assert 'id="conflict"' in response.content.decode()
+    assert 'id="conflict"' in html
+    # A button: nothing was typed, and the page takes the unit's address (no re-post on F5).
+    assert "Nothing changed" in html and "Choose again after reloading." in html
+    assert "What you typed" not in html
+    assert f'data-page-url="/review/units/{unit.pk}/"' in html
+    assert "annotations/conflict-banner.js" in html
     assert ClaimLink.objects.get(unit=unit).relation == "related"
+
+
+@pytest.mark.parametrize(
+    ("action", "form"),
+    [
+        ("claim-unlink", {}),
+        ("claim-new", {}),
+        ("claim-new", {"text": "Crime fell by a third"}),
+    ],
+)
+def test_a_stale_claim_button_says_nothing_changed_and_a_typed_wording_is_kept(
+    editor, disputed, checked, action, form
+):
+    unit = unit_of(disputed, CRIME)
+    seen = unit.version
+    claim_link(unit=unit, claim=checked, relation="related", editor=editor)
+    if action == "claim-new":  # the unit moved on, and is unlinked: "Keep it new" is offered
+        claim_unlink(unit=unit, editor=editor)
+
+    response = logged_in(editor).post(action_url(unit, action), {"version": seen} | form)
+
+    html = response.content.decode()
+    assert response.status_code == 409
+    if form:
+        assert "What you typed is still below." in html
+        assert "Crime fell by a third</textarea>" in html
+        assert "data-page-url" not in html
+    else:
+        assert "Choose again after reloading." in html and "What you typed" not in html
+        assert "data-page-url" in html
 
 
 @pytest.mark.parametrize(
