@@ -32,6 +32,12 @@ class FactCheckLinkInputSerializer(serializers.Serializer):
     claim = StrictPrimaryKeyRelatedField(
         queryset=Claim.objects.all(), help_text="The desk claim the review states."
     )
+    differences_confirmed = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="The editor has checked that the claim is the same despite the facts the "
+        "matcher finds differ (needed when they differ: else a 400 on this field).",
+    )
 
 
 class UnlinkInputSerializer(serializers.Serializer):

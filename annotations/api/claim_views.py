@@ -130,6 +130,7 @@ class FactCheckViewSet(DeskReadViewSet):
             fact_check=self.get_object(),
             claim=data.validated_data["claim"],
             editor=request_user(request),
+            differences_confirmed=data.validated_data["differences_confirmed"],
         )
         return Response(ExternalFactCheckSerializer(linked).data)
 
