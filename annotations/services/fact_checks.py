@@ -17,8 +17,8 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from annotations import fetching
-from annotations.core.claims.matching import ClaimIndex, claims_match
 from annotations.core.claims.consistency import MatchDifference, claims_differences
+from annotations.core.claims.matching import ClaimIndex, claims_match
 from annotations.core.claims.normalise import normalise, numbers_normalised
 from annotations.core.formats.claimreview_import import (
     ExternalCheck,
