@@ -307,7 +307,8 @@ def test_a_reviewer_reads_the_claim_page_with_its_verdict_appearances_and_other_
     html = logged_in(alice).get(f"/claims/{checked.pk}/").content.decode()
 
     assert f"“{CHECKED}”" in html
-    assert "Checked before: False" in html
+    assert "Desk verdict: False" in html
+    assert "Checked before:" not in html  # its own verdict, not one from elsewhere
     assert "Police report" in html
     assert "Police chief interview" in html  # the article it appears in
     assert "Misleading" in html and "Check Desk" in html
