@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from playwright.sync_api import Page, Route, expect
+from playwright.sync_api import Page, expect
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -43,7 +43,8 @@ def test_an_external_review_and_an_unstated_figure_read_as_sentences(page: Page)
             const { createCheckedBefore } = await import("/static/annotations/checked-before.js");
             const section = document.createElement("section");
             section.id = "stub";
-            section.innerHTML = '<p data-checked-before-status></p><ol data-checked-before-list></ol>';
+            section.innerHTML =
+                "<p data-checked-before-status></p><ol data-checked-before-list></ol>";
             document.body.append(section);
             createCheckedBefore(section, { url: "/similar-stub/", labels: [] }).lookup("nurses");
         }"""
