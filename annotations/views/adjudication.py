@@ -193,10 +193,10 @@ def _claim_link(request: HttpRequest, page: Adjudication, form: Any) -> str:
     )
     if link.relation == claims.Relation.SAME:
         return (
-            f"Linked as the same claim: this article is now one of claim #{link.claim_id}'s "
+            f"Linked as the same claim: this article is now one of claim C{link.claim_id}'s "
             "appearances."
         )
-    return f"Linked to claim #{link.claim_id} as related, with different facts."
+    return f"Linked as related to claim C{link.claim_id}, with different facts."
 
 
 def _claim_new(request: HttpRequest, page: Adjudication, form: Any) -> str:
@@ -206,7 +206,7 @@ def _claim_new(request: HttpRequest, page: Adjudication, form: Any) -> str:
         text=form.cleaned_data["text"],
         seen_version=form.cleaned_data["version"],
     )
-    return f"Kept as a new claim: claim #{claim.pk}, with this unit as its first appearance."
+    return f"Kept as a new claim: claim C{claim.pk}, with this unit as its first appearance."
 
 
 def _claim_unlink(request: HttpRequest, page: Adjudication, form: Any) -> str:
@@ -223,7 +223,7 @@ def _claim_undo(request: HttpRequest, page: Adjudication, form: Any) -> str:
     if link is None:
         return "Undone: this unit is no longer linked to a claim."
     return (
-        f"Undone: linked to claim #{link.claim_id} again ({link.get_relation_display().lower()})."
+        f"Undone: linked to claim C{link.claim_id} again ({link.get_relation_display().lower()})."
     )
 
 

@@ -106,7 +106,7 @@ def fact_check_link_view(request: HttpRequest, pk: int) -> HttpResponse:
             differences_confirmed=choice.cleaned_data["confirm"],
         )
     if not refusal:
-        messages.success(request, f"The fact-check now stands under claim #{linked.claim_id}.")
+        messages.success(request, f"The fact-check now stands under claim C{linked.claim_id}.")
         return redirect("fact-check-detail", pk=pk)
     if refusal.conflict:
         messages.error(request, refusal.conflict.message)
@@ -128,7 +128,7 @@ def fact_check_unlink_view(request: HttpRequest, pk: int) -> HttpResponse:
         back = fact_checks.fact_check_unlink(fact_check=check, editor=request_user(request))
     if not refusal:
         messages.success(
-            request, f"The fact-check is back under a claim of its own wording (#{back.claim_id})."
+            request, f"The fact-check is back under a claim of its own wording (C{back.claim_id})."
         )
     return redirect("fact-check-detail", pk=pk)
 

@@ -115,7 +115,8 @@ def test_same_claim_links_the_unit_in_one_click_and_the_claim_page_lists_the_art
     assert (link.claim_id, link.relation, link.linked_by) == (checked.pk, "same", editor)
     html = unit_page(client, unit)
     assert "this article is now one of claim" in html
-    assert f'href="/claims/{checked.pk}/">claim #{checked.pk}</a>' in html
+    # The claim is named C<id>, apart from the unit's own "Claim #<id>".
+    assert f'This unit states claim <a href="/claims/{checked.pk}/">C{checked.pk}</a>' in html
     assert ">Unlink</button>" in html and "Undo the last link change" in html
     assert "Checked before: False" in html
     claim_html = client.get(f"/claims/{checked.pk}/").content.decode()
@@ -134,6 +135,11 @@ def test_related_links_the_unit_without_making_it_an_appearance(editor, disputed
     appearances, related = claim_html.split('id="related"')
     assert f'data-article-id="{disputed.pk}"' not in appearances
     assert f'data-article-id="{disputed.pk}"' in related
+    # The unit page names the claim apart from the unit, in a sentence.
+    page = unit_page(client, unit)
+    assert f'Related to claim <a href="/claims/{checked.pk}/">C{checked.pk}</a>' in page
+    assert ", with different facts</p>" in page
+    assert "as claim" not in page
 
 
 def test_keep_it_new_makes_a_claim_of_the_unit_worded_as_typed(editor, disputed, checked):
@@ -164,7 +170,7 @@ def test_unlink_then_undo_puts_the_link_back(editor, disputed, checked):
 
     assert response.status_code == 302
     assert ClaimLink.objects.get(unit=unit).claim_id == checked.pk
-    assert "linked to claim #" in unit_page(client, unit)
+    assert "linked to claim C" in unit_page(client, unit)
 
 
 def test_a_stale_version_shows_the_conflict_banner_and_links_nothing(editor, disputed, checked):

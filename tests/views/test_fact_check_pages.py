@@ -112,7 +112,7 @@ def test_an_editor_links_a_review_from_its_page_and_goes_back(editor, alice):
     back = logged_in(editor).post(page + "unlink/", follow=True)
 
     assert refused.status_code == 403
-    assert f"now stands under claim #{desk_claim.pk}" in linked.content.decode()
+    assert f"now stands under claim C{desk_claim.pk}" in linked.content.decode()
     assert "There is no such claim." in unknown.content.decode()
     assert "Choose a claim" in tampered.content.decode()
     assert "back under a claim of its own wording" in back.content.decode()
@@ -139,7 +139,7 @@ def test_a_pasted_document_is_imported_and_the_report_says_where_each_review_wen
     html = response.content.decode()
     assert response.status_code == 200
     assert "1 imported</strong>, 0 already known, 0 refused" in html
-    assert f"under claim #{desk_claim.pk}" in html
+    assert f"under claim C{desk_claim.pk}" in html
     assert "found by the matcher (semantic, score" in html
     assert ExternalFactCheck.objects.get().claim == desk_claim
     assert "0 imported</strong>, 1 already known" in again.content.decode()
