@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Self, TypeVar
 
 from django import forms
 from django.conf import settings
@@ -45,6 +45,44 @@ def _url_field_clean(value: str) -> str:
     return value
 
 
+def paste_limit_bytes() -> int:
+    """How much a pasted text may weigh: Django refuses a form whose fields (files aside) pass
+    DATA_UPLOAD_MAX_MEMORY_SIZE before any view reads it."""
+    return int(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+
+
+def paste_too_large_message() -> str:
+    megabytes = paste_limit_bytes() / (1024 * 1024)
+    return f"Too large to paste (limit {megabytes:g} MB): upload it as a file."
+
+
+class PasteLimited(forms.Form):
+    """A form with a paste box (`text`) and a file upload: the box says how much it takes
+    (`data-max-bytes`, read by static/annotations/paste-limit.js, which refuses a larger paste
+    before it is sent), and `too_large()` is the form a page shows when the server refused
+    the request as too large (views/errors.py: RequestTooLargeMiddleware)."""
+
+    paste_field: ClassVar[str] = "text"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields[self.paste_field]
+        megabytes = paste_limit_bytes() / (1024 * 1024)
+        field.widget.attrs |= {
+            "data-max-bytes": str(paste_limit_bytes()),
+            "data-too-large": paste_too_large_message(),
+        }
+        field.help_text = f"{field.help_text} Up to {megabytes:g} MB; larger, upload it as a file."
+
+    @classmethod
+    def too_large(cls, **kwargs: Any) -> Self:
+        """An empty form (`kwargs` as the form takes them) whose paste box says the paste was
+        too large: nothing else was read, the request was refused whole."""
+        form = cls(**kwargs)
+        form.errors[cls.paste_field] = form.error_class([paste_too_large_message()])
+        return form
+
+
 def _article_file_field() -> forms.FileField:
     """An optional .txt or .html upload of an article's text (size checked on clean)."""
     return forms.FileField(
@@ -55,7 +93,7 @@ def _article_file_field() -> forms.FileField:
     )
 
 
-class ArticleImportForm(forms.Form):
+class ArticleImportForm(PasteLimited):
     """Import an article from exactly one of: pasted text, an uploaded file, a URL."""
 
     text = forms.CharField(
@@ -118,7 +156,7 @@ class ArticleImportForm(forms.Form):
         return cleaned
 
 
-class FactCheckImportForm(forms.Form):
+class FactCheckImportForm(PasteLimited):
     """Import other fact-checkers' ClaimReview from exactly one of: a pasted document, an
     uploaded file, a URL (a feed or a fact-check page)."""
 
@@ -189,7 +227,7 @@ def _upload_size_check(upload: Any) -> Any:
     return upload
 
 
-class ArticleRevisionForm(forms.Form):
+class ArticleRevisionForm(PasteLimited):
     """A new version of an article's text from exactly one of: pasted text, an uploaded file,
     the article's URL fetched again (offered only when the article has one)."""
 

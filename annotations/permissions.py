@@ -32,7 +32,7 @@ from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 
 from annotations import roles
 from annotations.errors import DomainError
-from annotations.models import DeskSettings, Review
+from annotations.models import DeskSettings, Review, Verdict
 
 User = auth.User | auth.AnonymousUser  # who asks: signed in or not
 M = TypeVar("M", bound=Model)
@@ -80,6 +80,8 @@ class Permission:
 
     class Unit(PermissionName):
         ADJUDICATE = "unit:adjudicate"  # the queue, a unit's page and every decision on it
+        # A unit's passage and where it stands, as a claim's appearance or related unit shows it.
+        READ = "unit:read"
 
     class Verdict(PermissionName):
         READ = "verdict:read"
@@ -221,6 +223,21 @@ annotation_shared_with_user = ObjectRule(
 # The orphan rule: an anchor is resolved by the reviewer of its highlight (or by an editor).
 anchor_of_users_highlight = _reviewed_by_user("anchor_of_users_highlight", "annotation__reviewer")
 review_by_user = _reviewed_by_user("review_by_user", "reviewer")
+# Blind review again: a unit is what reviewers highlighted. A reviewer sees the units of an
+# article once she has submitted her own review of it (as for the highlights themselves)...
+unit_article_submitted_by_user = ObjectRule(
+    "unit_article_submitted_by_user",
+    test=lambda user, unit: Review.objects.filter(
+        article=unit.article_id, reviewer=user.pk, status=Review.Status.SUBMITTED
+    ).exists(),
+    q=lambda user: Q(_submitted(OuterRef("article"), user.pk)),
+)
+# ... or once its verdict is published: the readers' page shows its passage to anyone.
+unit_verdict_published = ObjectRule(
+    "unit_verdict_published",
+    test=lambda user, unit: Verdict.objects.filter(unit=unit.pk, is_published=True).exists(),
+    q=lambda user: Q(Exists(Verdict.objects.filter(unit=OuterRef("pk"), is_published=True))),
+)
 verdict_published = ObjectRule(
     "verdict_published",
     test=lambda user, verdict: verdict.is_published,
@@ -260,6 +277,11 @@ PERMISSION_MAP: dict[PermissionName, list[Clause]] = {
     P.Assignment.HOLD: [(user_is_reviewer,)],
     P.Assignment.PICK_UP: [(user_is_reviewer, desk_allows_self_assignment)],
     P.Unit.ADJUDICATE: [(user_is_editor,)],
+    P.Unit.READ: [
+        (user_is_editor,),
+        (user_is_desk_member, unit_article_submitted_by_user),
+        (user_is_desk_member, unit_verdict_published),
+    ],
     # Anyone reads published verdicts; drafts, decided and withdrawn ones never leave the desk.
     P.Verdict.READ: [(verdict_published,), (user_is_editor,)],
     P.Verdict.READ_UNPUBLISHED: [(user_is_editor,)],
@@ -304,6 +326,7 @@ DENIALS: dict[PermissionName, Denial] = {
     P.Assignment.HOLD: Denial("Only reviewers have assignments.", _NOT_REVIEWER),
     P.Assignment.PICK_UP: Denial("Only reviewers pick up articles.", _NOT_REVIEWER),
     P.Unit.ADJUDICATE: Denial("Only editors adjudicate.", _NOT_EDITOR),
+    P.Unit.READ: Denial("Submit your own review of the article first.", "review_not_submitted"),
     P.Verdict.READ: Denial("Only editors see unpublished verdicts.", _NOT_EDITOR),
     P.Verdict.READ_UNPUBLISHED: Denial("Only editors see unpublished verdicts.", _NOT_EDITOR),
     P.Verdict.PUBLISH: Denial("Only editors publish verdicts.", _NOT_EDITOR),
@@ -402,6 +425,12 @@ def visible_reviews(user: User, reviews: QuerySet[M]) -> QuerySet[M]:
 def visible_verdicts(user: User, verdicts: QuerySet[M]) -> QuerySet[M]:
     """Editors: every verdict. Everyone else: published ones."""
     return permitted(user, P.Verdict.READ, verdicts)
+
+
+def visible_units(user: User, units: QuerySet[M]) -> QuerySet[M]:
+    """Editors: every unit. Other members of the desk: the units of articles they have
+    submitted their review of, and units whose verdict is published. Anyone else: none."""
+    return permitted(user, P.Unit.READ, units)
 
 
 def visible_claims(user: User, claims: QuerySet[M]) -> QuerySet[M]:

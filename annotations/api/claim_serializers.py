@@ -32,6 +32,12 @@ class FactCheckLinkInputSerializer(serializers.Serializer):
     claim = StrictPrimaryKeyRelatedField(
         queryset=Claim.objects.all(), help_text="The desk claim the review states."
     )
+    differences_confirmed = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="The editor has checked that the claim is the same despite the facts the "
+        "matcher finds differ (needed when they differ: else a 400 on this field).",
+    )
 
 
 class UnlinkInputSerializer(serializers.Serializer):
@@ -89,7 +95,10 @@ class ClaimUnitLinkedSerializer(serializers.Serializer):
     """A unit linked to the claim (selectors.ClaimUnitLinked): an appearance, or related."""
 
     unit = serializers.IntegerField()
-    unit_status = serializers.CharField()
+    unit_status = serializers.CharField(
+        help_text="The unit's status for editors; for others 'published' or 'not_published' "
+        "(an unpublished decision stays on the desk)."
+    )
     article = serializers.IntegerField()
     article_title = serializers.CharField()
     article_url = serializers.CharField()

@@ -29,6 +29,7 @@ from annotations.api.claim_serializers import (
     UnlinkInputSerializer,
 )
 from annotations.api.errors import ID_PATTERN
+from annotations.api.parsers import DepthLimitedJSONLDParser
 from annotations.api.query import StrictQueryParameters
 from annotations.api.viewsets import DeskReadViewSet
 from annotations.models import Claim, ClaimLink, ClaimUnit, ExternalFactCheck
@@ -51,7 +52,7 @@ class ClaimViewSet(DeskReadViewSet):
     @extend_schema(responses={200: ClaimDetailSerializer})
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """A claim with its desk verdict, appearances, related units and external fact-checks."""
-        detail = selectors.claim_detail(self.get_object())
+        detail = selectors.claim_detail(self.request.user, self.get_object())
         return Response(ClaimDetailSerializer(detail, context={"request": request}).data)
 
 
@@ -97,7 +98,13 @@ class FactCheckViewSet(DeskReadViewSet):
         request=OpenApiTypes.OBJECT,
         responses={200: FactCheckImportSerializer, 422: FactCheckImportSerializer},
     )
-    @action(detail=False, methods=["post"], url_path="import")
+    @action(
+        detail=False,
+        methods=["post"],
+        url_path="import",
+        # ClaimReview is JSON-LD: its own media type is taken beside the desk's parsers.
+        parser_classes=[*DeskReadViewSet.parser_classes, DepthLimitedJSONLDParser],
+    )
     def import_document(self, request: Request) -> Response:
         """Import a schema.org ClaimReview document (one review, a list, an @graph or a
         DataFeed). Each review is stored whole or refused with its reason; one already
@@ -123,6 +130,7 @@ class FactCheckViewSet(DeskReadViewSet):
             fact_check=self.get_object(),
             claim=data.validated_data["claim"],
             editor=request_user(request),
+            differences_confirmed=data.validated_data["differences_confirmed"],
         )
         return Response(ExternalFactCheckSerializer(linked).data)
 

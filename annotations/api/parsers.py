@@ -1,4 +1,5 @@
-"""The API's JSON parser: DRF's, refusing deeply nested bodies before they are parsed.
+"""The API's JSON parsers: DRF's, refusing deeply nested bodies before they are parsed (and
+the same for JSON-LD, where a view reads linked data).
 
 Python's json module recurses once per nesting level, so a body of 100,000 `[` ends in a
 RecursionError (a 500), and even a depth just under the interpreter's limit costs stack and
@@ -69,3 +70,10 @@ class DepthLimitedJSONParser(JSONParser):
                 f"JSON parse error - the body nests deeper than {self.max_depth} levels."
             )
         return super().parse(io.BytesIO(data), media_type, parser_context)
+
+
+class DepthLimitedJSONLDParser(DepthLimitedJSONParser):
+    """The same parser for `application/ld+json` (a ClaimReview document as publishers serve
+    it), with the same limits: depth here, size in Django (DATA_UPLOAD_MAX_MEMORY_SIZE)."""
+
+    media_type = "application/ld+json"

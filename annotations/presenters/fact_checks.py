@@ -82,7 +82,7 @@ def import_report_page(result: FactCheckImport) -> ImportReportPage:
     imported = [
         ReportLine(
             "imported",
-            f"{line.publisher}: “{line.rating}”, under claim #{line.claim_id} "
+            f"{line.publisher}: “{line.rating}”, under claim C{line.claim_id} "
             f"“{line.claim_text}” ({_how(line)})",
             line.url,
         )

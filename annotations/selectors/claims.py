@@ -12,20 +12,33 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce, Substr
 
-from annotations.models import Claim, ClaimLink, ExternalFactCheck, Source, Verdict
-from annotations.permissions import visible_claims
+from annotations.models import Claim, ClaimLink, ClaimUnit, ExternalFactCheck, Source, Verdict
+from annotations.permissions import Permission, can, visible_claims, visible_units
 from annotations.selectors.articles import User
 
 SAME = ClaimLink.Relation.SAME
+# A unit's status as shown to those who may not learn unpublished decisions.
+NOT_PUBLISHED = "not_published"
 # selectors.units.UNIT_TEXT, seen from a link: the text the linked unit's offsets refer to.
 LINKED_UNIT_TEXT = Coalesce("unit__revision__text", "unit__article__text")
 
 
+def claim_links_visible(user: User) -> Q:
+    """The links whose unit the user may read (permissions.visible_units), from a link's
+    side: blind review holds on claims' appearances and related units too."""
+    if can(user, Permission.Unit.ADJUDICATE):  # editors read every unit: no subquery
+        return Q()
+    return Q(unit__in=visible_units(user, ClaimUnit.objects.all()).values("pk"))
+
+
 def claims_visible_to(user: User) -> QuerySet[Claim]:
     """The claims the user may read (permissions.visible_claims), each with `appearance_count`
-    (its units linked "same"), newest first."""
+    (its units linked "same" that the user may read), newest first."""
+    counted = Q(links__relation=SAME)
+    if not can(user, Permission.Unit.ADJUDICATE):
+        counted &= Q(links__in=ClaimLink.objects.filter(claim_links_visible(user)).values("pk"))
     return visible_claims(user, Claim.objects.all()).annotate(
-        appearance_count=Count("links", filter=Q(links__relation=SAME))
+        appearance_count=Count("links", filter=counted)
     )
 
 
@@ -53,11 +66,20 @@ class ClaimUnitLinked:
     linked_at: dt.datetime
 
 
-def claim_links(claim: Claim, *, relation: str) -> list[ClaimUnitLinked]:
-    """The units linked to `claim` with `relation`, in the order they were linked; one query,
-    the passage cut by the database (article texts are never loaded whole)."""
+def _unit_status_shown(user: User, status: str) -> str:
+    # A unit's status tells an editor's decision (decided, rejected, withdrawn...): only those
+    # who read unpublished verdicts learn it; others see "published" or "not_published".
+    if can(user, Permission.Verdict.READ_UNPUBLISHED) or status == ClaimUnit.Status.PUBLISHED:
+        return status
+    return NOT_PUBLISHED
+
+
+def claim_links(user: User, claim: Claim, *, relation: str) -> list[ClaimUnitLinked]:
+    """The units linked to `claim` with `relation` that `user` may read
+    (permissions.visible_units), in the order they were linked; one query, the passage cut by
+    the database (article texts are never loaded whole)."""
     links = (
-        ClaimLink.objects.filter(claim=claim, relation=relation)
+        ClaimLink.objects.filter(claim_links_visible(user), claim=claim, relation=relation)
         .select_related("unit__article", "linked_by")
         .only(
             "relation",
@@ -81,7 +103,7 @@ def claim_links(claim: Claim, *, relation: str) -> list[ClaimUnitLinked]:
     return [
         ClaimUnitLinked(
             unit=link.unit_id,
-            unit_status=link.unit.status,
+            unit_status=_unit_status_shown(user, link.unit.status),
             article=link.unit.article_id,
             article_title=link.unit.article.title,
             article_url=link.unit.article.source_url,
@@ -96,9 +118,10 @@ def claim_links(claim: Claim, *, relation: str) -> list[ClaimUnitLinked]:
     ]
 
 
-def claim_appearances(claim: Claim) -> list[ClaimUnitLinked]:
-    """Where the claim appears: the units linked to it as the "same" claim."""
-    return claim_links(claim, relation=SAME)
+def claim_appearances(user: User, claim: Claim) -> list[ClaimUnitLinked]:
+    """Where the claim appears: the units linked to it as the "same" claim (those `user` may
+    read)."""
+    return claim_links(user, claim, relation=SAME)
 
 
 def claim_verdict(claim: Claim) -> Verdict | None:
@@ -126,14 +149,15 @@ class ClaimDetail:
     external: list[ExternalFactCheck]
 
 
-def claim_detail(claim: Claim) -> ClaimDetail:
+def claim_detail(user: User, claim: Claim) -> ClaimDetail:
     """The claim, its desk verdict, its appearances, the units related to it and the external
-    fact-checks of it."""
+    fact-checks of it, as `user` may see them: a reviewer sees no unit of an article she is
+    still reviewing (unless its verdict is published) and no unpublished decision."""
     return ClaimDetail(
         claim=claim,
         verdict=claim_verdict(claim),
-        appearances=claim_appearances(claim),
-        related=claim_links(claim, relation=ClaimLink.Relation.RELATED),
+        appearances=claim_appearances(user, claim),
+        related=claim_links(user, claim, relation=ClaimLink.Relation.RELATED),
         external=list(claim.external_fact_checks.order_by("-date_published", "-id")),
     )
 

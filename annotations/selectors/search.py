@@ -38,6 +38,7 @@ from annotations.models import (
 )
 from annotations.permissions import visible_articles, visible_claims, visible_verdicts
 from annotations.selectors.articles import User
+from annotations.selectors.claims import claim_links_visible
 from annotations.selectors.search_backends import Hit, Scope, search_count, search_page
 
 Kind = SearchEntry.Kind
@@ -63,12 +64,13 @@ class SearchFilters:
     """What narrows a search; an empty value does not. Per kind:
 
     - `label` (a desk verdict label's slug): verdicts with it; claims and articles with a
-      published verdict with it; no external fact-check (their ratings are the publisher's).
+      published verdict with it, and articles with a unit linked "same" to a claim whose desk
+      verdict has it; no external fact-check (their ratings are the publisher's).
     - `date_from` / `date_to` (inclusive): a verdict's publication, a fact-check's
       `date_published`, an article's `published_on`, a claim's creation.
     - `publisher` (case-insensitive, whole name): an article's publisher, a fact-check's
       publisher, a verdict's article's publisher; a claim appearing in an article of that
-      publisher or reviewed by it.
+      publisher or reviewed by it (appearances as the user may see them: blind review).
     - `language` (a tag; "en" also finds "en-GB"): likewise, from articles and fact-checks.
     - `source`: "desk" or "external" (see SOURCES); `kind`: one of KIND_NAMES.
     """
@@ -125,9 +127,14 @@ def _published_verdicts() -> QuerySet[Verdict]:
     return Verdict.objects.filter(is_published=True)
 
 
+def _appearances_visible(user: User) -> QuerySet[ClaimLink]:
+    # The claims' appearances the user may see (blind review: selectors.claims).
+    return ClaimLink.objects.filter(claim_links_visible(user), relation=SAME)
+
+
 def _claim_scope(user: User, filters: SearchFilters) -> QuerySet[Any]:
     claims = _dated(visible_claims(user, Claim.objects.all()), "created__date", filters)
-    appearances = ClaimLink.objects.filter(claim=OuterRef("pk"), relation=SAME)
+    appearances = _appearances_visible(user).filter(claim=OuterRef("pk"))
     reviews = ExternalFactCheck.objects.filter(claim=OuterRef("pk"))
     if filters.label:
         claims = claims.filter(
@@ -177,10 +184,21 @@ def _fact_check_scope(user: User, filters: SearchFilters) -> QuerySet[Any]:
 def _article_scope(user: User, filters: SearchFilters) -> QuerySet[Any]:
     articles = _dated(visible_articles(user, Article.objects.all()), "published_on", filters)
     if filters.label:
+        # Its own unit's published verdict has the label, or one of its units is linked "same"
+        # to a claim whose desk verdict has it (the verdict is shared, not copied: claims.md).
+        labelled_claims = _published_verdicts().filter(
+            label__slug=filters.label, unit__claim_link__relation=SAME
+        )
         articles = articles.filter(
             Exists(
                 _published_verdicts().filter(
                     label__slug=filters.label, unit__article=OuterRef("pk")
+                )
+            )
+            | Exists(
+                _appearances_visible(user).filter(
+                    unit__article=OuterRef("pk"),
+                    claim__in=labelled_claims.values("unit__claim_link__claim"),
                 )
             )
         )

@@ -17,8 +17,9 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from annotations import fetching
+from annotations.core.claims.consistency import MatchDifference, claims_differences
 from annotations.core.claims.matching import ClaimIndex, claims_match
-from annotations.core.claims.normalise import normalise
+from annotations.core.claims.normalise import normalise, numbers_normalised
 from annotations.core.formats.claimreview_import import (
     ExternalCheck,
     ImportReport,
@@ -291,18 +292,44 @@ def _fact_check_locked(fact_check: ExternalFactCheck) -> ExternalFactCheck:
     return found
 
 
+def fact_check_differences(claim_text: str, review_text: str) -> list[MatchDifference]:
+    """What differs in fact between a desk claim and a review's wording (the matcher's check:
+    numbers, dates, names, directions, a replaced term); none when they are worded alike."""
+    if normalise(claim_text) == normalise(review_text):
+        return []
+    return claims_differences(numbers_normalised(claim_text), numbers_normalised(review_text))
+
+
 def fact_check_link(
-    *, fact_check: ExternalFactCheck, claim: Claim, editor: User
+    *,
+    fact_check: ExternalFactCheck,
+    claim: Claim,
+    editor: User,
+    differences_confirmed: bool = False,
 ) -> ExternalFactCheck:
     """Put another fact-checker's review under a desk claim that states it in other words: the
     matcher then shows the review with that claim. The claim the import gave it stays, even if
     nothing else points to it (claims are never deleted). Linking it where it is changes
-    nothing."""
+    nothing.
+
+    A claim whose facts differ from the review's ("differs in number: 2000 / 3000") is linked
+    only with `differences_confirmed`: the editor has checked it is the same claim despite the
+    difference (else a 400 on `differences_confirmed`, code `differences_unconfirmed`)."""
     require(editor, Permission.Claim.LINK, fact_check)
     with transaction.atomic():
         checked = _fact_check_locked(fact_check)
-        if claim.pk is None or not Claim.objects.filter(pk=claim.pk).exists():
+        target = Claim.objects.filter(pk=claim.pk).only("text").first() if claim.pk else None
+        if target is None:
             raise DomainError("There is no such claim.", code="claim_unknown", field="claim")
+        differences = fact_check_differences(target.text, checked.claim_text)
+        if checked.claim_id != claim.pk and differences and not differences_confirmed:
+            named = "; ".join(f"{d.kind}: {d.old or 'not stated'} / {d.new}" for d in differences)
+            raise DomainError(
+                f"This claim differs from the review in fact ({named}). Tick the box if you "
+                "have checked it is the same claim despite the difference.",
+                code="differences_unconfirmed",
+                field="differences_confirmed",
+            )
         if checked.claim_id != claim.pk:
             checked.claim_id = claim.pk
             checked.save(update_fields=["claim"])

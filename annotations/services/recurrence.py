@@ -274,7 +274,7 @@ def appearance_confirm(*, appearance: SuggestedAppearance, editor: User) -> Sugg
         link = ClaimLink.objects.filter(unit=unit).first()
         if link is not None and link.claim_id != locked.claim_id:
             raise DomainError(
-                f"The passage's unit is linked to another claim (#{link.claim_id}): unlink it "
+                f"The passage's unit is linked to another claim (C{link.claim_id}): unlink it "
                 "on the unit's page first, or dismiss this suggestion.",
                 code="unit_linked_elsewhere",
                 status=409,

@@ -41,12 +41,26 @@ def _page(
     bound: dict[str, forms.Form] | None = None,
     error: DomainError | None = None,
     status: int = 200,
+    from_button: bool = False,
 ) -> HttpResponse:
     allowed = unit_actions_allowed(
         page.unit, has_verdict=page.verdict is not None, claim_changed=page.claim_change is not None
     )
     context = page.context(bound or {}, error, allowed=allowed)
-    context["claim_memory"] = unit_claim_memory(request.user, page.unit, page.passage)
+    memory = unit_claim_memory(request.user, page.unit, page.passage)
+    context["claim_memory"] = memory
+    # "Keep it new"'s wording is shown again only where its form still is (an unlinked unit).
+    new_claim = (bound or {}).get("claim_new")
+    wording_kept = bool(
+        new_claim is not None
+        and new_claim.cleaned_data.get("text")
+        and memory.link is None
+        and memory.can_link
+    )
+    # A refused button (nothing typed, or nothing typed left to show): the banner says so, and
+    # the page takes the unit's own address (static/annotations/conflict-banner.js), so that
+    # reloading does not post the button again.
+    context["conflict_from_button"] = from_button and not wording_kept
     return render(request, "annotations/review_unit.html", context, status=status)
 
 
@@ -179,10 +193,10 @@ def _claim_link(request: HttpRequest, page: Adjudication, form: Any) -> str:
     )
     if link.relation == claims.Relation.SAME:
         return (
-            f"Linked as the same claim: this article is now one of claim #{link.claim_id}'s "
+            f"Linked as the same claim: this article is now one of claim C{link.claim_id}'s "
             "appearances."
         )
-    return f"Linked to claim #{link.claim_id} as related, with different facts."
+    return f"Linked as related to claim C{link.claim_id}, with different facts."
 
 
 def _claim_new(request: HttpRequest, page: Adjudication, form: Any) -> str:
@@ -192,7 +206,7 @@ def _claim_new(request: HttpRequest, page: Adjudication, form: Any) -> str:
         text=form.cleaned_data["text"],
         seen_version=form.cleaned_data["version"],
     )
-    return f"Kept as a new claim: claim #{claim.pk}, with this unit as its first appearance."
+    return f"Kept as a new claim: claim C{claim.pk}, with this unit as its first appearance."
 
 
 def _claim_unlink(request: HttpRequest, page: Adjudication, form: Any) -> str:
@@ -209,7 +223,7 @@ def _claim_undo(request: HttpRequest, page: Adjudication, form: Any) -> str:
     if link is None:
         return "Undone: this unit is no longer linked to a claim."
     return (
-        f"Undone: linked to claim #{link.claim_id} again ({link.get_relation_display().lower()})."
+        f"Undone: linked to claim C{link.claim_id} again ({link.get_relation_display().lower()})."
     )
 
 
@@ -232,6 +246,9 @@ ACTIONS: dict[str, tuple[str, Action, str]] = {
     "claim-unlink": ("version", _claim_unlink, "review-unit"),
     "claim-undo": ("version", _claim_undo, "review-unit"),
 }
+# Forms that are a button (hidden fields only, or "Keep it new"'s optional wording): a refusal
+# has nothing typed to keep, but a wording (see _page).
+BUTTON_FORMS = {"version", "claim_link", "claim_new"}
 # The claim memory's actions are editors' (Permission.Claim.LINK), checked before the unit loads.
 CLAIM_ACTIONS = {"claim-link", "claim-new", "claim-unlink", "claim-undo"}
 
@@ -269,6 +286,7 @@ def review_unit_action(request: HttpRequest, pk: int, action: str) -> HttpRespon
             bound={form_key: form},
             error=refusal.conflict,
             status=refusal.status,
+            from_button=form_key in BUTTON_FORMS,
         )
     messages.success(request, message)
     if next_page == "review-queue":

@@ -26,7 +26,7 @@ from annotations.selectors.claim_changes import article_claim_changes
 from annotations.selectors.revisions import orphans_visible_to
 from annotations.services.articles import article_import
 from annotations.views.decorators import permission_required
-from annotations.views.errors import Refusal, domain_errors_shown
+from annotations.views.errors import Refusal, domain_errors_shown, too_large_shown
 
 _ANCHOR_ID = re.compile(IdConverter.regex)
 
@@ -119,8 +119,14 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _import_too_large(request: HttpRequest) -> HttpResponse:
+    form = ArticleImportForm.too_large()
+    return render(request, "annotations/article_import.html", {"form": form}, status=413)
+
+
 @permission_required(Permission.Article.IMPORT)
 @require_http_methods(["GET", "POST"])
+@too_large_shown(_import_too_large)
 def article_import_view(request: HttpRequest) -> HttpResponse:
     form = ArticleImportForm(request.POST or None, request.FILES or None)
     refusal = Refusal()

@@ -13,7 +13,7 @@ from annotations.views.decorators import permission_required
 
 @permission_required(Permission.Claim.READ, hide=True)
 def claim_page(request: HttpRequest, pk: int) -> HttpResponse:
-    detail = claim_detail(get_object_or_404(claims_visible_to(request.user), pk=pk))
+    detail = claim_detail(request.user, get_object_or_404(claims_visible_to(request.user), pk=pk))
     sources = verdicts_sources([detail.verdict.pk]) if detail.verdict is not None else {}
     return render(
         request,

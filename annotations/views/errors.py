@@ -8,6 +8,12 @@ for the API. By the error's status:
   (`templates/annotations/_conflict_banner.html`) above the form as the user filled it in.
 - anything else: onto the form field the error names, or onto the form as a whole.
 
+A request too large to read (Django's DATA_UPLOAD_MAX_MEMORY_SIZE, e.g. a document of several
+megabytes pasted into a form) is refused before any view runs; `RequestTooLargeMiddleware`
+reads the form first and shows, instead of a bare 400 or a traceback, the page's own form with
+the reason on its paste box (a view that declares `@too_large_shown(page)`), else the desk's
+`400.html`.
+
 Views call a service inside `domain_errors_shown(request, form)` and never catch `DomainError`
 themselves (a test scans them). A page that redirects after its POST (a button, no form to show
 again) passes no form: the 409 or 400 becomes a flash message on the page it redirects to.
@@ -18,15 +24,22 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import (
+    PermissionDenied,
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.core.handlers.exception import response_for_exception
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from annotations.errors import DomainError
+from annotations.permissions import can
 
 
 def _is_api(request: HttpRequest) -> bool:
@@ -64,6 +77,56 @@ class DomainErrorMiddleware:
         if django_error is None:
             return None
         return response_for_exception(request, django_error(exception.message))
+
+
+TooLargePage = Callable[..., HttpResponse]
+
+
+def too_large_shown(page: TooLargePage) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Declare the page a form view shows when its POST was refused as too large:
+    `page(request, **view_kwargs)` renders the view's template with `form.too_large()`. Put it
+    under `@permission_required`: `functools.wraps` carries it to the outer view, where the
+    middleware finds it with the page's permission."""
+
+    def decorator(view: Callable[..., Any]) -> Callable[..., Any]:
+        view.too_large_page = page  # type: ignore[attr-defined]
+        return view
+
+    return decorator
+
+
+class RequestTooLargeMiddleware:
+    """A page's POST that Django refuses to read (too large, too many fields or files): the
+    view's own form with the reason (`too_large_shown`, 413), else the desk's 400 page, never a
+    bare 400 or a traceback. Listed before CsrfViewMiddleware, the first to read the form.
+    The API answers its own (api/errors.py)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self,
+        request: HttpRequest,
+        view: Callable[..., Any],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+    ) -> HttpResponse | None:
+        if request.method != "POST" or _is_api(request):
+            return None
+        try:
+            request.POST  # noqa: B018  (reading it is the check)
+        except (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent) as error:
+            page: TooLargePage | None = getattr(view, "too_large_page", None)
+            permission = getattr(view, "permission", None)
+            # The form page only to those the page lets in; it reads nothing of the request.
+            too_large = isinstance(error, RequestDataTooBig)
+            if too_large and page is not None and permission and can(request.user, permission):
+                return page(request, *args, **kwargs)
+            return render(request, "400.html", {"too_large": True}, status=400)
+        return None
 
 
 @dataclass

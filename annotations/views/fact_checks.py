@@ -7,6 +7,8 @@ already imported, by URL, is left as it was and listed as known)."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -22,7 +24,7 @@ from annotations.presenters.fact_checks import import_report_page, link_candidat
 from annotations.request_user import request_user
 from annotations.services import fact_checks
 from annotations.views.decorators import permission_required
-from annotations.views.errors import domain_errors_shown
+from annotations.views.errors import domain_errors_shown, too_large_shown
 
 FACT_CHECKS_PAGE_SIZE = 50
 
@@ -46,23 +48,45 @@ def fact_check_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@permission_required(Permission.Claim.READ, hide=True)
-def fact_check_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    check = _fact_check(request, pk)
+class _ClaimChoice(forms.Form):
+    claim = forms.IntegerField(min_value=1)
+    # "I have checked: it is the same claim despite the difference" (a candidate with
+    # differences; the service refuses the link without it).
+    confirm = forms.BooleanField(required=False)
+    service_fields: ClassVar[dict[str, str]] = {"differences_confirmed": "confirm"}
+
+
+def _detail_page(
+    request: HttpRequest,
+    check: ExternalFactCheck,
+    *,
+    refused: _ClaimChoice | None = None,
+    refused_claim: int | None = None,
+    status: int = 200,
+) -> HttpResponse:
     may_link = can(request.user, Permission.Claim.LINK, check)
+    candidates = link_candidates(request.user, check) if may_link else []
     return render(
         request,
         "annotations/fact_check_detail.html",
         {
             "check": check,
             "may_link": may_link,
-            "candidates": link_candidates(request.user, check) if may_link else [],
+            "candidates": candidates,
+            "candidate_ids": [candidate.claim for candidate in candidates],
+            # A refused link: its reasons beside the candidate's own button.
+            "refused_claim": refused_claim,
+            "refused_errors": [e for errors in refused.errors.values() for e in errors]
+            if refused
+            else [],
         },
+        status=status,
     )
 
 
-class _ClaimChoice(forms.Form):
-    claim = forms.IntegerField(min_value=1)
+@permission_required(Permission.Claim.READ, hide=True)
+def fact_check_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail_page(request, _fact_check(request, pk))
 
 
 @permission_required(Permission.Claim.LINK)
@@ -73,15 +97,27 @@ def fact_check_link_view(request: HttpRequest, pk: int) -> HttpResponse:
     if not choice.is_valid():
         messages.error(request, "Choose a claim to link the fact-check to.")
         return redirect("fact-check-detail", pk=pk)
-    with domain_errors_shown(request) as refusal:
+    chosen: int = choice.cleaned_data["claim"]
+    with domain_errors_shown(request, choice) as refusal:
         linked = fact_checks.fact_check_link(
             fact_check=check,
-            claim=Claim(pk=choice.cleaned_data["claim"]),
+            claim=Claim(pk=chosen),
             editor=request_user(request),
+            differences_confirmed=choice.cleaned_data["confirm"],
         )
     if not refusal:
-        messages.success(request, f"The fact-check now stands under claim #{linked.claim_id}.")
-    return redirect("fact-check-detail", pk=pk)
+        messages.success(request, f"The fact-check now stands under claim C{linked.claim_id}.")
+        return redirect("fact-check-detail", pk=pk)
+    if refusal.conflict:
+        messages.error(request, refusal.conflict.message)
+        return redirect("fact-check-detail", pk=pk)
+    return _detail_page(
+        request,
+        check,
+        refused=choice,
+        refused_claim=chosen,
+        status=refusal.status,
+    )
 
 
 @permission_required(Permission.Claim.LINK)
@@ -92,13 +128,21 @@ def fact_check_unlink_view(request: HttpRequest, pk: int) -> HttpResponse:
         back = fact_checks.fact_check_unlink(fact_check=check, editor=request_user(request))
     if not refusal:
         messages.success(
-            request, f"The fact-check is back under a claim of its own wording (#{back.claim_id})."
+            request, f"The fact-check is back under a claim of its own wording (C{back.claim_id})."
         )
     return redirect("fact-check-detail", pk=pk)
 
 
+def _import_too_large(request: HttpRequest) -> HttpResponse:
+    form = FactCheckImportForm.too_large()
+    return render(
+        request, "annotations/fact_check_import.html", {"form": form, "report": None}, status=413
+    )
+
+
 @permission_required(Permission.Claim.IMPORT)
 @require_http_methods(["GET", "POST"])
+@too_large_shown(_import_too_large)
 def fact_check_import_view(request: HttpRequest) -> HttpResponse:
     posted = request.method == "POST"
     form = FactCheckImportForm(request.POST if posted else None, request.FILES if posted else None)

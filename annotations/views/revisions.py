@@ -17,7 +17,7 @@ from annotations.request_user import request_user
 from annotations.selectors.revision_pages import article_revisions, revisions_with_text
 from annotations.services.revisions import article_revision_import
 from annotations.views.decorators import permission_required
-from annotations.views.errors import Refusal, domain_errors_shown
+from annotations.views.errors import Refusal, domain_errors_shown, too_large_shown
 
 
 @permission_required(Permission.Article.READ, hide=True)
@@ -49,8 +49,20 @@ def revision_diff(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     )
 
 
+def _revise_too_large(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(selectors.articles_visible_to(request.user), pk=pk)
+    form = ArticleRevisionForm.too_large(source_url=article.source_url)
+    return render(
+        request,
+        "annotations/article_revise.html",
+        {"article": article, "form": form, "offers_refetch": form.offers_refetch},
+        status=413,
+    )
+
+
 @permission_required(Permission.Article.REVISE)
 @require_http_methods(["GET", "POST"])
+@too_large_shown(_revise_too_large)
 def article_revise_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Editors import a new version of the article's text."""
     article = get_object_or_404(selectors.articles_visible_to(request.user), pk=pk)

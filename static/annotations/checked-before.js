@@ -65,7 +65,7 @@ export function createCheckedBefore(section, { url, labels }) {
     entry.append(head, element("p", "checked-before__text", `“${result.text}”`));
     if (result.differences.length) {
       const differs = result.differences
-        .map((d) => `${DIFFERENCE_NAMES[d.kind] || d.kind} ${d.old} → ${d.new}`)
+        .map((d) => `${DIFFERENCE_NAMES[d.kind] || d.kind} ${d.old || "not stated"} → ${d.new || "not stated"}`)
         .join("; ");
       entry.append(element("p", "checked-before__meta", `Differs: ${differs}`));
     }
@@ -84,8 +84,10 @@ export function createCheckedBefore(section, { url, labels }) {
     }
     for (const check of result.external) {
       const row = element("p", "checked-before__meta");
-      row.append(element("span", "external-check__publisher", check.publisher), `: ${check.rating}`, " ");
-      row.append(link(check.url, "their review"));
+      // One flex item: the line's gap would otherwise stand between the name and its colon.
+      const rated = element("span", "");
+      rated.append(element("span", "external-check__publisher", check.publisher), `: ${check.rating}`);
+      row.append(rated, link(check.url, "their review"));
       entry.append(row);
     }
     return entry;

@@ -6,12 +6,20 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.utils import timezone
 
-from annotations.models import Claim, ClaimLink, ExternalFactCheck
+from annotations.models import Claim, ClaimLink, ExternalFactCheck, Review
 from annotations.services.claims import claim_create_from_unit, claim_link
-from tests.factories import UNEMPLOYMENT_CLAIM, unit_decided_and_published, unit_on_new_article
+from tests.factories import (
+    UNEMPLOYMENT_CLAIM,
+    ReviewFactory,
+    unit_decided_and_published,
+    unit_on_new_article,
+)
 
 pytestmark = pytest.mark.django_db
+
+SUBMITTED, NOW = Review.Status.SUBMITTED, timezone.now()
 
 
 @pytest.fixture
@@ -131,8 +139,10 @@ def test_a_stale_version_is_a_conflict(api_as, editor, claim):
 
 
 def test_the_claims_list_counts_appearances_for_desk_members_only(api_as, alice, editor, claim):
-    claim_link(unit=unit_on_new_article(), claim=claim, relation="same", editor=editor)
+    same = unit_on_new_article()
+    claim_link(unit=same, claim=claim, relation="same", editor=editor)
     claim_link(unit=unit_on_new_article(), claim=claim, relation="related", editor=editor)
+    ReviewFactory(article=same.article, reviewer=alice, status=SUBMITTED, submitted_at=NOW)
 
     listed = api_as(alice).get("/api/v1/claims/")
     anonymous = api_as(None).get("/api/v1/claims/")
@@ -150,10 +160,11 @@ def test_a_claim_shows_its_verdict_appearances_related_units_and_external_checks
     claim = claim_create_from_unit(unit=checked, editor=editor)
     repeat = unit_on_new_article(title="Second", source_url="https://news.example/second")
     claim_link(unit=repeat, claim=claim, relation="same", editor=editor)
-    claim_link(
-        unit=unit_on_new_article(title="Third"), claim=claim, relation="related", editor=editor
-    )
+    related = unit_on_new_article(title="Third")
+    claim_link(unit=related, claim=claim, relation="related", editor=editor)
     fact_check(claim)
+    for reviewed in (repeat, related):  # blind review: she has submitted hers of both
+        ReviewFactory(article=reviewed.article, reviewer=alice, status=SUBMITTED, submitted_at=NOW)
 
     detail = api_as(alice).get(f"/api/v1/claims/{claim.pk}/").json()
 

@@ -87,12 +87,12 @@ def test_a_reviewer_sees_the_claim_checked_before_and_an_editor_links_it(page: P
     offered = page.locator(f'.claim-match[data-claim-id="{claim.pk}"]')
     expect(offered).to_contain_text("Checked before: False")
     offered.get_by_role("button", name="Same claim").click()
-    expect(page.locator("#claim-link")).to_contain_text(f"claim #{claim.pk}")
+    expect(page.locator("#claim-link")).to_contain_text(f"This unit states claim C{claim.pk}")
     link = ClaimLink.objects.get(unit=unit_b)
     assert (link.claim_id, link.relation) == (claim.pk, "same")
 
     # B is one of the claim's appearances, on its page and in the ClaimReview export.
-    page.get_by_role("link", name=f"claim #{claim.pk}").click()
+    page.get_by_role("link", name=f"C{claim.pk}", exact=True).click()
     expect(page.locator(f'.claim-appearance[data-article-id="{article_b.pk}"]')).to_contain_text(
         "A week of talks"
     )

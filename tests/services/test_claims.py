@@ -39,14 +39,14 @@ def test_a_unit_linked_as_the_same_claim_is_one_of_its_appearances(editor, claim
     link = claim_link(unit=unit, claim=claim, relation="same", editor=editor)
 
     assert (link.claim, link.relation, link.linked_by) == (claim, "same", editor)
-    assert [a.unit for a in claim_appearances(claim)] == [unit.pk]
-    assert claim_appearances(claim)[0].passage == CLAIM
+    assert [a.unit for a in claim_appearances(editor, claim)] == [unit.pk]
+    assert claim_appearances(editor, claim)[0].passage == CLAIM
 
 
 def test_a_related_unit_is_not_an_appearance(editor, claim):
     claim_link(unit=unit_on_new_article(), claim=claim, relation="related", editor=editor)
 
-    assert claim_appearances(claim) == []
+    assert claim_appearances(editor, claim) == []
 
 
 def test_linking_moves_the_unit_to_its_next_version(editor, claim):
@@ -88,7 +88,7 @@ def test_unlinking_takes_the_unit_out_of_the_claim(editor, claim):
     claim_unlink(unit=unit, editor=editor)
 
     assert not ClaimLink.objects.exists()
-    assert claim_appearances(claim) == []
+    assert claim_appearances(editor, claim) == []
 
 
 def test_every_link_relink_and_unlink_is_in_the_history_with_its_editor(editor, claim):
@@ -164,7 +164,7 @@ def test_a_unit_linked_same_shares_the_claims_published_verdict(editor):
     claim_link(unit=repeat, claim=claim, relation="same", editor=editor)
 
     assert claim_verdict(claim) == published
-    assert [a.unit for a in claim_appearances(claim)] == [checked.pk, repeat.pk]
+    assert [a.unit for a in claim_appearances(editor, claim)] == [checked.pk, repeat.pk]
 
 
 def test_a_reviewer_may_not_link(alice, claim):

@@ -132,3 +132,24 @@ def test_editors_import_through_the_api_and_others_may_not(api_as, editor, alice
     assert nothing.json()["created"] == 0 and nothing.json()["refusals"]
     no_role = api_as(UserFactory(username="nobody"))
     assert no_role.post("/api/v1/fact-checks/import/", document, format="json").status_code == 403
+
+
+def test_the_api_takes_a_document_sent_as_json_ld_with_the_same_limits(api_as, editor, settings):
+    client = api_as(editor)
+    body = SINGLE.read_bytes()
+
+    done = client.post("/api/v1/fact-checks/import/", body, content_type="application/ld+json")
+    bomb = client.post(
+        "/api/v1/fact-checks/import/",
+        b"[" * 1000 + b"]" * 1000,
+        content_type="application/ld+json; charset=utf-8",
+    )
+    other = client.post("/api/v1/fact-checks/import/", body, content_type="text/turtle")
+
+    assert (done.status_code, done.json()["created"]) == (200, 1)
+    assert bomb.status_code == 400 and "deeper than" in bomb.json()["detail"]
+    assert other.status_code == 415
+    assert ExternalFactCheck.objects.count() == 1
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = len(body) - 1
+    too_large = client.post("/api/v1/fact-checks/import/", body, content_type="application/ld+json")
+    assert (too_large.status_code, too_large.json()["code"]) == (413, "body_too_large")

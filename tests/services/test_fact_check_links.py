@@ -80,7 +80,10 @@ def test_an_editor_links_a_review_to_another_claim_and_its_own_claim_stays(edito
     own = check.claim
     desk_claim = Claim.objects.create(text="Fares for buses in Eastford are twice 2024's.")
 
-    linked = fact_check_link(fact_check=check, claim=desk_claim, editor=editor)
+    # The matcher reads "2024's" as another number: the editor has checked it is the same.
+    linked = fact_check_link(
+        fact_check=check, claim=desk_claim, editor=editor, differences_confirmed=True
+    )
     again = fact_check_link(fact_check=check, claim=desk_claim, editor=editor)
 
     assert linked.claim_id == again.claim_id == desk_claim.pk
@@ -105,6 +108,27 @@ def test_unlinking_puts_the_review_back_under_a_claim_of_its_own_wording(editor)
     fact_check_link(fact_check=back, claim=desk_claim, editor=editor)
     assert fact_check_unlink(fact_check=back, editor=editor).claim_id == back.claim_id
     assert Claim.objects.count() == 2
+
+
+def test_a_claim_whose_facts_differ_is_linked_only_once_the_editor_confirms(editor):
+    imported(editor)
+    check = ExternalFactCheck.objects.get()
+    other = Claim.objects.create(text="Bus fares in Eastford have tripled since 2024.")
+
+    with pytest.raises(DomainError) as refused:
+        fact_check_link(fact_check=check, claim=other, editor=editor)
+    assert ExternalFactCheck.objects.get().claim_id != other.pk
+    linked = fact_check_link(
+        fact_check=check, claim=other, editor=editor, differences_confirmed=True
+    )
+
+    assert (refused.value.status, refused.value.code, refused.value.field) == (
+        400,
+        "differences_unconfirmed",
+        "differences_confirmed",
+    )
+    assert "direction" in refused.value.message or "term" in refused.value.message
+    assert linked.claim_id == other.pk
 
 
 def test_only_editors_link_reviews(editor, alice):

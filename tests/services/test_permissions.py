@@ -73,6 +73,7 @@ ROUTE_TABLE = {
     P.Assignment.HOLD: REVIEWERS,
     P.Assignment.PICK_UP: REVIEWERS,  # on a desk that allows self-assignment (see below)
     P.Unit.ADJUDICATE: EDITORS,
+    P.Unit.READ: MEMBERS,  # on an article they submitted, or with a published verdict
     P.Verdict.READ: EVERYONE,
     P.Verdict.READ_UNPUBLISHED: EDITORS,
     P.Verdict.PUBLISH: EDITORS,
@@ -117,6 +118,10 @@ OBJECT_TABLE = {
     (P.Claim.LINK, "external fact-check"): EDITORS,
     # The unit page's claim actions and the API's link, unlink and new-claim check a unit.
     (P.Claim.LINK, "unit"): EDITORS,
+    # Blind review: a unit of an article the reviewer has not submitted is the editors' only.
+    (P.Unit.READ, "unit"): EDITORS,
+    (P.Unit.READ, "unit on a submitted article"): MEMBERS,
+    (P.Unit.READ, "unit with a published verdict"): MEMBERS,
 }
 
 
@@ -204,6 +209,7 @@ def objects_for(user) -> dict[str, object]:
             claim_text="Unemployment has doubled since 2020.",
         ),
         "unit": unit_on_new_article(),
+        "unit with a published verdict": _verdict(published=True).unit,
     }
     if user.is_authenticated:  # anonymous users own nothing and submit nothing
         _submitted(shared.article, user)
@@ -213,6 +219,13 @@ def objects_for(user) -> dict[str, object]:
             "own annotation": own,
             "own review": Review.objects.get(reviewer=user, article=own.article),
             "own orphan": _orphan(own),
+            "unit on a submitted article": ClaimUnit.objects.create(
+                article=shared.article,
+                revision=shared.article.revisions.get(),
+                kind="claim",
+                start=0,
+                end=4,
+            ),
         }
     return states
 

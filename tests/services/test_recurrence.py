@@ -209,7 +209,7 @@ def test_confirming_links_a_new_unit_on_the_sentence_as_the_same_claim(editor):
     assert unit is not None and unit.is_manual
     assert article.text[unit.start : unit.end] == REPEATED_SENTENCE
     assert ClaimLink.objects.get(unit=unit).relation == "same"
-    assert {a.article for a in claim_appearances(checked.claim)} == {
+    assert {a.article for a in claim_appearances(editor, checked.claim)} == {
         checked.unit.article_id,
         article.pk,
     }

@@ -37,6 +37,8 @@ def test_editors_see_the_repeated_claim_on_the_article_page(editor, found):
     assert f"<mark>{REPEATED_SENTENCE}</mark>" in page
     assert f'action="/review/appearances/{found.pk}/confirm/"' in page
     assert "csrfmiddlewaretoken" in page
+    # The desk's own buttons: Confirm the primary one, beside Dismiss.
+    assert '<button class="button button--primary button--small" type="submit">Confirm' in page
 
 
 def test_reviewers_do_not_see_appearances_on_the_article_page(found):
@@ -113,6 +115,7 @@ def test_the_queue_lists_appearances_and_marks_the_units_they_overlap(editor, fo
     assert 'id="appearances-to-review"' in page
     assert REPEATED_SENTENCE[:40] in page
     assert page.count("Repeats a checked claim") == 1
+    assert '<button class="button button--primary button--small" type="submit">Confirm' in page
 
 
 def test_the_queues_queries_do_not_grow_with_appearances(editor, found):

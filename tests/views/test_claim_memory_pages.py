@@ -10,9 +10,10 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from annotations.models import Claim, ClaimLink, ClaimUnit, ExternalFactCheck
-from annotations.services.claims import claim_link
+from annotations.models import Claim, ClaimLink, ClaimUnit, ExternalFactCheck, Review
+from annotations.services.claims import claim_link, claim_unlink
 from tests.factories import (
     ReviewerFactory,
     SourceFactory,
@@ -114,7 +115,8 @@ def test_same_claim_links_the_unit_in_one_click_and_the_claim_page_lists_the_art
     assert (link.claim_id, link.relation, link.linked_by) == (checked.pk, "same", editor)
     html = unit_page(client, unit)
     assert "this article is now one of claim" in html
-    assert f'href="/claims/{checked.pk}/">claim #{checked.pk}</a>' in html
+    # The claim is named C<id>, apart from the unit's own "Claim #<id>".
+    assert f'This unit states claim <a href="/claims/{checked.pk}/">C{checked.pk}</a>' in html
     assert ">Unlink</button>" in html and "Undo the last link change" in html
     assert "Checked before: False" in html
     claim_html = client.get(f"/claims/{checked.pk}/").content.decode()
@@ -133,6 +135,11 @@ def test_related_links_the_unit_without_making_it_an_appearance(editor, disputed
     appearances, related = claim_html.split('id="related"')
     assert f'data-article-id="{disputed.pk}"' not in appearances
     assert f'data-article-id="{disputed.pk}"' in related
+    # The unit page names the claim apart from the unit, in a sentence.
+    page = unit_page(client, unit)
+    assert f'Related to claim <a href="/claims/{checked.pk}/">C{checked.pk}</a>' in page
+    assert ", with different facts</p>" in page
+    assert "as claim" not in page
 
 
 def test_keep_it_new_makes_a_claim_of_the_unit_worded_as_typed(editor, disputed, checked):
@@ -163,7 +170,7 @@ def test_unlink_then_undo_puts_the_link_back(editor, disputed, checked):
 
     assert response.status_code == 302
     assert ClaimLink.objects.get(unit=unit).claim_id == checked.pk
-    assert "linked to claim #" in unit_page(client, unit)
+    assert "linked to claim C" in unit_page(client, unit)
 
 
 def test_a_stale_version_shows_the_conflict_banner_and_links_nothing(editor, disputed, checked):
@@ -175,9 +182,45 @@ def test_a_stale_version_shows_the_conflict_banner_and_links_nothing(editor, dis
         action_url(unit, "claim-link"), link_form(unit, checked, version=seen)
     )
 
+    html = response.content.decode()
     assert response.status_code == 409
-    assert 'id="conflict"' in response.content.decode()
+    assert 'id="conflict"' in html
+    # A button: nothing was typed, and the page takes the unit's address (no re-post on F5).
+    assert "Nothing changed" in html and "Choose again after reloading." in html
+    assert "What you typed" not in html
+    assert f'data-page-url="/review/units/{unit.pk}/"' in html
+    assert "annotations/conflict-banner.js" in html
     assert ClaimLink.objects.get(unit=unit).relation == "related"
+
+
+@pytest.mark.parametrize(
+    ("action", "form"),
+    [
+        ("claim-unlink", {}),
+        ("claim-new", {}),
+        ("claim-new", {"text": "Crime fell by a third"}),
+    ],
+)
+def test_a_stale_claim_button_says_nothing_changed_and_a_typed_wording_is_kept(
+    editor, disputed, checked, action, form
+):
+    unit = unit_of(disputed, CRIME)
+    seen = unit.version
+    claim_link(unit=unit, claim=checked, relation="related", editor=editor)
+    if action == "claim-new":  # the unit moved on, and is unlinked: "Keep it new" is offered
+        claim_unlink(unit=unit, editor=editor)
+
+    response = logged_in(editor).post(action_url(unit, action), {"version": seen} | form)
+
+    html = response.content.decode()
+    assert response.status_code == 409
+    if form:
+        assert "What you typed is still below." in html
+        assert "Crime fell by a third</textarea>" in html
+        assert "data-page-url" not in html
+    else:
+        assert "Choose again after reloading." in html and "What you typed" not in html
+        assert "data-page-url" in html
 
 
 @pytest.mark.parametrize(
@@ -270,7 +313,8 @@ def test_a_reviewer_reads_the_claim_page_with_its_verdict_appearances_and_other_
     html = logged_in(alice).get(f"/claims/{checked.pk}/").content.decode()
 
     assert f"“{CHECKED}”" in html
-    assert "Checked before: False" in html
+    assert "Desk verdict: False" in html
+    assert "Checked before:" not in html  # its own verdict, not one from elsewhere
     assert "Police report" in html
     assert "Police chief interview" in html  # the article it appears in
     assert "Misleading" in html and "Check Desk" in html
@@ -302,8 +346,16 @@ def test_the_claim_pages_queries_do_not_grow_with_its_appearances(editor, alice,
     with CaptureQueriesContext(connection) as few:
         client.get(f"/claims/{checked.pk}/")
     for _ in range(4):
-        claim_link(unit=unit_on_new_article(), claim=checked, relation="same", editor=editor)
-        claim_link(unit=unit_on_new_article(), claim=checked, relation="related", editor=editor)
+        for relation in ("same", "related"):
+            unit = unit_on_new_article()
+            claim_link(unit=unit, claim=checked, relation=relation, editor=editor)
+            # Blind review: she sees the units of the articles she has submitted hers of.
+            Review.objects.create(
+                article=unit.article,
+                reviewer=alice,
+                status=Review.Status.SUBMITTED,
+                submitted_at=timezone.now(),
+            )
     with CaptureQueriesContext(connection) as many:
         html = client.get(f"/claims/{checked.pk}/").content.decode()
 

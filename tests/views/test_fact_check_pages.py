@@ -101,7 +101,10 @@ def test_an_editor_links_a_review_from_its_page_and_goes_back(editor, alice):
     page = f"/fact-checks/{check.pk}/"
 
     refused = logged_in(alice).post(page + "link/", {"claim": desk_claim.pk})
-    linked = logged_in(editor).post(page + "link/", {"claim": desk_claim.pk}, follow=True)
+    # "Claim number 0" and the desk's claim differ in number: the editor confirms.
+    linked = logged_in(editor).post(
+        page + "link/", {"claim": desk_claim.pk, "confirm": "on"}, follow=True
+    )
     assert ExternalFactCheck.objects.get().claim_id == desk_claim.pk
     unknown = logged_in(editor).post(page + "link/", {"claim": 999_999}, follow=True)
     tampered = logged_in(editor).post(page + "link/", {"claim": "x"}, follow=True)
@@ -109,7 +112,7 @@ def test_an_editor_links_a_review_from_its_page_and_goes_back(editor, alice):
     back = logged_in(editor).post(page + "unlink/", follow=True)
 
     assert refused.status_code == 403
-    assert f"now stands under claim #{desk_claim.pk}" in linked.content.decode()
+    assert f"now stands under claim C{desk_claim.pk}" in linked.content.decode()
     assert "There is no such claim." in unknown.content.decode()
     assert "Choose a claim" in tampered.content.decode()
     assert "back under a claim of its own wording" in back.content.decode()
@@ -136,7 +139,7 @@ def test_a_pasted_document_is_imported_and_the_report_says_where_each_review_wen
     html = response.content.decode()
     assert response.status_code == 200
     assert "1 imported</strong>, 0 already known, 0 refused" in html
-    assert f"under claim #{desk_claim.pk}" in html
+    assert f"under claim C{desk_claim.pk}" in html
     assert "found by the matcher (semantic, score" in html
     assert ExternalFactCheck.objects.get().claim == desk_claim
     assert "0 imported</strong>, 1 already known" in again.content.decode()
@@ -257,3 +260,63 @@ def test_the_import_page_needs_the_csrf_token(editor):
 
     assert client.post("/fact-checks/import/", {"text": SINGLE.read_text()}).status_code == 403
     assert not ExternalFactCheck.objects.exists()
+
+
+# --- linking a review to a claim whose facts differ -------------------------------------------
+
+
+def differing(editor):
+    """A review saying 3000 and a desk claim saying 2000, the matcher's candidate for it."""
+    (check,) = checks(1)
+    ExternalFactCheck.objects.filter(pk=check.pk).update(
+        claim_text="The city hired 3000 new nurses in 2025."
+    )
+    return check, Claim.objects.create(text="The city hired 2000 new nurses in 2025.")
+
+
+def test_a_candidate_whose_facts_differ_asks_for_a_confirmation(editor):
+    check, desk_claim = differing(editor)
+
+    html = logged_in(editor).get(f"/fact-checks/{check.pk}/").content.decode()
+
+    assert f'name="claim" value="{desk_claim.pk}"' in html
+    assert "differs in number" in html
+    assert 'name="confirm" value="on" required' in html
+    assert "I have checked: it is the same claim despite the difference" in html
+
+
+def test_linking_a_claim_whose_facts_differ_without_the_confirmation_is_refused_on_the_field(
+    editor,
+):
+    check, desk_claim = differing(editor)
+    own = check.claim_id
+    page = f"/fact-checks/{check.pk}/"
+
+    refused = logged_in(editor).post(page + "link/", {"claim": desk_claim.pk})
+    confirmed = logged_in(editor).post(page + "link/", {"claim": desk_claim.pk, "confirm": "on"})
+
+    html = refused.content.decode()
+    assert refused.status_code == 400
+    assert f'id="link-errors-{desk_claim.pk}"' in html
+    assert "differs from the review in fact (number: 2000 / 3000)" in html
+    assert confirmed.status_code == 302
+    assert ExternalFactCheck.objects.get().claim_id == desk_claim.pk != own
+
+
+def test_the_api_asks_for_the_same_confirmation(api_as, editor):
+    check, desk_claim = differing(editor)
+    url = f"/api/v1/fact-checks/{check.pk}/link/"
+
+    refused = api_as(editor).post(url, {"claim": desk_claim.pk}, format="json")
+    assert ExternalFactCheck.objects.get().claim_id != desk_claim.pk
+    confirmed = api_as(editor).post(
+        url, {"claim": desk_claim.pk, "differences_confirmed": True}, format="json"
+    )
+
+    assert refused.status_code == 400
+    body = refused.json()
+    assert (body["code"], list(body)) == (
+        "differences_unconfirmed",
+        ["differences_confirmed", "code"],
+    )
+    assert confirmed.status_code == 200 and confirmed.json()["claim"] == desk_claim.pk
