@@ -54,7 +54,7 @@ CANDIDATE_FACTOR = 4
 FACT_CHECKED_EXTRA = 3
 # The lexical stage asks the database for claims holding the query's rarest words, adding words
 # while the claims holding them stay under this budget (the database ranks at most that many).
-LEXICAL_BUDGET = 2_000
+LEXICAL_BUDGET = 1_000
 # Past this many claims, the semantic stage shortlists on a prefix of the vectors (a quarter of
 # the memory read per query) and scores the shortlist in full.
 COARSE_FROM = 20_000
