@@ -7,10 +7,13 @@ the periodic sweeps, which find stale statistics and unplaced revisions in the d
 
 from __future__ import annotations
 
+import datetime
 import logging
 from collections.abc import Callable
+from functools import partial
 
 from django.db import transaction
+from django.utils import timezone
 from kombu.exceptions import KombuError
 from redis.exceptions import RedisError
 
@@ -37,3 +40,24 @@ def task_send_after_commit(send: Callable[[], object], *, what: str) -> None:
     # robust: whatever else the callback raises is logged by Django too, as the row is stored
     # and an error response would only make the client post it again.
     transaction.on_commit(lambda: task_send(send, what=what), robust=True)
+
+
+def revisions_unfinished_resend(
+    *, done_field: str, send: Callable[[int], object], what: str, older_than: datetime.timedelta
+) -> list[int]:
+    """Send a revision task again for the revisions whose `done_field` (a timestamp the task
+    sets) is still empty `older_than` after they were created; their ids. The shared body of
+    the sweeps: the tasks are acknowledged late, so a crashed worker's message comes back by
+    itself; this catches the rest (a broker that lost its queue, a send lost between commit and
+    send). The tasks are idempotent, so sending one twice is harmless."""
+    from annotations.models import ArticleRevision
+
+    cutoff = timezone.now() - older_than
+    revision_ids = list(
+        ArticleRevision.objects.filter(**{f"{done_field}__isnull": True}, created__lt=cutoff)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    for revision_id in revision_ids:
+        task_send(partial(send, revision_id), what=f"{what} of revision {revision_id}")
+    return revision_ids

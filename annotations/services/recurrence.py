@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from functools import partial
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -42,7 +41,7 @@ from annotations.selectors.appearances import any_claim_checked, claims_checked
 from annotations.selectors.articles import revision_latest
 from annotations.selectors.claim_matching import claims_match_many
 from annotations.services.claims import claim_link
-from annotations.services.queueing import task_send, task_send_after_commit
+from annotations.services.queueing import revisions_unfinished_resend, task_send_after_commit
 
 Status = SuggestedAppearance.Status
 # Matches kept per sentence: the matcher's best few, of which only "same claim" ones count.
@@ -169,26 +168,16 @@ def revision_claims_scan_after_commit(revision_id: int) -> None:
 def unscanned_revisions_sweep(
     *, older_than: datetime.timedelta = datetime.timedelta(minutes=2)
 ) -> list[int]:
-    """Send the scan of revisions still unscanned after a while again; their ids.
-
-    The task is acknowledged late, so a crashed worker's message is delivered again; this
-    catches the rest (a broker that lost its queue, a send lost between commit and send).
-    Scanning a revision twice adds nothing (see revision_claims_scan).
-    """
+    """Send the scan of revisions still unscanned after a while again; their ids (scanning a
+    revision twice adds nothing, see revision_claims_scan)."""
     from annotations.tasks import revision_claims_scan_task
 
-    cutoff = timezone.now() - older_than
-    revision_ids = list(
-        ArticleRevision.objects.filter(claims_scanned_at__isnull=True, created__lt=cutoff)
-        .order_by("pk")
-        .values_list("pk", flat=True)
+    return revisions_unfinished_resend(
+        done_field="claims_scanned_at",
+        send=revision_claims_scan_task.delay,
+        what="the claims scan",
+        older_than=older_than,
     )
-    for revision_id in revision_ids:
-        task_send(
-            partial(revision_claims_scan_task.delay, revision_id),
-            what=f"the claims scan of revision {revision_id}",
-        )
-    return revision_ids
 
 
 def _pending_locked(appearance: SuggestedAppearance) -> SuggestedAppearance:

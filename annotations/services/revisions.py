@@ -4,7 +4,6 @@ it, and people resolving the highlights that could not be placed."""
 from __future__ import annotations
 
 import datetime
-from functools import partial
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -28,7 +27,7 @@ from annotations.services.articles import (
     upload_extract,
     url_extract,
 )
-from annotations.services.queueing import task_send, task_send_after_commit
+from annotations.services.queueing import revisions_unfinished_resend, task_send_after_commit
 from annotations.services.recurrence import revision_claims_scan_after_commit
 from annotations.validators import visible_name_check
 
@@ -139,26 +138,16 @@ def article_revision_import(
 def unplaced_revisions_sweep(
     *, older_than: datetime.timedelta = datetime.timedelta(minutes=2)
 ) -> list[int]:
-    """Re-enqueue the re-anchoring of revisions still unplaced after a while; their ids.
-
-    The task is acknowledged late, so a crashed worker's message is delivered again; this
-    catches the rest (a broker that lost its queue, an enqueue lost between commit and send).
-    Running a revision twice is harmless, as revision_reanchor is idempotent.
-    """
+    """Re-enqueue the re-anchoring of revisions still unplaced after a while; their ids
+    (revision_reanchor is idempotent)."""
     from annotations.tasks import revision_reanchor_task
 
-    cutoff = timezone.now() - older_than
-    revision_ids = list(
-        ArticleRevision.objects.filter(reanchored_at__isnull=True, created__lt=cutoff)
-        .order_by("pk")
-        .values_list("pk", flat=True)
+    return revisions_unfinished_resend(
+        done_field="reanchored_at",
+        send=revision_reanchor_task.delay,
+        what="the re-anchoring",
+        older_than=older_than,
     )
-    for revision_id in revision_ids:
-        task_send(
-            partial(revision_reanchor_task.delay, revision_id),
-            what=f"the re-anchoring of revision {revision_id}",
-        )
-    return revision_ids
 
 
 def _placed_on(
