@@ -127,6 +127,9 @@ class ArticleRevision(models.Model):
     # Set when the recurrence task has matched this revision's sentences against the claims the
     # desk and other fact-checkers have checked (SuggestedAppearance); the sweep finds the rest.
     claims_scanned_at = models.DateTimeField(null=True, blank=True)
+    # Set when the suggestions task has stored this revision's suggested claims and quotes
+    # (Suggestion); the sweep finds the rest.
+    suggested_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["article", "number"]
@@ -218,6 +221,14 @@ class Annotation(models.Model):
         on_delete=models.SET_NULL,
         related_name="annotations",
         help_text="The claim unit this highlight belongs to, once its review is submitted.",
+    )
+    suggestion = models.ForeignKey(
+        "Suggestion",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="annotations",
+        help_text="The suggestion this highlight started as, when the reviewer accepted one.",
     )
     created = models.DateTimeField(default=timezone.now, editable=False)
     modified = models.DateTimeField(auto_now=True)
@@ -892,3 +903,89 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"search entry {self.id}"
+
+
+class Suggestion(models.Model):
+    """A statement the desk points reviewers at in one revision of an article: a check-worthy
+    claim (a sentence or a clause) or a quote with its speaker, computed by the suggestions
+    task (never on a page's request), scored by the rules or by the desk's trained model.
+
+    Suggestions are kept apart from the reviewers' highlights and never enter agreement: a
+    highlight that started as one points at it (Annotation.suggestion), which is how the
+    acceptance figures are counted. Offsets are code points of the revision's text (the quote's
+    span excludes its quote marks). Rows of older revisions stay, so acceptances keep counting.
+    """
+
+    class Kind(models.TextChoices):
+        CLAIM = "claim", "Claim"
+        QUOTE = "quote", "Quote"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="suggestions")
+    revision = models.ForeignKey(
+        ArticleRevision, on_delete=models.CASCADE, related_name="suggestions"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    exact = models.TextField()
+    prefix = models.CharField(max_length=64, blank=True)
+    suffix = models.CharField(max_length=64, blank=True)
+    score = models.FloatField(help_text="0 to 1: how check-worthy (claims), how sure (quotes).")
+    features = models.JSONField(default=list, blank=True)
+    # Quotes: who said it, or blank when the speaker is unknown (never a guess).
+    speaker = models.CharField(max_length=200, blank=True)
+    speaker_confidence = models.FloatField(null=True, blank=True)
+    # Claims the desk or other fact-checkers checked that this suggestion restates, as
+    # [{"claim": id, "score": 0.93, "relation": "same" | "related"}], best first.
+    matches = models.JSONField(default=list, blank=True)
+    model = models.CharField(max_length=40, help_text='"rules" or "desk-model-<date>".')
+    created = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["revision", "start", "end", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["revision", "kind", "start", "end"], name="suggestion_one_per_span"
+            ),
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="suggestion_span"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["claim", "quote"]), name="suggestion_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(score__gte=0) & Q(score__lte=1), name="suggestion_score_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} suggestion {self.start}-{self.end} in revision {self.revision_id}"
+
+
+class SuggestionModelRun(models.Model):
+    """One training run of the desk's check-worthiness model (a logistic regression over the
+    sentence features), on the sentences of submitted reviews: highlighted sentences positive,
+    sentences nobody highlighted negative.
+
+    The run is scored against the rules on held-out articles of the desk; the newest run whose
+    model beat the rules (`is_used`) scores new suggestions, and until there is one the rules do.
+    The weights are plain JSON (feature name to coefficient), never a pickle.
+    """
+
+    created = models.DateTimeField(default=timezone.now, editable=False)
+    name = models.CharField(max_length=40, help_text='"desk-model-<date>"')
+    articles = models.PositiveIntegerField(default=0)
+    sentences = models.PositiveIntegerField(default=0)
+    positives = models.PositiveIntegerField(default=0)
+    weights = models.JSONField(default=dict, blank=True)
+    # Figures on the held-out articles, {"rules": {...}, "model": {...}}: recall in the top 30%
+    # of sentences and precision@10, as bench_suggestions prints them.
+    figures = models.JSONField(default=dict, blank=True)
+    is_used = models.BooleanField(default=False)
+    # Why the run was not used (too few reviews, did not beat the rules), for the dashboard.
+    report = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        get_latest_by = "created"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({'used' if self.is_used else 'not used'})"

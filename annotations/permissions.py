@@ -105,6 +105,11 @@ class Permission:
         # Appearances to review (a sentence restating a checked claim): list, confirm, dismiss.
         REVIEW = "appearance:review"
 
+    class Suggestion(PermissionName):
+        # An article's suggested claims and quotes: whoever may read the article.
+        READ = "suggestion:read"
+        TRAIN = "suggestion:train"  # train the desk's check-worthiness model now
+
     class Search(PermissionName):
         # One search over claims, published verdicts, external fact-checks and articles; each
         # kind of result is still filtered by its own list filter (selectors.search).
@@ -296,6 +301,9 @@ PERMISSION_MAP: dict[PermissionName, list[Clause]] = {
     P.Claim.LINK: [(user_is_editor,)],
     P.Claim.IMPORT: [(user_is_editor,)],
     P.Appearance.REVIEW: [(user_is_editor,)],
+    # Computed from the text alone (and published or external verdicts): blind review holds.
+    P.Suggestion.READ: [(user_is_desk_member,)],
+    P.Suggestion.TRAIN: [(user_is_editor,)],
     # Published verdicts only, and no highlights at all: blind review holds.
     P.Search.READ: [(user_is_desk_member,)],
 }
@@ -338,6 +346,8 @@ DENIALS: dict[PermissionName, Denial] = {
     P.Claim.LINK: Denial("Only editors link units to claims.", _NOT_EDITOR),
     P.Claim.IMPORT: Denial("Only editors import other fact-checkers' reviews.", _NOT_EDITOR),
     P.Appearance.REVIEW: Denial("Only editors review where claims appear again.", _NOT_EDITOR),
+    P.Suggestion.READ: _NOT_MEMBER,
+    P.Suggestion.TRAIN: Denial("Only editors train the desk's suggestions.", _NOT_EDITOR),
     P.Search.READ: _NOT_MEMBER,
 }
 _DENIED = Denial("You may not do this.", "forbidden")

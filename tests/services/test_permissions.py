@@ -85,6 +85,8 @@ ROUTE_TABLE = {
     P.Claim.LINK: EDITORS,
     P.Claim.IMPORT: EDITORS,
     P.Appearance.REVIEW: EDITORS,
+    P.Suggestion.READ: MEMBERS,
+    P.Suggestion.TRAIN: EDITORS,
     P.Search.READ: MEMBERS,
 }
 
