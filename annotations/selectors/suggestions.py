@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annotations.models import Article, ArticleRevision, Suggestion, User
+from annotations.models import Article, ArticleRevision, Suggestion
 from annotations.permissions import Permission, require
 from annotations.selectors.appearances import ClaimChecks, claims_checks
+from annotations.selectors.articles import User
 
 
 @dataclass(frozen=True)
