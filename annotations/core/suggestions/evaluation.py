@@ -1,0 +1,417 @@
+"""Figures of the suggestions on the evaluation set (tests/data/suggestions-eval/): what
+`bench_suggestions` prints.
+
+The set is a directory of hand-marked articles (the format is in that directory's README.md):
+`[[...]]` marks a check-worthy claim, `{{quoted words|Speaker}}` a quotation and who said it
+(`?`: the text does not say). `markup_parse` strips the markup and keeps where each mark lies in
+the canonical text (code points), as the desk's offsets do.
+
+- claim ranking, per article: its sentences (`core.sentences.sentences_split`), each marked when it
+  overlaps a marked claim and scored by the highest candidate (sentence or clause) lying in it;
+  then the recall of marked sentences among each article's top 30% and precision@10
+  (`ranking_figures`);
+- quote span recall: the share of marked quotes found with exactly the same (start, end); span
+  precision: the share of found quotes that are marked with exactly that span;
+- speaker accuracy: among the marked quotes whose span was found, the share whose predicted speaker
+  is the marked one (case and spacing aside; a quote marked `?` is right only when the speaker is
+  predicted unknown);
+- the baselines the rules must beat: sentences ranked by "has a digit" then length; quotes as
+  whatever lies between straight or curly double quotes; the speaker as the nearest two
+  capitalised words before or after the quote in its paragraph.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotations.core.sentences import sentences_split
+from annotations.core.suggestions.checkworthiness import candidates_split
+from annotations.core.suggestions.features import FEATURE_NAMES
+from annotations.core.suggestions.model import DeskModel
+from annotations.core.suggestions.quotes import Quote
+from annotations.core.suggestions.suggest import claims_scored
+from annotations.core.text import PARAGRAPH_SEPARATOR, canonical_text, split_paragraphs
+
+SPLITS = ("train", "test")
+UNKNOWN_SPEAKER = "?"
+
+
+@dataclass(frozen=True)
+class EvalQuote:
+    """A marked quotation: `text == article.text[start:end]`, without its quote marks."""
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None  # None: marked "?", the text does not say who spoke
+
+
+@dataclass(frozen=True)
+class EvalArticle:
+    id: str  # the file name without ".txt", e.g. "b01-budget"
+    split: str  # "train" or "test"
+    language: str
+    text: str  # canonical, markup stripped
+    claims: list[tuple[int, int]]  # marked check-worthy claims, (start, end) in text order
+    quotes: list[EvalQuote]  # in text order
+
+
+# --- the markup -------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\[\[|\]\]|\{\{|\}\}|\|")
+_HEADER_SPLIT = re.compile(r"split: *(\S+)")
+_HEADER_LANGUAGE = re.compile(r"language: *([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)")
+
+
+class _Open:
+    """A mark opened and not yet closed, while parsing."""
+
+    def __init__(self, kind: str, start: int, line: int) -> None:
+        self.kind = kind  # "claim" or "quote"
+        self.start = start  # offset in the stripped body
+        self.line = line
+        self.end: int | None = None  # a quote's end, once its "|" is read
+        self.speaker_from: int | None = None  # where a quote's speaker starts in the raw body
+
+
+def markup_parse(raw: str, *, name: str = "<string>") -> EvalArticle:
+    """One article of the set from its file's content; `name` is the file name (errors name it).
+
+    Raises ValueError, naming the file and line, for a bad header, unbalanced or crossing marks,
+    a quote inside a quote or a claim inside a claim, a `|` outside a quote, an empty mark, a
+    quote with spaces at either end, or a text that is not canonical once the markup is gone.
+    """
+    # Line ends and trailing spaces are normalised first: they do not move any line, so errors
+    # still name the line the writer sees.
+    raw = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    raw = raw.removeprefix("\ufeff")
+    lines = [line.rstrip() for line in raw.split("\n")]
+
+    def fail(line: int, message: str) -> ValueError:
+        return ValueError(f"{name}, line {line}: {message}")
+
+    if len(lines) < 4:
+        raise fail(len(lines), "expected 'split:', 'language:', a blank line, then the text")
+    split_match = _HEADER_SPLIT.fullmatch(lines[0])
+    if not split_match or split_match.group(1) not in SPLITS:
+        raise fail(1, f"the first line must be 'split: train' or 'split: test', not {lines[0]!r}")
+    language_match = _HEADER_LANGUAGE.fullmatch(lines[1])
+    if not language_match:
+        raise fail(2, f"the second line must be 'language: <code>', not {lines[1]!r}")
+    if lines[2]:
+        raise fail(3, "the header ends with a blank line")
+    first_line = 4
+    # The blank lines a file ends with are not part of the article.
+    body = "\n".join(lines[3:]).rstrip("\n")
+
+    out: list[str] = []  # the stripped body, piece by piece
+    length = 0
+    stack: list[_Open] = []
+    claims: list[tuple[int, int]] = []
+    quotes: list[EvalQuote] = []
+    cursor = 0
+    for token in _TOKEN.finditer(body):
+        line = first_line + body.count("\n", 0, token.start())
+        quote_open = next((mark for mark in stack if mark.kind == "quote"), None)
+        piece = body[cursor : token.start()]
+        if quote_open is not None and quote_open.speaker_from is not None:
+            if "\n" in piece:
+                raise fail(quote_open.line, "a speaker's name runs over a line end: '}}' missing")
+        else:
+            out.append(piece)
+            length += len(piece)
+        cursor = token.end()
+        value = token.group()
+        in_speaker = quote_open is not None and quote_open.speaker_from is not None
+        if in_speaker and value != "}}":
+            raise fail(line, f"{value!r} inside a speaker's name")
+        if value == "[[":
+            if any(mark.kind == "claim" for mark in stack):
+                raise fail(line, "a claim inside a claim")
+            stack.append(_Open("claim", length, line))
+        elif value == "{{":
+            if quote_open is not None:
+                raise fail(line, "a quote inside a quote: mark only the outer quotation")
+            stack.append(_Open("quote", length, line))
+        elif value == "]]":
+            if not stack or stack[-1].kind != "claim":
+                raise fail(line, _unexpected("]]", stack))
+            mark = stack.pop()
+            if length == mark.start:
+                raise fail(line, "an empty claim")
+            claims.append((mark.start, length))
+        elif value == "|":
+            if not stack or stack[-1].kind != "quote":
+                raise fail(line, _unexpected("|", stack))
+            stack[-1].end = length
+            stack[-1].speaker_from = cursor
+        else:  # "}}"
+            if not stack or stack[-1].kind != "quote":
+                raise fail(line, _unexpected("}}", stack))
+            mark = stack.pop()
+            if mark.speaker_from is None or mark.end is None:
+                raise fail(line, "a quote without '|Speaker' (use '|?' when nobody is named)")
+            speaker = " ".join(body[mark.speaker_from : token.start()].split())
+            if not speaker:
+                raise fail(line, "an empty speaker (use '?' when nobody is named)")
+            quotes.append(
+                EvalQuote(mark.start, mark.end, "", None if speaker == UNKNOWN_SPEAKER else speaker)
+            )
+            if mark.end == mark.start:
+                raise fail(line, "an empty quote")
+    if stack:
+        mark = stack[-1]
+        raise fail(mark.line, f"this {mark.kind} is never closed")
+    out.append(body[cursor:])
+    stripped = "".join(out)
+
+    # The text must already be canonical, or the offsets would point elsewhere in the desk.
+    text = canonical_text(stripped)
+    if text != stripped:
+        where = next(
+            (i for i, (a, b) in enumerate(zip(text, stripped, strict=False)) if a != b),
+            min(len(text), len(stripped)),
+        )
+        line = first_line + stripped.count("\n", 0, where)
+        raise fail(line, "the text is not canonical (blank lines or spaces at its ends, or two "
+                         "blank lines between paragraphs)")  # fmt: skip
+    for quote in quotes:
+        words = text[quote.start : quote.end]
+        if words != words.strip():
+            line = first_line + text.count("\n", 0, quote.start)
+            raise fail(line, f"a quote with spaces at an end: {words!r}")
+    return EvalArticle(
+        id=name.removesuffix(".txt"),
+        split=split_match.group(1),
+        language=language_match.group(1),
+        text=text,
+        claims=sorted(claims),
+        quotes=sorted(
+            (EvalQuote(q.start, q.end, text[q.start : q.end], q.speaker) for q in quotes),
+            key=lambda q: (q.start, q.end),
+        ),
+    )
+
+
+def _unexpected(token: str, stack: list[_Open]) -> str:
+    if not stack:
+        return f"{token!r} with nothing open"
+    return f"{token!r} while the {stack[-1].kind} of line {stack[-1].line} is open (crossing marks)"
+
+
+def eval_load(directory: Path) -> list[EvalArticle]:
+    """Every article of the set (`*.txt` in the directory), by file name."""
+    files = sorted(directory.glob("*.txt"))
+    if not files:
+        raise ValueError(f"{directory}: no article (*.txt) here")
+    return [markup_parse(file.read_text(encoding="utf-8"), name=file.name) for file in files]
+
+
+# --- claim ranking ------------------------------------------------------------------------------
+
+# (start, end, score) of each scored span of an article's text.
+ScoredSpans = Sequence[tuple[int, int, float]]
+
+
+def sentences_ranked(article: EvalArticle, scored: ScoredSpans) -> list[tuple[float, bool]]:
+    """The article's sentences in text order as (score, is_marked): marked when the sentence
+    overlaps a marked claim; its score the highest of the scored spans lying in it (0 if none),
+    since a candidate may be a clause of the sentence."""
+    ranked = []
+    for sentence in sentences_split(article.text, language=article.language):
+        inside = [
+            score for start, end, score in scored if start >= sentence.start and end <= sentence.end
+        ]
+        marked = any(start < sentence.end and sentence.start < end for start, end in article.claims)
+        ranked.append((max(inside, default=0.0), marked))
+    return ranked
+
+
+def claims_spans(article: EvalArticle, *, model: DeskModel | None = None) -> ScoredSpans:
+    """The shipped scorer's candidates (rules, or the model): `claims_scored`."""
+    return [
+        (s.start, s.end, s.score)
+        for s in claims_scored(article.text, language=article.language, model=model)
+    ]
+
+
+def baseline_claims_spans(article: EvalArticle) -> ScoredSpans:
+    """The baseline: sentences with a digit first, then the longer first."""
+    return [
+        (s.start, s.end, (1.0 if _DIGIT.search(s.text) else 0.0) + min(len(s.text), 9_999) / 1e4)
+        for s in sentences_split(article.text, language=article.language)
+    ]
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def claim_rankings(
+    articles: Sequence[EvalArticle], scorer: Callable[[EvalArticle], ScoredSpans]
+) -> list[list[tuple[float, bool]]]:
+    """Each article's sentences ranked by `scorer`, the input of `ranking_figures`."""
+    return [sentences_ranked(article, scorer(article)) for article in articles]
+
+
+def training_examples(articles: Sequence[EvalArticle]) -> list[tuple[dict[str, float], bool]]:
+    """(features, is_marked) of every candidate of the articles: a candidate (a sentence or a
+    clause) is marked when it overlaps a marked claim, as a desk's highlights would label it."""
+    examples = []
+    for article in articles:
+        for candidate in candidates_split(article.text, language=article.language):
+            marked = any(
+                candidate.start < end and start < candidate.end for start, end in article.claims
+            )
+            examples.append((candidate.features, marked))
+    return examples
+
+
+# --- quotes and speakers -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuoteFigures:
+    marked: int
+    found: int
+    matched: int  # found with exactly a marked quote's span
+    span_recall: float  # matched / marked
+    span_precision: float  # matched / found
+    speakers_right: int  # among the matched
+    speaker_accuracy: float  # speakers_right / matched
+    speakers_unknown: int  # matched quotes whose speaker was predicted unknown
+
+
+QuoteFinder = Callable[[str, str], Sequence[Quote]]  # (text, language) -> quotes
+
+
+def speaker_key(name: str | None) -> str | None:
+    """A speaker's name compared case- and spacing-insensitively."""
+    return " ".join(name.casefold().split()) if name is not None else None
+
+
+def quote_figures(articles: Sequence[EvalArticle], finder: QuoteFinder) -> QuoteFigures:
+    """Span recall and precision (exact (start, end)), pooled over the articles, and the speaker
+    accuracy on the quotes whose span was found."""
+    marked = found = matched = right = unknown = 0
+    for article in articles:
+        predicted = {(q.start, q.end): q for q in finder(article.text, article.language)}
+        marked += len(article.quotes)
+        found += len(predicted)
+        for quote in article.quotes:
+            hit = predicted.get((quote.start, quote.end))
+            if hit is None:
+                continue
+            matched += 1
+            unknown += hit.speaker is None
+            right += speaker_key(hit.speaker) == speaker_key(quote.speaker)
+    return QuoteFigures(
+        marked, found, matched, _ratio(matched, marked), _ratio(matched, found),
+        right, _ratio(right, matched), unknown,
+    )  # fmt: skip
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+# Straight or curly double quotes around anything but another double quote, in one paragraph.
+_BASELINE_QUOTE = re.compile(r"[\"“”]([^\"“”\n]+)[\"“”]")
+# Two capitalised words: "Maria Lopez", "Jan Egeland" (and "The Ministry": the baseline's limit).
+_BASELINE_NAME = re.compile(r"\b[A-Z][\w'’-]*[a-z][\w'’-]* [A-Z][\w'’-]*[a-z]\w*")
+
+
+def baseline_quotes_find(text: str, language: str = "en") -> list[Quote]:
+    """The baseline: what lies between two double quotes (straight or curly), its speaker the
+    nearest two capitalised words outside it, before or after, in the same paragraph."""
+    quotes = []
+    for paragraph in split_paragraphs(text):
+        names = [(m.start(), m.end(), m.group()) for m in _BASELINE_NAME.finditer(paragraph.text)]
+        for match in _BASELINE_QUOTE.finditer(paragraph.text):
+            outside = [
+                (min(abs(match.start() - end), abs(start - match.end())), name)
+                for start, end, name in names
+                if end <= match.start() or start >= match.end()
+            ]
+            speaker = min(outside)[1] if outside else None
+            start = paragraph.start + match.start(1)
+            quotes.append(
+                Quote(start, start + len(match.group(1)), match.group(1), 0.5, speaker,
+                      0.5 if speaker else 0.0)
+            )  # fmt: skip
+    return quotes
+
+
+def long_text(articles: Sequence[EvalArticle], *, at_least: int = 20_000) -> str:
+    """The articles' texts joined as paragraphs, repeated as needed, up to at least `at_least`
+    code points: an article of that size made of the set's own prose."""
+    texts = [article.text for article in articles if article.text]
+    if not texts:
+        raise ValueError("no article text to build a long article from")
+    parts = [texts[0]]
+    size = len(texts[0])
+    while size < at_least:
+        text = texts[len(parts) % len(texts)]
+        parts.append(text)
+        size += len(PARAGRAPH_SEPARATOR) + len(text)
+    return PARAGRAPH_SEPARATOR.join(parts)
+
+
+# --- PRIVATE until the checkworthy helper's versions are merged into core/suggestions/model.py ---
+# Same names and signatures as theirs: `ranking_figures`, `RankingFigures`, `model_train`. At the
+# merge these are deleted and imported from `annotations.core.suggestions.model` instead.
+
+
+@dataclass(frozen=True)
+class RankingFigures:
+    recall_top: float  # marked sentences within their article's top share, over all marked
+    precision_at_k: float  # mean over articles of the marked share of the top min(k, n)
+    articles: int
+    positives: int
+
+
+def ranking_figures(
+    articles: Sequence[Sequence[tuple[float, bool]]], *, top_share: float = 0.3, k: int = 10
+) -> RankingFigures:
+    """Recall of the marked sentences among each article's top ceil(top_share * n) by score
+    (pooled over the articles) and precision@k (the mean over articles with sentences of the
+    marked share of the top min(k, n)); ties keep text order. Each inner sequence is one
+    article's sentences in text order as (score, is_marked)."""
+    found = positives = 0
+    precisions = []
+    for sentences in articles:
+        if not sentences:
+            continue
+        order = sorted(range(len(sentences)), key=lambda i: -sentences[i][0])  # stable
+        top = order[: math.ceil(top_share * len(sentences))]
+        found += sum(sentences[i][1] for i in top)
+        positives += sum(marked for _, marked in sentences)
+        first = order[: min(k, len(sentences))]
+        precisions.append(sum(sentences[i][1] for i in first) / len(first))
+    return RankingFigures(
+        _ratio(found, positives),
+        sum(precisions) / len(precisions) if precisions else 0.0,
+        len(precisions),
+        positives,
+    )
+
+
+def model_train(examples: Sequence[tuple[dict[str, float], bool]], *, name: str) -> DeskModel:
+    """A logistic regression (scikit-learn, class_weight="balanced") over FEATURE_NAMES, as a
+    DeskModel; with one class only, a model that scores every statement at that class's prior."""
+    labels = [marked for _, marked in examples]
+    if len(set(labels)) < 2:
+        share = sum(labels) / len(labels) if labels else 0.5
+        share = min(max(share, 1e-6), 1 - 1e-6)
+        return DeskModel(name, {}, math.log(share / (1 - share)))
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]  # no types
+
+    rows = [[features.get(column, 0.0) for column in FEATURE_NAMES] for features, _ in examples]
+    fitted = LogisticRegression(class_weight="balanced", random_state=0, max_iter=1000)
+    fitted.fit(rows, labels)
+    weights = {column: float(w) for column, w in zip(FEATURE_NAMES, fitted.coef_[0], strict=True)}
+    return DeskModel(name, weights, float(fitted.intercept_[0]))

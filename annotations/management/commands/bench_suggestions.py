@@ -1,0 +1,173 @@
+"""python manage.py bench_suggestions: the suggestions' quality and speed, in one run.
+
+On tests/data/suggestions-eval/ (hand-marked articles, each in the train or the test split): for
+the held-out test split, and for all articles, beside a simple baseline each time:
+
+- claims: each article's sentences ranked by the rules, and by a model trained on the train
+  split's candidates (features from `candidates_split`, labels from the marks, `model_train`):
+  the recall of marked sentences among each article's top 30% and precision@10;
+- quotes: span recall and precision (exact start and end) of `quotes_find`, and its speaker
+  accuracy on the quotes whose span it found (with how many it left unknown);
+- speed: `suggestions_compute` on an article of at least 20,000 characters made of the set's
+  texts (one warm-up run, then --runs timed runs: median and p95).
+
+Then the targets of issue 13 and whether the shipped scorers meet them.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from annotations.core.suggestions.evaluation import (
+    EvalArticle,
+    QuoteFigures,
+    RankingFigures,
+    ScoredSpans,
+    baseline_claims_spans,
+    baseline_quotes_find,
+    claim_rankings,
+    claims_spans,
+    eval_load,
+    long_text,
+    model_train,
+    quote_figures,
+    ranking_figures,
+    training_examples,
+)
+from annotations.core.suggestions.model import DeskModel
+from annotations.core.suggestions.quotes import Quote, quotes_find
+from annotations.core.suggestions.suggest import suggestions_compute
+
+EVAL_DIRECTORY = Path(settings.BASE_DIR) / "tests" / "data" / "suggestions-eval"
+TARGET_CLAIM_RECALL = 0.8
+TARGET_QUOTE_RECALL = 0.95
+TARGET_SPEAKER_ACCURACY = 0.9
+TARGET_MILLISECONDS = 300.0
+LONG_ARTICLE = 20_000  # characters
+TOP_SHARE = 0.3
+K = 10
+
+
+def _shipped_quotes(text: str, language: str) -> Sequence[Quote]:
+    return quotes_find(text, language=language)
+
+
+class Command(BaseCommand):
+    help = "Benchmark the suggestions: claims, quotes and speakers on the evaluation set; speed."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--data", type=Path, default=EVAL_DIRECTORY, help="the set's folder")
+        parser.add_argument("--runs", type=int, default=20, help="timed runs of the speed test")
+
+    def handle(self, *args: Any, data: Path, runs: int, **options: Any) -> None:
+        if runs < 1:
+            raise CommandError("--runs must be positive")
+        if not data.is_dir():
+            raise CommandError(f"--data: {data} is not a folder")
+        try:
+            articles = eval_load(data)
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+        train = [a for a in articles if a.split == "train"]
+        test = [a for a in articles if a.split == "test"]
+        model = model_train(training_examples(train), name="desk-model-bench")
+        groups = (("test split", test), ("all articles", articles))
+        self.stdout.write(
+            f"Evaluation set {data}: {len(articles)} articles ({len(train)} train, {len(test)} "
+            f"test), {sum(len(a.claims) for a in articles)} marked claims, "
+            f"{sum(len(a.quotes) for a in articles)} marked quotes"
+        )
+
+        self.stdout.write(
+            f"Claims, sentences ranked per article: recall of marked sentences in the top "
+            f"{TOP_SHARE:.0%} (R@{TOP_SHARE:.0%}) and precision@{K} (P@{K})"
+        )
+        self.stdout.write(f"{'':34}" + "".join(f"{name:>22}" for name, _ in groups))
+        self.stdout.write(f"{'':34}" + f"{'R@30%':>11}{'P@10':>11}" * len(groups))
+        scorers: tuple[tuple[str, Callable[[EvalArticle], ScoredSpans]], ...] = (
+            ("baseline: has a digit, length", baseline_claims_spans),
+            ("rules", claims_spans),
+            ("model trained on the train split", lambda a: claims_spans(a, model=model)),
+        )
+        claims: dict[str, RankingFigures] = {}
+        for name, scorer in scorers:
+            row = []
+            for group, members in groups:
+                figures = ranking_figures(claim_rankings(members, scorer), top_share=TOP_SHARE, k=K)
+                claims[f"{name}/{group}"] = figures
+                row.append(f"{figures.recall_top:11.3f}{figures.precision_at_k:11.3f}")
+            self.stdout.write(f"{name:34}" + "".join(row))
+        self.stdout.write(f"{'':34}(the model's 'all articles' include its own training articles)")
+
+        self.stdout.write(
+            "Quotes: span recall and precision (exact start and end); speaker accuracy on the "
+            "quotes found (unknown: speakers not given)"
+        )
+        header = f"{'recall':>8}{'prec.':>7}{'speaker':>8}{'unknown':>8}"
+        self.stdout.write(f"{'':34}" + "".join(f"{name:>31}" for name, _ in groups))
+        self.stdout.write(f"{'':34}" + f"{header:>31}" * len(groups))
+        finders: tuple[tuple[str, Callable[[str, str], Sequence[Quote]]], ...] = (
+            ("baseline: double quotes, nearest", baseline_quotes_find),
+            ("quotes_find", _shipped_quotes),
+        )
+        quotes: dict[str, QuoteFigures] = {}
+        for name, finder in finders:
+            row = []
+            for group, members in groups:
+                found = quote_figures(members, finder)
+                quotes[f"{name}/{group}"] = found
+                cells = (
+                    f"{found.span_recall:8.3f}{found.span_precision:7.3f}"
+                    f"{found.speaker_accuracy:8.3f}{found.speakers_unknown:>4}/{found.matched:<3}"
+                )
+                row.append(f"{cells:>31}")
+            self.stdout.write(f"{name:34}" + "".join(row))
+
+        median, p95, size = self._speed(articles, runs, None)
+        model_median, model_p95, _ = self._speed(articles, runs, model)
+        self.stdout.write(
+            f"Speed: suggestions_compute on a {size:,}-character article, {runs} runs after one "
+            f"warm-up: rules median {median:.1f} ms, p95 {p95:.1f} ms; model median "
+            f"{model_median:.1f} ms, p95 {model_p95:.1f} ms"
+        )
+
+        rules = claims["rules/test split"].recall_top
+        trained = claims["model trained on the train split/test split"].recall_top
+        shipped = quotes["quotes_find/test split"]
+        targets = (
+            (f"claim recall in the top 30% >= {TARGET_CLAIM_RECALL}",
+             f"rules {rules:.3f}, model {trained:.3f}", max(rules, trained) >= TARGET_CLAIM_RECALL),
+            (f"quote span recall >= {TARGET_QUOTE_RECALL}",
+             f"{shipped.span_recall:.3f}", shipped.span_recall >= TARGET_QUOTE_RECALL),
+            (f"speaker accuracy >= {TARGET_SPEAKER_ACCURACY}",
+             f"{shipped.speaker_accuracy:.3f}",
+             shipped.speaker_accuracy >= TARGET_SPEAKER_ACCURACY),
+            (f"time per {LONG_ARTICLE:,} characters < {TARGET_MILLISECONDS:.0f} ms",
+             f"median {median:.1f} ms, p95 {p95:.1f} ms", p95 < TARGET_MILLISECONDS),
+        )  # fmt: skip
+        self.stdout.write("Targets (test split):")
+        for target, value, met in targets:
+            self.stdout.write(f"  {target:42} {value:32} {'met' if met else 'NOT met'}")
+
+    def _speed(
+        self, articles: list[EvalArticle], runs: int, model: DeskModel | None
+    ) -> tuple[float, float, int]:
+        """(median, p95) in milliseconds of `suggestions_compute` on the long article, and its
+        size."""
+        text = long_text(articles, at_least=LONG_ARTICLE)
+        language = articles[0].language
+        suggestions_compute(text, language=language, model=model)  # warm-up: caches, imports
+        timings = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            suggestions_compute(text, language=language, model=model)
+            timings.append((time.perf_counter() - started) * 1000)
+        p95 = statistics.quantiles(timings, n=20)[-1] if len(timings) >= 2 else timings[0]
+        return statistics.median(timings), p95, len(text)

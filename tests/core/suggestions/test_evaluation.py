@@ -1,0 +1,281 @@
+"""The suggestions evaluation set: its markup parser, its loader, the figures and the benchmark."""
+
+from __future__ import annotations
+
+import re
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from annotations.core.suggestions.evaluation import (
+    EvalArticle,
+    EvalQuote,
+    baseline_claims_spans,
+    baseline_quotes_find,
+    claim_rankings,
+    eval_load,
+    long_text,
+    markup_parse,
+    model_train,
+    quote_figures,
+    ranking_figures,
+    sentences_ranked,
+    speaker_key,
+)
+from annotations.core.suggestions.model import model_score
+from annotations.core.suggestions.quotes import Quote
+
+EVAL = Path(__file__).resolve().parents[2] / "data" / "suggestions-eval"
+HEADER = "split: train\nlanguage: en\n\n"
+
+
+def _article(body: str, name: str = "x01-test.txt") -> EvalArticle:
+    return markup_parse(HEADER + body, name=name)
+
+
+# --- the markup ---------------------------------------------------------------------------------
+
+
+def test_the_markup_is_stripped_and_its_offsets_point_into_the_text() -> None:
+    article = _article(
+        "Title\n\n[[Prices rose 12% in 2024.]] “{{We will not back down,|Maria Lopez}}” she said."
+    )
+
+    assert article.text == "Title\n\nPrices rose 12% in 2024. “We will not back down,” she said."
+    assert [article.text[s:e] for s, e in article.claims] == ["Prices rose 12% in 2024."]
+    assert article.quotes == [EvalQuote(33, 55, "We will not back down,", "Maria Lopez")]
+    assert article.text[32] == "“" and article.text[55] == "”"
+    assert (article.id, article.split, article.language) == ("x01-test", "train", "en")
+
+
+def test_a_claim_inside_a_quote_keeps_both_spans() -> None:
+    article = _article(
+        "T\n\n“{{[[Prices rose 12% in 2024]], the worst since 1990|Ann Berg}}” she said."
+    )
+
+    (quote,) = article.quotes
+    assert quote.text == "Prices rose 12% in 2024, the worst since 1990"
+    assert quote.speaker == "Ann Berg"
+    ((start, end),) = article.claims
+    assert (start, end) == (quote.start, quote.start + len("Prices rose 12% in 2024"))
+
+
+def test_a_quote_inside_a_claim_and_an_inner_quote_stay_in_the_outer_one() -> None:
+    article = _article(
+        "T\n\n[[Ann Berg said “{{He told me, ‘never again,’ and left|Ann Berg}}” in 2019.]]"
+    )
+
+    assert article.quotes[0].text == "He told me, ‘never again,’ and left"
+    assert article.text[slice(*article.claims[0])] == (
+        "Ann Berg said “He told me, ‘never again,’ and left” in 2019."
+    )
+
+
+def test_an_unknown_speaker_is_none_and_a_speaker_is_spaced_as_written() -> None:
+    article = _article('T\n\n"{{Go home!|?}}" someone shouted. "{{No,|Ann  Berg }}" she said.')
+
+    assert [q.speaker for q in article.quotes] == [None, "Ann Berg"]
+
+
+def test_a_quote_may_run_to_the_end_of_its_paragraph() -> None:
+    article = _article("T\n\n“{{First part.|Ann Berg}}\n\n“{{Second part,|Ann Berg}}” she said.")
+
+    assert [q.text for q in article.quotes] == ["First part.", "Second part,"]
+    assert article.text[article.quotes[0].end] == "\n"
+
+
+def test_windows_line_ends_trailing_spaces_and_a_final_newline_are_accepted() -> None:
+    article = markup_parse("split: test\r\nlanguage: fr  \r\n\r\nTitre\r\n\r\n[[Texte.]]\r\n\r\n")
+
+    assert (article.split, article.language, article.text) == ("test", "fr", "Titre\n\nTexte.")
+    assert article.claims == [(7, 13)]
+
+
+@pytest.mark.parametrize(
+    ("raw", "line", "message"),
+    [
+        ("split: dev\nlanguage: en\n\nT", 1, "split: train"),
+        ("split: test\nlang: en\n\nT", 2, "language:"),
+        ("split: test\nlanguage: en\nT\n\nU", 3, "blank line"),
+        (HEADER + "T\n\n[[An open claim.\n\nMore.", 6, "claim is never closed"),
+        (HEADER + "T\n\nA claim]] closed.", 6, "nothing open"),
+        (HEADER + "T\n\n[[Crossing “{{marks]] here|Ann Berg}}”", 6, "crossing"),
+        (HEADER + "T\n\n“{{Outer “{{inner|A B}}”|A B}}”", 6, "quote inside a quote"),
+        (HEADER + "T\n\n[[Outer [[inner]] claim]]", 6, "claim inside a claim"),
+        (HEADER + "T\n\nA | here.", 6, "'|'"),
+        (HEADER + "T\n\n“{{No speaker}}”", 6, "without '|Speaker'"),
+        (HEADER + "T\n\n“{{Empty speaker| }}”", 6, "empty speaker"),
+        (HEADER + "T\n\n“{{|Ann Berg}}”", 6, "empty quote"),
+        (HEADER + "T\n\n“{{ spaced |Ann Berg}}”", 6, "spaces at an end"),
+        (HEADER + "T\n\n“{{Name runs|Ann\nBerg}}”", 6, "line end"),
+        (HEADER + "T\n\n“{{A [[claim|Ann}}”]]", 6, "crossing"),
+        (HEADER + "T\n\nOne.\n\n\n\n[[Two.]]", 8, "not canonical"),
+    ],
+)
+def test_bad_markup_is_a_value_error_naming_the_file_and_the_line(
+    raw: str, line: int, message: str
+) -> None:
+    with pytest.raises(ValueError, match=rf"^b99-bad\.txt, line {line}: .*{re.escape(message)}"):
+        markup_parse(raw, name="b99-bad.txt")
+
+
+def test_the_loader_refuses_a_folder_without_articles(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="no article"):
+        eval_load(tmp_path)
+
+
+# --- the committed set --------------------------------------------------------------------------
+
+
+def test_every_committed_article_parses_and_each_quote_lies_between_quote_marks() -> None:
+    articles = eval_load(EVAL)
+
+    assert len(articles) >= 12
+    for article in articles:
+        for quote in article.quotes:
+            assert article.text[quote.start : quote.end] == quote.text
+            assert article.text[quote.start - 1] in "\"“‘'«"
+            assert quote.speaker is None or quote.speaker in article.text
+
+
+def test_the_b_articles_alternate_train_and_test_and_hold_at_least_60_quotes() -> None:
+    ours = [a for a in eval_load(EVAL) if a.id.startswith("b")]
+
+    assert len(ours) == 12
+    assert [a.split for a in ours] == ["train", "test"] * 6
+    assert sum(len(a.quotes) for a in ours) >= 60
+    assert all(250 <= len(a.text.split()) <= 600 for a in ours)
+
+
+# --- the figures --------------------------------------------------------------------------------
+
+
+def test_ranking_figures_pool_recall_and_average_precision_over_articles() -> None:
+    first = [(0.9, True), (0.8, False), (0.1, True), (0.5, False)]  # top ceil(1.2) = 2
+    second = [(0.2, True), (0.2, False), (0.1, False)]  # a tie keeps text order
+
+    figures = ranking_figures([first, second, []], top_share=0.3, k=2)
+
+    assert figures.recall_top == pytest.approx(2 / 3)
+    assert figures.precision_at_k == pytest.approx((1 / 2 + 1 / 2) / 2)
+    assert (figures.articles, figures.positives) == (2, 3)
+
+
+def test_a_sentence_scores_its_best_candidate_and_is_marked_by_any_overlap() -> None:
+    article = _article("Title\n\nOne sentence here. [[Another one]] follows.")
+    one, another = 7, 26  # where the two sentences start
+
+    ranked = sentences_ranked(article, [(one, one + 4, 0.2), (one + 5, one + 18, 0.7)])
+
+    assert ranked == [(0.0, False), (0.7, False), (0.0, True)]
+    assert sentences_ranked(article, [(another, another + 11, 0.4)])[2] == (0.4, True)
+
+
+def test_the_claim_baseline_puts_sentences_with_a_digit_first_then_the_longer() -> None:
+    article = _article("T\n\nA short one. A much longer sentence without any figure. It has 3.")
+
+    ranked = [score for score, _ in claim_rankings([article], baseline_claims_spans)[0]]
+
+    assert ranked[3] > ranked[2] > ranked[1]
+
+
+def test_quote_figures_need_the_exact_span_and_compare_speakers_loosely() -> None:
+    article = _article(
+        'T\n\n"{{One,|Ann Berg}}" she said. "{{Two|?}}" "{{Three|Ann Berg}}" "{{Four|Bo Li}}"'
+    )
+    spans = {q.text: (q.start, q.end) for q in article.quotes}
+
+    def finder(text: str, language: str) -> list[Quote]:
+        found = [("One,", "ann  BERG"), ("Two", None), ("Three", "Bo Li")]
+        quotes = [Quote(*spans[words], words, 1.0, who, 1.0) for words, who in found]
+        return [*quotes, Quote(spans["Four"][0], spans["Four"][1] - 1, "Fou", 1.0, None, 0.0)]
+
+    figures = quote_figures([article], finder)
+
+    assert (figures.marked, figures.found, figures.matched) == (4, 4, 3)
+    assert (figures.span_recall, figures.span_precision) == (0.75, 0.75)
+    assert (figures.speakers_right, figures.speakers_unknown) == (2, 1)
+    assert speaker_key(" Ann\tBerg ") == speaker_key("ann berg")
+
+
+def test_the_quote_baseline_takes_the_nearest_two_capitalised_words_outside_the_quote() -> None:
+    text = (
+        'Maria Lopez spoke first. "We will win," said Jan Egeland.\n\n'
+        '"Not in the same paragraph," he added.'
+    )
+
+    quotes = baseline_quotes_find(text)
+
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We will win,", "Jan Egeland"),
+        ("Not in the same paragraph,", None),
+    ]
+    assert all(text[q.start : q.end] == q.text for q in quotes)
+
+
+def test_the_trained_model_ranks_what_its_labels_favour() -> None:
+    examples = [({"number": 1.0}, True)] * 8 + [({"number": 0.0}, False)] * 8
+    examples += [({"number": 1.0}, False), ({"number": 0.0}, True)]
+
+    model = model_train(examples, name="desk-model-test")
+
+    assert model_score(model, {"number": 1.0}) > 0.5 > model_score(model, {"number": 0.0})
+    assert model_train([({"number": 1.0}, True)], name="one-class").weights == {}
+
+
+def test_the_long_article_repeats_the_set_up_to_the_size_asked() -> None:
+    articles = [_article("Title\n\nShort text.")]
+
+    text = long_text(articles, at_least=1_000)
+
+    assert len(text) >= 1_000 and text.startswith("Title\n\nShort text.\n\nTitle")
+
+
+# --- the benchmark ------------------------------------------------------------------------------
+
+TINY = {
+    "t01-train.txt": "split: train\nlanguage: en\n\nCouncil vote\n\n"
+    "[[The council cut the budget by 12% in 2024.]] It was a sad day. "
+    "“{{We had no choice,|Ann Berg}}” said Ann Berg.",
+    "t02-test.txt": "split: test\nlanguage: en\n\nMarket day\n\n"
+    "What a lovely morning. [[Sales rose 40% to 3,000 units in May.]] "
+    '"{{Best month ever,|Bo Li}}" Bo Li said.',
+}
+
+
+def test_bench_suggestions_prints_every_figure_beside_its_target(tmp_path: Path) -> None:
+    for name, raw in TINY.items():
+        (tmp_path / name).write_text(raw, encoding="utf-8")
+    output = StringIO()
+
+    call_command("bench_suggestions", "--data", str(tmp_path), "--runs", "2", stdout=output)
+
+    lines = output.getvalue().splitlines()
+    assert "2 articles (1 train, 1 test), 2 marked claims, 2 marked quotes" in lines[0]
+    for start in ("baseline: has a digit, length", "rules", "model trained on the train split",
+                  "baseline: double quotes, nearest", "quotes_find"):  # fmt: skip
+        row = next(line for line in lines if line.startswith(start))
+        assert len(re.findall(r"\d\.\d{3}", row)) in (4, 6)  # both groups' figures
+    baseline = next(line for line in lines if line.startswith("baseline: double quotes"))
+    assert baseline.split()[4:7] == ["1.000", "1.000", "1.000"]  # test split: found, Bo Li
+    speed = next(line for line in lines if line.startswith("Speed:"))
+    assert re.search(r"on a 2\d,\d{3}-character article, 2 runs", speed)
+    assert "median" in speed and "p95" in speed
+    for target in ("claim recall in the top 30% >= 0.8", "quote span recall >= 0.95",
+                   "speaker accuracy >= 0.9", "time per 20,000 characters < 300 ms"):  # fmt: skip
+        row = next(line for line in lines if target in line)
+        assert row.endswith(" met") or row.endswith("NOT met")
+
+
+def test_bench_suggestions_names_the_file_of_bad_markup(tmp_path: Path) -> None:
+    (tmp_path / "t01-bad.txt").write_text(HEADER + "T\n\n[[Never closed.", encoding="utf-8")
+
+    with pytest.raises(CommandError, match=r"t01-bad\.txt, line 6: this claim is never closed"):
+        call_command("bench_suggestions", "--data", str(tmp_path), stdout=StringIO())
+
+
+def test_bench_suggestions_refuses_runs_below_one(tmp_path: Path) -> None:
+    with pytest.raises(CommandError, match="--runs"):
+        call_command("bench_suggestions", "--data", str(tmp_path), "--runs", "0")
