@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from annotations.models import ClaimLink, Suggestion
+
 
 class SuggestionTargetSerializer(serializers.Serializer):
     """Where the suggestion lies: W3C TextQuoteSelector and TextPositionSelector (code points
@@ -28,14 +30,14 @@ class SuggestionMatchSerializer(serializers.Serializer):
 
     claim = serializers.IntegerField()
     score = serializers.FloatField()
-    relation = serializers.ChoiceField(choices=["same", "related"])
+    relation = serializers.ChoiceField(choices=ClaimLink.Relation.choices)
     claim_url = serializers.CharField()
     verdicts = SuggestionVerdictSerializer(many=True)
 
 
 class SuggestionSerializer(serializers.Serializer):
     id = serializers.IntegerField(help_text="Send it as `suggestion` when creating the highlight.")
-    kind = serializers.ChoiceField(choices=["claim", "quote"])
+    kind = serializers.ChoiceField(choices=Suggestion.Kind.choices)
     target = SuggestionTargetSerializer()
     speaker = serializers.CharField(allow_null=True, help_text="Quotes; null when unknown.")
     speaker_confidence = serializers.FloatField(allow_null=True)
