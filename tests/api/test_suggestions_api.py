@@ -11,7 +11,6 @@ from annotations.api.suggestion_serializers import (
 )
 from annotations.models import Annotation, Suggestion
 from annotations.services.articles import article_create
-from annotations.services.suggestions import revision_suggestions_compute
 from tests.conftest import client_for
 from tests.factories import ARTICLE_TEXT, ArticleFactory, UserFactory
 from tests.services.recurrence_scenario import (
