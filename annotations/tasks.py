@@ -7,7 +7,13 @@ from typing import TypedDict
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
-from annotations.services import agreement, recurrence, revisions
+from annotations.services import (
+    agreement,
+    recurrence,
+    revisions,
+    suggestion_training,
+    suggestions,
+)
 
 # Only errors that a retry can cure: the database restarting or a dropped connection.
 TRANSIENT_ERRORS = (OperationalError, InterfaceError)
@@ -69,3 +75,18 @@ def revision_claims_scan_task(revision_id: int) -> int:
 @shared_task(**AT_LEAST_ONCE)
 def unscanned_revisions_sweep_task() -> int:
     return len(recurrence.unscanned_revisions_sweep())
+
+
+@shared_task(**RETRYING)
+def revision_suggestions_task(revision_id: int) -> int:
+    return suggestions.revision_suggestions_compute(revision_id=revision_id)
+
+
+@shared_task(**AT_LEAST_ONCE)
+def unsuggested_revisions_sweep_task() -> int:
+    return len(suggestions.unsuggested_revisions_sweep())
+
+
+@shared_task(**RETRYING)
+def suggestion_model_train_task() -> int:
+    return suggestion_training.suggestion_model_train().pk

@@ -24,6 +24,7 @@ urlpatterns = [
     path("claims/<id:pk>/", views.claim_page, name="claim-detail"),
     path("agreement/", views.agreement_dashboard, name="agreement-dashboard"),
     path("agreement/recompute/", views.agreement_recompute, name="agreement-recompute"),
+    path("agreement/suggestions/train/", views.suggestions_train, name="suggestions-train"),
     path("assignments/", views.my_assignments, name="my-assignments"),
     path("reattach/", views.reattach_list, name="reattach-list"),
     path("reattach/<id:pk>/gone/", views.reattach_gone, name="reattach-gone"),

@@ -386,6 +386,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "annotations.tasks.unscanned_revisions_sweep_task",
         "schedule": env_int("CLAIMS_SCAN_SWEEP_SECONDS", 60),
     },
+    "unsuggested-revisions-sweep": {
+        "task": "annotations.tasks.unsuggested_revisions_sweep_task",
+        "schedule": env_int("SUGGESTIONS_SWEEP_SECONDS", 60),
+    },
+    # The desk's check-worthiness model, trained again on its submitted reviews (daily).
+    "suggestion-model-train": {
+        "task": "annotations.tasks.suggestion_model_train_task",
+        "schedule": env_int("SUGGESTION_TRAIN_SECONDS", 86_400),
+    },
 }
 # Saves within this many seconds of the first share one recomputation (real workers only).
 AGREEMENT_RECOMPUTE_DELAY_SECONDS = env_int("AGREEMENT_RECOMPUTE_DELAY_SECONDS", 2)

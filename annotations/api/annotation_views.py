@@ -121,6 +121,7 @@ class AnnotationViewSet(DeskReadViewSet):
             verdict=data["verdict"],
             rationale=data["rationale"],
             sources=serializer.sources_input() or [],
+            suggestion_id=data["suggestion"],
         )
         return Response(
             self._output([self._reload(annotation)], many=True).data[0],

@@ -35,10 +35,13 @@ from annotations.api.serializers import (
     ArticleSerializer,
     ReviewSerializer,
 )
+from annotations.api.suggestion_serializers import ArticleSuggestionsSerializer
 from annotations.api.viewsets import DeskReadViewSet
 from annotations.models import Article, ArticleRevision
 from annotations.permissions import Permission
+from annotations.presenters.suggestions import article_suggestions_present
 from annotations.request_user import request_user
+from annotations.selectors.suggestions import article_suggestions
 from annotations.services.articles import article_import
 from annotations.services.assignments import assignment_pick_up, assignments_create
 from annotations.services.reviews import review_submit
@@ -73,6 +76,7 @@ class ArticleViewSet(DeskReadViewSet):
         "agreement": Permission.Agreement.READ,
         "assign": Permission.Article.ASSIGN,
         "pick_up": Permission.Assignment.PICK_UP,
+        "suggestions": Permission.Suggestion.READ,
     }
     lookup_value_regex = ID_PATTERN
     filterset_class = ArticleFilter
@@ -163,6 +167,14 @@ class ArticleViewSet(DeskReadViewSet):
         """The article's agreement statistics (editors)."""
         payload = selectors.article_agreement_payload(self.get_object())
         return Response(ArticleAgreementSerializer(payload).data)
+
+    @extend_schema(request=None, responses={200: ArticleSuggestionsSerializer})
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def suggestions(self, request: Request, pk: str | None = None) -> Response:
+        """The suggested check-worthy claims and quotes (with their speakers) of the article's
+        latest revision, in text order, with the checked claims they restate."""
+        found = article_suggestions(request_user(request), self.get_object())
+        return Response(ArticleSuggestionsSerializer(article_suggestions_present(found)).data)
 
     @extend_schema(request=AssignInputSerializer, responses={200: AssignmentSerializer(many=True)})
     @action(detail=True, methods=["post"])

@@ -89,6 +89,11 @@ class AnnotationInputSerializer(serializers.Serializer):
     sources = SourceInputSerializer(  # type: ignore[call-arg]
         many=True, default=list, max_length=MAX_SOURCES
     )
+    # The suggestion this highlight started as (an id from the article's suggestions); the
+    # service checks that it is one of this article's.
+    suggestion = StrictIntegerField(
+        min_value=1, max_value=2**63 - 1, required=False, allow_null=True, default=None
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -121,6 +126,8 @@ class AnnotationPatchSerializer(AnnotationInputSerializer):
         kwargs["partial"] = True
         super().__init__(*args, **kwargs)
         self.fields.pop("article")
+        # Where a highlight started is set once, when it is made.
+        self.fields.pop("suggestion")
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         # Whether a quote has its speaker depends on the stored annotation: the service checks.

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from annotations.models import Suggestion
 from annotations.selectors.appearances import ClaimChecks
-from annotations.selectors.suggestions import ArticleSuggestions
+from annotations.selectors.suggestions import ArticleSuggestions, KindFigures, SuggestionFigures
 
 
 def _match_present(match: dict[str, Any], checks: ClaimChecks | None) -> dict[str, Any]:
@@ -62,3 +62,62 @@ def article_suggestions_present(found: ArticleSuggestions) -> dict[str, Any]:
         "model": found.model,
         "results": [suggestion_present(s, found.checks) for s in found.suggestions],
     }
+
+
+def _share(rate: float | None) -> str:
+    return f"{rate:.0%}" if rate is not None else "—"
+
+
+def _kind_row(label: str, kind: KindFigures) -> dict[str, Any]:
+    return {
+        "label": label,
+        "shown": kind.shown,
+        "accepted": kind.accepted,
+        "acceptance": _share(kind.acceptance_rate),
+        "published": kind.published,
+        "published_share": _share(kind.published_rate),
+    }
+
+
+def _figures_row(name: str, figures: Any) -> dict[str, Any] | None:
+    if not isinstance(figures, dict) or not figures:
+        return None
+    return {
+        "name": name,
+        "recall_top": f"{figures.get('recall_top', 0):.2f}",
+        "precision_at_k": f"{figures.get('precision_at_k', 0):.2f}",
+        "articles": figures.get("articles", 0),
+        "positives": figures.get("positives", 0),
+    }
+
+
+def suggestion_card_context(found: SuggestionFigures) -> dict[str, Any]:
+    """The dashboard's suggestions card: acceptance per kind and the latest training run with
+    the rules' and the model's held-out figures side by side."""
+    rows = [
+        _kind_row(label, found.by_kind.get(kind, KindFigures()))
+        for kind, label in (("claim", "Claims"), ("quote", "Quotes"))
+    ]
+    rows.append(_kind_row("All", found.total))
+    run = found.latest_run
+    training = None
+    if run is not None:
+        figures = run.figures if isinstance(run.figures, dict) else {}
+        training = {
+            "name": run.name,
+            "created": run.created,
+            "is_used": run.is_used,
+            "report": run.report,
+            "articles": run.articles,
+            "sentences": run.sentences,
+            "positives": run.positives,
+            "figures": [
+                row
+                for row in (
+                    _figures_row("Rules", figures.get("rules")),
+                    _figures_row("Desk model", figures.get("model")),
+                )
+                if row is not None
+            ],
+        }
+    return {"rows": rows, "training": training}

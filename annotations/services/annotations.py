@@ -22,7 +22,7 @@ from annotations import selectors
 from annotations.core.anchoring import quote_around, utf16_to_code_point_offset
 from annotations.errors import DomainError
 from annotations.fetching import url_validate
-from annotations.models import Annotation, Article, Review, Source, VerdictLabel
+from annotations.models import Annotation, Article, Review, Source, Suggestion, VerdictLabel
 from annotations.permissions import Permission, require
 
 
@@ -205,12 +205,15 @@ def annotation_create(
     speaker: str = "",
     rationale: str = "",
     sources: Sequence[SourceInput] = (),
+    suggestion_id: int | None = None,
 ) -> Annotation:
-    """A reviewer highlights a passage and gives it a verdict, a rationale and sources."""
+    """A reviewer highlights a passage and gives it a verdict, a rationale and sources;
+    `suggestion_id` names the suggestion of this article it started as, if any."""
     require(reviewer, Permission.Annotation.CREATE, article)
     _kind_and_speaker_validate(kind, speaker)
     target = target_validate(text=article.text, target=target)
     sources = sources_validate(sources)
+    suggestion = _suggestion_of(article, suggestion_id)
     with transaction.atomic():
         _review_open_for_writing(article=article, reviewer=reviewer)
         annotation = Annotation.objects.create(
@@ -226,9 +229,26 @@ def annotation_create(
             end=target.end,
             verdict=verdict,
             rationale=rationale,
+            suggestion=suggestion,
         )
         _sources_replace(annotation, sources, new=True)
     return annotation
+
+
+def _suggestion_of(article: Article, suggestion_id: int | None) -> Suggestion | None:
+    """The article's suggestion with this id; a field error for any other id (another
+    article's suggestion is refused the same way as one that does not exist, so an id says
+    nothing about articles the reviewer cannot see)."""
+    if suggestion_id is None:
+        return None
+    suggestion = Suggestion.objects.filter(pk=suggestion_id, article=article).first()
+    if suggestion is None:
+        raise DomainError(
+            "This is not one of the article's suggestions.",
+            code="suggestion_unknown",
+            field="suggestion",
+        )
+    return suggestion
 
 
 def annotation_update(

@@ -17,6 +17,7 @@ from annotations.errors import DomainError
 from annotations.models import Article, ArticleRevision
 from annotations.permissions import Permission, require
 from annotations.services.recurrence import revision_claims_scan_after_commit
+from annotations.services.suggestions import revision_suggestions_compute_after_commit
 from annotations.validators import visible_name_check
 
 HTML_CONTENT_TYPES = {"text/html", "application/xhtml+xml"}
@@ -79,6 +80,7 @@ def article_create(
             reanchored_at=article.created,
         )
         revision_claims_scan_after_commit(revision.pk)
+        revision_suggestions_compute_after_commit(revision.pk)
     return article
 
 

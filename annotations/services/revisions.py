@@ -29,6 +29,7 @@ from annotations.services.articles import (
 )
 from annotations.services.queueing import revisions_unfinished_resend, task_send_after_commit
 from annotations.services.recurrence import revision_claims_scan_after_commit
+from annotations.services.suggestions import revision_suggestions_compute_after_commit
 from annotations.validators import visible_name_check
 
 Status = AnnotationAnchor.Status
@@ -97,6 +98,7 @@ def article_revise(
             what=f"the re-anchoring of revision {revision.pk}",
         )
         revision_claims_scan_after_commit(revision.pk)
+        revision_suggestions_compute_after_commit(revision.pk)
     return revision, True
 
 

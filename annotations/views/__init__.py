@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from annotations.views.adjudication import review_unit, review_unit_action
-from annotations.views.agreement import agreement_dashboard, agreement_recompute
+from annotations.views.agreement import (
+    agreement_dashboard,
+    agreement_recompute,
+    suggestions_train,
+)
 from annotations.views.appearances import appearance_confirm_view, appearance_dismiss_view
 from annotations.views.articles import article_detail, article_import_view, article_list
 from annotations.views.assignments import article_assign, article_pick_up, my_assignments
@@ -25,6 +29,7 @@ __all__ = [
     "appearance_confirm_view",
     "appearance_dismiss_view",
     "agreement_recompute",
+    "suggestions_train",
     "article_assign",
     "article_detail",
     "article_import_view",

@@ -11,8 +11,13 @@ from django.views.decorators.http import require_POST
 from annotations import selectors
 from annotations.permissions import Permission
 from annotations.presenters.agreement import desk_agreement_context
+from annotations.presenters.suggestions import suggestion_card_context
+from annotations.request_user import request_user
+from annotations.selectors.suggestions import suggestion_figures
 from annotations.services.agreement import desk_agreement_request
+from annotations.services.suggestion_training import suggestion_model_train_request
 from annotations.views.decorators import permission_required
+from annotations.views.errors import domain_errors_shown
 
 
 @permission_required(Permission.Agreement.READ)
@@ -22,11 +27,9 @@ def agreement_dashboard(request: HttpRequest) -> HttpResponse:
         # queued): on the embedded default the task runs here, before the page is built, so
         # it shows the new figures; with workers the page says a recomputation is on its way.
         desk_agreement_request()
-    return render(
-        request,
-        "annotations/agreement_dashboard.html",
-        desk_agreement_context(selectors.desk_agreement_payload(), selectors.verdict_labels()),
-    )
+    context = desk_agreement_context(selectors.desk_agreement_payload(), selectors.verdict_labels())
+    context["suggestions"] = suggestion_card_context(suggestion_figures(request_user(request)))
+    return render(request, "annotations/agreement_dashboard.html", context)
 
 
 @permission_required(Permission.Agreement.RECOMPUTE)
@@ -36,4 +39,16 @@ def agreement_recompute(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Recomputation requested.")
     else:
         messages.info(request, "A recomputation is already on its way.")
+    return redirect("agreement-dashboard")
+
+
+@permission_required(Permission.Suggestion.TRAIN)
+@require_POST
+def suggestions_train(request: HttpRequest) -> HttpResponse:
+    with domain_errors_shown(request) as refusal:
+        suggestion_model_train_request(editor=request_user(request))
+    if not refusal:
+        messages.success(
+            request, "Training requested: the new run appears in the Suggestions card."
+        )
     return redirect("agreement-dashboard")

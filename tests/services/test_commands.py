@@ -132,3 +132,16 @@ def test_the_demo_desk_shows_claim_memory_across_articles_and_other_fact_checker
     assert best["external"][0]["rating"] == "False"
     record = Claim.objects.get(text="the hottest October day ever measured in the country")
     assert record.links.filter(relation="same").count() == 2
+
+
+def test_the_demo_desk_has_suggestions_and_one_accepted(django_capture_on_commit_callbacks):
+    from annotations.models import ArticleRevision, Suggestion
+
+    with django_capture_on_commit_callbacks(execute=True):  # the suggestions tasks
+        call_command("load_demo_desk")
+
+    assert not ArticleRevision.objects.filter(suggested_at__isnull=True).exists()
+    assert Suggestion.objects.exists()
+    accepted = Annotation.objects.filter(suggestion__isnull=False)
+    assert accepted.exists()
+    assert all(a.suggestion.article_id == a.article_id for a in accepted)

@@ -15,7 +15,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from annotations.models import Annotation, Article, Claim, ClaimUnit, VerdictLabel
+from annotations.models import Annotation, Article, Claim, ClaimUnit, Suggestion, VerdictLabel
 from annotations.roles import Role
 from annotations.services.adjudication import VerdictInput, unit_decide, verdict_publish
 from annotations.services.agreement import article_agreement_recompute
@@ -25,6 +25,7 @@ from annotations.services.claims import claim_create_from_unit, claim_link
 from annotations.services.fact_checks import fact_checks_import_document
 from annotations.services.reviews import review_submit
 from annotations.services.revisions import article_revise
+from annotations.services.suggestions import revision_suggestions_compute
 
 DEMO_PASSWORD = "factcheck-demo"  # noqa: S105 (the demo desk's published password)
 DEMO_USERS = [
@@ -200,6 +201,9 @@ class Command(BaseCommand):
                         imported_by=users["editor"],
                     )
                     created_articles += 1
+                    # Computed now rather than after the commit, so that a reviewer below can
+                    # accept one (the task after the commit then finds them done).
+                    revision_suggestions_compute(revision_id=article.revisions.get().pk)
                     self._reviews(article, spec["claims"], users)
                     correct = DEMO_CORRECTIONS.get(spec["title"])
                     if correct is not None:
@@ -241,13 +245,25 @@ class Command(BaseCommand):
     def _reviews(self, article: Article, claims: list, users: dict[str, Any]) -> None:
         reviewers = ["alice", "bruno", "chen"]
         labels = {label.slug: label for label in VerdictLabel.objects.all()}
+        accepted = False
         for index, username in enumerate(reviewers):
             for exact, kind, speaker, verdicts in claims:
                 verdict = verdicts[index]
                 if verdict is None:
                     continue
                 start = article.text.index(exact)
+                # Bruno's first highlight on a suggested passage started as that suggestion, so
+                # the dashboard's Suggestions card has an acceptance to show.
+                suggestion = (
+                    Suggestion.objects.filter(
+                        article=article, kind=kind, start__lt=start + len(exact), end__gt=start
+                    ).first()
+                    if username == "bruno" and not accepted
+                    else None
+                )
+                accepted = accepted or suggestion is not None
                 annotation_create(
+                    suggestion_id=suggestion.pk if suggestion else None,
                     reviewer=users[username],
                     article=article,
                     kind=kind,
