@@ -87,6 +87,9 @@ def test_reviewer_switches_suggestions_on_and_walks_them_with_the_keyboard(page:
     expect(page.locator("#article-text .suggestion-mark")).to_have_count(0)
     switch(page).check()
 
+    # Never highlights: no marks, no count.
+    expect(page.locator("#article-text mark.highlight")).to_have_count(0)
+    expect(page.locator("#annotation-count")).to_have_text("0")
     # Underlines: one per suggestion, claim and quote told apart by their class (line style).
     assert suggestion_marks(page, found["quote"]).inner_text() == QUOTE
     expect(suggestion_marks(page, found["quote"])).to_have_class(
