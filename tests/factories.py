@@ -17,6 +17,7 @@ from annotations.models import (
     ClaimUnit,
     Review,
     Source,
+    Suggestion,
     Verdict,
     VerdictLabel,
 )
@@ -144,6 +145,28 @@ class AnnotationFactory(factory.django.DjangoModelFactory):
             else None
         )
     )
+
+
+class SuggestionFactory(factory.django.DjangoModelFactory):
+    """A suggestion on the article's latest revision, over the first occurrence of `quote`
+    (default: the claim in the text), stored directly as the suggestions task would."""
+
+    class Meta:
+        model = Suggestion
+        exclude = ("quote",)
+
+    article = factory.SubFactory(ArticleFactory)
+    revision = factory.LazyAttribute(lambda s: s.article.revisions.order_by("-number").first())
+    kind = Suggestion.Kind.CLAIM
+    quote = UNEMPLOYMENT_CLAIM
+    exact = factory.LazyAttribute(lambda s: s.quote)
+    start = factory.LazyAttribute(lambda s: s.revision.text.index(s.quote))
+    end = factory.LazyAttribute(lambda s: s.start + len(s.quote))
+    prefix = factory.LazyAttribute(lambda s: s.revision.text[max(0, s.start - 32) : s.start])
+    suffix = factory.LazyAttribute(lambda s: s.revision.text[s.end : s.end + 32])
+    score = 0.5
+    features = factory.LazyFunction(lambda: ["number"])
+    model = "rules"
 
 
 class SourceFactory(factory.django.DjangoModelFactory):

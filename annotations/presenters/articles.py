@@ -1,6 +1,6 @@
 """The article page as its script reads it: the JSON embedded in the page (the article, the user,
-their review, the scale, the highlights in the API's shape, an orphan to re-attach and the
-claims that changed under their verdicts)."""
+their review, the scale, the highlights in the API's shape, an orphan to re-attach, the
+claims that changed under their verdicts and the desk's suggestions)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ from annotations.models import AnnotationAnchor, Article, ClaimUnit, VerdictLabe
 from annotations.permissions import Permission, can
 from annotations.presenters.annotations import AnnotationSerializer
 from annotations.presenters.revisions import RevisionChoice
+from annotations.presenters.suggestions import article_suggestions_present
 from annotations.selectors.claim_changes import ClaimChanged, differences_summary
+from annotations.selectors.suggestions import article_suggestions
 
 
 def _reattach_page_data(request: HttpRequest, anchor: AnnotationAnchor) -> dict[str, object]:
@@ -78,6 +80,12 @@ def article_page_data(
     if can(request.user, Permission.Claim.READ):
         # The annotation panel's "Checked before" list (published verdicts only: blind review).
         page_data["claims_similar_url"] = reverse("api:claims-similar")
+    if choice.is_latest and can(request.user, Permission.Suggestion.READ, article):
+        # Suggestions are computed on the latest revision only; an earlier one shows none.
+        # A fixed number of queries whatever their number (see the selector).
+        page_data["suggestions"] = article_suggestions_present(
+            article_suggestions(request.user, article)
+        )
     if orphan is not None:
         page_data["reattach"] = _reattach_page_data(request, orphan)
     page_data["claim_changes"] = {

@@ -19,8 +19,9 @@ import { domPointInParagraph, paragraphsOf } from "./offsets.js";
 import { createPanel } from "./panel.js";
 import { enableReattachMode } from "./reattach-mode.js";
 import { renderReviewCard, reviewMode, wireSubmitReview } from "./review-card.js";
-import { selectionEndRect, targetFromSelection } from "./selection.js";
+import { selectionEndRect, targetFromOffsets, targetFromSelection } from "./selection.js";
 import { createSidebar } from "./sidebar.js";
+import { createSuggestions } from "./suggestions.js";
 
 const PENDING_ID = "pending";
 
@@ -86,6 +87,7 @@ function refresh() {
   const all = Array.from(annotations.values());
   sidebar.render(all, { editable: isEditable() });
   renderReviewCard(reviewCard, mode, all);
+  suggestions?.refresh();
   // The re-attach banner says what a selection does meanwhile.
   if (reattaching()) document.getElementById("selection-hint").hidden = true;
 }
@@ -126,6 +128,51 @@ const reattach = pageData.reattach
 function reattaching() {
   return reattach !== null && reattach.isActive();
 }
+
+// --- Suggestions: underlines, a ranked list, ] and [ between them, Accept ----------------------
+
+const suggestions = pageData.suggestions
+  ? createSuggestions({
+      root: textRoot,
+      section: document.getElementById("suggestions"),
+      data: pageData.suggestions,
+      annotations: () => Array.from(annotations.values()),
+      // Editors and read-only readers see the suggestions but accept none.
+      canAccept: () => isEditable() && !reattaching(),
+      onAccept: (suggestion) => acceptSuggestion(suggestion),
+      announce,
+    })
+  : null;
+
+function acceptSuggestion(suggestion) {
+  // The same selectors a selection of that span would give (whitespace trimmed, context).
+  const target = targetFromOffsets(textRoot, suggestion.target.start, suggestion.target.end);
+  if (!target) {
+    showToast("This suggestion no longer fits the text. Reload the page.", { error: true });
+    return;
+  }
+  openCreate(target, {
+    prefill: { kind: suggestion.kind, speaker: suggestion.kind === "quote" ? suggestion.speaker || "" : "" },
+    suggestion: suggestion.id,
+    onCancelled: () => suggestions.select(suggestion.id, { focus: true }),
+  });
+}
+
+// Keys that type nothing in a checkbox, radio or button: `]` right after flipping the switch works.
+const NOT_TYPED_IN = new Set(["checkbox", "radio", "button", "submit", "reset"]);
+
+function isTypingText(target) {
+  if (target instanceof HTMLInputElement) return !NOT_TYPED_IN.has(target.type);
+  return isTyping(target);
+}
+
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "]" && event.key !== "[") return;
+  if (!suggestions?.isOn() || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (isTypingText(event.target) || panel.isOpen()) return;
+  event.preventDefault();
+  suggestions.move(event.key === "]" ? 1 : -1);
+});
 
 // --- Selection -> Annotate ----------------------------------------------------------------
 
@@ -189,7 +236,11 @@ function restoreSelection(target) {
 // --- The panel ------------------------------------------------------------------------------
 
 
-function openCreate(target) {
+/**
+ * The panel for a new highlight on `target`. From a suggestion: `prefill` ({kind, speaker}),
+ * `suggestion` (its id, sent with the highlight) and `onCancelled` (where focus goes back).
+ */
+function openCreate(target, { prefill = null, suggestion = null, onCancelled = null } = {}) {
   annotateButton.hide();
   pendingTarget = null;
   window.getSelection().removeAllRanges();
@@ -200,20 +251,26 @@ function openCreate(target) {
   panel.open({
     mode: "create",
     exact: target.exact,
+    prefill,
     save: async (values) => {
       const created = await api.createAnnotation(pageData.annotations_url, {
         article: pageData.article.id,
         target: { exact: target.exact, prefix: target.prefix, suffix: target.suffix, start: target.start, end: target.end },
         ...values,
+        // "This highlight started as that suggestion": counted for the acceptance figures.
+        ...(suggestion === null ? {} : { suggestion }),
       });
       removeHighlight(textRoot, PENDING_ID);
-      createdId = store(created);
+      // Keep the link locally too, so the suggestion stays accepted whatever the answer shows.
+      createdId = store(suggestion === null ? created : { ...created, suggestion: created.suggestion ?? suggestion });
     },
     onClose: (reason) => {
       removeHighlight(textRoot, PENDING_ID);
       if (reason === "saved" && createdId) {
         selectAnnotation(createdId, { focusItem: true });
-        announce("Highlight saved.");
+        announce(suggestion === null ? "Highlight saved." : "Suggestion accepted: highlight saved.");
+      } else if (onCancelled) {
+        onCancelled();
       } else {
         textRoot.focus({ preventScroll: true });
         restoreSelection(target);

@@ -9,30 +9,23 @@ function marksOf(root, id) {
   return Array.from(root.querySelectorAll(`mark.highlight[data-annotation-id="${CSS.escape(String(id))}"]`));
 }
 
-function wrapSegment(node, startUnits, endUnits, makeMark) {
+function wrapSegment(node, startUnits, endUnits, makeElement) {
   let segment = node;
   if (endUnits < segment.data.length) segment.splitText(endUnits);
   if (startUnits > 0) segment = segment.splitText(startUnits);
-  const mark = makeMark();
-  segment.parentNode.insertBefore(mark, segment);
-  mark.appendChild(segment);
-  return mark;
+  const wrapper = makeElement();
+  segment.parentNode.insertBefore(wrapper, segment);
+  wrapper.appendChild(segment);
+  return wrapper;
 }
 
 /**
- * Draw a highlight over [start, end) (code points of the canonical text).
- * Returns the marks created, in document order.
+ * Wrap the text over [start, end) (code points of the canonical text) in elements made by
+ * `makeElement`, one per text node segment. Returns them in document order. Highlights and
+ * the suggestions' underlines share it, so both count offsets the same way.
  */
-export function drawHighlight(root, { id, start, end, colour, className = "", title = "" }) {
-  const makeMark = () => {
-    const mark = document.createElement("mark");
-    mark.className = `highlight ${className}`.trim();
-    mark.dataset.annotationId = String(id);
-    if (colour) mark.style.setProperty("--verdict-colour", colour);
-    if (title) mark.title = title;
-    return mark;
-  };
-  const marks = [];
+export function wrapRange(root, start, end, makeElement) {
+  const wrappers = [];
   for (const paragraph of paragraphsOf(root)) {
     const from = Math.max(start, paragraph.start);
     const to = Math.min(end, paragraph.end);
@@ -50,22 +43,43 @@ export function drawHighlight(root, { id, start, end, colour, className = "", ti
         segments.push({ node, a: codePointsToUtf16(node.data, a), b: codePointsToUtf16(node.data, b) });
       }
     }
-    for (const { node, a, b } of segments) marks.push(wrapSegment(node, a, b, makeMark));
+    for (const { node, a, b } of segments) wrappers.push(wrapSegment(node, a, b, makeElement));
   }
-  return marks;
+  return wrappers;
 }
 
-/** Remove a highlight's marks, keeping their content (and any nested highlights). */
-export function removeHighlight(root, id) {
+/** Take wrapping elements away again, keeping their content (and anything nested in them). */
+export function unwrapAll(elements) {
   const parents = new Set();
-  for (const mark of marksOf(root, id)) {
-    const parent = mark.parentNode;
-    while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
-    mark.remove();
+  for (const wrapper of elements) {
+    const parent = wrapper.parentNode;
+    if (!parent) continue;
+    while (wrapper.firstChild) parent.insertBefore(wrapper.firstChild, wrapper);
+    wrapper.remove();
     parents.add(parent);
   }
   // Join the split text nodes again, so that offsets and selections stay simple.
   for (const parent of parents) parent.normalize();
+}
+
+/**
+ * Draw a highlight over [start, end) (code points of the canonical text).
+ * Returns the marks created, in document order.
+ */
+export function drawHighlight(root, { id, start, end, colour, className = "", title = "" }) {
+  return wrapRange(root, start, end, () => {
+    const mark = document.createElement("mark");
+    mark.className = `highlight ${className}`.trim();
+    mark.dataset.annotationId = String(id);
+    if (colour) mark.style.setProperty("--verdict-colour", colour);
+    if (title) mark.title = title;
+    return mark;
+  });
+}
+
+/** Remove a highlight's marks, keeping their content (and any nested highlights). */
+export function removeHighlight(root, id) {
+  unwrapAll(marksOf(root, id));
 }
 
 export function recolourHighlight(root, id, colour) {

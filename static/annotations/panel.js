@@ -112,10 +112,11 @@ export function createPanel(dialog, sourceTemplate) {
   }
 
   /**
-   * Open the panel. `annotation` prefills it (edit); `exact` is the quoted text.
+   * Open the panel. `annotation` prefills it (edit); `prefill` ({kind, speaker}) starts a new
+   * highlight from a suggestion; `exact` is the quoted text.
    * `save(payload)` resolves when the server accepted it and rejects with an ApiError.
    */
-  function open({ mode, exact, annotation = null, save, onClose }) {
+  function open({ mode, exact, annotation = null, prefill = null, save, onClose }) {
     form.reset();
     clearFieldErrors(form);
     showAlert([]);
@@ -128,6 +129,9 @@ export function createPanel(dialog, sourceTemplate) {
       speaker.value = annotation.speaker || "";
       form.elements.verdict.value = annotation.verdict;
       rationale.value = annotation.rationale || "";
+    } else if (prefill) {
+      form.elements.kind.value = prefill.kind;
+      speaker.value = prefill.speaker || "";
     }
     current = {
       mode,
@@ -138,7 +142,8 @@ export function createPanel(dialog, sourceTemplate) {
     syncKind();
     dialog.showModal();
     const firstVerdict = form.querySelector('input[name="verdict"]:checked') || form.querySelector('input[name="verdict"]');
-    (mode === "edit" ? firstVerdict : form.querySelector('input[name="kind"]:checked'))?.focus();
+    // Editing, or starting from a suggestion (kind and span chosen): the verdict is what is left.
+    (mode === "edit" || prefill ? firstVerdict : form.querySelector('input[name="kind"]:checked'))?.focus();
   }
 
   form.addEventListener("submit", onSubmit);

@@ -1,0 +1,261 @@
+// Suggestions: the claims worth checking and the quotes the desk found in the text, shown when
+// the reader switches them on. Faint underlines drawn with the highlights' offset machinery
+// (code points), a list ranked by score in the sidebar, `]` / `[` to move between them in
+// text order, and Accept (or Enter on an item) to open the annotation panel pre-filled.
+// They are never highlights: their own elements, their own list, no verdict.
+
+import { unwrapAll, wrapRange } from "./highlights.js";
+
+const STORAGE_KEY = "factcheck:suggestions";
+const EXCERPT_LENGTH = 140;
+
+function truncate(text, length) {
+  const characters = Array.from(text || "");
+  return characters.length > length ? `${characters.slice(0, length).join("").trimEnd()}…` : characters.join("");
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function byTextOrder(a, b) {
+  return a.target.start - b.target.start || a.target.end - b.target.end || a.id - b.id;
+}
+
+function byRank(a, b) {
+  return b.score - a.score || byTextOrder(a, b);
+}
+
+// localStorage can be missing or refuse writes (private windows, storage full): the switch
+// then simply starts off on the next visit.
+function storedOn() {
+  try {
+    return window.localStorage.getItem(STORAGE_KEY) === "on";
+  } catch {
+    return false;
+  }
+}
+
+function storeOn(on) {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, on ? "on" : "off");
+  } catch {
+    // Not remembered: see storedOn.
+  }
+}
+
+/** Whether one of the reader's own highlights is this suggestion, accepted: same id or same span. */
+export function isAccepted(suggestion, annotations) {
+  return annotations.some(
+    (annotation) =>
+      annotation.is_mine &&
+      (annotation.suggestion === suggestion.id ||
+        (annotation.anchor &&
+          annotation.anchor.start === suggestion.target.start &&
+          annotation.anchor.end === suggestion.target.end)),
+  );
+}
+
+/** "Checked before: False (desk)" parts: each verdict of the best match with something to show. */
+function checkedBefore(suggestion) {
+  const match = (suggestion.matches || []).find((candidate) => candidate.verdicts && candidate.verdicts.length);
+  if (!match) return null;
+  const line = element("p", "suggestion-item__checked");
+  line.append(document.createTextNode("Checked before: "));
+  const link = element("a", "suggestion-item__claim", match.verdicts.map((verdict) => `${verdict.label} (${verdict.by})`).join(", "));
+  link.href = match.claim_url;
+  line.append(link);
+  return line;
+}
+
+/**
+ * `annotations()` returns the highlights the page holds now (the reader's own hide the
+ * suggestions they accepted); `canAccept()` whether the reader may annotate now.
+ */
+export function createSuggestions({ root, section, data, annotations, canAccept, onAccept, announce }) {
+  const toggle = section.querySelector("#suggestions-switch");
+  const body = section.querySelector("#suggestions-body");
+  const offHint = section.querySelector("#suggestions-off-hint");
+  const status = section.querySelector("#suggestions-status");
+  const list = section.querySelector("#suggestion-list");
+  const acceptedNote = section.querySelector("#suggestions-accepted");
+  const all = (data.results || []).slice().sort(byTextOrder);
+  let offered = [];
+  let selectedId = null;
+  let on = storedOn();
+
+  const underlinesOf = (id) => Array.from(root.querySelectorAll(`.suggestion-mark[data-suggestion-id="${CSS.escape(String(id))}"]`));
+  const itemOf = (id) => list.querySelector(`.suggestion-item[data-suggestion-id="${CSS.escape(String(id))}"]`);
+  const find = (id) => offered.find((suggestion) => String(suggestion.id) === String(id));
+
+  function draw(suggestion) {
+    const kindName = suggestion.kind === "quote" ? "Suggested quote" : "Suggested claim";
+    const speaker = suggestion.kind === "quote" ? ` · ${suggestion.speaker || "speaker unknown"}` : "";
+    wrapRange(root, suggestion.target.start, suggestion.target.end, () => {
+      const underline = element("span", `suggestion-mark suggestion-mark--${suggestion.kind}`);
+      underline.dataset.suggestionId = String(suggestion.id);
+      underline.title = `${kindName}${speaker}`;
+      return underline;
+    });
+  }
+
+  function renderItem(suggestion, acceptable) {
+    const isQuote = suggestion.kind === "quote";
+    const item = element("li", `suggestion-item suggestion-item--${suggestion.kind}`);
+    item.dataset.suggestionId = String(suggestion.id);
+
+    const main = element("button", "suggestion-item__main");
+    main.type = "button";
+    main.dataset.action = "show";
+    main.setAttribute("aria-describedby", "suggestions-keys");
+    if (acceptable) main.setAttribute("aria-keyshortcuts", "Enter");
+    const meta = element("span", "suggestion-item__meta");
+    meta.append(element("span", "suggestion-item__kind", isQuote ? "Quote" : "Claim"));
+    const score = element("span", "suggestion-item__score", `${Math.round(suggestion.score * 100)}%`);
+    score.title = isQuote ? "How sure the desk is that this is a quote" : "How check-worthy the desk finds it";
+    meta.append(score);
+    main.append(meta);
+    main.append(element("span", "suggestion-item__excerpt", truncate(suggestion.target.exact, EXCERPT_LENGTH)));
+    if (isQuote) {
+      main.append(
+        element(
+          "span",
+          `suggestion-item__speaker${suggestion.speaker ? "" : " suggestion-item__speaker--unknown"}`,
+          suggestion.speaker ? `— ${suggestion.speaker}` : "Speaker unknown",
+        ),
+      );
+    }
+    if (suggestion.features && suggestion.features.length) {
+      const features = element("span", "suggestion-item__features");
+      for (const feature of suggestion.features) features.append(element("span", "suggestion-tag", feature.replaceAll("_", " ")));
+      main.append(features);
+    }
+    item.append(main);
+
+    const checked = checkedBefore(suggestion);
+    if (checked) item.append(checked);
+    if (acceptable) {
+      const actions = element("div", "suggestion-item__actions");
+      const accept = element("button", "button button--secondary button--small", "Accept");
+      accept.type = "button";
+      accept.dataset.action = "accept";
+      accept.setAttribute("aria-label", `Accept suggested ${suggestion.kind}: ${truncate(suggestion.target.exact, 40)}`);
+      actions.append(accept);
+      item.append(actions);
+    }
+    return item;
+  }
+
+  function statusText(acceptedCount) {
+    if (!data.computed) return "Computing suggestions… They appear here when you reload the page.";
+    if (offered.length) return `${offered.length} suggestion${offered.length === 1 ? "" : "s"}, best first.`;
+    return acceptedCount ? "No suggestions left." : "No suggestions.";
+  }
+
+  /** Redraw everything from the highlights the page holds now (accepted ones drop out). */
+  function refresh() {
+    unwrapAll(Array.from(root.querySelectorAll(".suggestion-mark")));
+    toggle.checked = on;
+    body.hidden = !on;
+    offHint.hidden = on;
+    const highlights = annotations();
+    offered = all.filter((suggestion) => !isAccepted(suggestion, highlights));
+    const acceptedCount = all.length - offered.length;
+    if (!find(selectedId)) selectedId = null;
+    if (!on) {
+      list.replaceChildren();
+      return;
+    }
+    for (const suggestion of offered) draw(suggestion);
+    const acceptable = canAccept();
+    list.replaceChildren(...offered.slice().sort(byRank).map((suggestion) => renderItem(suggestion, acceptable)));
+    list.hidden = offered.length === 0;
+    status.textContent = statusText(acceptedCount);
+    acceptedNote.hidden = acceptedCount === 0;
+    acceptedNote.textContent = `${acceptedCount} accepted: now among your highlights.`;
+    if (selectedId !== null) select(selectedId);
+  }
+
+  function select(id, { focus = false, scroll = false } = {}) {
+    selectedId = id === null ? null : String(id);
+    for (const selected of root.querySelectorAll(".suggestion-mark.is-selected")) selected.classList.remove("is-selected");
+    for (const selected of list.querySelectorAll(".suggestion-item.is-selected")) selected.classList.remove("is-selected");
+    if (selectedId === null) return;
+    const underlines = underlinesOf(selectedId);
+    for (const underline of underlines) underline.classList.add("is-selected");
+    const item = itemOf(selectedId);
+    if (item) {
+      item.classList.add("is-selected");
+      item.scrollIntoView({ block: "nearest" });
+      if (focus) item.querySelector(".suggestion-item__main").focus({ preventScroll: true });
+    }
+    if (scroll && underlines.length) {
+      const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      underlines[0].scrollIntoView({ block: "center", behavior: reduceMotion ? "auto" : "smooth" });
+    }
+  }
+
+  /** The next (step 1) or previous (step -1) suggestion in text order from the selected one. */
+  function move(step) {
+    if (!offered.length) {
+      announce(data.computed ? "No suggestions." : "Suggestions are still being computed.");
+      return;
+    }
+    const index = offered.findIndex((suggestion) => String(suggestion.id) === selectedId);
+    let next;
+    if (index === -1) next = step > 0 ? 0 : offered.length - 1;
+    else next = index + step;
+    if (next < 0 || next >= offered.length) {
+      announce(step > 0 ? "That was the last suggestion." : "That was the first suggestion.");
+      return;
+    }
+    const suggestion = offered[next];
+    select(suggestion.id, { focus: true, scroll: true });
+    announce(`Suggestion ${next + 1} of ${offered.length}: ${suggestion.kind}.`);
+  }
+
+  function accept(id) {
+    const suggestion = find(id);
+    if (suggestion && canAccept()) onAccept(suggestion);
+  }
+
+  toggle.addEventListener("change", () => {
+    on = toggle.checked;
+    storeOn(on);
+    refresh();
+    announce(on ? "Suggestions shown." : "Suggestions hidden.");
+  });
+
+  list.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-action]");
+    const item = event.target.closest(".suggestion-item");
+    if (!button || !item) return;
+    if (button.dataset.action === "show") select(item.dataset.suggestionId, { scroll: true });
+    if (button.dataset.action === "accept") accept(item.dataset.suggestionId);
+  });
+  list.addEventListener("keydown", (event) => {
+    // Enter on an item accepts it; Space (a button's click) still just shows it in the text.
+    if (event.key !== "Enter" || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
+    const main = event.target.closest(".suggestion-item__main");
+    if (!main || !canAccept()) return;
+    event.preventDefault();
+    accept(main.closest(".suggestion-item").dataset.suggestionId);
+  });
+  root.addEventListener("click", (event) => {
+    // A click on an underline (not on a highlight, which selects the highlight) picks it in the list.
+    if (!on || !window.getSelection().isCollapsed || !(event.target instanceof Element)) return;
+    if (event.target.closest("mark.highlight")) return;
+    const underline = event.target.closest(".suggestion-mark");
+    if (underline) select(underline.dataset.suggestionId);
+  });
+
+  return {
+    refresh,
+    move,
+    select,
+    isOn: () => on,
+  };
+}
