@@ -967,7 +967,8 @@ class SuggestionModelRun(models.Model):
 
     The run is scored against the rules on held-out articles of the desk; the newest run whose
     model beat the rules (`is_used`) scores new suggestions, and until there is one the rules do.
-    The weights are plain JSON (feature name to coefficient), never a pickle.
+    The model is plain JSON (`DeskModel.to_json()`: its name, the coefficient of each feature
+    and the intercept), never a pickle.
     """
 
     created = models.DateTimeField(default=timezone.now, editable=False)

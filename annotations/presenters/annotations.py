@@ -68,6 +68,11 @@ class AnnotationSerializer(serializers.ModelSerializer):
         allow_null=True,
         help_text="The article revision `target` refers to: the one it was made on.",
     )
+    suggestion = serializers.PrimaryKeyRelatedField(
+        read_only=True,
+        allow_null=True,
+        help_text="The suggestion this highlight started as, when it was accepted from one.",
+    )
 
     class Meta:
         model = Annotation
@@ -84,6 +89,7 @@ class AnnotationSerializer(serializers.ModelSerializer):
             "reviewer",
             "is_mine",
             "anchor",
+            "suggestion",
             "created",
             "modified",
         ]
