@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from annotations.models import Annotation, Source, VerdictLabel
+from annotations.models import Annotation, Source, Suggestion, VerdictLabel
 from annotations.selectors import AnchoredAnnotations
 
 
@@ -68,7 +68,7 @@ class AnnotationSerializer(serializers.ModelSerializer):
         allow_null=True,
         help_text="The article revision `target` refers to: the one it was made on.",
     )
-    suggestion = serializers.PrimaryKeyRelatedField(
+    suggestion: serializers.PrimaryKeyRelatedField[Suggestion] = serializers.PrimaryKeyRelatedField(
         read_only=True,
         allow_null=True,
         help_text="The suggestion this highlight started as, when it was accepted from one.",
