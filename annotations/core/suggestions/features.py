@@ -126,7 +126,7 @@ _QUESTION = re.compile(r"[?？؟]\W*$")
 
 _PERCENT_WORDS = re.compile(r"\b(?:per ?cent|percent|percentage points?)\b", re.IGNORECASE)
 _CURRENCY_WORDS = re.compile(
-    r"\d(?:[\d.,]*\d)?\s*(?:(?:thousand|million|billion|trillion|bn|m|k)\s+)?"
+    r"(?<![\d.,])\d(?:[\d.,]*\d)?\s*(?:(?:thousand|million|billion|trillion|bn|m|k)\s+)?"
     r"(?:dollars?|euros?|pounds?|sterling|yen|yuan|rupees?|roubles?|rubles?|francs?|pesos?"
     r"|reais|rand|shekels?|lira|naira|cents?|pence|p)\b",
     re.IGNORECASE,
@@ -287,6 +287,7 @@ _KNOWN_NAMES = _word_set(
     madrid rome moscow beijing washington brussels tokyo delhi kyiv gaza
     """
 )
+_TITLE_SMALL_WORDS = _word_set("a an the of in on to and or for at by with as but from nor vs")
 _QUOTE_MARKS = "\"'“”‘’«»„‹›"
 
 
@@ -297,8 +298,10 @@ def _names_count(text: str) -> int:
         return 0
     if sum(1 for w in words if w.group(0).isupper()) * 2 > len(words):
         return 0  # a headline in capitals: no telling names from the rest
-    capitalised = sum(1 for w in words if w.group(0)[0].isupper())
-    title_case = len(words) >= 4 and capitalised / len(words) > 0.6
+    # A headline in title case: no word but the small ones in lower case.
+    title_case = len(words) >= 4 and not any(
+        w.group(0)[0].islower() and w.group(0) not in _TITLE_SMALL_WORDS for w in words
+    )
     count = 0
     in_run = False
     for index, match in enumerate(words):
@@ -321,7 +324,9 @@ def _names_count(text: str) -> int:
             )
         else:
             named = is_acronym or (word[0].isupper() and lower not in _NAME_STOP)
-        if named and not in_run:
+        # A name runs on over spaces only: "Anna Berg, Tom Reyes" is two.
+        joined = index > 0 and text[words[index - 1].end() : match.start()].isspace()
+        if named and not (in_run and joined):
             count += 1
         in_run = named
     return count
@@ -353,7 +358,7 @@ _NOT_QUANTITY_WORDS = _word_set(
     """
 )
 _NUMBER_THEN_WORD = re.compile(
-    r"\d(?:[\d.,]*\d)?\s*(?:(?:thousand|million|billion|trillion)\s+)?(?:square\s+|cubic\s+)?"
+    r"(?<![\d.,])\d(?:[\d.,]*\d)?\s*(?:(?:thousand|million|billion|trillion)\s+)?(?:square\s+|cubic\s+)?"
     r"([^\W\d_][\w°²³/-]*)",
     re.IGNORECASE,
 )
@@ -392,7 +397,7 @@ def _window_has_quantity(window: str) -> bool:
 
 
 _DIGITS_MULTIPLIED = re.compile(
-    r"\d(?:[\d.,]*\d)?\s*(?:hundred|thousand|million|billion|trillion)\b", re.IGNORECASE
+    r"(?<![\d.,])\d(?:[\d.,]*\d)?\s*(?:hundred|thousand|million|billion|trillion)\b", re.IGNORECASE
 )
 
 
