@@ -139,8 +139,9 @@ RULE_WEIGHTS: dict[str, float] = {
     "spelled_number": 1.2,
     # "more than", "rose", "doubled": comparisons and changes are claims of fact.
     "comparative": 0.7,
-    # "the lowest in 50 years", "record": the claims fact-checkers check most eagerly.
-    "superlative": 0.7,
+    # "the lowest in 50 years", "record", "never", "the first since 1997": the claims
+    # fact-checkers check most eagerly, worth a figure.
+    "superlative": 1.0,
     # "said", "according to": someone stands behind it; weak, as quotes also carry opinions.
     "attribution": 0.35,
     # Each named person, place or organisation (up to 3): what the claim is about.
@@ -155,8 +156,9 @@ RULE_WEIGHTS: dict[str, float] = {
     "opinion": -1.2,
     # A question asserts nothing.
     "question": -1.8,
-    # "I", "we", "you": personal, rhetorical or addressed to the reader.
-    "personal": -0.4,
+    # "I", "we", "you": personal, rhetorical or addressed to the reader; mild, as quoted
+    # officials state their figures in the first person ("We have added 2,000 beds").
+    "personal": -0.2,
     # Too short to hold a checkable claim.
     "short": -1.0,
     # "will", "plans to": a prediction cannot be checked yet.

@@ -167,6 +167,12 @@ _FRACTION_WORDS = _word_set(
     hundreds thousands millions billions
     """
 )
+# "one in six", "nine in ten": a proportion in words.
+_ONE_IN_N = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+in\s+(?:two|three|four"
+    r"|five|six|seven|eight|nine|ten|twenty|a\s+hundred|\d+)\b",
+    re.IGNORECASE,
+)
 _COMPARATIVE_WORDS = _word_set(
     """
     increase increases increased increasing decrease decreases decreased decreasing rise rises
@@ -181,12 +187,13 @@ _THAN = re.compile(r"\b(\w+)\s+than\b", re.IGNORECASE)
 _NOT_COMPARING = _word_set("rather other whether sooner")
 _COMPARATIVE_PHRASE = re.compile(
     r"\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|as\s+many\s+as|as\s+much\s+as"
-    r"|twice\s+as|times\s+(?:more|as|higher|larger|the))\b",
+    r"|twice\s+as|times\s+(?:more|as|higher|larger|the)"
+    r"|(?:more|less|fewer)\s+(?:\w+\s+){1,3}than)\b",
     re.IGNORECASE,
 )
 _SUPERLATIVE_WORDS = _word_set(
     """
-    record records all-time unprecedented ever best worst biggest largest highest lowest
+    record records all-time unprecedented ever never best worst biggest largest highest lowest
     fastest only most least
     """
 )
@@ -200,7 +207,9 @@ _NOT_SUPERLATIVE = _word_set(
     """
 )
 _SUPERLATIVE_PHRASE = re.compile(
-    r"\b(?:first[- ]ever|never\s+before|since\s+records\s+began)\b"
+    r"\b(?:first[- ]ever|since\s+records\s+began)\b"
+    # "the highest since 2013", "the first win since the '80s": a record over a period.
+    r"|\bsince\s+(?:(?:1[89]|20)\d\d|the|records|its|it)\b"
     r"|\bin\s+(?:\d+|a|half\s+a|two|three|four|five|ten|twenty|fifty)\s+(?:years|decades"
     r"|generations|century|centuries|decade)\b",
     re.IGNORECASE,
@@ -487,6 +496,7 @@ def sentence_features(text: str, *, language: str = "en") -> dict[str, float]:
     words_lower = {word.casefold().replace("’", "'") for word in written}
     features["spelled_number"] = float(
         bool(words_lower & _FRACTION_WORDS)
+        or bool(_ONE_IN_N.search(text))
         or (bool(words_lower & _NUMBER_WORDS) and _has_spelled_number(text))
     )
     features["comparative"] = float(

@@ -155,3 +155,16 @@ def test_labels_are_short_human_names_of_the_features_present_in_column_order() 
     assert labels[:3] == ["number", "percentage", "date"]
     assert "number in words" in labels and "comparison" in labels and "attribution" in labels
     assert feature_labels(dict.fromkeys(FEATURE_NAMES, 0.0)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "feature"),
+    [
+        ("It is the highest total since 2013.", "superlative"),
+        ("Brackwater has never elected a woman as mayor.", "superlative"),
+        ("Hartley has refereed more finals than any other official.", "comparative"),
+        ("One in six beds was occupied by a patient with flu.", "spelled_number"),
+    ],
+)
+def test_records_over_time_and_proportions_in_words_are_found(text: str, feature: str) -> None:
+    assert feature in present(text)
