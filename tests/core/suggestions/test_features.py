@@ -1,0 +1,170 @@
+"""The features of a sentence (annotations.core.suggestions.features)."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotations.core.suggestions.features import (
+    FEATURE_NAMES,
+    NAMED_ENTITY_CAP,
+    NUMBER_CAP,
+    feature_labels,
+    sentence_features,
+)
+
+
+def present(text: str, *, language: str = "en") -> set[str]:
+    return {name for name, value in sentence_features(text, language=language).items() if value}
+
+
+def test_every_feature_name_has_a_value_in_column_order() -> None:
+    features = sentence_features("Prices rose.")
+    assert tuple(features) == FEATURE_NAMES
+    assert all(isinstance(value, float) for value in features.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "feature"),
+    [
+        ("Unemployment fell to 3.5% last month.", "percentage"),
+        ("Unemployment fell by 2 per cent in a year.", "percentage"),
+        ("The scheme cost £4.2bn to run.", "money"),
+        ("The scheme cost 420 million dollars to run.", "money"),
+        ("The plant produced 3 million tonnes of steel.", "quantity"),
+        ("The river rose 2 metres overnight.", "quantity"),
+        ("The temperature reached 40 degrees Celsius.", "quantity"),
+        ("The bridge was opened in 1998 by the mayor.", "date"),
+        ("The bridge was opened on 13 November by the mayor.", "date"),
+        ("The bridge was opened last year by the mayor.", "date"),
+        ("Three million people live in the region.", "spelled_number"),
+        ("Almost half of the food we eat is imported.", "spelled_number"),
+        ("Fares rose faster than wages over the decade.", "comparative"),
+        ("Fares have doubled since the line opened.", "comparative"),
+        ("More than 200 homes were flooded.", "comparative"),
+        ("Unemployment is the lowest in 50 years.", "superlative"),
+        ("It was the hottest summer on record.", "superlative"),
+        ("The team won its first-ever title.", "superlative"),
+        ("Crime fell, according to the police.", "attribution"),
+        ("The minister told AFP that crime had fallen.", "attribution"),
+        ("The report was published by the Office for National Statistics.", "named_entity"),
+        ("The unemployment rate is unchanged.", "statistic"),
+        ("GDP grew in the second quarter.", "statistic"),
+        ("The flooding was caused by a burst main.", "causal"),
+        ("Prices could rise again next year.", "hedge"),
+        ("Prices may rise again next year.", "hedge"),
+        ("I think this is the right decision for everyone.", "opinion"),
+        ("The government should resign over this.", "opinion"),
+        ("This is a terrible budget for families.", "opinion"),
+        ("Is this really a fair outcome for the town?", "question"),
+        ("We have cut borrowing in two years.", "personal"),
+        ("He refused.", "short"),
+        ("The council will publish its plans next month.", "future"),
+    ],
+)
+def test_a_sentence_shows_the_feature_a_fact_checker_would_name(text: str, feature: str) -> None:
+    assert feature in present(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "feature"),
+    [
+        ("The bridge was opened in 1998 by the mayor.", "number"),  # a year is a date
+        ("The minister gave an interest-free loan to the club.", "superlative"),
+        ("He chose the bus rather than the train.", "comparative"),
+        ("Jan Egeland visited the camp with his team.", "date"),  # Jan is a name here
+        ("The report may be published in May.", "opinion"),
+        ("Prices rose sharply across the region.", "question"),
+        ("The agreement between the US and Canada was signed.", "personal"),  # "US" is a place
+        ("One of the bridges was closed for repairs.", "spelled_number"),
+        ("Weeks of talks came to nothing in the end.", "number"),
+    ],
+)
+def test_a_sentence_lacks_a_feature_it_only_looks_like(text: str, feature: str) -> None:
+    assert feature not in present(text)
+
+
+def test_may_the_month_is_a_date_and_may_the_verb_a_hedge() -> None:
+    assert present("The figures were published in May by the agency.") >= {"date"}
+    assert "hedge" not in present("The figures were published in May by the agency.")
+    assert "hedge" in present("The agency may publish the figures soon.")
+
+
+def test_names_are_counted_without_the_capitalised_first_word() -> None:
+    assert sentence_features("Officials met Maria Lopez in Brussels.")["named_entity"] == 2.0
+    assert sentence_features("Officials met the new minister yesterday.")["named_entity"] == 0.0
+    # A sentence opening with a two-word name, or a listed country, counts it.
+    assert sentence_features("Jan Egeland said the camp was full.")["named_entity"] == 1.0
+    assert sentence_features("France said the camp was full.")["named_entity"] == 1.0
+
+
+def test_a_headline_in_capitals_or_title_case_does_not_count_every_word_as_a_name() -> None:
+    assert sentence_features("UNEMPLOYMENT FALLS TO RECORD LOW")["named_entity"] == 0.0
+    assert (
+        sentence_features("Unemployment Falls To Record Low As Wages Rise")["named_entity"] == 0.0
+    )
+
+
+def test_counts_are_capped() -> None:
+    features = sentence_features(
+        "Anna Berg, Tom Reyes, Li Wei, Omar Haddad and Ruth Cole got 1, 2, 3, 4 and 5 votes."
+    )
+    assert features["number"] == NUMBER_CAP
+    assert features["named_entity"] == NAMED_ENTITY_CAP
+
+
+def test_another_language_gets_the_language_neutral_features_only() -> None:
+    assert present("Le chômage a baissé de 3,5 % en 2023, selon l'Insee.", language="fr") == {
+        "number",
+        "percentage",
+        "date",
+    }
+    assert present("البطالة انخفضت إلى 3.5% في عام 2023", language="ar") == {
+        "number",
+        "percentage",
+        "date",
+    }
+    assert present("Le budget atteint 40 € par habitant.", language="fr") >= {"money"}
+    assert present("Est-ce juste ?", language="fr") >= {"question", "short"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "???",
+        "שלום עולם 2023 והמחיר עלה ב-5%",
+        "Mixed ملاحظة text with 12 km and עברית",
+        "数字は3.5%上昇した",
+        "1" * 5_000,
+        "a" * 5_000,
+        "three " * 1_000,
+        "12 km " * 1_000,
+    ],
+)
+def test_odd_text_gives_features_without_failing(text: str) -> None:
+    features = sentence_features(text)
+    assert tuple(features) == FEATURE_NAMES
+
+
+def test_labels_are_short_human_names_of_the_features_present_in_column_order() -> None:
+    features = sentence_features(
+        "Three million people, 12% more than in 2019, said they were poor."
+    )
+    labels = feature_labels(features)
+    assert labels[:3] == ["number", "percentage", "date"]
+    assert "number in words" in labels and "comparison" in labels and "attribution" in labels
+    assert feature_labels(dict.fromkeys(FEATURE_NAMES, 0.0)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "feature"),
+    [
+        ("It is the highest total since 2013.", "superlative"),
+        ("Brackwater has never elected a woman as mayor.", "superlative"),
+        ("Hartley has refereed more finals than any other official.", "comparative"),
+        ("One in six beds was occupied by a patient with flu.", "spelled_number"),
+    ],
+)
+def test_records_over_time_and_proportions_in_words_are_found(text: str, feature: str) -> None:
+    assert feature in present(text)
