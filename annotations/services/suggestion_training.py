@@ -26,9 +26,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from annotations.core.suggestions.checkworthiness import candidates_split, rules_score
-from annotations.core.suggestions.model import model_score
-from annotations.core.suggestions.training_stub import (
+from annotations.core.suggestions.model import (
     articles_split,
+    model_score,
     model_train,
     ranking_figures,
 )
@@ -182,18 +182,17 @@ def suggestion_model_train(
         positives=positives,
     )
     enough = len(article_ids) >= min_articles and positives >= min_positives
-    if len(article_ids) >= 2 and positives:
-        train_ids, test_ids = articles_split(article_ids, test_share=0.5, seed=seed)
-        train_set, test_set = set(train_ids), set(test_ids)
-        model = model_train(
-            [
-                (features, e.positive)
-                for e in examples
-                if e.article_id in train_set
-                for features in e.features
-            ],
-            name=name,
-        )
+    train_ids, test_ids = articles_split(article_ids, test_share=0.5, seed=seed)
+    train_set, test_set = set(train_ids), set(test_ids)
+    training = [
+        (features, e.positive)
+        for e in examples
+        if e.article_id in train_set
+        for features in e.features
+    ]
+    # A logistic regression needs both kinds of sentence in the training half.
+    if len(article_ids) >= 2 and len({positive for _, positive in training}) == 2:
+        model = model_train(training, name=name)
         held_out = [e for e in examples if e.article_id in test_set]
         rules = ranking_figures(
             _rank_inputs(held_out, rules_score), top_share=TOP_SHARE, k=PRECISION_AT

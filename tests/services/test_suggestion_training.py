@@ -85,7 +85,8 @@ def test_a_learnable_desk_trains_a_model_that_beats_the_rules_and_is_used():
 
 
 def test_a_desk_the_rules_already_serve_keeps_the_rules():
-    desk_reviewed(8, highlighted=FIGURES[:3])
+    # Every sentence with figures highlighted: what the rules put first already.
+    desk_reviewed(8, highlighted=FIGURES)
 
     run = suggestion_model_train(min_positives=10)
 

@@ -22,7 +22,6 @@ the canonical text (code points), as the desk's offsets do.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -31,7 +30,6 @@ from pathlib import Path
 
 from annotations.core.sentences import sentences_split
 from annotations.core.suggestions.checkworthiness import candidates_split
-from annotations.core.suggestions.features import FEATURE_NAMES
 from annotations.core.suggestions.model import DeskModel
 from annotations.core.suggestions.quotes import Quote
 from annotations.core.suggestions.suggest import claims_scored
@@ -359,59 +357,3 @@ def long_text(articles: Sequence[EvalArticle], *, at_least: int = 20_000) -> str
         parts.append(text)
         size += len(PARAGRAPH_SEPARATOR) + len(text)
     return PARAGRAPH_SEPARATOR.join(parts)
-
-
-# --- PRIVATE until the checkworthy helper's versions are merged into core/suggestions/model.py ---
-# Same names and signatures as theirs: `ranking_figures`, `RankingFigures`, `model_train`. At the
-# merge these are deleted and imported from `annotations.core.suggestions.model` instead.
-
-
-@dataclass(frozen=True)
-class RankingFigures:
-    recall_top: float  # marked sentences within their article's top share, over all marked
-    precision_at_k: float  # mean over articles of the marked share of the top min(k, n)
-    articles: int
-    positives: int
-
-
-def ranking_figures(
-    articles: Sequence[Sequence[tuple[float, bool]]], *, top_share: float = 0.3, k: int = 10
-) -> RankingFigures:
-    """Recall of the marked sentences among each article's top ceil(top_share * n) by score
-    (pooled over the articles) and precision@k (the mean over articles with sentences of the
-    marked share of the top min(k, n)); ties keep text order. Each inner sequence is one
-    article's sentences in text order as (score, is_marked)."""
-    found = positives = 0
-    precisions = []
-    for sentences in articles:
-        if not sentences:
-            continue
-        order = sorted(range(len(sentences)), key=lambda i: -sentences[i][0])  # stable
-        top = order[: math.ceil(top_share * len(sentences))]
-        found += sum(sentences[i][1] for i in top)
-        positives += sum(marked for _, marked in sentences)
-        first = order[: min(k, len(sentences))]
-        precisions.append(sum(sentences[i][1] for i in first) / len(first))
-    return RankingFigures(
-        _ratio(found, positives),
-        sum(precisions) / len(precisions) if precisions else 0.0,
-        len(precisions),
-        positives,
-    )
-
-
-def model_train(examples: Sequence[tuple[dict[str, float], bool]], *, name: str) -> DeskModel:
-    """A logistic regression (scikit-learn, class_weight="balanced") over FEATURE_NAMES, as a
-    DeskModel; with one class only, a model that scores every statement at that class's prior."""
-    labels = [marked for _, marked in examples]
-    if len(set(labels)) < 2:
-        share = sum(labels) / len(labels) if labels else 0.5
-        share = min(max(share, 1e-6), 1 - 1e-6)
-        return DeskModel(name, {}, math.log(share / (1 - share)))
-    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]  # no types
-
-    rows = [[features.get(column, 0.0) for column in FEATURE_NAMES] for features, _ in examples]
-    fitted = LogisticRegression(class_weight="balanced", random_state=0, max_iter=1000)
-    fitted.fit(rows, labels)
-    weights = {column: float(w) for column, w in zip(FEATURE_NAMES, fitted.coef_[0], strict=True)}
-    return DeskModel(name, weights, float(fitted.intercept_[0]))

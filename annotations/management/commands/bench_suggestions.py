@@ -28,7 +28,6 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from annotations.core.suggestions.evaluation import (
     EvalArticle,
     QuoteFigures,
-    RankingFigures,
     ScoredSpans,
     baseline_claims_spans,
     baseline_quotes_find,
@@ -36,12 +35,15 @@ from annotations.core.suggestions.evaluation import (
     claims_spans,
     eval_load,
     long_text,
-    model_train,
     quote_figures,
-    ranking_figures,
     training_examples,
 )
-from annotations.core.suggestions.model import DeskModel
+from annotations.core.suggestions.model import (
+    DeskModel,
+    RankingFigures,
+    model_train,
+    ranking_figures,
+)
 from annotations.core.suggestions.quotes import Quote, quotes_find
 from annotations.core.suggestions.suggest import suggestions_compute
 
