@@ -59,6 +59,11 @@ class TargetInputSerializer(serializers.Serializer):
     end = StrictIntegerField(min_value=0, max_value=2**31 - 1)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        # A PATCH makes nested fields optional too, but a target is replaced whole.
+        missing = {name: "This field is required." for name in ("exact", "start", "end")}
+        missing = {name: error for name, error in missing.items() if name not in attrs}
+        if missing:
+            raise serializers.ValidationError(missing, code="required")
         if attrs["start"] >= attrs["end"]:
             raise serializers.ValidationError({"end": "end must be greater than start."})
         return attrs

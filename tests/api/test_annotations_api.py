@@ -294,6 +294,21 @@ def test_patch_with_a_bad_target_changes_nothing(api_as, alice, article):
     assert annotation.verdict.slug == "mostly-false"
 
 
+@pytest.mark.parametrize("target", [{}, {"start": 0}, {"exact": "x", "end": 4}])
+def test_patch_with_part_of_a_target_names_what_is_missing(api_as, alice, article, target):
+    annotation = AnnotationFactory(article=article, reviewer=alice)
+
+    response = api_as(alice).patch(
+        f"/api/v1/annotations/{annotation.pk}/", {"target": target}, format="json"
+    )
+
+    assert response.status_code == 400
+    missing = {"exact", "start", "end"} - set(target)
+    assert set(response.json()["target"]) == missing
+    annotation.refresh_from_db()
+    assert annotation.verdict.slug == "mostly-false"
+
+
 def test_turning_a_claim_into_a_quote_needs_a_speaker(api_as, alice, article):
     annotation = AnnotationFactory(article=article, reviewer=alice)
 
