@@ -36,6 +36,8 @@ SPEECH_VERBS = wordset(
     called describe describes described describing texted emailed messaged blogged
     maintain maintains maintained contend contends contended assert asserts asserted
     reiterate reiterated reiterates mention mentions mentioned thunder thundered
+    accuse accuses accused accusing calling branding branded labelled labeled dubbed emails
+    plead pleaded pleads beg begged begs
     """
 )
 
@@ -45,7 +47,7 @@ AUX_WORDS = wordset(
     """
     has have had is was were be been would will could should might may can also later then
     previously once recently again earlier further quoted as still already yet today yesterday
-    tonight just only simply reportedly allegedly
+    tonight just only simply reportedly allegedly did does do not never
     """
 )
 
@@ -105,6 +107,7 @@ ORG_WORDS = wordset(
     front campaign watchdog regulator tribunal cabinet secretariat embassy consulate mission
     programme program unit laboratory labs systems technologies airlines airways motors media
     studios partners holdings international fc reuters ap afp bbc cnn nhs un eu who nato
+    customs revenue excise constabulary brigade forum confederation lobby chamber guild
     """
 )
 
@@ -133,14 +136,38 @@ NOT_NAMES = wordset(
     neighbours neighbors family relatives prosecutors lawyers judges campaigners activists
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december mon tue wed thu fri sat sun feb
-    mar apr jun jul aug sep sept oct nov dec yes oh well now
+    mar apr jun jul aug sep sept oct nov dec yes oh well now late early shortly soon outside
+    inside under over during despite among across elsewhere instead indeed even nearly almost
+    around about
     """
 )
 
-HE = frozenset({"he", "him", "his", "himself"})
-SHE = frozenset({"she", "her", "hers", "herself"})
-THEY = frozenset({"they"})
-SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+# After a name: letters that are not part of it ("Anne Whitcombe KC", "Jane Doe MP").
+POST_NOMINALS = wordset("kc qc mp mep msp obe mbe cbe phd jr sr ii iii")
+
+# "the force said" is the police; "the union body" the Confederation of Trade Unions.
+ROLE_SYNONYMS = {
+    "force": frozenset({"police", "constabulary", "force"}),
+    "body": frozenset({"union", "confederation", "association", "federation", "body"}),
+}
+
+# An unnamed person a following pronoun may refer to ("a man who gave his name only as a
+# former driver shouted ... he said"): then the pronoun is not resolved to an earlier name.
+UNNAMED_PEOPLE = wordset(
+    """
+    man woman boy girl resident witness driver worker official spokesman spokeswoman
+    spokesperson source neighbour neighbor voter passenger protester fan supporter friend
+    relative delegate diplomat nurse doctor teacher student mother father someone somebody
+    shopper customer motorist pensioner survivor victim officer soldier
+    """
+)
+
+# Subject pronouns; a following "he"/"she" ties its gender to the name just before it
+# ("Sasha Novak runs the bakery, and she ..."). Possessives ("her student") are too often
+# someone else's to count.
+HE = frozenset({"he"})
+SHE = frozenset({"she"})
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we"})
 
 # Heads of a definite description a speaker may be named by: "the minister said",
 # "the ministry said in a statement". Resolved only to someone introduced with that role.
@@ -155,6 +182,12 @@ ROLE_HEADS = (
         regulator airline bank insurer ministry agency government watchdog company
         """
     )
+)
+
+# Words a subject that names nobody starts with ("a spokeswoman said", "officials said"): the
+# speaker is then unknown, where "and said" has no subject of its own.
+SUBJECT_STARTS = wordset(
+    "a an the one another some several many most two three four five police officials"
 )
 
 # Words that start a description rather than a name ("a UN relief adviser, Jan Egeland").

@@ -47,16 +47,18 @@ from annotations.core.suggestions.speakers import (
     Resolved,
     designator_after_quote,
     designator_before_quote,
+    subject_of_sentence,
 )
 
 Attribution = Literal[
-    "named", "surname", "pronoun", "role", "split", "continued", "carried", "none"
+    "named", "surname", "pronoun", "role", "split", "continued", "carried", "context", "none"
 ]
 
 # Confidence that a speaker taken from another piece of the same quotation is right, at most.
 SPLIT_AT_MOST = 0.9  # "A," he said. "B."
 CONTINUED_AT_MOST = 0.8  # the pieces of a quotation over several paragraphs
 CARRIED = 0.6  # an unattributed quotation opening the paragraph after a quoted speaker
+CONTEXT = 0.6  # an unattributed quotation after a sentence about someone ("She laughs. '...'")
 # Confidence that the marks enclose a quotation (rather than a title or scare quotes).
 QUOTE_ATTRIBUTED = 0.95
 QUOTE_UNATTRIBUTED = 0.8
@@ -370,18 +372,28 @@ def _attribute(
     paragraph_start, paragraph_end = paragraph
     for index, piece in enumerate(pieces):
         found = None
+        previous = pieces[index - 1] if index > 0 else None
+        gap_start = (
+            previous.close + 1
+            if previous is not None and previous.close is not None
+            else paragraph_start
+        )
+        # The passage a pronoun is read against: the sentence before the quotation.
+        since = gap_start
+        if text[gap_start : piece.mark].strip():
+            since = _last_sentence(text, gap_start, piece.mark, language)[0]
         # After: "..., said Jane Doe." unless that clause leads into the next quotation
         # ('"A." Jane Doe said: "B."').
         if piece.close is not None:
-            gap_start = piece.close + 1
+            after_start = piece.close + 1
             following = pieces[index + 1] if index + 1 < len(pieces) else None
-            gap_end = following.mark if following is not None else paragraph_end
-            if text[gap_start:gap_end].strip():
-                start, end = _first_sentence(text, gap_start, gap_end, language)
+            after_end = following.mark if following is not None else paragraph_end
+            if text[after_start:after_end].strip():
+                start, end = _first_sentence(text, after_start, after_end, language)
                 inner_end = _last_character(text, piece.mark + 1, piece.close)
                 leads_on = (
                     following is not None
-                    and end >= gap_end - 1
+                    and end >= after_end - 1
                     and (
                         _last_character(text, start, end) == ":"
                         or text[start:end].rstrip()[-1:].isalnum()
@@ -389,24 +401,22 @@ def _attribute(
                     and inner_end not in ",\u2014\u2013-"
                 )
                 if not leads_on:
-                    found = designator_after_quote(text, start, end)
+                    found = designator_after_quote(
+                        text, start, end, quote_ended=inner_end in _TERMINAL
+                    )
         # Before: "Jane Doe said: ..." / "He told reporters the plan was ...".
-        if found is None:
-            previous = pieces[index - 1] if index > 0 else None
-            if previous is None or previous.close is not None:
-                gap_start = (
-                    previous.close + 1
-                    if previous is not None and previous.close is not None
-                    else paragraph_start
-                )
-                if text[gap_start : piece.mark].strip():
-                    start, end = _last_sentence(text, gap_start, piece.mark, language)
-                    if _last_character(text, start, end) not in _TERMINAL:
-                        found = designator_before_quote(text, start, end)
+        if (
+            found is None
+            and (previous is None or previous.close is not None)
+            and text[gap_start : piece.mark].strip()
+        ):
+            start, end = _last_sentence(text, gap_start, piece.mark, language)
+            if _last_character(text, start, end) not in _TERMINAL:
+                found = designator_before_quote(text, start, end)
         if found is not None:
             piece.explicit = True
             piece.designated = (found.start, found.end)
-            resolved = registry.resolve(found)
+            resolved = registry.resolve(found, since=since, paragraph_end=paragraph_end)
             if resolved is not None:
                 piece.speaker = resolved.speaker
                 piece.speaker_confidence = resolved.confidence
@@ -417,10 +427,16 @@ def _word_count(text: str, start: int, end: int) -> int:
     return len(text[start:end].split())
 
 
-def _carry(text: str, paragraphs: list[list[_Piece]], spans: list[tuple[int, int]]) -> None:
+def _carry(
+    text: str,
+    paragraphs: list[list[_Piece]],
+    spans: list[tuple[int, int]],
+    registry: Registry,
+    language: str,
+) -> None:
     """Speakers for quotations no clause attributes: the other pieces of a quotation over
     paragraphs, the second half of a split quotation, the quotation opening the paragraph
-    after a quoted speaker."""
+    after a quoted speaker, a quotation following a sentence about someone."""
     chain: list[_Piece] = []
     chains: list[list[_Piece]] = []
     for pieces in paragraphs:
@@ -443,6 +459,9 @@ def _carry(text: str, paragraphs: list[list[_Piece]], spans: list[tuple[int, int
                 piece.speaker_confidence = min(source.speaker_confidence, CONTINUED_AT_MOST)
                 piece.attribution = "continued"
 
+    # Carrying a speaker over and reading one from the sentence before are guesses about
+    # English newswire: another language keeps only what its marks and clauses say.
+    english = language.split("-")[0].lower() == "en"
     previous_speaker: _Piece | None = None
     for number, pieces in enumerate(paragraphs):
         paragraph_start, paragraph_end = spans[number]
@@ -463,7 +482,8 @@ def _carry(text: str, paragraphs: list[list[_Piece]], spans: list[tuple[int, int
             ):
                 _take(piece, after, SPLIT_AT_MOST, "split")
             elif (
-                index == 0
+                english
+                and index == 0
                 and previous_speaker is not None
                 and previous_speaker.paragraph == number - 1
                 and not text[paragraph_start : piece.mark].strip()
@@ -471,10 +491,54 @@ def _carry(text: str, paragraphs: list[list[_Piece]], spans: list[tuple[int, int
                 and _word_count(text, *piece.inner(paragraph_end)) >= SHORT_WORDS - 1
             ):
                 _take(piece, previous_speaker, CARRIED, "carried")
+            elif english and _word_count(text, *piece.inner(paragraph_end)) >= SHORT_WORDS - 1:
+                _from_context(text, piece, before, spans, paragraphs, registry, language)
         for piece in reversed(pieces):
             if piece.speaker is not None:
                 previous_speaker = piece
                 break
+
+
+def _from_context(
+    text: str,
+    piece: _Piece,
+    before: _Piece | None,
+    spans: list[tuple[int, int]],
+    paragraphs: list[list[_Piece]],
+    registry: Registry,
+    language: str,
+) -> None:
+    """The person the sentence before a quotation is about, when the quotation starts a
+    sentence of its own ("She shrugs. 'Numbers don't speak.'"), in its paragraph or at the end
+    of the paragraph before."""
+    number = piece.paragraph
+    paragraph_start, paragraph_end = spans[number]
+    if before is not None and before.close is not None:
+        gap = (before.close + 1, piece.mark)
+    elif before is None and text[paragraph_start : piece.mark].strip():
+        gap = (paragraph_start, piece.mark)
+    elif before is None and number > 0 and not piece.continues:
+        previous_start, previous_end = spans[number - 1]
+        last = paragraphs[number - 1][-1] if paragraphs[number - 1] else None
+        if last is not None and last.close is None:
+            return
+        gap = (
+            last.close + 1 if last is not None and last.close is not None else previous_start,
+            previous_end,
+        )
+    else:
+        return
+    if not text[gap[0] : gap[1]].strip() or _last_character(text, *gap) not in _TERMINAL:
+        return
+    start, end = _last_sentence(text, gap[0], gap[1], language)
+    designator = subject_of_sentence(text, start, end)
+    if designator is None:
+        return
+    resolved = registry.resolve(designator, since=start, paragraph_end=paragraph_end)
+    if resolved is not None:
+        piece.speaker = resolved.speaker
+        piece.speaker_confidence = min(resolved.confidence, CONTEXT)
+        piece.attribution = "context"
 
 
 def _take(piece: _Piece, source: _Piece, at_most: float, how: Attribution) -> None:
@@ -519,7 +583,7 @@ def quotes_find(text: str, *, language: str = "en") -> list[Quote]:
         # Attribution reads the names registered so far, including this paragraph's.
     for number, pieces in enumerate(paragraphs):
         _attribute(text, pieces, spans[number], registry, language)
-    _carry(text, paragraphs, spans)
+    _carry(text, paragraphs, spans, registry, language)
 
     quotes = []
     for number, pieces in enumerate(paragraphs):
