@@ -26,9 +26,12 @@ of the paragraph), up to its first sentence end, for "..., said Jane Doe." / "..
 the time budget). The names, pronouns and roles found there are resolved by `speakers`. Then:
 the second part of a split quotation ("A," he said. "B.") and the other pieces of a quotation
 over paragraphs take the same speaker; an unattributed quotation opening the paragraph after a
-quoted speaker carries that speaker over, with less confidence. A clause that names no one the
-text introduced ("a spokeswoman said", "officials said") gives an unknown speaker, never the
-previous one. English only: in another language the quotations are found and the speaker is
+quoted speaker carries that speaker over, with less confidence; failing that, a quotation that
+starts a sentence of its own takes the person the sentence before it is about ("She shrugs.
+'...'"), with the least confidence. A clause that names no one ("a spokeswoman said",
+"officials said") gives an unknown speaker, never the previous one. A headline's quotation
+whose speaker the article names only further down stays unknown (unless a surname introduces
+it: "Dawson: '...'"). English only: in another language the quotations are found and the speaker is
 unknown unless the English patterns happen to apply.
 """
 
