@@ -1,0 +1,776 @@
+"""Who is named in an attribution clause, and who a pronoun, a surname or a role stands for.
+
+Read by `quotes`: the clause next to a quotation ("..., said Jane Doe." / "Jane Doe said: ...")
+gives a *designator*, the words that point at the speaker: a name ("Jan Egeland", "the Ministry
+of Health"), a pronoun ("he") or a definite description ("the minister"). A `Registry` of the
+names mentioned outside quotations, in text order, resolves the last three to a name mentioned
+before: a surname to the full name, "he"/"she" to the last person of that gender (or of no known
+gender yet), "they" to the last organisation, "the minister" to the last person introduced with
+that title or description. Everything here is English; other languages give no designator.
+
+Names are capitalised runs of words ("Health Minister Sajid Javid"); titles are stripped from
+the name and kept as the person's roles. There is no named-entity model: a run with an
+organisation word ("Ministry", "Bank") is an organisation, with a place word ("Street", "North")
+a place, otherwise a person, whose gender comes from a title (Mr, Mrs, Ms), a first-name list
+(`names`) or the first personal pronoun that follows the name in the same passage.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from annotations.core.suggestions.names import (
+    AUX_WORDS,
+    DESCRIPTION_STARTS,
+    DOTTED_TITLES,
+    FEMALE_NAMES,
+    FEMALE_TITLES,
+    HE,
+    MALE_NAMES,
+    MALE_TITLES,
+    NOT_NAMES,
+    OFFICE_WORDS,
+    ORG_WORDS,
+    PLACE_WORDS,
+    POST_NOMINALS,
+    ROLE_HEADS,
+    ROLE_SYNONYMS,
+    SHE,
+    SPEECH_VERBS,
+    SUBJECT_PRONOUNS,
+    SUBJECT_STARTS,
+    TITLES,
+    UNNAMED_PEOPLE,
+    wordset,
+)
+
+# Confidence that the speaker is right, by how the speaker was found.
+NAMED = 0.95  # a full name (or a named organisation) in the clause next to the quote
+NAMED_SINGLE = 0.85  # one word ("Doe said") with nobody of that name introduced before
+RESOLVED_SURNAME = 0.85  # a surname (or "Mr Doe") resolved to the full name mentioned earlier
+RESOLVED = 0.8  # a pronoun or a role resolved to a person of the right gender or role
+RESOLVED_WEAK = 0.7  # a pronoun resolved to a person whose gender nothing told
+RESOLVED_THEY = 0.7  # "they" or "it" resolved to the last organisation
+RESOLVED_AHEAD = 0.7  # a role or a surname resolved to a name that comes after it
+
+# How far back a pronoun, a role or "they" looks for its person (characters, and mentions).
+PRONOUN_WINDOW = 2_000
+ROLE_WINDOW = 5_000
+THEY_WINDOW = 1_000
+MAX_MENTIONS_BACK = 80
+
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[-'’]\w+)*")
+_SEGMENT_BREAK = re.compile(r"[,;()\[\]\u2014\u2013]|\s-\s")
+# Name particles written in lowercase inside a name: "Ursula von der Leyen", "Bashar al-Assad".
+_PARTICLES = wordset("de da di du del della der den van von la le bin ibn al el dos das y ter ten")
+_PARTICLE_TOKEN = re.compile(r"(?:al|el|ad|as|ash|at|az|bin|ibn|abu|ben)-[^\W\d_]")
+# Capitalised words that never continue a name ("Smith The", "Jones He").
+_NEVER_INSIDE = wordset("the a an i he she they we it and but or in on at")
+_ROLE_STOP = wordset("a an the of for at in on and to with from by")
+_APPOSITIVE_AFTER = re.compile(r"\s*,\s*((?:a|an|the)\s[^,;:.!?\"“”«»]{1,80})")
+_UNNAMED = re.compile(
+    r"\b(?:a|an|one|another)\s+(?:[a-z-]+\s+){0,2}(?:" + "|".join(sorted(UNNAMED_PEOPLE)) + r")\b"
+)
+_APPOSITIVE_BEFORE = re.compile(r"(?:^|[,;:.!?]\s*)((?:[Aa]n?|[Tt]he)\s[^,;:.!?\"“”«»]{1,80}),\s*$")
+
+Gender = Literal["m", "f"]
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+    @property
+    def possessive(self) -> bool:
+        return self.text.endswith(("'s", "’s")) and len(self.text) > 2
+
+
+def tokens_in(text: str, start: int, end: int) -> list[Token]:
+    """The words of `text[start:end]` with their offsets in `text`."""
+    return [
+        Token(match.start(), match.end(), match.group())
+        for match in _TOKEN.finditer(text, start, end)
+    ]
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name as written (`text`, without titles or possessive), where it lies, and what it is."""
+
+    text: str
+    start: int
+    end: int
+    kind: Literal["person", "org", "place", "single"]  # single: one word, nothing else known
+    gender: Gender | None
+    roles: frozenset[str]  # lowercased title words ("health", "minister")
+    words: tuple[str, ...]  # the name's words, lowercased
+    titled: bool = False
+
+
+@dataclass(frozen=True)
+class Designator:
+    """Words of an attribution clause that point at the speaker."""
+
+    kind: Literal["name", "pronoun", "role", "unknown"]  # unknown: "a spokeswoman said"
+    start: int
+    end: int
+    name: Name | None = None
+    words: tuple[str, ...] = ()  # the pronoun, or the role's words ("health", "minister")
+
+
+def _joinable(text: str, left: Token, right: Token) -> bool:
+    """Whether two tokens can belong to one name: only a space between them, or the full stop
+    of an initial or an abbreviated title ("J. Doe", "Dr. Doe")."""
+    between = text[left.end : right.start]
+    if between in (" ", "\u00a0"):
+        return True
+    if between.startswith(".") and between[1:] in (" ", "\u00a0"):
+        return len(left.text) == 1 or left.lower in DOTTED_TITLES
+    return False
+
+
+def _name_token(token: Token, inside: bool) -> bool:
+    if not token.capitalised:
+        return inside and bool(_PARTICLE_TOKEN.match(token.text))
+    if inside:
+        return token.lower not in _NEVER_INSIDE
+    return token.lower not in NOT_NAMES or token.lower in TITLES
+
+
+def runs_in(text: str, tokens: list[Token]) -> list[list[Token]]:
+    """Capitalised runs of tokens that may be names, with the connectors a name can hold
+    ("Ministry of Health", "Ursula von der Leyen", "Department of Health and Social Care")."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for index, token in enumerate(tokens):
+        joined = bool(current) and _joinable(text, current[-1], token)
+        if _name_token(token, inside=joined):
+            if not joined:
+                if current:
+                    runs.append(current)
+                current = []
+            current.append(token)
+            if token.possessive:
+                runs.append(current)
+                current = []
+            continue
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if (
+            joined
+            and _connector(token.lower, current, following)
+            and _name_follows(text, tokens, index)
+        ):
+            current.append(token)
+            continue
+        if current:
+            runs.append(current)
+        current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _name_follows(text: str, tokens: list[Token], index: int) -> bool:
+    """Whether a capitalised word follows the connector at `index`, past other particles
+    ("von der Leyen")."""
+    for position in range(index + 1, min(len(tokens), index + 3)):
+        if not _joinable(text, tokens[position - 1], tokens[position]):
+            return False
+        if tokens[position].capitalised:
+            return True
+        if tokens[position].lower not in _PARTICLES:
+            return False
+    return False
+
+
+def _connector(word: str, run: list[Token], following: Token | None) -> bool:
+    if word == "of" or word in _PARTICLES:
+        return True
+    if word == "the":
+        return run[-1].lower == "of"
+    if run[-1].lower in _PARTICLES:
+        return word in _PARTICLES
+    if word in ("for", "and"):
+        # "Department of Health and Social Care", "HM Revenue and Customs"; never two people.
+        return any(token.lower in ORG_WORDS for token in run) or (
+            following is not None and following.lower in ORG_WORDS
+        )
+    return False
+
+
+def _bare(token: Token) -> str:
+    return token.text[:-2] if token.possessive else token.text
+
+
+def name_of(text: str, run: list[Token]) -> Name | None:
+    """What a capitalised run names, titles stripped ("Health Minister Sajid Javid" -> the
+    person "Sajid Javid" with the roles health and minister); None for a bare title."""
+    while len(run) > 1 and _bare(run[-1]).lower() in POST_NOMINALS:
+        run = run[:-1]
+    words = [_bare(token).lower() for token in run]
+    last_title = max((i for i, word in enumerate(words) if word in TITLES), default=-1)
+    gender: Gender | None = None
+    roles: frozenset[str] = frozenset()
+    tail = run
+    if last_title >= 0:
+        heading = words[: last_title + 1]
+        roles = frozenset(word for word in heading if word not in _ROLE_STOP)
+        if any(word in MALE_TITLES for word in heading):
+            gender = "m"
+        elif any(word in FEMALE_TITLES for word in heading):
+            gender = "f"
+        index = last_title + 1
+        # "Secretary of State Antony Blinken": the office's words belong to the title.
+        while index < len(run) and words[index] == "of":
+            index += 1
+            while index < len(run) - 1 and words[index] in OFFICE_WORDS:
+                roles = roles | {words[index]}
+                index += 1
+        tail = run[index:]
+        if not tail:
+            return None
+    tail_words = [_bare(token).lower() for token in tail]
+    if "of" in tail_words and last_title < 0:
+        cut = tail_words.index("of")
+        head = set(tail_words[:cut])
+        if cut >= 2 and not head & (ORG_WORDS | PLACE_WORDS | TITLES):
+            tail, tail_words = tail[:cut], tail_words[:cut]  # "John Smith of Reuters"
+    while tail and tail_words[-1] in ("of", "the", "and", "for"):
+        tail, tail_words = tail[:-1], tail_words[:-1]
+    if not tail:
+        return None
+    kind: Literal["person", "org", "place", "single"]
+    lowered = set(tail_words)
+    if last_title >= 0:
+        kind = "person"
+    elif lowered & ORG_WORDS or (len(tail) == 1 and _acronym(tail[0].text)):
+        kind = "org"
+    elif lowered & PLACE_WORDS:
+        kind = "place"
+    elif len(tail) >= 2:
+        kind = "person"
+    else:
+        kind = "single"
+    if gender is None and kind in ("person", "single"):
+        gender = _first_name_gender(tail_words[0])
+    start, end = tail[0].start, tail[-1].end - (2 if tail[-1].possessive else 0)
+    return Name(
+        text[start:end],
+        start,
+        end,
+        kind,
+        gender,
+        roles,
+        tuple(tail_words),
+        titled=last_title >= 0,
+    )
+
+
+def _acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _first_name_gender(word: str) -> Gender | None:
+    if word in MALE_NAMES:
+        return "m"
+    if word in FEMALE_NAMES:
+        return "f"
+    return None
+
+
+def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """`text[start:end]` cut at commas, dashes and brackets (appositions and asides)."""
+    pieces = []
+    cursor = start
+    for match in _SEGMENT_BREAK.finditer(text, start, end):
+        pieces.append((cursor, match.start()))
+        cursor = match.end()
+    pieces.append((cursor, end))
+    return pieces
+
+
+def _descriptive(tokens: list[Token]) -> bool:
+    """Whether a segment describes rather than names ("a UN relief adviser", "the minister",
+    "who heads the agency", "45"): it starts in lowercase, with a number, an indefinite
+    article, a relative pronoun, or "the" before a lowercase word."""
+    if not tokens:
+        return False
+    first = tokens[0]
+    if first.lower in SUBJECT_PRONOUNS:
+        return False
+    if first.text[0].isdigit() or first.lower in DESCRIPTION_STARTS:
+        return True
+    if first.lower == "the":
+        return len(tokens) < 2 or not tokens[1].capitalised
+    return not first.capitalised
+
+
+def _role(tokens: list[Token]) -> Designator | None:
+    """A definite description at the start of a segment: "the (health) minister", "the French
+    ecology ministry", "the union body"."""
+    if len(tokens) < 2 or tokens[0].lower != "the":
+        return None
+    words: list[str] = []
+    for index, token in enumerate(tokens[1:6], start=1):
+        if token.possessive:
+            return None
+        words.append(token.lower)
+        if token.lower in ROLE_HEADS and not token.capitalised:
+            # "the union body": a role word right after the head is the head.
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if following is not None and following.lower in ROLE_SYNONYMS:
+                words.append(following.lower)
+                token = following
+            return Designator("role", tokens[0].start, token.end, words=tuple(words))
+    return None
+
+
+def _names(text: str, tokens: list[Token], *, at_end: bool) -> list[Name]:
+    """The names in a segment's tokens; with `at_end`, only one ending the segment."""
+    found = []
+    for run in runs_in(text, tokens):
+        if run[-1].possessive or (at_end and run[-1] is not tokens[-1]):
+            continue
+        name = name_of(text, run)
+        if name is not None:
+            found.append(name)
+    return found
+
+
+def _pick(text: str, tokens: list[Token], *, last: bool) -> Designator | None:
+    """The designator a segment holds: a person's name first, else another name, a pronoun, a
+    role. Before the verb (`last`) the subject ends the segment ("The French ecology ministry
+    said" is no Frenchman); after it, the first name counts ("said Jane Doe in Paris")."""
+    names = _names(text, tokens, at_end=last)
+    people = [name for name in names if name.kind in ("person", "single")]
+    for group in (people, names):
+        if group:
+            name = group[-1] if last else group[0]
+            return Designator("name", name.start, name.end, name=name)
+    pronouns = [token for token in tokens if token.lower in SUBJECT_PRONOUNS]
+    if last:
+        pronouns = pronouns[-1:] if pronouns and pronouns[-1] is tokens[-1] else []
+    if pronouns:
+        pronoun = pronouns[-1] if last else pronouns[0]
+        return Designator("pronoun", pronoun.start, pronoun.end, words=(pronoun.lower,))
+    return _role(tokens)
+
+
+def _trailing_person(text: str, tokens: list[Token]) -> Designator | None:
+    """The person named at the end of a description: "the economist Rafael Ortiz",
+    "prosecutor Sarah Whitfield"."""
+    people = [name for name in _names(text, tokens, at_end=True) if name.kind == "person"]
+    if people:
+        return Designator("name", people[-1].start, people[-1].end, name=people[-1])
+    return None
+
+
+def _unknown(tokens: list[Token]) -> Designator | None:
+    """A subject that names nobody ("a spokeswoman", "One European delegate"); None when the
+    words are no subject at all ("and" in "... and said")."""
+    first = tokens[0]
+    if first.capitalised or first.lower in SUBJECT_STARTS:
+        return Designator("unknown", first.start, tokens[-1].end)
+    return None
+
+
+def subject_before(text: str, start: int, end: int) -> Designator | None:
+    """The speaker named by the words before a verb of saying: "Jane Doe", "he",
+    "a UN relief adviser, Jan Egeland,", "the minister", "In a statement, the ministry";
+    an unknown designator when the subject names nobody ("a spokeswoman"), None when there is
+    no subject."""
+    tokens = tokens_in(text, start, end)[-30:]
+    while tokens and (
+        tokens[-1].lower in AUX_WORDS
+        or (tokens[-1].lower.endswith("ly") and tokens[-1].text.islower())
+    ):
+        tokens.pop()
+    if not tokens:
+        return None
+    start = max(start, tokens[0].start)
+    pieces = [tokens_in(text, a, b) for a, b in segments(text, start, tokens[-1].end)]
+    # What lies between the subject and the verb, aside from "later", "has": a comma means an
+    # apposition or an aside ("Jane Doe, a spokeswoman, said"; "went further, accusing").
+    between = text[tokens[-1].end : end]
+    final = pieces[-1]
+    if not any(mark in between for mark in (",", "\u2014", "\u2013", ")")) and final:
+        # Nothing between the subject and the verb: the last segment is the subject.
+        if _descriptive(final):
+            found = _trailing_person(text, final) or _role(final)
+        else:
+            found = _pick(text, final, last=True)
+        return found or _unknown(final)
+    # "Jane Doe, a spokeswoman, said": the name among the apposition's segments, a name
+    # standing alone first, then one ending a description ("the economist Rafael Ortiz").
+    for piece in reversed(pieces):
+        if piece and not _descriptive(piece):
+            found = _pick(text, piece, last=True)
+            if found is not None and found.kind != "role":
+                return found
+    for piece in reversed(pieces):
+        if piece and _descriptive(piece):
+            found = _trailing_person(text, piece)
+            if found is not None:
+                return found
+    for piece in pieces:
+        role = _role(piece)
+        if role is not None:
+            return role
+    return _unknown(tokens)
+
+
+def subject_after(text: str, start: int, end: int) -> Designator | None:
+    """The speaker named by the words after a verb of saying: "Jane Doe, a spokeswoman",
+    "a UN relief adviser, Jan Egeland", "the minister", "he"."""
+    pieces = [tokens_in(text, a, b) for a, b in segments(text, start, end)[:4]]
+    for piece in pieces:
+        if piece and not _descriptive(piece):
+            return _pick(text, piece, last=False) or _unknown(piece)
+    for piece in pieces:
+        role = _role(piece)
+        if role is not None:
+            return role
+    for piece in pieces:
+        if piece:
+            return _trailing_person(text, piece) or _unknown(piece)
+    return None
+
+
+def _speech_verb(token: Token) -> bool:
+    return token.text.islower() and token.lower in SPEECH_VERBS
+
+
+def designator_after_quote(
+    text: str, start: int, end: int, *, quote_ended: bool = False
+) -> Designator | None:
+    """The speaker in the clause right after a quotation: "said Jane Doe", "he added",
+    "a UN relief adviser, Jan Egeland, said", "according to the ministry". `quote_ended`: the
+    quotation ends with a full stop (or ! or ?)."""
+    tokens = tokens_in(text, start, end)[:40]
+    if not tokens:
+        return None
+    if len(tokens) >= 2 and tokens[0].lower == "according" and tokens[1].lower == "to":
+        return subject_after(text, tokens[1].end, end)
+    index = 0
+    while index < min(2, len(tokens) - 1) and tokens[index].lower in AUX_WORDS:
+        index += 1
+    if _speech_verb(tokens[index]):
+        return subject_after(text, tokens[index].end, end)
+    # A clause starting a new sentence after a quotation ending in a full stop is its
+    # attribution only when short: '"We will win." Smith said.', not '"...". Doe did not say
+    # what figure the campaign would accept.'
+    new_sentence = quote_ended and tokens[0].capitalised and tokens[0].lower not in ("he", "she")
+    for position, token in enumerate(tokens[:25]):
+        if _speech_verb(token):
+            if new_sentence and (position > 4 or len(tokens) > 10):
+                return None
+            return subject_before(text, start, token.start)
+    return None
+
+
+def designator_before_quote(text: str, start: int, end: int) -> Designator | None:
+    """The speaker in the clause leading into a quotation: "Jane Doe said:", "He told
+    reporters the plan was", "According to the ministry,", and a clause that introduces the
+    quotation with a colon and names someone ("Dawson: ...", "As Dunmore put it:")."""
+    tokens = tokens_in(text, start, end)[-40:]
+    for index, token in enumerate(tokens[:-1]):
+        if token.lower == "according" and tokens[index + 1].lower == "to":
+            found = subject_after(text, tokens[index + 1].end, end)
+            if found is not None:
+                return found
+    unknown = None
+    for token in tokens:
+        if _speech_verb(token):
+            found = subject_before(text, start, token.start)
+            if found is not None and found.kind != "unknown":
+                return found
+            unknown = unknown or found
+    if unknown is None and text[start:end].rstrip().endswith(":"):
+        return subject_of_sentence(text, start, end)
+    return unknown
+
+
+def subject_of_sentence(text: str, start: int, end: int) -> Designator | None:
+    """The first person a sentence names or refers to ("She laughs.", "Asked about it, she
+    did not hesitate.", "Solberg is not sentimental."), in its first dozen words."""
+    tokens = tokens_in(text, start, end)[:12]
+    if not tokens:
+        return None
+    runs = {run[0].start: run for run in runs_in(text, tokens)}
+    for token in tokens:
+        if token.lower in ("he", "she"):
+            return Designator("pronoun", token.start, token.end, words=(token.lower,))
+        run = runs.get(token.start)
+        if run is not None and not run[-1].possessive:
+            name = name_of(text, run)
+            if name is not None and name.kind in ("person", "single"):
+                return Designator("name", name.start, name.end, name=name)
+    return None
+
+
+@dataclass
+class Entity:
+    """Someone (or some organisation) the text names, with what is known of them so far."""
+
+    name: str
+    kind: Literal["person", "org", "place", "single"]
+    gender: Gender | None
+    roles: set[str] = field(default_factory=set)
+    words: frozenset[str] = frozenset()
+    spoke: bool = False  # a single word that was named as a speaker: a person, most likely
+
+
+@dataclass(frozen=True)
+class Resolved:
+    speaker: str
+    confidence: float
+    how: Literal["named", "surname", "pronoun", "role"]
+
+
+class Registry:
+    """The names mentioned outside quotations, in text order, and the entities they name."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] = []
+        self._entities: list[Entity] = []
+        # Whether each mention may be a sentence's subject: not "Carvalho's co-author" nor
+        # "Rovers manager Siobhan Kerr" (a possessive, or a name before a title).
+        self._subjects: list[bool] = []
+        self._by_name: dict[str, Entity] = {}
+        self._by_word: dict[str, list[tuple[int, Entity]]] = {}
+        self._lower_words: frozenset[str] | None = None
+
+    def scan(self, start: int, end: int) -> None:
+        """Register the names of `text[start:end]` (a passage outside quotations; passages are
+        scanned in text order), with the roles an apposition gives and the gender the first
+        following pronoun gives."""
+        tokens = tokens_in(self.text, start, end)
+        last_person: Entity | None = None
+        since = 0
+        runs = iter(runs_in(self.text, tokens))
+        run = next(runs, None)
+        for index, token in enumerate(tokens):
+            if run is not None and token.start == run[0].start:
+                name = name_of(self.text, run)
+                after = tokens[index + len(run)] if index + len(run) < len(tokens) else None
+                modifier = run[-1].possessive or (
+                    after is not None
+                    and not after.capitalised
+                    and after.lower in ROLE_HEADS
+                    and _joinable(self.text, run[-1], after)
+                )
+                entity = self.add(name, subject=not modifier) if name is not None else None
+                if entity is not None and name is not None:
+                    entity.roles |= self._apposition(name, start, end)
+                last_person = entity if entity and entity.kind == "person" else None
+                if run[-1].possessive:
+                    last_person = None
+                since = 0
+                run = next(runs, None)
+                continue
+            since += 1
+            if last_person is not None and last_person.gender is None and since <= 12:
+                if token.lower in HE:
+                    last_person.gender = "m"
+                elif token.lower in SHE:
+                    last_person.gender = "f"
+
+    def _apposition(self, name: Name, start: int, end: int) -> set[str]:
+        after = _APPOSITIVE_AFTER.match(self.text[name.end : min(end, name.end + 100)])
+        before = _APPOSITIVE_BEFORE.search(self.text[max(start, name.start - 100) : name.start])
+        words: set[str] = set()
+        for found in (after, before):
+            if found is not None:
+                words |= {w.lower() for w in _TOKEN.findall(found.group(1))} - _ROLE_STOP
+        return words
+
+    def add(self, name: Name, *, subject: bool = True) -> Entity:
+        """Register a mention; a single word (or "Mr Doe") joins the person of that surname or
+        first name mentioned before, if any."""
+        entity: Entity | None = None
+        if name.kind in ("single", "person") and len(name.words) == 1:
+            entity = self.person_named(name.words[0], before=name.start)
+        if entity is None:
+            key = name.text.lower()
+            entity = self._by_name.get(key)
+            if entity is None:
+                kind = name.kind
+                if kind == "single" and name.titled:
+                    kind = "person"
+                entity = Entity(name.text, kind, name.gender, set(), frozenset(name.words))
+                self._by_name[key] = entity
+                if kind == "person" and len(name.words) >= 2:
+                    for word in {name.words[0], name.words[-1]}:
+                        self._by_word.setdefault(word, []).append((name.start, entity))
+        if entity.gender is None:
+            entity.gender = name.gender
+        entity.roles |= name.roles
+        self._starts.append(name.start)
+        self._entities.append(entity)
+        self._subjects.append(subject)
+        return entity
+
+    def person_named(self, word: str, *, before: int) -> Entity | None:
+        """The person of that surname (or first name) mentioned last before `before`."""
+        found = self._by_word.get(word, [])
+        for start, entity in reversed(found):
+            if start < before:
+                return entity
+        return None
+
+    def person_named_after(self, word: str, *, after: int) -> Entity | None:
+        """The first person of that surname (or first name) mentioned after `after`: a
+        headline's "Dawson: ..." is Kieran Dawson of the article below."""
+        for start, entity in self._by_word.get(word, []):
+            if start > after:
+                return entity
+        return None
+
+    def recent(self, at: int, window: int) -> Iterator[Entity]:
+        """The entities mentioned before `at`, the latest first, each once."""
+        index = bisect_left(self._starts, at) - 1
+        seen: set[int] = set()
+        count = 0
+        while index >= 0 and count < MAX_MENTIONS_BACK and self._starts[index] >= at - window:
+            entity = self._entities[index]
+            if id(entity) not in seen:
+                seen.add(id(entity))
+                yield entity
+            index -= 1
+            count += 1
+
+    def between(self, start: int, end: int) -> Iterator[Entity]:
+        """The entities mentioned in `[start, end)` as possible subjects, in text order."""
+        index = bisect_left(self._starts, start)
+        count = 0
+        while index < len(self._starts) and self._starts[index] < end and count < MAX_MENTIONS_BACK:
+            if self._subjects[index]:
+                yield self._entities[index]
+            index += 1
+            count += 1
+
+    def common_word(self, word: str) -> bool:
+        """Whether the word is also written in lowercase in the text ("Officials" and
+        "officials"): then it is a common noun starting a sentence, not a name."""
+        if self._lower_words is None:
+            self._lower_words = frozenset(w for w in _TOKEN.findall(self.text) if w[0].islower())
+        return word in self._lower_words
+
+    def resolve(self, designator: Designator, *, since: int, paragraph_end: int) -> Resolved | None:
+        """The speaker a designator stands for; None when unsure. `since` is where the passage
+        leading to the quotation starts (the paragraph, or the end of the quotation before):
+        a pronoun prefers the person that passage is about."""
+        at = designator.start
+        if designator.kind == "name" and designator.name is not None:
+            return self._resolve_name(designator.name)
+        if designator.kind == "pronoun":
+            return self._resolve_pronoun(designator.words[0], at, since)
+        if designator.kind == "role":
+            return self._resolve_role(designator.words, at, designator.end, paragraph_end)
+        return None
+
+    def _resolve_name(self, name: Name) -> Resolved | None:
+        if len(name.words) >= 2 or name.kind == "org" and _acronym(name.text):
+            return Resolved(name.text, NAMED, "named")
+        person = self.person_named(name.words[0], before=name.start)
+        if person is not None:
+            if name.gender and person.gender is None:
+                person.gender = name.gender
+            return Resolved(person.name, RESOLVED_SURNAME, "surname")
+        ahead = self.person_named_after(name.words[0], after=name.end)
+        if ahead is not None:
+            return Resolved(ahead.name, RESOLVED_AHEAD, "surname")
+        if not name.titled and self.common_word(name.words[0]):
+            return None
+        entity = self._by_name.get(name.text.lower())
+        if entity is not None:
+            entity.spoke = True
+        return Resolved(name.text, NAMED_SINGLE, "named")
+
+    def _resolve_pronoun(self, pronoun: str, at: int, since: int) -> Resolved | None:
+        if pronoun in ("they", "it"):
+            for entity in self.recent(at, THEY_WINDOW):
+                if entity.kind == "org":
+                    return Resolved(entity.name, RESOLVED_THEY, "pronoun")
+            return None
+        gender: Gender | None = "m" if pronoun == "he" else "f" if pronoun == "she" else None
+        if gender is None:
+            return None
+        # The person the passage before the quotation is about: the first one it names
+        # ("Westbridge manager Alan Pryce ... a challenge from Tom Healy. '...,' he said").
+        passage = [entity for entity in self.between(since, at) if _personal(entity)]
+        for entity in passage:
+            if entity.gender == gender:
+                return Resolved(entity.name, RESOLVED, "pronoun")
+        for entity in passage:
+            if entity.gender is None:
+                entity.gender = gender
+                return Resolved(entity.name, RESOLVED_WEAK, "pronoun")
+        if _UNNAMED.search(self.text, since, at):
+            return None  # "a man who gave no name shouted ... he said"
+        for entity in self.recent(at, PRONOUN_WINDOW):
+            if not _personal(entity):
+                continue
+            if entity.gender == gender:
+                return Resolved(entity.name, RESOLVED, "pronoun")
+            if entity.gender is None:
+                entity.gender = gender
+                return Resolved(entity.name, RESOLVED_WEAK, "pronoun")
+        return None
+
+    def _resolve_role(
+        self, words: tuple[str, ...], at: int, end: int, paragraph_end: int
+    ) -> Resolved | None:
+        for entity in self.recent(at, ROLE_WINDOW):
+            if _plays(entity, words):
+                return Resolved(entity.name, RESOLVED, "role")
+        # "The finance ministry welcomed the figures ... The Ministry of Finance did not say":
+        # the name may follow in the same paragraph.
+        for entity in self.between(end, paragraph_end):
+            if _plays(entity, words):
+                return Resolved(entity.name, RESOLVED_AHEAD, "role")
+        return None
+
+
+def _personal(entity: Entity) -> bool:
+    """Whether a pronoun may stand for the entity: a person, or a single name that spoke or
+    whose gender is known."""
+    return entity.kind == "person" or (
+        entity.kind == "single" and (entity.gender is not None or entity.spoke)
+    )
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _plays(entity: Entity, words: tuple[str, ...]) -> bool:
+    """Whether the entity was introduced with the role ("the health minister": a person whose
+    titles or apposition hold health and minister; "the ministry": an organisation named
+    Ministry of ...). Modifiers that are titles or offices must match too: "the prime
+    minister" is not the health minister."""
+    head = words[-1]
+    heads = {_stem(w) for w in ROLE_SYNONYMS.get(head, frozenset({head}))}
+    needed = {_stem(w) for w in words[:-1] if w in TITLES or w in OFFICE_WORDS}
+    known = {_stem(w) for w in entity.roles} | {_stem(w) for w in entity.words}
+    if entity.kind == "person":
+        known = {_stem(w) for w in entity.roles}
+    elif entity.kind == "place":
+        return False
+    return bool(heads & known) and needed <= known
