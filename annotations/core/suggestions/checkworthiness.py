@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from annotations.core.sentences import sentences_split
 from annotations.core.suggestions.features import sentence_features
+from annotations.core.text import split_paragraphs
 
 
 @dataclass(frozen=True)
@@ -89,9 +90,37 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
+# What ends a sentence (before any closing quote or bracket), in the scripts the desk reads.
+_SENTENCE_END = re.compile(r"[.!?…。！？؟।][\"'”’»)\]]*$")
+# A title is one line of a few words; a longer first paragraph without a full stop is a lede
+# that lost its punctuation, and is scored as one.
+HEADLINE_MAX_WORDS = 30
+
+
+def headline_end(text: str) -> int:
+    """Where the text's headline ends (0: it has none): its first paragraph, when that is a
+    single line of at most HEADLINE_MAX_WORDS words that ends without a sentence end."""
+    first = split_paragraphs(text)[0].text if text else ""
+    stripped = first.rstrip()
+    if (
+        not stripped
+        or "\n" in stripped
+        or len(stripped.split()) > HEADLINE_MAX_WORDS
+        or _SENTENCE_END.search(stripped)
+    ):
+        return 0
+    return len(stripped)
+
+
 def candidates_split(text: str, *, language: str = "en") -> list[Candidate]:
-    """Every candidate statement of the text (sentences, or their clauses), in order."""
+    """Every candidate statement of the text (sentences, or their clauses), in order.
+
+    A candidate of the headline (`headline_end`) has the feature `headline`: a title restates
+    the body in a few words, and the desk checks the body's full statement (with its figure,
+    its source and its date) rather than the title's shorthand, so the rules rank it lower.
+    """
     candidates = []
+    headline = headline_end(text)
     for sentence in sentences_split(text, language=language):
         for start, end in _clauses(sentence.text):
             chunk = sentence.text[start:end]
@@ -101,12 +130,15 @@ def candidates_split(text: str, *, language: str = "en") -> list[Candidate]:
             if start >= end:
                 continue
             clause = sentence.text[start:end]
+            features = sentence_features(clause, language=language)
+            if sentence.start < headline:
+                features["headline"] = 1.0
             candidates.append(
                 Candidate(
                     sentence.start + start,
                     sentence.start + end,
                     clause,
-                    sentence_features(clause, language=language),
+                    features,
                     sentence.start,
                 )
             )
@@ -163,18 +195,27 @@ RULE_WEIGHTS: dict[str, float] = {
     "short": -1.0,
     # "will", "plans to": a prediction cannot be checked yet.
     "future": -0.6,
+    # "no party has", "the first woman to", "all 160 residents": one counter-example disproves
+    # it, the claims fact-checkers go for first.
+    "universal": 0.8,
+    # The title: the body states the same claim in full, and that is what the desk checks.
+    "headline": -1.5,
 }
 # Where a sentence with no feature at all stands: about 0.12, far below CLAIM_SUGGESTED_AT (0.5);
 # one figure with a date or a comparison crosses it.
 RULE_BIAS = -2.0
 
 
-def rules_score(features: dict[str, float]) -> float:
-    """How check-worthy, 0 to 1, from the features alone.
-
-    The logistic function of RULE_BIAS plus the sum of each feature's value times its weight in
-    RULE_WEIGHTS: a figure, a comparison or a record raise it, hedges, opinions and questions
-    lower it. A name not in RULE_WEIGHTS counts for nothing.
-    """
+def rules_logit(features: dict[str, float]) -> float:
+    """The rules' log-odds: RULE_BIAS plus the sum of each feature's value times its weight in
+    RULE_WEIGHTS, clipped to [-50, 50]. A name not in RULE_WEIGHTS counts for nothing."""
     z = RULE_BIAS + sum(RULE_WEIGHTS.get(name, 0.0) * value for name, value in features.items())
-    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+    return max(-50.0, min(50.0, z))
+
+
+def rules_score(features: dict[str, float]) -> float:
+    """How check-worthy, 0 to 1, from the features alone: the logistic function of
+    `rules_logit`. A figure, a comparison or a record raise it, hedges, opinions and questions
+    lower it.
+    """
+    return 1.0 / (1.0 + math.exp(-rules_logit(features)))

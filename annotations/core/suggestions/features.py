@@ -59,12 +59,14 @@ FEATURE_NAMES: tuple[str, ...] = (
     "named_entity",
     "statistic",
     "causal",
+    "universal",
     "hedge",
     "opinion",
     "question",
     "personal",
     "short",
     "future",
+    "headline",
 )
 
 # How each feature is shown on the page and in the API.
@@ -81,12 +83,14 @@ FEATURE_LABELS: dict[str, str] = {
     "named_entity": "names",
     "statistic": "statistic",
     "causal": "cause",
+    "universal": "universal claim",
     "hedge": "hedge",
     "opinion": "opinion",
     "question": "question",
     "personal": "first or second person",
     "short": "short",
     "future": "prediction",
+    "headline": "headline",
 }
 
 NUMBER_CAP = 2
@@ -162,10 +166,16 @@ _NUMBER_WORDS = _word_set(
 # Fractions and multipliers number-parser does not read: a number in words all the same.
 _FRACTION_WORDS = _word_set(
     """
-    half halves third thirds quarter quarters fifth fifths tenth tenths dozen dozens twice
-    double doubled tripled triple trebled quadrupled halved threefold fourfold fivefold tenfold
-    hundreds thousands millions billions
+    half halves dozen dozens twice double doubled tripled triple trebled quadrupled halved
+    threefold fourfold fivefold tenfold hundreds thousands millions billions
     """
+)
+# "a third", "two-thirds", "a quarter of": a fraction; "the third day", "the first quarter" are
+# ordinals (a rank or a date), no figure.
+_FRACTION = re.compile(
+    r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|\d+)[\s-]+"
+    r"(?:thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b",
+    re.IGNORECASE,
 )
 # "one in six", "nine in ten": a proportion in words.
 _ONE_IN_N = re.compile(
@@ -232,10 +242,32 @@ _STATISTIC_WORDS = _word_set(
     """
 )
 _STATISTIC_PHRASE = re.compile(r"\b(?:per\s+(?:head|person|year)|number\s+of)\b", re.IGNORECASE)
-_CAUSAL_WORDS = _word_set("because caused causes causing blamed")
+# Claims about everyone, no one or a first: "no finance minister has lost", "none of the",
+# "the first woman to", "for the first time", "all 160 residents", "in each of the last four
+# years", "for the third month running". One counter-example disproves them, which is why
+# fact-checkers go for them (Full Fact's schema counts them among the claims about the world).
+_UNIVERSAL_PHRASE = re.compile(
+    r"\b(?:no|not\s+a\s+single)\s+(?:[a-z-]+\s+){0,3}?(?:has|have|had|was|were|is|are|did|does"
+    r"|can|could)\b"
+    r"|\bnone\s+of\b"
+    r"|\b(?:the|its|his|her|their)\s+(?:first|only)\s+(?:[a-z-]+\s+){0,2}?(?:to|since|ever)\b"
+    r"|\bfor\s+the\s+first\s+time\b|\bnever\s+before\b"
+    r"|\ball\s+(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\b"
+    r"|\b(?:each|every)\s+(?:of\s+the\s+(?:last|past)\b|(?:single\s+)?(?:year|month|quarter"
+    r"|week)\b)"
+    r"|\b(?:year|month|quarter|week|day|time|season)s?\s+(?:running|in\s+a\s+row)\b"
+    r"|\bconsecutive\b",
+    re.IGNORECASE,
+)
+_CAUSAL_WORDS = _word_set(
+    """
+    because caused causes causing blamed blames driven fuelled fueled triggered sparked
+    prompted contributed attributed
+    """
+)
 _CAUSAL_PHRASE = re.compile(
     r"\b(?:due\s+to|leads?\s+to|led\s+to|as\s+a\s+result|result\s+of|responsible\s+for"
-    r"|linked\s+to|thanks\s+to)\b",
+    r"|linked\s+to|thanks\s+to|owing\s+to|down\s+to|because\s+of|the\s+reason)\b",
     re.IGNORECASE,
 )
 # "may" is looked for as written: "May" within a sentence is the month.
@@ -405,6 +437,25 @@ def _window_has_quantity(window: str) -> bool:
     )
 
 
+_SMALL_NUMBER = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|thirty|forty|fifty|a\s+few|several|many)"
+)
+_TIME_UNIT = r"(?:minute|hour|day|night|week|month|year|decade|centur(?:y|ie))s?"
+# An age or a length of time used as a modifier: "a 24-year-old", "a 14-hour debate", "a
+# three-year study". It describes who or what the story is about rather than stating its claim,
+# so it reads as a date, not a figure. A span stated as such ("over nine years", "62 minutes
+# less") stays a figure: it is often the claim itself.
+_DURATION = re.compile(rf"\b{_SMALL_NUMBER}-{_TIME_UNIT}(?:-old)?\b", re.IGNORECASE)
+# A time of day ("21:45", "10.42pm", "at 7am"): when something happened, a date, not a figure
+# (a live blog stamps every post with one).
+_TIME_OF_DAY = re.compile(
+    r"(?<![\d.,:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?[ap]\.?m\b\.?)?(?![\d.,:]\d)"
+    r"|(?<![\d.,:])(?:1[0-2]|0?\d)\s?[ap]\.?m\b\.?",
+    re.IGNORECASE,
+)
+
+
 _DIGITS_MULTIPLIED = re.compile(
     r"(?<![\d.,])\d(?:[\d.,]*\d)?\s*(?:hundred|thousand|million|billion|trillion)\b", re.IGNORECASE
 )
@@ -469,8 +520,19 @@ def sentence_features(text: str, *, language: str = "en") -> dict[str, float]:
     )
     # A year is a date, not a figure: "in 2019" alone is no statistic.
     year_spans = {(m.start(), m.end()) for m in years}
+    # Ages and spans of time are read as dates, and their numbers are no figures (see _DURATION).
+    durations = [(m.start(), m.end()) for m in _DURATION.finditer(text)] if english else []
+    if digits:
+        durations += [(m.start(), m.end()) for m in _TIME_OF_DAY.finditer(text)]
+    if durations:
+        dated = True
+        text_figures = text
+        for start, end in durations:
+            text_figures = text_figures[:start] + " " * (end - start) + text_figures[end:]
+    else:
+        text_figures = text
     figures = (
-        [m for m in _NUMBER.finditer(text) if (m.start(), m.end()) not in year_spans]
+        [m for m in _NUMBER.finditer(text_figures) if (m.start(), m.end()) not in year_spans]
         if digits
         else []
     )
@@ -496,8 +558,9 @@ def sentence_features(text: str, *, language: str = "en") -> dict[str, float]:
     words_lower = {word.casefold().replace("’", "'") for word in written}
     features["spelled_number"] = float(
         bool(words_lower & _FRACTION_WORDS)
+        or bool(_FRACTION.search(text))
         or bool(_ONE_IN_N.search(text))
-        or (bool(words_lower & _NUMBER_WORDS) and _has_spelled_number(text))
+        or (bool(words_lower & _NUMBER_WORDS) and _has_spelled_number(text_figures))
     )
     features["comparative"] = float(
         bool(words_lower & _COMPARATIVE_WORDS)
@@ -520,6 +583,7 @@ def sentence_features(text: str, *, language: str = "en") -> dict[str, float]:
     features["causal"] = float(
         bool(words_lower & _CAUSAL_WORDS) or bool(_CAUSAL_PHRASE.search(text))
     )
+    features["universal"] = float(bool(_UNIVERSAL_PHRASE.search(text)))
     features["hedge"] = float(
         "may" in written or bool(words_lower & _HEDGE_WORDS) or bool(_HEDGE_PHRASE.search(text))
     )

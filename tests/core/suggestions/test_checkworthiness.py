@@ -13,6 +13,7 @@ from annotations.core.suggestions.checkworthiness import (
     RULE_WEIGHTS,
     Candidate,
     candidates_split,
+    headline_end,
     rules_score,
     sentence_scores,
 )
@@ -92,7 +93,9 @@ def test_offsets_are_exact_and_clauses_lie_in_order_within_their_sentence() -> N
         assert text[candidate.start : candidate.end] == candidate.text
         sentence = starts[candidate.sentence_start]
         assert sentence.start <= candidate.start < candidate.end <= sentence.end
-        assert candidate.features == sentence_features(candidate.text)
+        # The title's features are its text's, with `headline` on.
+        expected = sentence_features(candidate.text) | {"headline": float(candidate.start == 0)}
+        assert candidate.features == expected
     assert [c.start for c in candidates] == sorted(c.start for c in candidates)
     assert all(a.end <= b.start for a, b in zip(candidates, candidates[1:], strict=False))
 
@@ -248,3 +251,33 @@ def test_right_to_left_and_mixed_scripts_give_candidates_without_failing() -> No
     candidates = candidates_split(text, language="ar")
     assert candidates and all(text[c.start : c.end] == c.text for c in candidates)
     assert candidates[0].features["percentage"] == 1.0
+
+
+def test_a_title_line_is_a_headline_and_scores_below_the_same_words_in_the_body() -> None:
+    text = "Inflation falls to 3.1% in March\n\nInflation fell to 3.1% in March."
+    title, body = candidates_split(text)
+    assert headline_end(text) == len("Inflation falls to 3.1% in March")
+    assert title.features["headline"] == 1.0 and body.features["headline"] == 0.0
+    assert rules_score(title.features) < rules_score(body.features)
+
+
+@pytest.mark.parametrize(
+    "text", ["Inflation fell to 3.1% in March.\n\nPrices rose.", "Prices rose?\n\nThey did.", ""]
+)
+def test_a_first_paragraph_with_a_sentence_end_is_no_headline(text: str) -> None:
+    assert headline_end(text) == 0
+
+
+def test_a_one_line_text_without_a_full_stop_is_all_headline() -> None:
+    assert headline_end("Prices rise again") == len("Prices rise again")
+
+
+def test_a_long_first_paragraph_without_a_full_stop_is_no_headline() -> None:
+    lede = " ".join(["word"] * 40)
+    assert headline_end(f"{lede}\n\nPrices rose.") == 0
+
+
+def test_a_universal_claim_outranks_the_same_sentence_without_it() -> None:
+    assert rules_score(sentence_features("No party has won the seat since 1978.")) > rules_score(
+        sentence_features("The party won the seat in 1978.")
+    )

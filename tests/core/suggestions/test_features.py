@@ -168,3 +168,81 @@ def test_labels_are_short_human_names_of_the_features_present_in_column_order() 
 )
 def test_records_over_time_and_proportions_in_words_are_found(text: str, feature: str) -> None:
     assert feature in present(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No finance minister has lost a budget vote in decades.",
+        "None of the patients was told.",
+        "She was the first woman to lead the party.",
+        "For the first time, exports fell.",
+        "All 160 residents were evacuated.",
+        "Child poverty has risen in each of the last four years.",
+        "Prices fell for the third month running.",
+        "It was the fifth consecutive defeat.",
+    ],
+)
+def test_universal_and_first_claims_are_found(text: str) -> None:
+    assert "universal" in present(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Nobody argued with the chief.", "The first day of the trial was quiet."]
+)
+def test_a_plain_first_or_nobody_is_no_universal_claim(text: str) -> None:
+    assert "universal" not in present(text)
+
+
+def test_a_fraction_is_a_number_and_an_ordinal_is_not() -> None:
+    assert "spelled_number" in present("Bees pollinate about a third of the crops.")
+    assert "spelled_number" in present("Two-thirds of voters agreed with the plan.")
+    assert "spelled_number" not in present("The planes came on the third day of the fire.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 24-year-old student carried a tape measure up the hill.",
+        "The bill passed after a 14-hour debate in the chamber.",
+        "A three-year study followed the colonies in the field.",
+    ],
+)
+def test_an_age_or_a_length_used_as_a_modifier_is_a_date_not_a_figure(text: str) -> None:
+    features = sentence_features(text)
+    assert features["number"] == 0.0 and features["spelled_number"] == 0.0
+    assert features["date"] == 1.0
+
+
+def test_a_span_stated_as_such_stays_a_figure() -> None:
+    assert sentence_features("Teenagers sleep 62 minutes less a night.")["number"] == 1.0
+
+
+@pytest.mark.parametrize(
+    "text", ["21:45 The count in the east is under way.", "Polls closed at 10pm across the city."]
+)
+def test_a_time_of_day_is_a_date_not_a_figure(text: str) -> None:
+    features = sentence_features(text)
+    assert features["number"] == 0.0
+    assert features["date"] == 1.0
+
+
+def test_a_time_of_day_beside_a_real_figure_leaves_the_figure() -> None:
+    assert sentence_features("At 9.30pm turnout stood at 41.2%.")["number"] == 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fall in prices was driven by cheaper fuel.",
+        "Delays were down to staff shortages at the port.",
+        "Flights were cancelled because of the strike.",
+    ],
+)
+def test_more_causal_claims_are_found(text: str) -> None:
+    assert "causal" in present(text)
+
+
+def test_the_new_features_have_readable_labels() -> None:
+    features = dict.fromkeys(FEATURE_NAMES, 0.0) | {"universal": 1.0, "headline": 1.0}
+    assert feature_labels(features) == ["universal claim", "headline"]

@@ -8,8 +8,11 @@ from collections.abc import Callable
 
 import pytest
 
+from annotations.core.suggestions.checkworthiness import rules_logit, rules_score
 from annotations.core.suggestions.features import FEATURE_NAMES
 from annotations.core.suggestions.model import (
+    MODEL_COLUMNS,
+    RULES_COLUMN,
     DeskModel,
     RankingFigures,
     articles_split,
@@ -48,8 +51,8 @@ def test_the_stored_weights_reproduce_scikit_learns_probabilities_exactly() -> N
 
     examples = synthetic(1)
     model = model_train(examples, name="desk-model-2026-01-01")
-    rows = [[f[c] for c in FEATURE_NAMES] for f, _ in examples]
-    reference = LogisticRegression(class_weight="balanced", random_state=13, max_iter=1000)
+    rows = [[f[c] for c in FEATURE_NAMES] + [rules_logit(f)] for f, _ in examples]
+    reference = LogisticRegression(C=0.1, class_weight="balanced", random_state=13, max_iter=1000)
     reference.fit(rows, [label for _, label in examples])
     expected = reference.predict_proba(rows)[:, 1]
     for (features, _), probability in zip(examples, expected, strict=True):
@@ -60,7 +63,7 @@ def test_a_model_survives_its_json_round_trip() -> None:
     model = model_train(synthetic(2), name="desk-model-2026-01-02")
     stored = DeskModel.from_json(json.loads(json.dumps(model.to_json())))
     assert stored == model
-    assert set(stored.weights) == set(FEATURE_NAMES)
+    assert set(stored.weights) == set(MODEL_COLUMNS) == {*FEATURE_NAMES, RULES_COLUMN}
 
 
 def test_malformed_stored_weights_count_as_nothing() -> None:
@@ -153,3 +156,29 @@ def test_articles_split_keeps_one_article_on_each_side_when_it_can() -> None:
         [1, 2],
         [2, 1],
     )
+
+
+def test_a_model_with_only_the_rules_column_scores_as_the_rules() -> None:
+    model = DeskModel("m", {RULES_COLUMN: 1.0}, 0.0)
+    for features in (row(), row(number=2.0, percentage=1.0), row(opinion=1.0, question=1.0)):
+        assert model_score(model, features) == pytest.approx(rules_score(features), abs=1e-12)
+
+
+def test_a_model_stored_before_the_rules_column_scores_as_it_did() -> None:
+    model = DeskModel("m", {"number": 2.0}, -1.0)
+    assert model_score(model, row(number=1.0, percentage=1.0)) == pytest.approx(0.7310585786)
+
+
+def test_training_starts_from_the_rules_when_they_already_rank_well() -> None:
+    # Labels that follow the rules' own order: the rules' column carries the weight.
+    rng = random.Random(6)
+    examples = []
+    for _ in range(300):
+        features = row(
+            number=float(rng.randint(0, 2)), opinion=float(rng.random() < 0.3),
+            hedge=float(rng.random() < 0.3), date=float(rng.random() < 0.5),
+        )  # fmt: skip
+        examples.append((features, rng.random() < rules_score(features)))
+    model = model_train(examples, name="m")
+    assert model.weights[RULES_COLUMN] > 0.5
+    assert model.weights[RULES_COLUMN] > max(abs(model.weights[c]) for c in FEATURE_NAMES)
