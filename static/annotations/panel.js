@@ -1,6 +1,7 @@
 // The annotation panel: a dialog with the form for a highlight's kind, speaker, verdict,
 // rationale and sources. It reports what was typed and shows the API's field errors; it
-// never loses what was typed.
+// never loses what was typed. Opened from a suggestion, the verdict choice is the save: the
+// scale's labels show as "Save as <label>" submit buttons (no verdict is picked in advance).
 
 import { ApiError } from "./api.js";
 import { clearFieldErrors, messagesOf, showFieldErrors } from "./field-errors.js";
@@ -18,15 +19,43 @@ export function createPanel(dialog, sourceTemplate) {
   const speaker = form.elements.speaker;
   const rationale = form.elements.rationale;
   const saveButton = dialog.querySelector("#panel-save");
+  const verdictOptions = dialog.querySelector("#verdict-options");
+  const saveAs = dialog.querySelector("#save-as");
+  const saveAsButtons = Array.from(saveAs.querySelectorAll("button[name='verdict']"));
+  const hint = dialog.querySelector("#panel-hint");
+  const saveAsHint = dialog.querySelector("#panel-hint-save-as");
   const sources = createSourceRows(dialog.querySelector("#source-rows"), sourceTemplate);
-  let current = null; // {save, onClose, originalSources}
+  let current = null; // {mode, saveAs, save, onClose, originalSources}
   let saving = false;
+
+  /** Radios and Save (the ordinary panel), or one "Save as <label>" button per verdict. */
+  function showSaveAs(on) {
+    verdictOptions.hidden = on;
+    saveAs.hidden = !on;
+    saveButton.hidden = on;
+    hint.hidden = on;
+    saveAsHint.hidden = !on;
+  }
+
+  function setBusy(busy, submitter) {
+    saving = busy;
+    for (const button of [saveButton, ...saveAsButtons]) button.disabled = busy;
+    saveButton.textContent = busy ? "Saving…" : "Save";
+    if (saveAsButtons.includes(submitter)) {
+      const name = submitter.querySelector(".verdict-option__name");
+      name.textContent = busy ? "Saving…" : name.dataset.label;
+    }
+    if (busy) form.setAttribute("aria-busy", "true");
+    else form.removeAttribute("aria-busy");
+  }
 
   function syncKind() {
     const isQuote = form.elements.kind.value === "quote";
     speakerField.hidden = !isQuote;
     speaker.required = isQuote;
   }
+
+  const isShown = (element) => element.closest("[hidden]") === null;
 
   function showAlert(messages) {
     alertBox.replaceChildren(
@@ -39,12 +68,14 @@ export function createPanel(dialog, sourceTemplate) {
     alertBox.hidden = messages.length === 0;
   }
 
-  function values() {
+  /** What the form says; the verdict from the "Save as" button that submitted it, if one did. */
+  function values(submitter) {
     const kind = form.elements.kind.value;
+    const checked = form.querySelector('input[name="verdict"]:checked');
     return {
       kind,
       speaker: kind === "quote" ? speaker.value.trim() : "",
-      verdict: form.elements.verdict.value,
+      verdict: saveAsButtons.includes(submitter) ? submitter.value : checked?.value || "",
       rationale: rationale.value.trim(),
     };
   }
@@ -56,7 +87,8 @@ export function createPanel(dialog, sourceTemplate) {
     for (const [key, value] of Object.entries(data)) {
       if (SIMPLE_FIELDS.includes(key)) {
         const container = form.querySelector(`[data-field="${key}"]`);
-        const inputs = Array.from(container.querySelectorAll("input, textarea, select"));
+        // Only what is shown: from a suggestion the verdict radios are hidden behind "Save as".
+        const inputs = Array.from(container.querySelectorAll("input, textarea, select")).filter(isShown);
         showFieldErrors(container.querySelector(`[data-errors-for="${key}"]`), inputs, messagesOf(value));
       } else if (key === "sources") {
         const listMessages = sources.showErrors(sentSources, value);
@@ -71,7 +103,9 @@ export function createPanel(dialog, sourceTemplate) {
       general.push(error.message || "Could not save. Try again.");
     }
     showAlert(general);
-    const firstInvalid = form.querySelector('[aria-invalid="true"]');
+    const firstInvalid =
+      Array.from(form.querySelectorAll('[aria-invalid="true"]')).find(isShown) ||
+      (current?.saveAs && data.verdict ? saveAsButtons[0] : null);
     (firstInvalid || alertBox).focus?.();
     if (!firstInvalid) alertBox.scrollIntoView({ block: "nearest" });
   }
@@ -79,16 +113,14 @@ export function createPanel(dialog, sourceTemplate) {
   async function onSubmit(event) {
     event.preventDefault();
     if (!current || saving) return;
+    const submitter = event.submitter || null;
     const sent = sources.read();
-    const payload = values();
+    const payload = values(submitter);
     const sentSources = sent.map(({ source }) => source);
     if (current.mode === "create" || JSON.stringify(sentSources) !== current.originalSources) {
       payload.sources = sentSources;
     }
-    saving = true;
-    saveButton.disabled = true;
-    saveButton.textContent = "Saving…";
-    form.setAttribute("aria-busy", "true");
+    setBusy(true, submitter);
     try {
       await current.save(payload);
       close("saved");
@@ -96,10 +128,7 @@ export function createPanel(dialog, sourceTemplate) {
       if (!(error instanceof ApiError)) console.warn(error);
       showErrors(error, sent);
     } finally {
-      saving = false;
-      saveButton.disabled = false;
-      saveButton.textContent = "Save";
-      form.removeAttribute("aria-busy");
+      setBusy(false, submitter);
     }
   }
 
@@ -113,7 +142,7 @@ export function createPanel(dialog, sourceTemplate) {
 
   /**
    * Open the panel. `annotation` prefills it (edit); `prefill` ({kind, speaker}) starts a new
-   * highlight from a suggestion; `exact` is the quoted text.
+   * highlight from a suggestion, saved by a "Save as <label>" button; `exact` is the quoted text.
    * `save(payload)` resolves when the server accepted it and rejects with an ApiError.
    */
   function open({ mode, exact, annotation = null, prefill = null, save, onClose }) {
@@ -133,25 +162,46 @@ export function createPanel(dialog, sourceTemplate) {
       form.elements.kind.value = prefill.kind;
       speaker.value = prefill.speaker || "";
     }
+    const fromSuggestion = mode === "create" && prefill !== null;
+    showSaveAs(fromSuggestion);
     current = {
       mode,
+      saveAs: fromSuggestion,
       save,
       onClose,
       originalSources: JSON.stringify(sources.read().map(({ source }) => source)),
     };
     syncKind();
     dialog.showModal();
-    const firstVerdict = form.querySelector('input[name="verdict"]:checked') || form.querySelector('input[name="verdict"]');
-    // Editing, or starting from a suggestion (kind and span chosen): the verdict is what is left.
-    (mode === "edit" || prefill ? firstVerdict : form.querySelector('input[name="kind"]:checked'))?.focus();
+    firstFocus(mode)?.focus();
+  }
+
+  function firstFocus(mode) {
+    // From a suggestion (kind and span chosen): the speaker if it is still missing, else a verdict.
+    if (current.saveAs) return speaker.required && !speaker.value.trim() ? speaker : saveAsButtons[0];
+    // Editing: the verdict is what usually changes. A new selection: its kind first.
+    if (mode === "edit") return form.querySelector('input[name="verdict"]:checked') || form.querySelector('input[name="verdict"]');
+    return form.querySelector('input[name="kind"]:checked');
   }
 
   form.addEventListener("submit", onSubmit);
   form.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+    if (event.key !== "Enter" || !current) return;
+    if (event.ctrlKey || event.metaKey) {
       event.preventDefault();
-      form.requestSubmit();
+      // On a "Save as" button, Ctrl+Enter saves with that verdict, as Enter does.
+      const focused = saveAsButtons.includes(document.activeElement) ? document.activeElement : null;
+      form.requestSubmit(focused || (current.saveAs ? null : saveButton));
+      return;
     }
+    // Enter in a field submits through the form's default button: the first submit button in
+    // the form, which is a "Save as" button (hidden or not). Never let Enter choose a verdict:
+    // the ordinary panel saves with its Save button as before; from a suggestion, Enter moves
+    // to the verdicts.
+    if (!(event.target instanceof HTMLInputElement)) return;
+    event.preventDefault();
+    if (current.saveAs) saveAsButtons[0].focus();
+    else form.requestSubmit(saveButton);
   });
   form.addEventListener("change", (event) => {
     if (event.target.name === "kind") syncKind();

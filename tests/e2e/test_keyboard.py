@@ -75,3 +75,25 @@ def test_escape_closes_the_panel_and_keeps_the_selection(page: Page) -> None:
         == "City council approves new budget"
     )
     assert not Annotation.objects.exists()
+
+
+def test_enter_in_a_field_saves_with_the_verdict_chosen_never_another(page: Page) -> None:
+    # The form's default button (what Enter in a field clicks) is a hidden "Save as" button,
+    # the panel's first submit button: Enter must still save through Save, with the radio's verdict.
+    ReviewerFactory(username="alice")
+    article = ArticleFactory()
+    login(page, "alice")
+    open_article(page, article.pk)
+    tab_to(page, "article-text")
+    page.keyboard.press("Shift+End")
+    page.keyboard.press("a")
+    panel(page).get_by_role("radio", name="Quote").check()
+    panel(page).get_by_role("radio", name="Mixed", exact=True).check()
+
+    panel(page).get_by_label("Speaker").fill("Ana Ruiz")
+    page.keyboard.press("Enter")
+
+    expect(panel(page)).to_be_hidden()
+    annotation = Annotation.objects.get()
+    assert (annotation.kind, annotation.speaker) == ("quote", "Ana Ruiz")
+    assert annotation.verdict.slug == "mixed"

@@ -1,5 +1,6 @@
 """Suggestions on the article page, in Chromium: the switch, the underlines and the ranked list,
-`]` / `[` between them, and accepting a suggested quote into a highlight with its speaker."""
+`]` / `[` between them, and accepting a suggested quote into a highlight with its speaker in two
+actions (Accept, then "Save as <label>")."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from playwright.sync_api import Page, expect
 from annotations.models import Annotation, Article, Claim, Suggestion
 from annotations.services.claims import claim_link
 from tests.e2e.conftest import login, open_article
-from tests.e2e.helpers import panel, sidebar_item
+from tests.e2e.helpers import drag_select, panel, sidebar_item
 from tests.factories import (
     UNEMPLOYMENT_CLAIM,
     ArticleFactory,
@@ -37,6 +38,14 @@ def suggestion_item(page: Page, suggestion: Suggestion):
 
 def switch(page: Page):
     return page.get_by_role("switch", name="Suggestions")
+
+
+def save_as(page: Page, label: str):
+    return panel(page).get_by_role("button", name=f"Save as {label}", exact=True)
+
+
+def annotation_posted(request) -> bool:
+    return request.method == "POST" and request.url.endswith("/api/v1/annotations/")
 
 
 def suggestions_stored(article: Article, claim: Claim | None = None) -> dict[str, Suggestion]:
@@ -125,12 +134,14 @@ def test_reviewer_switches_suggestions_on_and_walks_them_with_the_keyboard(page:
     main = suggestion_item(page, found["quote"]).locator(".suggestion-item__main")
     expect(main).to_be_focused()
 
-    # Enter accepts: the panel opens pre-filled, the verdict left to choose.
+    # Enter accepts: the panel opens pre-filled, focus on the first "Save as" button (the
+    # verdict is left to choose: pressing Enter did not choose it).
     page.keyboard.press("Enter")
     expect(panel(page)).to_be_visible()
     expect(panel(page).locator("#panel-quote")).to_have_text(QUOTE)
     expect(panel(page).get_by_role("radio", name="Quote")).to_be_checked()
     expect(panel(page).get_by_label("Speaker")).to_have_value("Ana Ruiz")
+    expect(save_as(page, "True")).to_be_focused()
     expect(panel(page).locator('input[name="verdict"]:checked')).to_have_count(0)
     page.keyboard.press("Escape")
     expect(panel(page)).to_be_hidden()
@@ -147,21 +158,22 @@ def test_reviewer_accepts_a_suggested_quote_and_saves_it_with_its_speaker(page: 
     open_article(page, article.pk)
     switch(page).check()
 
-    # Action 1: Accept. Action 2: the verdict (one click) and Save (one click).
+    # Action 1: Accept. Action 2: "Save as Mostly true". Nothing else.
     suggestion_item(page, quote).get_by_role("button", name="Accept").click()
-    expect(panel(page).get_by_label("Speaker")).to_have_value("Ana Ruiz")
-    panel(page).get_by_role("radio", name="Mostly true", exact=True).check()
-    with page.expect_request(
-        lambda request: request.method == "POST" and request.url.endswith("/api/v1/annotations/")
-    ) as sent:
-        panel(page).get_by_role("button", name="Save").click()
+    with page.expect_request(annotation_posted) as sent:
+        save_as(page, "Mostly true").click()
     expect(panel(page)).to_be_hidden()
 
     assert sent.value.post_data_json["suggestion"] == quote.pk
     annotation = Annotation.objects.get()
     assert annotation.kind == "quote"
     assert annotation.speaker == "Ana Ruiz"
-    assert (annotation.start, annotation.end, annotation.exact) == (quote.start, quote.end, QUOTE)
+    assert annotation.verdict.slug == "mostly-true"
+    assert (annotation.start, annotation.end, annotation.exact) == (
+        quote.start,
+        quote.end,
+        quote.exact,
+    )
     assert annotation.suggestion_id == quote.pk
     # Now a highlight, no longer offered.
     expect(sidebar_item(page, annotation.pk)).to_contain_text("— Ana Ruiz")
@@ -179,6 +191,85 @@ def test_reviewer_accepts_a_suggested_quote_and_saves_it_with_its_speaker(page: 
         "1 accepted: now among your highlights."
     )
     expect(page.locator("#annotation-count")).to_have_text("1")
+
+
+def test_a_suggested_quote_with_no_speaker_saves_only_once_the_speaker_is_typed(
+    page: Page, browser_problems
+) -> None:
+    browser_problems.expect(r"status of 400")
+    ReviewerFactory(username="alice")
+    article = ArticleFactory()
+    quote = SuggestionFactory(
+        article=article, kind=Suggestion.Kind.QUOTE, quote=QUOTE, speaker="", score=0.9
+    )
+    article.revisions.update(suggested_at=timezone.now())
+    login(page, "alice")
+    open_article(page, article.pk)
+    switch(page).check()
+    speaker = panel(page).get_by_label("Speaker")
+
+    # Enter on the item: the speaker is what is missing, so focus starts there.
+    suggestion_item(page, quote).locator(".suggestion-item__main").focus()
+    page.keyboard.press("Enter")
+    expect(speaker).to_be_focused()
+    expect(speaker).to_have_value("")
+
+    # "Save as" with no speaker: the field's error, the panel stays, nothing saved.
+    save_as(page, "Mostly true").click()
+    expect(speaker).to_have_attribute("aria-invalid", "true")
+    expect(panel(page).locator("#panel-speaker-errors")).to_have_text("A quote names its speaker.")
+    expect(speaker).to_be_focused()
+    expect(panel(page)).to_be_visible()
+    assert not Annotation.objects.exists()
+
+    # Enter in the speaker field never picks a verdict: it moves to the "Save as" buttons.
+    speaker.fill("Ana Ruiz")
+    page.keyboard.press("Enter")
+    expect(save_as(page, "True")).to_be_focused()
+    assert not Annotation.objects.exists()
+
+    rationale = "The mayor's own budget figures say otherwise."
+    panel(page).get_by_label("Rationale").fill(rationale)
+    with page.expect_request(annotation_posted):
+        save_as(page, "Mostly true").click()
+    expect(panel(page)).to_be_hidden()
+    annotation = Annotation.objects.get()
+    assert (annotation.kind, annotation.speaker) == ("quote", "Ana Ruiz")
+    assert annotation.verdict.slug == "mostly-true"
+    assert annotation.rationale == rationale
+    assert annotation.suggestion_id == quote.pk
+
+
+def test_the_panel_from_a_selection_still_has_the_radios_and_save(page: Page) -> None:
+    ReviewerFactory(username="alice")
+    article = ArticleFactory()
+    found = suggestions_stored(article)
+    login(page, "alice")
+    open_article(page, article.pk)
+    switch(page).check()
+    # Opened from a suggestion first, then closed: the next ordinary panel is ordinary again.
+    suggestion_item(page, found["quote"]).get_by_role("button", name="Accept").click()
+    expect(save_as(page, "True")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(panel(page)).to_be_hidden()
+
+    start = article.text.index(BUDGET)
+    drag_select(page, article.text, start, start + len(BUDGET))
+    page.get_by_role("button", name="Annotate").click()
+
+    expect(panel(page).get_by_role("radio", name="Claim")).to_be_focused()
+    expect(panel(page).get_by_role("button", name="Save as True", exact=True)).to_have_count(0)
+    expect(panel(page).get_by_role("radio", name="Mostly false", exact=True)).to_be_visible()
+    panel(page).get_by_role("radio", name="Mostly false", exact=True).check()
+    with page.expect_request(annotation_posted) as sent:
+        panel(page).get_by_role("button", name="Save", exact=True).click()
+    expect(panel(page)).to_be_hidden()
+
+    assert "suggestion" not in sent.value.post_data_json
+    annotation = Annotation.objects.get()
+    assert (annotation.kind, annotation.exact) == ("claim", BUDGET)
+    assert annotation.verdict.slug == "mostly-false"
+    assert annotation.suggestion_id is None
 
 
 def test_the_switch_off_is_remembered_and_hides_the_underlines(page: Page) -> None:
