@@ -100,7 +100,8 @@ def markup_parse(raw: str, *, name: str = "<string>") -> EvalArticle:
     split_match = _HEADER_SPLIT.fullmatch(lines[0])
     if not split_match or split_match.group(1) not in SPLITS:
         raise fail(
-            1, f"the first line must be 'split: train', 'split: test' or 'split: blind', not "
+            1,
+            f"the first line must be 'split: train', 'split: test' or 'split: blind', not "
             f"{lines[0]!r}",
         )
     language_match = _HEADER_LANGUAGE.fullmatch(lines[1])
