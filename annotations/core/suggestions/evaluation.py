@@ -35,7 +35,9 @@ from annotations.core.suggestions.quotes import Quote
 from annotations.core.suggestions.suggest import claims_scored
 from annotations.core.text import PARAGRAPH_SEPARATOR, canonical_text, split_paragraphs
 
-SPLITS = ("train", "test")
+# "blind": articles written after the scorers were tuned, by someone who never read those scorers
+# (see the set's README.md); they are measured like the test split and never trained on.
+SPLITS = ("train", "test", "blind")
 UNKNOWN_SPEAKER = "?"
 
 
@@ -52,7 +54,7 @@ class EvalQuote:
 @dataclass(frozen=True)
 class EvalArticle:
     id: str  # the file name without ".txt", e.g. "b01-budget"
-    split: str  # "train" or "test"
+    split: str  # "train", "test" or "blind"
     language: str
     text: str  # canonical, markup stripped
     claims: list[tuple[int, int]]  # marked check-worthy claims, (start, end) in text order
@@ -97,7 +99,11 @@ def markup_parse(raw: str, *, name: str = "<string>") -> EvalArticle:
         raise fail(len(lines), "expected 'split:', 'language:', a blank line, then the text")
     split_match = _HEADER_SPLIT.fullmatch(lines[0])
     if not split_match or split_match.group(1) not in SPLITS:
-        raise fail(1, f"the first line must be 'split: train' or 'split: test', not {lines[0]!r}")
+        raise fail(
+            1,
+            f"the first line must be 'split: train', 'split: test' or 'split: blind', not "
+            f"{lines[0]!r}",
+        )
     language_match = _HEADER_LANGUAGE.fullmatch(lines[1])
     if not language_match:
         raise fail(2, f"the second line must be 'language: <code>', not {lines[1]!r}")

@@ -84,6 +84,12 @@ def test_a_quote_may_run_to_the_end_of_its_paragraph() -> None:
     assert article.text[article.quotes[0].end] == "\n"
 
 
+def test_the_blind_split_is_a_split_of_its_own() -> None:
+    article = markup_parse("split: blind\nlanguage: en\n\nTitle\n\n[[Prices rose 3%.]]")
+
+    assert (article.split, article.claims) == ("blind", [(7, 22)])
+
+
 def test_windows_line_ends_trailing_spaces_and_a_final_newline_are_accepted() -> None:
     article = markup_parse("split: test\r\nlanguage: fr  \r\n\r\nTitre\r\n\r\n[[Texte.]]\r\n\r\n")
 
@@ -145,6 +151,21 @@ def test_the_b_articles_alternate_train_and_test_and_hold_at_least_60_quotes() -
     assert [a.split for a in ours] == ["train", "test"] * 6
     assert sum(len(a.quotes) for a in ours) >= 60
     assert all(250 <= len(a.text.split()) <= 600 for a in ours)
+
+
+def test_the_c_articles_are_the_blind_split_and_cover_the_hard_cases() -> None:
+    ours = [a for a in eval_load(EVAL) if a.id.startswith("c")]
+
+    assert len(ours) == 10
+    assert {a.split for a in ours} == {"blind"}
+    assert sum(len(a.quotes) for a in ours) >= 60
+    assert all(250 <= len(a.text.split()) <= 600 for a in ours)
+    assert all(4 <= len(a.claims) <= 10 for a in ours)
+    marks = [a.text[q.start - 1] for a in ours for q in a.quotes]
+    assert {'"', "“", "‘", "«"} <= set(marks)
+    assert any(q.speaker is None for a in ours for q in a.quotes)
+    # a quotation running on into the next paragraph: its first piece ends its paragraph
+    assert any(a.text[q.end : q.end + 2] == "\n\n" for a in ours for q in a.quotes)
 
 
 # --- the figures --------------------------------------------------------------------------------
@@ -241,6 +262,9 @@ TINY = {
     "t02-test.txt": "split: test\nlanguage: en\n\nMarket day\n\n"
     "What a lovely morning. [[Sales rose 40% to 3,000 units in May.]] "
     '"{{Best month ever,|Bo Li}}" Bo Li said.',
+    "t03-blind.txt": "split: blind\nlanguage: en\n\nHarbour news\n\n"
+    "[[The port handled 2.4 million tonnes of cargo in 2023.]] A grey day. "
+    "“{{We are busy,|Cy Dunn}}” said Cy Dunn. “{{So busy,|Cy Dunn}}” he said.",
 }
 
 
@@ -252,13 +276,16 @@ def test_bench_suggestions_prints_every_figure_beside_its_target(tmp_path: Path)
     call_command("bench_suggestions", "--data", str(tmp_path), "--runs", "2", stdout=output)
 
     lines = output.getvalue().splitlines()
-    assert "2 articles (1 train, 1 test), 2 marked claims, 2 marked quotes" in lines[0]
+    assert "3 articles (1 train, 1 test, 1 blind), 3 marked claims, 4 marked quotes" in lines[0]
+    assert re.search(r"test split +blind split +all articles$", lines[2])
     for start in ("baseline: has a digit, length", "rules", "model trained on the train split",
                   "baseline: double quotes, nearest", "quotes_find"):  # fmt: skip
         row = next(line for line in lines if line.startswith(start))
-        assert len(re.findall(r"\d\.\d{3}", row)) in (4, 6)  # both groups' figures
+        assert len(re.findall(r"\d\.\d{3}", row)) in (6, 9)  # the three groups' figures
     baseline = next(line for line in lines if line.startswith("baseline: double quotes"))
     assert baseline.split()[4:7] == ["1.000", "1.000", "1.000"]  # test split: found, Bo Li
+    # blind split: the first quote's nearest name is Cy Dunn, the second's too
+    assert baseline.split()[8:12] == ["1.000", "1.000", "1.000", "0/2"]
     speed = next(line for line in lines if line.startswith("Speed:"))
     assert re.search(r"on a 2\d,\d{3}-character article, 2 runs", speed)
     assert "median" in speed and "p95" in speed
@@ -266,6 +293,34 @@ def test_bench_suggestions_prints_every_figure_beside_its_target(tmp_path: Path)
                    "speaker accuracy >= 0.9", "time per 20,000 characters < 300 ms"):  # fmt: skip
         row = next(line for line in lines if target in line)
         assert row.endswith(" met") or row.endswith("NOT met")
+    blind = lines.index("The same targets on the blind split (not tuned on):")
+    assert lines.index("Targets (test split):") < blind
+    blind_rows = lines[blind + 1 :]
+    assert [row.split(" >= ")[0].strip() for row in blind_rows] == [
+        "claim recall in the top 30%", "quote span recall", "speaker accuracy"
+    ]  # fmt: skip
+    quote_recall = blind_rows[1].split()
+    assert quote_recall[5] == "1.000" and quote_recall[-1] == "met"  # both Cy Dunn's quotes
+
+
+def test_bench_suggestions_shows_a_split_without_articles_as_not_applicable(
+    tmp_path: Path,
+) -> None:
+    for name, raw in list(TINY.items())[:2]:
+        (tmp_path / name).write_text(raw, encoding="utf-8")
+    output = StringIO()
+
+    call_command("bench_suggestions", "--data", str(tmp_path), "--runs", "1", stdout=output)
+
+    lines = output.getvalue().splitlines()
+    assert "(1 train, 1 test, 0 blind)" in lines[0]
+    rules = next(line for line in lines if line.startswith("rules"))
+    assert rules.split()[3:5] == ["n/a", "n/a"]  # test figures, then the empty blind column
+    quotes = next(line for line in lines if line.startswith("quotes_find"))
+    assert quotes.split()[5:9] == ["n/a"] * 4
+    blind = lines.index("The same targets on the blind split (not tuned on):")
+    assert lines[blind + 1 :] == ["  no article in this split"]
+    assert any(line.startswith("  time per 20,000 characters") for line in lines[:blind])
 
 
 def test_bench_suggestions_names_the_file_of_bad_markup(tmp_path: Path) -> None:
