@@ -26,7 +26,8 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from annotations.core.claims.matching import Match
-from annotations.core.sentences import Sentence, sentences_split
+from annotations.core.sentences import Sentence
+from annotations.core.suggestions.checkworthiness import candidates_split
 from annotations.errors import DomainError
 from annotations.models import (
     Annotation,
@@ -46,9 +47,9 @@ from annotations.services.queueing import revisions_unfinished_resend, task_send
 Status = SuggestedAppearance.Status
 # Matches kept per sentence: the matcher's best few, of which only "same claim" ones count.
 MATCHES_PER_SENTENCE = 3
-# Sentences shorter than this many words ("Yes.", "He said so.") state no checkable claim and
-# only give the lexical stage chance hits; longer than the similar-claims API accepts, they
-# are a list or a table rather than a sentence.
+# Sentences (and clauses) shorter than this many words ("Yes.", "He said so.") state no
+# checkable claim and only give the lexical stage chance hits; longer than the similar-claims
+# API accepts, they are a list or a table rather than a sentence.
 MIN_SENTENCE_WORDS = 4
 MAX_SENTENCE_CHARACTERS = 2_000
 
@@ -59,33 +60,69 @@ class ScanHit:
     match: Match
 
 
-def _sentences_to_match(text: str, language: str) -> list[Sentence]:
-    return [
-        sentence
-        for sentence in sentences_split(text, language=language)
-        if len(sentence.text.split()) >= MIN_SENTENCE_WORDS
-        and len(sentence.text) <= MAX_SENTENCE_CHARACTERS
-    ]
+def _matchable(span: Sentence) -> bool:
+    return (
+        len(span.text.split()) >= MIN_SENTENCE_WORDS and len(span.text) <= MAX_SENTENCE_CHARACTERS
+    )
+
+
+def _sentences_to_match(text: str, language: str) -> list[tuple[Sentence, list[Sentence]]]:
+    """Each sentence worth matching with its clauses (none when it is a single statement):
+    a long sentence that states a checked claim in one of its clauses ("The leader spoke for an
+    hour in Leeds; since 2020, unemployment has doubled, she said.") does not read as the claim
+    as a whole. The clauses are the suggestions' candidates (core.suggestions.checkworthiness)."""
+    groups: dict[int, list[Sentence]] = {}
+    for candidate in candidates_split(text, language=language):
+        groups.setdefault(candidate.sentence_start, []).append(
+            Sentence(candidate.start, candidate.end, candidate.text)
+        )
+    found = []
+    for clauses in groups.values():
+        start, end = clauses[0].start, clauses[-1].end
+        sentence = Sentence(start, end, text[start:end])
+        parts = [clause for clause in clauses if _matchable(clause)] if len(clauses) > 1 else []
+        if _matchable(sentence) or parts:
+            found.append((sentence, parts))
+    return found
 
 
 def _hits(revision: ArticleRevision) -> list[ScanHit]:
-    """The revision's sentences that state a checked claim, best match first per sentence."""
+    """The revision's sentences that state a checked claim, best match first per sentence; a
+    claim found only in one of a sentence's clauses is suggested on that clause (its best)."""
     if not any_claim_checked():  # a new desk: no sentence to split, no index to load
         return []
     sentences = _sentences_to_match(revision.text, revision.article.language)
-    desk = DeskSettings.load()
-    answers = claims_match_many(
-        [sentence.text for sentence in sentences],
-        upper=desk.match_same_threshold,
-        lower=desk.match_related_threshold,
-        limit=MATCHES_PER_SENTENCE,
-    )
-    same = [
-        ScanHit(sentence, match)
-        for sentence, matches in zip(sentences, answers, strict=True)
-        for match in matches
-        if match.same_claim
+    spans = [
+        span
+        for sentence, parts in sentences
+        for span in ([sentence] if _matchable(sentence) else []) + parts
     ]
+    desk = DeskSettings.load()
+    answers = dict(
+        zip(
+            ((span.start, span.end) for span in spans),
+            claims_match_many(
+                [span.text for span in spans],
+                upper=desk.match_same_threshold,
+                lower=desk.match_related_threshold,
+                limit=MATCHES_PER_SENTENCE,
+            ),
+            strict=True,
+        )
+    )
+    same: list[ScanHit] = []
+    for sentence, parts in sentences:
+        whole = [m for m in answers.get((sentence.start, sentence.end), []) if m.same_claim]
+        same.extend(ScanHit(sentence, match) for match in whole)
+        in_sentence = {match.claim_id for match in whole}
+        best: dict[int, ScanHit] = {}
+        for part in parts:
+            for match in answers[(part.start, part.end)]:
+                if not match.same_claim or match.claim_id in in_sentence:
+                    continue
+                if match.claim_id not in best or match.score > best[match.claim_id].match.score:
+                    best[match.claim_id] = ScanHit(part, match)
+        same.extend(best.values())
     checked = claims_checked(hit.match.claim_id for hit in same)
     return [hit for hit in same if hit.match.claim_id in checked]
 

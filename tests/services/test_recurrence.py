@@ -88,6 +88,41 @@ def test_a_dismissed_appearance_stays_dismissed_on_a_rescan(editor):
     assert list(SuggestedAppearance.objects.values_list("status", flat=True)) == [Status.DISMISSED]
 
 
+# The checked claim as one clause of a long sentence that, as a whole, is about something else.
+CLAUSE_SENTENCE = (
+    "The opposition leader, who spoke for almost an hour in a packed hall in Leeds on Monday "
+    "evening, attacked the budget line by line; since 2020, unemployment has doubled, she told "
+    "the crowd."
+)
+CLAUSE = "since 2020, unemployment has doubled, she told the crowd."
+
+
+def test_a_claim_stated_in_one_clause_of_a_long_sentence_is_suggested_on_that_clause(editor):
+    checked = claim_checked_and_published(editor)
+
+    article, revision = scanned(editor, f"Budget day\n\n{CLAUSE_SENTENCE}")
+
+    appearance = SuggestedAppearance.objects.get()
+    assert appearance.claim == checked.claim
+    assert appearance.sentence == CLAUSE
+    assert revision.text[appearance.start : appearance.end] == CLAUSE
+
+
+def test_a_claim_two_clauses_state_is_suggested_once_per_sentence(editor):
+    claim_checked_and_published(editor)
+    sentence = (
+        "Since 2020, unemployment has doubled, she told the crowd; "
+        "unemployment has doubled since 2020, she told the crowd again."
+    )
+
+    article, revision = scanned(editor, f"Jobs\n\n{sentence}")
+
+    # Both clauses restate it (the whole sentence, twice over, reads as something else).
+    appearance = SuggestedAppearance.objects.get()
+    assert appearance.sentence in sentence.split("; ")
+    assert revision.text[appearance.start : appearance.end] == appearance.sentence
+
+
 def test_a_new_revision_is_scanned_and_a_dismissed_sentence_is_not_suggested_again(editor):
     claim_checked_and_published(editor)
     article, _ = scanned(editor)
