@@ -2,7 +2,9 @@
 
 Each feature is something a fact-checker would name when asked why a sentence deserves a check
 (or does not): a figure, a percentage, money, a quantity with a unit, a date, a comparison, a
-record, who says so, names of people, places and organisations, statistical words, a cause; and
+record, who says so, names of people, places and organisations, statistical words, a cause, a
+count of people or things, an official source, a change over time, a figure that continues the
+figures of the sentence before (set by `checkworthiness.candidates_split`); and
 against it, a hedge, an opinion, a question, "I"/"you", a very short sentence, a prediction.
 ClaimBuster (Hassan et al., "Toward Automated Fact-Checking: Detecting Check-worthy Factual
 Claims by ClaimBuster", KDD 2017) and Full Fact's claim detection (Konstantinovskiy et al.,
@@ -45,7 +47,9 @@ import re
 from functools import lru_cache
 
 # The model's columns, in a fixed order; every name maps to a value in `sentence_features`.
-# The first ones speak for checking a sentence, the last six against it.
+# The first ones speak for checking a sentence, the last seven (from "hedge") against it.
+# "continues" depends on the sentence before: `checkworthiness.candidates_split` sets it, and
+# `sentence_features` leaves it 0.
 FEATURE_NAMES: tuple[str, ...] = (
     "number",
     "percentage",
@@ -60,6 +64,10 @@ FEATURE_NAMES: tuple[str, ...] = (
     "statistic",
     "causal",
     "universal",
+    "count",
+    "official",
+    "time_comparison",
+    "continues",
     "hedge",
     "opinion",
     "question",
@@ -84,6 +92,10 @@ FEATURE_LABELS: dict[str, str] = {
     "statistic": "statistic",
     "causal": "cause",
     "universal": "universal claim",
+    "count": "count of people or things",
+    "official": "official source",
+    "time_comparison": "change over time",
+    "continues": "continues a figure",
     "hedge": "hedge",
     "opinion": "opinion",
     "question": "question",
@@ -268,6 +280,65 @@ _CAUSAL_WORDS = _word_set(
 _CAUSAL_PHRASE = re.compile(
     r"\b(?:due\s+to|leads?\s+to|led\s+to|as\s+a\s+result|result\s+of|responsible\s+for"
     r"|linked\s+to|thanks\s+to|owing\s+to|down\s+to|because\s+of|the\s+reason)\b",
+    re.IGNORECASE,
+)
+# A count of people or things as the sentence's fact: "Fourteen members abstained", "2,000 jobs
+# will go", "seven of the nine judges", "offers from 23 countries". A number before a plural
+# noun (one adjective may stand between); not a span of time ("two years": the date feature's),
+# not a unit, not money ("£20 notes" stays money), not "one" (mostly "one of", "one evening").
+_COUNT_NUMBER = (
+    r"(?:(?<![\w.,$€£¥])\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s+(?:hundred|thousand|million|billion))?"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand|dozens|hundreds|thousands|millions)(?:-\w+)?)"
+)
+_COUNT = re.compile(
+    rf"{_COUNT_NUMBER}(?:\s+of\s+(?:the|its|their|his|her|our)\s+{_COUNT_NUMBER})?"
+    r"(?:\s+of)?\s+(?:[a-z][a-z-]*\s+)?([a-z]{2,}[^s\W]s)\b",
+    re.IGNORECASE,
+)
+# Plural words that are no things counted: spans of time, units, "times", verbs in -s.
+_NOT_COUNTED = _word_set(
+    """
+    seconds minutes hours days nights weeks months years decades centuries times points
+    percents pounds dollars euros cents pence yens metres meters kilometres kilometers miles
+    tonnes tons degrees litres liters grams kilos kilograms inches feet acres hectares goals
+    does goes says makes takes gives gets comes seems means remains stands keeps
+    """
+)
+# An official source of a figure: an institution says so ("the foreign ministry said", "the
+# minutes showed", "according to the statistics office"), or the words of official figures.
+_OFFICIAL_WORDS = _word_set(
+    """
+    ministry ministries government department office agency police court council bank
+    authority authorities commission institute regulator treasury parliament committee
+    inspectorate ombudsman watchdog tribunal census registry bureau
+    """
+)
+_OFFICIAL_BODY = r"(?:" + "|".join(sorted(_OFFICIAL_WORDS)) + r")"
+_OFFICIAL_PHRASE = re.compile(
+    # The institution as the one speaking: "the ministry said", "according to the bureau".
+    rf"\b{_OFFICIAL_BODY}(?:\s+(?:of|for)(?:\s+[A-Z][\w-]*)+)?\s+(?:said|says|reported|reports"
+    r"|estimated|estimates|announced|confirmed|published|showed|shows|found|stated)\b"
+    rf"|\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+){{0,3}}?{_OFFICIAL_BODY}\b"
+    r"|\b(?:official|government|national|published|latest)\s+(?:figures|statistics|data"
+    r"|estimates)\b|\bin\s+a\s+(?:press\s+)?(?:statement|release)\b|\bpress\s+release\b"
+    r"|\bthe\s+minutes\b|\bcourt\s+(?:documents|records)\b"
+    r"|\b(?:figures|data|statistics)\s+(?:from|published|released)\b",
+    re.IGNORECASE,
+)
+# A change over time, the comparison fact-checkers check most ("than last year", "since 2010",
+# "up from 4% a year earlier", "from 12,000 in 2019 to 9,000").
+_TIME_COMPARISON = re.compile(
+    r"\bthan\s+(?:in\s+|at\s+|during\s+)?(?:the\s+)?(?:(?:last|previous|same|a|one|prior|"
+    r"preceding)\s+)?(?:\w+\s+)?(?:year|month|week|quarter|decade|period|season)s?\b"
+    r"|\bthan\s+(?:in\s+)?(?:1[89]|20)\d\d\b"
+    r"|\bsince\s+(?:(?:1[89]|20)\d\d|records\s+began)\b"
+    r"|\b(?:year|month|quarter|week)[- ]on[- ](?:year|month|quarter|week)\b"
+    r"|\b(?:a|one|two|three|four|five|ten|\d+)\s+(?:year|month|week|decade)s?\s+(?:earlier"
+    r"|ago|before)\b"
+    r"|\bcompared\s+(?:with|to)\s+(?:the\s+same|last|a\s+year|(?:1[89]|20)\d\d)\b"
+    r"|\bfrom\s+\S*\d\S*\s+(?:[\w%]+\s+){0,3}?to\s+\S*\d",
     re.IGNORECASE,
 )
 # "may" is looked for as written: "May" within a sentence is the month.
@@ -584,6 +655,14 @@ def sentence_features(text: str, *, language: str = "en") -> dict[str, float]:
         bool(words_lower & _CAUSAL_WORDS) or bool(_CAUSAL_PHRASE.search(text))
     )
     features["universal"] = float(bool(_UNIVERSAL_PHRASE.search(text)))
+    features["count"] = float(
+        any(
+            m.group(1).casefold() not in _NOT_COUNTED and not _YEAR.fullmatch(m.group(0).split()[0])
+            for m in _COUNT.finditer(text_figures)
+        )
+    )
+    features["official"] = float(bool(_OFFICIAL_PHRASE.search(text)))
+    features["time_comparison"] = float(bool(_TIME_COMPARISON.search(text)))
     features["hedge"] = float(
         "may" in written or bool(words_lower & _HEDGE_WORDS) or bool(_HEDGE_PHRASE.search(text))
     )

@@ -93,8 +93,12 @@ def test_offsets_are_exact_and_clauses_lie_in_order_within_their_sentence() -> N
         assert text[candidate.start : candidate.end] == candidate.text
         sentence = starts[candidate.sentence_start]
         assert sentence.start <= candidate.start < candidate.end <= sentence.end
-        # The title's features are its text's, with `headline` on.
-        expected = sentence_features(candidate.text) | {"headline": float(candidate.start == 0)}
+        # The title's features are its text's, with `headline` on, and `continues` on the
+        # sentence with figures that follows the vote's figures in the same paragraph.
+        expected = sentence_features(candidate.text) | {
+            "headline": float(candidate.start == 0),
+            "continues": float(candidate.sentence_start == text.index("Fares")),
+        }
         assert candidate.features == expected
     assert [c.start for c in candidates] == sorted(c.start for c in candidates)
     assert all(a.end <= b.start for a, b in zip(candidates, candidates[1:], strict=False))
@@ -186,6 +190,14 @@ def test_the_rules_score_lies_between_0_and_1() -> None:
         ("Fares have risen faster than wages since 2019.", "Fares were discussed in 2019."),
         # Very short sentences hold no claim.
         ("Rents in the city rose by 9% in a year.", "Rents rose 9%."),
+        # A count of people as the fact outranks a number in passing; an official source and a
+        # change over time add to a figure.
+        ("Fourteen members of the party abstained.", "He spoke for fourteen minutes at last."),
+        (
+            "Unemployment stood at 5.1%, the statistics office said.",
+            "Unemployment stood at 5.1%, a neighbour said.",
+        ),
+        ("Unemployment stood at 5.1%, higher than last year.", "Unemployment stood at 5.1%."),
         # A reported figure outranks one's own feelings.
         (
             "The survey found that 62% of nurses worked unpaid overtime.",
@@ -195,6 +207,31 @@ def test_the_rules_score_lies_between_0_and_1() -> None:
 )
 def test_the_rules_rank_a_checkable_claim_above_its_weaker_twin(better: str, worse: str) -> None:
     assert score(better) > score(worse)
+
+
+def test_the_first_person_counts_against_a_sentence_only_without_a_figure() -> None:
+    figure = sentence_features("We have deployed 4,000 soldiers to the region.")
+    assert figure["personal"] == 1.0  # still shown, but not held against it
+    assert rules_score(figure) == rules_score(figure | {"personal": 0.0})
+    opinion = sentence_features("We have deployed soldiers to the region.")
+    assert rules_score(opinion) < rules_score(opinion | {"personal": 0.0})
+
+
+def test_a_sentence_with_a_figure_continues_the_figures_before_it_in_its_paragraph() -> None:
+    text = (
+        "The budget passed by 312 votes to 287. Fourteen members abstained. The mood was calm."
+        "\n\nThree voted against it. Twelve others were absent."
+    )
+    continues = {c.text: c.features["continues"] for c in candidates_split(text)}
+    assert continues == {
+        "The budget passed by 312 votes to 287.": 0.0,  # nothing before it
+        "Fourteen members abstained.": 1.0,
+        "The mood was calm.": 0.0,  # no figure of its own
+        "Three voted against it.": 0.0,  # a new paragraph
+        "Twelve others were absent.": 1.0,
+    }
+    fourteen = next(c for c in candidates_split(text) if c.text.startswith("Fourteen"))
+    assert rules_score(fourteen.features) > score("Fourteen members abstained.")
 
 
 def test_claims_with_figures_are_suggested_and_opinions_are_not() -> None:
