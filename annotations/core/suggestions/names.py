@@ -38,6 +38,13 @@ SPEECH_VERBS = wordset(
     reiterate reiterated reiterates mention mentions mentioned thunder thundered
     accuse accuses accused accusing calling branding branded labelled labeled dubbed emails
     plead pleaded pleads beg begged begs
+    fume fumes fumed snap snaps snapped scoff scoffs scoffed lament laments lamented
+    rage raged demand demands demanded exclaim exclaimed murmur murmured mutter muttered
+    grumble grumbled groan groaned enthuse enthused enthuses gush gushed reflect reflects
+    reflected wonder wonders wondered venture ventured chime chimed elaborate elaborated
+    elaborates concur concurred recollect recollected interject interjected shrug shrugs shrugged
+    sneer sneered scold scolded rebut rebutted stating adding noting warning insisting explaining
+    arguing telling asking
     """
 )
 
@@ -65,7 +72,7 @@ TITLES = wordset(
     chair ceo cfo coo coach manager speaker leader spokesman spokeswoman spokesperson deputy
     acting former mp mep msp attorney councillor councilman councilwoman treasurer sheriff dean
     provost rector founder co-founder executive editor economist analyst doctor nurse
-    correspondent reporter hon pres
+    correspondent reporter hon pres cllr
     """
 )
 
@@ -82,7 +89,7 @@ FEMALE_TITLES = wordset(
 # Abbreviated titles written with a full stop ("Dr. Jane Doe"): the stop does not end the name.
 DOTTED_TITLES = wordset(
     "mr mrs ms dr prof sen rep gov gen lt col capt sgt st rev jr sr maj adm cmdr hon pres supt "
-    "insp det mt ft"
+    "insp det mt ft cllr"
 )
 
 # Words after "Minister of"/"Secretary of" that name the office, not the person
@@ -149,6 +156,10 @@ POST_NOMINALS = wordset("kc qc mp mep msp obe mbe cbe phd jr sr ii iii")
 ROLE_SYNONYMS = {
     "force": frozenset({"police", "constabulary", "force"}),
     "body": frozenset({"union", "confederation", "association", "federation", "body"}),
+    # "Lord Justice Peter Hale ... the judge said"; the accused is the defendant.
+    "judge": frozenset({"judge", "justice"}),
+    "defendant": frozenset({"defendant", "accused"}),
+    "accused": frozenset({"defendant", "accused"}),
 }
 
 # An unnamed person a following pronoun may refer to ("a man who gave his name only as a
@@ -184,6 +195,16 @@ ROLE_HEADS = (
     )
 )
 
+# Words for an organisation of any kind ("the company said"): one stands for the only
+# organisation the text has named shortly before.
+GENERIC_ORGS = wordset(
+    """
+    company firm business group organisation organization charity airline carmaker retailer
+    chain operator insurer lender bank club council authority union body agency provider
+    supplier manufacturer developer landlord broadcaster publisher
+    """
+)
+
 # Words a subject that names nobody starts with ("a spokeswoman said", "officials said"): the
 # speaker is then unknown, where "and said" has no subject of its own.
 SUBJECT_STARTS = wordset(
@@ -212,6 +233,19 @@ MALE_NAMES = wordset(
     richard rick rishi robert rodrigo roger ron ross ryan sajid salman sam samuel scott sean
     sebastian sergei sergey simon stephen steve steven stuart thomas tim tom tony vladimir
     volodymyr walter wang william xi yuri zhang
+    abel ahmad aidan alastair alberto aleksandr alfie amir anders andre andreas andrei angelo
+    antoine arjun arnold barry bartosz bernard bilal bruno callum cameron carlo cesar cyril
+    dale damian darren dave declan derek dominic duncan eamon elias emil emeka enrique erik
+    ethan euan evan ewan fabio felix filip finn florian franco frederick gareth gavin geoffrey
+    gerald gerard gianni giovanni glen graham gregory gustavo hamza harold harvey hassan hector
+    hugo ibrahima idris ignacio ismail jakub jamal jens jeroen joao joel jonas jordi julian
+    julien kamal karim kenneth kieran klaus kofi konstantin kwame lewis lorenzo louis lucas
+    luca luka lukas malcolm manuel marcel mario martin mateo mathieu matteo maurice max
+    mehmet mikhail milan mohammad moses mustafa nasser niall nikolai niels nils noah norman
+    olav olumide ollie patrice pavel philippe piotr quentin rahul raj ravi raymond reza
+    ricardo rob robin rory ruben rui rupert russell saeed samir sanjay santiago sergio seamus
+    shane stefan sven tariq terry theo timothy tobias tomas trevor uche umar victor vikram
+    vincent viktor warren wayne wojciech yann yannick yusuf zach
     """
 )
 FEMALE_NAMES = wordset(
@@ -226,5 +260,18 @@ FEMALE_NAMES = wordset(
     nadia nancy natalia natalie nicola nina olivia pamela patricia paula penny priti rachel
     rebecca rosa ruth sabine sally samantha sandra sarah sharon sofia sophie stephanie susan
     suzanne tanya theresa tulsi ursula valerie vanessa victoria virginia wendy yasmin yulia zoe
+    adaeze adriana agata agnieszka aileen aleksandra alexandra alina amal amara amina anita
+    annette antonia astrid aurelie beatrice bethan brenda bridget camille carol cecilia
+    celine chiara clara colette cristina daniela daphne delia denise doris edith eileen
+    eleanor elif elise eloise esther eva fiona florence francesca freya gabriela gemma
+    georgia gillian gloria greta gwen hanna hanne harriet hazel heather heidi helena hilary
+    ines irene iris irina isla ivana jacqueline jade janice jasmine jenny jo joanne jocelyn
+    joy judy justine karin katarzyna katie kayla kerry kirsten lara leah lena leticia lily
+    lina lorna lorraine lucia luisa lydia mabel maeve magda magdalena maggie malgorzata mandy
+    margaret margarita marguerite marianne marina marta maureen maya meera mei mila miriam
+    molly monika nadine naomi nell nicole nora olga paloma pauline petra pia polly priya
+    rania rebekah renata rhiannon rita roberta rosemary roxana sadie salma sara sarah selina
+    shirley silvia simone siobhan sonia stella svetlana sylvia tamara teresa tessa tina tracy
+    valentina vera veronica viola vivian yvonne zainab zara zeynep
     """
 )

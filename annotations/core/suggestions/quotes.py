@@ -54,7 +54,16 @@ from annotations.core.suggestions.speakers import (
 )
 
 Attribution = Literal[
-    "named", "surname", "pronoun", "role", "split", "continued", "carried", "context", "none"
+    "named",
+    "surname",
+    "pronoun",
+    "role",
+    "split",
+    "continued",
+    "carried",
+    "context",
+    "echo",
+    "none",
 ]
 
 # Confidence that a speaker taken from another piece of the same quotation is right, at most.
@@ -62,6 +71,13 @@ SPLIT_AT_MOST = 0.9  # "A," he said. "B."
 CONTINUED_AT_MOST = 0.8  # the pieces of a quotation over several paragraphs
 CARRIED = 0.6  # an unattributed quotation opening the paragraph after a quoted speaker
 CONTEXT = 0.6  # an unattributed quotation after a sentence about someone ("She laughs. '...'")
+ECHO = 0.75  # a headline's quotation repeating words an attributed quotation below says
+# Quotations that may echo another: those of the first ECHO_PARAGRAPHS paragraphs (the headline
+# and the lede, which quote someone the article names only further down), at least ECHO_WORDS
+# words long, at most ECHO_AT_MOST of them (a bound on the work on a long text).
+ECHO_PARAGRAPHS = 3
+ECHO_WORDS = 3
+ECHO_AT_MOST = 20
 # Confidence that the marks enclose a quotation (rather than a title or scare quotes).
 QUOTE_ATTRIBUTED = 0.95
 QUOTE_UNATTRIBUTED = 0.8
@@ -160,6 +176,7 @@ class _Piece:
     resolved: Resolved | None = None
     designated: tuple[int, int] | None = None
     explicit: bool = False  # an attribution clause names a speaker (known or not)
+    designated_unknown: bool = False  # that clause names nobody ("a spokeswoman said")
     attribution: Attribution = "none"
     speaker: str | None = None
     speaker_confidence: float = 0.0
@@ -418,6 +435,7 @@ def _attribute(
                 found = designator_before_quote(text, start, end)
         if found is not None:
             piece.explicit = True
+            piece.designated_unknown = found.kind == "unknown"
             piece.designated = (found.start, found.end)
             resolved = registry.resolve(found, since=since, paragraph_end=paragraph_end)
             if resolved is not None:
@@ -544,6 +562,50 @@ def _from_context(
         piece.attribution = "context"
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _words_key(text: str, start: int, end: int) -> str:
+    """The quotation's words, lowercased, each between spaces: a quotation repeated with other
+    punctuation or capitals (a headline's 'nobody is being left behind' and the body's "Nobody
+    is being left behind,") has the same key, or one inside the other's."""
+    return " " + " ".join(m.group().lower() for m in _WORD.finditer(text, start, end)) + " "
+
+
+def _echo(text: str, paragraphs: list[list[_Piece]], spans: list[tuple[int, int]]) -> None:
+    """A quotation of the headline or the lede with no speaker takes the speaker of an
+    attributed quotation that repeats its words: headlines quote someone the article names
+    only below ("'It's like living next to a landfill': anger grows ..." and then Janet Moss
+    said: "It's like living next to a landfill. ..."). A clause that names nobody ("a
+    spokeswoman said") keeps its quotation unknown."""
+    candidates = [
+        piece
+        for pieces in paragraphs[:ECHO_PARAGRAPHS]
+        for piece in pieces
+        if piece.speaker is None
+        and not (piece.explicit and piece.designated_unknown)
+        and _word_count(text, *piece.inner(spans[piece.paragraph][1])) >= ECHO_WORDS
+    ][:ECHO_AT_MOST]
+    if not candidates:
+        return
+    sources = [
+        (piece, _words_key(text, *piece.inner(spans[piece.paragraph][1])))
+        for pieces in paragraphs
+        for piece in pieces
+        if piece.speaker is not None and piece.attribution in _ECHO_SOURCES
+    ]
+    for piece in candidates:
+        key = _words_key(text, *piece.inner(spans[piece.paragraph][1]))
+        source = next((s for s, words in sources if s is not piece and key in words), None)
+        if source is not None:
+            _take(piece, source, ECHO, "echo")
+
+
+# The attributions a headline's quotation may borrow: a speaker the text names next to its
+# quotation, not one carried over from elsewhere.
+_ECHO_SOURCES = frozenset({"named", "surname", "pronoun", "role", "split"})
+
+
 def _take(piece: _Piece, source: _Piece, at_most: float, how: Attribution) -> None:
     piece.speaker = source.speaker
     piece.speaker_confidence = min(source.speaker_confidence, at_most)
@@ -587,6 +649,7 @@ def quotes_find(text: str, *, language: str = "en") -> list[Quote]:
     for number, pieces in enumerate(paragraphs):
         _attribute(text, pieces, spans[number], registry, language)
     _carry(text, paragraphs, spans, registry, language)
+    _echo(text, paragraphs, spans)
 
     quotes = []
     for number, pieces in enumerate(paragraphs):

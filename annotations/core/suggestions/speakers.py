@@ -29,6 +29,7 @@ from annotations.core.suggestions.names import (
     DOTTED_TITLES,
     FEMALE_NAMES,
     FEMALE_TITLES,
+    GENERIC_ORGS,
     HE,
     MALE_NAMES,
     MALE_TITLES,
@@ -76,6 +77,19 @@ _UNNAMED = re.compile(
     r"\b(?:a|an|one|another)\s+(?:[a-z-]+\s+){0,2}(?:" + "|".join(sorted(UNNAMED_PEOPLE)) + r")\b"
 )
 _APPOSITIVE_BEFORE = re.compile(r"(?:^|[,;:.!?]\s*)((?:[Aa]n?|[Tt]he)\s[^,;:.!?\"“”«»]{1,80}),\s*$")
+# Heads of a definite subject that stand for a text, not a person ("the letter read").
+_NOT_ROLES = wordset("letter statement report document email post message note notice sign")
+# "the Dutchman", "the Spaniard", "the Brazilian": a nationality, not a name.
+_DEMONYM = re.compile(
+    r"[A-Z][a-z]+(?:man|woman|ian|ard|ese|ish)|Scot|Briton|Swede|Dane|Finn|Pole|Turk|Greek|Thai"
+)
+# "Doris Keane, 81," / "Doris Keane (81)": the age a later "the 81-year-old" refers to.
+_AGE_AFTER = re.compile(r"\s*[,(]\s*(\d{1,3})\s*[,)]")
+# The lowercase word right before a name, its descriptor ("virologist Ruth Alvarez").
+_WORD_BEFORE = re.compile(r"(?:^|\s)([a-z][a-z-]+)\s+$")
+# After a preposition, a description names an organisation or a place, not the person's role:
+# "a virologist at the Pasteur Institute" is a virologist, not an institute.
+_PREPOSITIONS = wordset("of for at in on with from by to who which whose")
 
 Gender = Literal["m", "f"]
 
@@ -130,6 +144,22 @@ class Designator:
     end: int
     name: Name | None = None
     words: tuple[str, ...] = ()  # the pronoun, or the role's words ("health", "minister")
+
+
+def _description_words(description: str) -> set[str]:
+    """The role words of a description: every word before its first preposition, and only
+    lowercase ones after it ("the chair of the Federation of Small Businesses" is a chair,
+    "the minister for housing" a housing minister)."""
+    words: set[str] = set()
+    governed = False
+    for word in _TOKEN.findall(description):
+        lower = word.lower()
+        if lower in _PREPOSITIONS:
+            governed = True
+        if lower in _ROLE_STOP or (governed and not word.islower()):
+            continue
+        words.add(lower)
+    return words
 
 
 def _joinable(text: str, left: Token, right: Token) -> bool:
@@ -244,7 +274,7 @@ def name_of(text: str, run: list[Token]) -> Name | None:
         if not tail:
             return None
     tail_words = [_bare(token).lower() for token in tail]
-    if "of" in tail_words and last_title < 0:
+    if "of" in tail_words:
         cut = tail_words.index("of")
         head = set(tail_words[:cut])
         if cut >= 2 and not head & (ORG_WORDS | PLACE_WORDS | TITLES):
@@ -259,6 +289,8 @@ def name_of(text: str, run: list[Token]) -> Name | None:
         kind = "person"
     elif lowered & ORG_WORDS or (len(tail) == 1 and _acronym(tail[0].text)):
         kind = "org"
+    elif len(tail) >= 2 and _first_name_gender(tail_words[0]) is not None:
+        kind = "person"  # "Lena Park", "Kanye West": a first name before a place word
     elif lowered & PLACE_WORDS:
         kind = "place"
     elif len(tail) >= 2:
@@ -330,13 +362,27 @@ def _role(tokens: list[Token]) -> Designator | None:
         if token.possessive:
             return None
         words.append(token.lower)
-        if token.lower in ROLE_HEADS and not token.capitalised:
+        # "the minister", and a title written with capitals: "the Prime Minister", "the
+        # Speaker", "the Brent East MP".
+        if token.lower in ROLE_HEADS and (not token.capitalised or token.lower in TITLES):
             # "the union body": a role word right after the head is the head.
             following = tokens[index + 1] if index + 1 < len(tokens) else None
             if following is not None and following.lower in ROLE_SYNONYMS:
                 words.append(following.lower)
                 token = following
             return Designator("role", tokens[0].start, token.end, words=tuple(words))
+    # Any other short lowercase description that is the whole segment ("the virologist", "the
+    # 81-year-old"): a role only someone introduced with that word can play.
+    if len(tokens) <= 4 and all(not token.capitalised for token in tokens[1:]):
+        # The head comes before a preposition: "the mother of two" is a mother.
+        words = []
+        for token in tokens[1:]:
+            if token.lower in _PREPOSITIONS:
+                break
+            words.append(token.lower)
+            end = token.end
+        if words and words[-1] not in _NOT_ROLES:
+            return Designator("role", tokens[0].start, end, words=tuple(words))
     return None
 
 
@@ -356,7 +402,14 @@ def _pick(text: str, tokens: list[Token], *, last: bool) -> Designator | None:
     """The designator a segment holds: a person's name first, else another name, a pronoun, a
     role. Before the verb (`last`) the subject ends the segment ("The French ecology ministry
     said" is no Frenchman); after it, the first name counts ("said Jane Doe in Paris")."""
-    names = _names(text, tokens, at_end=last)
+    # A place before a title is a constituency or a country ("the Brent East MP asked" is a
+    # role), and "the Dutchman" is no name.
+    names = [
+        name
+        for name in _names(text, tokens, at_end=last)
+        if not (name.kind == "place" and _before_title(text, name))
+        and not _DEMONYM.fullmatch(name.text)
+    ]
     people = [name for name in names if name.kind in ("person", "single")]
     for group in (people, names):
         if group:
@@ -371,12 +424,32 @@ def _pick(text: str, tokens: list[Token], *, last: bool) -> Designator | None:
     return _role(tokens)
 
 
+def _before_title(text: str, name: Name) -> bool:
+    following = _TOKEN.match(text, name.end + 1, name.end + 40)
+    return following is not None and following.group().lower() in (TITLES | POST_NOMINALS)
+
+
 def _trailing_person(text: str, tokens: list[Token]) -> Designator | None:
     """The person named at the end of a description: "the economist Rafael Ortiz",
     "prosecutor Sarah Whitfield"."""
     people = [name for name in _names(text, tokens, at_end=True) if name.kind == "person"]
     if people:
         return Designator("name", people[-1].start, people[-1].end, name=people[-1])
+    # "co-author Berg", "striker Vos": a single capitalised word after a lowercase descriptor.
+    # Not "a spokesperson for the Royal College of Nursing": the word before is no preposition.
+    if (
+        len(tokens) >= 2
+        and not tokens[-2].capitalised
+        and tokens[-2].lower not in _PREPOSITIONS | _ROLE_STOP
+        and tokens[-1].capitalised
+    ):
+        singles = [
+            name
+            for name in _names(text, tokens[-1:], at_end=True)
+            if name.kind == "single" and not _DEMONYM.fullmatch(name.text)
+        ]
+        if singles:
+            return Designator("name", singles[0].start, singles[0].end, name=singles[0])
     return None
 
 
@@ -592,12 +665,24 @@ class Registry:
                     last_person.gender = "f"
 
     def _apposition(self, name: Name, start: int, end: int) -> set[str]:
+        """The role words around a name: an apposition ("Ruth Alvarez, a virologist at the
+        Pasteur Institute" gives virologist, not the institute's words), the age ("Doris
+        Keane, 81," gives 81-year-old, as "the 81-year-old said" refers back to her) and a
+        lowercase word right before the name ("defendant Mark Ellis")."""
         after = _APPOSITIVE_AFTER.match(self.text[name.end : min(end, name.end + 100)])
         before = _APPOSITIVE_BEFORE.search(self.text[max(start, name.start - 100) : name.start])
         words: set[str] = set()
         for found in (after, before):
             if found is not None:
-                words |= {w.lower() for w in _TOKEN.findall(found.group(1))} - _ROLE_STOP
+                words |= _description_words(found.group(1))
+        age = _AGE_AFTER.match(self.text, name.end, min(end, name.end + 12))
+        if age is not None:
+            words.add(f"{age.group(1)}-year-old")
+        preceding = _WORD_BEFORE.search(self.text[max(start, name.start - 40) : name.start])
+        if preceding is not None:
+            word = preceding.group(1)
+            if word not in _ROLE_STOP and word not in SPEECH_VERBS and word not in AUX_WORDS:
+                words.add(word)
         return words
 
     def add(self, name: Name, *, subject: bool = True) -> Entity:
@@ -745,6 +830,13 @@ class Registry:
         for entity in self.between(end, paragraph_end):
             if _plays(entity, words):
                 return Resolved(entity.name, RESOLVED_AHEAD, "role")
+        # "Harlow Pottery Ltd went into administration ... the company said": a generic word
+        # for an organisation stands for the one organisation named before, if only one was.
+        if words[-1] in GENERIC_ORGS:
+            organisations = {id(e): e for e in self.recent(at, ROLE_WINDOW) if e.kind == "org"}
+            if len(organisations) == 1:
+                (entity,) = organisations.values()
+                return Resolved(entity.name, RESOLVED_THEY, "role")
         return None
 
 
