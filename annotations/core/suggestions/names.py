@@ -38,13 +38,9 @@ SPEECH_VERBS = wordset(
     reiterate reiterated reiterates mention mentions mentioned thunder thundered
     accuse accuses accused accusing calling branding branded labelled labeled dubbed emails
     plead pleaded pleads beg begged begs
-    fume fumes fumed snap snaps snapped scoff scoffs scoffed lament laments lamented
-    rage raged demand demands demanded exclaim exclaimed murmur murmured mutter muttered
-    grumble grumbled groan groaned enthuse enthused enthuses gush gushed reflect reflects
-    reflected wonder wonders wondered venture ventured chime chimed elaborate elaborated
-    elaborates concur concurred recollect recollected interject interjected shrug shrugs shrugged
-    sneer sneered scold scolded rebut rebutted stating adding noting warning insisting explaining
-    arguing telling asking
+    fumed scoffed lamented raged demanded exclaimed murmured muttered grumbled groaned
+    enthused gushed wondered elaborated interjected shrugged sneered scolded rebutted
+    corrected corrects stating adding noting insisting explaining arguing telling asking
     """
 )
 
@@ -84,6 +80,16 @@ MALE_TITLES = wordset(
 FEMALE_TITLES = wordset(
     "mrs ms miss dame lady baroness queen princess congresswoman councilwoman chairwoman "
     "spokeswoman"
+)
+
+# Descriptions that tell a person's gender ("His wife, Eleri ap Gwilym").
+MALE_ROLES = wordset(
+    "husband father son brother widower grandfather uncle nephew boyfriend man boy "
+    "businessman grandson stepfather"
+)
+FEMALE_ROLES = wordset(
+    "wife mother daughter sister widow grandmother aunt niece girlfriend woman girl "
+    "businesswoman granddaughter stepmother actress"
 )
 
 # Abbreviated titles written with a full stop ("Dr. Jane Doe"): the stop does not end the name.

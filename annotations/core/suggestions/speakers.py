@@ -18,9 +18,10 @@ a place, otherwise a person, whose gender comes from a title (Mr, Mrs, Ms), a fi
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from annotations.core.suggestions.names import (
@@ -28,10 +29,12 @@ from annotations.core.suggestions.names import (
     DESCRIPTION_STARTS,
     DOTTED_TITLES,
     FEMALE_NAMES,
+    FEMALE_ROLES,
     FEMALE_TITLES,
     GENERIC_ORGS,
     HE,
     MALE_NAMES,
+    MALE_ROLES,
     MALE_TITLES,
     NOT_NAMES,
     OFFICE_WORDS,
@@ -67,7 +70,9 @@ MAX_MENTIONS_BACK = 80
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:[-'’]\w+)*")
 _SEGMENT_BREAK = re.compile(r"[,;()\[\]\u2014\u2013]|\s-\s")
 # Name particles written in lowercase inside a name: "Ursula von der Leyen", "Bashar al-Assad".
-_PARTICLES = wordset("de da di du del della der den van von la le bin ibn al el dos das y ter ten")
+_PARTICLES = wordset(
+    "de da di du del della der den des van von la le bin bint ibn al el dos das y ter ten ap ab zu"
+)
 _PARTICLE_TOKEN = re.compile(r"(?:al|el|ad|as|ash|at|az|bin|ibn|abu|ben)-[^\W\d_]")
 # Capitalised words that never continue a name ("Smith The", "Jones He").
 _NEVER_INSIDE = wordset("the a an i he she they we it and but or in on at")
@@ -83,6 +88,8 @@ _NOT_ROLES = wordset("letter statement report document email post message note n
 _DEMONYM = re.compile(
     r"[A-Z][a-z]+(?:man|woman|ian|ard|ese|ish)|Scot|Briton|Swede|Dane|Finn|Pole|Turk|Greek|Thai"
 )
+# An unnamed subject: "a man in the gallery", "one woman", "another resident".
+_INDEFINITE = wordset("a an one another")
 # "Doris Keane, 81," / "Doris Keane (81)": the age a later "the 81-year-old" refers to.
 _AGE_AFTER = re.compile(r"\s*[,(]\s*(\d{1,3})\s*[,)]")
 # The lowercase word right before a name, its descriptor ("virologist Ruth Alvarez").
@@ -318,11 +325,25 @@ def _acronym(word: str) -> bool:
 
 
 def _first_name_gender(word: str) -> Gender | None:
-    if word in MALE_NAMES:
+    # Accents aside: "Tomás" is Tomas, "José" Jose.
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    if plain in MALE_NAMES:
         return "m"
-    if word in FEMALE_NAMES:
+    if plain in FEMALE_NAMES:
         return "f"
     return None
+
+
+def _role_gender(roles: set[str]) -> Gender | None:
+    """The gender a role word gives ("His wife, Eleri ap Gwilym"), if exactly one does."""
+    male, female = bool(roles & MALE_ROLES), bool(roles & FEMALE_ROLES)
+    return "m" if male and not female else "f" if female and not male else None
+
+
+def _particle_surnames(words: tuple[str, ...]) -> list[str]:
+    """The surnames with particles a full name may be shortened to: "de la croix" for Jean de
+    la Croix, "ap gwilym" for Rhodri ap Gwilym."""
+    return [" ".join(words[i:]) for i in range(1, len(words) - 1) if words[i] in _PARTICLES]
 
 
 def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -561,16 +582,28 @@ def designator_before_quote(text: str, start: int, end: int) -> Designator | Non
     reporters the plan was", "According to the ministry,", and a clause that introduces the
     quotation with a colon and names someone ("Dawson: ...", "As Dunmore put it:")."""
     tokens = tokens_in(text, start, end)[-40:]
+    unknown = None
     for index, token in enumerate(tokens[:-1]):
         if token.lower == "according" and tokens[index + 1].lower == "to":
             found = subject_after(text, tokens[index + 1].end, end)
-            if found is not None:
+            if found is not None and found.kind != "unknown":
                 return found
-    unknown = None
-    for token in tokens:
+            # "..., said in an interview, according to an agency translation:" names nobody
+            # after "according to": the speaker is the subject of "said".
+            unknown = unknown or found
+    # The verb nearest the quotation introduces it: "Kaye told the jury that Ashcroft-Bell had
+    # once said to her: '...'" quotes Ashcroft-Bell; when its subject is someone unnamed
+    # ("When Hennessy announced the result, a man shouted"), the speaker is unknown. A verb
+    # whose subject is no subject at all ("Kell called the remark") gives way to the one
+    # before.
+    for token in reversed(tokens):
         if _speech_verb(token):
             found = subject_before(text, start, token.start)
             if found is not None and found.kind != "unknown":
+                return found
+            if found is not None and text[found.start : found.end].split()[0].lower() in (
+                _INDEFINITE
+            ):
                 return found
             unknown = unknown or found
     if unknown is None and text[start:end].rstrip().endswith(":"):
@@ -642,6 +675,17 @@ class Registry:
             if run is not None and token.start == run[0].start:
                 name = name_of(self.text, run)
                 after = tokens[index + len(run)] if index + len(run) < len(tokens) else None
+                if (
+                    name is not None
+                    and name.kind == "person"
+                    and not name.titled
+                    and index > 0
+                    and tokens[index - 1].lower == "the"
+                ):
+                    # "the Porth Eithin boat", "the Save Whinmoor Fields campaign": a name
+                    # after "the" is a thing or an organisation, not a person.
+                    named_org = after is not None and after.lower in ORG_WORDS | GENERIC_ORGS
+                    name = replace(name, kind="org" if named_org else "place")
                 modifier = run[-1].possessive or (
                     after is not None
                     and not after.capitalised
@@ -651,6 +695,8 @@ class Registry:
                 entity = self.add(name, subject=not modifier) if name is not None else None
                 if entity is not None and name is not None:
                     entity.roles |= self._apposition(name, start, end)
+                    if entity.gender is None and entity.kind in ("person", "single"):
+                        entity.gender = _role_gender(entity.roles)
                 last_person = entity if entity and entity.kind == "person" else None
                 if run[-1].possessive:
                     last_person = None
@@ -691,6 +737,9 @@ class Registry:
         entity: Entity | None = None
         if name.kind in ("single", "person") and len(name.words) == 1:
             entity = self.person_named(name.words[0], before=name.start)
+        elif name.kind in ("single", "person") and name.words[0] in _PARTICLES:
+            # "De la Croix" after "Jean de la Croix".
+            entity = self.person_named(" ".join(name.words), before=name.start)
         if entity is None:
             key = name.text.lower()
             entity = self._by_name.get(key)
@@ -701,7 +750,7 @@ class Registry:
                 entity = Entity(name.text, kind, name.gender, set(), frozenset(name.words))
                 self._by_name[key] = entity
                 if kind == "person" and len(name.words) >= 2:
-                    for word in {name.words[0], name.words[-1]}:
+                    for word in {name.words[0], name.words[-1], *_particle_surnames(name.words)}:
                         self._by_word.setdefault(word, []).append((name.start, entity))
         if entity.gender is None:
             entity.gender = name.gender
@@ -771,6 +820,10 @@ class Registry:
         return None
 
     def _resolve_name(self, name: Name) -> Resolved | None:
+        if len(name.words) >= 2 and name.words[0] in _PARTICLES:
+            surnamed = self.person_named(" ".join(name.words), before=name.start)
+            if surnamed is not None:
+                return Resolved(surnamed.name, RESOLVED_SURNAME, "surname")
         if len(name.words) >= 2 or name.kind == "org" and _acronym(name.text):
             return Resolved(name.text, NAMED, "named")
         person = self.person_named(name.words[0], before=name.start)
