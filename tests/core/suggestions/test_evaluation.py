@@ -168,6 +168,21 @@ def test_the_c_articles_are_the_blind_split_and_cover_the_hard_cases() -> None:
     assert any(a.text[q.end : q.end + 2] == "\n\n" for a in ours for q in a.quotes)
 
 
+def test_the_d_articles_are_development_articles_for_speaker_attribution() -> None:
+    ours = [a for a in eval_load(EVAL) if a.id.startswith("d")]
+
+    assert len(ours) == 8
+    assert {a.split for a in ours} == {"train"}
+    assert sum(len(a.quotes) for a in ours) >= 100
+    assert all(250 <= len(a.text.split()) <= 600 for a in ours)
+    assert all(4 <= len(a.claims) <= 10 for a in ours)
+    speakers = {q.speaker for a in ours for q in a.quotes}
+    # particles, hyphens and diacritics in names; organisations and unknown speakers
+    names = {"Jean de la Croix", "Zoë Ó Briain", "José María Álvarez", "Chidinma Okafor-Eze"}
+    assert names <= speakers
+    assert {"Northway Rail", None} <= speakers
+
+
 # --- the figures --------------------------------------------------------------------------------
 
 
