@@ -121,6 +121,8 @@ ORG_WORDS = wordset(
     programme program unit laboratory labs systems technologies airlines airways motors media
     studios partners holdings international fc reuters ap afp bbc cnn nhs un eu who nato
     customs revenue excise constabulary brigade forum confederation lobby chamber guild
+    rovers wanderers albion athletic hotspur academy primary choir orchestra ensemble
+    trains railway railways rail buses airport
     """
 )
 

@@ -402,9 +402,19 @@ def _attribute(
         since = gap_start
         if text[gap_start : piece.mark].strip():
             since = _last_sentence(text, gap_start, piece.mark, language)[0]
+        # A clause introducing the quotation with a colon ("De la Croix said: '...' Others
+        # agreed.") names its speaker before anything after it does.
+        introduced = None
+        if (previous is None or previous.close is not None) and _last_character(
+            text, gap_start, piece.mark
+        ) == ":":
+            start, end = _last_sentence(text, gap_start, piece.mark, language)
+            introduced = designator_before_quote(text, start, end)
+            if introduced is not None and introduced.kind != "unknown":
+                found = introduced
         # After: "..., said Jane Doe." unless that clause leads into the next quotation
         # ('"A." Jane Doe said: "B."').
-        if piece.close is not None:
+        if found is None and piece.close is not None:
             after_start = piece.close + 1
             following = pieces[index + 1] if index + 1 < len(pieces) else None
             after_end = following.mark if following is not None else paragraph_end
@@ -494,7 +504,12 @@ def _carry(
             if piece.continues and previous_speaker is not None and previous_speaker.close is None:
                 _take(piece, previous_speaker, CONTINUED_AT_MOST, "continued")
             elif before is not None and before.speaker is not None and before.close is not None:
-                _take(piece, before, SPLIT_AT_MOST, "split")
+                # '"A," she said. He disagreed. "B."': a sentence about someone else between
+                # the two halves hands the quotation to that one.
+                if english and _SENTENCE_INSIDE.search(text[before.close + 1 : piece.mark].strip()):
+                    _from_context(text, piece, before, spans, paragraphs, registry, language)
+                if piece.speaker is None:
+                    _take(piece, before, SPLIT_AT_MOST, "split")
             elif (
                 after is not None
                 and after.speaker is not None

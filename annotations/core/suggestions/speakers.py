@@ -88,6 +88,8 @@ _NOT_ROLES = wordset("letter statement report document email post message note n
 _DEMONYM = re.compile(
     r"[A-Z][a-z]+(?:man|woman|ian|ard|ese|ish)|Scot|Briton|Swede|Dane|Finn|Pole|Turk|Greek|Thai"
 )
+_ORG_ACRONYMS = wordset("ap afp bbc cnn nhs un eu who nato")
+_SPOKESPEOPLE = wordset("spokesperson spokesman spokeswoman spokespeople representative")
 # An unnamed subject: "a man in the gallery", "one woman", "another resident".
 _INDEFINITE = wordset("a an one another")
 # "Doris Keane, 81," / "Doris Keane (81)": the age a later "the 81-year-old" refers to.
@@ -294,7 +296,7 @@ def name_of(text: str, run: list[Token]) -> Name | None:
     lowered = set(tail_words)
     if last_title >= 0:
         kind = "person"
-    elif lowered & ORG_WORDS or (len(tail) == 1 and _acronym(tail[0].text)):
+    elif _organisation(tail) or (len(tail) == 1 and _acronym(tail[0].text)):
         kind = "org"
     elif len(tail) >= 2 and _first_name_gender(tail_words[0]) is not None:
         kind = "person"  # "Lena Park", "Kanye West": a first name before a place word
@@ -317,6 +319,16 @@ def name_of(text: str, run: list[Token]) -> Name | None:
         tuple(tail_words),
         titled=last_title >= 0,
     )
+
+
+def _organisation(run: list[Token]) -> bool:
+    """Whether a run names an organisation: a word like Ministry or Bank, or an agency's
+    acronym written in capitals ("AP", not the Welsh "ap" of Rhodri ap Gwilym)."""
+    for token in run:
+        word = _bare(token).lower()
+        if word in ORG_WORDS and (word not in _ORG_ACRONYMS or _acronym(token.text)):
+            return True
+    return False
 
 
 def _acronym(word: str) -> bool:
@@ -430,6 +442,7 @@ def _pick(text: str, tokens: list[Token], *, last: bool) -> Designator | None:
         for name in _names(text, tokens, at_end=last)
         if not (name.kind == "place" and _before_title(text, name))
         and not _DEMONYM.fullmatch(name.text)
+        and not (last and name.kind == "single" and _after_preposition(text, tokens, name))
     ]
     people = [name for name in names if name.kind in ("person", "single")]
     for group in (people, names):
@@ -445,6 +458,11 @@ def _pick(text: str, tokens: list[Token], *, last: bool) -> Designator | None:
     return _role(tokens)
 
 
+def _after_preposition(text: str, tokens: list[Token], name: Name) -> bool:
+    index = next((i for i, token in enumerate(tokens) if token.start == name.start), 0)
+    return index > 0 and tokens[index - 1].lower in _PREPOSITIONS
+
+
 def _before_title(text: str, name: Name) -> bool:
     following = _TOKEN.match(text, name.end + 1, name.end + 40)
     return following is not None and following.group().lower() in (TITLES | POST_NOMINALS)
@@ -453,7 +471,15 @@ def _before_title(text: str, name: Name) -> bool:
 def _trailing_person(text: str, tokens: list[Token]) -> Designator | None:
     """The person named at the end of a description: "the economist Rafael Ortiz",
     "prosecutor Sarah Whitfield"."""
-    people = [name for name in _names(text, tokens, at_end=True) if name.kind == "person"]
+    # Not "collecting her son from Greenhill Primary": a name after a preposition is where
+    # or what, not who.
+    if len(tokens) >= 2 and tokens[-2].lower in _PREPOSITIONS:
+        return None
+    people = [
+        name
+        for name in _names(text, tokens, at_end=True)
+        if name.kind == "person" and not _after_preposition(text, tokens, name)
+    ]
     if people:
         return Designator("name", people[-1].start, people[-1].end, name=people[-1])
     # "co-author Berg", "striker Vos": a single capitalised word after a lowercase descriptor.
@@ -483,7 +509,51 @@ def _unknown(tokens: list[Token]) -> Designator | None:
     return None
 
 
+def _spokesperson(text: str, start: int, end: int) -> Designator | None:
+    """The organisation a spokesperson speaks for, when the text names it: "a spokesperson for
+    Northway Rail", "a Network Rail spokeswoman" (the set's rule: the organisation is the
+    speaker); None for "a government spokesman" or "a spokesman for the upper house"."""
+    tokens = tokens_in(text, start, end)
+    for index, token in enumerate(tokens):
+        if token.lower not in _SPOKESPEOPLE or token.capitalised:
+            continue
+        if index + 1 < len(tokens) and tokens[index + 1].lower in ("for", "at"):
+            after = tokens[index + 2 :]
+            while after and after[0].lower == "the":
+                after = after[1:]
+            runs = runs_in(text, after)
+            if runs and after and runs[0][0] is after[0]:
+                name = name_of(text, runs[0])
+                if name is not None and name.kind != "place":
+                    return Designator("name", name.start, name.end, name=replace(name, kind="org"))
+        before = [run for run in runs_in(text, tokens[:index]) if run[-1] is tokens[index - 1]]
+        if index > 0 and before and not before[0][-1].possessive:
+            name = name_of(text, before[0])
+            if name is not None and name.kind != "place":
+                return Designator("name", name.start, name.end, name=replace(name, kind="org"))
+        return None
+    return None
+
+
 def subject_before(text: str, start: int, end: int) -> Designator | None:
+    """The speaker named by the words before a verb of saying (`_subject_before`), or the
+    organisation a spokesperson there speaks for."""
+    found = _subject_before(text, start, end)
+    if found is None or found.kind in ("unknown", "role"):
+        return _spokesperson(text, start, end) or found
+    return found
+
+
+def subject_after(text: str, start: int, end: int) -> Designator | None:
+    """The speaker named by the words after a verb of saying (`_subject_after`), or the
+    organisation a spokesperson there speaks for."""
+    found = _subject_after(text, start, end)
+    if found is None or found.kind in ("unknown", "role"):
+        return _spokesperson(text, start, min(end, start + 120)) or found
+    return found
+
+
+def _subject_before(text: str, start: int, end: int) -> Designator | None:
     """The speaker named by the words before a verb of saying: "Jane Doe", "he",
     "a UN relief adviser, Jan Egeland,", "the minister", "In a statement, the ministry";
     an unknown designator when the subject names nobody ("a spokeswoman"), None when there is
@@ -528,7 +598,7 @@ def subject_before(text: str, start: int, end: int) -> Designator | None:
     return _unknown(tokens)
 
 
-def subject_after(text: str, start: int, end: int) -> Designator | None:
+def _subject_after(text: str, start: int, end: int) -> Designator | None:
     """The speaker named by the words after a verb of saying: "Jane Doe, a spokeswoman",
     "a UN relief adviser, Jan Egeland", "the minister", "he"."""
     pieces = [tokens_in(text, a, b) for a, b in segments(text, start, end)[:4]]
@@ -624,7 +694,11 @@ def subject_of_sentence(text: str, start: int, end: int) -> Designator | None:
         run = runs.get(token.start)
         if run is not None and not run[-1].possessive:
             name = name_of(text, run)
-            if name is not None and name.kind in ("person", "single"):
+            if (
+                name is not None
+                and name.kind in ("person", "single")
+                and not _DEMONYM.fullmatch(name.text)
+            ):
                 return Designator("name", name.start, name.end, name=name)
     return None
 

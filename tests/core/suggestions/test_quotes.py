@@ -642,7 +642,8 @@ def test_a_newswire_article_gives_each_quotation_its_speaker() -> None:
         ("This is the biggest investment in a decade,", "Wes Streeting"),
         ("It is too little, too late,", "Victoria Atkins"),
         ("does nothing for patients waiting today", "Victoria Atkins"),
-        ("Nurses are exhausted.", None),
+        # A spokesperson for a named organisation speaks for it (the evaluation set's rule).
+        ("Nurses are exhausted.", "Royal College of Nursing"),
         ("the situation is critical", "British Medical Association"),
         ("a war zone", "Sarah Jones"),
         ("We had patients on trolleys for 40 hours,", "Sarah Jones"),

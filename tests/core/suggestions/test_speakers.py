@@ -1,0 +1,231 @@
+"""Speaker attribution rules that generalise beyond the tuned articles
+(annotations.core.suggestions.speakers, read through quotes_find). Every sentence is written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotations.core.suggestions.quotes import quotes_find
+
+
+def speakers(text: str) -> list[str | None]:
+    return [quote.speaker for quote in quotes_find(text)]
+
+
+def last_speaker(text: str) -> str | None:
+    found = quotes_find(text)
+    assert found, text
+    return found[-1].speaker
+
+
+# Headlines
+
+
+def test_a_headline_quotation_takes_the_speaker_of_the_body_quotation_repeating_it() -> None:
+    text = (
+        "‘We are sinking, slowly’: harbour traders count the cost\n\n"
+        "Traders met on Monday. Omar Haddad, who sells nets, said: “We are sinking, slowly. "
+        "Nobody in the town hall listens.”"
+    )
+    found = quotes_find(text)
+    assert (found[0].speaker, found[0].attribution) == ("Omar Haddad", "echo")
+    assert found[0].speaker_confidence < found[1].speaker_confidence
+
+
+def test_a_headline_quotation_nobody_repeats_stays_unknown() -> None:
+    text = "‘We are sinking, slowly’: traders count the cost\n\nOmar Haddad said: “Sales halved.”"
+    assert speakers(text)[0] is None
+
+
+# Roles and descriptions
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Dr Ines Carvalho, a virologist at the Lisbon Institute, tracked the strain.\n\n"
+            '"It mutates fast," the virologist said.',
+            "Ines Carvalho",
+        ),
+        ('Bram Visser, 71, waited a year. "I gave up," the 71-year-old said.', "Bram Visser"),
+        ('Rovers signed winger Kofi Asante. "I am home," the winger said.', "Kofi Asante"),
+        (
+            'Carla Nunes, a mother of three from Porto, waited. "I gave up," the mother of '
+            "three said.",
+            "Carla Nunes",
+        ),
+        (
+            "Speaker Moira Quinn intervened. “Order!” the Speaker shouted.",
+            "Moira Quinn",
+        ),
+        (
+            'Lord Justice Piers Wren presided.\n\n"Nobody checked," the judge said.',
+            "Piers Wren",
+        ),
+    ],
+)
+def test_a_role_finds_the_person_introduced_with_it(text: str, speaker: str) -> None:
+    assert last_speaker(text) == speaker
+
+
+def test_an_apposition_gives_its_role_not_the_words_of_the_organisation_after_it() -> None:
+    text = (
+        "Dr Ines Carvalho, a virologist at the Lisbon Institute, tracked the strain.\n\n"
+        '"We publish on Friday," the institute said.'
+    )
+    assert last_speaker(text) == "Lisbon Institute"
+
+
+def test_a_role_nobody_was_introduced_with_stays_unknown() -> None:
+    text = 'Bram Visser waited a year. "I gave up," the pensioner said.'
+    assert last_speaker(text) is None
+
+
+def test_a_descriptor_before_a_surname_keeps_the_surname() -> None:
+    text = 'Dr Lena Falk led the study with Prof Ola Brun. "It is alarming," co-author Brun added.'
+    assert last_speaker(text) == "Ola Brun"
+
+
+def test_a_title_with_of_and_an_organisation_keeps_only_the_name() -> None:
+    text = '"It fell fast," said lead author Dr Mei Sato of Kobe University.'
+    assert last_speaker(text) == "Mei Sato"
+
+
+def test_a_nationality_is_no_name() -> None:
+    text = 'Ajax sold Daan Vos. "I am happy," the Dutchman said. "Very happy."'
+    assert speakers(text) == [None, None]
+
+
+def test_a_constituency_before_mp_is_a_role_not_a_speaker() -> None:
+    text = 'Labour MP Dawn Adeyemi stood. "Will he apologise?" the Brent East MP asked.'
+    assert last_speaker(text) == "Dawn Adeyemi"
+
+
+def test_a_name_after_a_preposition_in_a_description_is_not_the_speaker() -> None:
+    text = (
+        "One mother, collecting her son from Greenhill Primary, said she had "
+        "“read too much online”."
+    )
+    assert last_speaker(text) is None
+
+
+# Organisations
+
+
+def test_a_spokesperson_for_a_named_organisation_speaks_for_it() -> None:
+    assert last_speaker('"Trains run Monday," a spokesperson for Fellside Rail said.') == (
+        "Fellside Rail"
+    )
+    assert last_speaker('"Trains run Monday," said a Fellside Rail spokeswoman.') == (
+        "Fellside Rail"
+    )
+
+
+def test_a_spokesperson_for_an_organisation_the_text_does_not_name_is_unknown() -> None:
+    assert last_speaker('"We will look at it," a government spokesman said.') is None
+    assert last_speaker('"We will look at it," a spokesman for the upper house said.') is None
+
+
+def test_a_generic_word_for_an_organisation_stands_for_the_only_one_named() -> None:
+    text = 'Kessel Pottery Ltd went into administration. "It is a sad day," the company said.'
+    assert last_speaker(text) == "Kessel Pottery Ltd"
+
+
+def test_a_generic_word_for_an_organisation_with_two_named_stays_unknown() -> None:
+    text = (
+        "Kessel Pottery Ltd blamed the Energy Regulation Authority. "
+        '"It is a sad day," the company said.'
+    )
+    assert last_speaker(text) is None
+
+
+def test_a_name_after_the_is_a_thing_a_pronoun_never_stands_for() -> None:
+    text = 'The Porth Eithin boat was launched at dawn. "We were ready," she said.'
+    assert last_speaker(text) is None
+
+
+# Names with particles, accents and genders
+
+
+def test_a_surname_with_particles_finds_the_full_name() -> None:
+    text = (
+        "Guinea's negotiator, Jean de la Croix, walked out.\n\n"
+        'De la Croix said: "We will not sign." Rhodri ap Gwilym agreed.\n\n'
+        'Ap Gwilym: "Nor will we."'
+    )
+    assert speakers(text) == ["Jean de la Croix", "Rhodri ap Gwilym"]
+
+
+def test_a_first_name_with_an_accent_gives_its_gender() -> None:
+    text = (
+        "The consultant Tomás Pereira and the nurse Ada Moreno ran the ward. "
+        '"We had 19 in," he said. "Twenty," she corrected him.'
+    )
+    assert speakers(text) == ["Tomás Pereira", "Ada Moreno"]
+
+
+def test_a_family_description_gives_a_gender() -> None:
+    text = (
+        'Aled Rees spoke first. His wife, Eirlys Rees, came in later. "He never listens," she said.'
+    )
+    assert last_speaker(text) == "Eirlys Rees"
+
+
+def test_a_known_first_name_before_a_place_word_is_a_person() -> None:
+    text = 'Lena Park chairs the panel. "It went well," she said.'
+    assert last_speaker(text) == "Lena Park"
+
+
+# Clauses
+
+
+def test_the_verb_nearest_the_quotation_gives_nested_speech_its_speaker() -> None:
+    text = (
+        "Bernice Hale, a carer, told the jury that Lorna Pike had once said to her: "
+        "‘Keep the paper tidy.’"
+    )
+    assert last_speaker(text) == "Lorna Pike"
+
+
+def test_an_unnamed_subject_of_the_nearest_verb_leaves_the_speaker_unknown() -> None:
+    text = "When Hale announced the vote, a man in the gallery shouted “Shame on you!”"
+    assert last_speaker(text) is None
+
+
+def test_a_participle_after_a_comma_shares_the_subject_before_it() -> None:
+    text = 'The toll will rise, Ingrid Moe said, adding: "We have not seen the worst."'
+    assert last_speaker(text) == "Ingrid Moe"
+
+
+def test_a_noun_that_looks_like_a_verb_of_saying_does_not_take_the_quotation() -> None:
+    text = "Darren Kell called the remark “insulting to every driver”."
+    assert last_speaker(text) == "Darren Kell"
+
+
+def test_according_to_a_translation_gives_way_to_the_subject_of_said() -> None:
+    text = (
+        "José Álvarez, who heads the fleet, said in an interview, according to an agency "
+        'translation: "It is easy to blame Europe."'
+    )
+    assert last_speaker(text) == "José Álvarez"
+
+
+def test_a_sentence_about_someone_else_between_two_halves_hands_the_second_over() -> None:
+    text = (
+        "Two passengers, Gordon Mears and Alice Fenn, shared a table. "
+        "“By hour three we were sharing crisps,” she said. He disagreed. “Hour two.”"
+    )
+    assert speakers(text) == ["Alice Fenn", "Gordon Mears"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"It is a scandal," fumed councillor Bethan Rhys-Jones.', "Bethan Rhys-Jones"),
+        ('Omar Lind was unmoved. "Whatever," he shrugged.', "Omar Lind"),
+    ],
+)
+def test_more_verbs_of_saying_attribute(text: str, speaker: str) -> None:
+    assert last_speaker(text) == speaker
