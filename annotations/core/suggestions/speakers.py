@@ -735,6 +735,9 @@ class Registry:
         self._by_name: dict[str, Entity] = {}
         self._by_word: dict[str, list[tuple[int, Entity]]] = {}
         self._lower_words: frozenset[str] | None = None
+        # Whom a bare surname stood for, where: once "Ap Gwilym" is Rhodri ap Gwilym, it stays
+        # him when his wife Eleri ap Gwilym is introduced.
+        self._surname_refs: dict[str, list[tuple[int, Entity]]] = {}
 
     def scan(self, start: int, end: int) -> None:
         """Register the names of `text[start:end]` (a passage outside quotations; passages are
@@ -809,11 +812,15 @@ class Registry:
         """Register a mention; a single word (or "Mr Doe") joins the person of that surname or
         first name mentioned before, if any."""
         entity: Entity | None = None
+        surname = None
         if name.kind in ("single", "person") and len(name.words) == 1:
-            entity = self.person_named(name.words[0], before=name.start)
+            surname = name.words[0]
         elif name.kind in ("single", "person") and name.words[0] in _PARTICLES:
-            # "De la Croix" after "Jean de la Croix".
-            entity = self.person_named(" ".join(name.words), before=name.start)
+            surname = " ".join(name.words)  # "De la Croix" after "Jean de la Croix"
+        if surname is not None:
+            entity = self.person_named(surname, before=name.start)
+            if entity is not None:
+                self._surname_refs.setdefault(surname, []).append((name.start, entity))
         if entity is None:
             key = name.text.lower()
             entity = self._by_name.get(key)
@@ -835,12 +842,16 @@ class Registry:
         return entity
 
     def person_named(self, word: str, *, before: int) -> Entity | None:
-        """The person of that surname (or first name) mentioned last before `before`."""
-        found = self._by_word.get(word, [])
-        for start, entity in reversed(found):
-            if start < before:
-                return entity
-        return None
+        """The person of that surname (or first name) mentioned last before `before`; when
+        several people share it, the one it stood for last on its own."""
+        found = [entity for start, entity in self._by_word.get(word, []) if start < before]
+        if not found:
+            return None
+        if len({id(entity) for entity in found}) > 1:
+            refs = [entity for start, entity in self._surname_refs.get(word, []) if start < before]
+            if refs:
+                return refs[-1]
+        return found[-1]
 
     def person_named_after(self, word: str, *, after: int) -> Entity | None:
         """The first person of that surname (or first name) mentioned after `after`: a

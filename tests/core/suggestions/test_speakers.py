@@ -229,3 +229,13 @@ def test_a_sentence_about_someone_else_between_two_halves_hands_the_second_over(
 )
 def test_more_verbs_of_saying_attribute(text: str, speaker: str) -> None:
     assert last_speaker(text) == speaker
+
+
+def test_a_shared_surname_keeps_standing_for_the_one_it_stood_for() -> None:
+    text = (
+        "Rhodri ap Gwilym has led the crew for 19 years.\n\n"
+        'Ap Gwilym: "The boats changed, mostly."\n\n'
+        "His wife, Eleri ap Gwilym, joined us.\n\n"
+        'Ap Gwilym: "The sea did not."'
+    )
+    assert speakers(text) == ["Rhodri ap Gwilym", "Rhodri ap Gwilym"]
