@@ -183,6 +183,23 @@ def test_the_d_articles_are_development_articles_for_speaker_attribution() -> No
     assert {"Northway Rail", None} <= speakers
 
 
+def test_the_e_articles_are_the_second_blind_split_and_cover_the_hard_cases() -> None:
+    ours = [a for a in eval_load(EVAL) if a.id.startswith("e")]
+
+    assert len(ours) == 10
+    assert {a.split for a in ours} == {"blind"}
+    assert sum(len(a.quotes) for a in ours) >= 100
+    assert all(250 <= len(a.text.split()) <= 600 for a in ours)
+    assert all(4 <= len(a.claims) <= 10 for a in ours)
+    marks = [a.text[q.start - 1] for a in ours for q in a.quotes]
+    assert {'"', "“", "‘", "«"} <= set(marks)
+    speakers = {q.speaker for a in ours for q in a.quotes}
+    # organisations (a spokesperson for a named one speaks for it) and unknown speakers
+    assert {"Brightloop", "Greenmarket", "Food Standards Agency", None} <= speakers
+    # a quotation running on into the next paragraph: its first piece ends its paragraph
+    assert any(a.text[q.end : q.end + 2] == "\n\n" for a in ours for q in a.quotes)
+
+
 # --- the figures --------------------------------------------------------------------------------
 
 
