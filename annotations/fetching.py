@@ -19,7 +19,7 @@ import socket
 import threading
 import time
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -40,6 +40,21 @@ class FetchedPage:
     content: bytes
     content_type: str
     charset: str | None
+    # What a capture of the page records beside the body (annotations.services.evidence).
+    status: int = 200
+    reason: str = "OK"
+    headers: tuple[tuple[str, str], ...] = ()
+    request_headers: tuple[tuple[str, str], ...] = ()
+
+
+class HTTPStatusError(DomainError):
+    """The site answered, with a status other than 200 (kept for the records of captures)."""
+
+    def __init__(self, http_status: int) -> None:
+        super().__init__(
+            f"The site answered HTTP {http_status}.", code="url_http_error", field="url"
+        )
+        self.http_status = http_status
 
 
 # What RFC 3986 allows unencoded in a URI: unreserved and reserved characters, and "%" to
@@ -239,6 +254,17 @@ class _WatchedHTTPSConnection(_Watched, urllib3.connection.HTTPSConnection):
     pass
 
 
+def _request_headers(url: str, accept: str) -> dict[str, str]:
+    parts = urlsplit(url)
+    # url_validate has required a host name.
+    host = parts.hostname or ""
+    return {
+        "Host": host if parts.port is None else f"{host}:{parts.port}",
+        "User-Agent": USER_AGENT,
+        "Accept": accept,
+    }
+
+
 def _request_once(
     url: str, *, allow_private: bool, deadline: _Deadline, accept: str
 ) -> urllib3.BaseHTTPResponse:
@@ -268,12 +294,10 @@ def _request_once(
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
-    host_header = parts.hostname if parts.port is None else f"{parts.hostname}:{parts.port}"
     return pool.urlopen(
         "GET",
         path,
-        # url_validate has required a host name, so host_header is never None here.
-        headers={"Host": host_header, "User-Agent": USER_AGENT, "Accept": accept},  # type: ignore[dict-item]
+        headers=_request_headers(url, accept),
         redirect=False,
         retries=False,
         preload_content=False,
@@ -316,13 +340,15 @@ def page_fetch(
                 current = url_validate(urljoin(current, location))
                 continue
             try:
-                return _response_read(
+                page = _response_read(
                     response,
                     current,
                     max_bytes=max_bytes,
                     deadline=budget,
                     content_types=content_types,
                 )
+                headers = tuple(_request_headers(current, accept).items())
+                return replace(page, request_headers=headers)
             finally:
                 response.release_conn()
         raise DomainError("Too many redirects.", code="url_too_many_redirects", field="url")
@@ -357,9 +383,7 @@ def _response_read(
     content_types: frozenset[str],
 ) -> FetchedPage:
     if response.status != 200:
-        raise DomainError(
-            f"The site answered HTTP {response.status}.", code="url_http_error", field="url"
-        )
+        raise HTTPStatusError(response.status)
     content_type_header = response.headers.get("Content-Type", "")
     content_type = content_type_header.split(";")[0].strip().lower()
     if content_type not in content_types:
@@ -394,5 +418,11 @@ def _response_read(
         if name.strip().lower() == "charset" and value.strip():
             charset = value.strip().strip('"')
     return FetchedPage(
-        url=url, content=b"".join(chunks), content_type=content_type, charset=charset
+        url=url,
+        content=b"".join(chunks),
+        content_type=content_type,
+        charset=charset,
+        status=response.status,
+        reason=response.reason or "OK",
+        headers=tuple(response.headers.items()),
     )
