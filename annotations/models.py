@@ -288,6 +288,53 @@ class Source(models.Model):
         return self.title or self.url
 
 
+class SourceCapture(models.Model):
+    """A cited URL as the desk fetched it when it was cited: the request and the response kept
+    as a WARC record, the main text extracted, and SHA-256 fingerprints of both.
+
+    Keyed by URL rather than by Source row (a highlight's sources are written again on every
+    edit): a source's capture is the latest one of its URL. Written by the capture task once,
+    pending -> captured or failed, and never changed after. The files live in the "evidence"
+    storage under their fingerprint, so the same bytes are stored once.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting to be captured"
+        CAPTURED = "captured", "Captured"
+        FAILED = "failed", "Could not be captured"
+
+    url = models.URLField(max_length=2000, db_index=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    requested_at = models.DateTimeField(default=timezone.now)
+    captured_at = models.DateTimeField(null=True, blank=True)
+    final_url = models.URLField(max_length=2000, blank=True)
+    http_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveIntegerField(null=True, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    text_sha256 = models.CharField(max_length=64, blank=True)
+    warc_name = models.CharField(max_length=200, blank=True)
+    text_name = models.CharField(max_length=200, blank=True)
+    failure_code = models.CharField(max_length=40, blank=True)
+    failure_reason = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["url", "-requested_at", "-id"]
+        indexes = [models.Index(fields=["status", "requested_at"], name="capture_status_requested")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "captured", "failed"]),
+                name="capture_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="captured") | ~Q(sha256=""), name="capture_captured_has_hash"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.status} capture of {self.url}"
+
+
 class AnnotationAnchor(models.Model):
     """Where an annotation lies in a later revision of its article, or that it is lost there.
 

@@ -9,6 +9,7 @@ from django.db import InterfaceError, OperationalError
 
 from annotations.services import (
     agreement,
+    evidence,
     recurrence,
     revisions,
     suggestion_training,
@@ -90,3 +91,13 @@ def unsuggested_revisions_sweep_task() -> int:
 @shared_task(**RETRYING)
 def suggestion_model_train_task() -> int:
     return suggestion_training.suggestion_model_train().pk
+
+
+@shared_task(**RETRYING)
+def source_capture_task(capture_id: int) -> str:
+    return evidence.source_capture(capture_id=capture_id)
+
+
+@shared_task(**AT_LEAST_ONCE)
+def pending_captures_sweep_task() -> int:
+    return len(evidence.pending_captures_sweep())

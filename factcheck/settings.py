@@ -162,8 +162,23 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_ROOT = env_str("MEDIA_ROOT", str(BASE_DIR / "media"))
+# Captures of cited sources (annotations.services.evidence): a folder on the embedded default;
+# EVIDENCE_STORAGE_BACKEND names any Django storage (e.g. django-storages' S3 backend, which
+# then reads its own AWS_* settings) for production.
+EVIDENCE_STORAGE_BACKEND = env_str(
+    "EVIDENCE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "evidence": {
+        "BACKEND": EVIDENCE_STORAGE_BACKEND,
+        "OPTIONS": (
+            {"location": env_str("EVIDENCE_ROOT", str(Path(MEDIA_ROOT) / "evidence"))}
+            if EVIDENCE_STORAGE_BACKEND.endswith("FileSystemStorage")
+            else {}
+        ),
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -191,6 +206,14 @@ ARTICLE_FETCH_MAX_BYTES = env_int("ARTICLE_FETCH_MAX_BYTES", 5 * 1024 * 1024)
 # forgery); tests and intranet desks can allow it explicitly.
 ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES = env_bool("ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES", False)
 ANNOTATION_MAX_CHARACTERS = env_int("ANNOTATION_MAX_CHARACTERS", 2_000)
+# Evidence: each cited source is captured once it is cited, through the same fetcher and address
+# guard; a larger cap than articles (reports come as PDFs), the same timeouts.
+EVIDENCE_FETCH_MAX_BYTES = env_int("EVIDENCE_FETCH_MAX_BYTES", 20 * 1024 * 1024)
+# Off where the desk cannot or must not fetch what reviewers cite (the test suite turns it off
+# but for the evidence tests, which fetch from local sites they start).
+EVIDENCE_CAPTURE = env_bool("EVIDENCE_CAPTURE", True)
+# A URL captured (or being captured) this recently is not fetched again when cited again.
+EVIDENCE_CAPTURE_REUSE_SECONDS = env_int("EVIDENCE_CAPTURE_REUSE_SECONDS", 86_400)
 
 # --- Celery ---------------------------------------------------------------------------------
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or env_str("REDIS_URL")
@@ -389,6 +412,10 @@ CELERY_BEAT_SCHEDULE = {
     "unsuggested-revisions-sweep": {
         "task": "annotations.tasks.unsuggested_revisions_sweep_task",
         "schedule": env_int("SUGGESTIONS_SWEEP_SECONDS", 60),
+    },
+    "pending-captures-sweep": {
+        "task": "annotations.tasks.pending_captures_sweep_task",
+        "schedule": env_int("CAPTURES_SWEEP_SECONDS", 60),
     },
     # The desk's check-worthiness model, trained again on its submitted reviews (daily).
     "suggestion-model-train": {

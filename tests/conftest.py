@@ -116,3 +116,16 @@ def redis_server() -> Iterator[RedisServer]:
     server.start()
     yield server
     server.kill_hard()
+
+
+@pytest.fixture
+def sources_site(settings, tmp_path) -> Iterator[str]:
+    """A site of cited sources on 127.0.0.1 (tests/evidence_site.py), with the desk set to
+    capture what is cited into a temporary folder; yields the site's base URL."""
+    from tests.evidence_site import SourcesSite, capture_into
+    from tests.local_site import site_serving
+
+    capture_into(settings, tmp_path)
+    SourcesSite.requested = []
+    with site_serving(SourcesSite) as base:
+        yield base

@@ -24,6 +24,7 @@ from annotations.errors import DomainError
 from annotations.fetching import url_validate
 from annotations.models import Annotation, Article, Review, Source, Suggestion, VerdictLabel
 from annotations.permissions import Permission, require
+from annotations.services import evidence
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,7 @@ def _sources_replace(
         )
         for position, source in enumerate(sources)
     )
+    evidence.captures_request(source.url for source in sources)
 
 
 def annotation_create(

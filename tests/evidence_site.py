@@ -1,0 +1,82 @@
+"""A site of cited sources on 127.0.0.1 for the evidence tests, and the settings that let the
+desk capture from it into a temporary folder."""
+
+from __future__ import annotations
+
+import http.server
+from pathlib import Path
+from typing import Any
+
+REPORT = (
+    b"<html><head><title>Annual report</title><script>document.cookie='x=1'</script></head>"
+    b"<body><nav>Home | About</nav><article><h1>Annual report</h1>"
+    b"<p>Recorded crime fell by 12 percent in 2025, the statistics office said in its annual "
+    b"report, published on Tuesday after a year of work by its analysts.</p>"
+    b"<p>Burglaries were down by a fifth, while reports of fraud rose for a third year.</p>"
+    b"</article><footer>Copyright</footer></body></html>"
+)
+LATIN1 = (
+    "<html><body><article><p>Le taux de ch\u00f4mage a baiss\u00e9 \u00e0 7,3 % selon "
+    "l'institut national, qui publie ses chiffres chaque trimestre depuis des ann\u00e9es."
+    "</p></article></body></html>"
+).encode("latin-1")
+# A page that tries to run script, reach the desk and load from elsewhere: its replay must not.
+SCRIPTED = (
+    b"<html><head><title>Original title</title>"
+    b"<script>document.title = 'script ran'; fetch('/api/v1/');</script>"
+    b"<link rel=stylesheet href='/x.css'></head>"
+    b"<body onload=\"document.body.dataset.ran='yes'\"><p id=claim>Exports rose by 4 percent.</p>"
+    b"<img src='/pixel.gif'><img src='ORIGIN/pixel.gif'></body></html>"
+)
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+class SourcesSite(http.server.BaseHTTPRequestHandler):
+    # Every path asked for, in order (reset by the sources_site fixture).
+    requested: list[str] = []
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def _send(self, status: int, content_type: str, body: bytes, **headers: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in headers.items():
+            self.send_header(name.replace("_", "-"), value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+        SourcesSite.requested.append(self.path)
+        if self.path in {"/report", "/mirror-of-report"}:
+            self._send(200, "text/html; charset=utf-8", REPORT, Set_Cookie="tracker=1")
+        elif self.path == "/moved":
+            self._send(301, "text/html", b"", Location="/report")
+        elif self.path == "/latin1":
+            self._send(200, "text/html; charset=iso-8859-1", LATIN1)
+        elif self.path == "/scripted":
+            origin = f"http://127.0.0.1:{self.server.server_address[1]}"
+            body = SCRIPTED.replace(b"ORIGIN", origin.encode())
+            self._send(200, "text/html; charset=utf-8", body, Set_Cookie="tracker=1")
+        elif self.path == "/report.pdf":
+            self._send(200, "application/pdf", PDF)
+        elif self.path == "/huge":
+            self._send(200, "text/html", b"<p>" + b"x" * 5000 + b"</p>")
+        elif self.path == "/video":
+            self._send(200, "video/mp4", b"\x00\x00\x00\x18ftypmp42")
+        else:
+            self._send(404, "text/html", b"<h1>Not found</h1>")
+
+
+def capture_into(settings: Any, folder: Path) -> None:
+    """Capture on, loopback allowed (the site is local), captures stored under `folder`."""
+    settings.EVIDENCE_CAPTURE = True
+    settings.ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES = True
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "evidence": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(folder / "evidence")},
+        },
+    }
