@@ -29,6 +29,9 @@ urlpatterns = [
     path("reattach/", views.reattach_list, name="reattach-list"),
     path("reattach/<id:pk>/gone/", views.reattach_gone, name="reattach-gone"),
     path("search/", views.search_view, name="search"),
+    path("sources/<id:pk>/archive/", views.source_archive, name="source-archive"),
+    path("sources/<id:pk>/archive/page/", views.source_archive_page, name="source-archive-page"),
+    path("sources/<id:pk>/archive.warc.gz", views.source_archive_warc, name="source-archive-warc"),
     path("review/", views.review_queue_view, name="review-queue"),
     path("review/units/<id:pk>/", views.review_unit, name="review-unit"),
     path(

@@ -32,6 +32,7 @@ from annotations.models import Annotation
 from annotations.permissions import Permission
 from annotations.presenters.annotations import AnnotationSerializer
 from annotations.request_user import request_user
+from annotations.selectors.evidence import captures_latest
 from annotations.services.annotations import (
     AnnotationChanges,
     annotation_create,
@@ -87,9 +88,9 @@ class AnnotationViewSet(DeskReadViewSet):
 
     def _output(self, annotations: list[Annotation], **kwargs: Any) -> AnnotationSerializer:
         anchors = selectors.annotations_anchor(annotations)
-        return AnnotationSerializer(
-            annotations, context={**self.get_serializer_context(), "anchors": anchors}, **kwargs
-        )
+        captures = captures_latest(s.url for a in annotations for s in a.sources.all())
+        context = {**self.get_serializer_context(), "anchors": anchors, "captures": captures}
+        return AnnotationSerializer(annotations, context=context, **kwargs)
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         queryset = self.filter_queryset(self.get_queryset())

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django.contrib.auth.models import User
 from django.db.models import F, QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import mixins, serializers, viewsets
 
 from annotations import selectors
@@ -18,8 +21,10 @@ from annotations.api.query import (
     StrictQueryParameters,
     StrictSearchFilter,
 )
-from annotations.models import Review, Source
+from annotations.models import Review, Source, SourceCapture
 from annotations.permissions import Permission, visible_reviews
+from annotations.presenters.annotations import CaptureSerializer, capture_payload
+from annotations.selectors.evidence import captures_latest
 
 
 class ReviewRecordSerializer(serializers.ModelSerializer):
@@ -63,7 +68,15 @@ class ReviewViewSet(
 
 
 class SourceRecordSerializer(serializers.ModelSerializer):
+    """A cited source. The context carries `captures` (see SourceViewSet.get_serializer)."""
+
     article = serializers.IntegerField(source="article_id", read_only=True)
+    capture = serializers.SerializerMethodField()
+
+    @extend_schema_field(CaptureSerializer(allow_null=True))
+    def get_capture(self, source: Source) -> dict[str, Any] | None:
+        captures: dict[str, SourceCapture] = self.context.get("captures") or {}
+        return capture_payload(source, captures.get(source.url))
 
     class Meta:
         model = Source
@@ -77,6 +90,7 @@ class SourceRecordSerializer(serializers.ModelSerializer):
             "passage",
             "stance",
             "accessed_on",
+            "capture",
         ]
         read_only_fields = fields
 
@@ -106,6 +120,17 @@ class SourceViewSet(
     filter_backends = [DjangoFilterBackend, StrictSearchFilter]
     search_fields = ["url", "title", "publisher"]
     lookup_value_regex = ID_PATTERN
+
+    def get_serializer(self, *args: Any, **kwargs: Any) -> serializers.BaseSerializer[Any]:
+        """With the captures of the sources serialized: one query for a page of them."""
+        if args:
+            shown = args[0]
+            sources = list(shown) if kwargs.get("many") else [shown]
+            kwargs["context"] = {
+                **self.get_serializer_context(),
+                "captures": captures_latest(source.url for source in sources),
+            }
+        return super().get_serializer(*args, **kwargs)
 
     def get_queryset(self) -> QuerySet[Source]:
         visible = selectors.annotations_visible_to(self.request.user).values("pk")

@@ -6,18 +6,61 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from annotations.models import Annotation, Source, Suggestion, VerdictLabel
+from annotations.models import Annotation, Source, SourceCapture, Suggestion, VerdictLabel
 from annotations.selectors import AnchoredAnnotations
 
 
+class CaptureSerializer(serializers.Serializer):
+    """The archived copy of a cited source (annotations.services.evidence)."""
+
+    status = serializers.ChoiceField(choices=SourceCapture.Status.values)
+    captured_at = serializers.DateTimeField(allow_null=True)
+    final_url = serializers.CharField(help_text="Where the URL led after redirects.")
+    http_status = serializers.IntegerField(allow_null=True)
+    sha256 = serializers.CharField(help_text="SHA-256 of the body received; empty until captured.")
+    text_sha256 = serializers.CharField(help_text="SHA-256 of the extracted main text (UTF-8).")
+    replay_url = serializers.CharField(allow_null=True, help_text="The desk's archived copy.")
+    warc_url = serializers.CharField(allow_null=True, help_text="The WARC file of the capture.")
+    failure_reason = serializers.CharField()
+
+
+def capture_payload(source: Source, capture: SourceCapture | None) -> dict[str, Any] | None:
+    """What clients read of a source's capture; links only once it is captured."""
+    if capture is None:
+        return None
+    captured = capture.status == SourceCapture.Status.CAPTURED
+    return {
+        "status": capture.status,
+        "captured_at": capture.captured_at,
+        "final_url": capture.final_url,
+        "http_status": capture.http_status,
+        "sha256": capture.sha256,
+        "text_sha256": capture.text_sha256,
+        "replay_url": reverse("source-archive", args=[source.pk]) if captured else None,
+        "warc_url": reverse("source-archive-warc", args=[source.pk]) if captured else None,
+        "failure_reason": capture.failure_reason,
+    }
+
+
 class SourceSerializer(serializers.ModelSerializer):
+    """A cited source. The context carries `captures` ({url: SourceCapture}, see
+    selectors.evidence.captures_latest); without it, `capture` is null."""
+
+    capture = serializers.SerializerMethodField()
+
     class Meta:
         model = Source
-        fields = ["url", "title", "publisher", "passage", "stance", "accessed_on"]
+        fields = ["id", "url", "title", "publisher", "passage", "stance", "accessed_on", "capture"]
         read_only_fields = fields
+
+    @extend_schema_field(CaptureSerializer(allow_null=True))
+    def get_capture(self, source: Source) -> dict[str, Any] | None:
+        captures: dict[str, SourceCapture] = self.context.get("captures") or {}
+        return capture_payload(source, captures.get(source.url))
 
 
 class TargetSerializer(serializers.Serializer):

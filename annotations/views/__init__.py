@@ -12,6 +12,7 @@ from annotations.views.appearances import appearance_confirm_view, appearance_di
 from annotations.views.articles import article_detail, article_import_view, article_list
 from annotations.views.assignments import article_assign, article_pick_up, my_assignments
 from annotations.views.claims import claim_page
+from annotations.views.evidence import source_archive, source_archive_page, source_archive_warc
 from annotations.views.fact_checks import (
     fact_check_detail,
     fact_check_import_view,
@@ -50,4 +51,7 @@ __all__ = [
     "review_unit_action",
     "revision_diff",
     "search_view",
+    "source_archive",
+    "source_archive_page",
+    "source_archive_warc",
 ]

@@ -1,0 +1,197 @@
+"""A cited source's archived copy (issue 14): its page, its WARC file and the captured page
+served inert, for the people who may read the highlight, and `capture` on each source in the
+API and the article page's data."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from annotations.models import Source, SourceCapture
+from annotations.services.annotations import SourceInput, TargetInput, annotation_create
+from tests.evidence_site import REPORT, SCRIPTED
+from tests.factories import ArticleFactory, ReviewerFactory, verdict
+from tests.pages import logged_in, page_data
+
+pytestmark = pytest.mark.django_db
+
+
+def _cited(reviewer, *urls: str, article=None) -> list[Source]:
+    article = article or ArticleFactory(text="The office says crime fell by 12 percent.")
+    exact = "crime fell by 12 percent"
+    start = article.text.index(exact)
+    annotation = annotation_create(
+        reviewer=reviewer,
+        article=article,
+        target=TargetInput(exact=exact, start=start, end=start + len(exact)),
+        verdict=verdict("true"),
+        sources=[SourceInput(url=url, title=f"Source {i}") for i, url in enumerate(urls)],
+    )
+    return list(annotation.sources.all())
+
+
+@pytest.fixture
+def cited(sources_site, django_capture_on_commit_callbacks):
+    """A reviewer cites the report and the scripted page; both are captured."""
+    reviewer = ReviewerFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        sources = _cited(reviewer, f"{sources_site}/report", f"{sources_site}/scripted")
+    return reviewer, sources
+
+
+def test_the_archive_page_shows_the_capture_and_its_text(cited):
+    reviewer, (report, _) = cited
+    response = logged_in(reviewer).get(f"/sources/{report.pk}/archive/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'data-capture-status="captured"' in html
+    capture = SourceCapture.objects.get(url=report.url)
+    assert capture.sha256 in html
+    assert "Recorded crime fell by 12 percent in 2025" in html
+    assert f"/sources/{report.pk}/archive.warc.gz" in html
+    assert f"/sources/{report.pk}/archive/page/" in html
+
+
+def test_the_warc_file_downloads(cited):
+    reviewer, (report, _) = cited
+    response = logged_in(reviewer).get(f"/sources/{report.pk}/archive.warc.gz")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/warc"
+    assert "attachment" in response["Content-Disposition"]
+    warc = gzip.decompress(b"".join(response.streaming_content))
+    assert warc.startswith(b"WARC/1.")
+    assert REPORT in warc
+
+
+def test_the_captured_page_is_served_inert(cited):
+    reviewer, (_, scripted) = cited
+    response = logged_in(reviewer).get(f"/sources/{scripted.pk}/archive/page/")
+    assert response.status_code == 200
+    assert response.content.startswith(SCRIPTED[:40]) and b"<p id=claim>" in response.content
+    policy = response["Content-Security-Policy"]
+    assert policy.startswith("sandbox;") and "allow-scripts" not in policy
+    assert "default-src 'none'" in policy
+    assert response["X-Content-Type-Options"] == "nosniff"
+    # The original site's cookie is not passed on.
+    assert "tracker" not in response.cookies
+
+
+def test_a_pending_capture_says_so_and_has_no_files(sources_site):
+    reviewer = ReviewerFactory()
+    (source,) = _cited(reviewer, f"{sources_site}/report")  # on_commit never runs: pending
+    client = logged_in(reviewer)
+    assert (
+        'data-capture-status="pending"'
+        in client.get(f"/sources/{source.pk}/archive/").content.decode()
+    )
+    assert client.get(f"/sources/{source.pk}/archive.warc.gz").status_code == 404
+    assert client.get(f"/sources/{source.pk}/archive/page/").status_code == 404
+
+
+def test_a_failed_capture_gives_its_reason(sources_site, django_capture_on_commit_callbacks):
+    reviewer = ReviewerFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        (source,) = _cited(reviewer, f"{sources_site}/gone")
+    html = logged_in(reviewer).get(f"/sources/{source.pk}/archive/").content.decode()
+    assert 'data-capture-status="failed"' in html
+    assert "The site answered HTTP 404." in html
+
+
+@pytest.mark.parametrize(
+    "path", ["/sources/{}/archive/", "/sources/{}/archive.warc.gz", "/sources/{}/archive/page/"]
+)
+def test_others_cannot_reach_a_source_of_a_blind_review(cited, path):
+    _, (report, _) = cited
+    other = ReviewerFactory()
+    assert logged_in(other).get(path.format(report.pk)).status_code == 404
+    anonymous = Client().get(path.format(report.pk))
+    assert anonymous.status_code == 302 and "/login/" in anonymous["Location"]
+
+
+def test_the_api_gives_each_source_its_capture(cited):
+    reviewer, (report, scripted) = cited
+    response = logged_in(reviewer).get("/api/v1/annotations/")
+    assert response.status_code == 200
+    (annotation,) = response.json()["results"]
+    first, second = annotation["sources"]
+    capture = SourceCapture.objects.get(url=report.url)
+    assert first["id"] == report.pk
+    assert first["capture"] == {
+        "status": "captured",
+        "captured_at": first["capture"]["captured_at"],
+        "final_url": report.url,
+        "http_status": 200,
+        "sha256": capture.sha256,
+        "text_sha256": capture.text_sha256,
+        "replay_url": f"/sources/{report.pk}/archive/",
+        "warc_url": f"/sources/{report.pk}/archive.warc.gz",
+        "failure_reason": "",
+    }
+    assert first["capture"]["captured_at"].startswith(str(capture.captured_at.date()))
+    assert second["capture"]["status"] == "captured"
+
+
+def test_a_source_cited_with_capture_off_has_no_capture():
+    reviewer = ReviewerFactory()
+    (source,) = _cited(reviewer, "https://example.org/report")
+    (annotation,) = logged_in(reviewer).get("/api/v1/annotations/").json()["results"]
+    assert annotation["sources"][0]["capture"] is None
+    assert not SourceCapture.objects.exists()
+    assert logged_in(reviewer).get(f"/sources/{source.pk}/archive/").status_code == 200
+
+
+def test_the_article_page_data_carries_the_captures(cited):
+    reviewer, (report, _) = cited
+    article_id = report.annotation.article_id
+    data = page_data(logged_in(reviewer).get(f"/articles/{article_id}/"))
+    (annotation,) = data["annotations"]
+    assert annotation["sources"][0]["capture"]["replay_url"] == f"/sources/{report.pk}/archive/"
+
+
+def test_reading_captures_costs_the_same_queries_for_more_sources(
+    sources_site, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    reviewer = ReviewerFactory()
+    client = logged_in(reviewer)
+    with django_capture_on_commit_callbacks(execute=True):
+        _cited(reviewer, f"{sources_site}/report")
+    client.get("/api/v1/annotations/")  # the session and the desk's settings, cached
+    with CaptureQueriesContext(connection) as one:
+        client.get("/api/v1/annotations/")
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(3):
+            _cited(reviewer, f"{sources_site}/report", f"{sources_site}/report.pdf")
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        response = client.get("/api/v1/annotations/")
+    assert len(response.json()["results"]) == 4
+
+
+def test_the_sources_api_gives_captures_in_constant_queries(
+    sources_site, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    reviewer = ReviewerFactory()
+    client = logged_in(reviewer)
+    with django_capture_on_commit_callbacks(execute=True):
+        (report,) = _cited(reviewer, f"{sources_site}/report")
+    detail = client.get(f"/api/v1/sources/{report.pk}/").json()
+    assert detail["capture"]["status"] == "captured"
+    assert detail["capture"]["warc_url"] == f"/sources/{report.pk}/archive.warc.gz"
+
+    with CaptureQueriesContext(connection) as one:
+        client.get("/api/v1/sources/")
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(3):
+            _cited(reviewer, f"{sources_site}/gone", f"{sources_site}/report.pdf")
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        listed = client.get("/api/v1/sources/").json()["results"]
+    assert len(listed) == 7
+    by_url = {source["url"]: source["capture"]["status"] for source in listed}
+    assert by_url == {
+        f"{sources_site}/report": "captured",
+        f"{sources_site}/gone": "failed",
+        f"{sources_site}/report.pdf": "captured",
+    }
