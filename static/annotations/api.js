@@ -40,6 +40,7 @@ async function request(method, url, body) {
   return data;
 }
 
+export const getAnnotation = (url, id) => request("GET", `${url}${id}/`);
 export const createAnnotation = (url, payload) => request("POST", url, payload);
 export const updateAnnotation = (url, id, payload) => request("PATCH", `${url}${id}/`, payload);
 export const deleteAnnotation = (url, id) => request("DELETE", `${url}${id}/`);

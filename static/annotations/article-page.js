@@ -108,6 +108,32 @@ function store(annotation) {
   return id;
 }
 
+// --- Archived copies of sources: captured by a task after the save ----------------------------
+
+const CAPTURE_POLL_MS = 1500;
+const CAPTURE_POLL_TRIES = 40;
+
+/** While a saved highlight's sources are being archived, fetch it again now and then. */
+async function watchCaptures(id, tries = CAPTURE_POLL_TRIES) {
+  const pending = (annotation) => annotation?.sources.some((source) => source.capture?.status === "pending");
+  if (!pending(annotations.get(String(id))) || tries <= 0) return;
+  await new Promise((resolve) => setTimeout(resolve, CAPTURE_POLL_MS));
+  const current = annotations.get(String(id));
+  if (!current) return;
+  // Not while the panel is open: a refresh would redraw what the reviewer is editing.
+  if (panel.isOpen()) return watchCaptures(id, tries - 1);
+  try {
+    const fresh = await api.getAnnotation(pageData.annotations_url, id);
+    if (!pending(fresh)) {
+      store({ ...fresh, anchor: current.anchor, suggestion: current.suggestion });
+      return;
+    }
+  } catch {
+    return; // gone or unreachable: the next page load shows the captures
+  }
+  watchCaptures(id, tries - 1);
+}
+
 // --- Re-attach mode: a selection re-attaches a lost highlight instead --------------------------
 
 const reattach = pageData.reattach
@@ -263,6 +289,7 @@ function openCreate(target, { prefill = null, suggestion = null, onCancelled = n
       removeHighlight(textRoot, PENDING_ID);
       // Keep the link locally too, so the suggestion stays accepted whatever the answer shows.
       createdId = store(suggestion === null ? created : { ...created, suggestion: created.suggestion ?? suggestion });
+      watchCaptures(createdId);
     },
     onClose: (reason) => {
       removeHighlight(textRoot, PENDING_ID);
@@ -288,7 +315,9 @@ function openEdit(id) {
     mode: "edit",
     exact: annotation.target.exact,
     annotation,
-    save: async (values) => store(await api.updateAnnotation(pageData.annotations_url, annotation.id, values)),
+    save: async (values) => {
+      watchCaptures(store(await api.updateAnnotation(pageData.annotations_url, annotation.id, values)));
+    },
     onClose: (reason) => {
       selectAnnotation(id, { focusItem: true });
       if (reason === "saved") announce("Highlight updated.");

@@ -16,6 +16,19 @@ function element(tag, className, text) {
   return node;
 }
 
+/** "2 sources · 1 archived, 1 being archived": how many sources, and their archived copies. */
+export function sourcesSummary(sources) {
+  const count = `${sources.length} source${sources.length === 1 ? "" : "s"}`;
+  const byStatus = { captured: 0, pending: 0, failed: 0 };
+  for (const source of sources) if (source.capture) byStatus[source.capture.status] += 1;
+  const parts = [
+    byStatus.captured && `${byStatus.captured} archived`,
+    byStatus.pending && `${byStatus.pending} being archived`,
+    byStatus.failed && `${byStatus.failed} not archived`,
+  ].filter(Boolean);
+  return parts.length ? `${count} · ${parts.join(", ")}` : count;
+}
+
 export function byTextOrder(a, b) {
   return a.anchor.start - b.anchor.start || a.anchor.end - b.anchor.end || a.id - b.id;
 }
@@ -67,8 +80,7 @@ export function createSidebar({ list, unplacedList, unplacedSection, emptyNote, 
     if (annotation.rationale) {
       main.append(element("span", "annotation-item__rationale", truncate(annotation.rationale, RATIONALE_LENGTH)));
     }
-    const sourceCount = annotation.sources.length;
-    main.append(element("span", "annotation-item__sources", `${sourceCount} source${sourceCount === 1 ? "" : "s"}`));
+    main.append(element("span", "annotation-item__sources", sourcesSummary(annotation.sources)));
     item.append(main);
 
     if (editable && annotation.is_mine) {

@@ -5,6 +5,33 @@ import { messagesOf, showFieldErrors } from "./field-errors.js";
 const FIELDS = ["url", "title", "stance", "passage"];
 let rowCounter = 0;
 
+const DATE = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
+
+/** The source's archived copy, under its row: a link once captured, else why not (yet). */
+function showCapture(row, capture) {
+  const line = row.querySelector(".source-row__capture");
+  line.replaceChildren();
+  line.hidden = !capture;
+  if (!capture) return;
+  line.dataset.captureStatus = capture.status;
+  if (capture.status === "captured") {
+    const link = document.createElement("a");
+    link.href = capture.replay_url;
+    link.target = "_blank";
+    link.rel = "noopener";
+    link.textContent = `Archived ${DATE.format(new Date(capture.captured_at))}`;
+    const hint = document.createElement("span");
+    hint.className = "visually-hidden";
+    hint.textContent = " (opens in a new tab)";
+    link.append(hint);
+    line.append(link);
+  } else if (capture.status === "pending") {
+    line.textContent = "Being archived…";
+  } else {
+    line.textContent = `Not archived: ${capture.failure_reason}`;
+  }
+}
+
 export function createSourceRows(list, template) {
   function addRow(source = {}) {
     const row = template.content.firstElementChild.cloneNode(true);
@@ -20,6 +47,9 @@ export function createSourceRows(list, template) {
     }
     // Kept so that an edit does not drop what the panel does not show.
     row.dataset.publisher = source.publisher || "";
+    showCapture(row, source.capture);
+    // The archived copy is of the saved URL: a changed URL will get its own on saving.
+    row.querySelector('[data-name="url"]').addEventListener("input", () => showCapture(row, null));
     list.append(row);
     renumber();
     return row;
