@@ -3,7 +3,10 @@ desk capture from it into a temporary folder."""
 
 from __future__ import annotations
 
+import gzip
 import http.server
+import time
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +34,16 @@ SCRIPTED = (
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
+# An HTML bomb for parsers: 100,000 nested elements around one sentence (about 1 MB).
+NESTED = b"<html><body>" + b"<div>" * 100_000 + b"<p>Deep inside.</p>" + b"</div>" * 100_000
+
+
+@cache
+def gzip_bomb() -> bytes:
+    """About 10 KB on the wire that inflate to 10 MB of HTML."""
+    return gzip.compress(b"<p>" + b"a" * 10_000_000 + b"</p>", compresslevel=9)
+
+
 class SourcesSite(http.server.BaseHTTPRequestHandler):
     # Every path asked for, in order (reset by the sources_site fixture).
     requested: list[str] = []
@@ -46,6 +59,20 @@ class SourcesSite(http.server.BaseHTTPRequestHandler):
             self.send_header(name.replace("_", "-"), value)
         self.end_headers()
         self.wfile.write(body)
+
+    def _stream(self, chunk: bytes, *, pause: float) -> None:
+        """A body without a length that never ends: `chunk` again and again, until the client
+        hangs up (HTTP/1.0: the body ends when the connection does)."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.end_headers()
+        try:
+            for _ in range(1_000_000):
+                self.wfile.write(chunk)
+                self.wfile.flush()
+                time.sleep(pause)
+        except OSError:
+            return
 
     def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
         SourcesSite.requested.append(self.path)
@@ -63,6 +90,16 @@ class SourcesSite(http.server.BaseHTTPRequestHandler):
             self._send(200, "application/pdf", PDF)
         elif self.path == "/huge":
             self._send(200, "text/html", b"<p>" + b"x" * 5000 + b"</p>")
+        elif self.path == "/loop":
+            self._send(302, "text/html", b"", Location="/loop")
+        elif self.path == "/nested":
+            self._send(200, "text/html", NESTED)
+        elif self.path == "/gzip-bomb":
+            self._send(200, "text/html", gzip_bomb(), Content_Encoding="gzip")
+        elif self.path == "/endless":
+            self._stream(b"<p>" + b"y" * 65_536, pause=0)
+        elif self.path == "/drip":
+            self._stream(b"z", pause=0.2)
         elif self.path == "/video":
             self._send(200, "video/mp4", b"\x00\x00\x00\x18ftypmp42")
         else:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import io
+import time
 
 import pytest
 from django.utils import timezone
@@ -15,7 +16,7 @@ from warcio.archiveiterator import ArchiveIterator
 from annotations.models import SourceCapture
 from annotations.services import evidence
 from annotations.services.annotations import SourceInput, TargetInput, annotation_create
-from tests.evidence_site import PDF, REPORT
+from tests.evidence_site import NESTED, PDF, REPORT
 from tests.factories import ArticleFactory, ReviewerFactory, verdict
 
 
@@ -169,6 +170,42 @@ def test_a_source_that_cannot_be_captured_is_recorded_with_its_reason(
     assert reason in capture.failure_reason
     assert capture.sha256 == capture.warc_name == ""
     assert capture.captured_at is not None
+
+
+@pytest.mark.parametrize(
+    ("path", "code"),
+    [
+        ("/loop", "url_too_many_redirects"),
+        ("/endless", "url_too_large"),  # a 2 GB download, cut at the cap
+        ("/gzip-bomb", "url_too_large"),  # the cap counts what it inflates to
+        ("/drip", "url_timeout"),  # a byte now and then: the total deadline
+    ],
+)
+@pytest.mark.django_db
+def test_a_hostile_source_fails_within_the_caps(
+    sources_site, settings, tmp_path, django_capture_on_commit_callbacks, path, code
+):
+    settings.EVIDENCE_FETCH_MAX_BYTES = 1_000_000
+    settings.ARTICLE_FETCH_DEADLINE_SECONDS = 1
+    started = time.monotonic()
+    with django_capture_on_commit_callbacks(execute=True):
+        _cite(f"{sources_site}{path}")
+    capture = SourceCapture.objects.get()
+    assert (capture.status, capture.failure_code) == ("failed", code)
+    assert capture.failure_reason
+    assert time.monotonic() - started < 10
+    assert not (tmp_path / "evidence").exists()  # nothing stored
+
+
+@pytest.mark.django_db
+def test_an_html_bomb_is_kept_whole_in_good_time(sources_site, django_capture_on_commit_callbacks):
+    started = time.monotonic()
+    with django_capture_on_commit_callbacks(execute=True):
+        _cite(f"{sources_site}/nested")
+    capture = SourceCapture.objects.get()
+    assert capture.status == "captured"
+    assert capture.size == len(NESTED)
+    assert time.monotonic() - started < 20
 
 
 @pytest.mark.django_db
