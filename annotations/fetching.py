@@ -19,6 +19,7 @@ import socket
 import threading
 import time
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -254,7 +255,7 @@ class _WatchedHTTPSConnection(_Watched, urllib3.connection.HTTPSConnection):
     pass
 
 
-def _request_headers(url: str, accept: str) -> dict[str, str]:
+def _request_headers(url: str, accept: str, extra: Mapping[str, str]) -> dict[str, str]:
     parts = urlsplit(url)
     # url_validate has required a host name.
     host = parts.hostname or ""
@@ -262,11 +263,12 @@ def _request_headers(url: str, accept: str) -> dict[str, str]:
         "Host": host if parts.port is None else f"{host}:{parts.port}",
         "User-Agent": USER_AGENT,
         "Accept": accept,
+        **extra,
     }
 
 
 def _request_once(
-    url: str, *, allow_private: bool, deadline: _Deadline, accept: str
+    url: str, *, allow_private: bool, deadline: _Deadline, accept: str, extra: Mapping[str, str]
 ) -> urllib3.BaseHTTPResponse:
     parts = urlsplit(url)
     port = parts.port or (443 if parts.scheme == "https" else 80)
@@ -297,7 +299,7 @@ def _request_once(
     return pool.urlopen(
         "GET",
         path,
-        headers=_request_headers(url, accept),
+        headers=_request_headers(url, accept, extra),
         redirect=False,
         retries=False,
         preload_content=False,
@@ -312,13 +314,16 @@ def page_fetch(
     allow_private: bool,
     deadline: float,
     content_types: frozenset[str] = ALLOWED_CONTENT_TYPES,
+    headers: Mapping[str, str] | None = None,
 ) -> FetchedPage:
     """Fetch an HTML or text page (or another of `content_types`), following up to
     MAX_REDIRECTS checked redirects.
 
     `timeout` bounds each connect and read; `deadline` the whole fetch, redirects included
-    (DomainError url_timeout when it passes).
+    (DomainError url_timeout when it passes). `headers` are sent besides the fetcher's own
+    (e.g. If-None-Match; a 304 answer raises HTTPStatusError like any status but 200).
     """
+    extra = dict(headers or {})
     accept = ",".join(sorted(content_types))
     current = url_validate(url)
     budget = _Deadline(deadline, read_timeout=timeout)
@@ -326,7 +331,11 @@ def page_fetch(
         for _ in range(MAX_REDIRECTS + 1):
             try:
                 response = _request_once(
-                    current, allow_private=allow_private, deadline=budget, accept=accept
+                    current,
+                    allow_private=allow_private,
+                    deadline=budget,
+                    accept=accept,
+                    extra=extra,
                 )
             except urllib3.exceptions.HTTPError as error:
                 raise _transport_error(error, "fetch", budget) from None
@@ -347,8 +356,8 @@ def page_fetch(
                     deadline=budget,
                     content_types=content_types,
                 )
-                headers = tuple(_request_headers(current, accept).items())
-                return replace(page, request_headers=headers)
+                sent = tuple(_request_headers(current, accept, extra).items())
+                return replace(page, request_headers=sent)
             finally:
                 response.release_conn()
         raise DomainError("Too many redirects.", code="url_too_many_redirects", field="url")

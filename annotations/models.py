@@ -335,6 +335,48 @@ class SourceCapture(models.Model):
         return f"{self.status} capture of {self.url}"
 
 
+class SourceHealth(models.Model):
+    """How a cited URL is now, against its capture: checked by the evidence sweep.
+
+    One row per URL, written again on each check. `live`: it answers and its main text is the
+    captured one (or the server says not modified); `changed`: it answers with other main text
+    (`detail` says what differs, the new text is kept under `text_name`); `gone`: a 4xx or 5xx
+    answer, a failed DNS lookup, a refused connection or a timeout (`detail` says which);
+    `unchecked`: robots.txt asks the desk not to fetch it.
+    """
+
+    class State(models.TextChoices):
+        LIVE = "live", "Live"
+        CHANGED = "changed", "Changed since captured"
+        GONE = "gone", "Gone"
+        UNCHECKED = "unchecked", "Not checked (robots.txt)"
+
+    url = models.URLField(max_length=2000, unique=True)
+    state = models.CharField(max_length=10, choices=State.choices)
+    checked_at = models.DateTimeField(db_index=True)
+    # When the state last changed, e.g. since when a source is gone.
+    state_since = models.DateTimeField()
+    http_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    detail = models.CharField(max_length=500, blank=True)
+    # For the next conditional request.
+    etag = models.CharField(max_length=200, blank=True)
+    last_modified = models.CharField(max_length=100, blank=True)
+    text_sha256 = models.CharField(max_length=64, blank=True)
+    text_name = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["url"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=["live", "changed", "gone", "unchecked"]),
+                name="source_health_state_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.url}: {self.state}"
+
+
 class AnnotationAnchor(models.Model):
     """Where an annotation lies in a later revision of its article, or that it is lost there.
 

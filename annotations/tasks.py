@@ -10,6 +10,7 @@ from django.db import InterfaceError, OperationalError
 from annotations.services import (
     agreement,
     evidence,
+    evidence_health,
     recurrence,
     revisions,
     suggestion_training,
@@ -101,3 +102,9 @@ def source_capture_task(capture_id: int) -> str:
 @shared_task(**AT_LEAST_ONCE)
 def pending_captures_sweep_task() -> int:
     return len(evidence.pending_captures_sweep())
+
+
+# At most once: a sweep interrupted is simply the next one's work (the URLs are still due).
+@shared_task(acks_late=False)
+def evidence_health_sweep_task() -> int:
+    return evidence_health.health_sweep()

@@ -212,6 +212,13 @@ EVIDENCE_FETCH_MAX_BYTES = env_int("EVIDENCE_FETCH_MAX_BYTES", 20 * 1024 * 1024)
 # Off where the desk cannot or must not fetch what reviewers cite (the test suite turns it off
 # but for the evidence tests, which fetch from local sites they start).
 EVIDENCE_CAPTURE = env_bool("EVIDENCE_CAPTURE", True)
+# Link rot and drift: each cited URL is checked again this often (a week), by a sweep every
+# EVIDENCE_SWEEP_SECONDS taking at most EVIDENCE_SWEEP_BATCH URLs, in EVIDENCE_SWEEP_THREADS
+# parallel hosts, with EVIDENCE_HOST_INTERVAL_MS between two requests to one host.
+EVIDENCE_CHECK_INTERVAL_SECONDS = env_int("EVIDENCE_CHECK_INTERVAL_SECONDS", 7 * 86_400)
+EVIDENCE_SWEEP_BATCH = env_int("EVIDENCE_SWEEP_BATCH", 5_000)
+EVIDENCE_SWEEP_THREADS = env_int("EVIDENCE_SWEEP_THREADS", 32)
+EVIDENCE_HOST_INTERVAL_MS = env_int("EVIDENCE_HOST_INTERVAL_MS", 1_000)
 # A URL captured (or being captured) this recently is not fetched again when cited again.
 EVIDENCE_CAPTURE_REUSE_SECONDS = env_int("EVIDENCE_CAPTURE_REUSE_SECONDS", 86_400)
 
@@ -416,6 +423,10 @@ CELERY_BEAT_SCHEDULE = {
     "pending-captures-sweep": {
         "task": "annotations.tasks.pending_captures_sweep_task",
         "schedule": env_int("CAPTURES_SWEEP_SECONDS", 60),
+    },
+    "evidence-health-sweep": {
+        "task": "annotations.tasks.evidence_health_sweep_task",
+        "schedule": env_int("EVIDENCE_SWEEP_SECONDS", 600),
     },
     # The desk's check-worthiness model, trained again on its submitted reviews (daily).
     "suggestion-model-train": {

@@ -129,3 +129,16 @@ def sources_site(settings, tmp_path) -> Iterator[str]:
     SourcesSite.requested = []
     with site_serving(SourcesSite) as base:
         yield base
+
+
+@pytest.fixture
+def drift_site(settings, tmp_path) -> Iterator[str]:
+    """A site whose pages a test changes (tests/evidence_site.py's DriftSite), with capture on
+    into a temporary folder; yields its base URL."""
+    from tests.evidence_site import DriftSite, capture_into
+    from tests.local_site import site_serving
+
+    capture_into(settings, tmp_path)
+    DriftSite.pages, DriftSite.robots, DriftSite.log = {}, None, []
+    with site_serving(DriftSite) as base:
+        yield base

@@ -117,3 +117,47 @@ def capture_into(settings: Any, folder: Path) -> None:
             "OPTIONS": {"location": str(folder / "evidence")},
         },
     }
+
+
+class DriftSite(http.server.BaseHTTPRequestHandler):
+    """A site whose pages the test changes: `pages` maps a path to (status, body); an ETag is
+    the body's length and first bytes, and If-None-Match gets a 304. `robots` is its
+    robots.txt (None: a 404). `log` records (path, time, If-None-Match) per request."""
+
+    pages: dict[str, tuple[int, bytes]] = {}
+    robots: str | None = None
+    log: list[tuple[str, float, str]] = []
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+        match = self.headers.get("If-None-Match", "")
+        DriftSite.log.append((self.path, time.monotonic(), match))
+        if self.path == "/robots.txt":
+            if DriftSite.robots is None:
+                return self._answer(404, b"", "text/plain")
+            return self._answer(200, DriftSite.robots.encode(), "text/plain")
+        status, body = DriftSite.pages.get(self.path, (404, b"<h1>Not found</h1>"))
+        etag = f'"{len(body)}-{body[-40:].hex()}"'
+        if status == 200 and match == etag:
+            return self._answer(304, b"", "text/html", ETag=etag)
+        self._answer(status, body, "text/html; charset=utf-8", ETag=etag)
+
+    def _answer(self, status: int, body: bytes, content_type: str, **headers: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def article_page(sentence: str) -> bytes:
+    """A page whose main text is `sentence` among enough words for trafilatura to keep it."""
+    return (
+        "<html><body><article><h1>Monthly figures</h1>"
+        f"<p>{sentence} The office publishes these figures every month, with a note on how "
+        "they were gathered and which districts reported late.</p></article></body></html>"
+    ).encode()

@@ -115,7 +115,7 @@ def _warc_record(page: fetching.FetchedPage) -> bytes:
     return buffer.getvalue()
 
 
-def _page_text(page: fetching.FetchedPage) -> str:
+def page_text(page: fetching.FetchedPage) -> str:
     """The page's main text (trafilatura for HTML); empty for a PDF or an empty page."""
     if page.content_type not in TEXT_FROM:
         return ""
@@ -128,7 +128,7 @@ def _page_text(page: fetching.FetchedPage) -> str:
         return ""
 
 
-def _stored_once(name: str, content: bytes) -> str:
+def stored_once(name: str, content: bytes) -> str:
     """Store `content` under `name` unless it is there already (names are fingerprints)."""
     storage = evidence_storage()
     if not storage.exists(name):
@@ -136,8 +136,15 @@ def _stored_once(name: str, content: bytes) -> str:
     return name
 
 
-def _fingerprinted(sha256: str, suffix: str) -> str:
+def fingerprinted(sha256: str, suffix: str) -> str:
+    """The storage name of content with this SHA-256."""
     return f"captures/{sha256[:2]}/{sha256}{suffix}"
+
+
+def text_stored(name: str) -> str:
+    """A text kept in the evidence storage."""
+    with evidence_storage().open(name, "rb") as stored:
+        return stored.read().decode("utf-8", errors="replace")
 
 
 def source_capture(*, capture_id: int) -> str:
@@ -164,10 +171,10 @@ def source_capture(*, capture_id: int) -> str:
         }
     else:
         sha256 = hashlib.sha256(page.content).hexdigest()
-        text = _page_text(page)
+        text = page_text(page)
         text_sha256 = hashlib.sha256(text.encode()).hexdigest() if text else ""
-        warc_name = _stored_once(_fingerprinted(sha256, ".warc.gz"), _warc_record(page))
-        text_name = _stored_once(_fingerprinted(text_sha256, ".txt"), text.encode()) if text else ""
+        warc_name = stored_once(fingerprinted(sha256, ".warc.gz"), _warc_record(page))
+        text_name = stored_once(fingerprinted(text_sha256, ".txt"), text.encode()) if text else ""
         finished = {
             "status": SourceCapture.Status.CAPTURED,
             "final_url": page.url[:2000],
