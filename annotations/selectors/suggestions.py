@@ -50,8 +50,8 @@ def article_suggestions(user: User, article: Article) -> ArticleSuggestions:
 
 @dataclass(frozen=True)
 class KindFigures:
-    """Of one kind of suggestion, on articles with at least one submitted review: how many were
-    shown, how many reviewers accepted (a highlight started as it), and how many of those
+    """Of one kind of suggestion, on the latest revision of articles with at least one submitted
+    review: how many were suggested, how many reviewers accepted (a highlight started as it), and how many of those
     became a claim unit whose verdict the desk published."""
 
     shown: int = 0
@@ -88,14 +88,19 @@ class SuggestionFigures:
 
 def suggestion_figures(user: User) -> SuggestionFigures:
     """How the desk's reviewers took its suggestions (editors): two queries whatever the number
-    of articles or suggestions. Acceptances count every highlight that started as a suggestion,
-    drafts included (the reviewer took it either way)."""
+    of articles or suggestions. Only the suggestions of each article's latest revision count
+    (those are what the article page offers; an earlier revision's would count a sentence once
+    per revision). Acceptances count every highlight that started as a suggestion, drafts
+    included (the reviewer took it either way)."""
     require(user, Permission.Suggestion.TRAIN)
     submitted = Review.objects.filter(
         article_id=OuterRef("article_id"), status=Review.Status.SUBMITTED
     )
+    newer_revision = ArticleRevision.objects.filter(
+        article_id=OuterRef("article_id"), number__gt=OuterRef("revision__number")
+    )
     rows = (
-        Suggestion.objects.filter(Exists(submitted))
+        Suggestion.objects.filter(Exists(submitted), ~Exists(newer_revision))
         .order_by()
         .values("kind")
         .annotate(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from annotations.models import Review, Suggestion, SuggestionModelRun
+from annotations.models import ArticleRevision, Review, Suggestion, SuggestionModelRun
 from annotations.selectors.suggestions import suggestion_figures
 from tests.factories import AnnotationFactory, ArticleFactory, ReviewerFactory
 from tests.pages import logged_in
@@ -16,8 +16,10 @@ pytestmark = pytest.mark.django_db
 CLAIM = "Critics say unemployment has doubled since 2020."
 
 
-def suggested(article, part: str, kind: str = "claim") -> Suggestion:
-    revision = article.revisions.get()
+def suggested(
+    article, part: str, kind: str = "claim", revision: ArticleRevision | None = None
+) -> Suggestion:
+    revision = revision or article.revisions.get()
     start = revision.text.index(part)
     return Suggestion.objects.create(
         article=article,
@@ -57,6 +59,32 @@ def test_the_card_counts_shown_and_accepted_suggestions_by_kind(editor):
     assert (figures.by_kind["quote"].shown, figures.by_kind["quote"].accepted) == (2, 0)
     assert figures.total.acceptance_rate == 0.25
     assert figures.by_kind["claim"].published == 0
+
+
+def test_the_card_counts_the_suggestions_of_each_article_latest_revision_only(editor):
+    claim = reviewed_article(accept=True)
+    article = claim.article
+    first = article.revisions.get()
+    second = ArticleRevision.objects.create(
+        article=article, number=2, title=first.title, text=first.text + " Another sentence."
+    )
+    suggested(article, CLAIM, revision=second)
+
+    figures = suggestion_figures(editor)
+
+    # Revision 1's claim (accepted) and quote are no longer what the page offers.
+    assert (figures.by_kind["claim"].shown, figures.by_kind["claim"].accepted) == (1, 0)
+    assert figures.by_kind["quote"].shown == 0
+
+
+def test_the_card_heads_its_count_column_suggested(editor):
+    reviewed_article(accept=True)
+
+    html = logged_in(editor).get("/agreement/").content.decode()
+
+    table = html[html.index("data-suggestion-figures") :]
+    assert '<th scope="col">Suggested</th>' in table
+    assert '<th scope="col">Shown</th>' not in table
 
 
 @pytest.mark.parametrize("articles", [1, 6])
