@@ -137,8 +137,15 @@ def test_train_now_queues_a_training_run_and_redirects(editor, django_capture_on
         response = logged_in(editor).post("/agreement/suggestions/train/")
 
     assert response.status_code == 302
-    assert response["Location"] == "/agreement/"
+    assert response["Location"] == "/agreement/#suggestions"
     assert SuggestionModelRun.objects.count() == 1
+
+
+def test_train_now_is_a_secondary_button_on_the_card_it_returns_to(editor):
+    html = logged_in(editor).get("/agreement/").content.decode()
+
+    card = html[html.index('id="suggestions"') :]
+    assert '<button class="button button--secondary" type="submit">Train now</button>' in card
 
 
 def test_reviewers_cannot_train(alice):
