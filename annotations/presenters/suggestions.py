@@ -107,6 +107,7 @@ def suggestion_card_context(found: SuggestionFigures) -> dict[str, Any]:
             "name": run.name,
             "created": run.created,
             "is_used": run.is_used,
+            "had_too_little_data": run.had_too_little_data,
             "report": run.report,
             "articles": run.articles,
             "sentences": run.sentences,

@@ -156,7 +156,11 @@ def _too_little(articles: int, positives: int, min_articles: int, min_positives:
         reasons.append(f"{articles} articles with submitted highlights (at least {min_articles})")
     if positives < min_positives:
         reasons.append(f"{positives} highlighted sentences (at least {min_positives})")
-    return "Not enough reviews yet: " + " and ".join(reasons) + ". The rules stay in use."
+    return (
+        f"{SuggestionModelRun.TOO_LITTLE_DATA}: "
+        + " and ".join(reasons)
+        + ". The rules stay in use."
+    )
 
 
 def suggestion_model_train(
@@ -235,7 +239,10 @@ def training_summary(run: SuggestionModelRun) -> str:
     and the task logs)."""
     figures = run.figures if isinstance(run.figures, dict) else {}
     held_out = figures.get("rules", {}).get("articles", 0) if figures else 0
-    used = f"used: {run.name}" if run.is_used else f"not used ({run.report})"
+    if run.had_too_little_data:
+        used = run.report  # nothing was decided: no "used" or "not used"
+    else:
+        used = f"used: {run.name}" if run.is_used else f"not used ({run.report})"
     return (
         f"Suggestion model trained on {run.articles} articles, {run.sentences} sentences, "
         f"{run.positives} highlighted; held out {held_out} articles: "

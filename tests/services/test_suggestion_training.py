@@ -106,6 +106,32 @@ def test_a_desk_with_too_few_reviews_stores_a_run_saying_why():
     assert SuggestionModelRun.objects.get() == run
 
 
+def test_a_run_with_too_few_reviews_says_it_had_too_little_data():
+    desk_reviewed(3, highlighted=PLAIN)
+
+    run = suggestion_model_train()
+
+    assert run.had_too_little_data
+    assert run.report.startswith(SuggestionModelRun.TOO_LITTLE_DATA)
+
+
+def test_a_run_with_enough_reviews_did_not_have_too_little_data():
+    desk_reviewed(8, highlighted=PLAIN)
+
+    run = suggestion_model_train()
+
+    assert not run.had_too_little_data
+
+
+def test_the_summary_of_a_run_with_too_little_data_gives_its_report_only():
+    run = suggestion_model_train()
+
+    line = training_summary(run)
+
+    assert line.endswith(run.report)
+    assert "not used" not in line and "used:" not in line
+
+
 def test_a_new_desk_stores_a_run_with_no_figures():
     run = suggestion_model_train()
 
@@ -141,7 +167,9 @@ def test_the_command_trains_and_prints_both_figures():
     printed = out.getvalue()
     assert "rules recall in the top 30%" in printed
     assert "model recall in the top 30%" in printed
-    assert "not used (Not enough reviews yet" in printed
+    # Too few reviews: the report alone, no "used" / "not used" verdict.
+    assert "Not enough reviews yet: 3 articles" in printed
+    assert "used" not in printed.replace("stay in use", "")
     assert SuggestionModelRun.objects.count() == 1
 
 

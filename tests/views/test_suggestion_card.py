@@ -124,12 +124,25 @@ def test_editors_see_the_card_with_the_latest_training_run(editor):
 
 
 def test_a_run_that_was_not_used_shows_why(editor):
-    SuggestionModelRun.objects.create(name="desk-model-2025-03-01", report="Not enough reviews yet")
+    report = "The model did not beat the rules on the held-out articles. The rules stay in use."
+    SuggestionModelRun.objects.create(name="desk-model-2025-03-01", report=report)
 
     html = logged_in(editor).get("/agreement/").content.decode()
 
     assert "The rules score new articles." in html
-    assert "Not enough reviews yet" in html
+    assert report in html
+
+
+def test_a_run_with_too_little_data_shows_its_report_only(editor):
+    report = f"{SuggestionModelRun.TOO_LITTLE_DATA}: 2 articles with submitted highlights."
+    SuggestionModelRun.objects.create(name="desk-model-2025-03-01", report=report)
+
+    html = logged_in(editor).get("/agreement/").content.decode()
+
+    assert report in html
+    assert "data-training-status" not in html
+    assert "The rules score new articles." not in html
+    assert "The desk model beat the rules" not in html
 
 
 def test_train_now_queues_a_training_run_and_redirects(editor, django_capture_on_commit_callbacks):
