@@ -55,5 +55,8 @@ class ArticleSuggestionsSerializer(serializers.Serializer):
     computed = serializers.BooleanField(
         help_text="False while the suggestions of the latest revision are being computed."
     )
-    model = serializers.CharField(help_text='"rules" or "desk-model-<date>".')
+    model = serializers.CharField(
+        help_text='"rules" or "desk-model-<date>" (a later run of the same day: '
+        '"desk-model-<date>-2", "-3" ...).'
+    )
     results = SuggestionSerializer(many=True, help_text="In text order.")

@@ -163,6 +163,20 @@ def _too_little(articles: int, positives: int, min_articles: int, min_positives:
     )
 
 
+def _run_name(day: datetime.date) -> str:
+    """desk-model-<date> for the day's first run, then desk-model-<date>-2, -3 ... (one
+    query, whatever the number of runs that day): suggestions name the model that scored them,
+    so two runs of one day must not share a name. The highest suffix taken plus one, so a
+    deleted run's name is not given again. Two runs started in the same instant could still
+    take the same name (there is no unique constraint on it): the task is not run concurrently."""
+    base = f"desk-model-{day:%Y-%m-%d}"
+    taken = SuggestionModelRun.objects.filter(name__regex=rf"^{base}(-[0-9]+)?$").values_list(
+        "name", flat=True
+    )
+    numbers = [int(name[len(base) + 1 :] or 1) for name in taken]
+    return base if not numbers else f"{base}-{max(numbers) + 1}"
+
+
 def suggestion_model_train(
     *,
     min_articles: int = MIN_ARTICLES,
@@ -172,9 +186,10 @@ def suggestion_model_train(
 ) -> SuggestionModelRun:
     """Train the desk's model on its submitted reviews, compare it with the rules on held-out
     articles, and store the run (used when it beats the rules with enough data). Logs the
-    comparison (`training_summary`). Three queries whatever the number of articles."""
+    comparison (`training_summary`). Four queries whatever the number of articles and of the
+    day's earlier runs."""
     now = now or timezone.now()
-    name = f"desk-model-{now:%Y-%m-%d}"
+    name = _run_name(now.date())
     examples = sentence_examples()
     article_ids = sorted({e.article_id for e in examples})
     positives = sum(1 for e in examples if e.positive)

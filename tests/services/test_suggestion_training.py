@@ -139,12 +139,37 @@ def test_a_new_desk_stores_a_run_with_no_figures():
     assert "Not enough reviews yet" in run.report
 
 
-@pytest.mark.parametrize("articles", [2, 8])
-def test_training_reads_in_a_constant_number_of_queries(articles, django_assert_max_num_queries):
+@pytest.mark.parametrize(("articles", "earlier_runs"), [(2, 0), (8, 0), (8, 5)])
+def test_training_reads_in_a_constant_number_of_queries(
+    articles, earlier_runs, django_assert_num_queries
+):
     desk_reviewed(articles, highlighted=PLAIN)
+    now = timezone.now()
+    for _ in range(earlier_runs):
+        suggestion_model_train(now=now)
 
-    with django_assert_max_num_queries(3):
-        suggestion_model_train()
+    # The highlights, their revisions, the day's run names, the new run.
+    with django_assert_num_queries(4):
+        suggestion_model_train(now=now)
+
+
+def test_runs_of_the_same_day_get_numbered_names():
+    morning = timezone.now().replace(year=2025, month=3, day=1, hour=8)
+    SuggestionModelRun.objects.create(name="desk-model-2025-02-28")  # another day's
+
+    names = [suggestion_model_train(now=morning.replace(hour=h)).name for h in (8, 12, 18)]
+    next_day = suggestion_model_train(now=morning.replace(day=2)).name
+
+    assert names == ["desk-model-2025-03-01", "desk-model-2025-03-01-2", "desk-model-2025-03-01-3"]
+    assert next_day == "desk-model-2025-03-02"
+
+
+def test_a_deleted_run_name_is_not_given_again():
+    day = timezone.now().replace(year=2025, month=3, day=1)
+    SuggestionModelRun.objects.create(name="desk-model-2025-03-01")
+    SuggestionModelRun.objects.create(name="desk-model-2025-03-01-3")
+
+    assert suggestion_model_train(now=day).name == "desk-model-2025-03-01-4"
 
 
 def test_the_summary_gives_both_figures_and_whether_the_model_is_used():
