@@ -1,0 +1,52 @@
+"""Suggestions on the article page, in Chromium, beyond the walkthrough in test_suggestions.py:
+the list item's styles shared with the highlights' list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.e2e.conftest import login, open_article
+from tests.e2e.test_suggestions import suggestion_item, suggestions_stored, switch
+from tests.factories import ArticleFactory, ReviewerFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+STATIC = Path(__file__).resolve().parents[2] / "static" / "annotations"
+
+
+def test_a_suggestion_item_button_takes_the_highlight_item_rule_with_its_own_padding(
+    page: Page,
+) -> None:
+    ReviewerFactory(username="alice")
+    article = ArticleFactory()
+    found = suggestions_stored(article)
+    login(page, "alice")
+    open_article(page, article.pk)
+    switch(page).check()
+
+    main = suggestion_item(page, found["quote"]).locator(".suggestion-item__main")
+    style = main.evaluate(
+        """(button) => {
+          const s = getComputedStyle(button);
+          return [s.display, s.cursor, s.textAlign, s.backgroundColor, s.borderTopWidth,
+                  s.rowGap, s.paddingTop, s.paddingLeft];
+        }"""
+    )
+    assert style == ["grid", "pointer", "left", "rgba(0, 0, 0, 0)", "0px", "5px", "10px", "12px"]
+    # width: 100% of the item (its dashed border aside).
+    item_box = suggestion_item(page, found["quote"]).bounding_box()
+    assert main.bounding_box()["width"] == pytest.approx(item_box["width"] - 2, abs=1)
+
+
+def test_the_shared_item_button_rule_is_written_once() -> None:
+    app = (STATIC / "app.css").read_text()
+    suggestions = (STATIC / "suggestions.css").read_text()
+
+    assert ".annotation-item__main,\n.suggestion-item__main {" in app
+    own = suggestions[suggestions.index(".suggestion-item__main {") :]
+    own = own[: own.index("}")]
+    assert "cursor" not in own and "background" not in own and "text-align" not in own
+    assert ".suggestion-item__main:focus-visible" not in suggestions
