@@ -1,13 +1,16 @@
 // Suggestions: the claims worth checking and the quotes the desk found in the text, shown when
 // the reader switches them on. Faint underlines drawn with the highlights' offset machinery
 // (code points), a list ranked by score in the sidebar, `]` / `[` to move between them in
-// text order, and Accept (or Enter on an item) to open the annotation panel pre-filled.
+// text order, and Accept (or Enter on an item) to open the annotation panel pre-filled. A
+// suggestion a highlight already covers (accepted, or found by hand) is not offered.
 // They are never highlights: their own elements, their own list, no verdict.
 
 import { unwrapAll, wrapRange } from "./highlights.js";
 
 const STORAGE_KEY = "factcheck:suggestions";
 const EXCERPT_LENGTH = 140;
+// A highlight over at least this share of a suggestion's span already says what it suggests.
+export const COVERED_SHARE = 0.8;
 
 function truncate(text, length) {
   const characters = Array.from(text || "");
@@ -56,6 +59,21 @@ export function isAccepted(suggestion, annotations) {
         (annotation.anchor &&
           annotation.anchor.start === suggestion.target.start &&
           annotation.anchor.end === suggestion.target.end)),
+  );
+}
+
+/**
+ * Whether one highlight the page shows (the reader's own, or a reviewer's an editor sees)
+ * covers at least COVERED_SHARE of the suggestion's span: the reviewer found it already.
+ */
+export function isCovered(suggestion, annotations) {
+  const { start, end } = suggestion.target;
+  const length = end - start;
+  if (length <= 0) return false;
+  return annotations.some(
+    (annotation) =>
+      annotation.anchor &&
+      Math.min(end, annotation.anchor.end) - Math.max(start, annotation.anchor.start) >= COVERED_SHARE * length,
   );
 }
 
@@ -149,21 +167,21 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
     return item;
   }
 
-  function statusText(acceptedCount) {
+  function statusText() {
     if (!data.computed) return "Computing suggestions… They appear here when you reload the page.";
     if (offered.length) return `${offered.length} suggestion${offered.length === 1 ? "" : "s"}, best first.`;
-    return acceptedCount ? "No suggestions left." : "No suggestions.";
+    return all.length ? "No suggestions left." : "No suggestions.";
   }
 
-  /** Redraw everything from the highlights the page holds now (accepted ones drop out). */
+  /** Redraw everything from the highlights the page holds now (accepted and covered ones drop out). */
   function refresh() {
     unwrapAll(Array.from(root.querySelectorAll(".suggestion-mark")));
     toggle.checked = on;
     body.hidden = !on;
     offHint.hidden = on;
     const highlights = annotations();
-    offered = all.filter((suggestion) => !isAccepted(suggestion, highlights));
-    const acceptedCount = all.length - offered.length;
+    const acceptedCount = all.filter((suggestion) => isAccepted(suggestion, highlights)).length;
+    offered = all.filter((suggestion) => !isAccepted(suggestion, highlights) && !isCovered(suggestion, highlights));
     if (!find(selectedId)) selectedId = null;
     if (!on) {
       list.replaceChildren();
@@ -173,7 +191,7 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
     const acceptable = canAccept();
     list.replaceChildren(...offered.slice().sort(byRank).map((suggestion) => renderItem(suggestion, acceptable)));
     list.hidden = offered.length === 0;
-    status.textContent = statusText(acceptedCount);
+    status.textContent = statusText();
     acceptedNote.hidden = acceptedCount === 0;
     acceptedNote.textContent = `${acceptedCount} accepted: now among your highlights.`;
     if (selectedId !== null) select(selectedId);

@@ -1,20 +1,67 @@
 """Suggestions on the article page, in Chromium, beyond the walkthrough in test_suggestions.py:
-the list item's styles shared with the highlights' list."""
+suggestions a highlight already covers are not offered; the list item's styles shared with the
+highlights' list."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import login, open_article
-from tests.e2e.test_suggestions import suggestion_item, suggestions_stored, switch
-from tests.factories import ArticleFactory, ReviewerFactory
+from tests.e2e.test_suggestions import (
+    BUDGET,
+    QUOTE,
+    suggestion_item,
+    suggestion_marks,
+    suggestions_stored,
+    switch,
+)
+from tests.factories import AnnotationFactory, ArticleFactory, EditorFactory, ReviewerFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 STATIC = Path(__file__).resolve().parents[2] / "static" / "annotations"
+
+
+def test_a_suggestion_a_highlight_mostly_covers_is_not_offered(page: Page) -> None:
+    alice = ReviewerFactory(username="alice")
+    article = ArticleFactory()
+    found = suggestions_stored(article)
+    # 54 of the budget claim's 65 characters (83%): found by hand already.
+    AnnotationFactory(article=article, reviewer=alice, quote=BUDGET[:54])
+    # 22 of the quote's 45 characters (49%): the quote is still worth a look.
+    AnnotationFactory(
+        article=article, reviewer=alice, quote=QUOTE[:22], kind="quote", speaker="Ana Ruiz"
+    )
+    login(page, "alice")
+    open_article(page, article.pk)
+    switch(page).check()
+
+    expect(page.locator("#article-text mark.highlight")).to_have_count(2)
+    expect(suggestion_item(page, found["budget"])).to_have_count(0)
+    expect(suggestion_marks(page, found["budget"])).to_have_count(0)
+    expect(suggestion_item(page, found["quote"])).to_have_count(1)
+    expect(suggestion_marks(page, found["quote"]).first).to_be_attached()
+    expect(page.locator(".suggestion-item")).to_have_count(2)
+    expect(page.locator("#suggestions-status")).to_have_text("2 suggestions, best first.")
+    # Covered is not accepted: the note counts only suggestions taken into highlights.
+    expect(page.locator("#suggestions-accepted")).to_be_hidden()
+
+
+def test_an_editor_is_not_offered_what_a_reviewer_highlighted(page: Page) -> None:
+    EditorFactory(username="edith")
+    article = ArticleFactory()
+    found = suggestions_stored(article)
+    AnnotationFactory(article=article, quote=BUDGET)  # another reviewer's, the whole span
+    login(page, "edith")
+    open_article(page, article.pk)
+    switch(page).check()
+
+    expect(page.locator("#article-text mark.highlight")).to_have_count(1)
+    expect(page.locator(".suggestion-item")).to_have_count(2)
+    expect(suggestion_item(page, found["budget"])).to_have_count(0)
 
 
 def test_a_suggestion_item_button_takes_the_highlight_item_rule_with_its_own_padding(
