@@ -100,6 +100,8 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
   const status = section.querySelector("#suggestions-status");
   const list = section.querySelector("#suggestion-list");
   const acceptedNote = section.querySelector("#suggestions-accepted");
+  // "Enter on a suggestion accepts it": said only while the items have Accept buttons.
+  const acceptKeyHint = section.querySelector("#suggestions-keys-accept");
   const all = (data.results || []).slice().sort(byTextOrder);
   let offered = [];
   let selectedId = null;
@@ -189,6 +191,7 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
     }
     for (const suggestion of offered) draw(suggestion);
     const acceptable = canAccept();
+    if (acceptKeyHint) acceptKeyHint.hidden = !acceptable;
     list.replaceChildren(...offered.slice().sort(byRank).map((suggestion) => renderItem(suggestion, acceptable)));
     list.hidden = offered.length === 0;
     status.textContent = statusText();

@@ -1,18 +1,25 @@
 """Suggestions on the article page, in Chromium, beyond the walkthrough in test_suggestions.py:
-suggestions a highlight already covers are not offered; the list item's styles shared with the
-highlights' list."""
+suggestions a highlight already covers are not offered; Enter pressed again after accepting
+saves nothing, a verdict is chosen deliberately; the "Enter accepts" hint only beside Accept
+buttons; the list item's styles shared with the highlights' list."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from annotations.models import Annotation, Review
 from tests.e2e.conftest import login, open_article
+from tests.e2e.helpers import panel
 from tests.e2e.test_suggestions import (
     BUDGET,
     QUOTE,
+    annotation_posted,
+    save_as,
+    save_as_group,
     suggestion_item,
     suggestion_marks,
     suggestions_stored,
@@ -62,6 +69,82 @@ def test_an_editor_is_not_offered_what_a_reviewer_highlighted(page: Page) -> Non
     expect(page.locator("#article-text mark.highlight")).to_have_count(1)
     expect(page.locator(".suggestion-item")).to_have_count(2)
     expect(suggestion_item(page, found["budget"])).to_have_count(0)
+
+
+def test_enter_pressed_twice_after_accepting_saves_no_verdict(page: Page) -> None:
+    ReviewerFactory(username="alice")
+    article = ArticleFactory()
+    found = suggestions_stored(article)
+    login(page, "alice")
+    open_article(page, article.pk)
+    switch(page).check()
+    suggestion_item(page, found["quote"]).locator(".suggestion-item__main").focus()
+
+    page.keyboard.press("Enter")  # accepts
+    expect(save_as_group(page)).to_be_focused()
+    page.keyboard.press("Enter")  # the second Enter: on the group, it chooses nothing
+    page.keyboard.press("Control+Enter")
+
+    expect(panel(page)).to_be_visible()
+    expect(save_as_group(page)).to_be_focused()
+    expect(panel(page).locator("#panel-errors")).to_be_hidden()
+    assert not Annotation.objects.exists()
+
+
+def test_a_verdict_reached_with_the_arrows_saves_the_accepted_suggestion(page: Page) -> None:
+    ReviewerFactory(username="alice")
+    article = ArticleFactory()
+    found = suggestions_stored(article)
+    login(page, "alice")
+    open_article(page, article.pk)
+    switch(page).check()
+    suggestion_item(page, found["quote"]).locator(".suggestion-item__main").focus()
+    page.keyboard.press("Enter")
+
+    page.keyboard.press("ArrowDown")
+    expect(save_as(page, "True")).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    expect(save_as(page, "Mostly true")).to_be_focused()
+    with page.expect_request(annotation_posted):
+        page.keyboard.press("Enter")
+
+    expect(panel(page)).to_be_hidden()
+    annotation = Annotation.objects.get()
+    assert (annotation.verdict.slug, annotation.suggestion_id) == ("mostly-true", found["quote"].pk)
+
+
+def test_the_enter_accepts_hint_shows_while_there_are_accept_buttons(page: Page) -> None:
+    ReviewerFactory(username="alice")
+    article = ArticleFactory()
+    suggestions_stored(article)
+    login(page, "alice")
+    open_article(page, article.pk)
+    switch(page).check()
+
+    expect(page.get_by_role("button", name="Accept").first).to_be_visible()
+    hint = page.locator("#suggestions-keys-accept")
+    expect(hint).to_be_visible()
+    expect(hint).to_have_text("· Enter on a suggestion accepts it")
+
+
+def test_a_submitted_review_shows_no_accept_buttons_and_no_enter_hint(page: Page) -> None:
+    alice = ReviewerFactory(username="alice")
+    article = ArticleFactory()
+    suggestions_stored(article)
+    Review.objects.create(
+        article=article,
+        reviewer=alice,
+        status=Review.Status.SUBMITTED,
+        submitted_at=timezone.now(),
+    )
+    login(page, "alice")
+    open_article(page, article.pk)
+    switch(page).check()
+
+    expect(page.locator(".suggestion-item")).to_have_count(3)
+    expect(page.get_by_role("button", name="Accept")).to_have_count(0)
+    expect(page.locator("#suggestions-keys")).to_be_visible()
+    expect(page.locator("#suggestions-keys-accept")).to_be_hidden()
 
 
 def test_a_suggestion_item_button_takes_the_highlight_item_rule_with_its_own_padding(
