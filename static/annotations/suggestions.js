@@ -1,7 +1,7 @@
 // Suggestions: the claims worth checking and the quotes the desk found in the text, shown when
 // the reader switches them on. Faint underlines drawn with the highlights' offset machinery
 // (code points), a list ranked by score in the sidebar, `]` / `[` to move between them in
-// text order, and Accept (or Enter on an item) to open the annotation panel pre-filled. A
+// text order (focusing the list item, or on one column the underline), and Accept (or Enter on an item) to open the annotation panel pre-filled. A
 // suggestion a highlight already covers (accepted, or found by hand) is not offered.
 // They are never highlights: their own elements, their own list, no verdict.
 
@@ -11,6 +11,9 @@ const STORAGE_KEY = "factcheck:suggestions";
 const EXCERPT_LENGTH = 140;
 // A highlight over at least this share of a suggestion's span already says what it suggests.
 export const COVERED_SHARE = 0.8;
+// app.css's one-column layout: the sidebar's list lies below the text, out of sight, so `]`
+// and `[` focus the underline in the text instead of the list item.
+const ONE_COLUMN = "(max-width: 1000px)";
 
 function truncate(text, length) {
   const characters = Array.from(text || "");
@@ -114,12 +117,14 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
   function draw(suggestion) {
     const kindName = suggestion.kind === "quote" ? "Suggested quote" : "Suggested claim";
     const speaker = suggestion.kind === "quote" ? ` · ${suggestion.speaker || "speaker unknown"}` : "";
-    wrapRange(root, suggestion.target.start, suggestion.target.end, () => {
+    const underlines = wrapRange(root, suggestion.target.start, suggestion.target.end, () => {
       const underline = element("span", `suggestion-mark suggestion-mark--${suggestion.kind}`);
       underline.dataset.suggestionId = String(suggestion.id);
       underline.title = `${kindName}${speaker}`;
       return underline;
     });
+    // Focusable by script only (`]` / `[` on one column), not a Tab stop per suggestion.
+    if (underlines.length) underlines[0].tabIndex = -1;
   }
 
   function renderItem(suggestion, acceptable) {
@@ -208,11 +213,14 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
     const underlines = underlinesOf(selectedId);
     for (const underline of underlines) underline.classList.add("is-selected");
     const item = itemOf(selectedId);
+    // One column: the list is below the text, so focus (and the scroll) stays in the text.
+    const inText = window.matchMedia(ONE_COLUMN).matches && underlines.length > 0;
     if (item) {
       item.classList.add("is-selected");
-      item.scrollIntoView({ block: "nearest" });
-      if (focus) item.querySelector(".suggestion-item__main").focus({ preventScroll: true });
+      if (!inText) item.scrollIntoView({ block: "nearest" });
+      if (focus && !inText) item.querySelector(".suggestion-item__main").focus({ preventScroll: true });
     }
+    if (focus && inText) underlines[0].focus({ preventScroll: true });
     if (scroll && underlines.length) {
       const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
       underlines[0].scrollIntoView({ block: "center", behavior: reduceMotion ? "auto" : "smooth" });
@@ -264,6 +272,14 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
     if (!main || !canAccept()) return;
     event.preventDefault();
     accept(main.closest(".suggestion-item").dataset.suggestionId);
+  });
+  root.addEventListener("keydown", (event) => {
+    // Enter on a focused underline accepts it, as on its item in the list.
+    if (event.key !== "Enter" || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
+    const underline = event.target instanceof Element ? event.target.closest(".suggestion-mark") : null;
+    if (!on || !underline || !canAccept()) return;
+    event.preventDefault();
+    accept(underline.dataset.suggestionId);
   });
   root.addEventListener("click", (event) => {
     // A click on an underline (not on a highlight, which selects the highlight) picks it in the list.

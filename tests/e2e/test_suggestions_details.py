@@ -5,6 +5,7 @@ buttons; the list item's styles shared with the highlights' list."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -145,6 +146,49 @@ def test_a_submitted_review_shows_no_accept_buttons_and_no_enter_hint(page: Page
     expect(page.get_by_role("button", name="Accept")).to_have_count(0)
     expect(page.locator("#suggestions-keys")).to_be_visible()
     expect(page.locator("#suggestions-keys-accept")).to_be_hidden()
+
+
+def test_on_a_narrow_screen_the_brackets_focus_the_underline_in_the_text(page: Page) -> None:
+    ReviewerFactory(username="alice")
+    article = ArticleFactory()
+    found = suggestions_stored(article)
+    page.set_viewport_size({"width": 760, "height": 800})
+    login(page, "alice")
+    open_article(page, article.pk)
+    switch(page).check()
+    page.locator("body").focus()
+
+    # Text order: the budget claim, then the quote.
+    page.keyboard.press("]")
+    budget = suggestion_marks(page, found["budget"]).first
+    expect(budget).to_be_focused()
+    expect(budget).to_be_in_viewport()
+    page.keyboard.press("]")
+    quote = suggestion_marks(page, found["quote"]).first
+    expect(quote).to_be_focused()
+    expect(suggestion_item(page, found["quote"])).to_have_class(re.compile(r"\bis-selected\b"))
+    page.keyboard.press("[")
+    expect(budget).to_be_focused()
+
+    # Enter on the underline accepts it, as on its item; Escape comes back to the underline.
+    page.keyboard.press("Enter")
+    expect(panel(page)).to_be_visible()
+    expect(panel(page).locator("#panel-quote")).to_have_text(BUDGET)
+    page.keyboard.press("Escape")
+    expect(budget).to_be_focused()
+
+
+def test_on_a_wide_screen_the_brackets_still_focus_the_list_item(page: Page) -> None:
+    ReviewerFactory(username="alice")
+    article = ArticleFactory()
+    found = suggestions_stored(article)
+    login(page, "alice")
+    open_article(page, article.pk)
+    switch(page).check()
+
+    page.keyboard.press("]")
+
+    expect(suggestion_item(page, found["budget"]).locator(".suggestion-item__main")).to_be_focused()
 
 
 def test_a_suggestion_item_button_takes_the_highlight_item_rule_with_its_own_padding(
