@@ -1,7 +1,9 @@
-"""Output serializers of GET /api/v1/articles/{id}/suggestions/: every field of the document
-presenters/suggestions.py builds, named, so the OpenAPI schema documents it."""
+"""Serializers of GET /api/v1/articles/{id}/suggestions/: its query string, and every field of
+the document presenters/suggestions.py builds, named, so the OpenAPI schema documents it."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from rest_framework import serializers
 
@@ -9,13 +11,16 @@ from annotations.api.pagination import MAX_OFFSET
 from annotations.api.query import QueryIntegerField
 from annotations.models import ClaimLink, Suggestion
 
+if TYPE_CHECKING:  # the stubs' name for a lazy string; Django has no such class at runtime
+    from django.utils.functional import _StrPromise as StrPromise
+
 # A 200,000-character article gave 1,651 suggestions (608 KB): served in pages of this many.
 DEFAULT_LIMIT = 500
 MAX_LIMIT = 1000
 MAX_REVISION = 999_999_999
 
 
-def _between(minimum: int, maximum: int) -> dict[str, str]:
+def _between(minimum: int, maximum: int) -> dict[str, str | StrPromise]:
     message = f"Must be a whole number between {minimum} and {maximum}."
     return {"invalid": message, "min_value": message, "max_value": message}
 
