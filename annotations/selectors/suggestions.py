@@ -53,7 +53,7 @@ def article_suggestions(
     names another; a number it does not have is a DomainError, 404), in text order, from
     `offset`, at most `limit` of them (all without), with the checks of every claim they
     match: at most six queries whatever their number (the user's roles, the revision, the
-    count and model, the page, the checks' two)."""
+    count and model when a page is asked for, the page, the checks' two)."""
     require(user, Permission.Suggestion.READ, article)
     revisions = article.revisions.order_by("-number")
     if revision_number is not None:
@@ -70,20 +70,25 @@ def article_suggestions(
             )
         return ArticleSuggestions(None, False, "rules", [], {})
     rows = Suggestion.objects.filter(revision=revision)
-    # All of a revision's suggestions are scored by one model, stored with each row.
-    total = rows.aggregate(count=Count("pk"), model=Min("model"))
-    page = rows.order_by("start", "end", "kind", "pk")[
-        offset : None if limit is None else offset + limit
-    ]
-    suggestions = list(page) if total["count"] else []
+    ordered = rows.order_by("start", "end", "kind", "pk")
+    if limit is None and offset == 0:
+        # All of them (the article page): their number and model need no query of their own.
+        suggestions = list(ordered)
+        count, model = len(suggestions), suggestions[0].model if suggestions else None
+    else:
+        # All of a revision's suggestions are scored by one model, stored with each row.
+        total = rows.aggregate(count=Count("pk"), model=Min("model"))
+        count, model = total["count"], total["model"]
+        page = ordered[offset : None if limit is None else offset + limit]
+        suggestions = list(page) if count else []
     claim_ids = {match["claim"] for s in suggestions for match in s.matches}
     return ArticleSuggestions(
         revision,
         revision.suggested_at is not None,
-        total["model"] or "rules",
+        model or "rules",
         suggestions,
         claims_checks(claim_ids),
-        count=total["count"],
+        count=count,
         offset=offset,
     )
 
