@@ -1073,9 +1073,20 @@ class SuggestionModelRun(models.Model):
     # Why the run was not used (too few reviews, did not beat the rules), for the dashboard.
     report = models.TextField(blank=True)
 
+    # How the report of a run with too few reviews to judge a model by begins: such a run
+    # decided nothing (no "used" or "not used"), its report says what is missing.
+    TOO_LITTLE_DATA = "Not enough reviews yet"
+
     class Meta:
         ordering = ["-created", "-id"]
         get_latest_by = "created"
 
     def __str__(self) -> str:
+        if self.had_too_little_data:
+            return f"{self.name} (too little data)"
         return f"{self.name} ({'used' if self.is_used else 'not used'})"
+
+    @property
+    def had_too_little_data(self) -> bool:
+        """Whether the run had too few reviews to compare a model with the rules."""
+        return not self.is_used and self.report.startswith(self.TOO_LITTLE_DATA)

@@ -13,6 +13,7 @@ from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.utils.urls import replace_query_param
 
 from annotations import selectors
 from annotations.api.agreement_serializers import ArticleAgreementSerializer
@@ -35,7 +36,10 @@ from annotations.api.serializers import (
     ArticleSerializer,
     ReviewSerializer,
 )
-from annotations.api.suggestion_serializers import ArticleSuggestionsSerializer
+from annotations.api.suggestion_serializers import (
+    ArticleSuggestionsQuerySerializer,
+    ArticleSuggestionsSerializer,
+)
 from annotations.api.viewsets import DeskReadViewSet
 from annotations.models import Article, ArticleRevision
 from annotations.permissions import Permission
@@ -78,6 +82,7 @@ class ArticleViewSet(DeskReadViewSet):
         "pick_up": Permission.Assignment.PICK_UP,
         "suggestions": Permission.Suggestion.READ,
     }
+    query_serializer_for_action = {"suggestions": ArticleSuggestionsQuerySerializer}  # noqa: RUF012  # read only
     lookup_value_regex = ID_PATTERN
     filterset_class = ArticleFilter
     filter_backends = [DjangoFilterBackend, StrictSearchFilter, StrictOrderingFilter]
@@ -168,13 +173,34 @@ class ArticleViewSet(DeskReadViewSet):
         payload = selectors.article_agreement_payload(self.get_object())
         return Response(ArticleAgreementSerializer(payload).data)
 
-    @extend_schema(request=None, responses={200: ArticleSuggestionsSerializer})
+    @extend_schema(
+        request=None,
+        parameters=[ArticleSuggestionsQuerySerializer],
+        responses={200: ArticleSuggestionsSerializer},
+    )
     @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def suggestions(self, request: Request, pk: str | None = None) -> Response:
         """The suggested check-worthy claims and quotes (with their speakers) of the article's
-        latest revision, in text order, with the checked claims they restate."""
-        found = article_suggestions(request_user(request), self.get_object())
-        return Response(ArticleSuggestionsSerializer(article_suggestions_present(found)).data)
+        latest revision (or `?revision=<number>`), in text order, with the checked claims they
+        restate: `?limit=` of them (500 unless asked, at most 1000) from `?offset=`, with
+        their `count` and the `next` page's address."""
+        query = ArticleSuggestionsQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        limit, offset = query.validated_data["limit"], query.validated_data["offset"]
+        found = article_suggestions(
+            request_user(request),
+            self.get_object(),
+            revision_number=query.validated_data.get("revision"),
+            limit=limit,
+            offset=offset,
+        )
+        next_url = None
+        if found.has_more:
+            next_url = replace_query_param(
+                request.build_absolute_uri(), "offset", offset + len(found.suggestions)
+            )
+        document = article_suggestions_present(found, next_url=next_url)
+        return Response(ArticleSuggestionsSerializer(document).data)
 
     @extend_schema(request=AssignInputSerializer, responses={200: AssignmentSerializer(many=True)})
     @action(detail=True, methods=["post"])

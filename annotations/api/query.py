@@ -192,11 +192,13 @@ class StrictQueryParameters:
 
     What an endpoint documents is read from what it uses: its FilterSet's filters, `search`
     and `ordering` when it has those backends, its paginator's parameters (lists only), the
-    fields of `query_serializer_class` (for views that read the query string themselves),
-    and `format`, whose unknown values are a 400 too (DRF would answer a bare 404).
+    fields of `query_serializer_class` (for views that read the query string themselves) or,
+    on a viewset, of the action's serializer in `query_serializer_for_action`, and `format`,
+    whose unknown values are a 400 too (DRF would answer a bare 404).
     """
 
     query_serializer_class: type[serializers.Serializer] | None = None
+    query_serializer_for_action: dict[str, type[serializers.Serializer]] = {}  # noqa: RUF012  # read only
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         # Only for a read the endpoint answers: any other method is left to its 405.
@@ -227,7 +229,13 @@ class StrictQueryParameters:
 
     def query_parameters(self) -> set[str]:
         names = {api_settings.URL_FORMAT_OVERRIDE} - {None}
-        # A viewset action on one object (detail=True) reads nothing from the query string;
+        # A viewset action reads the query string only through its serializer, if it has one.
+        action_serializer = self.query_serializer_for_action.get(
+            getattr(self, "action", None) or ""
+        )
+        if action_serializer is not None:
+            names |= set(action_serializer().fields)
+        # Otherwise an action on one object (detail=True) reads nothing from the query string;
         # lists, and plain views (no `detail`), take their documented parameters.
         if getattr(self, "detail", None) is True:
             return names

@@ -1,11 +1,56 @@
-"""Output serializers of GET /api/v1/articles/{id}/suggestions/: every field of the document
-presenters/suggestions.py builds, named, so the OpenAPI schema documents it."""
+"""Serializers of GET /api/v1/articles/{id}/suggestions/: its query string, and every field of
+the document presenters/suggestions.py builds, named, so the OpenAPI schema documents it."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rest_framework import serializers
 
+from annotations.api.pagination import MAX_OFFSET
+from annotations.api.query import QueryIntegerField
 from annotations.models import ClaimLink, Suggestion
+
+if TYPE_CHECKING:  # the stubs' name for a lazy string; Django has no such class at runtime
+    from django.utils.functional import _StrPromise as StrPromise
+
+# A 200,000-character article gave 1,651 suggestions (608 KB): served in pages of this many.
+DEFAULT_LIMIT = 500
+MAX_LIMIT = 1000
+MAX_REVISION = 999_999_999
+
+
+def _between(minimum: int, maximum: int) -> dict[str, str | StrPromise]:
+    message = f"Must be a whole number between {minimum} and {maximum}."
+    return {"invalid": message, "min_value": message, "max_value": message}
+
+
+class ArticleSuggestionsQuerySerializer(serializers.Serializer):
+    """The query string of GET /api/v1/articles/{id}/suggestions/."""
+
+    limit = QueryIntegerField(
+        min_value=1,
+        max_value=MAX_LIMIT,
+        default=DEFAULT_LIMIT,
+        required=False,
+        error_messages=_between(1, MAX_LIMIT),
+        help_text=f"How many suggestions to return (default {DEFAULT_LIMIT}).",
+    )
+    offset = QueryIntegerField(
+        min_value=0,
+        max_value=MAX_OFFSET,
+        default=0,
+        required=False,
+        error_messages=_between(0, MAX_OFFSET),
+        help_text="How many suggestions to skip, in text order.",
+    )
+    revision = QueryIntegerField(
+        min_value=1,
+        max_value=MAX_REVISION,
+        required=False,
+        error_messages=_between(1, MAX_REVISION),
+        help_text="The number of one of the article's revisions (its latest without).",
+    )
 
 
 class SuggestionTargetSerializer(serializers.Serializer):
@@ -50,10 +95,18 @@ class SuggestionSerializer(serializers.Serializer):
 
 class ArticleSuggestionsSerializer(serializers.Serializer):
     revision = serializers.IntegerField(
-        allow_null=True, help_text="The revision number the offsets refer to (the latest)."
+        allow_null=True,
+        help_text="The revision number the offsets refer to (the latest unless asked).",
     )
     computed = serializers.BooleanField(
-        help_text="False while the suggestions of the latest revision are being computed."
+        help_text="False while the suggestions of the revision are being computed."
     )
-    model = serializers.CharField(help_text='"rules" or "desk-model-<date>".')
+    count = serializers.IntegerField(help_text="How many suggestions the revision has in all.")
+    next = serializers.CharField(
+        allow_null=True, help_text="The address of the next page; null on the last."
+    )
+    model = serializers.CharField(
+        help_text='"rules" or "desk-model-<date>" (a later run of the same day: '
+        '"desk-model-<date>-2", "-3" ...).'
+    )
     results = SuggestionSerializer(many=True, help_text="In text order.")

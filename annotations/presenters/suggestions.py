@@ -54,12 +54,18 @@ def suggestion_present(suggestion: Suggestion, checks: dict[int, ClaimChecks]) -
     }
 
 
-def article_suggestions_present(found: ArticleSuggestions) -> dict[str, Any]:
-    """The API's document: {"results": [...], "model": ..., "revision": n, "computed": bool}."""
+def article_suggestions_present(
+    found: ArticleSuggestions, *, next_url: str | None = None
+) -> dict[str, Any]:
+    """The API's document: {"results": [...], "model": ..., "revision": n, "computed": bool,
+    "count": n, "next": url or None}; `next_url` is the next page's address (the API's, when
+    suggestions follow the page)."""
     return {
         "revision": found.revision.number if found.revision else None,
         "computed": found.computed,
         "model": found.model,
+        "count": found.count,
+        "next": next_url,
         "results": [suggestion_present(s, found.checks) for s in found.suggestions],
     }
 
@@ -107,6 +113,7 @@ def suggestion_card_context(found: SuggestionFigures) -> dict[str, Any]:
             "name": run.name,
             "created": run.created,
             "is_used": run.is_used,
+            "had_too_little_data": run.had_too_little_data,
             "report": run.report,
             "articles": run.articles,
             "sentences": run.sentences,

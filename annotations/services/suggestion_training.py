@@ -156,7 +156,25 @@ def _too_little(articles: int, positives: int, min_articles: int, min_positives:
         reasons.append(f"{articles} articles with submitted highlights (at least {min_articles})")
     if positives < min_positives:
         reasons.append(f"{positives} highlighted sentences (at least {min_positives})")
-    return "Not enough reviews yet: " + " and ".join(reasons) + ". The rules stay in use."
+    return (
+        f"{SuggestionModelRun.TOO_LITTLE_DATA}: "
+        + " and ".join(reasons)
+        + ". The rules stay in use."
+    )
+
+
+def _run_name(day: datetime.date) -> str:
+    """desk-model-<date> for the day's first run, then desk-model-<date>-2, -3 ... (one
+    query, whatever the number of runs that day): suggestions name the model that scored them,
+    so two runs of one day must not share a name. The highest suffix taken plus one, so a
+    deleted run's name is not given again. Two runs started in the same instant could still
+    take the same name (there is no unique constraint on it): the task is not run concurrently."""
+    base = f"desk-model-{day:%Y-%m-%d}"
+    taken = SuggestionModelRun.objects.filter(name__regex=rf"^{base}(-[0-9]+)?$").values_list(
+        "name", flat=True
+    )
+    numbers = [int(name[len(base) + 1 :] or 1) for name in taken]
+    return base if not numbers else f"{base}-{max(numbers) + 1}"
 
 
 def suggestion_model_train(
@@ -168,9 +186,10 @@ def suggestion_model_train(
 ) -> SuggestionModelRun:
     """Train the desk's model on its submitted reviews, compare it with the rules on held-out
     articles, and store the run (used when it beats the rules with enough data). Logs the
-    comparison (`training_summary`). Three queries whatever the number of articles."""
+    comparison (`training_summary`). Four queries whatever the number of articles and of the
+    day's earlier runs."""
     now = now or timezone.now()
-    name = f"desk-model-{now:%Y-%m-%d}"
+    name = _run_name(now.date())
     examples = sentence_examples()
     article_ids = sorted({e.article_id for e in examples})
     positives = sum(1 for e in examples if e.positive)
@@ -235,7 +254,10 @@ def training_summary(run: SuggestionModelRun) -> str:
     and the task logs)."""
     figures = run.figures if isinstance(run.figures, dict) else {}
     held_out = figures.get("rules", {}).get("articles", 0) if figures else 0
-    used = f"used: {run.name}" if run.is_used else f"not used ({run.report})"
+    if run.had_too_little_data:
+        used = run.report  # nothing was decided: no "used" or "not used"
+    else:
+        used = f"used: {run.name}" if run.is_used else f"not used ({run.report})"
     return (
         f"Suggestion model trained on {run.articles} articles, {run.sentences} sentences, "
         f"{run.positives} highlighted; held out {held_out} articles: "

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from annotations import selectors
@@ -51,4 +52,5 @@ def suggestions_train(request: HttpRequest) -> HttpResponse:
         messages.success(
             request, "Training requested: the new run appears in the Suggestions card."
         )
-    return redirect("agreement-dashboard")
+    # Back to the card the button is on, not the top of a long page.
+    return redirect(reverse("agreement-dashboard") + "#suggestions")

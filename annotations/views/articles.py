@@ -34,7 +34,14 @@ _ANCHOR_ID = re.compile(IdConverter.regex)
 @permission_required(Permission.Article.LIST)
 def article_list(request: HttpRequest) -> HttpResponse:
     articles = selectors.articles_with_progress(request.user)
-    return render(request, "annotations/article_list.html", {"articles": articles})
+    # Desk membership is holding a role (reviewer, editor, admin): who may read articles. Anyone
+    # else signed in sees an empty list, which must not read as "nothing imported yet".
+    is_desk_member = can(request.user, Permission.Article.READ)
+    return render(
+        request,
+        "annotations/article_list.html",
+        {"articles": articles, "is_desk_member": is_desk_member},
+    )
 
 
 def _orphan_to_reattach(

@@ -2,6 +2,8 @@
 // rationale and sources. It reports what was typed and shows the API's field errors; it
 // never loses what was typed. Opened from a suggestion, the verdict choice is the save: the
 // scale's labels show as "Save as <label>" submit buttons (no verdict is picked in advance).
+// Focus then lands on their group, not on a button: an Enter pressed again (after the Enter
+// that accepted the suggestion) must not save the first verdict; arrows or Tab reach them.
 
 import { ApiError } from "./api.js";
 import { clearFieldErrors, messagesOf, showFieldErrors } from "./field-errors.js";
@@ -22,6 +24,7 @@ export function createPanel(dialog, sourceTemplate) {
   const verdictOptions = dialog.querySelector("#verdict-options");
   const saveAs = dialog.querySelector("#save-as");
   const saveAsButtons = Array.from(saveAs.querySelectorAll("button[name='verdict']"));
+  const saveAsGroup = saveAs.querySelector("#save-as-options");
   const hint = dialog.querySelector("#panel-hint");
   const saveAsHint = dialog.querySelector("#panel-hint-save-as");
   const sources = createSourceRows(dialog.querySelector("#source-rows"), sourceTemplate);
@@ -105,7 +108,7 @@ export function createPanel(dialog, sourceTemplate) {
     showAlert(general);
     const firstInvalid =
       Array.from(form.querySelectorAll('[aria-invalid="true"]')).find(isShown) ||
-      (current?.saveAs && data.verdict ? saveAsButtons[0] : null);
+      (current?.saveAs && data.verdict ? saveAsGroup : null);
     (firstInvalid || alertBox).focus?.();
     if (!firstInvalid) alertBox.scrollIntoView({ block: "nearest" });
   }
@@ -177,8 +180,9 @@ export function createPanel(dialog, sourceTemplate) {
   }
 
   function firstFocus(mode) {
-    // From a suggestion (kind and span chosen): the speaker if it is still missing, else a verdict.
-    if (current.saveAs) return speaker.required && !speaker.value.trim() ? speaker : saveAsButtons[0];
+    // From a suggestion (kind and span chosen): the speaker if it is still missing, else the
+    // verdicts' group (a verdict itself only by a deliberate move).
+    if (current.saveAs) return speaker.required && !speaker.value.trim() ? speaker : saveAsGroup;
     // Editing: the verdict is what usually changes. A new selection: its kind first.
     if (mode === "edit") return form.querySelector('input[name="verdict"]:checked') || form.querySelector('input[name="verdict"]');
     return form.querySelector('input[name="kind"]:checked');
@@ -191,6 +195,8 @@ export function createPanel(dialog, sourceTemplate) {
       event.preventDefault();
       // On a "Save as" button, Ctrl+Enter saves with that verdict, as Enter does.
       const focused = saveAsButtons.includes(document.activeElement) ? document.activeElement : null;
+      // From a suggestion, only a verdict button saves: elsewhere no verdict has been chosen.
+      if (current.saveAs && !focused) return;
       form.requestSubmit(focused || (current.saveAs ? null : saveButton));
       return;
     }
@@ -200,8 +206,19 @@ export function createPanel(dialog, sourceTemplate) {
     // to the verdicts.
     if (!(event.target instanceof HTMLInputElement)) return;
     event.preventDefault();
-    if (current.saveAs) saveAsButtons[0].focus();
+    if (current.saveAs) saveAsGroup.focus();
     else form.requestSubmit(saveButton);
+  });
+  // Arrows move between the "Save as" buttons, from the group or from a button; the group
+  // itself saves nothing (Enter or Space on it does nothing).
+  saveAsGroup.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const step = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[event.key];
+    if (step === undefined) return;
+    event.preventDefault();
+    const index = saveAsButtons.indexOf(document.activeElement);
+    const next = index === -1 ? (step > 0 ? 0 : saveAsButtons.length - 1) : index + step;
+    saveAsButtons[Math.min(Math.max(next, 0), saveAsButtons.length - 1)].focus();
   });
   form.addEventListener("change", (event) => {
     if (event.target.name === "kind") syncKind();

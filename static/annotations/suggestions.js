@@ -1,13 +1,19 @@
 // Suggestions: the claims worth checking and the quotes the desk found in the text, shown when
 // the reader switches them on. Faint underlines drawn with the highlights' offset machinery
 // (code points), a list ranked by score in the sidebar, `]` / `[` to move between them in
-// text order, and Accept (or Enter on an item) to open the annotation panel pre-filled.
+// text order (focusing the list item, or on one column the underline), and Accept (or Enter on an item) to open the annotation panel pre-filled. A
+// suggestion a highlight already covers (accepted, or found by hand) is not offered.
 // They are never highlights: their own elements, their own list, no verdict.
 
 import { unwrapAll, wrapRange } from "./highlights.js";
 
 const STORAGE_KEY = "factcheck:suggestions";
 const EXCERPT_LENGTH = 140;
+// A highlight over at least this share of a suggestion's span already says what it suggests.
+export const COVERED_SHARE = 0.8;
+// app.css's one-column layout: the sidebar's list lies below the text, out of sight, so `]`
+// and `[` focus the underline in the text instead of the list item.
+const ONE_COLUMN = "(max-width: 1000px)";
 
 function truncate(text, length) {
   const characters = Array.from(text || "");
@@ -59,6 +65,21 @@ export function isAccepted(suggestion, annotations) {
   );
 }
 
+/**
+ * Whether one highlight the page shows (the reader's own, or a reviewer's an editor sees)
+ * covers at least COVERED_SHARE of the suggestion's span: the reviewer found it already.
+ */
+export function isCovered(suggestion, annotations) {
+  const { start, end } = suggestion.target;
+  const length = end - start;
+  if (length <= 0) return false;
+  return annotations.some(
+    (annotation) =>
+      annotation.anchor &&
+      Math.min(end, annotation.anchor.end) - Math.max(start, annotation.anchor.start) >= COVERED_SHARE * length,
+  );
+}
+
 /** "Checked before: False (desk)" parts: each verdict of the best match with something to show. */
 function checkedBefore(suggestion) {
   const match = (suggestion.matches || []).find((candidate) => candidate.verdicts && candidate.verdicts.length);
@@ -82,6 +103,8 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
   const status = section.querySelector("#suggestions-status");
   const list = section.querySelector("#suggestion-list");
   const acceptedNote = section.querySelector("#suggestions-accepted");
+  // "Enter on a suggestion accepts it": said only while the items have Accept buttons.
+  const acceptKeyHint = section.querySelector("#suggestions-keys-accept");
   const all = (data.results || []).slice().sort(byTextOrder);
   let offered = [];
   let selectedId = null;
@@ -94,12 +117,14 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
   function draw(suggestion) {
     const kindName = suggestion.kind === "quote" ? "Suggested quote" : "Suggested claim";
     const speaker = suggestion.kind === "quote" ? ` · ${suggestion.speaker || "speaker unknown"}` : "";
-    wrapRange(root, suggestion.target.start, suggestion.target.end, () => {
+    const underlines = wrapRange(root, suggestion.target.start, suggestion.target.end, () => {
       const underline = element("span", `suggestion-mark suggestion-mark--${suggestion.kind}`);
       underline.dataset.suggestionId = String(suggestion.id);
       underline.title = `${kindName}${speaker}`;
       return underline;
     });
+    // Focusable by script only (`]` / `[` on one column), not a Tab stop per suggestion.
+    if (underlines.length) underlines[0].tabIndex = -1;
   }
 
   function renderItem(suggestion, acceptable) {
@@ -149,21 +174,21 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
     return item;
   }
 
-  function statusText(acceptedCount) {
+  function statusText() {
     if (!data.computed) return "Computing suggestions… They appear here when you reload the page.";
     if (offered.length) return `${offered.length} suggestion${offered.length === 1 ? "" : "s"}, best first.`;
-    return acceptedCount ? "No suggestions left." : "No suggestions.";
+    return all.length ? "No suggestions left." : "No suggestions.";
   }
 
-  /** Redraw everything from the highlights the page holds now (accepted ones drop out). */
+  /** Redraw everything from the highlights the page holds now (accepted and covered ones drop out). */
   function refresh() {
     unwrapAll(Array.from(root.querySelectorAll(".suggestion-mark")));
     toggle.checked = on;
     body.hidden = !on;
     offHint.hidden = on;
     const highlights = annotations();
-    offered = all.filter((suggestion) => !isAccepted(suggestion, highlights));
-    const acceptedCount = all.length - offered.length;
+    const acceptedCount = all.filter((suggestion) => isAccepted(suggestion, highlights)).length;
+    offered = all.filter((suggestion) => !isAccepted(suggestion, highlights) && !isCovered(suggestion, highlights));
     if (!find(selectedId)) selectedId = null;
     if (!on) {
       list.replaceChildren();
@@ -171,9 +196,10 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
     }
     for (const suggestion of offered) draw(suggestion);
     const acceptable = canAccept();
+    if (acceptKeyHint) acceptKeyHint.hidden = !acceptable;
     list.replaceChildren(...offered.slice().sort(byRank).map((suggestion) => renderItem(suggestion, acceptable)));
     list.hidden = offered.length === 0;
-    status.textContent = statusText(acceptedCount);
+    status.textContent = statusText();
     acceptedNote.hidden = acceptedCount === 0;
     acceptedNote.textContent = `${acceptedCount} accepted: now among your highlights.`;
     if (selectedId !== null) select(selectedId);
@@ -187,11 +213,14 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
     const underlines = underlinesOf(selectedId);
     for (const underline of underlines) underline.classList.add("is-selected");
     const item = itemOf(selectedId);
+    // One column: the list is below the text, so focus (and the scroll) stays in the text.
+    const inText = window.matchMedia(ONE_COLUMN).matches && underlines.length > 0;
     if (item) {
       item.classList.add("is-selected");
-      item.scrollIntoView({ block: "nearest" });
-      if (focus) item.querySelector(".suggestion-item__main").focus({ preventScroll: true });
+      if (!inText) item.scrollIntoView({ block: "nearest" });
+      if (focus && !inText) item.querySelector(".suggestion-item__main").focus({ preventScroll: true });
     }
+    if (focus && inText) underlines[0].focus({ preventScroll: true });
     if (scroll && underlines.length) {
       const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
       underlines[0].scrollIntoView({ block: "center", behavior: reduceMotion ? "auto" : "smooth" });
@@ -243,6 +272,14 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
     if (!main || !canAccept()) return;
     event.preventDefault();
     accept(main.closest(".suggestion-item").dataset.suggestionId);
+  });
+  root.addEventListener("keydown", (event) => {
+    // Enter on a focused underline accepts it, as on its item in the list.
+    if (event.key !== "Enter" || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
+    const underline = event.target instanceof Element ? event.target.closest(".suggestion-mark") : null;
+    if (!on || !underline || !canAccept()) return;
+    event.preventDefault();
+    accept(underline.dataset.suggestionId);
   });
   root.addEventListener("click", (event) => {
     // A click on an underline (not on a highlight, which selects the highlight) picks it in the list.

@@ -1,5 +1,6 @@
 """Layout details Chromium measures: the queue's "Checked before" pill is as wide as its text,
-not its cell; a field error on the search page leaves the other filters their own height."""
+not its cell; a field error on the search page leaves the other filters their own height; an
+article's right-to-left paragraphs read right to left beside left-to-right ones."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from playwright.sync_api import Page, expect
 
 from annotations.models import Claim
 from annotations.services.claims import claim_link
-from tests.e2e.conftest import login
+from tests.e2e.conftest import login, open_article
 from tests.factories import (
+    ArticleFactory,
     EditorFactory,
     ReviewerFactory,
     unit_decided_and_published,
@@ -52,3 +54,17 @@ def test_a_field_error_on_the_search_page_leaves_the_other_filters_their_height(
 
     after = {name: page.locator(f"#id_{name}").bounding_box()["height"] for name in FILTERS}
     assert after == pytest.approx(before, abs=1)
+
+
+def test_right_to_left_paragraphs_read_right_to_left_beside_left_to_right_ones(
+    page: Page,
+) -> None:
+    ReviewerFactory(username="alice")
+    article = ArticleFactory(text="Title\n\nقال الوزير إن البطالة تضاعفت.\n\nThe minister spoke.")
+    login(page, "alice")
+    open_article(page, article.pk)
+
+    paragraphs = page.locator("#article-text p.paragraph")
+    directions = paragraphs.evaluate_all("(ps) => ps.map((p) => getComputedStyle(p).direction)")
+
+    assert directions == ["ltr", "rtl", "ltr"]

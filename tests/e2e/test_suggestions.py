@@ -44,6 +44,10 @@ def save_as(page: Page, label: str):
     return panel(page).get_by_role("button", name=f"Save as {label}", exact=True)
 
 
+def save_as_group(page: Page):
+    return panel(page).get_by_role("group", name="Save as", exact=True)
+
+
 def annotation_posted(request) -> bool:
     return request.method == "POST" and request.url.endswith("/api/v1/annotations/")
 
@@ -134,14 +138,14 @@ def test_reviewer_switches_suggestions_on_and_walks_them_with_the_keyboard(page:
     main = suggestion_item(page, found["quote"]).locator(".suggestion-item__main")
     expect(main).to_be_focused()
 
-    # Enter accepts: the panel opens pre-filled, focus on the first "Save as" button (the
+    # Enter accepts: the panel opens pre-filled, focus on the "Save as" buttons' group (the
     # verdict is left to choose: pressing Enter did not choose it).
     page.keyboard.press("Enter")
     expect(panel(page)).to_be_visible()
     expect(panel(page).locator("#panel-quote")).to_have_text(QUOTE)
     expect(panel(page).get_by_role("radio", name="Quote")).to_be_checked()
     expect(panel(page).get_by_label("Speaker")).to_have_value("Ana Ruiz")
-    expect(save_as(page, "True")).to_be_focused()
+    expect(save_as_group(page)).to_be_focused()
     expect(panel(page).locator('input[name="verdict"]:checked')).to_have_count(0)
     page.keyboard.press("Escape")
     expect(panel(page)).to_be_hidden()
@@ -225,7 +229,7 @@ def test_a_suggested_quote_with_no_speaker_saves_only_once_the_speaker_is_typed(
     # Enter in the speaker field never picks a verdict: it moves to the "Save as" buttons.
     speaker.fill("Ana Ruiz")
     page.keyboard.press("Enter")
-    expect(save_as(page, "True")).to_be_focused()
+    expect(save_as_group(page)).to_be_focused()
     assert not Annotation.objects.exists()
 
     rationale = "The mayor's own budget figures say otherwise."

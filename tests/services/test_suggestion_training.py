@@ -106,6 +106,32 @@ def test_a_desk_with_too_few_reviews_stores_a_run_saying_why():
     assert SuggestionModelRun.objects.get() == run
 
 
+def test_a_run_with_too_few_reviews_says_it_had_too_little_data():
+    desk_reviewed(3, highlighted=PLAIN)
+
+    run = suggestion_model_train()
+
+    assert run.had_too_little_data
+    assert run.report.startswith(SuggestionModelRun.TOO_LITTLE_DATA)
+
+
+def test_a_run_with_enough_reviews_did_not_have_too_little_data():
+    desk_reviewed(8, highlighted=PLAIN)
+
+    run = suggestion_model_train()
+
+    assert not run.had_too_little_data
+
+
+def test_the_summary_of_a_run_with_too_little_data_gives_its_report_only():
+    run = suggestion_model_train()
+
+    line = training_summary(run)
+
+    assert line.endswith(run.report)
+    assert "not used" not in line and "used:" not in line
+
+
 def test_a_new_desk_stores_a_run_with_no_figures():
     run = suggestion_model_train()
 
@@ -113,12 +139,37 @@ def test_a_new_desk_stores_a_run_with_no_figures():
     assert "Not enough reviews yet" in run.report
 
 
-@pytest.mark.parametrize("articles", [2, 8])
-def test_training_reads_in_a_constant_number_of_queries(articles, django_assert_max_num_queries):
+@pytest.mark.parametrize(("articles", "earlier_runs"), [(2, 0), (8, 0), (8, 5)])
+def test_training_reads_in_a_constant_number_of_queries(
+    articles, earlier_runs, django_assert_num_queries
+):
     desk_reviewed(articles, highlighted=PLAIN)
+    now = timezone.now()
+    for _ in range(earlier_runs):
+        suggestion_model_train(now=now)
 
-    with django_assert_max_num_queries(3):
-        suggestion_model_train()
+    # The highlights, their revisions, the day's run names, the new run.
+    with django_assert_num_queries(4):
+        suggestion_model_train(now=now)
+
+
+def test_runs_of_the_same_day_get_numbered_names():
+    morning = timezone.now().replace(year=2025, month=3, day=1, hour=8)
+    SuggestionModelRun.objects.create(name="desk-model-2025-02-28")  # another day's
+
+    names = [suggestion_model_train(now=morning.replace(hour=h)).name for h in (8, 12, 18)]
+    next_day = suggestion_model_train(now=morning.replace(day=2)).name
+
+    assert names == ["desk-model-2025-03-01", "desk-model-2025-03-01-2", "desk-model-2025-03-01-3"]
+    assert next_day == "desk-model-2025-03-02"
+
+
+def test_a_deleted_run_name_is_not_given_again():
+    day = timezone.now().replace(year=2025, month=3, day=1)
+    SuggestionModelRun.objects.create(name="desk-model-2025-03-01")
+    SuggestionModelRun.objects.create(name="desk-model-2025-03-01-3")
+
+    assert suggestion_model_train(now=day).name == "desk-model-2025-03-01-4"
 
 
 def test_the_summary_gives_both_figures_and_whether_the_model_is_used():
@@ -141,7 +192,9 @@ def test_the_command_trains_and_prints_both_figures():
     printed = out.getvalue()
     assert "rules recall in the top 30%" in printed
     assert "model recall in the top 30%" in printed
-    assert "not used (Not enough reviews yet" in printed
+    # Too few reviews: the report alone, no "used" / "not used" verdict.
+    assert "Not enough reviews yet: 3 articles" in printed
+    assert "used" not in printed.replace("stay in use", "")
     assert SuggestionModelRun.objects.count() == 1
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from annotations.models import Annotation, Article, Review, VerdictLabel
-from tests.factories import ArticleFactory, ReviewerFactory
+from tests.factories import ArticleFactory, ReviewerFactory, UserFactory
 from tests.pages import logged_in, page_data
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +54,32 @@ def test_article_list_shows_articles_and_my_progress(alice, article):
 
     assert response.status_code == 200
     assert article.title.encode() in response.content
+
+
+def test_a_signed_in_user_on_no_desk_is_told_to_ask_an_editor(article):
+    outsider = UserFactory(username="olga")  # no role: a member of no desk
+
+    html = logged_in(outsider).get("/").content.decode()
+
+    assert "You are not a member of any desk yet" in html
+    assert "Ask an editor" in html
+    assert "No articles yet" not in html
+    assert article.title not in html
+
+
+def test_a_reviewer_of_an_empty_desk_sees_no_articles_yet(alice):
+    html = logged_in(alice).get("/").content.decode()
+
+    assert "No articles yet" in html
+    assert "not a member" not in html
+
+
+def test_article_paragraphs_take_their_direction_from_their_text(alice):
+    article = ArticleFactory(text="Title\n\nمرحبا بالعالم.\n\nHello world.")
+
+    html = logged_in(alice).get(f"/articles/{article.pk}/").content.decode()
+
+    assert html.count('<p class="paragraph" dir="auto"') == 3
 
 
 def test_article_page_hands_the_script_verified_anchors(alice, article):

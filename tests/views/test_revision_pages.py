@@ -82,8 +82,9 @@ def test_an_earlier_revision_shows_its_own_text_and_the_highlight_at_its_offsets
     assert (anchor["revision"], anchor["start"], anchor["end"]) == (1, start, start + len(CLAIM))
     assert page_data(response)["article"]["revision"] == 1
     assert b"Update: this article was corrected" not in response.content
-    assert b'<p class="paragraph" data-start="0">City council approves new budget</p>' in (
-        response.content
+    assert (
+        b'<p class="paragraph" dir="auto" data-start="0">City council approves new budget</p>'
+        in (response.content)
     )
 
 
