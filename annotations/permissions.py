@@ -110,6 +110,12 @@ class Permission:
         READ = "suggestion:read"
         TRAIN = "suggestion:train"  # train the desk's check-worthiness model now
 
+    class Evidence(PermissionName):
+        # A source's archived copy and health go with its highlight (Annotation.READ); these
+        # ask for a new capture or a health check now, outside the sweep.
+        CAPTURE = "evidence:capture"
+        CHECK = "evidence:check"
+
     class Search(PermissionName):
         # One search over claims, published verdicts, external fact-checks and articles; each
         # kind of result is still filtered by its own list filter (selectors.search).
@@ -304,6 +310,8 @@ PERMISSION_MAP: dict[PermissionName, list[Clause]] = {
     # Computed from the text alone (and published or external verdicts): blind review holds.
     P.Suggestion.READ: [(user_is_desk_member,)],
     P.Suggestion.TRAIN: [(user_is_editor,)],
+    P.Evidence.CAPTURE: [(user_is_editor,)],
+    P.Evidence.CHECK: [(user_is_editor,)],
     # Published verdicts only, and no highlights at all: blind review holds.
     P.Search.READ: [(user_is_desk_member,)],
 }
@@ -348,6 +356,8 @@ DENIALS: dict[PermissionName, Denial] = {
     P.Appearance.REVIEW: Denial("Only editors review where claims appear again.", _NOT_EDITOR),
     P.Suggestion.READ: _NOT_MEMBER,
     P.Suggestion.TRAIN: Denial("Only editors train the desk's suggestions.", _NOT_EDITOR),
+    P.Evidence.CAPTURE: Denial("Only editors capture sources again.", _NOT_EDITOR),
+    P.Evidence.CHECK: Denial("Only editors check sources now.", _NOT_EDITOR),
     P.Search.READ: _NOT_MEMBER,
 }
 _DENIED = Denial("You may not do this.", "forbidden")

@@ -108,3 +108,8 @@ def pending_captures_sweep_task() -> int:
 @shared_task(acks_late=False)
 def evidence_health_sweep_task() -> int:
     return evidence_health.health_sweep()
+
+
+@shared_task(**RETRYING)
+def source_health_check_task(url: str) -> int:
+    return len(evidence_health.sources_check([url]))

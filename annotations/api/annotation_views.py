@@ -30,9 +30,8 @@ from annotations.api.serializers import (
 from annotations.api.viewsets import DeskReadViewSet
 from annotations.models import Annotation
 from annotations.permissions import Permission
-from annotations.presenters.annotations import AnnotationSerializer
+from annotations.presenters.annotations import AnnotationSerializer, evidence_context
 from annotations.request_user import request_user
-from annotations.selectors.evidence import captures_latest
 from annotations.services.annotations import (
     AnnotationChanges,
     annotation_create,
@@ -88,8 +87,8 @@ class AnnotationViewSet(DeskReadViewSet):
 
     def _output(self, annotations: list[Annotation], **kwargs: Any) -> AnnotationSerializer:
         anchors = selectors.annotations_anchor(annotations)
-        captures = captures_latest(s.url for a in annotations for s in a.sources.all())
-        context = {**self.get_serializer_context(), "anchors": anchors, "captures": captures}
+        evidence = evidence_context(s for a in annotations for s in a.sources.all())
+        context = {**self.get_serializer_context(), "anchors": anchors, **evidence}
         return AnnotationSerializer(annotations, context=context, **kwargs)
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:

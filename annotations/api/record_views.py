@@ -8,8 +8,11 @@ import django_filters
 from django.contrib.auth.models import User
 from django.db.models import F, QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import extend_schema_field
-from rest_framework import mixins, serializers, viewsets
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
 
 from annotations import selectors
 from annotations.api.errors import ID_PATTERN
@@ -21,10 +24,11 @@ from annotations.api.query import (
     StrictQueryParameters,
     StrictSearchFilter,
 )
-from annotations.models import Review, Source, SourceCapture
+from annotations.models import Review, Source, SourceHealth
 from annotations.permissions import Permission, visible_reviews
-from annotations.presenters.annotations import CaptureSerializer, capture_payload
-from annotations.selectors.evidence import captures_latest
+from annotations.presenters.annotations import EvidenceFields, evidence_context
+from annotations.request_user import request_user
+from annotations.services import evidence, evidence_health
 
 
 class ReviewRecordSerializer(serializers.ModelSerializer):
@@ -67,16 +71,11 @@ class ReviewViewSet(
         return visible_reviews(self.request.user, Review.objects.select_related("reviewer"))
 
 
-class SourceRecordSerializer(serializers.ModelSerializer):
-    """A cited source. The context carries `captures` (see SourceViewSet.get_serializer)."""
+class SourceRecordSerializer(EvidenceFields, serializers.ModelSerializer):
+    """A cited source, with its archived copy and health (SourceViewSet.get_serializer gives
+    the context)."""
 
     article = serializers.IntegerField(source="article_id", read_only=True)
-    capture = serializers.SerializerMethodField()
-
-    @extend_schema_field(CaptureSerializer(allow_null=True))
-    def get_capture(self, source: Source) -> dict[str, Any] | None:
-        captures: dict[str, SourceCapture] = self.context.get("captures") or {}
-        return capture_payload(source, captures.get(source.url))
 
     class Meta:
         model = Source
@@ -91,6 +90,7 @@ class SourceRecordSerializer(serializers.ModelSerializer):
             "stance",
             "accessed_on",
             "capture",
+            "health",
         ]
         read_only_fields = fields
 
@@ -99,10 +99,18 @@ class SourceFilter(StrictFilterSet):
     article = IdFilter(field_name="annotation__article_id")
     annotation = IdFilter(field_name="annotation_id")
     stance = django_filters.ChoiceFilter(choices=Source.Stance.choices)
+    health = django_filters.ChoiceFilter(
+        choices=SourceHealth.State.choices,
+        method="health_filter",
+        help_text="Sources whose URL's last check found it so (e.g. gone).",
+    )
 
     class Meta:
         model = Source
-        fields = ["article", "annotation", "stance"]
+        fields = ["article", "annotation", "stance", "health"]
+
+    def health_filter(self, queryset: QuerySet[Source], name: str, value: str) -> QuerySet[Source]:
+        return queryset.filter(url__in=SourceHealth.objects.filter(state=value).values("url"))
 
 
 class SourceViewSet(
@@ -114,6 +122,8 @@ class SourceViewSet(
     permission_for_action = {
         "list": Permission.Annotation.READ,
         "retrieve": Permission.Annotation.READ,
+        "recapture": Permission.Evidence.CAPTURE,
+        "check": Permission.Evidence.CHECK,
     }
     serializer_class = SourceRecordSerializer
     filterset_class = SourceFilter
@@ -122,15 +132,35 @@ class SourceViewSet(
     lookup_value_regex = ID_PATTERN
 
     def get_serializer(self, *args: Any, **kwargs: Any) -> serializers.BaseSerializer[Any]:
-        """With the captures of the sources serialized: one query for a page of them."""
+        """With the evidence of the sources serialized: two queries for a page of them."""
         if args:
             shown = args[0]
             sources = list(shown) if kwargs.get("many") else [shown]
-            kwargs["context"] = {
-                **self.get_serializer_context(),
-                "captures": captures_latest(source.url for source in sources),
-            }
+            kwargs["context"] = {**self.get_serializer_context(), **evidence_context(sources)}
         return super().get_serializer(*args, **kwargs)
+
+    def _answer(self, source: Source) -> Response:
+        # Read again: in-process tasks (the embedded default) have finished by now.
+        fresh = self.get_queryset().get(pk=source.pk)
+        return Response(self.get_serializer(fresh).data, status=status.HTTP_202_ACCEPTED)
+
+    @extend_schema(request=None, responses={202: SourceRecordSerializer})
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def recapture(self, request: Request, pk: str | None = None) -> Response:
+        """Editors: capture the source's URL again now (its earlier captures are kept). 202:
+        `capture` is pending until a worker has fetched it."""
+        source = self.get_object()
+        evidence.source_capture_again(editor=request_user(request), source=source)
+        return self._answer(source)
+
+    @extend_schema(request=None, responses={202: SourceRecordSerializer})
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def check(self, request: Request, pk: str | None = None) -> Response:
+        """Editors: check the source's URL now, outside the sweep. 202: `health` changes once
+        a worker has checked it."""
+        source = self.get_object()
+        evidence_health.source_check_soon(editor=request_user(request), source=source)
+        return self._answer(source)
 
     def get_queryset(self) -> QuerySet[Source]:
         visible = selectors.annotations_visible_to(self.request.user).values("pk")

@@ -3,6 +3,7 @@ article page embeds (so the page's script reads the same objects the API returns
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -10,8 +11,16 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from annotations.models import Annotation, Source, SourceCapture, Suggestion, VerdictLabel
+from annotations.models import (
+    Annotation,
+    Source,
+    SourceCapture,
+    SourceHealth,
+    Suggestion,
+    VerdictLabel,
+)
 from annotations.selectors import AnchoredAnnotations
+from annotations.selectors.evidence import captures_latest, healths_of
 
 
 class CaptureSerializer(serializers.Serializer):
@@ -46,21 +55,62 @@ def capture_payload(source: Source, capture: SourceCapture | None) -> dict[str, 
     }
 
 
-class SourceSerializer(serializers.ModelSerializer):
-    """A cited source. The context carries `captures` ({url: SourceCapture}, see
-    selectors.evidence.captures_latest); without it, `capture` is null."""
+class HealthSerializer(serializers.Serializer):
+    """How a cited source is now, from the evidence sweep's last check."""
+
+    checked_at = serializers.DateTimeField()
+    state = serializers.ChoiceField(choices=SourceHealth.State.values)
+    detail = serializers.CharField(help_text="What differs, or why it is gone.")
+
+
+def health_payload(health: SourceHealth | None) -> dict[str, Any] | None:
+    if health is None:
+        return None
+    return {"checked_at": health.checked_at, "state": health.state, "detail": health.detail}
+
+
+class EvidenceFields(serializers.Serializer):
+    """`capture` and `health` of a source. The context carries `captures` ({url:
+    SourceCapture}) and `healths` ({url: SourceHealth}) from selectors.evidence; without them
+    both are null."""
 
     capture = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Source
-        fields = ["id", "url", "title", "publisher", "passage", "stance", "accessed_on", "capture"]
-        read_only_fields = fields
+    health = serializers.SerializerMethodField()
 
     @extend_schema_field(CaptureSerializer(allow_null=True))
     def get_capture(self, source: Source) -> dict[str, Any] | None:
         captures: dict[str, SourceCapture] = self.context.get("captures") or {}
         return capture_payload(source, captures.get(source.url))
+
+    @extend_schema_field(HealthSerializer(allow_null=True))
+    def get_health(self, source: Source) -> dict[str, Any] | None:
+        healths: dict[str, SourceHealth] = self.context.get("healths") or {}
+        return health_payload(healths.get(source.url))
+
+
+def evidence_context(sources: Iterable[Source]) -> dict[str, Any]:
+    """The serializer context EvidenceFields reads, for these sources. Two queries."""
+    urls = {source.url for source in sources}
+    return {"captures": captures_latest(urls), "healths": healths_of(urls)}
+
+
+class SourceSerializer(EvidenceFields, serializers.ModelSerializer):
+    """A cited source, with its archived copy and health (see EvidenceFields)."""
+
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "url",
+            "title",
+            "publisher",
+            "passage",
+            "stance",
+            "accessed_on",
+            "capture",
+            "health",
+        ]
+        read_only_fields = fields
 
 
 class TargetSerializer(serializers.Serializer):

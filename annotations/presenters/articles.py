@@ -13,11 +13,10 @@ from django.urls import reverse
 from annotations import selectors
 from annotations.models import AnnotationAnchor, Article, ClaimUnit, VerdictLabel
 from annotations.permissions import Permission, can
-from annotations.presenters.annotations import AnnotationSerializer
+from annotations.presenters.annotations import AnnotationSerializer, evidence_context
 from annotations.presenters.revisions import RevisionChoice
 from annotations.presenters.suggestions import article_suggestions_present
 from annotations.selectors.claim_changes import ClaimChanged, differences_summary
-from annotations.selectors.evidence import captures_latest
 from annotations.selectors.suggestions import article_suggestions
 
 
@@ -49,11 +48,9 @@ def article_page_data(
     """What the article page's script starts from, for the revision `choice` shows."""
     annotations = list(selectors.annotations_visible_to(request.user).filter(article=article))
     anchors = selectors.annotations_anchor(annotations, revisions={article.pk: choice.shown})
-    captures = captures_latest(s.url for a in annotations for s in a.sources.all())
+    evidence = evidence_context(s for a in annotations for s in a.sources.all())
     serialized = AnnotationSerializer(
-        annotations,
-        many=True,
-        context={"request": request, "anchors": anchors, "captures": captures},
+        annotations, many=True, context={"request": request, "anchors": anchors, **evidence}
     ).data
     page_data = {
         "article": {"id": article.pk, "title": article.title, "revision": choice.shown.number},

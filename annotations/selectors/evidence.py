@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from django.contrib.auth import models as auth
 from django.db.models import QuerySet
 
-from annotations.models import Source, SourceCapture
+from annotations.models import Source, SourceCapture, SourceHealth
 from annotations.selectors.articles import annotations_visible_to
 
 User = auth.User | auth.AnonymousUser  # who asks: signed in or not
@@ -23,6 +23,14 @@ def captures_latest(urls: Iterable[str]) -> dict[str, SourceCapture]:
     for capture in SourceCapture.objects.filter(url__in=wanted):
         latest.setdefault(capture.url, capture)
     return latest
+
+
+def healths_of(urls: Iterable[str]) -> dict[str, SourceHealth]:
+    """The last check of each URL that has one. One query."""
+    wanted = set(urls)
+    if not wanted:
+        return {}
+    return {health.url: health for health in SourceHealth.objects.filter(url__in=wanted)}
 
 
 def sources_visible_to(user: User) -> QuerySet[Source]:

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 
 import trafilatura
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage, storages
 from django.db.models import Q
@@ -33,7 +34,8 @@ from warcio.warcwriter import WARCWriter
 
 from annotations import fetching
 from annotations.errors import DomainError
-from annotations.models import SourceCapture
+from annotations.models import Source, SourceCapture
+from annotations.permissions import Permission, require
 from annotations.services.queueing import task_send, task_send_after_commit
 
 logger = logging.getLogger(__name__)
@@ -79,6 +81,29 @@ def captures_request(urls: Iterable[str]) -> list[int]:
                 what=f"the capture {capture_id}",
             )
     return ids
+
+
+def fetching_allowed() -> None:
+    """DomainError (409) where the desk does not fetch what reviewers cite (EVIDENCE_CAPTURE)."""
+    if not settings.EVIDENCE_CAPTURE:
+        raise DomainError(
+            "This desk does not fetch cited sources (EVIDENCE_CAPTURE is off).",
+            code="evidence_capture_off",
+            status=409,
+        )
+
+
+def source_capture_again(*, editor: User, source: Source) -> SourceCapture:
+    """An editor asks for a new capture of a source's URL now (the earlier ones are kept)."""
+    require(editor, Permission.Evidence.CAPTURE, source)
+    fetching_allowed()
+    capture = SourceCapture.objects.create(url=source.url)
+    from annotations.tasks import source_capture_task
+
+    task_send_after_commit(
+        partial(source_capture_task.delay, capture.pk), what=f"the capture {capture.pk}"
+    )
+    return capture
 
 
 def _warc_record(page: fetching.FetchedPage) -> bytes:

@@ -25,9 +25,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
@@ -35,13 +37,16 @@ from annotations import fetching
 from annotations.core.diff import passage_change
 from annotations.errors import DomainError
 from annotations.models import Source, SourceCapture, SourceHealth
+from annotations.permissions import Permission, require
 from annotations.services.evidence import (
     CAPTURE_CONTENT_TYPES,
+    fetching_allowed,
     fingerprinted,
     page_text,
     stored_once,
     text_stored,
 )
+from annotations.services.queueing import task_send_after_commit
 
 logger = logging.getLogger(__name__)
 
@@ -297,7 +302,22 @@ def _claimed(urls: Sequence[str]) -> None:
 
 
 def health_sweep(*, limit: int | None = None) -> int:
-    """Check the cited URLs that are due (EVIDENCE_SWEEP_BATCH at a time); how many."""
+    """Check the cited URLs that are due (EVIDENCE_SWEEP_BATCH at a time); how many. None
+    where the desk does not fetch cited sources (EVIDENCE_CAPTURE off)."""
+    if not settings.EVIDENCE_CAPTURE:
+        return 0
     due = urls_due(limit=limit or settings.EVIDENCE_SWEEP_BATCH)
     _claimed(due)
     return len(sources_check(due))
+
+
+def source_check_soon(*, editor: User, source: Source) -> None:
+    """An editor asks for a health check of a source's URL now, outside the sweep (a task:
+    a check may wait on a slow site or on its host's crawl delay)."""
+    require(editor, Permission.Evidence.CHECK, source)
+    fetching_allowed()
+    from annotations.tasks import source_health_check_task  # the task imports services
+
+    task_send_after_commit(
+        partial(source_health_check_task.delay, source.url), what=f"a check of {source.url}"
+    )

@@ -87,6 +87,7 @@ def test_an_error_answer_is_gone_with_its_status(drift_site, status, reason):
 
 
 def test_a_refused_connection_and_an_unknown_host_are_gone(settings):
+    settings.EVIDENCE_CAPTURE = True
     settings.ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES = True
     with socket.socket() as closed:
         closed.bind(("127.0.0.1", 0))
@@ -151,3 +152,10 @@ def test_the_sweep_reads_the_database_in_constant_queries(
         SourceFactory(url=f"{drift_site}/q{n}")
     with django_assert_max_num_queries(8):
         assert health_sweep() == 12
+
+
+def test_the_sweep_fetches_nothing_where_the_desk_does_not_fetch_sources(drift_site, settings):
+    settings.EVIDENCE_CAPTURE = False
+    SourceFactory(url=f"{drift_site}/a")
+    assert health_sweep() == 0
+    assert DriftSite.log == [] and not SourceHealth.objects.exists()

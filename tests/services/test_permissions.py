@@ -87,6 +87,8 @@ ROUTE_TABLE = {
     P.Appearance.REVIEW: EDITORS,
     P.Suggestion.READ: MEMBERS,
     P.Suggestion.TRAIN: EDITORS,
+    P.Evidence.CAPTURE: EDITORS,
+    P.Evidence.CHECK: EDITORS,
     P.Search.READ: MEMBERS,
 }
 
