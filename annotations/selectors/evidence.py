@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.contrib.auth import models as auth
-from django.db.models import QuerySet
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.utils import timezone
 
-from annotations.models import Source, SourceCapture, SourceHealth
+from annotations.models import Source, SourceCapture, SourceHealth, Verdict
+from annotations.permissions import Permission, require
 from annotations.selectors.articles import annotations_visible_to
 
 User = auth.User | auth.AnonymousUser  # who asks: signed in or not
@@ -40,3 +55,117 @@ def sources_visible_to(user: User) -> QuerySet[Source]:
 
 def source_capture_of(source: Source) -> SourceCapture | None:
     return captures_latest([source.url]).get(source.url)
+
+
+# Ages of citation the link-rot figures are given by: (label, fewer days than).
+AGE_BANDS: list[tuple[str, int | None]] = [
+    ("Under a month", 31),
+    ("1 to 6 months", 183),
+    ("6 to 12 months", 366),
+    ("Over a year", None),
+]
+
+
+@dataclass(frozen=True)
+class AgeBand:
+    label: str
+    sources: int = 0
+    checked: int = 0
+    changed: int = 0
+    gone: int = 0
+
+    @property
+    def changed_share(self) -> float | None:
+        return self.changed / self.checked if self.checked else None
+
+    @property
+    def gone_share(self) -> float | None:
+        return self.gone / self.checked if self.checked else None
+
+
+@dataclass(frozen=True)
+class EvidenceProblem:
+    """A source of a published verdict whose URL changed or vanished since it was cited."""
+
+    verdict: Verdict
+    source: Source
+    health: SourceHealth
+
+
+@dataclass(frozen=True)
+class EvidenceFigures:
+    bands: list[AgeBand]
+    captured: int
+    cited: int
+    problems: list[EvidenceProblem]
+
+
+def _age_band(today: datetime.date) -> Case:
+    whens = [
+        When(accessed_on__gt=today - datetime.timedelta(days=days), then=Value(label))
+        for label, days in AGE_BANDS
+        if days is not None
+    ]
+    return Case(*whens, default=Value(AGE_BANDS[-1][0]), output_field=CharField())
+
+
+def evidence_figures(user: User, *, problems_shown: int = 50) -> EvidenceFigures:
+    """The desk's link rot (editors): cited sources by age of citation, how many of those
+    checked changed or are gone, how many were captured, and the sources of published verdicts
+    that changed or vanished (the flag to editors). Four queries whatever the numbers."""
+    require(user, Permission.Agreement.READ)
+    state = SourceHealth.objects.filter(url=OuterRef("url")).values("state")[:1]
+    rows = (
+        Source.objects.annotate(band=_age_band(timezone.localdate()), state=Subquery(state))
+        .order_by()
+        .values("band")
+        .annotate(
+            sources=Count("pk"),
+            checked=Count("pk", filter=Q(state__in=["live", "changed", "gone"])),
+            changed=Count("pk", filter=Q(state="changed")),
+            gone=Count("pk", filter=Q(state="gone")),
+        )
+    )
+    found = {row["band"]: row for row in rows}
+    bands = [
+        AgeBand(
+            label,
+            *(found[label][key] for key in ("sources", "checked", "changed", "gone")),
+        )
+        if label in found
+        else AgeBand(label)
+        for label, _ in AGE_BANDS
+    ]
+    captured = SourceCapture.objects.filter(
+        url=OuterRef("url"), status=SourceCapture.Status.CAPTURED
+    )
+    cited = Source.objects.count()
+    with_capture = Source.objects.filter(Exists(captured)).count()
+    return EvidenceFigures(bands, with_capture, cited, evidence_problems(limit=problems_shown))
+
+
+def evidence_problems(
+    *, verdicts: Iterable[int] | None = None, limit: int | None = None
+) -> list[EvidenceProblem]:
+    """Sources of published verdicts (of `verdicts`, or all) whose URL the last check found
+    changed or gone, the most recent first. Two queries."""
+    failing = SourceHealth.objects.filter(
+        url=OuterRef("source__url"),
+        state__in=[SourceHealth.State.CHANGED, SourceHealth.State.GONE],
+    )
+    cited = Verdict.sources.through.objects.filter(verdict__is_published=True).filter(
+        Exists(failing)
+    )
+    if verdicts is not None:
+        cited = cited.filter(verdict_id__in=list(verdicts))
+    links = list(
+        cited.select_related("verdict__unit", "verdict__label", "source").order_by(
+            "-verdict__published_at", "source_id"
+        )[:limit]
+    )
+    healths = healths_of(link.source.url for link in links)
+    return [
+        EvidenceProblem(link.verdict, link.source, healths[link.source.url])
+        for link in links
+        if link.source.url in healths
+    ]

@@ -21,6 +21,7 @@ from annotations.permissions import Permission, require
 from annotations.presenters.adjudication import Adjudication
 from annotations.presenters.claims import unit_claim_memory
 from annotations.request_user import request_user
+from annotations.selectors.evidence import evidence_problems
 from annotations.services import adjudication, claims
 from annotations.services.adjudication import unit_actions_allowed
 from annotations.views.decorators import permission_required
@@ -49,6 +50,11 @@ def _page(
     context = page.context(bound or {}, error, allowed=allowed)
     memory = unit_claim_memory(request.user, page.unit, page.passage)
     context["claim_memory"] = memory
+    context["evidence_problems"] = (
+        evidence_problems(verdicts=[page.verdict.pk])
+        if page.verdict is not None and page.verdict.is_published
+        else []
+    )
     # "Keep it new"'s wording is shown again only where its form still is (an unlinked unit).
     new_claim = (bound or {}).get("claim_new")
     wording_kept = bool(

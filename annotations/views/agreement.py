@@ -12,8 +12,10 @@ from django.views.decorators.http import require_POST
 from annotations import selectors
 from annotations.permissions import Permission
 from annotations.presenters.agreement import desk_agreement_context
+from annotations.presenters.evidence import evidence_card_context
 from annotations.presenters.suggestions import suggestion_card_context
 from annotations.request_user import request_user
+from annotations.selectors.evidence import evidence_figures
 from annotations.selectors.suggestions import suggestion_figures
 from annotations.services.agreement import desk_agreement_request
 from annotations.services.suggestion_training import suggestion_model_train_request
@@ -30,6 +32,7 @@ def agreement_dashboard(request: HttpRequest) -> HttpResponse:
         desk_agreement_request()
     context = desk_agreement_context(selectors.desk_agreement_payload(), selectors.verdict_labels())
     context["suggestions"] = suggestion_card_context(suggestion_figures(request_user(request)))
+    context["evidence"] = evidence_card_context(evidence_figures(request_user(request)))
     return render(request, "annotations/agreement_dashboard.html", context)
 
 

@@ -1,0 +1,55 @@
+"""The evidence card of the editors' dashboard: link rot by age of citation, as a chart and a
+table, and the published verdicts whose evidence changed or vanished."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.safestring import SafeString, mark_safe
+
+from annotations.core import charts
+from annotations.selectors.evidence import EvidenceFigures
+
+# Red for sources gone, amber for changed: the same meaning as elsewhere on the desk.
+GONE_COLOUR = "#b42318"
+CHANGED_COLOUR = "#b54708"
+
+
+def _share(value: float | None) -> str:
+    return "—" if value is None else charts.percent(value)
+
+
+def evidence_card_context(figures: EvidenceFigures) -> dict[str, Any]:
+    rows: list[charts.BarRow] = []
+    for band in figures.bands:
+        note = f"of {band.checked} checked" if band.checked else "none checked yet"
+        rows.append((f"{band.label}: gone", band.gone_share, GONE_COLOUR, note))
+        rows.append((f"{band.label}: changed", band.changed_share, CHANGED_COLOUR, ""))
+    chart: SafeString = mark_safe(  # noqa: S308 — charts.bars_svg escapes every text it draws
+        charts.bars_svg(
+            rows,
+            title="Share of checked sources gone or changed, by age of citation",
+            high=1.0,
+            value_format=charts.percent,
+            ticks=(0.0, 0.25, 0.5, 0.75, 1.0),
+        )
+    )
+    return {
+        "chart": chart if any(band.checked for band in figures.bands) else None,
+        "bands": [
+            {
+                "label": band.label,
+                "sources": band.sources,
+                "checked": band.checked,
+                "changed": band.changed,
+                "changed_share": _share(band.changed_share),
+                "gone": band.gone,
+                "gone_share": _share(band.gone_share),
+            }
+            for band in figures.bands
+        ],
+        "cited": figures.cited,
+        "captured": figures.captured,
+        "captured_share": _share(figures.captured / figures.cited if figures.cited else None),
+        "problems": figures.problems,
+    }
