@@ -32,7 +32,7 @@ from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 
 from annotations import roles
 from annotations.errors import DomainError
-from annotations.models import DeskSettings, Review, Verdict
+from annotations.models import Annotation, DeskSettings, Review, Verdict
 
 User = auth.User | auth.AnonymousUser  # who asks: signed in or not
 M = TypeVar("M", bound=Model)
@@ -111,8 +111,10 @@ class Permission:
         TRAIN = "suggestion:train"  # train the desk's check-worthiness model now
 
     class Evidence(PermissionName):
-        # A source's archived copy and health go with its highlight (Annotation.READ); these
-        # ask for a new capture or a health check now, outside the sweep.
+        # A source's archived copy: with its highlight for the desk, and for everyone once a
+        # published verdict cites it. CAPTURE and CHECK ask for a new capture or a health
+        # check now, outside the sweep.
+        READ = "evidence:read"
         CAPTURE = "evidence:capture"
         CHECK = "evidence:check"
 
@@ -249,6 +251,26 @@ unit_verdict_published = ObjectRule(
     test=lambda user, unit: Verdict.objects.filter(unit=unit.pk, is_published=True).exists(),
     q=lambda user: Q(Exists(Verdict.objects.filter(unit=OuterRef("pk"), is_published=True))),
 )
+# A source goes with its highlight: whoever may read the highlight may read the source.
+source_of_readable_highlight = ObjectRule(
+    "source_of_readable_highlight",
+    test=lambda user, source: can(user, Permission.Annotation.READ, source.annotation),
+    q=lambda user: Q(
+        annotation__in=permitted(user, Permission.Annotation.READ, Annotation.objects.all())
+    ),
+)
+# ... and belongs to readers once a published verdict cites it.
+source_cited_by_published_verdict = ObjectRule(
+    "source_cited_by_published_verdict",
+    test=lambda user, source: source.cited_by.filter(is_published=True).exists(),
+    q=lambda user: Q(
+        Exists(
+            Verdict.sources.through.objects.filter(
+                source=OuterRef("pk"), verdict__is_published=True
+            )
+        )
+    ),
+)
 verdict_published = ObjectRule(
     "verdict_published",
     test=lambda user, verdict: verdict.is_published,
@@ -310,6 +332,10 @@ PERMISSION_MAP: dict[PermissionName, list[Clause]] = {
     # Computed from the text alone (and published or external verdicts): blind review holds.
     P.Suggestion.READ: [(user_is_desk_member,)],
     P.Suggestion.TRAIN: [(user_is_editor,)],
+    P.Evidence.READ: [
+        (source_cited_by_published_verdict,),
+        (user_is_desk_member, source_of_readable_highlight),
+    ],
     P.Evidence.CAPTURE: [(user_is_editor,)],
     P.Evidence.CHECK: [(user_is_editor,)],
     # Published verdicts only, and no highlights at all: blind review holds.
@@ -461,6 +487,12 @@ def visible_claims(user: User, claims: QuerySet[M]) -> QuerySet[M]:
 def visible_appearances(user: User, appearances: QuerySet[M]) -> QuerySet[M]:
     """Appearances to review (SuggestedAppearance): editors, all; anyone else, none."""
     return permitted(user, P.Appearance.REVIEW, appearances)
+
+
+def visible_sources(user: User, sources: QuerySet[M]) -> QuerySet[M]:
+    """Sources (and their archived copies): those of the highlights the user may read, and,
+    for everyone, those a published verdict cites."""
+    return permitted(user, P.Evidence.READ, sources)
 
 
 def resolvable_anchors(user: User, anchors: QuerySet[M]) -> QuerySet[M]:

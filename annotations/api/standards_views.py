@@ -21,7 +21,9 @@ from annotations import selectors
 from annotations.api.query import QueryIntegerField, StrictQueryParameters
 from annotations.core.formats import claimreview, w3c
 from annotations.exports.documents import (
+    Captures,
     annotation_document,
+    captures_of,
     claim_review_documents,
     verdict_document,
 )
@@ -50,7 +52,7 @@ class _W3CCollection(StrictQueryParameters, APIView):
     def items(self, request: Request) -> QuerySet[Any]:
         raise NotImplementedError
 
-    def document(self, request: Request, item: Any) -> dict[str, Any]:
+    def document(self, request: Request, item: Any, captures: Captures) -> dict[str, Any]:
         raise NotImplementedError
 
     def get(self, request: Request) -> Response:
@@ -67,10 +69,13 @@ class _W3CCollection(StrictQueryParameters, APIView):
                 page = paginator.page(number)
             except EmptyPage:
                 raise NotFound("No such page.") from None
+            items = list(page.object_list)
+            # The archived copies of every source on the page, in one query.
+            captures = captures_of(source for item in items for source in item.sources.all())
             return w3c.annotation_page(
                 id=page_id(number),
                 part_of=collection_id,
-                items=[self.document(request, item) for item in page.object_list],
+                items=[self.document(request, item, captures) for item in items],
                 start_index=page.start_index() - 1 if paginator.count else 0,
                 next=page_id(number + 1) if page.has_next() else None,
                 prev=page_id(number - 1) if page.has_previous() else None,
@@ -107,8 +112,8 @@ class AnnotationsW3CView(_W3CCollection):
             .order_by("pk")
         )
 
-    def document(self, request: Request, item: Annotation) -> dict[str, Any]:
-        return annotation_document(request, item)
+    def document(self, request: Request, item: Annotation, captures: Captures) -> dict[str, Any]:
+        return annotation_document(request, item, captures)
 
 
 @extend_schema(parameters=[PAGE], responses={(200, "application/ld+json"): OpenApiTypes.OBJECT})
@@ -126,8 +131,8 @@ class VerdictsW3CView(_W3CCollection):
             .select_related("unit__article", "unit__revision")
         )
 
-    def document(self, request: Request, item: Verdict) -> dict[str, Any]:
-        return verdict_document(request, item)
+    def document(self, request: Request, item: Verdict, captures: Captures) -> dict[str, Any]:
+        return verdict_document(request, item, captures)
 
 
 @extend_schema(parameters=[PAGE], responses={(200, "application/ld+json"): OpenApiTypes.OBJECT})

@@ -5,7 +5,7 @@ links, for the API's collections and feed and for the public verdict page alike.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.conf import settings
@@ -14,7 +14,11 @@ from django.urls import reverse
 
 from annotations import selectors
 from annotations.core.formats import claimreview, w3c
-from annotations.models import Annotation, Verdict
+from annotations.models import Annotation, Source, SourceCapture, Verdict
+from annotations.selectors.evidence import captures_latest
+
+# {url: its latest capture}, read once for a page of documents (selectors.evidence).
+Captures = Mapping[str, SourceCapture]
 
 
 def _absolute(request: HttpRequest, path: str) -> str:
@@ -25,7 +29,33 @@ def _label_iri(slug: str) -> str:
     return f"{settings.DESK_URL.rstrip('/')}/scale#{slug}"
 
 
-def annotation_document(request: HttpRequest, annotation: Annotation) -> dict[str, Any]:
+def captures_of(sources: Iterable[Source]) -> Captures:
+    """The captures a page of documents needs: one query for all their sources."""
+    return captures_latest(source.url for source in sources)
+
+
+def _cited(
+    request: HttpRequest, sources: Iterable[Source], captures: Captures | None
+) -> list[dict[str, str]]:
+    """Sources as the formats take them, each with its archived copy when it has one."""
+    sources = list(sources)
+    if captures is None:
+        captures = captures_of(sources)
+    cited = []
+    for source in sources:
+        entry = {"url": source.url, "title": source.title, "stance": source.stance}
+        capture = captures.get(source.url)
+        if capture is not None and capture.captured_at and capture.status == "captured":
+            entry["archived_url"] = _absolute(request, reverse("source-archive", args=[source.pk]))
+            entry["archived_at"] = capture.captured_at.isoformat()
+        cited.append(entry)
+    return cited
+
+
+def annotation_document(
+    request: HttpRequest, annotation: Annotation, captures: Captures | None = None
+) -> dict[str, Any]:
+    """`captures`: of the annotation's sources (captures_of), else read here."""
     article = annotation.article
     return w3c.annotation_w3c(
         id=_absolute(request, reverse("api:annotation-detail", args=[annotation.pk])),
@@ -44,16 +74,17 @@ def annotation_document(request: HttpRequest, annotation: Annotation) -> dict[st
         verdict_name=annotation.verdict.name,
         verdict_iri=_label_iri(annotation.verdict.slug),
         rationale=annotation.rationale,
-        sources=[
-            {"url": s.url, "title": s.title, "stance": s.stance} for s in annotation.sources.all()
-        ],
+        sources=_cited(request, annotation.sources.all(), captures),
         kind=annotation.kind,
         speaker=annotation.speaker,
         source_date=annotation.revision.created if annotation.revision is not None else None,
     )
 
 
-def verdict_document(request: HttpRequest, verdict: Verdict) -> dict[str, Any]:
+def verdict_document(
+    request: HttpRequest, verdict: Verdict, captures: Captures | None = None
+) -> dict[str, Any]:
+    """`captures`: of the verdict's sources (captures_of), else read here."""
     unit, article = verdict.unit, verdict.unit.article
     text = selectors.unit_text(unit)
     return w3c.verdict_w3c(
@@ -75,9 +106,7 @@ def verdict_document(request: HttpRequest, verdict: Verdict) -> dict[str, Any]:
         claim_reviewed=verdict.claim_reviewed,
         explanation=verdict.explanation,
         claimant=verdict.claimant,
-        sources=[
-            {"url": s.url, "title": s.title, "stance": s.stance} for s in verdict.sources.all()
-        ],
+        sources=_cited(request, verdict.sources.all(), captures),
         corrections=[{"note": c.note, "created": c.created} for c in verdict.corrections.all()],
         source_date=unit.revision.created if unit.revision is not None else None,
     )
@@ -88,10 +117,17 @@ def claim_review_documents(
 ) -> list[dict[str, Any]]:
     """Several verdicts' ClaimReviews, their claims' appearances read in one go."""
     appearances = selectors.claim_appearance_urls(verdicts)
+    captures = captures_of(source for verdict in verdicts for source in verdict.sources.all())
     return [
         # An unlinked verdict's claim appears only in its own article: [] says so, where None
         # would read its appearances again, one query per verdict.
-        claim_review_document(request, verdict, bounds, appearances=appearances.get(verdict.pk, []))
+        claim_review_document(
+            request,
+            verdict,
+            bounds,
+            appearances=appearances.get(verdict.pk, []),
+            captures=captures,
+        )
         for verdict in verdicts
     ]
 
@@ -102,6 +138,7 @@ def claim_review_document(
     bounds: tuple[int, int],
     *,
     appearances: Sequence[str] | None = None,
+    captures: Captures | None = None,
 ) -> dict[str, Any]:
     """The verdict's ClaimReview. `itemReviewed.appearance` lists every article where its
     claim appears (units linked "same" to the unit's claim), this article first;
@@ -126,4 +163,5 @@ def claim_review_document(
         claim_date=article.published_on,
         date_modified=verdict.updated_at,
         corrections=[{"note": c.note, "created": c.created} for c in verdict.corrections.all()],
+        citations=_cited(request, verdict.sources.all(), captures),
     )

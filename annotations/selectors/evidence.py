@@ -22,8 +22,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from annotations.models import Source, SourceCapture, SourceHealth, Verdict
-from annotations.permissions import Permission, require
-from annotations.selectors.articles import annotations_visible_to
+from annotations.permissions import Permission, require, visible_sources
 
 User = auth.User | auth.AnonymousUser  # who asks: signed in or not
 
@@ -49,8 +48,10 @@ def healths_of(urls: Iterable[str]) -> dict[str, SourceHealth]:
 
 
 def sources_visible_to(user: User) -> QuerySet[Source]:
-    """The sources of the highlights the user may read (blind review included)."""
-    return Source.objects.filter(annotation__in=annotations_visible_to(user).values("pk"))
+    """The sources the user may read with their archived copies (permissions.visible_sources:
+    those of the highlights they may read, blind review included, and those of published
+    verdicts)."""
+    return visible_sources(user, Source.objects.all())
 
 
 def source_capture_of(source: Source) -> SourceCapture | None:

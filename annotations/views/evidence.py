@@ -40,7 +40,7 @@ def _captured(capture: SourceCapture | None) -> SourceCapture:
     return capture
 
 
-@permission_required(Permission.Annotation.READ, hide=True)
+@permission_required(Permission.Evidence.READ, hide=True)
 def source_archive(request: HttpRequest, pk: int) -> HttpResponse:
     source, capture = _source_and_capture(request, pk)
     text = ""
@@ -60,7 +60,7 @@ def source_archive(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@permission_required(Permission.Annotation.READ, hide=True)
+@permission_required(Permission.Evidence.READ, hide=True)
 def source_archive_warc(request: HttpRequest, pk: int) -> FileResponse:
     source, capture = _source_and_capture(request, pk)
     captured = _captured(capture)
@@ -82,7 +82,7 @@ def _captured_response(capture: SourceCapture) -> tuple[bytes, str]:
     raise Http404("The archived copy is damaged.")
 
 
-@permission_required(Permission.Annotation.READ, hide=True)
+@permission_required(Permission.Evidence.READ, hide=True)
 def source_archive_page(request: HttpRequest, pk: int) -> HttpResponse:
     _, capture = _source_and_capture(request, pk)
     captured = _captured(capture)

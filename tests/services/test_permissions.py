@@ -19,6 +19,7 @@ from annotations.models import (
     DeskSettings,
     ExternalFactCheck,
     Review,
+    Source,
     SuggestedAppearance,
     Verdict,
 )
@@ -36,6 +37,7 @@ from tests.factories import (
     ArticleFactory,
     EditorFactory,
     ReviewerFactory,
+    SourceFactory,
     UserFactory,
     unit_on_new_article,
     verdict,
@@ -87,6 +89,7 @@ ROUTE_TABLE = {
     P.Appearance.REVIEW: EDITORS,
     P.Suggestion.READ: MEMBERS,
     P.Suggestion.TRAIN: EDITORS,
+    P.Evidence.READ: EVERYONE,
     P.Evidence.CAPTURE: EDITORS,
     P.Evidence.CHECK: EDITORS,
     P.Search.READ: MEMBERS,
@@ -126,6 +129,11 @@ OBJECT_TABLE = {
     (P.Unit.READ, "unit"): EDITORS,
     (P.Unit.READ, "unit on a submitted article"): MEMBERS,
     (P.Unit.READ, "unit with a published verdict"): MEMBERS,
+    # A source goes with its highlight, and to everyone once a published verdict cites it.
+    (P.Evidence.READ, "own source"): MEMBERS,
+    (P.Evidence.READ, "other's source"): EDITORS,
+    (P.Evidence.READ, "shared source"): MEMBERS,
+    (P.Evidence.READ, "source of a published verdict"): EVERYONE,
 }
 
 
@@ -192,6 +200,12 @@ def _appearance(article) -> SuggestedAppearance:
     )
 
 
+def _cited_by_published_verdict() -> Source:
+    source = SourceFactory()  # on another reviewer's highlight of an article not submitted
+    _verdict(published=True).sources.add(source)
+    return source
+
+
 def objects_for(user) -> dict[str, object]:
     """One object in each state the table names, seen from `user`."""
     other = ReviewerFactory()
@@ -214,6 +228,8 @@ def objects_for(user) -> dict[str, object]:
         ),
         "unit": unit_on_new_article(),
         "unit with a published verdict": _verdict(published=True).unit,
+        "other's source": SourceFactory(annotation=others),
+        "source of a published verdict": _cited_by_published_verdict(),
     }
     if user.is_authenticated:  # anonymous users own nothing and submit nothing
         _submitted(shared.article, user)
@@ -223,6 +239,8 @@ def objects_for(user) -> dict[str, object]:
             "own annotation": own,
             "own review": Review.objects.get(reviewer=user, article=own.article),
             "own orphan": _orphan(own),
+            "own source": SourceFactory(annotation=own),
+            "shared source": SourceFactory(annotation=shared),
             "unit on a submitted article": ClaimUnit.objects.create(
                 article=shared.article,
                 revision=shared.article.revisions.get(),

@@ -14,7 +14,14 @@ from django.test.utils import CaptureQueriesContext
 from annotations.models import Source, SourceCapture
 from annotations.services.annotations import SourceInput, TargetInput, annotation_create
 from tests.evidence_site import REPORT, SCRIPTED
-from tests.factories import ArticleFactory, ReviewerFactory, verdict
+from tests.factories import (
+    ArticleFactory,
+    EditorFactory,
+    ReviewerFactory,
+    unit_decided_and_published,
+    unit_on_new_article,
+    verdict,
+)
 from tests.pages import logged_in, page_data
 
 pytestmark = pytest.mark.django_db
@@ -108,8 +115,19 @@ def test_others_cannot_reach_a_source_of_a_blind_review(cited, path):
     _, (report, _) = cited
     other = ReviewerFactory()
     assert logged_in(other).get(path.format(report.pk)).status_code == 404
-    anonymous = Client().get(path.format(report.pk))
-    assert anonymous.status_code == 302 and "/login/" in anonymous["Location"]
+    # Readers see archived copies of published verdicts' sources only: this one is not.
+    assert Client().get(path.format(report.pk)).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path", ["/sources/{}/archive/", "/sources/{}/archive.warc.gz", "/sources/{}/archive/page/"]
+)
+def test_anyone_opens_the_archived_copy_of_a_published_verdicts_source(cited, path):
+    _, (report, _) = cited
+    editor = EditorFactory()
+    unit_decided_and_published(unit_on_new_article(), editor).sources.add(report)
+    assert Client().get(path.format(report.pk)).status_code == 200
+    assert logged_in(ReviewerFactory()).get(path.format(report.pk)).status_code == 200
 
 
 def test_the_api_gives_each_source_its_capture(cited):

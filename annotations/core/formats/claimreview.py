@@ -51,6 +51,7 @@ def claim_review(
     date_modified: dt.datetime | None = None,
     corrections: Sequence[Mapping[str, Any]] = (),
     claimant_type: Literal["Person", "Organization"] = "Person",
+    citations: Sequence[Mapping[str, str]] = (),
 ) -> dict[str, Any]:
     """One published verdict as a ClaimReview.
 
@@ -69,6 +70,10 @@ def claim_review(
     aware datetime or ISO 8601 string, optional) become `correction`s (a schema.org property
     of CreativeWork, still in its pending area) as CorrectionComments, so readers and crawlers
     see that the review changed and why.
+
+    `citations` (`{"url", "title", "archived_url"}`, the last two optional) are the sources
+    the verdict relied on: `citation` CreativeWorks, each with `archivedAt` (schema.org: a
+    page involved in the archival of a CreativeWork) when the desk keeps a copy of it.
     """
     if not url:
         raise ValueError("a ClaimReview needs the URL of the fact check")
@@ -104,7 +109,20 @@ def claim_review(
     review["itemReviewed"] = claim
     if corrections:
         review["correction"] = [_correction(correction) for correction in corrections]
+    cited = [_citation(citation) for citation in citations if citation.get("url")]
+    if cited:
+        review["citation"] = cited
     return review
+
+
+def _citation(citation: Mapping[str, str]) -> dict[str, Any]:
+    return {"@type": "CreativeWork"} | _without_empty(
+        {
+            "url": citation["url"],
+            "name": citation.get("title", ""),
+            "archivedAt": citation.get("archived_url", ""),
+        }
+    )
 
 
 def claim_review_feed(items: list[dict[str, Any]]) -> dict[str, Any]:

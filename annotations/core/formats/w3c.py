@@ -93,7 +93,9 @@ def annotation_w3c(
     `creator` is the reviewer as a Person Agent (§3.3.2). The target's source is `source_url`
     (the article as published) or, when the desk has no URL for it, `article_iri`: §4 requires
     exactly one source, an IRI. `sources` are `{"url", "title", "stance"}` mappings, stance
-    one of supports / refutes / context; `title` may be empty. `speaker` (a quote's speaker)
+    one of supports / refutes / context; `title` may be empty; with `archived_url` and
+    `archived_at` (ISO 8601), the desk's capture of the source becomes its TimeState
+    (§4.3.1: `cached`, `sourceDate`). `speaker` (a quote's speaker)
     becomes a "describing" body labelled "Speaker" whenever it is given. `source_date`, when
     given, is when the revision the selectors refer to was saved (a TimeState).
     """
@@ -318,13 +320,21 @@ def _linking_body(source: Mapping[str, str]) -> dict[str, Any]:
         raise ValueError(f"stance must be one of {tuple(STANCE_LABELS)}, not {stance!r}")
     url = _iri(source["url"], field="source url")
     title = source.get("title", "")
-    return {
+    body: dict[str, Any] = {
         "type": "SpecificResource",
         "purpose": "linking",
         "label": STANCE_LABELS[stance],
         # §4: `source` is the IRI itself, or the External Web Resource described.
         "source": {"id": url, "label": title} if title else url,
     }
+    if source.get("archived_url"):
+        # §4.3.1 Time State: the desk's copy of the source as it was when captured.
+        body["state"] = {
+            "type": "TimeState",
+            "cached": _iri(source["archived_url"], field="archived_url"),
+            "sourceDate": xsd_datetime(source["archived_at"]),
+        }
+    return body
 
 
 def _agent(*, id: str, name: str, type: str) -> dict[str, Any]:
