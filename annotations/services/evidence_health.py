@@ -148,13 +148,14 @@ def _page_check(baseline: Baseline) -> Checked:
     except DomainError as error:
         return Checked(baseline.url, SourceHealth.State.GONE, None, error.message)
     validators = (_header(page, "etag")[:200], _header(page, "last-modified")[:100])
-    text = page_text(page)
-    if text and baseline.text_sha256:
+    # Without a capture there is nothing to compare with: it answers, so it is live.
+    text = page_text(page) if baseline.text_sha256 else ""
+    if text:
         same = hashlib.sha256(text.encode()).hexdigest() == baseline.text_sha256
     elif baseline.sha256:
         same = hashlib.sha256(page.content).hexdigest() == baseline.sha256
     else:
-        same = True  # nothing captured to compare with: it answers, so it is live
+        same = True
     if same:
         return Checked(baseline.url, SourceHealth.State.LIVE, page.status, "", *validators)
     return Checked(baseline.url, SourceHealth.State.CHANGED, page.status, "", *validators, text)
