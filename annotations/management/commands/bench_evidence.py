@@ -121,8 +121,10 @@ def _kind(number: int) -> str:
 
 
 def _urls(bases: list[str], count: int) -> list[str]:
-    # Round robin over the hosts, the kinds mixed on each host (not one host all slow).
-    return [f"{bases[n % len(bases)]}/{_kind(n // len(bases))}/{n}" for n in range(count)]
+    # Round robin over the hosts, the kinds mixed on each host (not one host all slow) and
+    # across the hosts (a short run has every kind too).
+    hosts = len(bases)
+    return [f"{bases[n % hosts]}/{_kind(n % hosts + n // hosts)}/{n}" for n in range(count)]
 
 
 def _percentile(values: list[float], share: float) -> float:
