@@ -518,6 +518,13 @@ _TIME_UNIT = r"(?:minute|hour|day|night|week|month|year|decade|centur(?:y|ie))s?
 # so it reads as a date, not a figure. A span stated as such ("over nine years", "62 minutes
 # less") stays a figure: it is often the claim itself.
 _DURATION = re.compile(rf"\b{_SMALL_NUMBER}-{_TIME_UNIT}(?:-old)?\b", re.IGNORECASE)
+# An age given as such: "aged 54", or set after a name between commas ("Anna Berg, 38, said",
+# "said Tom Reyes, 72."). Like "a 24-year-old", it says who speaks, not what is claimed.
+_AGE = re.compile(
+    r"\baged\s+\d{1,3}\b"
+    r"|(?<=[a-z]),\s(?:1\d|[2-9]\d|1[01]\d)"
+    r"(?=,\s+(?:who|whose|from|of|a|an|the|said|says|told)\b|[.]?$)"
+)
 # A time of day ("21:45", "10.42pm", "at 7am"): when something happened, a date, not a figure
 # (a live blog stamps every post with one).
 _TIME_OF_DAY = re.compile(
@@ -595,6 +602,8 @@ def sentence_features(text: str, *, language: str = "en") -> dict[str, float]:
     durations = [(m.start(), m.end()) for m in _DURATION.finditer(text)] if english else []
     if digits:
         durations += [(m.start(), m.end()) for m in _TIME_OF_DAY.finditer(text)]
+        if english:
+            durations += [(m.start(), m.end()) for m in _AGE.finditer(text)]
     if durations:
         dated = True
         text_figures = text
