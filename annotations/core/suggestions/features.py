@@ -292,9 +292,14 @@ _COUNT_NUMBER = (
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
     r"|eighty|ninety|hundred|thousand|dozens|hundreds|thousands|millions)(?:-\w+)?)"
 )
+# Plurals without an -s: "12,000 people", "two children", "40 staff".
+_IRREGULAR_PLURALS = (
+    r"(?:people|children|men|women|staff|police|personnel|crew|cattle|sheep|fish|livestock"
+    r"|aircraft|deer|geese|mice|teeth|offspring)"
+)
 _COUNT = re.compile(
     rf"{_COUNT_NUMBER}(?:\s+of\s+(?:the|its|their|his|her|our)\s+{_COUNT_NUMBER})?"
-    r"(?:\s+of)?\s+(?:[a-z][a-z-]*\s+)?([a-z]{2,}[^s\W]s)\b",
+    rf"(?:\s+of)?\s+(?:[a-z][a-z-]*\s+)?([a-z]{{2,}}[^s\W]s|{_IRREGULAR_PLURALS})\b",
     re.IGNORECASE,
 )
 # Plural words that are no things counted: spans of time, units, "times", verbs in -s.
