@@ -213,10 +213,12 @@ _COMPARATIVE_PHRASE = re.compile(
     r"|(?:more|less|fewer)\s+(?:\w+\s+){1,3}than)\b",
     re.IGNORECASE,
 )
+# "only" alone restricts more often than it ranks ("only look at the paper", "struck only
+# military targets"); "the only country to" is a universal claim (_UNIVERSAL_PHRASE).
 _SUPERLATIVE_WORDS = _word_set(
     """
     record records all-time unprecedented ever never best worst biggest largest highest lowest
-    fastest only most least
+    fastest most least
     """
 )
 # Words in -est that are no superlatives.
