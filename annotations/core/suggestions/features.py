@@ -362,9 +362,11 @@ _HEDGE_PHRASE = re.compile(
     r"\b(?:appears?\s+to|it\s+is\s+thought|(?:it\s+is\s+)?unclear|not\s+(?:clear|known))\b",
     re.IGNORECASE,
 )
+# "must" is left out: it states rules as often as wishes ("an airline must refund within seven
+# days", "pupils must stay at home for 21 days"), and a rule can be checked.
 _OPINION_WORDS = _word_set(
     """
-    should shouldn't must mustn't ought beautiful terrible awful wonderful great fantastic
+    should shouldn't ought beautiful terrible awful wonderful great fantastic
     amazing incredible horrible dreadful disgrace disgraceful shameful outrageous ridiculous
     absurd appalling brilliant excellent pathetic scandalous frankly obviously clearly sadly
     unfortunately fortunately hopefully honestly nonsense shocking stupid wrong unfair fair
