@@ -264,7 +264,7 @@ _UNIVERSAL_PHRASE = re.compile(
     r"\b(?:no|not\s+a\s+single)\s+(?:[a-z-]+\s+){0,3}?(?:has|have|had|was|were|is|are|did|does"
     r"|can|could)\b"
     # "No engineer visited", "no member of staff reported": nobody did it, in the past tense.
-    r"|\bno\s+(?!longer\b|doubt\b|sooner\b|matter\b|less\b|more\b)(?:[a-z-]+\s+){1,2}?"
+    r"|\bno\s+(?!longer\b|doubt\b|sooner\b|matter\b|less\b|more\b)(?:[a-z-]+\s+){1,3}?"
     r"[a-z]{3,}ed\b"
     r"|\bnone\s+of\b"
     r"|\b(?:the|its|his|her|their)\s+(?:first|only)\s+(?:[a-z-]+\s+){0,2}?(?:to|since|ever)\b"

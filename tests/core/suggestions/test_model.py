@@ -12,8 +12,8 @@ from annotations.core.suggestions.checkworthiness import rules_logit, rules_scor
 from annotations.core.suggestions.features import FEATURE_NAMES
 from annotations.core.suggestions.model import (
     MODEL_COLUMNS,
-    RULES_COLUMN,
     REGULARISATION_C,
+    RULES_COLUMN,
     DeskModel,
     RankingFigures,
     articles_split,
