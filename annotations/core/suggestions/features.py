@@ -213,10 +213,12 @@ _COMPARATIVE_PHRASE = re.compile(
     r"|(?:more|less|fewer)\s+(?:\w+\s+){1,3}than)\b",
     re.IGNORECASE,
 )
+# "only" alone restricts more often than it ranks ("only look at the paper", "struck only
+# military targets"); "the only country to" is a universal claim (_UNIVERSAL_PHRASE).
 _SUPERLATIVE_WORDS = _word_set(
     """
     record records all-time unprecedented ever never best worst biggest largest highest lowest
-    fastest only most least
+    fastest most least
     """
 )
 # Words in -est that are no superlatives.
@@ -261,6 +263,9 @@ _STATISTIC_PHRASE = re.compile(r"\b(?:per\s+(?:head|person|year)|number\s+of)\b"
 _UNIVERSAL_PHRASE = re.compile(
     r"\b(?:no|not\s+a\s+single)\s+(?:[a-z-]+\s+){0,3}?(?:has|have|had|was|were|is|are|did|does"
     r"|can|could)\b"
+    # "No engineer visited", "no member of staff reported": nobody did it, in the past tense.
+    r"|\bno\s+(?!longer\b|doubt\b|sooner\b|matter\b|less\b|more\b)(?:[a-z-]+\s+){1,3}?"
+    r"[a-z]{3,}ed\b"
     r"|\bnone\s+of\b"
     r"|\b(?:the|its|his|her|their)\s+(?:first|only)\s+(?:[a-z-]+\s+){0,2}?(?:to|since|ever)\b"
     r"|\bfor\s+the\s+first\s+time\b|\bnever\s+before\b"
@@ -292,9 +297,14 @@ _COUNT_NUMBER = (
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
     r"|eighty|ninety|hundred|thousand|dozens|hundreds|thousands|millions)(?:-\w+)?)"
 )
+# Plurals without an -s: "12,000 people", "two children", "40 staff".
+_IRREGULAR_PLURALS = (
+    r"(?:people|children|men|women|staff|police|personnel|crew|cattle|sheep|fish|livestock"
+    r"|aircraft|deer|geese|mice|teeth|offspring)"
+)
 _COUNT = re.compile(
     rf"{_COUNT_NUMBER}(?:\s+of\s+(?:the|its|their|his|her|our)\s+{_COUNT_NUMBER})?"
-    r"(?:\s+of)?\s+(?:[a-z][a-z-]*\s+)?([a-z]{2,}[^s\W]s)\b",
+    rf"(?:\s+of)?\s+(?:[a-z][a-z-]*\s+)?([a-z]{{2,}}[^s\W]s|{_IRREGULAR_PLURALS})\b",
     re.IGNORECASE,
 )
 # Plural words that are no things counted: spans of time, units, "times", verbs in -s.
@@ -352,9 +362,11 @@ _HEDGE_PHRASE = re.compile(
     r"\b(?:appears?\s+to|it\s+is\s+thought|(?:it\s+is\s+)?unclear|not\s+(?:clear|known))\b",
     re.IGNORECASE,
 )
+# "must" is left out: it states rules as often as wishes ("an airline must refund within seven
+# days", "pupils must stay at home for 21 days"), and a rule can be checked.
 _OPINION_WORDS = _word_set(
     """
-    should shouldn't must mustn't ought beautiful terrible awful wonderful great fantastic
+    should shouldn't ought beautiful terrible awful wonderful great fantastic
     amazing incredible horrible dreadful disgrace disgraceful shameful outrageous ridiculous
     absurd appalling brilliant excellent pathetic scandalous frankly obviously clearly sadly
     unfortunately fortunately hopefully honestly nonsense shocking stupid wrong unfair fair
@@ -518,6 +530,13 @@ _TIME_UNIT = r"(?:minute|hour|day|night|week|month|year|decade|centur(?:y|ie))s?
 # so it reads as a date, not a figure. A span stated as such ("over nine years", "62 minutes
 # less") stays a figure: it is often the claim itself.
 _DURATION = re.compile(rf"\b{_SMALL_NUMBER}-{_TIME_UNIT}(?:-old)?\b", re.IGNORECASE)
+# An age given as such: "aged 54", or set after a name between commas ("Anna Berg, 38, said",
+# "said Tom Reyes, 72."). Like "a 24-year-old", it says who speaks, not what is claimed.
+_AGE = re.compile(
+    r"\baged\s+\d{1,3}\b"
+    r"|(?<=[a-z]),\s(?:1\d|[2-9]\d|1[01]\d)"
+    r"(?=,\s+(?:who|whose|from|of|a|an|the|said|says|told)\b|[.]?$)"
+)
 # A time of day ("21:45", "10.42pm", "at 7am"): when something happened, a date, not a figure
 # (a live blog stamps every post with one).
 _TIME_OF_DAY = re.compile(
@@ -595,6 +614,8 @@ def sentence_features(text: str, *, language: str = "en") -> dict[str, float]:
     durations = [(m.start(), m.end()) for m in _DURATION.finditer(text)] if english else []
     if digits:
         durations += [(m.start(), m.end()) for m in _TIME_OF_DAY.finditer(text)]
+        if english:
+            durations += [(m.start(), m.end()) for m in _AGE.finditer(text)]
     if durations:
         dated = True
         text_figures = text

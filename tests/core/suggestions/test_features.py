@@ -273,3 +273,70 @@ def test_more_causal_claims_are_found(text: str) -> None:
 def test_the_new_features_have_readable_labels() -> None:
     features = dict.fromkeys(FEATURE_NAMES, 0.0) | {"universal": 1.0, "headline": 1.0}
     assert feature_labels(features) == ["universal claim", "headline"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chair, Ruth Okafor, 58, who has led the board since March, spoke first.",
+        "He will retire at the end of the season, aged 61.",
+        "The petition was handed in by Walter Dunne, 74.",
+    ],
+)
+def test_an_age_given_after_a_name_is_a_date_not_a_figure(text: str) -> None:
+    features = sentence_features(text)
+    assert features["number"] == 0.0
+    assert features["date"] == 1.0
+
+
+def test_a_number_after_a_comma_that_is_no_age_stays_a_figure() -> None:
+    assert sentence_features("In March, 40 people were evacuated.")["number"] == 1.0
+    assert (
+        sentence_features("The motion passed by 212 votes to 198, 14 abstaining.")["number"]
+        == NUMBER_CAP
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fire forced 3,500 people from their homes.",
+        "Two children were taken to hospital after the crash.",
+        "The trust has cut 140 staff from its wards.",
+        "Floods drowned about 600 cattle on the plain.",
+    ],
+)
+def test_a_count_of_plurals_without_an_s_is_a_count(text: str) -> None:
+    assert "count" in present(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No inspector visited the mine before the collapse.",
+        "No member of staff reported the leak.",
+    ],
+)
+def test_nobody_doing_it_in_the_past_tense_is_a_universal_claim(text: str) -> None:
+    assert "universal" in present(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The old permit is no longer needed for the stall.",
+        "The building was no doubt damaged in the storm.",
+    ],
+)
+def test_no_longer_and_no_doubt_are_no_universal_claims(text: str) -> None:
+    assert "universal" not in present(text)
+
+
+def test_only_alone_is_no_superlative_but_the_only_one_to_is_universal() -> None:
+    assert "superlative" not in present("The inspectors only read the paperwork on their visits.")
+    assert "universal" in present("It is the only county to have closed every library.")
+
+
+def test_must_states_a_rule_rather_than_an_opinion() -> None:
+    assert "opinion" not in present("Landlords must return a deposit within ten days of a request.")
+    assert "opinion" in present("The landlord should return the deposit at once.")

@@ -12,6 +12,7 @@ from annotations.core.suggestions.checkworthiness import rules_logit, rules_scor
 from annotations.core.suggestions.features import FEATURE_NAMES
 from annotations.core.suggestions.model import (
     MODEL_COLUMNS,
+    REGULARISATION_C,
     RULES_COLUMN,
     DeskModel,
     RankingFigures,
@@ -52,7 +53,9 @@ def test_the_stored_weights_reproduce_scikit_learns_probabilities_exactly() -> N
     examples = synthetic(1)
     model = model_train(examples, name="desk-model-2026-01-01")
     rows = [[f[c] for c in FEATURE_NAMES] + [rules_logit(f)] for f, _ in examples]
-    reference = LogisticRegression(C=0.1, class_weight="balanced", random_state=13, max_iter=1000)
+    reference = LogisticRegression(
+        C=REGULARISATION_C, class_weight="balanced", random_state=13, max_iter=1000
+    )
     reference.fit(rows, [label for _, label in examples])
     expected = reference.predict_proba(rows)[:, 1]
     for (features, _), probability in zip(examples, expected, strict=True):
