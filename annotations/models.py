@@ -303,6 +303,11 @@ class SourceCapture(models.Model):
         CAPTURED = "captured", "Captured"
         FAILED = "failed", "Could not be captured"
 
+    class PublicArchive(models.TextChoices):
+        PENDING = "pending", "Waiting for the public archive"
+        ARCHIVED = "archived", "Archived publicly"
+        FAILED = "failed", "The public archive refused it"
+
     url = models.URLField(max_length=2000, db_index=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     requested_at = models.DateTimeField(default=timezone.now)
@@ -317,6 +322,14 @@ class SourceCapture(models.Model):
     text_name = models.CharField(max_length=200, blank=True)
     failure_code = models.CharField(max_length=40, blank=True)
     failure_reason = models.CharField(max_length=500, blank=True)
+    # The optional public memento (the Wayback Machine's Save Page Now, services/
+    # public_archive.py): asked for once the desk's own capture succeeded, where enabled.
+    public_archive_status = models.CharField(
+        max_length=10, choices=PublicArchive.choices, blank=True
+    )
+    public_archive_url = models.URLField(max_length=2000, blank=True)
+    public_archive_detail = models.CharField(max_length=500, blank=True)
+    public_archive_requested_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["url", "-requested_at", "-id"]

@@ -11,6 +11,7 @@ from annotations.services import (
     agreement,
     evidence,
     evidence_health,
+    public_archive,
     recurrence,
     revisions,
     suggestion_training,
@@ -113,3 +114,13 @@ def evidence_health_sweep_task() -> int:
 @shared_task(**RETRYING)
 def source_health_check_task(url: str) -> int:
     return len(evidence_health.sources_check([url]))
+
+
+@shared_task(**RETRYING)
+def public_archive_task(capture_id: int) -> str:
+    return public_archive.public_archive_request(capture_id=capture_id)
+
+
+@shared_task(**AT_LEAST_ONCE)
+def public_archives_sweep_task() -> int:
+    return len(public_archive.public_archives_sweep())

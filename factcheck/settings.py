@@ -219,6 +219,18 @@ EVIDENCE_CHECK_INTERVAL_SECONDS = env_int("EVIDENCE_CHECK_INTERVAL_SECONDS", 7 *
 EVIDENCE_SWEEP_BATCH = env_int("EVIDENCE_SWEEP_BATCH", 5_000)
 EVIDENCE_SWEEP_THREADS = env_int("EVIDENCE_SWEEP_THREADS", 32)
 EVIDENCE_HOST_INTERVAL_MS = env_int("EVIDENCE_HOST_INTERVAL_MS", 1_000)
+# Optional public mementos (the Wayback Machine's Save Page Now), for desks that can reach the
+# internet: off by default. Keys from https://archive.org/account/s3.php raise the archive's
+# limits; the desk itself stays under EVIDENCE_SPN_PER_MINUTE requests a minute.
+EVIDENCE_PUBLIC_ARCHIVE = env_bool("EVIDENCE_PUBLIC_ARCHIVE", False)
+EVIDENCE_SPN_ENDPOINT = env_str("EVIDENCE_SPN_ENDPOINT", "https://web.archive.org/save")
+EVIDENCE_SPN_MEMENTO_BASE = env_str("EVIDENCE_SPN_MEMENTO_BASE", "https://web.archive.org/web")
+EVIDENCE_SPN_ACCESS_KEY = env_str("EVIDENCE_SPN_ACCESS_KEY")
+EVIDENCE_SPN_SECRET_KEY = env_str("EVIDENCE_SPN_SECRET_KEY")
+EVIDENCE_SPN_PER_MINUTE = env_int("EVIDENCE_SPN_PER_MINUTE", 6)
+EVIDENCE_SPN_POLL_SECONDS = env_int("EVIDENCE_SPN_POLL_SECONDS", 5)
+EVIDENCE_SPN_POLL_TRIES = env_int("EVIDENCE_SPN_POLL_TRIES", 12)
+EVIDENCE_SPN_RETRY_SECONDS = env_int("EVIDENCE_SPN_RETRY_SECONDS", 600)
 # A URL captured (or being captured) this recently is not fetched again when cited again.
 EVIDENCE_CAPTURE_REUSE_SECONDS = env_int("EVIDENCE_CAPTURE_REUSE_SECONDS", 86_400)
 
@@ -423,6 +435,10 @@ CELERY_BEAT_SCHEDULE = {
     "pending-captures-sweep": {
         "task": "annotations.tasks.pending_captures_sweep_task",
         "schedule": env_int("CAPTURES_SWEEP_SECONDS", 60),
+    },
+    "public-archives-sweep": {
+        "task": "annotations.tasks.public_archives_sweep_task",
+        "schedule": env_int("PUBLIC_ARCHIVES_SWEEP_SECONDS", 300),
     },
     "evidence-health-sweep": {
         "task": "annotations.tasks.evidence_health_sweep_task",

@@ -35,6 +35,9 @@ class CaptureSerializer(serializers.Serializer):
     replay_url = serializers.CharField(allow_null=True, help_text="The desk's archived copy.")
     warc_url = serializers.CharField(allow_null=True, help_text="The WARC file of the capture.")
     failure_reason = serializers.CharField()
+    public_archive_url = serializers.CharField(
+        help_text="A public memento of the source (Save Page Now), where the desk asks for them."
+    )
 
 
 def capture_payload(source: Source, capture: SourceCapture | None) -> dict[str, Any] | None:
@@ -52,6 +55,7 @@ def capture_payload(source: Source, capture: SourceCapture | None) -> dict[str, 
         "replay_url": reverse("source-archive", args=[source.pk]) if captured else None,
         "warc_url": reverse("source-archive-warc", args=[source.pk]) if captured else None,
         "failure_reason": capture.failure_reason,
+        "public_archive_url": capture.public_archive_url,
     }
 
 

@@ -36,6 +36,7 @@ from annotations import fetching
 from annotations.errors import DomainError
 from annotations.models import Source, SourceCapture
 from annotations.permissions import Permission, require
+from annotations.services.public_archive import public_archive_after_capture
 from annotations.services.queueing import task_send, task_send_after_commit
 
 logger = logging.getLogger(__name__)
@@ -211,9 +212,11 @@ def source_capture(*, capture_id: int) -> str:
             "warc_name": warc_name,
             "text_name": text_name,
         }
-    SourceCapture.objects.filter(pk=capture_id, status=SourceCapture.Status.PENDING).update(
-        captured_at=timezone.now(), **finished
-    )
+    recorded = SourceCapture.objects.filter(
+        pk=capture_id, status=SourceCapture.Status.PENDING
+    ).update(captured_at=timezone.now(), **finished)
+    if recorded and finished["status"] == SourceCapture.Status.CAPTURED:
+        public_archive_after_capture(capture_id)
     return str(finished["status"])
 
 

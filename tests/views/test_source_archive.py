@@ -148,6 +148,7 @@ def test_the_api_gives_each_source_its_capture(cited):
         "replay_url": f"/sources/{report.pk}/archive/",
         "warc_url": f"/sources/{report.pk}/archive.warc.gz",
         "failure_reason": "",
+        "public_archive_url": "",
     }
     assert first["capture"]["captured_at"].startswith(str(capture.captured_at.date()))
     assert second["capture"]["status"] == "captured"
