@@ -161,3 +161,22 @@ def article_page(sentence: str) -> bytes:
         f"<p>{sentence} The office publishes these figures every month, with a note on how "
         "they were gathered and which districts reported late.</p></article></body></html>"
     ).encode()
+
+
+def sources_cited(reviewer: Any, *urls: str) -> list[Any]:
+    """`reviewer` highlights a claim on a new article citing `urls` (titled "Source 0", ...),
+    through the service the page and the API use; the highlight's sources."""
+    from annotations.services.annotations import SourceInput, TargetInput, annotation_create
+    from tests.factories import ArticleFactory, verdict
+
+    article = ArticleFactory(text="The statistics office says crime fell by 12 percent.")
+    exact = "crime fell by 12 percent"
+    start = article.text.index(exact)
+    annotation = annotation_create(
+        reviewer=reviewer,
+        article=article,
+        target=TargetInput(exact=exact, start=start, end=start + len(exact)),
+        verdict=verdict("true"),
+        sources=[SourceInput(url=url, title=f"Source {n}") for n, url in enumerate(urls)],
+    )
+    return list(annotation.sources.all())

@@ -26,7 +26,11 @@ from annotations.api.query import (
 )
 from annotations.models import Review, Source, SourceHealth
 from annotations.permissions import Permission, visible_reviews
-from annotations.presenters.annotations import EvidenceFields, evidence_context
+from annotations.presenters.annotations import (
+    EvidenceFields,
+    SourceSerializer,
+    evidence_context,
+)
 from annotations.request_user import request_user
 from annotations.services import evidence, evidence_health
 
@@ -79,19 +83,8 @@ class SourceRecordSerializer(EvidenceFields, serializers.ModelSerializer):
 
     class Meta:
         model = Source
-        fields = [
-            "id",
-            "annotation",
-            "article",
-            "url",
-            "title",
-            "publisher",
-            "passage",
-            "stance",
-            "accessed_on",
-            "capture",
-            "health",
-        ]
+        # A highlight's source as SourceSerializer gives it, with where it belongs.
+        fields = ["id", "annotation", "article", *SourceSerializer.Meta.fields[1:]]
         read_only_fields = fields
 
 

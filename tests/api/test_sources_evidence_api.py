@@ -6,28 +6,13 @@ from __future__ import annotations
 import pytest
 
 from annotations.models import SourceCapture, SourceHealth
-from annotations.services.annotations import SourceInput, TargetInput, annotation_create
 from tests.conftest import client_for
-from tests.evidence_site import DriftSite, article_page
-from tests.factories import ArticleFactory, EditorFactory, ReviewerFactory, verdict
+from tests.evidence_site import DriftSite, article_page, sources_cited
+from tests.factories import EditorFactory, ReviewerFactory
 
 # Transactions commit as in production, so the tasks sent on commit run in-process at once
 # (the embedded default) and the answers show their outcome.
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _cite(reviewer, *urls):
-    article = ArticleFactory(text="The office says crime fell by 12 percent.")
-    exact = "crime fell by 12 percent"
-    start = article.text.index(exact)
-    annotation = annotation_create(
-        reviewer=reviewer,
-        article=article,
-        target=TargetInput(exact=exact, start=start, end=start + len(exact)),
-        verdict=verdict("true"),
-        sources=[SourceInput(url=url) for url in urls],
-    )
-    return list(annotation.sources.all())
 
 
 @pytest.fixture
@@ -35,7 +20,7 @@ def cited(drift_site):
     DriftSite.pages["/kept"] = (200, article_page("Crime fell by 12 percent."))
     DriftSite.pages["/removed"] = (200, article_page("Burglaries fell by a fifth."))
     reviewer = ReviewerFactory()
-    sources = _cite(reviewer, f"{drift_site}/kept", f"{drift_site}/removed")
+    sources = sources_cited(reviewer, f"{drift_site}/kept", f"{drift_site}/removed")
     DriftSite.pages.pop("/removed")
     return reviewer, sources
 

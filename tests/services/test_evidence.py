@@ -15,23 +15,13 @@ from warcio.archiveiterator import ArchiveIterator
 
 from annotations.models import SourceCapture
 from annotations.services import evidence
-from annotations.services.annotations import SourceInput, TargetInput, annotation_create
-from tests.evidence_site import NESTED, PDF, REPORT
-from tests.factories import ArticleFactory, ReviewerFactory, verdict
+from tests.evidence_site import NESTED, PDF, REPORT, sources_cited
+from tests.factories import ReviewerFactory
 
 
 def _cite(*urls: str) -> None:
-    """A reviewer saves a highlight citing `urls`, through the service the page and API use."""
-    article = ArticleFactory(text="The statistics office says crime fell by 12 percent.")
-    exact = "crime fell by 12 percent"
-    start = article.text.index(exact)
-    annotation_create(
-        reviewer=ReviewerFactory(),
-        article=article,
-        target=TargetInput(exact=exact, start=start, end=start + len(exact)),
-        verdict=verdict("true"),
-        sources=[SourceInput(url=url, title="A source") for url in urls],
-    )
+    """A new reviewer saves a highlight citing `urls`."""
+    sources_cited(ReviewerFactory(), *urls)
 
 
 def _records(capture: SourceCapture) -> dict[str, tuple[object, object, bytes]]:

@@ -11,34 +11,17 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from annotations.models import Source, SourceCapture
-from annotations.services.annotations import SourceInput, TargetInput, annotation_create
-from tests.evidence_site import REPORT, SCRIPTED
+from annotations.models import SourceCapture
+from tests.evidence_site import REPORT, SCRIPTED, sources_cited
 from tests.factories import (
-    ArticleFactory,
     EditorFactory,
     ReviewerFactory,
     unit_decided_and_published,
     unit_on_new_article,
-    verdict,
 )
 from tests.pages import logged_in, page_data
 
 pytestmark = pytest.mark.django_db
-
-
-def _cited(reviewer, *urls: str, article=None) -> list[Source]:
-    article = article or ArticleFactory(text="The office says crime fell by 12 percent.")
-    exact = "crime fell by 12 percent"
-    start = article.text.index(exact)
-    annotation = annotation_create(
-        reviewer=reviewer,
-        article=article,
-        target=TargetInput(exact=exact, start=start, end=start + len(exact)),
-        verdict=verdict("true"),
-        sources=[SourceInput(url=url, title=f"Source {i}") for i, url in enumerate(urls)],
-    )
-    return list(annotation.sources.all())
 
 
 @pytest.fixture
@@ -46,7 +29,7 @@ def cited(sources_site, django_capture_on_commit_callbacks):
     """A reviewer cites the report and the scripted page; both are captured."""
     reviewer = ReviewerFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        sources = _cited(reviewer, f"{sources_site}/report", f"{sources_site}/scripted")
+        sources = sources_cited(reviewer, f"{sources_site}/report", f"{sources_site}/scripted")
     return reviewer, sources
 
 
@@ -89,7 +72,7 @@ def test_the_captured_page_is_served_inert(cited):
 
 def test_a_pending_capture_says_so_and_has_no_files(sources_site):
     reviewer = ReviewerFactory()
-    (source,) = _cited(reviewer, f"{sources_site}/report")  # on_commit never runs: pending
+    (source,) = sources_cited(reviewer, f"{sources_site}/report")  # on_commit never runs: pending
     client = logged_in(reviewer)
     assert (
         'data-capture-status="pending"'
@@ -102,7 +85,7 @@ def test_a_pending_capture_says_so_and_has_no_files(sources_site):
 def test_a_failed_capture_gives_its_reason(sources_site, django_capture_on_commit_callbacks):
     reviewer = ReviewerFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        (source,) = _cited(reviewer, f"{sources_site}/gone")
+        (source,) = sources_cited(reviewer, f"{sources_site}/gone")
     html = logged_in(reviewer).get(f"/sources/{source.pk}/archive/").content.decode()
     assert 'data-capture-status="failed"' in html
     assert "The site answered HTTP 404." in html
@@ -156,7 +139,7 @@ def test_the_api_gives_each_source_its_capture(cited):
 
 def test_a_source_cited_with_capture_off_has_no_capture():
     reviewer = ReviewerFactory()
-    (source,) = _cited(reviewer, "https://example.org/report")
+    (source,) = sources_cited(reviewer, "https://example.org/report")
     (annotation,) = logged_in(reviewer).get("/api/v1/annotations/").json()["results"]
     assert annotation["sources"][0]["capture"] is None
     assert not SourceCapture.objects.exists()
@@ -177,13 +160,13 @@ def test_reading_captures_costs_the_same_queries_for_more_sources(
     reviewer = ReviewerFactory()
     client = logged_in(reviewer)
     with django_capture_on_commit_callbacks(execute=True):
-        _cited(reviewer, f"{sources_site}/report")
+        sources_cited(reviewer, f"{sources_site}/report")
     client.get("/api/v1/annotations/")  # the session and the desk's settings, cached
     with CaptureQueriesContext(connection) as one:
         client.get("/api/v1/annotations/")
     with django_capture_on_commit_callbacks(execute=True):
         for _ in range(3):
-            _cited(reviewer, f"{sources_site}/report", f"{sources_site}/report.pdf")
+            sources_cited(reviewer, f"{sources_site}/report", f"{sources_site}/report.pdf")
     with django_assert_max_num_queries(len(one.captured_queries)):
         response = client.get("/api/v1/annotations/")
     assert len(response.json()["results"]) == 4
@@ -195,7 +178,7 @@ def test_the_sources_api_gives_captures_in_constant_queries(
     reviewer = ReviewerFactory()
     client = logged_in(reviewer)
     with django_capture_on_commit_callbacks(execute=True):
-        (report,) = _cited(reviewer, f"{sources_site}/report")
+        (report,) = sources_cited(reviewer, f"{sources_site}/report")
     detail = client.get(f"/api/v1/sources/{report.pk}/").json()
     assert detail["capture"]["status"] == "captured"
     assert detail["capture"]["warc_url"] == f"/sources/{report.pk}/archive.warc.gz"
@@ -204,7 +187,7 @@ def test_the_sources_api_gives_captures_in_constant_queries(
         client.get("/api/v1/sources/")
     with django_capture_on_commit_callbacks(execute=True):
         for _ in range(3):
-            _cited(reviewer, f"{sources_site}/gone", f"{sources_site}/report.pdf")
+            sources_cited(reviewer, f"{sources_site}/gone", f"{sources_site}/report.pdf")
     with django_assert_max_num_queries(len(one.captured_queries)):
         listed = client.get("/api/v1/sources/").json()["results"]
     assert len(listed) == 7
