@@ -84,10 +84,12 @@ _UNNAMED = re.compile(
 _APPOSITIVE_BEFORE = re.compile(r"(?:^|[,;:.!?]\s*)((?:[Aa]n?|[Tt]he)\s[^,;:.!?\"“”«»]{1,80}),\s*$")
 # Heads of a definite subject that stand for a text, not a person ("the letter read").
 _NOT_ROLES = wordset("letter statement report document email post message note notice sign")
-# "the Dutchman", "the Spaniard", "the Brazilian": a nationality, not a name.
+# "the Dutchman", "the Spaniard", "the Brazilian": a nationality, not a name. The shape also
+# fits surnames and first names (Merriman, Richard, Brian): only after an article is it one.
 _DEMONYM = re.compile(
     r"[A-Z][a-z]+(?:man|woman|ian|ard|ese|ish)|Scot|Briton|Swede|Dane|Finn|Pole|Turk|Greek|Thai"
 )
+_ARTICLES = wordset("the a an")
 _ORG_ACRONYMS = wordset("ap afp bbc cnn nhs un eu who nato")
 _SPOKESPEOPLE = wordset("spokesperson spokesman spokeswoman spokespeople representative")
 # An unnamed subject: "a man in the gallery", "one woman", "another resident".
@@ -441,10 +443,18 @@ def _pick(text: str, tokens: list[Token], *, last: bool) -> Designator | None:
         name
         for name in _names(text, tokens, at_end=last)
         if not (name.kind == "place" and _before_title(text, name))
-        and not _DEMONYM.fullmatch(name.text)
+        and not _demonym(tokens, name)
         and not (last and name.kind == "single" and _after_preposition(text, tokens, name))
     ]
     people = [name for name in names if name.kind in ("person", "single")]
+    if last and names and not people and _after_preposition(text, tokens, names[-1]):
+        # "Prof Martin Lowe of the Scottish Association for Marine Science, ... said": the
+        # organisation after "of" is where the person before it works.
+        people = [
+            name
+            for name in _names(text, tokens, at_end=False)
+            if name.kind == "person" and name.end < names[-1].start
+        ]
     for group in (people, names):
         if group:
             name = group[-1] if last else group[0]
@@ -458,8 +468,18 @@ def _pick(text: str, tokens: list[Token], *, last: bool) -> Designator | None:
     return _role(tokens)
 
 
+def _demonym(tokens: list[Token], name: Name) -> bool:
+    """Whether the name is a nationality after an article ("the Dutchman"), not a surname."""
+    if not _DEMONYM.fullmatch(name.text):
+        return False
+    return any(token.lower in _ARTICLES for token in tokens if token.end <= name.start)
+
+
 def _after_preposition(text: str, tokens: list[Token], name: Name) -> bool:
+    """Whether a preposition comes right before the name, or before "the" and the name."""
     index = next((i for i, token in enumerate(tokens) if token.start == name.start), 0)
+    if index > 1 and tokens[index - 1].lower == "the":
+        index -= 1
     return index > 0 and tokens[index - 1].lower in _PREPOSITIONS
 
 
@@ -493,7 +513,7 @@ def _trailing_person(text: str, tokens: list[Token]) -> Designator | None:
         singles = [
             name
             for name in _names(text, tokens[-1:], at_end=True)
-            if name.kind == "single" and not _DEMONYM.fullmatch(name.text)
+            if name.kind == "single" and not _demonym(tokens, name)
         ]
         if singles:
             return Designator("name", singles[0].start, singles[0].end, name=singles[0])
@@ -697,7 +717,7 @@ def subject_of_sentence(text: str, start: int, end: int) -> Designator | None:
             if (
                 name is not None
                 and name.kind in ("person", "single")
-                and not _DEMONYM.fullmatch(name.text)
+                and not _demonym(tokens, name)
             ):
                 return Designator("name", name.start, name.end, name=name)
     return None

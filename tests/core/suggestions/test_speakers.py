@@ -239,3 +239,17 @@ def test_a_shared_surname_keeps_standing_for_the_one_it_stood_for() -> None:
         'Ap Gwilym: "The sea did not."'
     )
     assert speakers(text) == ["Rhodri ap Gwilym", "Rhodri ap Gwilym"]
+
+
+@pytest.mark.parametrize("surname", ["Lockman", "Bernard", "Castellian"])
+def test_a_surname_shaped_like_a_nationality_is_still_a_name(surname: str) -> None:
+    text = f'The coach, Ivo {surname}, spoke after the game. "We were tired," {surname} said.'
+    assert last_speaker(text) == f"Ivo {surname}"
+
+
+def test_a_person_of_an_organisation_before_the_verb_is_the_speaker() -> None:
+    text = (
+        "Dr Hanne Moberg of the Norwegian Institute for Water Research, who was not part of "
+        "the survey, said the samples were “far too few”."
+    )
+    assert last_speaker(text) == "Hanne Moberg"
