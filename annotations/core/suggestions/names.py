@@ -178,6 +178,8 @@ UNNAMED_PEOPLE = wordset(
     spokesperson source neighbour neighbor voter passenger protester fan supporter friend
     relative delegate diplomat nurse doctor teacher student mother father someone somebody
     shopper customer motorist pensioner survivor victim officer soldier
+    volunteer councillor member parent pupil teenager farmer trader owner commuter traveller
+    visitor guest player employee carer
     """
 )
 

@@ -447,7 +447,13 @@ def _attribute(
             piece.explicit = True
             piece.designated_unknown = found.kind == "unknown"
             piece.designated = (found.start, found.end)
-            resolved = registry.resolve(found, since=since, paragraph_end=paragraph_end)
+            resolved = registry.resolve(
+                found,
+                since=since,
+                paragraph_end=paragraph_end,
+                paragraph_start=paragraph_start,
+                quote_start=piece.mark,
+            )
             if resolved is not None:
                 piece.speaker = resolved.speaker
                 piece.speaker_confidence = resolved.confidence
@@ -503,6 +509,15 @@ def _carry(
             after = pieces[index + 1] if index + 1 < len(pieces) else None
             if piece.continues and previous_speaker is not None and previous_speaker.close is None:
                 _take(piece, previous_speaker, CONTINUED_AT_MOST, "continued")
+            elif (
+                before is not None
+                and before.designated_unknown
+                and before.close is not None
+                and not _SENTENCE_INSIDE.search(text[before.close + 1 : piece.mark].strip())
+            ):
+                # '"A," said a teacher, who asked not to be named. "B."': the second half is
+                # the same unnamed speaker's, not whoever the clause mentions in passing.
+                continue
             elif before is not None and before.speaker is not None and before.close is not None:
                 # '"A," she said. He disagreed. "B."': a sentence about someone else between
                 # the two halves hands the quotation to that one.

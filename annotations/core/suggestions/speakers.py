@@ -79,15 +79,33 @@ _NEVER_INSIDE = wordset("the a an i he she they we it and but or in on at")
 _ROLE_STOP = wordset("a an the of for at in on and to with from by")
 _APPOSITIVE_AFTER = re.compile(r"\s*,\s*((?:a|an|the)\s[^,;:.!?\"“”«»]{1,80})")
 _UNNAMED = re.compile(
-    r"\b(?:a|an|one|another)\s+(?:[a-z-]+\s+){0,2}(?:" + "|".join(sorted(UNNAMED_PEOPLE)) + r")\b"
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z-]+\s+){0,2}(?:"
+    + "|".join(sorted(UNNAMED_PEOPLE))
+    + r")\b"
 )
+# An unnamed group "they" may stand for ("A group of students ... they said"): then "they" is
+# not the organisation named before.
+_UNNAMED_GROUP = re.compile(
+    r"\b(?:(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z-]+\s+)?"
+    r"(?:group|couple|pair|handful|crowd|family|party|gang|number|row)\s+of"
+    r"|(?:[Ss]ome|[Ss]everal|[Mm]any|[Oo]ther|[Tt]wo|[Tt]hree|[Ff]our)\s+(?:[a-z-]+\s+)?"
+    r"(?:" + "|".join(sorted(UNNAMED_PEOPLE)) + r")s)\b"
+)
+# "The councillor, Dev Mistry," / "The new coxswain, Catrin Rowlands,": a definite description
+# right before a name, introducing someone the paragraph spoke of without naming.
+_DEFINITE_BEFORE = re.compile(r"(?:^|[.!?”’\"]\s+)[Tt]he\s[a-z][a-z -]{0,60},\s*$", re.M)
+# How far after the quotation an unnamed speaker's name may be given ("... he said. The
+# councillor, Dev Mistry, ...").
+INTRODUCED_REACH = 200
 _APPOSITIVE_BEFORE = re.compile(r"(?:^|[,;:.!?]\s*)((?:[Aa]n?|[Tt]he)\s[^,;:.!?\"“”«»]{1,80}),\s*$")
 # Heads of a definite subject that stand for a text, not a person ("the letter read").
 _NOT_ROLES = wordset("letter statement report document email post message note notice sign")
-# "the Dutchman", "the Spaniard", "the Brazilian": a nationality, not a name.
+# "the Dutchman", "the Spaniard", "the Brazilian": a nationality, not a name. The shape also
+# fits surnames and first names (Merriman, Richard, Brian): only after an article is it one.
 _DEMONYM = re.compile(
     r"[A-Z][a-z]+(?:man|woman|ian|ard|ese|ish)|Scot|Briton|Swede|Dane|Finn|Pole|Turk|Greek|Thai"
 )
+_ARTICLES = wordset("the a an")
 _ORG_ACRONYMS = wordset("ap afp bbc cnn nhs un eu who nato")
 _SPOKESPEOPLE = wordset("spokesperson spokesman spokeswoman spokespeople representative")
 # An unnamed subject: "a man in the gallery", "one woman", "another resident".
@@ -441,10 +459,18 @@ def _pick(text: str, tokens: list[Token], *, last: bool) -> Designator | None:
         name
         for name in _names(text, tokens, at_end=last)
         if not (name.kind == "place" and _before_title(text, name))
-        and not _DEMONYM.fullmatch(name.text)
+        and not _demonym(tokens, name)
         and not (last and name.kind == "single" and _after_preposition(text, tokens, name))
     ]
     people = [name for name in names if name.kind in ("person", "single")]
+    if last and names and not people and _after_preposition(text, tokens, names[-1]):
+        # "Prof Martin Lowe of the Scottish Association for Marine Science, ... said": the
+        # organisation after "of" is where the person before it works.
+        people = [
+            name
+            for name in _names(text, tokens, at_end=False)
+            if name.kind == "person" and name.end < names[-1].start
+        ]
     for group in (people, names):
         if group:
             name = group[-1] if last else group[0]
@@ -458,8 +484,18 @@ def _pick(text: str, tokens: list[Token], *, last: bool) -> Designator | None:
     return _role(tokens)
 
 
+def _demonym(tokens: list[Token], name: Name) -> bool:
+    """Whether the name is a nationality after an article ("the Dutchman"), not a surname."""
+    if not _DEMONYM.fullmatch(name.text):
+        return False
+    return any(token.lower in _ARTICLES for token in tokens if token.end <= name.start)
+
+
 def _after_preposition(text: str, tokens: list[Token], name: Name) -> bool:
+    """Whether a preposition comes right before the name, or before "the" and the name."""
     index = next((i for i, token in enumerate(tokens) if token.start == name.start), 0)
+    if index > 1 and tokens[index - 1].lower == "the":
+        index -= 1
     return index > 0 and tokens[index - 1].lower in _PREPOSITIONS
 
 
@@ -493,7 +529,7 @@ def _trailing_person(text: str, tokens: list[Token]) -> Designator | None:
         singles = [
             name
             for name in _names(text, tokens[-1:], at_end=True)
-            if name.kind == "single" and not _DEMONYM.fullmatch(name.text)
+            if name.kind == "single" and not _demonym(tokens, name)
         ]
         if singles:
             return Designator("name", singles[0].start, singles[0].end, name=singles[0])
@@ -697,7 +733,7 @@ def subject_of_sentence(text: str, start: int, end: int) -> Designator | None:
             if (
                 name is not None
                 and name.kind in ("person", "single")
-                and not _DEMONYM.fullmatch(name.text)
+                and not _demonym(tokens, name)
             ):
                 return Designator("name", name.start, name.end, name=name)
     return None
@@ -738,6 +774,8 @@ class Registry:
         # Whom a bare surname stood for, where: once "Ap Gwilym" is Rhodri ap Gwilym, it stays
         # him when his wife Eleri ap Gwilym is introduced.
         self._surname_refs: dict[str, list[tuple[int, Entity]]] = {}
+        # Where each entity (by id) was first mentioned.
+        self._first: dict[int, int] = {}
 
     def scan(self, start: int, end: int) -> None:
         """Register the names of `text[start:end]` (a passage outside quotations; passages are
@@ -836,6 +874,7 @@ class Registry:
         if entity.gender is None:
             entity.gender = name.gender
         entity.roles |= name.roles
+        self._first.setdefault(id(entity), name.start)
         self._starts.append(name.start)
         self._entities.append(entity)
         self._subjects.append(subject)
@@ -891,15 +930,27 @@ class Registry:
             self._lower_words = frozenset(w for w in _TOKEN.findall(self.text) if w[0].islower())
         return word in self._lower_words
 
-    def resolve(self, designator: Designator, *, since: int, paragraph_end: int) -> Resolved | None:
+    def resolve(
+        self,
+        designator: Designator,
+        *,
+        since: int,
+        paragraph_end: int,
+        paragraph_start: int | None = None,
+        quote_start: int | None = None,
+    ) -> Resolved | None:
         """The speaker a designator stands for; None when unsure. `since` is where the passage
         leading to the quotation starts (the paragraph, or the end of the quotation before):
-        a pronoun prefers the person that passage is about."""
+        a pronoun prefers the person that passage is about. `quote_start`, where the quotation
+        starts (its words are no passage), and `paragraph_start` let a pronoun after an
+        unnamed person find the name the paragraph gives right after the quotation."""
         at = designator.start
         if designator.kind == "name" and designator.name is not None:
             return self._resolve_name(designator.name)
         if designator.kind == "pronoun":
-            return self._resolve_pronoun(designator.words[0], at, since)
+            passage_end = at if quote_start is None else min(at, quote_start)
+            paragraph = (since if paragraph_start is None else paragraph_start, paragraph_end)
+            return self._resolve_pronoun(designator.words[0], at, since, passage_end, paragraph)
         if designator.kind == "role":
             return self._resolve_role(designator.words, at, designator.end, paragraph_end)
         return None
@@ -926,7 +977,11 @@ class Registry:
             entity.spoke = True
         return Resolved(name.text, NAMED_SINGLE, "named")
 
-    def _resolve_pronoun(self, pronoun: str, at: int, since: int) -> Resolved | None:
+    def _resolve_pronoun(
+        self, pronoun: str, at: int, since: int, passage_end: int, paragraph: tuple[int, int]
+    ) -> Resolved | None:
+        if pronoun == "they" and _UNNAMED_GROUP.search(self.text, since, passage_end):
+            return None  # "A group of students ... they said"
         if pronoun in ("they", "it"):
             for entity in self.recent(at, THEY_WINDOW):
                 if entity.kind == "org":
@@ -945,7 +1000,13 @@ class Registry:
             if entity.gender is None:
                 entity.gender = gender
                 return Resolved(entity.name, RESOLVED_WEAK, "pronoun")
-        if _UNNAMED.search(self.text, since, at):
+        unnamed = _UNNAMED.search(self.text, since, passage_end)
+        if unnamed or not self._names_person(paragraph[0], passage_end):
+            # "A councillor defended it. '...,' he said. The councillor, Dev Mistry, ...".
+            introduced = self._introduced_after(at, paragraph[1], gender)
+            if introduced is not None:
+                return Resolved(introduced.name, RESOLVED_AHEAD, "pronoun")
+        if unnamed:
             return None  # "a man who gave no name shouted ... he said"
         for entity in self.recent(at, PRONOUN_WINDOW):
             if not _personal(entity):
@@ -956,6 +1017,30 @@ class Registry:
                 entity.gender = gender
                 return Resolved(entity.name, RESOLVED_WEAK, "pronoun")
         return None
+
+    def _names_person(self, start: int, end: int) -> bool:
+        """Whether `[start, end)` mentions a person; True for an empty passage (nothing there
+        says the paragraph is about someone unnamed)."""
+        if not self.text[start:end].strip():
+            return True
+        return any(_personal(entity) for entity in self.between(start, end))
+
+    def _introduced_after(self, at: int, end: int, gender: Gender) -> Entity | None:
+        """The person first mentioned right after `at` (within INTRODUCED_REACH, before `end`),
+        introduced by a definite description ("The councillor, Dev Mistry,"), of that gender
+        or none known: the unnamed person the paragraph was about."""
+        index = bisect_left(self._starts, at)
+        if index >= len(self._starts):
+            return None
+        start = self._starts[index]
+        entity = self._entities[index]
+        if start >= min(end, at + INTRODUCED_REACH) or entity.kind != "person":
+            return None
+        if self._first.get(id(entity)) != start or entity.gender not in (None, gender):
+            return None
+        if not _DEFINITE_BEFORE.search(self.text, max(at, start - 80), start):
+            return None
+        return entity
 
     def _resolve_role(
         self, words: tuple[str, ...], at: int, end: int, paragraph_end: int

@@ -239,3 +239,78 @@ def test_a_shared_surname_keeps_standing_for_the_one_it_stood_for() -> None:
         'Ap Gwilym: "The sea did not."'
     )
     assert speakers(text) == ["Rhodri ap Gwilym", "Rhodri ap Gwilym"]
+
+
+@pytest.mark.parametrize("surname", ["Lockman", "Bernard", "Castellian"])
+def test_a_surname_shaped_like_a_nationality_is_still_a_name(surname: str) -> None:
+    text = f'The coach, Ivo {surname}, spoke after the game. "We were tired," {surname} said.'
+    assert last_speaker(text) == f"Ivo {surname}"
+
+
+def test_a_person_of_an_organisation_before_the_verb_is_the_speaker() -> None:
+    text = (
+        "Dr Hanne Moberg of the Norwegian Institute for Water Research, who was not part of "
+        "the survey, said the samples were “far too few”."
+    )
+    assert last_speaker(text) == "Hanne Moberg"
+
+
+# Unnamed people and groups
+
+
+def test_a_pronoun_after_an_unnamed_person_looks_past_the_quotation_itself() -> None:
+    text = (
+        "Ilse Brandt opened her shop in 1990.\n\n"
+        "Is she tired? “A little. I get asked that by a man every week,” she says."
+    )
+    assert last_speaker(text) == "Ilse Brandt"
+
+
+def test_an_unnamed_person_named_right_after_the_quotation_is_the_speaker() -> None:
+    text = (
+        "Noor Aziz runs the depot.\n\n"
+        "A driver who has worked there since 2004 disagreed. “The yard is a mess,” he said. "
+        "The driver, Callum Reid, said he had complained twice."
+    )
+    assert last_speaker(text) == "Callum Reid"
+
+
+def test_a_paragraph_about_someone_unnamed_takes_the_name_given_after_the_quotation() -> None:
+    text = (
+        "Hilde Sorensen retires in June.\n\n"
+        "Her deputy was out on a call when we visited. By text, she wrote: “Big shoes.” "
+        "The new chief, Agnes Lund, starts in July."
+    )
+    assert last_speaker(text) == "Agnes Lund"
+
+
+def test_a_quotation_opening_a_paragraph_does_not_take_a_name_introduced_after_it() -> None:
+    text = (
+        "Hilde Sorensen retires in June.\n\n"
+        "“Big shoes,” she said. The new chief, Agnes Lund, starts in July."
+    )
+    assert last_speaker(text) == "Hilde Sorensen"
+
+
+def test_a_pronoun_after_an_unnamed_volunteer_named_nowhere_stays_unknown() -> None:
+    text = (
+        "Noor Aziz runs the depot. “We cope,” Aziz said.\n\n"
+        "One volunteer, who did not give her name, was blunter. “We don’t cope,” she said."
+    )
+    assert last_speaker(text) is None
+
+
+def test_they_after_an_unnamed_group_is_not_the_organisation_named_before() -> None:
+    text = (
+        "The Fenwick Youth Choir missed the concert. “We played to a carriage,” they said. "
+        "A group of walkers nearby were less calm. “We paid for this,” they said."
+    )
+    assert speakers(text) == ["Fenwick Youth Choir", None]
+
+
+def test_the_second_half_of_an_unnamed_speakers_quotation_stays_unknown() -> None:
+    text = (
+        "“The queue took four hours,” said a nurse in the Riverside district, who asked not "
+        "to be named. “Nobody came to help.”"
+    )
+    assert speakers(text) == [None, None]
