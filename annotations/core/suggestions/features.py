@@ -3,8 +3,9 @@
 Each feature is something a fact-checker would name when asked why a sentence deserves a check
 (or does not): a figure, a percentage, money, a quantity with a unit, a date, a comparison, a
 record, who says so, names of people, places and organisations, statistical words, a cause, a
-count of people or things, an official source, a change over time, a figure that continues the
-figures of the sentence before (set by `checkworthiness.candidates_split`); and
+count of people or things, an official source, a change over time, a past event dated to a
+year, a figure that continues the figures of the sentence before (set by
+`checkworthiness.candidates_split`); and
 against it, a hedge, an opinion, a question, "I"/"you", a very short sentence, a prediction.
 ClaimBuster (Hassan et al., "Toward Automated Fact-Checking: Detecting Check-worthy Factual
 Claims by ClaimBuster", KDD 2017) and Full Fact's claim detection (Konstantinovskiy et al.,
@@ -38,6 +39,9 @@ Languages: English gets every rule. Another language gets the language-neutral o
 percent and currency signs, years and ISO dates, the question mark, length); its other features
 are 0, so its score rests on figures alone.
 
+A relative clause about a person ("X, who has run the shelter since 2009, said") is background:
+its words count for no record, change over time or dated event.
+
 Values are 0/1, or small counts capped (`number` at 2, `named_entity` at 3): the model's columns.
 """
 
@@ -67,6 +71,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "count",
     "official",
     "time_comparison",
+    "dated_event",
     "continues",
     "hedge",
     "opinion",
@@ -95,6 +100,7 @@ FEATURE_LABELS: dict[str, str] = {
     "count": "count of people or things",
     "official": "official source",
     "time_comparison": "change over time",
+    "dated_event": "dated event",
     "continues": "continues a figure",
     "hedge": "hedge",
     "opinion": "opinion",
@@ -387,6 +393,41 @@ _FUTURE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 
+# A relative clause about a person, up to the next comma: "X, who has run the shelter since
+# 2009, said". It is background on who speaks, not the claim: its "since 2009" is no record and
+# no change over time, and its date ("who joined the brigade in 1996") dates no claimed event.
+_WHO_CLAUSE = re.compile(r"\bwho(?:se)?\b[^,;:.!?\"“”«»]*")
+# A past event dated to a year: "The paper was retracted in 2010", "wrote to him in October
+# 2022". An event with its year can be checked against the record even without a figure.
+_IN_YEAR = re.compile(
+    r"\bin\s+(?:(?:early|late|mid-?)\s*)?(?:(?:" + "|".join(_MONTHS.split()) + r"|May)\s+)?"
+    r"(?:1[89]|20)\d\d\b(?!\s*%)"
+)
+# Past tenses: the regular ones end in -ed (not these words); the common irregular ones.
+_NOT_PAST = _word_set(
+    """
+    need needed speed seed feed bed red shed hundred indeed united limited based related
+    interested concerned supposed used embed breed creed greed weed deed
+    """
+)
+_IRREGULAR_PAST = _word_set(
+    """
+    was were had did wrote won lost took gave made came went began became found left paid
+    sold bought built brought told said met ran rose fell grew saw spent sent kept held led
+    struck fought broke chose stood
+    """
+)
+
+
+def _dated_past(text: str, words_lower: set[str]) -> bool:
+    """Whether the text states a past event in a given year (see _IN_YEAR)."""
+    if not _IN_YEAR.search(text):
+        return False
+    return bool(words_lower & _IRREGULAR_PAST) or any(
+        len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST for word in words_lower
+    )
+
+
 # --- Names -------------------------------------------------------------------------------------
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -647,6 +688,8 @@ def sentence_features(text: str, *, language: str = "en") -> dict[str, float]:
     if not english:
         return features
     written = set(_TOKEN.findall(text))
+    # The text without its relative clauses about a person (_WHO_CLAUSE), same length.
+    text_claim = _WHO_CLAUSE.sub(lambda m: " " * len(m.group(0)), text)
     words_lower = {word.casefold().replace("’", "'") for word in written}
     features["spelled_number"] = float(
         bool(words_lower & _FRACTION_WORDS)
@@ -665,7 +708,7 @@ def sentence_features(text: str, *, language: str = "en") -> dict[str, float]:
             len(word) > 4 and word.endswith("est") and word not in _NOT_SUPERLATIVE
             for word in words_lower
         )
-        or bool(_SUPERLATIVE_PHRASE.search(text))
+        or bool(_SUPERLATIVE_PHRASE.search(text_claim))
     )
     features["attribution"] = float(bool(words_lower & _ATTRIBUTION_WORDS))
     features["named_entity"] = float(min(_names_count(text), NAMED_ENTITY_CAP))
@@ -683,7 +726,8 @@ def sentence_features(text: str, *, language: str = "en") -> dict[str, float]:
         )
     )
     features["official"] = float(bool(_OFFICIAL_PHRASE.search(text)))
-    features["time_comparison"] = float(bool(_TIME_COMPARISON.search(text)))
+    features["time_comparison"] = float(bool(_TIME_COMPARISON.search(text_claim)))
+    features["dated_event"] = float(_dated_past(text_claim, words_lower))
     features["hedge"] = float(
         "may" in written or bool(words_lower & _HEDGE_WORDS) or bool(_HEDGE_PHRASE.search(text))
     )

@@ -217,6 +217,16 @@ def test_the_first_person_counts_against_a_sentence_only_without_a_figure() -> N
     assert rules_score(opinion) < rules_score(opinion | {"personal": 0.0})
 
 
+def test_a_figure_in_words_does_not_lift_the_first_person_penalty() -> None:
+    words = sentence_features("We counted four hundred birds on the island that spring.")
+    assert words["spelled_number"] == 1.0 and words["number"] == 0.0
+    assert rules_score(words) < rules_score(words | {"personal": 0.0})
+
+
+def test_a_past_event_with_its_year_outranks_the_same_event_without_it() -> None:
+    assert score("The licence was withdrawn in 2015.") > score("The licence was withdrawn.")
+
+
 def test_a_sentence_with_a_figure_continues_the_figures_before_it_in_its_paragraph() -> None:
     text = (
         "The budget passed by 312 votes to 287. Fourteen members abstained. The mood was calm."

@@ -340,3 +340,36 @@ def test_only_alone_is_no_superlative_but_the_only_one_to_is_universal() -> None
 def test_must_states_a_rule_rather_than_an_opinion() -> None:
     assert "opinion" not in present("Landlords must return a deposit within ten days of a request.")
     assert "opinion" in present("The landlord should return the deposit at once.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report was withdrawn in 2011.",
+        "She wrote to the minister in March 2019 about the leak.",
+        "The factory closed in early 2008, after the crash.",
+        "Weather in 2021 was unusually wet.",
+    ],
+)
+def test_a_past_event_in_a_given_year_is_a_dated_event(text: str) -> None:
+    assert "dated_event" in present(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The next round opens in 2027.",  # no past tense
+        "The loan was repaid last spring.",  # no year
+        "Tom Berg, who trained as a nurse in 1994, said the ward was full.",  # background
+    ],
+)
+def test_a_statement_without_a_past_event_in_a_year_is_no_dated_event(text: str) -> None:
+    assert "dated_event" not in present(text)
+
+
+def test_since_in_a_relative_clause_about_a_person_is_no_record_or_change() -> None:
+    background = present("Ana Ruiz, who has led the union since 2012, said the talks had failed.")
+    assert not background & {"superlative", "time_comparison"}
+    assert "date" in background  # still a date
+    claim = present("Membership of the union has fallen since 2012, Ana Ruiz said.")
+    assert {"superlative", "time_comparison"} <= claim
