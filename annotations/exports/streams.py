@@ -1,5 +1,9 @@
 """Streamed exports of published verdicts: CSV and JSON Lines, in constant memory.
 
+`sources` lists what each verdict cites, `[{"url": ..., "archived_copy": ...}]`, the archived
+copy being the desk's page of its capture (DESK_URL/sources/<id>/archive/) or null where the
+desk holds none: a JSON array in JSON Lines, the same array as JSON text in CSV.
+
 Two paths give the same columns, the same value formats and the same formula neutralisation:
 - on PostgreSQL, `COPY (SELECT ...) TO STDOUT` streams straight from the server, the fastest way
   out of the database;
@@ -13,15 +17,17 @@ import csv
 import datetime
 import io
 import json
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Count, F, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce, Substr
 
 from annotations.core.formats.spreadsheet import cell_neutralise, sql_neutralise
-from annotations.models import Correction, Verdict
+from annotations.models import Correction, SourceCapture, Verdict
 
 COLUMNS = [
     "id",
@@ -39,6 +45,7 @@ COLUMNS = [
     "first_published_at",
     "updated_at",
     "corrections",
+    "sources",
 ]
 TEXT_COLUMNS = {
     "claim_reviewed",
@@ -102,10 +109,38 @@ def published_rows(*, updated_after: datetime.datetime | None = None) -> Iterato
         )
     )
     time_indexes = [COLUMNS.index(name) for name in TIME_COLUMNS]
+    chunk: list[tuple[Any, ...]] = []
     for row in rows.iterator(chunk_size=CHUNK_ROWS):
+        chunk.append(row)
+        if len(chunk) == CHUNK_ROWS:
+            yield from _with_sources(chunk, time_indexes)
+            chunk = []
+    yield from _with_sources(chunk, time_indexes)
+
+
+def _with_sources(
+    chunk: list[tuple[Any, ...]], time_indexes: list[int]
+) -> Iterator[tuple[Any, ...]]:
+    """The chunk's rows with their timestamps as text and their sources (two queries)."""
+    if not chunk:
+        return
+    cited = Verdict.sources.through.objects.filter(verdict_id__in=[row[0] for row in chunk])
+    pairs = list(cited.order_by("source_id").values_list("verdict_id", "source_id", "source__url"))
+    captured = set(
+        SourceCapture.objects.filter(
+            url__in={url for _, _, url in pairs}, status=SourceCapture.Status.CAPTURED
+        ).values_list("url", flat=True)
+    )
+    desk = settings.DESK_URL.rstrip("/")
+    sources: dict[int, list[dict[str, str | None]]] = defaultdict(list)
+    for verdict_id, source_id, url in pairs:
+        copy = f"{desk}/sources/{source_id}/archive/" if url in captured else None
+        sources[verdict_id].append({"url": url, "archived_copy": copy})
+    for row in chunk:
         values = list(row)
         for index in time_indexes:
             values[index] = timestamp_text(values[index])
+        values.append(sources.get(row[0], []))
         yield tuple(values)
 
 
@@ -128,11 +163,14 @@ def csv_lines(rows: Iterable[tuple[Any, ...]]) -> Iterator[str]:
     text_indexes = [COLUMNS.index(name) for name in TEXT_COLUMNS]
     writer.writerow(COLUMNS)
     yield line.getvalue()
+    sources_index = COLUMNS.index("sources")
     for row in rows:
         values = list(row)
         for index in text_indexes:
             if values[index]:
                 values[index] = cell_neutralise(values[index])
+        # As PostgreSQL writes jsonb: ", " and ": " between items, UTF-8 as it is.
+        values[sources_index] = json.dumps(values[sources_index], ensure_ascii=False)
         line.seek(0)
         line.truncate()
         writer.writerow(values)
@@ -154,7 +192,24 @@ def _select_sql(*, neutralise: bool) -> str:
     def stamp(expression: str) -> str:
         return f"""to_char({expression} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')"""
 
-    # Only this module's fixed fragments are interpolated; the one user value is bound.
+    # The verdict's sources in source order, each with the desk's page of its capture where
+    # one of its URL succeeded (jsonb: written as Python's json.dumps writes it).
+    cited = """
+        SELECT jsonb_agg(jsonb_build_object(
+                   'url', s.url,
+                   'archived_copy', CASE WHEN EXISTS (
+                       SELECT 1 FROM annotations_sourcecapture c
+                       WHERE c.url = s.url AND c.status = 'captured'
+                   ) THEN %(desk)s || '/sources/' || s.id || '/archive/' END
+               ) ORDER BY s.id)
+        FROM annotations_verdict_sources vs
+        JOIN annotations_source s ON s.id = vs.source_id
+        WHERE vs.verdict_id = v.id
+    """
+    empty = "'[]'" if neutralise else "'[]'::jsonb"
+    as_text = "::text" if neutralise else ""
+    sources = f"coalesce(({cited}){as_text}, {empty}) AS sources"
+    # Only this module's fixed fragments are interpolated; the user values are bound.
     return f"""
         SELECT v.id AS id,
                {text("v.claim_reviewed")} AS claim_reviewed,
@@ -171,7 +226,8 @@ def _select_sql(*, neutralise: bool) -> str:
                {stamp("v.first_published_at")} AS first_published_at,
                {stamp("v.updated_at")} AS updated_at,
                (SELECT count(*) FROM annotations_correction c WHERE c.verdict_id = v.id)
-                   AS corrections
+                   AS corrections,
+               {sources}
         FROM annotations_verdict v
         JOIN annotations_verdictlabel l ON l.id = v.label_id
         JOIN annotations_claimunit u ON u.id = v.unit_id
@@ -202,7 +258,7 @@ def _copy_stream(statement: str, params: dict[str, Any]) -> Iterator[bytes]:
 def copy_csv(*, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
     select = _select_sql(neutralise=True)
     return _copy_stream(
-        f"COPY ({select}) TO STDOUT WITH (FORMAT csv, HEADER true)", {"after": updated_after}
+        f"COPY ({select}) TO STDOUT WITH (FORMAT csv, HEADER true)", _params(updated_after)
     )
 
 
@@ -213,8 +269,12 @@ def copy_jsonl(*, updated_after: datetime.datetime | None = None) -> Iterator[by
     return _copy_stream(
         f"COPY (SELECT row_to_json(r)::text FROM ({select}) r) "  # noqa: S608
         "TO STDOUT WITH (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')",
-        {"after": updated_after},
+        _params(updated_after),
     )
+
+
+def _params(updated_after: datetime.datetime | None) -> dict[str, Any]:
+    return {"after": updated_after, "desk": settings.DESK_URL.rstrip("/")}
 
 
 def uses_copy() -> bool:

@@ -4,7 +4,10 @@ source's linking body, passing every MUST of the W3C suite), ClaimReview (`citat
 
 from __future__ import annotations
 
+import csv
 import datetime
+import io
+import json
 
 import pytest
 from django.db import connection
@@ -85,3 +88,29 @@ def test_a_page_of_exports_reads_captures_in_one_query(api_as):
         body = client.get("/api/v1/verdicts/w3c/").json()
     assert body["total"] == 5
     assert len(five.captured_queries) == len(one.captured_queries)
+
+
+def test_the_csv_and_jsonl_exports_list_the_sources_with_their_archived_copies(api_as, settings):
+    settings.DESK_URL = "https://desk.example/"
+    published, kept, other = _cited()
+    unsourced = published_verdict(claim_reviewed="Nothing cited")
+    expected = [
+        {"url": kept.url, "archived_copy": f"https://desk.example/sources/{kept.pk}/archive/"},
+        {"url": other.url, "archived_copy": None},
+    ]
+    expected.sort(
+        key=lambda source: [kept.pk, other.pk][[kept.url, other.url].index(source["url"])]
+    )
+    client = api_as(None)
+
+    body = b"".join(client.get("/api/v1/verdicts/export.jsonl").streaming_content).decode()
+    rows = {row["id"]: row for row in map(json.loads, body.splitlines())}
+    assert rows[published.pk]["sources"] == expected
+    assert rows[unsourced.pk]["sources"] == []
+
+    body = b"".join(client.get("/api/v1/verdicts/export.csv").streaming_content).decode()
+    cells = {int(row["id"]): row["sources"] for row in csv.DictReader(io.StringIO(body))}
+    assert json.loads(cells[published.pk]) == expected
+    # Written the same way on both databases (jsonb's text on PostgreSQL).
+    assert cells[published.pk] == json.dumps(expected, ensure_ascii=False)
+    assert cells[unsourced.pk] == "[]"

@@ -142,9 +142,63 @@ class Command(BaseCommand):
                 FROM annotations_claimunit u
                 """
             )
+            # Two cited sources per verdict (drawn from 2,000 cited on 1,000 highlights), half
+            # of them captured: the exports list them with their archived copies.
+            db.execute(
+                """
+                INSERT INTO auth_user (password, is_superuser, username, first_name, last_name,
+                                       email, is_staff, is_active, date_joined)
+                VALUES ('!', false, 'bench-reviewer', '', '', '', false, true, now())
+                """
+            )
+            db.execute(
+                """
+                INSERT INTO annotations_annotation (article_id, reviewer_id, kind, speaker,
+                       exact, prefix, suffix, start, "end", verdict_id, rationale, created,
+                       modified)
+                SELECT a.id, (SELECT id FROM auth_user WHERE username = 'bench-reviewer'),
+                       'claim', '', 'unemployment doubled', '', '', 14, 34,
+                       (SELECT id FROM annotations_verdictlabel ORDER BY position LIMIT 1), '',
+                       now(), now()
+                FROM annotations_article a
+                """
+            )
+            db.execute(
+                """
+                INSERT INTO annotations_source (annotation_id, url, title, publisher, passage,
+                       stance, accessed_on, position)
+                SELECT n.id, 'https://stats.example.org/report/' || n.id || '-' || k,
+                       'Report', '', '', 'refutes', current_date, k
+                FROM annotations_annotation n, generate_series(0, 1) k
+                """
+            )
+            db.execute(
+                """
+                INSERT INTO annotations_sourcecapture (url, status, requested_at, captured_at,
+                       final_url, http_status, content_type, size, sha256, text_sha256,
+                       warc_name, text_name, failure_code, failure_reason,
+                       public_archive_status, public_archive_url, public_archive_detail)
+                SELECT url, 'captured', now(), now(), url, 200, 'text/html', 1000,
+                       md5(url) || md5(url), '', '', '', '', '', '', '', ''
+                FROM annotations_source WHERE id % 2 = 0
+                """
+            )
+            # The search index's triggers would rebuild a verdict's document on each row;
+            # this throwaway database is never searched.
+            db.execute("SET session_replication_role = replica")
+            db.execute(
+                """
+                INSERT INTO annotations_verdict_sources (verdict_id, source_id)
+                SELECT v.id, first.id + (v.id % 1000) * 2 + k
+                FROM annotations_verdict v,
+                     (SELECT min(id) AS id FROM annotations_source) first,
+                     generate_series(0, 1) k
+                """
+            )
+            db.execute("SET session_replication_role = DEFAULT")
             db.execute("ANALYZE")
         self.stdout.write(
-            f"Filled {self.name} with {rows:,} published verdicts in "
+            f"Filled {self.name} with {rows:,} published verdicts (two sources each) in "
             f"{time.perf_counter() - started:.1f} s."
         )
 
@@ -155,7 +209,7 @@ class Command(BaseCommand):
             psycopg.connect(dbname=self.name, **self.server) as db,
             psycopg.ClientCursor(db) as cursor,
         ):
-            bound = cursor.mogrify(statement, {"after": None})
+            bound = cursor.mogrify(statement, streams._params(None))
             started = time.perf_counter()
             size = 0
             with cursor.copy(bound) as copy:
