@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.urls import reverse
 from rest_framework import serializers
 
 from annotations.api.fields import NameField, StrictCharField, StrictIntegerField
-from annotations.models import Correction, Verdict, VerdictLabel
+from annotations.models import Correction, Source, Verdict, VerdictLabel
 from annotations.services.adjudication import VerdictInput
 
 
@@ -43,6 +44,14 @@ class CitedSourceSerializer(serializers.Serializer):
     url = serializers.URLField()
     title = serializers.CharField()
     publisher = serializers.CharField()
+    archive_page = serializers.SerializerMethodField(
+        help_text="Where the desk shows its archived copy of the source (or says why it has "
+        "none yet); `capture` in /api/v1/sources/ gives the capture itself."
+    )
+
+    def get_archive_page(self, source: Source) -> str:
+        # A stable address, whatever the capture's state: the verdict's ETag stays its own.
+        return reverse("source-archive", args=[source.pk])
 
 
 class VerdictSerializer(serializers.ModelSerializer):

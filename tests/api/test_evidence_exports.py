@@ -114,3 +114,15 @@ def test_the_csv_and_jsonl_exports_list_the_sources_with_their_archived_copies(a
     # Written the same way on both databases (jsonb's text on PostgreSQL).
     assert cells[published.pk] == json.dumps(expected, ensure_ascii=False)
     assert cells[unsourced.pk] == "[]"
+
+
+def test_the_json_verdicts_api_points_each_source_at_its_archive_page(api_as):
+    published, kept, other = _cited()
+    body = api_as(None).get(f"/api/v1/verdicts/{published.pk}/").json()
+    pages = {source["url"]: source["archive_page"] for source in body["sources"]}
+    assert pages == {
+        kept.url: f"/sources/{kept.pk}/archive/",
+        other.url: f"/sources/{other.pk}/archive/",
+    }
+    # Anyone may open them: a published verdict cites them.
+    assert api_as(None).get(pages[kept.url]).status_code == 200
