@@ -16,10 +16,11 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from warcio.archiveiterator import ArchiveIterator
 
-from annotations.models import Source, SourceCapture
+from annotations.core.diff import DiffPiece, texts_diff
+from annotations.models import Source, SourceCapture, SourceHealth
 from annotations.permissions import Permission
-from annotations.selectors.evidence import source_capture_of, sources_visible_to
-from annotations.services.evidence import evidence_storage
+from annotations.selectors.evidence import healths_of, source_capture_of, sources_visible_to
+from annotations.services.evidence import evidence_storage, text_stored
 from annotations.views.decorators import permission_required
 
 REPLAY_CSP = (
@@ -27,6 +28,8 @@ REPLAY_CSP = (
     "form-action 'none'; base-uri 'none'; frame-ancestors 'none'"
 )
 MAX_TEXT_SHOWN = 200_000
+# Longer texts are not diffed on the page (the diff has its own time limit too).
+MAX_DIFFED = 100_000
 
 
 def _source_and_capture(request: HttpRequest, pk: int) -> tuple[Source, SourceCapture | None]:
@@ -47,17 +50,31 @@ def source_archive(request: HttpRequest, pk: int) -> HttpResponse:
     if capture is not None and capture.text_name:
         with evidence_storage().open(capture.text_name, "rb") as stored:
             text = stored.read(MAX_TEXT_SHOWN * 4).decode("utf-8", errors="replace")
+    health = healths_of([source.url]).get(source.url)
     return render(
         request,
         "annotations/source_archive.html",
         {
             "source": source,
             "capture": capture,
+            "health": health,
+            "changes": _changes(text, health),
             "text": text[:MAX_TEXT_SHOWN],
             "text_cut": len(text) > MAX_TEXT_SHOWN,
             "replayable": capture is not None and capture.content_type != "application/pdf",
         },
     )
+
+
+def _changes(captured: str, health: SourceHealth | None) -> list[DiffPiece] | None:
+    """What changed from the captured main text to the text the last check found, word by
+    word; None unless the last check found it changed (and both texts are short enough)."""
+    if not captured or health is None or health.state != SourceHealth.State.CHANGED:
+        return None
+    if not health.text_name or len(captured) > MAX_DIFFED:
+        return None
+    now = text_stored(health.text_name)
+    return texts_diff(captured, now).pieces if len(now) <= MAX_DIFFED else None
 
 
 @permission_required(Permission.Evidence.READ, hide=True)

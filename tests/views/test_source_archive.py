@@ -12,7 +12,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from annotations.models import SourceCapture
-from tests.evidence_site import REPORT, SCRIPTED, sources_cited
+from annotations.services.evidence_health import sources_check
+from tests.evidence_site import REPORT, SCRIPTED, DriftSite, article_page, sources_cited
 from tests.factories import (
     EditorFactory,
     ReviewerFactory,
@@ -197,3 +198,32 @@ def test_the_sources_api_gives_captures_in_constant_queries(
         f"{sources_site}/gone": "failed",
         f"{sources_site}/report.pdf": "captured",
     }
+
+
+def test_a_changed_source_shows_what_changed_since_it_was_captured(
+    drift_site, django_capture_on_commit_callbacks
+):
+    DriftSite.pages["/figures"] = (200, article_page("Recorded crime fell by 12 percent."))
+    reviewer = ReviewerFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        (source,) = sources_cited(reviewer, f"{drift_site}/figures")
+    client = logged_in(reviewer)
+    assert "data-health-state" not in client.get(f"/sources/{source.pk}/archive/").content.decode()
+
+    DriftSite.pages["/figures"] = (200, article_page("Recorded crime fell by 14 percent."))
+    sources_check([source.url])
+    html = client.get(f"/sources/{source.pk}/archive/").content.decode()
+    assert 'data-health-state="changed"' in html
+    diff = html.split("data-capture-diff>")[1].split("</div>")[0]
+    assert "<del>12</del>" in diff and "<ins>14</ins>" in diff
+    assert "Recorded crime fell by" in diff
+
+
+def test_a_live_source_says_so_without_a_diff(drift_site, django_capture_on_commit_callbacks):
+    DriftSite.pages["/figures"] = (200, article_page("Recorded crime fell by 12 percent."))
+    reviewer = ReviewerFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        (source,) = sources_cited(reviewer, f"{drift_site}/figures")
+    sources_check([source.url])
+    html = logged_in(reviewer).get(f"/sources/{source.pk}/archive/").content.decode()
+    assert 'data-health-state="live"' in html and "data-capture-diff" not in html

@@ -9,8 +9,9 @@ import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from annotations.models import SourceCapture
-from tests.factories import ArticleFactory, ReviewerFactory
+from annotations.models import SourceCapture, SourceHealth
+from tests.evidence_site import DriftSite, article_page
+from tests.factories import ArticleFactory, ReviewerFactory, SourceFactory
 from tests.worker.conftest import wait_until
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
@@ -73,3 +74,23 @@ def test_the_beat_sweep_captures_a_source_whose_message_was_lost(
     SourceCapture.objects.create(url=url, requested_at=timezone.now() - datetime.timedelta(hours=1))
     _capturing_worker(start_worker, tmp_path, beat=True, CAPTURES_SWEEP_SECONDS="1")
     wait_until(lambda: _status(url) == "captured", timeout=90, what="the swept capture")
+
+
+def test_the_beat_runs_the_link_rot_sweep(start_worker, drift_site, tmp_path):
+    DriftSite.pages["/live"] = (200, article_page("Crime fell by 12 percent."))
+    live, gone = SourceFactory(url=f"{drift_site}/live"), SourceFactory(url=f"{drift_site}/gone")
+    _capturing_worker(
+        start_worker, tmp_path, beat=True, EVIDENCE_SWEEP_SECONDS="1", EVIDENCE_HOST_INTERVAL_MS="0"
+    )
+
+    def checked() -> bool:
+        return (
+            SourceHealth.objects.filter(url__in=[live.url, gone.url])
+            .exclude(state="unchecked")
+            .count()
+            == 2
+        )
+
+    wait_until(checked, timeout=90, what="the beat's link-rot sweep")
+    assert SourceHealth.objects.get(url=live.url).state == "live"
+    assert SourceHealth.objects.get(url=gone.url).state == "gone"
