@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import http.server
 import io
 import time
 
@@ -13,10 +14,12 @@ import pytest
 from django.utils import timezone
 from warcio.archiveiterator import ArchiveIterator
 
+from annotations import fetching
 from annotations.models import SourceCapture
 from annotations.services import evidence
-from tests.evidence_site import NESTED, PDF, REPORT, sources_cited
+from tests.evidence_site import NESTED, PDF, REPORT, capture_into, sources_cited
 from tests.factories import ReviewerFactory
+from tests.local_site import site_serving
 
 
 def _cite(*urls: str) -> None:
@@ -243,3 +246,30 @@ def test_nothing_is_fetched_when_capture_is_off(
     with django_capture_on_commit_callbacks(execute=True):
         _cite(f"{sources_site}/report")
     assert not SourceCapture.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_source_redirecting_to_a_private_address_is_refused_at_that_hop(
+    settings, monkeypatch, tmp_path, django_capture_on_commit_callbacks
+):
+    """The guard runs on every hop: here 127.0.0.1 plays a public site (the only address these
+    tests may serve from) and 127.0.0.2 the private one its redirect points to."""
+
+    class Redirecting(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+            self.send_response(302)
+            self.send_header("Location", f"http://127.0.0.2:{self.server.server_address[1]}/x")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+    capture_into(settings, tmp_path)
+    settings.ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES = False
+    monkeypatch.setattr(fetching, "address_is_public", lambda address: str(address) == "127.0.0.1")
+    with site_serving(Redirecting) as base, django_capture_on_commit_callbacks(execute=True):
+        _cite(f"{base}/moved")
+    capture = SourceCapture.objects.get()
+    assert (capture.status, capture.failure_code) == ("failed", "url_private_address")
+    assert capture.sha256 == ""
