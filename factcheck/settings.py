@@ -6,6 +6,7 @@ in-process. DATABASE_URL and REDIS_URL switch to PostgreSQL and real Celery work
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -43,6 +44,20 @@ def env_int(name: str, default: int) -> int:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
+
+
+def env_json_object(name: str) -> dict[str, object]:
+    """A JSON object from the environment ({} when unset); anything else stops start-up."""
+    raw = env_str(name)
+    if not raw:
+        return {}
+    try:
+        value = json.loads(raw)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} is not valid JSON: {error}") from None
+    if not isinstance(value, dict):
+        raise ImproperlyConfigured(f'{name} must be a JSON object, like {{"bucket_name": "x"}}.')
+    return value
 
 
 DEBUG = env_bool("DEBUG", default=False)
@@ -164,21 +179,21 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(BASE_DIR / "media"))
 # Captures of cited sources (annotations.services.evidence): a folder on the embedded default;
-# EVIDENCE_STORAGE_BACKEND names any Django storage (e.g. django-storages' S3 backend, which
-# then reads its own AWS_* settings) for production.
+# EVIDENCE_STORAGE_BACKEND names any Django storage for production and EVIDENCE_STORAGE_OPTIONS
+# (a JSON object) its options, e.g. django-storages' "storages.backends.s3.S3Storage" with
+# {"bucket_name": "evidence", "endpoint_url": "https://s3.example.org"} (boto3 reads the keys
+# from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).
 EVIDENCE_STORAGE_BACKEND = env_str(
     "EVIDENCE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"
 )
+EVIDENCE_STORAGE_OPTIONS = env_json_object("EVIDENCE_STORAGE_OPTIONS")
+if EVIDENCE_STORAGE_BACKEND.endswith("FileSystemStorage"):
+    EVIDENCE_STORAGE_OPTIONS.setdefault(
+        "location", env_str("EVIDENCE_ROOT", str(Path(MEDIA_ROOT) / "evidence"))
+    )
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "evidence": {
-        "BACKEND": EVIDENCE_STORAGE_BACKEND,
-        "OPTIONS": (
-            {"location": env_str("EVIDENCE_ROOT", str(Path(MEDIA_ROOT) / "evidence"))}
-            if EVIDENCE_STORAGE_BACKEND.endswith("FileSystemStorage")
-            else {}
-        ),
-    },
+    "evidence": {"BACKEND": EVIDENCE_STORAGE_BACKEND, "OPTIONS": EVIDENCE_STORAGE_OPTIONS},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

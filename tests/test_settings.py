@@ -84,3 +84,35 @@ def test_every_page_carries_a_csp_without_inline_scripts(client):
     assert "'self'" in script_src
     assert response.headers["X-Frame-Options"] == "DENY"
     assert response.headers["Referrer-Policy"] == "same-origin"
+
+
+def test_the_evidence_storage_is_any_backend_the_environment_names(tmp_path):
+    """What an S3 setup does (django-storages' backend, its options as JSON), with a backend
+    that needs no server: Django's in-memory storage."""
+    script = (
+        "from django.core.files.base import ContentFile\n"
+        "from django.core.files.storage import storages\n"
+        "storage = storages['evidence']\n"
+        "name = storage.save('captures/ab/x.txt', ContentFile(b'kept'))\n"
+        "print(type(storage).__name__, storage.base_url, storage.open(name).read().decode())\n"
+    )
+    result = manage(
+        "shell",
+        "-c",
+        script,
+        DEBUG="1",
+        EVIDENCE_STORAGE_BACKEND="django.core.files.storage.InMemoryStorage",
+        EVIDENCE_STORAGE_OPTIONS='{"base_url": "/evidence/"}',
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].split() == ["InMemoryStorage", "/evidence/", "kept"]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [("{not json", "EVIDENCE_STORAGE_OPTIONS is not valid JSON"), ("[1]", "must be a JSON object")],
+)
+def test_malformed_storage_options_stop_start_up_clearly(options, message):
+    result = manage("check", DEBUG="1", EVIDENCE_STORAGE_OPTIONS=options)
+    assert result.returncode != 0
+    assert message in result.stderr
