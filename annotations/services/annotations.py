@@ -178,23 +178,49 @@ def _review_open_for_writing(*, article: Article, reviewer: User) -> Review:
 def _sources_replace(
     annotation: Annotation, sources: Sequence[SourceInput], *, new: bool = False
 ) -> None:
-    if not new:  # a new annotation has none to replace
-        annotation.sources.all().delete()
+    """Make the annotation's sources `sources`, in that order. A source sent again as it was
+    (same URL, title, publisher, passage and stance) keeps its row, so its id, its archived
+    copy's address and the verdicts citing it stay; the others are replaced."""
     today = timezone.localdate()
-    Source.objects.bulk_create(
-        Source(
-            annotation=annotation,
-            url=source.url,
-            title=source.title,
-            publisher=source.publisher,
-            passage=source.passage,
-            stance=source.stance,
-            accessed_on=source.accessed_on or today,
-            position=position,
+    kept: list[Source] = []
+    unused = [] if new else list(annotation.sources.all())
+    created = []
+    for position, source in enumerate(sources):
+        same = next((old for old in unused if _same_source(old, source)), None)
+        if same is not None:
+            unused.remove(same)
+            if same.position != position:
+                same.position = position
+                kept.append(same)
+            continue
+        created.append(
+            Source(
+                annotation=annotation,
+                url=source.url,
+                title=source.title,
+                publisher=source.publisher,
+                passage=source.passage,
+                stance=source.stance,
+                accessed_on=source.accessed_on or today,
+                position=position,
+            )
         )
-        for position, source in enumerate(sources)
-    )
+    if unused:
+        Source.objects.filter(pk__in=[old.pk for old in unused]).delete()
+    if kept:
+        Source.objects.bulk_update(kept, ["position"])
+    Source.objects.bulk_create(created)
     evidence.captures_request(source.url for source in sources)
+
+
+def _same_source(old: Source, new: SourceInput) -> bool:
+    return (old.url, old.title, old.publisher, old.passage, old.stance) == (
+        new.url,
+        new.title,
+        new.publisher,
+        new.passage,
+        new.stance,
+    ) and (new.accessed_on is None or new.accessed_on == old.accessed_on)
 
 
 def annotation_create(

@@ -11,8 +11,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from annotations.models import SourceCapture
+from annotations.models import Source, SourceCapture
 from annotations.services.evidence_health import sources_check
+from tests.conftest import client_for
 from tests.evidence_site import REPORT, SCRIPTED, DriftSite, article_page, sources_cited
 from tests.factories import (
     EditorFactory,
@@ -227,3 +228,22 @@ def test_a_live_source_says_so_without_a_diff(drift_site, django_capture_on_comm
     sources_check([source.url])
     html = logged_in(reviewer).get(f"/sources/{source.pk}/archive/").content.decode()
     assert 'data-health-state="live"' in html and "data-capture-diff" not in html
+
+
+def test_editing_a_highlights_sources_keeps_the_unchanged_ones_and_their_archive_pages(cited):
+    reviewer, (report, scripted) = cited
+    client = client_for(reviewer)
+    sources = [
+        {"url": scripted.url, "title": scripted.title},  # moved first, otherwise the same
+        {"url": f"{report.url}?v=2", "title": "A new one"},  # the report dropped, one added
+    ]
+    response = client.patch(
+        f"/api/v1/annotations/{report.annotation_id}/", {"sources": sources}, format="json"
+    )
+    assert response.status_code == 200, response.content
+    first, second = response.json()["sources"]
+    assert first["id"] == scripted.pk and first["capture"]["status"] == "captured"
+    assert second["id"] not in {report.pk, scripted.pk}
+    assert not Source.objects.filter(pk=report.pk).exists()
+    assert Source.objects.get(pk=scripted.pk).position == 0
+    assert logged_in(reviewer).get(f"/sources/{scripted.pk}/archive/").status_code == 200
