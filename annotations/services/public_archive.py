@@ -42,6 +42,11 @@ USER_AGENT = "factcheck-evidence/1.0"
 PENDING = SourceCapture.PublicArchive.PENDING
 
 
+def _enabled() -> bool:
+    """Public mementos are asked for only where enabled and the desk fetches sources at all."""
+    return bool(settings.EVIDENCE_PUBLIC_ARCHIVE and settings.EVIDENCE_CAPTURE)
+
+
 def _http() -> urllib3.PoolManager:
     timeout = settings.ARTICLE_FETCH_TIMEOUT_SECONDS
     return urllib3.PoolManager(
@@ -67,7 +72,7 @@ def _json(response: urllib3.BaseHTTPResponse) -> dict[str, Any]:
 
 def public_archive_after_capture(capture_id: int) -> None:
     """Where enabled, mark a just-captured source for the public archive and send its task."""
-    if not (settings.EVIDENCE_PUBLIC_ARCHIVE and settings.EVIDENCE_CAPTURE):
+    if not _enabled():
         return
     marked = SourceCapture.objects.filter(
         pk=capture_id, status=SourceCapture.Status.CAPTURED, public_archive_status=""
@@ -107,7 +112,7 @@ def public_archive_request(*, capture_id: int) -> str:
     capture = SourceCapture.objects.filter(pk=capture_id).first()
     if capture is None or capture.public_archive_status != PENDING:
         return capture.public_archive_status if capture else ""
-    if not (settings.EVIDENCE_PUBLIC_ARCHIVE and settings.EVIDENCE_CAPTURE):
+    if not _enabled():
         return PENDING
     now = timezone.now()
     if _over_budget(now):
@@ -175,7 +180,7 @@ def _poll(capture_id: int, endpoint: str, job_id: str, http: urllib3.PoolManager
 def public_archives_sweep() -> list[int]:
     """Send the mementos left pending (over budget, refused for now, lost) again, once
     EVIDENCE_SPN_RETRY_SECONDS have passed since their last request; their ids."""
-    if not (settings.EVIDENCE_PUBLIC_ARCHIVE and settings.EVIDENCE_CAPTURE):
+    if not _enabled():
         return []
     from annotations.tasks import public_archive_task
 
