@@ -16,7 +16,7 @@ function showCapture(row, capture) {
   line.dataset.captureStatus = capture.status;
   if (capture.status === "captured") {
     const link = document.createElement("a");
-    link.href = capture.replay_url;
+    link.href = capture.archive_url;
     link.target = "_blank";
     link.rel = "noopener";
     link.textContent = `Archived ${DATE.format(new Date(capture.captured_at))}`;

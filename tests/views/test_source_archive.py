@@ -91,6 +91,10 @@ def test_a_failed_capture_gives_its_reason(sources_site, django_capture_on_commi
     html = logged_in(reviewer).get(f"/sources/{source.pk}/archive/").content.decode()
     assert 'data-capture-status="failed"' in html
     assert "The site answered HTTP 404." in html
+    (annotation,) = logged_in(reviewer).get("/api/v1/annotations/").json()["results"]
+    capture = annotation["sources"][0]["capture"]
+    assert capture["status"] == "failed"
+    assert (capture["captured_at"], capture["archive_url"], capture["replay_url"]) == (None,) * 3
 
 
 @pytest.mark.parametrize(
@@ -130,7 +134,8 @@ def test_the_api_gives_each_source_its_capture(cited):
         "http_status": 200,
         "sha256": capture.sha256,
         "text_sha256": capture.text_sha256,
-        "replay_url": f"/sources/{report.pk}/archive/",
+        "archive_url": f"/sources/{report.pk}/archive/",
+        "replay_url": f"/sources/{report.pk}/archive/page/",
         "warc_url": f"/sources/{report.pk}/archive.warc.gz",
         "failure_reason": "",
         "public_archive_url": "",
@@ -153,7 +158,9 @@ def test_the_article_page_data_carries_the_captures(cited):
     article_id = report.annotation.article_id
     data = page_data(logged_in(reviewer).get(f"/articles/{article_id}/"))
     (annotation,) = data["annotations"]
-    assert annotation["sources"][0]["capture"]["replay_url"] == f"/sources/{report.pk}/archive/"
+    assert (
+        annotation["sources"][0]["capture"]["replay_url"] == f"/sources/{report.pk}/archive/page/"
+    )
 
 
 def test_reading_captures_costs_the_same_queries_for_more_sources(
