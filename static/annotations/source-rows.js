@@ -5,7 +5,8 @@ import { messagesOf, showFieldErrors } from "./field-errors.js";
 const FIELDS = ["url", "title", "stance", "passage"];
 let rowCounter = 0;
 
-const DATE = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
+// Day, short month, year ("1 Dec 2026"), as the server-rendered pages write dates ("j M Y").
+const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
 
 /** The source's archived copy, under its row: a link once captured, else why not (yet). */
 function showCapture(row, capture) {

@@ -225,6 +225,8 @@ def test_a_changed_source_shows_what_changed_since_it_was_captured(
     diff = html.split("data-capture-diff>")[1].split("</div>")[0]
     assert "<del>12</del>" in diff and "<ins>14</ins>" in diff
     assert "Recorded crime fell by" in diff
+    # The captured text is in the diff already: shown again only on request.
+    assert '<details class="capture-text-toggle">' in html
 
 
 def test_a_live_source_says_so_without_a_diff(drift_site, django_capture_on_commit_callbacks):
@@ -235,6 +237,7 @@ def test_a_live_source_says_so_without_a_diff(drift_site, django_capture_on_comm
     sources_check([source.url])
     html = logged_in(reviewer).get(f"/sources/{source.pk}/archive/").content.decode()
     assert 'data-health-state="live"' in html and "data-capture-diff" not in html
+    assert "capture-text-toggle" not in html and "Recorded crime fell by 12 percent." in html
 
 
 def test_editing_a_highlights_sources_keeps_the_unchanged_ones_and_their_archive_pages(cited):
