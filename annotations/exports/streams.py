@@ -392,22 +392,25 @@ def _copy_stream(statement: str, params: dict[str, Any]) -> Iterator[bytes]:
                 yield bytes(buffer)
 
 
-def copy_csv(*, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
-    select = _select_sql(neutralise=True)
-    return _copy_stream(
-        f"COPY ({select}) TO STDOUT WITH (FORMAT csv, HEADER true)", _params(updated_after)
+def csv_copy_sql() -> str:
+    return f"COPY ({_select_sql(neutralise=True)}) TO STDOUT WITH (FORMAT csv, HEADER true)"
+
+
+def jsonl_copy_sql() -> str:
+    # JSON escapes every control character, so \x01 and \x02 never occur in its text: as CSV
+    # quote and delimiter they make COPY write each JSON document exactly as it is.
+    return (
+        f"COPY (SELECT row_to_json(r)::text FROM ({_select_sql(neutralise=False)}) r) "  # noqa: S608
+        "TO STDOUT WITH (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')"
     )
+
+
+def copy_csv(*, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
+    return _copy_stream(csv_copy_sql(), _params(updated_after))
 
 
 def copy_jsonl(*, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
-    # JSON escapes every control character, so \x01 and \x02 never occur in its text: as CSV
-    # quote and delimiter they make COPY write each JSON document exactly as it is.
-    select = _select_sql(neutralise=False)
-    return _copy_stream(
-        f"COPY (SELECT row_to_json(r)::text FROM ({select}) r) "  # noqa: S608
-        "TO STDOUT WITH (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')",
-        _params(updated_after),
-    )
+    return _copy_stream(jsonl_copy_sql(), _params(updated_after))
 
 
 def _params(updated_after: datetime.datetime | None) -> dict[str, Any]:
