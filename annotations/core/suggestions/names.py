@@ -123,6 +123,8 @@ ORG_WORDS = wordset(
     customs revenue excise constabulary brigade forum confederation lobby chamber guild
     rovers wanderers albion athletic hotspur academy primary choir orchestra ensemble
     trains railway railways rail buses airport
+    research electric energy water utilities insights analytics capital ventures consulting
+    consultancy logistics pharmaceuticals foods dairy dairies brewery farms telecom
     """
 )
 
@@ -179,7 +181,8 @@ UNNAMED_PEOPLE = wordset(
     relative delegate diplomat nurse doctor teacher student mother father someone somebody
     shopper customer motorist pensioner survivor victim officer soldier
     volunteer councillor member parent pupil teenager farmer trader owner commuter traveller
-    visitor guest player employee carer
+    visitor guest player employee carer engineer lawyer colleague husband wife
+    son daughter brother sister uncle aunt cousin
     """
 )
 

@@ -82,6 +82,14 @@ _UNNAMED = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z-]+\s+){0,2}(?:"
     + "|".join(sorted(UNNAMED_PEOPLE))
     + r")\b"
+    # "Her team's doctor", "his lawyer": someone known only through another.
+    r"|\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+(?:['’]s)?\s+){0,2}(?:"
+    + "|".join(sorted(UNNAMED_PEOPLE))
+    + r")\b"
+    # Whatever the noun: "An engineer in Austin, who asked not to be named".
+    r"|\b(?:asked|declined|refused|wished)\s+not\s+to\s+be\s+(?:named|identified)"
+    r"|\bdeclin\w*\s+to\s+be\s+(?:named|identified)|\bon\s+condition\s+of\s+anonymity"
+    r"|\bgave\s+no\s+name|\bwould\s+not\s+give\s+(?:his|her|their)\s+(?:full\s+)?name"
 )
 # An unnamed group "they" may stand for ("A group of students ... they said"): then "they" is
 # not the organisation named before.
@@ -98,6 +106,12 @@ _DEFINITE_BEFORE = re.compile(r"(?:^|[.!?”’\"]\s+)[Tt]he\s[a-z][a-z -]{0,60}
 # councillor, Dev Mistry, ...").
 INTRODUCED_REACH = 200
 _APPOSITIVE_BEFORE = re.compile(r"(?:^|[,;:.!?]\s*)((?:[Aa]n?|[Tt]he)\s[^,;:.!?\"“”«»]{1,80}),\s*$")
+# Someone giving only a first name: "who gave his name only as Yonas", "a woman named Ines".
+_NAME_GIVEN = re.compile(
+    r"\b(?:gave|giving|gives|give)\s+(his|her|their)\s+(?:first\s+)?name\s+(?:only\s+)?as\s+$"
+    r"|\b(?:known|identified)\s+only\s+as\s+$"
+    r"|\b(?:" + "|".join(sorted(UNNAMED_PEOPLE)) + r")\s+(?:named|called)\s+$"
+)
 # Heads of a definite subject that stand for a text, not a person ("the letter read").
 _NOT_ROLES = wordset("letter statement report document email post message note notice sign")
 # "the Dutchman", "the Spaniard", "the Brazilian": a nationality, not a name. The shape also
@@ -110,6 +124,14 @@ _ORG_ACRONYMS = wordset("ap afp bbc cnn nhs un eu who nato")
 _SPOKESPEOPLE = wordset("spokesperson spokesman spokeswoman spokespeople representative")
 # An unnamed subject: "a man in the gallery", "one woman", "another resident".
 _INDEFINITE = wordset("a an one another")
+# Verbs that report a clause ("said Moss had ..."), the one a nested quotation sits in.
+_REPORTING = wordset(
+    "said says say added claimed insisted explained recalled wrote alleged argued admitted "
+    "testified told tells tell"
+)
+_RELATIVES = wordset("who which whom whose that")
+# Determiners of a subject that names nobody in reported speech ("her uncle", "one delegate").
+_UNNAMED_DETERMINERS = wordset("a an one another the her his their my our its some")
 # "Doris Keane, 81," / "Doris Keane (81)": the age a later "the 81-year-old" refers to.
 _AGE_AFTER = re.compile(r"\s*[,(]\s*(\d{1,3})\s*[,)]")
 # The lowercase word right before a name, its descriptor ("virologist Ruth Alvarez").
@@ -314,7 +336,8 @@ def name_of(text: str, run: list[Token]) -> Name | None:
     lowered = set(tail_words)
     if last_title >= 0:
         kind = "person"
-    elif _organisation(tail) or (len(tail) == 1 and _acronym(tail[0].text)):
+    elif _organisation(tail) or _acronym(tail[-1].text):
+        # "AP", "Reform UK": a name ending in an acronym is an organisation's.
         kind = "org"
     elif len(tail) >= 2 and _first_name_gender(tail_words[0]) is not None:
         kind = "person"  # "Lena Park", "Kanye West": a first name before a place word
@@ -536,6 +559,17 @@ def _trailing_person(text: str, tokens: list[Token]) -> Designator | None:
     return None
 
 
+def _given_name(text: str, tokens: list[Token]) -> Designator | None:
+    """The name an unnamed subject gave for themselves: "The woman, who gave her name as
+    Janet but not her surname, said"."""
+    for run in runs_in(text, tokens):
+        if _NAME_GIVEN.search(text, max(0, run[0].start - 60), run[0].start):
+            name = name_of(text, run)
+            if name is not None:
+                return Designator("name", name.start, name.end, name=name)
+    return None
+
+
 def _unknown(tokens: list[Token]) -> Designator | None:
     """A subject that names nobody ("a spokeswoman", "One European delegate"); None when the
     words are no subject at all ("and" in "... and said")."""
@@ -624,7 +658,7 @@ def _subject_before(text: str, start: int, end: int) -> Designator | None:
                 return found
     for piece in reversed(pieces):
         if piece and _descriptive(piece):
-            found = _trailing_person(text, piece)
+            found = _trailing_person(text, piece) or _given_name(text, piece)
             if found is not None:
                 return found
     for piece in pieces:
@@ -702,8 +736,14 @@ def designator_before_quote(text: str, start: int, end: int) -> Designator | Non
     # ("When Hennessy announced the result, a man shouted"), the speaker is unknown. A verb
     # whose subject is no subject at all ("Kell called the remark") gives way to the one
     # before.
-    for token in reversed(tokens):
+    nearest = True
+    for index, token in enumerate(reversed(tokens)):
         if _speech_verb(token):
+            if nearest:
+                nearest = False
+                reported = _reported_subject(text, tokens, len(tokens) - 1 - index)
+                if reported is not None:
+                    return reported
             found = subject_before(text, start, token.start)
             if found is not None and found.kind != "unknown":
                 return found
@@ -715,6 +755,65 @@ def designator_before_quote(text: str, start: int, end: int) -> Designator | Non
     if unknown is None and text[start:end].rstrip().endswith(":"):
         return subject_of_sentence(text, start, end)
     return unknown
+
+
+def _reported_subject(text: str, tokens: list[Token], verb: int) -> Designator | None:
+    """The subject of reported speech whose verb introduces the quotation: "Kerr said Moss had
+    stood up and told them: '...'" quotes Moss, "She said one neighbour had shouted: '...'"
+    someone unnamed (an unknown designator, not the one who reported it). None when no
+    earlier verb of saying reports the clause, or its subject is no plain one."""
+    outer = next(
+        (
+            i
+            for i in range(verb - 1, -1, -1)
+            if _speech_verb(tokens[i]) and tokens[i].lower in _REPORTING
+        ),
+        None,
+    )
+    if outer is None:
+        return None
+    conjunction = tokens[verb - 1] if verb > outer + 1 else None
+    # "Madsen said the numbers could fall, but warned that": a comma before the conjunction
+    # joins the verb to the reporting one, not to the reported clause.
+    if (
+        conjunction is not None
+        and conjunction.lower in ("and", "but")
+        and "," in text[tokens[verb - 2].end : conjunction.start]
+    ):
+        return None
+    first = outer + 1
+    if tokens[outer].lower in ("told", "tells", "tell"):
+        # "told the jury that ...": the subject comes after "that".
+        that = next(
+            (i for i in range(first, min(verb, first + 5)) if tokens[i].lower == "that"), None
+        )
+        if that is None:
+            return None
+        first = that + 1
+    elif first < verb and tokens[first].lower == "that":
+        first += 1
+    phrase: list[Token] = []
+    for token in tokens[first:verb]:
+        if token.lower in AUX_WORDS or token.lower in _RELATIVES:
+            break
+        phrase.append(token)
+    if not phrase or len(phrase) > 6 or len(phrase) == verb - first:
+        return None  # no verb of its own before the one that introduces the quotation
+    head = phrase[0]
+    if len(phrase) == 1 and head.lower in ("he", "she"):
+        return Designator("pronoun", head.start, head.end, words=(head.lower,))
+    if head.lower in _UNNAMED_DETERMINERS and all(not t.capitalised for t in phrase[1:]):
+        if head.lower == "the":
+            role = _role(phrase)
+            if role is not None:
+                return role
+        return Designator("unknown", head.start, phrase[-1].end)
+    runs = runs_in(text, phrase)
+    if runs and runs[0][0] is head and runs[0][-1] is phrase[-1]:
+        name = name_of(text, runs[0])
+        if name is not None and name.kind in ("person", "single", "org"):
+            return Designator("name", name.start, name.end, name=name)
+    return None
 
 
 def subject_of_sentence(text: str, start: int, end: int) -> Designator | None:
@@ -808,6 +907,8 @@ class Registry:
                     and _joinable(self.text, run[-1], after)
                 )
                 entity = self.add(name, subject=not modifier) if name is not None else None
+                if entity is not None and name is not None and entity.kind == "single":
+                    self._first_name_given(entity, name)
                 if entity is not None and name is not None:
                     entity.roles |= self._apposition(name, start, end)
                     if entity.gender is None and entity.kind in ("person", "single"):
@@ -824,6 +925,17 @@ class Registry:
                     last_person.gender = "m"
                 elif token.lower in SHE:
                     last_person.gender = "f"
+
+    def _first_name_given(self, entity: Entity, name: Name) -> None:
+        """A single name someone gave for themselves ("who gave his name only as Yonas", "a
+        woman named Ines") is a person, of the gender the phrase gives."""
+        given = _NAME_GIVEN.search(self.text, max(0, name.start - 60), name.start)
+        if given is None:
+            return
+        entity.kind = "person"
+        possessive = (given.group(1) or "").lower()
+        if entity.gender is None and possessive in ("his", "her"):
+            entity.gender = "m" if possessive == "his" else "f"
 
     def _apposition(self, name: Name, start: int, end: int) -> set[str]:
         """The role words around a name: an apposition ("Ruth Alvarez, a virologist at the
@@ -1008,14 +1120,17 @@ class Registry:
                 return Resolved(introduced.name, RESOLVED_AHEAD, "pronoun")
         if unnamed:
             return None  # "a man who gave no name shouted ... he said"
-        for entity in self.recent(at, PRONOUN_WINDOW):
-            if not _personal(entity):
-                continue
-            if entity.gender == gender:
-                return Resolved(entity.name, RESOLVED, "pronoun")
-            if entity.gender is None:
-                entity.gender = gender
-                return Resolved(entity.name, RESOLVED_WEAK, "pronoun")
+        # A single word of unknown gender ("Brightloop", who spoke once) is a person only at a
+        # pinch: a person of the pronoun's gender (or a full name of none known) comes first.
+        for weak in (False, True):
+            for entity in self.recent(at, PRONOUN_WINDOW):
+                if not _personal(entity):
+                    continue
+                if entity.gender == gender:
+                    return Resolved(entity.name, RESOLVED, "pronoun")
+                if entity.gender is None and (weak or entity.kind == "person"):
+                    entity.gender = gender
+                    return Resolved(entity.name, RESOLVED_WEAK, "pronoun")
         return None
 
     def _names_person(self, start: int, end: int) -> bool:

@@ -314,3 +314,90 @@ def test_the_second_half_of_an_unnamed_speakers_quotation_stays_unknown() -> Non
         "to be named. “Nobody came to help.”"
     )
     assert speakers(text) == [None, None]
+
+
+# Reported speech inside reported speech
+
+
+def test_a_name_reported_as_saying_the_quotation_is_its_speaker() -> None:
+    text = (
+        "Tamsin Orr said Kofi Mensah had walked into the depot that morning and told the "
+        "drivers: ‘Nobody leaves before six.’"
+    )
+    assert last_speaker(text) == "Kofi Mensah"
+
+
+@pytest.mark.parametrize(
+    "reported",
+    ["her landlord had", "one of the drivers had", "the man who sold them the van had"],
+)
+def test_someone_unnamed_reported_as_saying_the_quotation_leaves_it_unknown(
+    reported: str,
+) -> None:
+    text = f"Tamsin Orr said {reported} warned them: ‘The roof will hold.’"
+    assert last_speaker(text) is None
+
+
+def test_a_verb_joined_to_the_reporting_one_by_a_comma_keeps_its_subject() -> None:
+    text = (
+        'Tamsin Orr said the queues could shorten by May, but warned that "the depot is '
+        'still short of drivers".'
+    )
+    assert last_speaker(text) == "Tamsin Orr"
+
+
+# People known by one name, people who gave none
+
+
+def test_a_first_name_someone_gave_for_themselves_is_a_person_of_that_gender() -> None:
+    text = (
+        "Dr Ilse Marten treated the crew. A fisherman who gave his name only as Tiago sat "
+        "apart from the others.\n\n"
+        "“We had no radio,” he said."
+    )
+    assert last_speaker(text) == "Tiago"
+
+
+def test_a_subject_who_gave_a_first_name_is_its_speaker() -> None:
+    text = (
+        "The driver, who gave her name as Moira but not her surname, said she had waited "
+        "“since before the lights came on”."
+    )
+    assert last_speaker(text) == "Moira"
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "A welder in Gdansk, who asked not to be named because he still works there,",
+        "Her brother's lawyer, who sat behind her,",
+    ],
+)
+def test_a_pronoun_after_someone_who_stays_anonymous_is_unknown(subject: str) -> None:
+    text = (
+        "Pavel Novak runs the yard. "
+        f"{subject} said the orders had dried up. “We saw it coming,” he said."
+    )
+    assert last_speaker(text) is None
+
+
+# Organisations that look like people
+
+
+@pytest.mark.parametrize("organisation", ["Tallis Research", "Forward UK", "Ember Electric"])
+def test_a_name_ending_in_an_organisation_word_or_an_acronym_is_no_person(
+    organisation: str,
+) -> None:
+    text = (
+        f"Greta Lund, a pollster, shared figures from {organisation}. "
+        "“Turnout will be the story,” she said."
+    )
+    assert last_speaker(text) == "Greta Lund"
+
+
+def test_a_single_word_of_unknown_gender_gives_way_to_a_person_of_the_pronouns_gender() -> None:
+    text = (
+        '"Growth has stalled," said Greta Lund, who has covered Quillwork since its '
+        'launch. Sales rose 2%, she said, "which is not enough".'
+    )
+    assert last_speaker(text) == "Greta Lund"
