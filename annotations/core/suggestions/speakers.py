@@ -22,6 +22,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Literal
 
 from annotations.core.suggestions.names import (
@@ -114,6 +115,16 @@ _NAME_GIVEN = re.compile(
 )
 # Heads of a definite subject that stand for a text, not a person ("the letter read").
 _NOT_ROLES = wordset("letter statement report document email post message note notice sign")
+# Texts that speak for whoever wrote them: "His report said", "a statement from Brightloop
+# said", "the letter read".
+_DOCUMENTS = wordset(
+    "letter letters statement statements report document email emails post posts message "
+    "messages note memo briefing account filing tweet blog website submission leaflet "
+    "newsletter bulletin circular notice survey assessment"
+)
+_DOCUMENT_POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
+# Verbs a text speaks with besides those of saying: "the letter read", "the note stated".
+_DOCUMENT_VERBS = wordset("read reads")
 # "the Dutchman", "the Spaniard", "the Brazilian": a nationality, not a name. The shape also
 # fits surnames and first names (Merriman, Richard, Brian): only after an article is it one.
 _DEMONYM = re.compile(
@@ -188,7 +199,8 @@ class Name:
 class Designator:
     """Words of an attribution clause that point at the speaker."""
 
-    kind: Literal["name", "pronoun", "role", "unknown"]  # unknown: "a spokeswoman said"
+    # unknown: "a spokeswoman said"; document: "the letter said" (its author is the speaker)
+    kind: Literal["name", "pronoun", "role", "unknown", "document"]
     start: int
     end: int
     name: Name | None = None
@@ -203,6 +215,8 @@ def _description_words(description: str) -> set[str]:
     governed = False
     for word in _TOKEN.findall(description):
         lower = word.lower()
+        if lower in _RELATIVES:
+            break  # "a virologist who advises the agency" is no agency
         if lower in _PREPOSITIONS:
             governed = True
         if lower in _ROLE_STOP or (governed and not word.islower()):
@@ -606,12 +620,42 @@ def _spokesperson(text: str, start: int, end: int) -> Designator | None:
 
 
 def subject_before(text: str, start: int, end: int) -> Designator | None:
-    """The speaker named by the words before a verb of saying (`_subject_before`), or the
-    organisation a spokesperson there speaks for."""
+    """The speaker named by the words before a verb of saying (`_subject_before`), the
+    organisation a spokesperson there speaks for, or the author of a text there."""
     found = _subject_before(text, start, end)
     if found is None or found.kind in ("unknown", "role"):
-        return _spokesperson(text, start, end) or found
+        return _spokesperson(text, start, end) or _document_source(text, start, end) or found
     return found
+
+
+def _document_source(text: str, start: int, end: int) -> Designator | None:
+    """Who a text that is the subject of a verb of saying speaks for: its owner ("His report
+    to the committee said" -> he, "Its own account posted" -> it, "Brightloop's statement"),
+    its sender ("a statement from Brightloop", "a briefing sent by the agency"), or for "the
+    email" alone, a document designator its author is looked up for."""
+    tokens = tokens_in(text, start, end)[-16:]
+    heads = [i for i, token in enumerate(tokens) if token.lower in _DOCUMENTS]
+    if not heads:
+        return None
+    head = heads[0]
+    before = [t for t in tokens[max(0, head - 3) : head] if t.lower != "own"]
+    owner = before[-1] if before else None
+    if owner is not None and owner.lower in _DOCUMENT_POSSESSIVES:
+        pronoun = _DOCUMENT_POSSESSIVES[owner.lower]
+        return Designator("pronoun", owner.start, owner.end, words=(pronoun,))
+    if owner is not None and owner.possessive:
+        runs = [run for run in runs_in(text, tokens[:head]) if run[-1] is owner]
+        name = name_of(text, runs[0]) if runs else None
+        if name is not None:
+            return Designator("name", name.start, name.end, name=name)
+    for index in range(head + 1, min(len(tokens), head + 4)):
+        if tokens[index].lower in ("from", "by"):
+            found = _subject_after(text, tokens[index].end, end)
+            return found if found is not None and found.kind != "unknown" else None
+    if head == len(tokens) - 1 and head > 0 and tokens[head - 1].lower == "the":
+        token = tokens[head]
+        return Designator("document", tokens[head - 1].start, token.end, words=(token.lower,))
+    return None
 
 
 def subject_after(text: str, start: int, end: int) -> Designator | None:
@@ -689,6 +733,16 @@ def _speech_verb(token: Token) -> bool:
     return token.text.islower() and token.lower in SPEECH_VERBS
 
 
+def _text_verb(tokens: list[Token], index: int) -> bool:
+    """A verb a text speaks with right after it: "the letter read"."""
+    return (
+        index > 0
+        and tokens[index].text.islower()
+        and tokens[index].lower in _DOCUMENT_VERBS
+        and tokens[index - 1].lower in _DOCUMENTS
+    )
+
+
 def designator_after_quote(
     text: str, start: int, end: int, *, quote_ended: bool = False
 ) -> Designator | None:
@@ -710,7 +764,7 @@ def designator_after_quote(
     # what figure the campaign would accept.'
     new_sentence = quote_ended and tokens[0].capitalised and tokens[0].lower not in ("he", "she")
     for position, token in enumerate(tokens[:25]):
-        if _speech_verb(token):
+        if _speech_verb(token) or _text_verb(tokens, position):
             if new_sentence and (position > 4 or len(tokens) > 10):
                 return None
             return subject_before(text, start, token.start)
@@ -1065,7 +1119,33 @@ class Registry:
             return self._resolve_pronoun(designator.words[0], at, since, passage_end, paragraph)
         if designator.kind == "role":
             return self._resolve_role(designator.words, at, designator.end, paragraph_end)
+        if designator.kind == "document":
+            return self._document_author(designator.words[0], at)
         return None
+
+    def _document_author(self, head: str, at: int) -> Resolved | None:
+        """Who wrote "the letter" (or email, statement): the latest text of that kind
+        mentioned before with its author, "an email from the chief executive, Jo Lamb", "a
+        letter that a resident, Ann Dee, sent", "Lamb's email"."""
+        window = self.text[max(0, at - ROLE_WINDOW) : at]
+        offset = max(0, at - ROLE_WINDOW)
+        found: Designator | None = None
+        for match in _document_mentions(head).finditer(window):
+            author = next((group for group in ("sent", "owner") if match.group(group)), None)
+            if author:
+                span = (offset + match.start(author), offset + match.end(author))
+                designator = _subject_before(self.text, *span)
+            else:
+                after = offset + match.end()
+                designator = _subject_after(self.text, after, min(at, after + 100))
+            if designator is not None and designator.kind in ("name", "role"):
+                found = designator
+        if found is None:
+            return None
+        resolved = self.resolve(found, since=found.start, paragraph_end=found.end)
+        if resolved is None:
+            return None
+        return Resolved(resolved.speaker, min(resolved.confidence, RESOLVED_THEY), "role")
 
     def _resolve_name(self, name: Name) -> Resolved | None:
         if len(name.words) >= 2 and name.words[0] in _PARTICLES:
@@ -1176,6 +1256,20 @@ class Registry:
                 (entity,) = organisations.values()
                 return Resolved(entity.name, RESOLVED_THEY, "role")
         return None
+
+
+@lru_cache(maxsize=64)
+def _document_mentions(head: str) -> re.Pattern[str]:
+    """A text of that kind mentioned with its author: "an email from X" / "a letter by X"
+    (the author after the match), "a letter that X sent" (group `sent`), "X's letter"
+    (group `owner`)."""
+    word = re.escape(head) + r"s?"
+    return re.compile(
+        rf"\b{word}\s+(?:(?:sent|written|issued|signed)\s+)?(?:from|by)\s+"
+        rf"|\b{word}\s+(?:that|which)\s+(?P<sent>[^.;:!?]{{1,80}}?)\s+(?:had\s+)?"
+        r"(?:sent|wrote|written|posted|issued|signed)\b"
+        rf"|(?P<owner>\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)['’]s\s+(?:\w+\s+)?{word}\b"
+    )
 
 
 def _personal(entity: Entity) -> bool:

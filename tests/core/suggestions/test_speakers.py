@@ -401,3 +401,58 @@ def test_a_single_word_of_unknown_gender_gives_way_to_a_person_of_the_pronouns_g
         'launch. Sales rose 2%, she said, "which is not enough".'
     )
     assert last_speaker(text) == "Greta Lund"
+
+
+# Texts speak for their authors
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("A statement from Orlo Foods on Friday said:", "Orlo Foods"),
+        ("Their own newsletter had stated:", "Orlo Foods"),
+        ("Nadia Fenwick's memo to staff said:", "Nadia Fenwick"),
+    ],
+)
+def test_a_text_that_says_something_speaks_for_its_owner_or_sender(
+    sentence: str, speaker: str
+) -> None:
+    text = f"Orlo Foods closed its Leeds plant. {sentence} “Production moves to Hull.”"
+    assert last_speaker(text) == speaker
+
+
+def test_his_report_speaks_for_the_person_the_paragraph_named() -> None:
+    text = (
+        "The harbour engineer, Colm Tierney, had warned the board. His survey of the wall "
+        "said that it was “unlikely to survive another winter”."
+    )
+    assert last_speaker(text) == "Colm Tierney"
+
+
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        "in a letter from the head teacher, Joan Brisco,",
+        "in a letter that the head teacher, Joan Brisco, had sent",
+    ],
+)
+def test_the_letter_speaks_for_whoever_the_text_said_wrote_it(introduction: str) -> None:
+    text = (
+        f"Parents heard of the closure {introduction} on Monday.\n\n"
+        "The letter said the school would shut “for the foreseeable future”. "
+        "“Nobody asked us,” the letter read."
+    )
+    assert speakers(text) == ["Joan Brisco", "Joan Brisco"]
+
+
+def test_a_letter_nobody_is_said_to_have_written_stays_unknown() -> None:
+    text = "Joan Brisco is the head. The letter said the school would shut “for good”."
+    assert last_speaker(text) is None
+
+
+def test_a_description_after_a_relative_pronoun_gives_no_role() -> None:
+    text = (
+        "Dr Ilse Marten, a surgeon who advises the trust, spoke first. The Wenlow Health "
+        "Trust was next. The trust said it had “no plans to close the ward”."
+    )
+    assert last_speaker(text) == "Wenlow Health Trust"
