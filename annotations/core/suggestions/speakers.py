@@ -62,6 +62,8 @@ RESOLVED_WEAK = 0.7  # a pronoun resolved to a person whose gender nothing told
 RESOLVED_THEY = 0.7  # "they" or "it" resolved to the last organisation
 RESOLVED_AHEAD = 0.7  # a role or a surname resolved to a name that comes after it
 
+# How far before its paragraph "the 29-year-old" looks for the person it varies on.
+VARIATION_WINDOW = 600
 # How far back a pronoun, a role or "they" looks for its person (characters, and mentions).
 PRONOUN_WINDOW = 2_000
 ROLE_WINDOW = 5_000
@@ -141,6 +143,17 @@ _REPORTING = wordset(
     "testified told tells tell"
 )
 _RELATIVES = wordset("who which whom whose that")
+# A nationality as an adjective: "the Polish defender", "the Italian", "the French rider".
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ish|ian|ese|an|ch|ic|i)")
+# A description varying on a person just named: an age or a nationality ("the 29-year-old
+# said", "the Polish defender said"), not a kind of person ("the pensioner").
+_VARIATION = re.compile(r"\b\d{1,3}-year-old\b|\b[Tt]he\s+" + _NATIONALITY.pattern + r"\s+[a-z]")
+# Words opening a phrase of time or place before a subject ("At the time the company said").
+_OPENERS = wordset("at on in after before during since by from earlier later last this")
+# Participles opening a sentence before its subject ("Asked about the fire, Calloway paused").
+_OPENING_PARTICIPLES = wordset("asked pressed challenged questioned told shown")
+# Verbs of finding: they quote the finder only when it is named ("the tribunal found").
+_FINDING_VERBS = wordset("found finds ruled rules")
 # Determiners of a subject that names nobody in reported speech ("her uncle", "one delegate").
 _UNNAMED_DETERMINERS = wordset("a an one another the her his their my our its some")
 # "Doris Keane, 81," / "Doris Keane (81)": the age a later "the 81-year-old" refers to.
@@ -461,7 +474,9 @@ def _role(tokens: list[Token]) -> Designator | None:
             return Designator("role", tokens[0].start, token.end, words=tuple(words))
     # Any other short lowercase description that is the whole segment ("the virologist", "the
     # 81-year-old"): a role only someone introduced with that word can play.
-    if len(tokens) <= 4 and all(not token.capitalised for token in tokens[1:]):
+    if len(tokens) <= 4 and all(
+        not token.capitalised or _NATIONALITY.fullmatch(token.text) for token in tokens[1:]
+    ):
         # The head comes before a preposition: "the mother of two" is a mother.
         words = []
         for token in tokens[1:]:
@@ -685,7 +700,7 @@ def _subject_before(text: str, start: int, end: int) -> Designator | None:
     # What lies between the subject and the verb, aside from "later", "has": a comma means an
     # apposition or an aside ("Jane Doe, a spokeswoman, said"; "went further, accusing").
     between = text[tokens[-1].end : end]
-    final = pieces[-1]
+    final = _main_subject(text, pieces[-1])
     if not any(mark in between for mark in (",", "\u2014", "\u2013", ")")) and final:
         # Nothing between the subject and the verb: the last segment is the subject.
         if _descriptive(final):
@@ -712,6 +727,34 @@ def _subject_before(text: str, start: int, end: int) -> Designator | None:
     return _unknown(tokens)
 
 
+def _main_subject(text: str, tokens: list[Token]) -> list[Token]:
+    """The words of a subject without what opens the sentence before it: a live blog's time
+    ("21:40 The county office"), a phrase of time or place ("At the time the company", "On
+    Monday Jane Doe")."""
+    while len(tokens) > 1 and tokens[0].text.isdigit() and not tokens[-1].text.isdigit():
+        tokens = tokens[1:]
+    if len(tokens) < 3 or not tokens[0].capitalised or tokens[0].lower not in _OPENERS:
+        return tokens
+    runs = runs_in(text, tokens[1:])
+    starts = [i for i, token in enumerate(tokens) if i > 0 and token.lower == "the"]
+    starts += [tokens.index(run[0]) for run in runs]
+    return tokens[max(starts) :] if starts else tokens
+
+
+def _leading_person(text: str, tokens: list[Token]) -> Designator | None:
+    """The person named right after a lowercase descriptor: "said councillor Dana Whitfield
+    at the depot"."""
+    if len(tokens) < 3 or tokens[0].capitalised or tokens[0].lower in _PREPOSITIONS | _ROLE_STOP:
+        return None
+    runs = runs_in(text, tokens[1:])
+    if not runs or runs[0][0] is not tokens[1]:
+        return None
+    name = name_of(text, runs[0])
+    if name is None or name.kind != "person":
+        return None
+    return Designator("name", name.start, name.end, name=name)
+
+
 def _subject_after(text: str, start: int, end: int) -> Designator | None:
     """The speaker named by the words after a verb of saying: "Jane Doe, a spokeswoman",
     "a UN relief adviser, Jan Egeland", "the minister", "he"."""
@@ -725,7 +768,7 @@ def _subject_after(text: str, start: int, end: int) -> Designator | None:
             return role
     for piece in pieces:
         if piece:
-            return _trailing_person(text, piece) or _unknown(piece)
+            return _trailing_person(text, piece) or _leading_person(text, piece) or _unknown(piece)
     return None
 
 
@@ -792,6 +835,14 @@ def designator_before_quote(text: str, start: int, end: int) -> Designator | Non
     # before.
     nearest = True
     for index, token in enumerate(reversed(tokens)):
+        if _speech_verb(token) and token.lower in _FINDING_VERBS:
+            # "The tribunal found that the flat was '...'" quotes the tribunal; "Whitfield
+            # said they found '...'" quotes Whitfield: a finding speaks only for a name or a
+            # role, never for a pronoun.
+            found = subject_before(text, start, token.start)
+            if found is not None and found.kind in ("name", "role"):
+                return found
+            continue
         if _speech_verb(token):
             if nearest:
                 nearest = False
@@ -876,6 +927,11 @@ def subject_of_sentence(text: str, start: int, end: int) -> Designator | None:
     tokens = tokens_in(text, start, end)[:12]
     if not tokens:
         return None
+    comma = text.find(",", start, min(end, start + 120))
+    if comma > 0 and (tokens[0].lower in _OPENING_PARTICIPLES or tokens[0].lower.endswith("ing")):
+        # "Asked whether Millbrook could be saved, Calloway paused": the subject follows the
+        # opening clause.
+        tokens = tokens_in(text, comma, end)[:12]
     runs = {run[0].start: run for run in runs_in(text, tokens)}
     for token in tokens:
         if token.lower in ("he", "she"):
@@ -1118,7 +1174,16 @@ class Registry:
             paragraph = (since if paragraph_start is None else paragraph_start, paragraph_end)
             return self._resolve_pronoun(designator.words[0], at, since, passage_end, paragraph)
         if designator.kind == "role":
-            return self._resolve_role(designator.words, at, designator.end, paragraph_end)
+            found = self._resolve_role(designator.words, at, designator.end, paragraph_end)
+            variation = (
+                found is None
+                and designator.words[-1] not in UNNAMED_PEOPLE
+                and _VARIATION.search(self.text, designator.start, designator.end)
+            )
+            if variation:
+                start = since if paragraph_start is None else paragraph_start
+                return self._paragraph_person(start, at)
+            return found
         if designator.kind == "document":
             return self._document_author(designator.words[0], at)
         return None
@@ -1192,6 +1257,12 @@ class Registry:
             if entity.gender is None:
                 entity.gender = gender
                 return Resolved(entity.name, RESOLVED_WEAK, "pronoun")
+        # "A spokesperson for Greenmarket said ... '...,' she said": she speaks for it.
+        spoken_for = _spokesperson(self.text, since, passage_end)
+        if spoken_for is not None and spoken_for.name is not None:
+            organisation = self._resolve_name(spoken_for.name)
+            if organisation is not None:
+                return Resolved(organisation.speaker, RESOLVED_THEY, "pronoun")
         unnamed = _UNNAMED.search(self.text, since, passage_end)
         if unnamed or not self._names_person(paragraph[0], passage_end):
             # "A councillor defended it. '...,' he said. The councillor, Dev Mistry, ...".
@@ -1211,6 +1282,18 @@ class Registry:
                 if entity.gender is None and (weak or entity.kind == "person"):
                     entity.gender = gender
                     return Resolved(entity.name, RESOLVED_WEAK, "pronoun")
+        return None
+
+    def _paragraph_person(self, paragraph_start: int, at: int) -> Resolved | None:
+        """The person a paragraph is about (the first it names as a subject), else the person
+        named last shortly before it: whom "the 29-year-old" or "the Polish defender" stands
+        for when nobody was introduced with those words."""
+        for entity in self.between(paragraph_start, at):
+            if entity.kind == "person":
+                return Resolved(entity.name, RESOLVED_WEAK, "role")
+        for entity in self.recent(paragraph_start, VARIATION_WINDOW):
+            if entity.kind == "person":
+                return Resolved(entity.name, RESOLVED_WEAK, "role")
         return None
 
     def _names_person(self, start: int, end: int) -> bool:
@@ -1240,9 +1323,16 @@ class Registry:
     def _resolve_role(
         self, words: tuple[str, ...], at: int, end: int, paragraph_end: int
     ) -> Resolved | None:
-        for entity in self.recent(at, ROLE_WINDOW):
-            if _plays(entity, words):
-                return Resolved(entity.name, RESOLVED, "role")
+        players = [entity for entity in self.recent(at, ROLE_WINDOW) if _plays(entity, words)]
+        # "the university" is Harborough University before the University and College Union
+        # mentioned since: an organisation whose name ends with the word comes first.
+        headed = [
+            e
+            for e in players
+            if e.kind == "org" and _stem(e.name.split()[-1].lower()) == _stem(words[-1])
+        ]
+        if headed or players:
+            return Resolved((headed or players)[0].name, RESOLVED, "role")
         # "The finance ministry welcomed the figures ... The Ministry of Finance did not say":
         # the name may follow in the same paragraph.
         for entity in self.between(end, paragraph_end):

@@ -456,3 +456,68 @@ def test_a_description_after_a_relative_pronoun_gives_no_role() -> None:
         "Trust was next. The trust said it had “no plans to close the ward”."
     )
     assert last_speaker(text) == "Wenlow Health Trust"
+
+
+# Findings, openings and variations
+
+
+def test_a_named_body_that_found_something_is_its_speaker() -> None:
+    text = "The Coastal Licensing Panel found that the pier was “unsafe for any visitor”."
+    assert last_speaker(text) == "Coastal Licensing Panel"
+
+
+def test_a_pronoun_that_found_something_leaves_the_quotation_to_the_reporting_speaker() -> None:
+    text = 'Ada Quist said they found "nothing but empty crates" at the unit.'
+    assert last_speaker(text) == "Ada Quist"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "09:15 The Marsh County Fire Service has just posted on X:",
+        "At the time the fire service said:",
+    ],
+)
+def test_a_time_or_a_phrase_opening_the_sentence_is_not_the_subject(sentence: str) -> None:
+    text = f"The Marsh County Fire Service sent crews. {sentence} “Keep windows shut.”"
+    assert last_speaker(text) == "Marsh County Fire Service"
+
+
+def test_a_sentence_opening_with_a_question_put_to_someone_is_about_that_someone() -> None:
+    text = (
+        "Olu Bamidele runs the ferry. Asked whether Carrow Island would be cut off, Bamidele "
+        "looked at the sky. “Ask the tide.”"
+    )
+    assert last_speaker(text) == "Olu Bamidele"
+
+
+def test_a_name_after_a_lowercase_descriptor_after_the_verb_is_the_speaker() -> None:
+    text = '"We were never asked," said farmer Ewan Rudd at the gate, where he stood all day.'
+    assert last_speaker(text) == "Ewan Rudd"
+
+
+def test_a_pronoun_after_a_spokesperson_speaks_for_the_organisation() -> None:
+    text = (
+        "A spokeswoman for Harlin Rail, the operator of the line, said trains would resume. "
+        "“Tickets will be honoured,” she said."
+    )
+    assert last_speaker(text) == "Harlin Rail"
+
+
+def test_a_role_prefers_the_organisation_whose_name_ends_with_it() -> None:
+    text = (
+        "Norbeck University will close its dance school, according to the Norbeck Staff "
+        "Union. The university said the move was “regrettable but necessary”."
+    )
+    assert last_speaker(text) == "Norbeck University"
+
+
+@pytest.mark.parametrize("role", ["the 31-year-old", "the Danish midfielder"])
+def test_an_age_or_a_nationality_stands_for_the_person_the_paragraph_is_about(role: str) -> None:
+    text = f'Sune Holm was dropped again. Holm trained alone. "I will be back," {role} said.'
+    assert last_speaker(text) == "Sune Holm"
+
+
+def test_a_kind_of_person_nobody_was_introduced_as_still_stays_unknown() -> None:
+    text = 'Sune Holm was dropped again. "He will be back," the Danish fan said.'
+    assert last_speaker(text) is None
