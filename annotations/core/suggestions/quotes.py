@@ -85,6 +85,10 @@ QUOTE_SHORT = 0.5  # fewer than SHORT_WORDS words and no speaker: "so-called", a
 SHORT_WORDS = 4
 SINGLE_MARKS_LESS = 0.05  # single quotes are likelier to be something else
 OPEN_PIECE_LESS = 0.1  # a piece no mark closes (a quotation over paragraphs)
+# A question of the writer's an unattributed answer may follow, at most this long (words).
+QUESTION_WORDS = 12
+# A line of dialogue: its quotation and an attribution of at most this many words.
+DIALOGUE_ATTRIBUTION_WORDS = 6
 # The clause next to a quotation is read at most this far (characters).
 CLAUSE_REACH = 300
 
@@ -537,17 +541,57 @@ def _carry(
                 and index == 0
                 and previous_speaker is not None
                 and previous_speaker.paragraph == number - 1
-                and not text[paragraph_start : piece.mark].strip()
+                and _opens_or_answers(text, paragraph_start, piece.mark)
                 and not any(p.explicit for p in pieces)
                 and _word_count(text, *piece.inner(paragraph_end)) >= SHORT_WORDS - 1
             ):
-                _take(piece, previous_speaker, CARRIED, "carried")
+                other = _dialogue_other(text, paragraphs, spans, number)
+                if other is not None:
+                    _take(piece, other, CARRIED, "carried")
+                else:
+                    _take(piece, previous_speaker, CARRIED, "carried")
             elif english and _word_count(text, *piece.inner(paragraph_end)) >= SHORT_WORDS - 1:
                 _from_context(text, piece, before, spans, paragraphs, registry, language)
         for piece in reversed(pieces):
             if piece.speaker is not None:
                 previous_speaker = piece
                 break
+
+
+def _opens_or_answers(text: str, start: int, mark: int) -> bool:
+    """Whether a quotation opens its paragraph, or follows only the writer's short question
+    ("And a second novel? 'Maybe.'": the interviewee's answer)."""
+    before = text[start:mark].strip()
+    if not before:
+        return True
+    return (
+        before.endswith("?")
+        and not _SENTENCE_INSIDE.search(before[:-1])
+        and len(before.split()) <= QUESTION_WORDS
+        and not any(quote_mark in before for quote_mark in _QUOTE_CHARACTERS)
+    )
+
+
+def _dialogue_other(
+    text: str, paragraphs: list[list[_Piece]], spans: list[tuple[int, int]], number: int
+) -> _Piece | None:
+    """In an exchange of one-line paragraphs ('"I've had two," he replied.' / '"You've had
+    three," she said.'), the speaker before the last: an unattributed line answers the last
+    speaker. None unless the two paragraphs before are such lines with different speakers."""
+    if number < 2:
+        return None
+    lines = []
+    for before in (number - 2, number - 1):
+        pieces = paragraphs[before]
+        start, end = spans[before]
+        if not pieces or text[start : pieces[0].mark].strip() or pieces[-1].speaker is None:
+            return None
+        outside = text[pieces[-1].close + 1 : end] if pieces[-1].close is not None else ""
+        if len(outside.split()) > DIALOGUE_ATTRIBUTION_WORDS:
+            return None
+        lines.append(pieces[-1])
+    first, second = lines
+    return first if first.speaker != second.speaker else None
 
 
 def _from_context(

@@ -244,6 +244,8 @@ def _joinable(text: str, left: Token, right: Token) -> bool:
     between = text[left.end : right.start]
     if between in (" ", "\u00a0"):
         return True
+    if between in ("’ ", "' ") and left.lower.endswith("s") and right.lower in ORG_WORDS:
+        return True  # a plural possessive inside a name: "Northbridge Supporters’ Trust"
     if between.startswith(".") and between[1:] in (" ", "\u00a0"):
         return len(left.text) == 1 or left.lower in DOTTED_TITLES
     return False
@@ -822,6 +824,10 @@ def designator_before_quote(text: str, start: int, end: int) -> Designator | Non
     unknown = None
     for index, token in enumerate(tokens[:-1]):
         if token.lower == "according" and tokens[index + 1].lower == "to":
+            if any(_speech_verb(later) for later in tokens[index + 2 :]):
+                # "..., according to its publisher, X, a figure its editor, Y, describes
+                # as '...'": the verb nearer the quotation introduces it.
+                continue
             found = subject_after(text, tokens[index + 1].end, end)
             if found is not None and found.kind != "unknown":
                 return found
@@ -943,6 +949,7 @@ def subject_of_sentence(text: str, start: int, end: int) -> Designator | None:
                 name is not None
                 and name.kind in ("person", "single")
                 and not _demonym(tokens, name)
+                and not (name.kind == "single" and name.words[0] in AUX_WORDS)  # "Will it?"
             ):
                 return Designator("name", name.start, name.end, name=name)
     return None

@@ -521,3 +521,16 @@ def test_an_age_or_a_nationality_stands_for_the_person_the_paragraph_is_about(ro
 def test_a_kind_of_person_nobody_was_introduced_as_still_stays_unknown() -> None:
     text = 'Sune Holm was dropped again. "He will be back," the Danish fan said.'
     assert last_speaker(text) is None
+
+
+def test_a_plural_possessive_inside_an_organisations_name_stays_in_it() -> None:
+    text = "The Wexley Growers’ Association said the ban was “long overdue”."
+    assert last_speaker(text) == "Wexley Growers’ Association"
+
+
+def test_a_verb_after_according_to_introduces_the_quotation() -> None:
+    text = (
+        "Ticket sales doubled, according to its promoter, Vantage Live, a rise its founder, "
+        "Mira Osei, calls “more than we dared to plan for”."
+    )
+    assert last_speaker(text) == "Mira Osei"

@@ -1,0 +1,47 @@
+"""Speakers of quotations in exchanges: interviews, dialogue and headlines
+(annotations.core.suggestions.quotes, carrying speakers between paragraphs). Every sentence is
+written for these tests."""
+
+from __future__ import annotations
+
+from annotations.core.suggestions.quotes import quotes_find
+
+
+def speakers(text: str) -> list[str | None]:
+    return [quote.speaker for quote in quotes_find(text)]
+
+
+def test_an_answer_after_the_writers_short_question_is_the_last_speakers() -> None:
+    text = (
+        "“I never planned to open a second shop,” said Hana Ruiz.\n\n"
+        "And a third? “Not this year. The rent here is bad enough.”"
+    )
+    assert speakers(text) == ["Hana Ruiz", "Hana Ruiz"]
+
+
+def test_a_long_passage_before_an_unattributed_quotation_carries_nobody() -> None:
+    text = (
+        "“I never planned to open a second shop,” said Hana Ruiz.\n\n"
+        "The street has lost four cafés since 2020, and two more are for sale. Will it last? "
+        "“Not this year. The rent here is bad enough.”"
+    )
+    assert speakers(text)[1] is None
+
+
+def test_an_unattributed_line_of_an_exchange_answers_the_last_speaker() -> None:
+    text = (
+        "The referee, Gil Moreno, waved the captain away. Tom Ashe would not go.\n\n"
+        "“That was never a foul,” Ashe said.\n\n"
+        "“It was, and you know it,” Moreno replied.\n\n"
+        "“Then we will see it on the replay tonight.”"
+    )
+    assert speakers(text) == ["Tom Ashe", "Gil Moreno", "Tom Ashe"]
+
+
+def test_an_unattributed_paragraph_after_one_speakers_lines_stays_with_that_speaker() -> None:
+    text = (
+        "“That was never a foul,” said Tom Ashe.\n\n"
+        "“We were robbed twice,” Ashe added.\n\n"
+        "“Then we will see it on the replay tonight.”"
+    )
+    assert speakers(text) == ["Tom Ashe", "Tom Ashe", "Tom Ashe"]
