@@ -89,6 +89,10 @@ OPEN_PIECE_LESS = 0.1  # a piece no mark closes (a quotation over paragraphs)
 QUESTION_WORDS = 12
 # A line of dialogue: its quotation and an attribution of at most this many words.
 DIALOGUE_ATTRIBUTION_WORDS = 6
+# A first paragraph of at most this many words is a headline; the article's opening, where
+# a headline's role is looked up, is this many characters after it.
+HEADLINE_WORDS = 25
+HEADLINE_REACH = 600
 # The clause next to a quotation is read at most this far (characters).
 CLAUSE_REACH = 300
 
@@ -158,6 +162,9 @@ _PARAGRAPH_OPENERS = {
 _ELISION = re.compile(r"(?:\d\ds?\b|\d0s|(?:tis|twas|em|n|cause|cos|til|bout|ere)\b)", re.I)
 _SENTENCE_INSIDE = re.compile(r"[.!?\u2026][\"'”’)\]]*\s+\S")
 _TERMINAL = ".!?\u2026"
+# A sentence whose subject is a description of someone unnamed: "Her deputy disagreed.", "A
+# man in the crowd shouted back."
+_UNNAMED_SUBJECT = re.compile(r"(?:His|Her|Their|A|An|One|Another|Some)\s+[a-z]")
 
 
 @dataclass
@@ -525,8 +532,14 @@ def _carry(
             elif before is not None and before.speaker is not None and before.close is not None:
                 # '"A," she said. He disagreed. "B."': a sentence about someone else between
                 # the two halves hands the quotation to that one.
-                if english and _SENTENCE_INSIDE.search(text[before.close + 1 : piece.mark].strip()):
+                between = text[before.close + 1 : piece.mark].strip()
+                if english and _SENTENCE_INSIDE.search(between):
                     _from_context(text, piece, before, spans, paragraphs, registry, language)
+                    # '"A," she said. Her deputy disagreed. "B."': someone unnamed.
+                    if piece.speaker is None and _UNNAMED_SUBJECT.match(
+                        _last_sentence_text(text, before.close + 1, piece.mark, language)
+                    ):
+                        continue
                 if piece.speaker is None:
                     _take(piece, before, SPLIT_AT_MOST, "split")
             elif (
@@ -556,6 +569,10 @@ def _carry(
             if piece.speaker is not None:
                 previous_speaker = piece
                 break
+
+
+def _last_sentence_text(text: str, start: int, end: int, language: str) -> str:
+    return text[slice(*_last_sentence(text, start, end, language))].strip()
 
 
 def _opens_or_answers(text: str, start: int, mark: int) -> bool:
@@ -675,6 +692,33 @@ def _echo(text: str, paragraphs: list[list[_Piece]], spans: list[tuple[int, int]
             _take(piece, source, ECHO, "echo")
 
 
+def _headline(
+    text: str, paragraphs: list[list[_Piece]], spans: list[tuple[int, int]], registry: Registry
+) -> None:
+    """A headline's quotation still without a speaker, when the headline names its speaker by
+    a role the article's opening gives one name: "Passengers wait months as airline blames
+    'unprecedented volumes'" and then "the budget airline SkyHop"."""
+    if len(spans) < 2 or not paragraphs[0]:
+        return
+    # Headlines drop articles: "as regulator calls" names no one only as "a regulator" would.
+    pieces = [p for p in paragraphs[0] if p.speaker is None]
+    if not pieces or len(paragraphs[0]) > 1:
+        return
+    headline = spans[0]
+    if len(text[headline[0] : headline[1]].split()) > HEADLINE_WORDS:
+        return
+    piece = pieces[0]
+    start, end = piece.inner(headline[1])
+    outside = [(headline[0], piece.mark), (min(end + 1, headline[1]), headline[1])]
+    for span in outside:
+        resolved = registry.headline_role(span, HEADLINE_REACH) if span[0] < span[1] else None
+        if resolved is not None:
+            piece.speaker = resolved.speaker
+            piece.speaker_confidence = resolved.confidence
+            piece.attribution = "role"
+            return
+
+
 # The attributions a headline's quotation may borrow: a speaker the text names next to its
 # quotation, not one carried over from elsewhere.
 _ECHO_SOURCES = frozenset({"named", "surname", "pronoun", "role", "split"})
@@ -724,6 +768,7 @@ def quotes_find(text: str, *, language: str = "en") -> list[Quote]:
         _attribute(text, pieces, spans[number], registry, language)
     _carry(text, paragraphs, spans, registry, language)
     _echo(text, paragraphs, spans)
+    _headline(text, paragraphs, spans, registry)
 
     quotes = []
     for number, pieces in enumerate(paragraphs):

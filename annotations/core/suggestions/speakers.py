@@ -1303,6 +1303,26 @@ class Registry:
                 return Resolved(entity.name, RESOLVED_WEAK, "role")
         return None
 
+    def headline_role(self, headline: tuple[int, int], reach: int) -> Resolved | None:
+        """Whom a headline names by a role ("... as airline blames '...'", "'...': an interview
+        with the region's fire chief"): the one person or organisation the article's opening
+        (`reach` characters after the headline) introduces with one of the headline's role
+        words; None when none or several do."""
+        words = [
+            token.lower
+            for token in tokens_in(self.text, *headline)
+            if not token.capitalised and token.lower in ROLE_HEADS | GENERIC_ORGS
+        ]
+        found = {
+            entity.name: entity
+            for word in words
+            for entity in self.between(headline[1], headline[1] + reach)
+            if _plays(entity, (word,))
+        }
+        if len(found) != 1:
+            return None
+        return Resolved(next(iter(found)), RESOLVED_AHEAD, "role")
+
     def _names_person(self, start: int, end: int) -> bool:
         """Whether `[start, end)` mentions a person; True for an empty passage (nothing there
         says the paragraph is about someone unnamed)."""

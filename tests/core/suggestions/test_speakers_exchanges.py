@@ -45,3 +45,29 @@ def test_an_unattributed_paragraph_after_one_speakers_lines_stays_with_that_spea
         "“Then we will see it on the replay tonight.”"
     )
     assert speakers(text) == ["Tom Ashe", "Tom Ashe", "Tom Ashe"]
+
+
+def test_the_second_half_after_a_sentence_about_someone_unnamed_stays_unknown() -> None:
+    text = (
+        "The harbour master, Ines Vidal, counted the boats. “Eleven went out,” she said. "
+        "Her deputy shook his head. “Twelve.”"
+    )
+    assert speakers(text) == ["Ines Vidal", None]
+
+
+def test_a_headline_naming_its_speaker_by_a_role_takes_the_one_the_opening_gives_it() -> None:
+    text = (
+        "Anglers fume as regulator calls river ‘in recovery’\n\n"
+        "Fishing clubs on the Teme say the regulator Riverwatch Wales has ignored three years "
+        "of complaints about sewage."
+    )
+    assert speakers(text) == ["Riverwatch Wales"]
+
+
+def test_a_headline_role_the_opening_gives_two_names_stays_unknown() -> None:
+    text = (
+        "Anglers fume as regulator calls river ‘in recovery’\n\n"
+        "The regulator Riverwatch Wales and the regulator Aqua Cymru have both ignored "
+        "complaints."
+    )
+    assert speakers(text) == [None]
