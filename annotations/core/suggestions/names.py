@@ -41,7 +41,7 @@ SPEECH_VERBS = wordset(
     fumed scoffed lamented raged demanded exclaimed murmured muttered grumbled groaned
     enthused gushed wondered elaborated interjected shrugged sneered scolded rebutted
     corrected corrects stating adding noting insisting explaining arguing telling asking
-    repeated repeats repeating found finds ruled rules
+    repeated repeats repeating found finds ruled rules written
     """
 )
 

@@ -143,6 +143,7 @@ _REPORTING = wordset(
     "testified told tells tell"
 )
 _RELATIVES = wordset("who which whom whose that")
+_COPULAS = wordset("is was were are be been")
 # A nationality as an adjective: "the Polish defender", "the Italian", "the French rider".
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ish|ian|ese|an|ch|ic|i)")
 # A description varying on a person just named: an age or a nationality ("the 29-year-old
@@ -577,6 +578,7 @@ def _trailing_person(text: str, tokens: list[Token]) -> Designator | None:
     if (
         len(tokens) >= 2
         and not tokens[-2].capitalised
+        and tokens[-2].text.isalpha()
         and tokens[-2].lower not in _PREPOSITIONS | _ROLE_STOP
         and tokens[-1].capitalised
     ):
@@ -910,7 +912,15 @@ def _reported_subject(text: str, tokens: list[Token], verb: int) -> Designator |
         phrase.append(token)
     if not phrase or len(phrase) > 6 or len(phrase) == verb - first:
         return None  # no verb of its own before the one that introduces the quotation
+    if (
+        conjunction is not None
+        and conjunction.lower in ("and", "but")
+        and tokens[first + len(phrase)].lower in _COPULAS
+    ):
+        return None  # "Berg said Watt was wrong and insisted": Berg insisted
     head = phrase[0]
+    if head.possessive and all(not t.capitalised for t in phrase[1:]) and len(phrase) > 1:
+        return Designator("unknown", head.start, phrase[-1].end)  # "Watt's deputy had written"
     if len(phrase) == 1 and head.lower in ("he", "she"):
         return Designator("pronoun", head.start, head.end, words=(head.lower,))
     if head.lower in _UNNAMED_DETERMINERS and all(not t.capitalised for t in phrase[1:]):

@@ -329,13 +329,23 @@ def test_a_name_reported_as_saying_the_quotation_is_its_speaker() -> None:
 
 @pytest.mark.parametrize(
     "reported",
-    ["her landlord had", "one of the drivers had", "the man who sold them the van had"],
+    [
+        "her landlord had",
+        "one of the drivers had",
+        "the man who sold them the van had",
+        "Mensah's deputy had written to them and",
+    ],
 )
 def test_someone_unnamed_reported_as_saying_the_quotation_leaves_it_unknown(
     reported: str,
 ) -> None:
     text = f"Tamsin Orr said {reported} warned them: ‘The roof will hold.’"
     assert last_speaker(text) is None
+
+
+def test_a_verb_after_a_reported_state_belongs_to_the_reporting_speaker() -> None:
+    text = "Tamsin Orr said Kofi Mensah was mistaken and insisted: ‘The depot stays open.’"
+    assert last_speaker(text) == "Tamsin Orr"
 
 
 def test_a_verb_joined_to_the_reporting_one_by_a_comma_keeps_its_subject() -> None:
@@ -445,8 +455,14 @@ def test_the_letter_speaks_for_whoever_the_text_said_wrote_it(introduction: str)
     assert speakers(text) == ["Joan Brisco", "Joan Brisco"]
 
 
-def test_a_letter_nobody_is_said_to_have_written_stays_unknown() -> None:
-    text = "Joan Brisco is the head. The letter said the school would shut “for good”."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joan Brisco is the head. The letter said the school would shut “for good”.",
+        "Joan Brisco got a letter from 30 parents. The letter said it was “a scandal”.",
+    ],
+)
+def test_a_letter_nobody_named_is_said_to_have_written_stays_unknown(text: str) -> None:
     assert last_speaker(text) is None
 
 
