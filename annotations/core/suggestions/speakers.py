@@ -578,7 +578,7 @@ def _trailing_person(text: str, tokens: list[Token]) -> Designator | None:
     if (
         len(tokens) >= 2
         and not tokens[-2].capitalised
-        and tokens[-2].text.isalpha()
+        and not any(c.isdigit() for c in tokens[-2].text)
         and tokens[-2].lower not in _PREPOSITIONS | _ROLE_STOP
         and tokens[-1].capitalised
     ):
