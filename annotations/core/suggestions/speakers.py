@@ -144,6 +144,11 @@ _REPORTING = wordset(
 )
 _RELATIVES = wordset("who which whom whose that")
 _COPULAS = wordset("is was were are be been")
+# What someone's words are called before a colon: "Her verdict: '...'".
+_VERDICTS = wordset(
+    "verdict answer reply response message advice view conclusion words warning explanation "
+    "retort plea"
+)
 # A nationality as an adjective: "the Polish defender", "the Italian", "the French rider".
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ish|ian|ese|an|ch|ic|i)")
 # A description varying on a person just named: an age or a nationality ("the 29-year-old
@@ -825,7 +830,15 @@ def designator_before_quote(text: str, start: int, end: int) -> Designator | Non
     tokens = tokens_in(text, start, end)[-40:]
     unknown = None
     for index, token in enumerate(tokens[:-1]):
-        if token.lower == "according" and tokens[index + 1].lower == "to":
+        # "According to X," and "In the words of X,".
+        words_of = (
+            token.lower == "words"
+            and index >= 2
+            and tokens[index - 1].lower == "the"
+            and tokens[index - 2].lower == "in"
+            and tokens[index + 1].lower == "of"
+        )
+        if words_of or (token.lower == "according" and tokens[index + 1].lower == "to"):
             if any(_speech_verb(later) for later in tokens[index + 2 :]):
                 # "..., according to its publisher, X, a figure its editor, Y, describes
                 # as '...'": the verb nearer the quotation introduces it.
@@ -866,6 +879,14 @@ def designator_before_quote(text: str, start: int, end: int) -> Designator | Non
                 return found
             unknown = unknown or found
     if unknown is None and text[start:end].rstrip().endswith(":"):
+        # "Her verdict:", "His answer:": the person the pronoun stands for.
+        if (
+            2 <= len(tokens) <= 3
+            and tokens[0].lower in ("his", "her")
+            and tokens[1].lower in (_VERDICTS)
+        ):
+            pronoun = "he" if tokens[0].lower == "his" else "she"
+            return Designator("pronoun", tokens[0].start, tokens[0].end, words=(pronoun,))
         return subject_of_sentence(text, start, end)
     return unknown
 

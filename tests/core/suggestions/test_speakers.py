@@ -550,3 +550,13 @@ def test_a_verb_after_according_to_introduces_the_quotation() -> None:
         "Mira Osei, calls “more than we dared to plan for”."
     )
     assert last_speaker(text) == "Mira Osei"
+
+
+def test_in_the_words_of_names_the_speaker_as_according_to_does() -> None:
+    text = "In the words of Petra Lind, the ferry is “a bus that floats”."
+    assert last_speaker(text) == "Petra Lind"
+
+
+def test_her_verdict_before_a_colon_is_the_paragraphs_woman() -> None:
+    text = "Petra Lind has crossed twice a day since 1998. Her verdict: “Slower, not safer.”"
+    assert last_speaker(text) == "Petra Lind"
