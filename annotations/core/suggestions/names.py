@@ -51,7 +51,8 @@ AUX_WORDS = wordset(
     """
     has have had is was were be been would will could should might may can also later then
     previously once recently again earlier further quoted as still already yet today yesterday
-    tonight just only simply reportedly allegedly did does do not never
+    tonight just only simply reportedly allegedly did does do not never himself herself itself
+    themselves
     """
 )
 

@@ -887,7 +887,8 @@ def designator_before_quote(text: str, start: int, end: int) -> Designator | Non
         ):
             pronoun = "he" if tokens[0].lower == "his" else "she"
             return Designator("pronoun", tokens[0].start, tokens[0].end, words=(pronoun,))
-        return subject_of_sentence(text, start, end)
+        # "The referee disagreed:": a role, someone unnamed if nobody was introduced so.
+        return subject_of_sentence(text, start, end) or _role(tokens[:4])
     return unknown
 
 

@@ -71,3 +71,16 @@ def test_a_headline_role_the_opening_gives_two_names_stays_unknown() -> None:
         "complaints."
     )
     assert speakers(text) == [None]
+
+
+def test_a_role_nobody_was_introduced_as_before_a_colon_takes_no_earlier_speaker() -> None:
+    text = (
+        "The Oakham manager, Joe Tull, said his side had been “robbed blind”. "
+        "The linesman disagreed: “It was a clear penalty.”"
+    )
+    assert speakers(text) == ["Joe Tull", None]
+
+
+def test_a_reflexive_between_the_name_and_the_verb_keeps_the_name() -> None:
+    text = "The club kept its manager, Joe Tull. Tull himself said: “I am going nowhere.”"
+    assert speakers(text) == ["Joe Tull"]
