@@ -4,6 +4,8 @@ written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from annotations.core.suggestions.quotes import quotes_find
 
 
@@ -28,23 +30,22 @@ def test_a_long_passage_before_an_unattributed_quotation_carries_nobody() -> Non
     assert speakers(text)[1] is None
 
 
-def test_an_unattributed_line_of_an_exchange_answers_the_last_speaker() -> None:
-    text = (
-        "The referee, Gil Moreno, waved the captain away. Tom Ashe would not go.\n\n"
-        "“That was never a foul,” Ashe said.\n\n"
-        "“It was, and you know it,” Moreno replied.\n\n"
-        "“Then we will see it on the replay tonight.”"
-    )
-    assert speakers(text) == ["Tom Ashe", "Gil Moreno", "Tom Ashe"]
+# An exchange between two speakers, one line a paragraph, and the same speaker's lines alone.
+_EXCHANGE = (
+    "The referee, Gil Moreno, waved the captain away. Tom Ashe would not go.\n\n"
+    "“That was never a foul,” Ashe said.\n\n"
+    "“It was, and you know it,” Moreno replied.\n\n"
+)
+_MONOLOGUE = "“That was never a foul,” said Tom Ashe.\n\n“We were robbed twice,” Ashe added.\n\n"
 
 
-def test_an_unattributed_paragraph_after_one_speakers_lines_stays_with_that_speaker() -> None:
-    text = (
-        "“That was never a foul,” said Tom Ashe.\n\n"
-        "“We were robbed twice,” Ashe added.\n\n"
-        "“Then we will see it on the replay tonight.”"
-    )
-    assert speakers(text) == ["Tom Ashe", "Tom Ashe", "Tom Ashe"]
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [(_EXCHANGE, ["Tom Ashe", "Gil Moreno", "Tom Ashe"]), (_MONOLOGUE, ["Tom Ashe"] * 3)],
+    ids=["answers the speaker before the last", "stays with the one speaker"],
+)
+def test_an_unattributed_line_after_lines_of_dialogue(before: str, expected: list[str]) -> None:
+    assert speakers(before + "“Then we will see it on the replay tonight.”") == expected
 
 
 def test_the_second_half_after_a_sentence_about_someone_unnamed_stays_unknown() -> None:
