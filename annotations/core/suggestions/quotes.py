@@ -93,6 +93,7 @@ DIALOGUE_ATTRIBUTION_WORDS = 6
 # a headline's role is looked up, is this many characters after it.
 HEADLINE_WORDS = 25
 HEADLINE_REACH = 600
+HEADLINE_ROLE_BEFORE = 4  # words before the quotation a role may stand in
 # The clause next to a quotation is read at most this far (characters).
 CLAUSE_REACH = 300
 
@@ -708,15 +709,17 @@ def _headline(
     if len(text[headline[0] : headline[1]].split()) > HEADLINE_WORDS:
         return
     piece = pieces[0]
-    start, end = piece.inner(headline[1])
-    outside = [(headline[0], piece.mark), (min(end + 1, headline[1]), headline[1])]
-    for span in outside:
-        resolved = registry.headline_role(span, HEADLINE_REACH) if span[0] < span[1] else None
-        if resolved is not None:
-            piece.speaker = resolved.speaker
-            piece.speaker_confidence = resolved.confidence
-            piece.attribution = "role"
-            return
+    end = piece.inner(headline[1])[1]
+    # The role stands right before the quotation ("as airline blames") or anywhere after it
+    # ("'...': an interview with the region's fire chief").
+    before = _WORD.findall(text, headline[0], piece.mark)[-HEADLINE_ROLE_BEFORE:]
+    after = _WORD.findall(text, min(end + 1, headline[1]), headline[1])
+    words = [word for word in before + after if word.islower()]
+    resolved = registry.headline_role(words, headline[1], HEADLINE_REACH)
+    if resolved is not None:
+        piece.speaker = resolved.speaker
+        piece.speaker_confidence = resolved.confidence
+        piece.attribution = "role"
 
 
 # The attributions a headline's quotation may borrow: a speaker the text names next to its

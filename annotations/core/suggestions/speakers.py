@@ -1335,20 +1335,16 @@ class Registry:
                 return Resolved(entity.name, RESOLVED_WEAK, "role")
         return None
 
-    def headline_role(self, headline: tuple[int, int], reach: int) -> Resolved | None:
+    def headline_role(self, words: list[str], after: int, reach: int) -> Resolved | None:
         """Whom a headline names by a role ("... as airline blames '...'", "'...': an interview
         with the region's fire chief"): the one person or organisation the article's opening
-        (`reach` characters after the headline) introduces with one of the headline's role
-        words; None when none or several do."""
-        words = [
-            token.lower
-            for token in tokens_in(self.text, *headline)
-            if not token.capitalised and token.lower in ROLE_HEADS | GENERIC_ORGS
-        ]
+        (`reach` characters from `after`, the headline's end) introduces with one of the
+        headline's role words; None when none or several do."""
         found = {
             entity.name: entity
             for word in words
-            for entity in self.between(headline[1], headline[1] + reach)
+            if word in ROLE_HEADS | GENERIC_ORGS
+            for entity in self.between(after, after + reach)
             if _plays(entity, (word,))
         }
         if len(found) != 1:

@@ -85,3 +85,11 @@ def test_a_role_nobody_was_introduced_as_before_a_colon_takes_no_earlier_speaker
 def test_a_reflexive_between_the_name_and_the_verb_keeps_the_name() -> None:
     text = "The club kept its manager, Joe Tull. Tull himself said: “I am going nowhere.”"
     assert speakers(text) == ["Joe Tull"]
+
+
+def test_a_headline_role_far_before_the_quotation_names_nobody() -> None:
+    text = (
+        "Anglers say the regulator knew of spills for years as they call the river ‘a sewer’\n\n"
+        "Fishing clubs on the Teme say the regulator Riverwatch Wales ignored them."
+    )
+    assert speakers(text) == [None]
