@@ -185,21 +185,41 @@ def test_the_d_articles_are_development_articles_for_speaker_attribution() -> No
     assert {"Northway Rail", None} <= speakers
 
 
-def test_the_e_articles_the_second_blind_round_now_train_and_cover_the_hard_cases() -> None:
-    ours = [a for a in eval_load(EVAL) if a.id.startswith("e")]
+def _blind_round(prefix: str, split: str, quotes: int) -> list[EvalArticle]:
+    """A blind round's ten articles, after the checks every round passes: one split, at least
+    `quotes` quotations, 250-600 words and 4-10 claims each, every kind of quote mark, and a
+    quotation running on into the next paragraph (its first piece ends its paragraph)."""
+    ours = [a for a in eval_load(EVAL) if a.id.startswith(prefix)]
 
     assert len(ours) == 10
-    assert {a.split for a in ours} == {"train"}
-    assert sum(len(a.quotes) for a in ours) >= 100
+    assert {a.split for a in ours} == {split}
+    assert sum(len(a.quotes) for a in ours) >= quotes
     assert all(250 <= len(a.text.split()) <= 600 for a in ours)
     assert all(4 <= len(a.claims) <= 10 for a in ours)
     marks = [a.text[q.start - 1] for a in ours for q in a.quotes]
     assert {'"', "“", "‘", "«"} <= set(marks)
+    assert any(a.text[q.end : q.end + 2] == "\n\n" for a in ours for q in a.quotes)
+    return ours
+
+
+def test_the_e_articles_the_second_blind_round_now_train_and_cover_the_hard_cases() -> None:
+    ours = _blind_round("e", "train", quotes=100)
+
     speakers = {q.speaker for a in ours for q in a.quotes}
     # organisations (a spokesperson for a named one speaks for it) and unknown speakers
     assert {"Brightloop", "Greenmarket", "Food Standards Agency", None} <= speakers
-    # a quotation running on into the next paragraph: its first piece ends its paragraph
-    assert any(a.text[q.end : q.end + 2] == "\n\n" for a in ours for q in a.quotes)
+
+
+def test_the_f_articles_are_the_third_blind_round_and_cover_the_hard_cases() -> None:
+    ours = _blind_round("f", "blind", quotes=140)
+
+    speakers = {q.speaker for a in ours for q in a.quotes}
+    # organisations (a spokesperson for a named one speaks for it), unknown speakers, a first name
+    assert {"Brisa Home", "Western Coastal Authority", "Northfold Learning Trust", None} <= speakers
+    assert "Imran" in speakers
+    # a Q&A or transcript line, `Name: “…”`
+    lines = [a.text[a.text.rfind("\n", 0, q.start) + 1 : q.start] for a in ours for q in a.quotes]
+    assert any(re.fullmatch(r"[\w -]+: “", line) for line in lines)
 
 
 # --- the figures --------------------------------------------------------------------------------
