@@ -1,8 +1,9 @@
 """Streamed exports of published verdicts: CSV and JSON Lines, in constant memory.
 
 `sources` lists what each verdict cites, `[{"url": ..., "archived_copy": ...}]`, the archived
-copy being the desk's page of its capture (DESK_URL/sources/<id>/archive/) or null where the
-desk holds none: a JSON array in JSON Lines, the same array as JSON text in CSV.
+copy being the desk's page of its capture (<desk>/sources/<id>/archive/, `desk` the desk's
+home as exports/iris.py gives it: DESK_URL or the request's origin) or null where the desk
+holds none: a JSON array in JSON Lines, the same array as JSON text in CSV.
 
 Two paths give the same columns, the same value formats and the same formula neutralisation:
 - on PostgreSQL, `COPY (SELECT ...) TO STDOUT` streams straight from the server, the fastest way
@@ -21,7 +22,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.conf import settings
 from django.db import connection
 from django.db.models import Count, F, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce, Substr
@@ -68,7 +68,9 @@ def timestamp_text(value: datetime.datetime | None) -> str | None:
     return value.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def published_rows(*, updated_after: datetime.datetime | None = None) -> Iterator[tuple[Any, ...]]:
+def published_rows(
+    *, desk: str, updated_after: datetime.datetime | None = None
+) -> Iterator[tuple[Any, ...]]:
     """Published verdicts as tuples in COLUMNS order, oldest change first, streamed."""
     corrections = (
         Correction.objects.filter(verdict=OuterRef("pk"))
@@ -113,13 +115,13 @@ def published_rows(*, updated_after: datetime.datetime | None = None) -> Iterato
     for row in rows.iterator(chunk_size=CHUNK_ROWS):
         chunk.append(row)
         if len(chunk) == CHUNK_ROWS:
-            yield from _with_sources(chunk, time_indexes)
+            yield from _with_sources(chunk, time_indexes, desk)
             chunk = []
-    yield from _with_sources(chunk, time_indexes)
+    yield from _with_sources(chunk, time_indexes, desk)
 
 
 def _with_sources(
-    chunk: list[tuple[Any, ...]], time_indexes: list[int]
+    chunk: list[tuple[Any, ...]], time_indexes: list[int], desk: str
 ) -> Iterator[tuple[Any, ...]]:
     """The chunk's rows with their timestamps as text and their sources (two queries)."""
     if not chunk:
@@ -131,7 +133,7 @@ def _with_sources(
             url__in={url for _, _, url in pairs}, status=SourceCapture.Status.CAPTURED
         ).values_list("url", flat=True)
     )
-    desk = settings.DESK_URL.rstrip("/")
+    desk = desk.rstrip("/")
     sources: dict[int, list[dict[str, str | None]]] = defaultdict(list)
     for verdict_id, source_id, url in pairs:
         copy = f"{desk}/sources/{source_id}/archive/" if url in captured else None
@@ -255,41 +257,43 @@ def _copy_stream(statement: str, params: dict[str, Any]) -> Iterator[bytes]:
                 yield bytes(buffer)
 
 
-def copy_csv(*, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
+def copy_csv(*, desk: str, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
     select = _select_sql(neutralise=True)
     return _copy_stream(
-        f"COPY ({select}) TO STDOUT WITH (FORMAT csv, HEADER true)", _params(updated_after)
+        f"COPY ({select}) TO STDOUT WITH (FORMAT csv, HEADER true)", _params(updated_after, desk)
     )
 
 
-def copy_jsonl(*, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
+def copy_jsonl(*, desk: str, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
     # JSON escapes every control character, so \x01 and \x02 never occur in its text: as CSV
     # quote and delimiter they make COPY write each JSON document exactly as it is.
     select = _select_sql(neutralise=False)
     return _copy_stream(
         f"COPY (SELECT row_to_json(r)::text FROM ({select}) r) "  # noqa: S608
         "TO STDOUT WITH (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')",
-        _params(updated_after),
+        _params(updated_after, desk),
     )
 
 
-def _params(updated_after: datetime.datetime | None) -> dict[str, Any]:
-    return {"after": updated_after, "desk": settings.DESK_URL.rstrip("/")}
+def _params(updated_after: datetime.datetime | None, desk: str) -> dict[str, Any]:
+    return {"after": updated_after, "desk": desk.rstrip("/")}
 
 
 def uses_copy() -> bool:
     return connection.vendor == "postgresql"
 
 
-def verdicts_csv(*, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
-    """The published verdicts as a UTF-8 CSV with a header row, streamed."""
+def verdicts_csv(*, desk: str, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
+    """The published verdicts as a UTF-8 CSV with a header row, streamed; `desk` is the
+    desk's home IRI, that archived copies are linked under."""
     if uses_copy():
-        return copy_csv(updated_after=updated_after)
-    return _chunked(csv_lines(published_rows(updated_after=updated_after)))
+        return copy_csv(desk=desk, updated_after=updated_after)
+    return _chunked(csv_lines(published_rows(desk=desk, updated_after=updated_after)))
 
 
-def verdicts_jsonl(*, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
-    """The published verdicts as JSON Lines, one object per verdict, streamed."""
+def verdicts_jsonl(*, desk: str, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
+    """The published verdicts as JSON Lines, one object per verdict, streamed (`desk`: as
+    for verdicts_csv)."""
     if uses_copy():
-        return copy_jsonl(updated_after=updated_after)
-    return _chunked(jsonl_lines(published_rows(updated_after=updated_after)))
+        return copy_jsonl(desk=desk, updated_after=updated_after)
+    return _chunked(jsonl_lines(published_rows(desk=desk, updated_after=updated_after)))
