@@ -198,14 +198,16 @@ class CursorPages(CursorPagination):
             return None
         if self.page:
             return self.link(position=self.position_of(self.page[-1]), reverse=False)
-        return self.link(position=self.at.position if self.at else None, reverse=False)
+        # An empty page going backwards is before the first row: what follows is the start.
+        return self.link(position=None, reverse=False)
 
     def get_previous_link(self) -> str | None:
         if not self.has_previous:
             return None
         if self.page:
             return self.link(position=self.position_of(self.page[0]), reverse=True)
-        return self.link(position=self.at.position if self.at else None, reverse=True)
+        # An empty page going forwards is past the last row: what precedes it is the end.
+        return self.link(position=None, reverse=True)
 
     def decode_cursor(self, request: Request) -> Cursor | None:  # type: ignore[override]
         encoded = request.query_params.get(self.cursor_query_param)

@@ -21,7 +21,7 @@ from annotations.exports.iris import (
     desk_iri,
     label_iri,
     person_iri,
-    public_article_iri,
+    verdict_article_iri,
 )
 from annotations.models import Annotation, Source, SourceCapture, Verdict
 from annotations.selectors.evidence import captures_latest
@@ -95,7 +95,7 @@ def verdict_document(
         created=verdict.first_published_at or verdict.decided_at,
         modified=verdict.updated_at,
         source_url=article.source_url,
-        article_iri=public_article_iri(request, article.pk),
+        article_iri=verdict_article_iri(request, article.pk, verdict.pk),
         exact=text[unit.start : unit.end],
         prefix=text[max(0, unit.start - 32) : unit.start],
         suffix=text[unit.end : unit.end + 32],

@@ -60,11 +60,15 @@ def desk_home_iri(request: HttpRequest) -> str:
     return desk_iri(request, _public_or("verdict-index", "article-list"))
 
 
-def public_article_iri(request: HttpRequest, article_id: int) -> str:
-    """An article as readers see it: the public site's page of its checked claims (or, while
-    that is not routed, the API's article): a published verdict's target when the desk has
-    no URL for the article."""
-    return desk_iri(request, _public_or("public-article", "api:article-detail", article_id))
+def verdict_article_iri(request: HttpRequest, article_id: int, verdict_id: int) -> str:
+    """The article a published verdict targets when the desk has no URL for it, as readers
+    may open it: the public site's page of the article's checked claims, or, while that is
+    not routed, the verdict's public page, which shows the passage checked."""
+    try:
+        path = reverse("public-article", args=[article_id])
+    except NoReverseMatch:
+        path = reverse("verdict-public", args=[verdict_id])
+    return desk_iri(request, path)
 
 
 def desk_agent_iri(request: HttpRequest) -> str:
