@@ -179,3 +179,13 @@ def test_an_absurd_accept_header_is_read_in_bounded_time_and_refused(api_as):
 
     # Only the first 64 ranges count: the JSON-LD one at the end is never read.
     assert response.status_code == 406
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v1/verdicts/w3c/", "/api/v1/verdicts/export.csv", "/api/v1/verdicts/export.jsonl"]
+)
+def test_options_describes_the_endpoint_in_json_not_as_a_document(api_as, url):
+    response = api_as(None).options(url, HTTP_ACCEPT="*/*")
+
+    assert response.status_code < 500
+    assert response["Content-Type"] == "application/json"
