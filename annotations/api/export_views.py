@@ -19,7 +19,7 @@ from annotations.api.negotiation import (
 )
 from annotations.api.query import Rfc3339Field, StrictQueryParameters
 from annotations.exports.iris import desk_root_iri
-from annotations.exports.streams import verdicts_csv, verdicts_jsonl
+from annotations.exports.streams import verdicts_csv, verdicts_jsonl, verdicts_sources_csv
 from annotations.permissions import Permission
 
 
@@ -28,7 +28,10 @@ class ExportQuerySerializer(serializers.Serializer):
 
 
 UPDATED_AFTER = OpenApiParameter(
-    "updated_after", OpenApiTypes.DATETIME, description="Only verdicts changed after this time."
+    "updated_after",
+    OpenApiTypes.DATETIME,
+    description="Only verdicts changed after this time; a verdict withdrawn since then comes "
+    "as a tombstone (its id, is_published false and updated_at, nothing else).",
 )
 
 
@@ -72,3 +75,13 @@ class VerdictJsonlExport(_VerdictExport):
     renderer_classes = [JsonLinesRenderer]
     filename = "verdicts.jsonl"
     stream = staticmethod(verdicts_jsonl)
+
+
+@extend_schema(parameters=[UPDATED_AFTER], responses={(200, "text/csv"): OpenApiTypes.STR})
+class VerdictSourcesCsvExport(_VerdictExport):
+    """The published verdicts' sources as CSV, one row per source, keyed by verdict."""
+
+    renderer = CsvRenderer
+    renderer_classes = [CsvRenderer]
+    filename = "verdict-sources.csv"
+    stream = staticmethod(verdicts_sources_csv)
