@@ -179,11 +179,11 @@ class NegotiatedView(APIView):
     def finalize_response(
         self, request: Request, response: Response, *args: Any, **kwargs: Any
     ) -> Response:
-        # Errors and OPTIONS' description of the endpoint are no documents of the standard.
-        not_a_document = response.exception or request.method == "OPTIONS"
+        # Errors and OPTIONS' description of the endpoint are no documents of the standard
+        # (a streamed export is an HttpResponse of its own, left as it is).
         if (
             isinstance(response, Response)
-            and not_a_document
+            and (response.exception or request.method == "OPTIONS")
             and not isinstance(getattr(request, "accepted_renderer", None), BrowsableAPIRenderer)
         ):
             request.accepted_renderer = JSONRenderer()

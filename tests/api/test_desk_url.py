@@ -54,6 +54,8 @@ def documents(client, **request: Any) -> Iterator[Any]:
     yield [json.loads(line) for line in b"".join(jsonl.streaming_content).splitlines()]
     body = b"".join(client.get("/api/v1/verdicts/export.csv", **request).streaming_content)
     yield [json.loads(row["sources"]) for row in csv.DictReader(io.StringIO(body.decode()))]
+    response = client.get("/api/v1/verdicts/export-sources.csv", **request)
+    yield list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
 
 
 # Hosts that are not the desk's: vocabularies, the articles and the sources cited.

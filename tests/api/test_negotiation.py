@@ -112,6 +112,12 @@ def test_the_claimreview_feed_answers_json_ld_and_json_clients(api_as):
             ["application/json", "text/html", "text/csv; charset=latin-1", "text/csv;q=0"],
         ),
         (
+            "/api/v1/verdicts/export-sources.csv",
+            CSV,
+            ["text/csv", "text/csv; charset=utf-8", "*/*"],
+            ["application/json", "text/html"],
+        ),
+        (
             "/api/v1/verdicts/export.jsonl",
             JSONL,
             [
@@ -135,7 +141,7 @@ def test_the_exports_answer_to_their_own_types_and_their_synonyms(
         response = api_as(None).get(url, HTTP_ACCEPT=accept)
         assert response.status_code == 200, accept
         assert response["Content-Type"] == served
-        assert b"".join(response.streaming_content)
+        assert b"".join(response.streaming_content).count(b"\n") >= 1
     for accept in refused:
         response = api_as(None).get(url, HTTP_ACCEPT=accept)
         assert response.status_code == 406, accept
