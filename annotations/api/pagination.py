@@ -116,7 +116,8 @@ class CursorPages(CursorPagination):
     def paginate_queryset(
         self, queryset: QuerySet[Any] | Sequence[Any], request: Request, view: Any = None
     ) -> list[Any] | None:
-        assert isinstance(queryset, QuerySet), "keyset pages need a queryset"  # noqa: S101
+        if not isinstance(queryset, QuerySet):
+            raise TypeError("keyset pages need a queryset")
         try:
             return self._paginate(queryset, request, view)
         except _NOT_A_CURSOR:
@@ -139,9 +140,8 @@ class CursorPages(CursorPagination):
         rows = list(queryset[: self.page_size + 1])
         more, self.page = len(rows) > self.page_size, rows[: self.page_size]
         at_start = cursor is None or (cursor.position is None and not cursor.reverse)
-        if reverse:
+        if cursor is not None and cursor.reverse:
             self.page.reverse()
-            assert cursor is not None  # noqa: S101  # for mypy: reverse comes from a cursor
             self.has_next, self.has_previous = cursor.position is not None, more
         else:
             self.has_next, self.has_previous = more, not at_start
