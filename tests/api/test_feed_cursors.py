@@ -153,6 +153,8 @@ def test_a_feed_page_reads_as_many_queries_for_20_verdicts_as_for_2(api_as, url)
     client = api_as(None)
 
     def queries(page_url: str) -> int:
+        # A full log (9,000 queries) would make every count 0: start each from empty.
+        connection.queries_log.clear()
         with CaptureQueriesContext(connection) as captured:
             assert client.get(page_url).status_code == 200
         return len(captured)
@@ -164,8 +166,8 @@ def test_a_feed_page_reads_as_many_queries_for_20_verdicts_as_for_2(api_as, url)
     for _ in range(40):
         make_verdict()
 
-    assert queries(f"{url}?page_size=20") <= few_first
-    assert queries(_second_page(client, url, 20)) <= few_next
+    assert 0 < queries(f"{url}?page_size=20") <= few_first
+    assert 0 < queries(_second_page(client, url, 20)) <= few_next
 
 
 def _second_page(client, url: str, size: int) -> str:
