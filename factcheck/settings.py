@@ -209,7 +209,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 
 # --- The desk -------------------------------------------------------------------------------
 DESK_NAME = env_str("DESK_NAME", "factcheck desk")
-DESK_URL = env_str("DESK_URL", "http://127.0.0.1:8000")
+# The desk's public origin (scheme://host) for the links in documents and exports; empty: the
+# origin each request came to (exports/iris.py). Set it when a proxy rewrites the Host header.
+DESK_URL = env_str("DESK_URL", "")
 # Articles: limits on what an import may bring in.
 ARTICLE_MAX_CHARACTERS = env_int("ARTICLE_MAX_CHARACTERS", 200_000)
 ARTICLE_FETCH_TIMEOUT_SECONDS = env_int("ARTICLE_FETCH_TIMEOUT_SECONDS", 10)

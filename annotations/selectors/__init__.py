@@ -54,6 +54,7 @@ from annotations.selectors.claims import (
     claims_visible_to,
     fact_checks_visible_to,
 )
+from annotations.selectors.people import person_key, person_readable
 from annotations.selectors.queue import (
     review_queue,
     review_queue_counts,
@@ -135,4 +136,6 @@ __all__ = [
     "with_passage",
     "reviewer_aliases",
     "unit_passage_as_checked",
+    "person_key",
+    "person_readable",
 ]

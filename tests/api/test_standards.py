@@ -69,23 +69,26 @@ def test_annotations_are_a_w3c_collection_that_passes_every_must(api_as, alice, 
     assert selectors["TextQuoteSelector"]["exact"] == CLAIM
 
 
-def test_the_w3c_collection_is_paged_with_next_links(api_as, alice, article, monkeypatch):
-    monkeypatch.setattr("annotations.api.standards_views.PAGE_SIZE", 2)
+def test_the_w3c_collection_is_paged_with_cursor_links(api_as, alice, article):
     for _ in range(5):
         AnnotationFactory(article=article, reviewer=alice)
     client = api_as(alice)
 
-    collection = client.get("/api/v1/annotations/w3c/").json()
-    second = client.get("/api/v1/annotations/w3c/?page=2").json()
+    collection = client.get("/api/v1/annotations/w3c/?page_size=2").json()
+    second = client.get(collection["first"]["next"]).json()
 
     assert collection["total"] == 5
-    assert collection["last"].endswith("?page=3")
+    assert "cursor=" in collection["last"] and "cursor=" in collection["first"]["id"]
     assert second["type"] == "AnnotationPage"
     assert second["startIndex"] == 2
-    assert second["next"].endswith("?page=3") and second["prev"].endswith("?page=1")
+    assert "cursor=" in second["next"] and "cursor=" in second["prev"]
     assert must_failures(run_test(PAGE_MUSTS, second)) == []
-    assert client.get("/api/v1/annotations/w3c/?page=9").status_code == 404
-    assert client.get("/api/v1/annotations/w3c/?page=zero").status_code == 400
+    assert [a["id"] for a in client.get(second["prev"]).json()["items"]] == [
+        a["id"] for a in collection["first"]["items"]
+    ]
+    assert len(client.get(collection["last"]).json()["items"]) == 2
+    assert client.get("/api/v1/annotations/w3c/?cursor=zero").status_code == 400
+    assert client.get("/api/v1/annotations/w3c/?page=2").status_code == 400
 
 
 def test_the_w3c_collection_shows_only_what_the_user_may_read(api_as, alice, bob, article):
