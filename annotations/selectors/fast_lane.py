@@ -130,3 +130,12 @@ def units_ready(units: QuerySet[ClaimUnit], rules: FastLaneRules) -> QuerySet[Cl
 def fast_lane_count(rules: FastLaneRules) -> int:
     """How many units are ready: the Ready tab's count."""
     return ClaimUnit.objects.filter(pk__in=units_ready_ids(rules)).count()
+
+
+def units_reported(unit_ids: list[int]) -> dict[int, ClaimUnit]:
+    """The units of a fast-lane report that the editor may adjudicate, with their passage and
+    article title, by id (others, and ids of no unit, are left out)."""
+    units = with_passage(
+        ClaimUnit.objects.filter(pk__in=unit_ids).select_related("article").defer("article__text")
+    )
+    return {unit.pk: unit for unit in units}

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
 
 from django.apps import apps
@@ -22,66 +20,18 @@ from django.db import connection, transaction
 from django.db.models import DateTimeField, Min, Model, QuerySet, Value
 from django.utils import timezone
 
+from annotations.core.fast_lane import (
+    FAST_CONFIRM_MAX,
+    FastConfirmItem,
+    FastConfirmReport,
+    FastConfirmResult,
+    Outcome,
+)
 from annotations.errors import DomainError
 from annotations.models import ClaimUnit, Source, Verdict
 from annotations.permissions import Permission, permitted, require
 from annotations.selectors.fast_lane import fast_lane_rules, units_ready_ids, with_agreed_verdict
 from annotations.services.agreement import articles_agreement_mark_changed
-
-# The most units one action confirms: a page of the Ready lane at its largest, and what the
-# benchmark (bench_queue) holds under two seconds on PostgreSQL.
-FAST_CONFIRM_MAX = 1000
-
-
-class Outcome(StrEnum):
-    CONFIRMED = "confirmed"
-    STALE = "stale"  # changed since the editor saw it: reload and look again
-    NOT_READY = "not_ready"  # no longer ready (decided, a reviewer changed it, the rules moved)
-    NOT_FOUND = "not_found"  # no such unit on this desk
-
-
-MESSAGES: dict[Outcome, str] = {
-    Outcome.CONFIRMED: "Confirmed.",
-    Outcome.STALE: "Someone changed this claim since you loaded the page; it was not confirmed. "
-    "Reload to see the change.",
-    Outcome.NOT_READY: "This claim is no longer ready for the fast lane; open it to decide it.",
-    Outcome.NOT_FOUND: "No such claim on this desk.",
-}
-
-
-@dataclass(frozen=True)
-class FastConfirmItem:
-    """One unit the editor confirmed, with the version they saw."""
-
-    unit_id: int
-    seen_version: int
-
-
-@dataclass(frozen=True)
-class FastConfirmResult:
-    unit_id: int
-    outcome: Outcome
-    verdict_id: int | None = None
-
-    @property
-    def message(self) -> str:
-        return MESSAGES[self.outcome]
-
-
-@dataclass(frozen=True)
-class FastConfirmReport:
-    """What happened to each unit, in the order they were sent."""
-
-    published: bool
-    results: list[FastConfirmResult] = field(default_factory=list)
-
-    @property
-    def confirmed(self) -> list[FastConfirmResult]:
-        return [r for r in self.results if r.outcome is Outcome.CONFIRMED]
-
-    @property
-    def problems(self) -> list[FastConfirmResult]:
-        return [r for r in self.results if r.outcome is not Outcome.CONFIRMED]
 
 
 def _items_validate(items: Sequence[FastConfirmItem]) -> None:

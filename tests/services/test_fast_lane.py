@@ -6,34 +6,18 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from annotations.core.fast_lane import FAST_CONFIRM_MAX, FastConfirmItem, Outcome
 from annotations.errors import DomainError
 from annotations.management.commands.bench_queue import ready_units_build
 from annotations.models import ClaimUnit, DeskSettings, Source, Verdict
 from annotations.selectors.fast_lane import fast_lane_count, fast_lane_rules, units_ready
 from annotations.services.annotations import SourceInput, TargetInput, annotation_create
-from annotations.services.fast_lane import (
-    FAST_CONFIRM_MAX,
-    FastConfirmItem,
-    Outcome,
-    units_fast_confirm,
-)
+from annotations.services.fast_lane import units_fast_confirm
 from annotations.services.reviews import review_submit
 from tests.factories import ArticleFactory, ReviewerFactory, claims_reviewed, verdict
 from tests.views.review_scenario import CRIME, JOBS, TAXES, TEXT, unit_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def agreed(django_capture_on_commit_callbacks):
-    """Crime: True twice. Taxes: Mostly false twice. Jobs: True against False."""
-    article = ArticleFactory(title="Town hall budget", text=TEXT)
-    with django_capture_on_commit_callbacks(execute=True):
-        claims_reviewed(article, {CRIME: "true", TAXES: "mostly-false", JOBS: "true"}, sources=True)
-        claims_reviewed(
-            article, {CRIME: "true", TAXES: "mostly-false", JOBS: "false"}, sources=True
-        )
-    return article
 
 
 def ready_ids() -> set[int]:

@@ -32,6 +32,7 @@ from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from annotations.core.fast_lane import FastConfirmItem
 from annotations.models import (
     Annotation,
     Article,
@@ -43,7 +44,7 @@ from annotations.models import (
     VerdictLabel,
 )
 from annotations.roles import Role
-from annotations.services.fast_lane import FastConfirmItem, units_fast_confirm
+from annotations.services.fast_lane import units_fast_confirm
 
 CLAIMS_PER_ARTICLE = 20
 TARGET_SECONDS = 2.0
