@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from annotations.core.fast_lane import FAST_CONFIRM_MAX, FastConfirmItem, Outcome
@@ -11,6 +11,7 @@ from annotations.errors import DomainError
 from annotations.management.commands.bench_queue import ready_units_build
 from annotations.models import ClaimUnit, DeskSettings, Source, Verdict
 from annotations.selectors.fast_lane import fast_lane_count, fast_lane_rules, units_ready
+from annotations.selectors.search import search
 from annotations.services.annotations import SourceInput, TargetInput, annotation_create
 from annotations.services.fast_lane import units_fast_confirm
 from annotations.services.reviews import review_submit
@@ -217,3 +218,34 @@ def test_the_query_count_does_not_grow_with_the_number_of_units(editor):
     )
 
     assert ten == two_hundred <= 20
+
+
+def test_confirmed_verdicts_are_in_the_search_index_and_later_writes_still_index(agreed, editor):
+    crime = unit_of(agreed, CRIME)
+    units_fast_confirm(editor=editor, items=items_of(crime), publish=True)
+    found = [(r.kind, r.id) for r in search(editor, "crime fell")[0:10]]
+    published = Verdict.objects.get(unit=crime)
+    assert ("verdict", published.pk) in found
+
+    # The deferral ends with the confirm: an ordinary change is indexed by its own trigger.
+    Verdict.objects.filter(pk=published.pk).update(explanation="Burglaries rose instead.")
+    assert ("verdict", published.pk) in [(r.kind, r.id) for r in search(editor, "burglaries")[0:10]]
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"fast_lane_min_reviewers": 1},
+        {"fast_lane_min_reviewers": 51},
+        {"fast_lane_min_overlap": 1.5},
+    ],
+)
+def test_the_database_refuses_rules_out_of_range(db, changes):
+    DeskSettings.load()
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DeskSettings.objects.filter(pk=1).update(**changes)
+
+
+def test_a_new_desk_never_fast_tracks_false():
+    assert fast_lane_rules().excluded_label_ids == {verdict("false").pk}
