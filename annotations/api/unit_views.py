@@ -195,8 +195,11 @@ class UnitViewSet(DeskReadViewSet):
     @action(detail=False, methods=["get"])
     def ready(self, request: Request) -> Response:
         """The Ready lane: units every reviewer agreed on under the desk's rules, oldest first,
-        each with its agreed verdict and the version to confirm it with."""
-        units = ClaimUnit.objects.select_related("article").defer("article__text")
+        each with its agreed verdict and the version to confirm it with; the queue's filters
+        narrow it as they narrow the queue."""
+        filters = QueueQuerySerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        units = selectors.review_queue(**filters.validated_data)
         page = self.paginate_queryset(
             selectors.units_ready(units, selectors.fast_lane_rules()).order_by("created", "pk")
         )

@@ -29,6 +29,15 @@ def test_the_ready_list_gives_each_unit_its_agreed_verdict_and_version(api_as, e
     assert rows[crime.pk]["agreed_claim"] == CRIME
 
 
+def test_the_ready_list_takes_the_queues_filters_and_pages(api_as, editor, agreed):
+    client = api_as(editor)
+
+    assert client.get("/api/v1/units/ready/", {"label": "true"}).json()["count"] == 1
+    assert client.get("/api/v1/units/ready/", {"article": agreed.pk + 1}).json()["count"] == 0
+    assert client.get("/api/v1/units/ready/", {"limit": 1}).json()["results"][0]["id"] > 0
+    assert client.get("/api/v1/units/ready/", {"size": 5}).status_code == 400
+
+
 def test_an_editor_confirms_and_publishes_and_gets_each_units_outcome(api_as, editor, agreed):
     crime, taxes, jobs = (unit_of(agreed, claim) for claim in (CRIME, TAXES, JOBS))
 
