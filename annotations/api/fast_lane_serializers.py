@@ -8,7 +8,7 @@ from typing import Any
 from rest_framework import serializers
 
 from annotations.api.errors import MAX_ID
-from annotations.api.fields import StrictIntegerField
+from annotations.api.fields import StrictBooleanField, StrictIntegerField
 from annotations.core.fast_lane import FAST_CONFIRM_MAX, FastConfirmItem, Outcome
 
 MAX_VERSION = 2**31 - 1
@@ -29,7 +29,7 @@ class FastConfirmInputSerializer(serializers.Serializer):
         help_text=f"The units to confirm, each once, with the version you saw: 1 to "
         f"{FAST_CONFIRM_MAX:,}.",
     )
-    publish = serializers.BooleanField(
+    publish = StrictBooleanField(
         help_text="Publish the verdicts too (else they are decided, not yet published)."
     )
 

@@ -83,6 +83,8 @@ def test_units_of_no_one_are_reported_not_found(api_as, editor, agreed):
         ({"items": [1, 2], "publish": True}, "items"),
         ({"items": "all", "publish": True}, "items"),
         ({"items": [{"unit": 1, "version": 1}]}, "publish"),
+        ({"items": [{"unit": 1, "version": 1}], "publish": 0}, "publish"),
+        ({"items": [{"unit": 1, "version": 1}], "publish": "yes"}, "publish"),
     ],
 )
 def test_bad_items_are_a_clear_400(api_as, editor, body, field):
