@@ -9,6 +9,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
+from annotations.core.fast_lane import FAST_CONFIRM_MAX, FastConfirmItem
 from annotations.core.search_text import (
     LANGUAGE_MESSAGE,
     LANGUAGE_TAG,
@@ -314,6 +315,65 @@ class QueueFilterForm(forms.Form):
         if not self.is_valid():
             return {}
         return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class ReadyLaneForm(forms.Form):
+    """The Ready lane's page size, read from the query string (an invalid one is ignored)."""
+
+    SIZES: ClassVar[list[int]] = [50, 200, FAST_CONFIRM_MAX]
+    size = forms.TypedChoiceField(
+        required=False,
+        coerce=int,
+        choices=[(size, f"{size:,} a page") for size in SIZES],
+        label="Claims a page",
+    )
+
+    def page_size(self) -> int:
+        if self.is_valid() and self.cleaned_data["size"]:
+            return int(self.cleaned_data["size"])
+        return self.SIZES[0]
+
+
+class UnitVersionsField(forms.Field):
+    """Units as the Ready lane posts them, each "<unit id>:<version seen>"; many values."""
+
+    widget = forms.MultipleHiddenInput
+    INVALID = "Reload the page: a claim was sent in a form the desk does not read."
+
+    def to_python(self, value: Any) -> list[FastConfirmItem]:
+        items = []
+        for text in value or []:
+            unit, _, version = str(text).partition(":")
+            if not (unit.isascii() and unit.isdigit() and version.isascii() and version.isdigit()):
+                raise forms.ValidationError(self.INVALID, code="invalid")
+            if len(unit) > 18 or len(version) > 9:
+                raise forms.ValidationError(self.INVALID, code="invalid")
+            items.append(FastConfirmItem(int(unit), int(version)))
+        return items
+
+
+class FastConfirmForm(forms.Form):
+    """The Ready lane's confirm: the ticked claims, or every claim of the page, decided with
+    their agreed verdicts and published (or only decided)."""
+
+    ACTIONS: ClassVar[dict[str, tuple[str, bool]]] = {
+        # action: (which claims, publish)
+        "publish": ("unit", True),
+        "publish_page": ("page_unit", True),
+        "decide": ("unit", False),
+    }
+    action = forms.ChoiceField(choices=[(action, action) for action in ACTIONS])
+    unit = UnitVersionsField(required=False)
+    page_unit = UnitVersionsField(required=False)
+    # The service's "items" errors (none chosen, too many, twice) land on the ticked claims.
+    service_fields: ClassVar[dict[str, str]] = {"items": "unit"}
+
+    def items(self) -> list[FastConfirmItem]:
+        chosen, _publish = self.ACTIONS[self.cleaned_data["action"]]
+        return list(self.cleaned_data[chosen])
+
+    def publishes(self) -> bool:
+        return self.ACTIONS[self.cleaned_data["action"]][1]
 
 
 class SearchForm(forms.Form):

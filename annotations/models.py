@@ -645,6 +645,25 @@ class DeskSettings(models.Model):
         help_text="Matches scoring at least this (and below the 'same claim' threshold) are "
         "shown as 'possibly related'; lower ones are not shown.",
     )
+    # The fast lane (docs/review-queue.md): units every reviewer agreed on, confirmed in bulk.
+    fast_lane_min_reviewers = models.PositiveSmallIntegerField(
+        default=2,
+        validators=[MinValueValidator(2), MaxValueValidator(50)],
+        help_text="A unit goes to the Ready lane only with at least this many reviewers, "
+        "all giving the same verdict (2 to 50).",
+    )
+    fast_lane_min_overlap = models.FloatField(
+        default=0.8,
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text="How much the reviewers' highlights must overlap: the passage all of them "
+        "highlighted over the passage any of them did (0 to 1).",
+    )
+    fast_lane_excluded_labels = models.ManyToManyField(
+        VerdictLabel,
+        blank=True,
+        related_name="+",
+        help_text="Verdicts never fast-tracked (e.g. False): an editor decides them one by one.",
+    )
 
     class Meta:
         verbose_name_plural = "desk settings"
@@ -654,6 +673,14 @@ class DeskSettings(models.Model):
                 & Q(match_same_threshold__lte=1)
                 & Q(match_related_threshold__lte=F("match_same_threshold")),
                 name="desksettings_match_thresholds_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(fast_lane_min_reviewers__gte=2) & Q(fast_lane_min_reviewers__lte=50),
+                name="desksettings_fast_lane_reviewers_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(fast_lane_min_overlap__gte=0) & Q(fast_lane_min_overlap__lte=1),
+                name="desksettings_fast_lane_overlap_range",
             ),
         ]
 
