@@ -718,10 +718,22 @@ class Verdict(models.Model):
     first_published_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    # Set when an editor unpublishes it (cleared when it is published again): readers of its
+    # page then get a 410 with the date and the editor's note.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawal_note = models.TextField(blank=True)
     history = HistoricalRecords(m2m_fields=[sources])
 
     class Meta:
         ordering = ["-updated_at", "-id"]
+        indexes = [
+            # The public index pages published verdicts newest first, by keyset (selectors.public).
+            models.Index(
+                fields=["published_at", "id"],
+                condition=Q(is_published=True),
+                name="verdict_published_order",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(claim_reviewed=""), name="verdict_claim_reviewed_not_empty"
