@@ -1,5 +1,6 @@
 """A withdrawn verdict's date and the editor's note to readers (its public page answers 410
-with them), and the partial index the public index pages published verdicts by.
+with them), and the indexes the public index reads by: published verdicts newest first, by
+claimant, and articles by publisher (any case).
 
 On SQLite, adding the note rebuilds annotations_verdict, and the search index's triggers that
 name it (migration 0015) would stop the rebuild: they are dropped first and made again after,
@@ -11,6 +12,7 @@ import importlib
 from django.conf import settings
 from django.db import migrations, models
 from django.db.models import F
+from django.db.models.functions import Upper
 
 
 def _verdict_triggers() -> list[str]:
@@ -78,6 +80,19 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name='verdict',
             index=models.Index(condition=models.Q(('is_published', True)), fields=['published_at', 'id'], name='verdict_published_order'),
+        ),
+        migrations.AddIndex(
+            model_name="article",
+            index=models.Index(Upper("publisher"), name="article_publisher_upper"),
+        ),
+        migrations.AddIndex(
+            model_name="verdict",
+            index=models.Index(
+                Upper("claimant"),
+                models.OrderBy(models.F("published_at"), descending=True),
+                condition=models.Q(("is_published", True)),
+                name="verdict_claimant_order",
+            ),
         ),
         migrations.RunPython(verdict_triggers_restore, verdict_triggers_drop),
         migrations.RunPython(withdrawn_before, migrations.RunPython.noop),
