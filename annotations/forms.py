@@ -403,7 +403,9 @@ class PublicIndexForm(_SearchBoxForm):
 
     claimant = forms.CharField(required=False, max_length=200, label="Claimant")
     after = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
-    page = forms.IntegerField(required=False, min_value=1, max_value=10_000)
+    page = forms.IntegerField(
+        required=False, min_value=1, max_value=10_000, widget=forms.HiddenInput
+    )
 
     def __init__(self, *args: Any, labels: Sequence[VerdictLabel], **kwargs: Any) -> None:
         super().__init__(*args, labels=labels, **kwargs)
