@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 # Local runs use the development profile unless the environment says otherwise.
 export DEBUG ?= 1
 
-.PHONY: run test install install-dev lock lint format worker chromium clean
+.PHONY: run test install install-dev lock lint format worker chromium axe clean
 
 # pip itself is pinned too: what a resolver does differs between its versions.
 PIP_VERSION := 26.3
@@ -77,6 +77,24 @@ chromium:
 		fi; \
 	fi
 
+# axe-core (npm registry, pinned with its integrity hash in the lock) checks the pages' accessibility
+# in the browser tests. npm ci installs exactly the lock and runs no install scripts.
+AXE_DIR := tests/e2e/axe
+axe: $(AXE_DIR)/node_modules/axe-core/axe.min.js
+
+$(AXE_DIR)/node_modules/axe-core/axe.min.js: $(AXE_DIR)/package-lock.json
+	@if ! command -v npm >/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing Debian's npm for the accessibility checks"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; \
+		else \
+			echo "The browser tests need npm for axe-core: sudo apt-get install npm"; \
+			exit 1; \
+		fi; \
+	fi
+	npm ci --prefix $(AXE_DIR) --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 # After editing requirements.txt or requirements-dev.txt: resolve the whole tree again. The dev
 # lock is constrained by the runtime lock, so tests run on the versions production installs.
 lock: install-dev
@@ -97,7 +115,7 @@ format: install-dev
 # worker tests then run alone, as their Celery workers share one broker queue (exit 5: PYTEST_ARGS
 # chose none of them).
 TEST_PROCESSES ?= auto
-test: install-dev chromium
+test: install-dev chromium axe
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy

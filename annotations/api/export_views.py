@@ -13,7 +13,7 @@ from rest_framework.request import Request
 from rest_framework.views import APIView
 
 from annotations.api.query import Rfc3339Field, StrictQueryParameters
-from annotations.exports.streams import verdicts_csv, verdicts_jsonl
+from annotations.exports.streams import verdicts_csv, verdicts_jsonl, verdicts_sources_csv
 from annotations.permissions import Permission
 
 
@@ -22,7 +22,10 @@ class ExportQuerySerializer(serializers.Serializer):
 
 
 UPDATED_AFTER = OpenApiParameter(
-    "updated_after", OpenApiTypes.DATETIME, description="Only verdicts changed after this time."
+    "updated_after",
+    OpenApiTypes.DATETIME,
+    description="Only verdicts changed after this time; a verdict withdrawn since then comes "
+    "as a tombstone (its id, is_published false and updated_at, nothing else).",
 )
 
 
@@ -60,3 +63,12 @@ class VerdictJsonlExport(_VerdictExport):
     content_type = "application/jsonl; charset=utf-8"
     filename = "verdicts.jsonl"
     stream = staticmethod(verdicts_jsonl)
+
+
+@extend_schema(parameters=[UPDATED_AFTER], responses={(200, "text/csv"): OpenApiTypes.STR})
+class VerdictSourcesCsvExport(_VerdictExport):
+    """The published verdicts' sources as CSV, one row per source, keyed by verdict."""
+
+    content_type = "text/csv; charset=utf-8"
+    filename = "verdict-sources.csv"
+    stream = staticmethod(verdicts_sources_csv)

@@ -16,7 +16,11 @@ from annotations.api.claim_views import (
     FactCheckViewSet,
     UnitClaimLinkViewSet,
 )
-from annotations.api.export_views import VerdictCsvExport, VerdictJsonlExport
+from annotations.api.export_views import (
+    VerdictCsvExport,
+    VerdictJsonlExport,
+    VerdictSourcesCsvExport,
+)
 from annotations.api.query import StrictQueryParameters
 from annotations.api.record_views import ReviewViewSet, SourceViewSet
 from annotations.api.revision_views import OrphanViewSet
@@ -66,5 +70,10 @@ urlpatterns = [
     path("verdicts/claimreview/", ClaimReviewFeedView.as_view(), name="verdicts-claimreview"),
     path("verdicts/export.csv", VerdictCsvExport.as_view(), name="verdicts-export-csv"),
     path("verdicts/export.jsonl", VerdictJsonlExport.as_view(), name="verdicts-export-jsonl"),
+    path(
+        "verdicts/export-sources.csv",
+        VerdictSourcesCsvExport.as_view(),
+        name="verdicts-export-sources-csv",
+    ),
     path("", include(router.urls)),
 ]

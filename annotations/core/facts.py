@@ -36,17 +36,18 @@ Pure Python, no Django: see annotations.core.
 from __future__ import annotations
 
 import datetime
+import math
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from functools import cache
-from itertools import zip_longest
 from types import ModuleType
 from typing import Literal
 
 import dateparser
+from rapidfuzz import fuzz
 
 Kind = Literal["number", "date", "name"]
 FACT_KINDS: tuple[Kind, ...] = ("number", "date", "name")
@@ -266,13 +267,66 @@ def _unmatched(
     return gone, right
 
 
-def _paired(kind: Kind, gone: list[Fact], come: list[Fact]) -> list[Difference]:
-    """Differences pairing the n-th fact gone with the n-th come (text order)."""
+def _paired(
+    kind: Kind, gone: list[Fact], come: list[Fact], distance: Callable[[Fact, Fact], float]
+) -> list[Difference]:
+    """Differences pairing each fact gone with the fact come that most looks like its new
+    form: the closest pairs first (`distance`, ties broken by text order), so "in 2024 ... 12
+    million euros" -> "14 million euros in 2025" reads 12 million -> 14 million and 2024 -> 2025,
+    not by position. What is left on either side pairs with nothing. In the old text's order."""
+    candidates = sorted(
+        (distance(a, b), abs(i - j), i, j) for i, a in enumerate(gone) for j, b in enumerate(come)
+    )
+    partner: dict[int, int] = {}
+    taken: set[int] = set()
+    for _, _, i, j in candidates:
+        if i not in partner and j not in taken:
+            partner[i] = j
+            taken.add(j)
     blank = Fact(kind, "", "")
-    return [
-        Difference(kind, a.text, b.text, a.value, b.value)
-        for a, b in zip_longest(gone, come, fillvalue=blank)
-    ]
+    differences = []
+    for i, a in enumerate(gone):
+        b = come[partner[i]] if i in partner else blank
+        differences.append(Difference(kind, a.text, b.text, a.value, b.value))
+    for j, b in enumerate(come):
+        if j not in taken:
+            differences.append(Difference(kind, "", b.text, "", b.value))
+    return differences
+
+
+def _number_parts(value: str) -> tuple[float, str]:
+    number, _, unit = value.partition(" ")
+    return float(number), unit
+
+
+def _looks_like_year(number: float, unit: str) -> bool:
+    return not unit and number.is_integer() and 1000 <= number <= 2200
+
+
+def _number_distance(a: Fact, b: Fact) -> float:
+    """How unlike two numbers are: another unit, or a year against an amount, first; then
+    the orders of magnitude between them."""
+    (x, x_unit), (y, y_unit) = _number_parts(a.value), _number_parts(b.value)
+    distance = 10.0 if x_unit != y_unit else 0.0
+    if _looks_like_year(x, x_unit) != _looks_like_year(y, y_unit):
+        distance += 5.0
+    if x == y:
+        return distance
+    if x == 0 or y == 0 or (x < 0) != (y < 0):
+        return distance + 4.0
+    return distance + min(abs(math.log10(abs(x)) - math.log10(abs(y))), 4.0)
+
+
+def _date_distance(a: Fact, b: Fact) -> float:
+    """The parts (year, month, day) two dates state differently."""
+    return sum(
+        x != y and set(x) != {"?"} and set(y) != {"?"}
+        for x, y in zip(a.value.split("-"), b.value.split("-"), strict=True)
+    )
+
+
+def _name_distance(a: Fact, b: Fact) -> float:
+    return 1.0 - fuzz.ratio(a.value, b.value) / 100.0
 
 
 def facts_compare(old: str | Facts, new: str | Facts) -> list[Difference]:
@@ -285,15 +339,12 @@ def facts_compare(old: str | Facts, new: str | Facts) -> list[Difference]:
     new_numbers = Counter(fact.value for fact in new_facts.numbers)
     differences = []
     if old_numbers != new_numbers:
-        differences += _paired(
-            "number", *_unmatched(old_facts.numbers, new_facts.numbers, _same_value)
-        )
-    differences += _paired(
-        "date",
-        *_unmatched(
-            old_facts.dates, new_facts.dates, lambda a, b: _dates_compatible(a.value, b.value)
-        ),
+        gone, come = _unmatched(old_facts.numbers, new_facts.numbers, _same_value)
+        differences += _paired("number", gone, come, _number_distance)
+    gone, come = _unmatched(
+        old_facts.dates, new_facts.dates, lambda a, b: _dates_compatible(a.value, b.value)
     )
+    differences += _paired("date", gone, come, _date_distance)
     differences += _names_replaced(old_facts.names, new_facts.names)
     return differences
 
@@ -310,7 +361,7 @@ def _names_replaced(old: Sequence[Fact], new: Sequence[Fact]) -> list[Difference
     come = _distinct(fact for fact in new if not set(fact.value.split()) & old_words)
     if not gone or not come:
         return []
-    return _paired("name", gone, come)
+    return _paired("name", gone, come, _name_distance)
 
 
 def _distinct(facts: Iterable[Fact]) -> list[Fact]:

@@ -1,14 +1,28 @@
 """Streamed exports of published verdicts: CSV and JSON Lines, in constant memory.
 
-`sources` lists what each verdict cites, `[{"url": ..., "archived_copy": ...}]`, the archived
-copy being the desk's page of its capture (DESK_URL/sources/<id>/archive/) or null where the
-desk holds none: a JSON array in JSON Lines, the same array as JSON text in CSV.
+One field list, named as the JSON API names them (`VerdictSerializer`), plus `passage` (the
+article's words the verdict is about):
+
+- `sources`: what each verdict cites, `[{"url", "title", "publisher", "archive_page",
+  "archived_copy"}]`; `archive_page` is the desk's page about the source's archived copy (as in
+  the API, here absolute), `archived_copy` the same address where the desk holds a copy, else
+  null. A JSON array in JSON Lines, the same array as JSON text in CSV; `verdicts_sources_csv`
+  gives them one per row, for spreadsheets.
+- `corrections`: the correction notes readers see, `[{"note", "created"}]`, oldest first.
+- `decided_by`: the deciding editor's username; `is_published`: true.
+- With `updated_after`, a verdict withdrawn since then comes as a **tombstone**: its `id`,
+  `is_published` false and `updated_at`, every other field empty (null), so a synced copy drops
+  it. A full export (no `updated_after`) lists published verdicts only.
+- `rating_value` is null (an empty CSV cell) for labels outside the scale (Unverifiable):
+  pandas reads the column as float unless told `dtype={"rating_value": "Int64"}`.
 
 Two paths give the same columns, the same value formats and the same formula neutralisation:
 - on PostgreSQL, `COPY (SELECT ...) TO STDOUT` streams straight from the server, the fastest way
   out of the database;
 - elsewhere (SQLite), a server-side iterator feeds Python's csv/json writers chunk by chunk.
-Timestamps are ISO 8601 in UTC with microseconds ("2026-11-25T09:00:00.000000Z").
+JSON objects inside rows are written as PostgreSQL writes jsonb (keys shortest first, ", " and
+": " between items). Timestamps are ISO 8601 in UTC with microseconds
+("2026-11-25T09:00:00.000000Z").
 """
 
 from __future__ import annotations
@@ -23,7 +37,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, F, IntegerField, OuterRef, Subquery
+from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Coalesce, Substr
 
 from annotations.core.formats.spreadsheet import cell_neutralise, sql_neutralise
@@ -31,33 +45,46 @@ from annotations.models import Correction, SourceCapture, Verdict
 
 COLUMNS = [
     "id",
-    "claim_reviewed",
+    "unit",
+    "article",
+    "article_title",
+    "article_url",
     "label",
     "label_name",
     "rating_value",
-    "claimant",
+    "claim_reviewed",
     "explanation",
+    "claimant",
     "passage",
-    "article_id",
-    "article_title",
-    "article_url",
-    "published_at",
+    "sources",
+    "decided_by",
+    "decided_at",
+    "is_published",
     "first_published_at",
+    "published_at",
     "updated_at",
     "corrections",
-    "sources",
 ]
 TEXT_COLUMNS = {
-    "claim_reviewed",
-    "label",
-    "label_name",
-    "claimant",
-    "explanation",
-    "passage",
     "article_title",
     "article_url",
+    "label",
+    "label_name",
+    "claim_reviewed",
+    "explanation",
+    "claimant",
+    "passage",
+    "decided_by",
+    # the sources CSV's
+    "url",
+    "title",
+    "publisher",
 }
-TIME_COLUMNS = {"published_at", "first_published_at", "updated_at"}
+JSON_COLUMNS = {"sources", "corrections"}
+TIME_COLUMNS = {"decided_at", "first_published_at", "published_at", "updated_at"}
+# Read from the database in this order; `sources` and `corrections` are added per chunk.
+_QUERIED = [name for name in COLUMNS if name not in JSON_COLUMNS]
+SOURCE_COLUMNS = ["verdict", "url", "title", "publisher", "archive_page", "archived_copy"]
 CHUNK_ROWS = 2000
 CHUNK_BYTES = 256 * 1024
 
@@ -68,80 +95,132 @@ def timestamp_text(value: datetime.datetime | None) -> str | None:
     return value.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-def published_rows(*, updated_after: datetime.datetime | None = None) -> Iterator[tuple[Any, ...]]:
-    """Published verdicts as tuples in COLUMNS order, oldest change first, streamed."""
-    corrections = (
-        Correction.objects.filter(verdict=OuterRef("pk"))
-        .order_by()
-        .values("verdict")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
+def _exported(updated_after: datetime.datetime | None) -> QuerySet[Verdict]:
+    """Published verdicts, and with `updated_after` the withdrawn ones (tombstones)."""
     verdicts = Verdict.objects.filter(is_published=True)
     if updated_after is not None:
-        verdicts = verdicts.filter(updated_at__gt=updated_after)
+        verdicts = Verdict.objects.filter(
+            Q(is_published=True) | Q(first_published_at__isnull=False),
+            updated_at__gt=updated_after,
+        )
+    return verdicts.order_by("updated_at", "pk")
+
+
+def published_rows(*, updated_after: datetime.datetime | None = None) -> Iterator[dict[str, Any]]:
+    """The exported verdicts as dicts in COLUMNS order, oldest change first, streamed."""
     rows = (
-        verdicts.annotate(
-            passage=Substr(
+        _exported(updated_after)
+        .annotate(
+            passage_text=Substr(
                 Coalesce("unit__revision__text", "unit__article__text"),
                 F("unit__start") + 1,
                 F("unit__end") - F("unit__start"),
             ),
-            corrections_count=Coalesce(Subquery(corrections, output_field=IntegerField()), 0),
         )
-        .order_by("updated_at", "pk")
         .values_list(
             "pk",
-            "claim_reviewed",
-            "label__slug",
-            "label__name",
-            "label__rating_value",
-            "claimant",
-            "explanation",
-            "passage",
+            "unit_id",
             "unit__article_id",
             "unit__article__title",
             "unit__article__source_url",
-            "published_at",
+            "label__slug",
+            "label__name",
+            "label__rating_value",
+            "claim_reviewed",
+            "explanation",
+            "claimant",
+            "passage_text",
+            "decided_by__username",
+            "decided_at",
+            "is_published",
             "first_published_at",
+            "published_at",
             "updated_at",
-            "corrections_count",
         )
     )
-    time_indexes = [COLUMNS.index(name) for name in TIME_COLUMNS]
     chunk: list[tuple[Any, ...]] = []
     for row in rows.iterator(chunk_size=CHUNK_ROWS):
         chunk.append(row)
         if len(chunk) == CHUNK_ROWS:
-            yield from _with_sources(chunk, time_indexes)
+            yield from _completed(chunk)
             chunk = []
-    yield from _with_sources(chunk, time_indexes)
+    yield from _completed(chunk)
 
 
-def _with_sources(
-    chunk: list[tuple[Any, ...]], time_indexes: list[int]
-) -> Iterator[tuple[Any, ...]]:
-    """The chunk's rows with their timestamps as text and their sources (two queries)."""
-    if not chunk:
-        return
-    cited = Verdict.sources.through.objects.filter(verdict_id__in=[row[0] for row in chunk])
-    pairs = list(cited.order_by("source_id").values_list("verdict_id", "source_id", "source__url"))
+def _cited_sources(verdict_ids: list[int]) -> dict[int, list[dict[str, str | None]]]:
+    """Each verdict's sources in source order, as the exports write them (two queries)."""
+    cited = Verdict.sources.through.objects.filter(verdict_id__in=verdict_ids)
+    pairs = list(
+        cited.order_by("source_id").values_list(
+            "verdict_id", "source_id", "source__url", "source__title", "source__publisher"
+        )
+    )
     captured = set(
         SourceCapture.objects.filter(
-            url__in={url for _, _, url in pairs}, status=SourceCapture.Status.CAPTURED
+            url__in={pair[2] for pair in pairs}, status=SourceCapture.Status.CAPTURED
         ).values_list("url", flat=True)
     )
     desk = settings.DESK_URL.rstrip("/")
     sources: dict[int, list[dict[str, str | None]]] = defaultdict(list)
-    for verdict_id, source_id, url in pairs:
-        copy = f"{desk}/sources/{source_id}/archive/" if url in captured else None
-        sources[verdict_id].append({"url": url, "archived_copy": copy})
+    for verdict_id, source_id, url, title, publisher in pairs:
+        page = f"{desk}/sources/{source_id}/archive/"
+        sources[verdict_id].append(
+            {
+                "url": url,
+                "title": title,
+                "publisher": publisher,
+                "archive_page": page,
+                "archived_copy": page if url in captured else None,
+            }
+        )
+    return sources
+
+
+def _completed(chunk: list[tuple[Any, ...]]) -> Iterator[dict[str, Any]]:
+    """The chunk's rows with timestamps as text, sources and corrections (three queries);
+    a tombstone keeps only its id, is_published and updated_at."""
+    if not chunk:
+        return
+    ids = [row[0] for row in chunk]
+    sources = _cited_sources(ids)
+    corrections: dict[int, list[dict[str, str | None]]] = defaultdict(list)
+    notes = Correction.objects.filter(verdict_id__in=ids).order_by("created", "pk")
+    for verdict_id, note, created in notes.values_list("verdict_id", "note", "created"):
+        corrections[verdict_id].append({"note": note, "created": timestamp_text(created)})
     for row in chunk:
-        values = list(row)
-        for index in time_indexes:
-            values[index] = timestamp_text(values[index])
-        values.append(sources.get(row[0], []))
-        yield tuple(values)
+        values = dict(zip(_QUERIED, row, strict=True))
+        for name in TIME_COLUMNS:
+            values[name] = timestamp_text(values[name])
+        if not values["is_published"]:
+            yield {
+                name: values[name] if name in ("id", "is_published", "updated_at") else None
+                for name in COLUMNS
+            }
+            continue
+        values["sources"] = sources.get(values["id"], [])
+        values["corrections"] = corrections.get(values["id"], [])
+        yield {name: values[name] for name in COLUMNS}
+
+
+def source_rows(*, updated_after: datetime.datetime | None = None) -> Iterator[dict[str, Any]]:
+    """One row per source of each published verdict (SOURCE_COLUMNS), streamed."""
+    verdict_ids = _exported(updated_after).filter(is_published=True).values_list("pk", flat=True)
+    chunk: list[int] = []
+    for verdict_id in verdict_ids.iterator(chunk_size=CHUNK_ROWS):
+        chunk.append(verdict_id)
+        if len(chunk) == CHUNK_ROWS:
+            yield from _source_rows(chunk)
+            chunk = []
+    yield from _source_rows(chunk)
+
+
+def _source_rows(verdict_ids: list[int]) -> Iterator[dict[str, Any]]:
+    if not verdict_ids:
+        return
+    sources = _cited_sources(verdict_ids)
+    for verdict_id in verdict_ids:
+        for source in sources.get(verdict_id, []):
+            yield {"verdict": verdict_id, **source}
 
 
 def _chunked(pieces: Iterable[str]) -> Iterator[bytes]:
@@ -156,84 +235,142 @@ def _chunked(pieces: Iterable[str]) -> Iterator[bytes]:
         yield buffer.getvalue().encode()
 
 
-def csv_lines(rows: Iterable[tuple[Any, ...]]) -> Iterator[str]:
+def _csv_cell(name: str, value: Any) -> Any:
+    if value is None:
+        return ""
+    if name in JSON_COLUMNS:
+        # As PostgreSQL writes jsonb: ", " and ": " between items, UTF-8 as it is.
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if name in TEXT_COLUMNS and value:
+        return cell_neutralise(value)
+    return value
+
+
+def csv_lines(rows: Iterable[dict[str, Any]], columns: list[str] = COLUMNS) -> Iterator[str]:
     """A header, then one CSV line per row, every text cell neutralised."""
     line = io.StringIO()
     writer = csv.writer(line, lineterminator="\n")
-    text_indexes = [COLUMNS.index(name) for name in TEXT_COLUMNS]
-    writer.writerow(COLUMNS)
+    writer.writerow(columns)
     yield line.getvalue()
-    sources_index = COLUMNS.index("sources")
     for row in rows:
-        values = list(row)
-        for index in text_indexes:
-            if values[index]:
-                values[index] = cell_neutralise(values[index])
-        # As PostgreSQL writes jsonb: ", " and ": " between items, UTF-8 as it is.
-        values[sources_index] = json.dumps(values[sources_index], ensure_ascii=False)
         line.seek(0)
         line.truncate()
-        writer.writerow(values)
+        writer.writerow([_csv_cell(name, row[name]) for name in columns])
         yield line.getvalue()
 
 
-def jsonl_lines(rows: Iterable[tuple[Any, ...]]) -> Iterator[str]:
+def jsonl_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
     for row in rows:
-        yield json.dumps(dict(zip(COLUMNS, row, strict=True)), ensure_ascii=False) + "\n"
+        yield json.dumps(row, ensure_ascii=False) + "\n"
 
 
 # --- PostgreSQL's COPY path --------------------------------------------------------------------
 
 
+def _stamp(expression: str) -> str:
+    return f"""to_char({expression} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')"""
+
+
+# The sources of verdict v in source order (jsonb, keys as _cited_sources writes them).
+_SOURCES_JSON = """
+    SELECT jsonb_agg(jsonb_build_object(
+               'url', s.url,
+               'title', s.title,
+               'publisher', s.publisher,
+               'archive_page', %(desk)s || '/sources/' || s.id || '/archive/',
+               'archived_copy', CASE WHEN EXISTS (
+                   SELECT 1 FROM annotations_sourcecapture c
+                   WHERE c.url = s.url AND c.status = 'captured'
+               ) THEN %(desk)s || '/sources/' || s.id || '/archive/' END
+           ) ORDER BY s.id)
+    FROM annotations_verdict_sources vs
+    JOIN annotations_source s ON s.id = vs.source_id
+    WHERE vs.verdict_id = v.id
+"""
+_CORRECTIONS_JSON = f"""
+    SELECT jsonb_agg(jsonb_build_object('note', c.note, 'created', {_stamp("c.created")})
+                     ORDER BY c.created, c.id)
+    FROM annotations_correction c
+    WHERE c.verdict_id = v.id
+"""  # noqa: S608 (fixed fragments only)
+# Published verdicts, and with a time the withdrawn ones since then (tombstones).
+_EXPORTED = """
+    (v.is_published OR (%(after)s::timestamptz IS NOT NULL AND v.first_published_at IS NOT NULL))
+    AND (%(after)s::timestamptz IS NULL OR v.updated_at > %(after)s)
+"""
+
+
 def _select_sql(*, neutralise: bool) -> str:
+    """The export's SELECT; `neutralise` for CSV (formula cells, JSON and booleans as text)."""
+
+    def shown(expression: str) -> str:
+        # A tombstone shows nothing but its id, is_published and updated_at.
+        return f"CASE WHEN v.is_published THEN {expression} END"
+
     def text(expression: str) -> str:
-        return sql_neutralise(expression) if neutralise else expression
+        return shown(sql_neutralise(expression) if neutralise else expression)
 
-    def stamp(expression: str) -> str:
-        return f"""to_char({expression} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')"""
+    def json_array(select: str) -> str:
+        if neutralise:
+            return shown(f"coalesce(({select})::text, '[]')")
+        return shown(f"coalesce(({select}), '[]'::jsonb)")
 
-    # The verdict's sources in source order, each with the desk's page of its capture where
-    # one of its URL succeeded (jsonb: written as Python's json.dumps writes it).
-    cited = """
-        SELECT jsonb_agg(jsonb_build_object(
-                   'url', s.url,
-                   'archived_copy', CASE WHEN EXISTS (
-                       SELECT 1 FROM annotations_sourcecapture c
-                       WHERE c.url = s.url AND c.status = 'captured'
-                   ) THEN %(desk)s || '/sources/' || s.id || '/archive/' END
-               ) ORDER BY s.id)
-        FROM annotations_verdict_sources vs
-        JOIN annotations_source s ON s.id = vs.source_id
-        WHERE vs.verdict_id = v.id
-    """
-    empty = "'[]'" if neutralise else "'[]'::jsonb"
-    as_text = "::text" if neutralise else ""
-    sources = f"coalesce(({cited}){as_text}, {empty}) AS sources"
+    published = (
+        "CASE WHEN v.is_published THEN 'true' ELSE 'false' END" if neutralise else "v.is_published"
+    )
     # Only this module's fixed fragments are interpolated; the user values are bound.
     return f"""
         SELECT v.id AS id,
-               {text("v.claim_reviewed")} AS claim_reviewed,
-               {text("l.slug")} AS label,
-               {text("l.name")} AS label_name,
-               l.rating_value AS rating_value,
-               {text("v.claimant")} AS claimant,
-               {text("v.explanation")} AS explanation,
-               {text('substr(a.text, u.start + 1, u."end" - u.start)')} AS passage,
-               a.id AS article_id,
+               {shown("v.unit_id")} AS unit,
+               {shown("a.id")} AS article,
                {text("a.title")} AS article_title,
                {text("a.source_url")} AS article_url,
-               {stamp("v.published_at")} AS published_at,
-               {stamp("v.first_published_at")} AS first_published_at,
-               {stamp("v.updated_at")} AS updated_at,
-               (SELECT count(*) FROM annotations_correction c WHERE c.verdict_id = v.id)
-                   AS corrections,
-               {sources}
+               {text("l.slug")} AS label,
+               {text("l.name")} AS label_name,
+               {shown("l.rating_value")} AS rating_value,
+               {text("v.claim_reviewed")} AS claim_reviewed,
+               {text("v.explanation")} AS explanation,
+               {text("v.claimant")} AS claimant,
+               {text('substr(coalesce(r.text, a.text), u.start + 1, u."end" - u.start)')}
+                   AS passage,
+               {json_array(_SOURCES_JSON)} AS sources,
+               {text("du.username")} AS decided_by,
+               {shown(_stamp("v.decided_at"))} AS decided_at,
+               {published} AS is_published,
+               {shown(_stamp("v.first_published_at"))} AS first_published_at,
+               {shown(_stamp("v.published_at"))} AS published_at,
+               {_stamp("v.updated_at")} AS updated_at,
+               {json_array(_CORRECTIONS_JSON)} AS corrections
         FROM annotations_verdict v
         JOIN annotations_verdictlabel l ON l.id = v.label_id
         JOIN annotations_claimunit u ON u.id = v.unit_id
         JOIN annotations_article a ON a.id = u.article_id
-        WHERE v.is_published AND (%(after)s::timestamptz IS NULL OR v.updated_at > %(after)s)
+        LEFT JOIN annotations_articlerevision r ON r.id = u.revision_id
+        LEFT JOIN auth_user du ON du.id = v.decided_by_id
+        WHERE {_EXPORTED}
         ORDER BY v.updated_at, v.id
+    """  # noqa: S608
+
+
+def _sources_select_sql() -> str:
+    """One row per source of each published verdict, for the sources CSV."""
+    return f"""
+        SELECT v.id AS verdict,
+               {sql_neutralise("s.url")} AS url,
+               {sql_neutralise("s.title")} AS title,
+               {sql_neutralise("s.publisher")} AS publisher,
+               %(desk)s || '/sources/' || s.id || '/archive/' AS archive_page,
+               CASE WHEN EXISTS (
+                   SELECT 1 FROM annotations_sourcecapture c
+                   WHERE c.url = s.url AND c.status = 'captured'
+               ) THEN %(desk)s || '/sources/' || s.id || '/archive/' END AS archived_copy
+        FROM annotations_verdict v
+        JOIN annotations_verdict_sources vs ON vs.verdict_id = v.id
+        JOIN annotations_source s ON s.id = vs.source_id
+        WHERE v.is_published AND {_EXPORTED}
+        ORDER BY v.updated_at, v.id, s.id
     """  # noqa: S608
 
 
@@ -255,26 +392,36 @@ def _copy_stream(statement: str, params: dict[str, Any]) -> Iterator[bytes]:
                 yield bytes(buffer)
 
 
-def copy_csv(*, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
-    select = _select_sql(neutralise=True)
-    return _copy_stream(
-        f"COPY ({select}) TO STDOUT WITH (FORMAT csv, HEADER true)", _params(updated_after)
+def csv_copy_sql() -> str:
+    return f"COPY ({_select_sql(neutralise=True)}) TO STDOUT WITH (FORMAT csv, HEADER true)"
+
+
+def jsonl_copy_sql() -> str:
+    # JSON escapes every control character, so \x01 and \x02 never occur in its text: as CSV
+    # quote and delimiter they make COPY write each JSON document exactly as it is.
+    return (
+        f"COPY (SELECT row_to_json(r)::text FROM ({_select_sql(neutralise=False)}) r) "  # noqa: S608
+        "TO STDOUT WITH (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')"
     )
+
+
+def copy_csv(*, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
+    return _copy_stream(csv_copy_sql(), _params(updated_after))
 
 
 def copy_jsonl(*, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
-    # JSON escapes every control character, so \x01 and \x02 never occur in its text: as CSV
-    # quote and delimiter they make COPY write each JSON document exactly as it is.
-    select = _select_sql(neutralise=False)
-    return _copy_stream(
-        f"COPY (SELECT row_to_json(r)::text FROM ({select}) r) "  # noqa: S608
-        "TO STDOUT WITH (FORMAT csv, QUOTE E'\\x01', DELIMITER E'\\x02')",
-        _params(updated_after),
-    )
+    return _copy_stream(jsonl_copy_sql(), _params(updated_after))
 
 
 def _params(updated_after: datetime.datetime | None) -> dict[str, Any]:
     return {"after": updated_after, "desk": settings.DESK_URL.rstrip("/")}
+
+
+def copy_sources_csv(*, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
+    return _copy_stream(
+        f"COPY ({_sources_select_sql()}) TO STDOUT WITH (FORMAT csv, HEADER true)",
+        _params(updated_after),
+    )
 
 
 def uses_copy() -> bool:
@@ -293,3 +440,10 @@ def verdicts_jsonl(*, updated_after: datetime.datetime | None = None) -> Iterato
     if uses_copy():
         return copy_jsonl(updated_after=updated_after)
     return _chunked(jsonl_lines(published_rows(updated_after=updated_after)))
+
+
+def verdicts_sources_csv(*, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
+    """The published verdicts' sources as CSV, one row per source, streamed."""
+    if uses_copy():
+        return copy_sources_csv(updated_after=updated_after)
+    return _chunked(csv_lines(source_rows(updated_after=updated_after), SOURCE_COLUMNS))

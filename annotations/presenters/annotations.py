@@ -27,12 +27,19 @@ class CaptureSerializer(serializers.Serializer):
     """The archived copy of a cited source (annotations.services.evidence)."""
 
     status = serializers.ChoiceField(choices=SourceCapture.Status.values)
-    captured_at = serializers.DateTimeField(allow_null=True)
+    captured_at = serializers.DateTimeField(
+        allow_null=True, help_text="When the copy was taken; null until captured."
+    )
     final_url = serializers.CharField(help_text="Where the URL led after redirects.")
     http_status = serializers.IntegerField(allow_null=True)
     sha256 = serializers.CharField(help_text="SHA-256 of the body received; empty until captured.")
     text_sha256 = serializers.CharField(help_text="SHA-256 of the extracted main text (UTF-8).")
-    replay_url = serializers.CharField(allow_null=True, help_text="The desk's archived copy.")
+    archive_url = serializers.CharField(
+        allow_null=True, help_text="The desk's page about the archived copy (when, what, health)."
+    )
+    replay_url = serializers.CharField(
+        allow_null=True, help_text="The archived page itself, as captured (sandboxed)."
+    )
     warc_url = serializers.CharField(allow_null=True, help_text="The WARC file of the capture.")
     failure_reason = serializers.CharField()
     public_archive_url = serializers.CharField(
@@ -47,12 +54,14 @@ def capture_payload(source: Source, capture: SourceCapture | None) -> dict[str, 
     captured = capture.status == SourceCapture.Status.CAPTURED
     return {
         "status": capture.status,
-        "captured_at": capture.captured_at,
+        # A failed capture records when it was tried; that is no capture time.
+        "captured_at": capture.captured_at if captured else None,
         "final_url": capture.final_url,
         "http_status": capture.http_status,
         "sha256": capture.sha256,
         "text_sha256": capture.text_sha256,
-        "replay_url": reverse("source-archive", args=[source.pk]) if captured else None,
+        "archive_url": reverse("source-archive", args=[source.pk]) if captured else None,
+        "replay_url": reverse("source-archive-page", args=[source.pk]) if captured else None,
         "warc_url": reverse("source-archive-warc", args=[source.pk]) if captured else None,
         "failure_reason": capture.failure_reason,
         "public_archive_url": capture.public_archive_url,

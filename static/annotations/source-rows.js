@@ -5,7 +5,8 @@ import { messagesOf, showFieldErrors } from "./field-errors.js";
 const FIELDS = ["url", "title", "stance", "passage"];
 let rowCounter = 0;
 
-const DATE = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
+// Day, short month, year ("1 Dec 2026"), as the server-rendered pages write dates ("j M Y").
+const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
 
 /** The source's archived copy, under its row: a link once captured, else why not (yet). */
 function showCapture(row, capture) {
@@ -16,7 +17,7 @@ function showCapture(row, capture) {
   line.dataset.captureStatus = capture.status;
   if (capture.status === "captured") {
     const link = document.createElement("a");
-    link.href = capture.replay_url;
+    link.href = capture.archive_url;
     link.target = "_blank";
     link.rel = "noopener";
     link.textContent = `Archived ${DATE.format(new Date(capture.captured_at))}`;

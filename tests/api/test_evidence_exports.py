@@ -95,8 +95,20 @@ def test_the_csv_and_jsonl_exports_list_the_sources_with_their_archived_copies(a
     published, kept, other = _cited()
     unsourced = published_verdict(claim_reviewed="Nothing cited")
     expected = [
-        {"url": kept.url, "archived_copy": f"https://desk.example/sources/{kept.pk}/archive/"},
-        {"url": other.url, "archived_copy": None},
+        {
+            "url": kept.url,
+            "title": "Statistics report",
+            "publisher": kept.publisher,
+            "archive_page": f"https://desk.example/sources/{kept.pk}/archive/",
+            "archived_copy": f"https://desk.example/sources/{kept.pk}/archive/",
+        },
+        {
+            "url": other.url,
+            "title": "",
+            "publisher": other.publisher,
+            "archive_page": f"https://desk.example/sources/{other.pk}/archive/",
+            "archived_copy": None,
+        },
     ]
     expected.sort(
         key=lambda source: [kept.pk, other.pk][[kept.url, other.url].index(source["url"])]

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from annotations.core.formats.spreadsheet import FORMULA_STARTS, cell_neutralise
 from annotations.exports.streams import COLUMNS
 from annotations.models import ClaimUnit, Correction, Verdict
-from tests.factories import ArticleFactory, verdict
+from tests.factories import ArticleFactory, SourceFactory, verdict
 
 CLAIM = "Critics say unemployment has doubled since 2020."
 
@@ -70,7 +70,10 @@ def test_csv_export_has_a_header_and_only_published_verdicts(api_as):
     assert row["passage"] == CLAIM
     assert row["article_url"] == article.source_url
     assert row["published_at"] == "2026-11-25T09:00:00.000000Z"
-    assert row["corrections"] == "0"
+    assert row["corrections"] == "[]"
+    assert row["is_published"] == "true"
+    assert row["article"] == str(article.pk)
+    assert row["unit"] == str(shown.unit_id)
 
 
 @pytest.mark.django_db
@@ -104,7 +107,11 @@ def test_jsonl_export_is_one_object_per_published_verdict(api_as):
     assert list(rows[0].keys()) == COLUMNS
     assert rows[0]["claim_reviewed"] == "Crime halved 😀"
     assert rows[0]["rating_value"] is None
-    assert rows[0]["corrections"] == 1
+    assert rows[0]["corrections"] == [
+        {"note": "Fixed a typo.", "created": rows[0]["corrections"][0]["created"]}
+    ]
+    assert rows[0]["corrections"][0]["created"].endswith("Z")
+    assert rows[1]["corrections"] == []
     assert rows[1]["claim_reviewed"] == "=not neutralised in JSON"
 
 
@@ -163,3 +170,96 @@ def test_every_formula_start_is_prefixed(start, rest):
 
 def test_a_cell_already_starting_with_a_quote_is_left_alone():
     assert cell_neutralise("'quoted") == "'quoted"
+
+
+EXPORT_URLS = ["/api/v1/verdicts/export.csv", "/api/v1/verdicts/export.jsonl"]
+
+
+def _rows(response) -> list[dict]:
+    if response["Content-Type"].startswith("text/csv"):
+        return csv_rows(response)
+    return jsonl_rows(response)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", EXPORT_URLS)
+def test_the_exports_name_their_fields_as_the_json_api_does(api_as, url):
+    published = verdict_on(ArticleFactory())
+
+    api = api_as(None).get(f"/api/v1/verdicts/{published.pk}/").json()
+    (row,) = _rows(api_as(None).get(url))
+
+    assert list(row) == COLUMNS
+    assert set(api) <= set(COLUMNS)
+    assert set(COLUMNS) - set(api) == {"passage"}
+
+
+@pytest.mark.django_db
+def test_the_json_lines_export_carries_what_the_json_api_gives(api_as, editor):
+    published = verdict_on(ArticleFactory(), claimant="The mayor", decided_by=editor)
+    Correction.objects.create(verdict=published, note="Label fixed.", previous={})
+
+    api = api_as(None).get(f"/api/v1/verdicts/{published.pk}/").json()
+    (row,) = jsonl_rows(api_as(None).get("/api/v1/verdicts/export.jsonl"))
+
+    same = ["id", "unit", "article", "article_title", "article_url", "label", "label_name"]
+    same += ["rating_value", "claim_reviewed", "explanation", "claimant", "decided_by"]
+    same += ["is_published"]
+    assert {name: row[name] for name in same} == {name: api[name] for name in same}
+    assert row["decided_by"] == editor.username
+    assert [c["note"] for c in row["corrections"]] == [c["note"] for c in api["corrections"]]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", EXPORT_URLS)
+def test_a_verdict_withdrawn_since_the_last_sync_comes_as_a_tombstone(api_as, url):
+    kept = verdict_on(ArticleFactory(), claim_reviewed="Still published")
+    withdrawn = verdict_on(ArticleFactory(), claim_reviewed="Withdrawn later")
+    never = verdict_on(ArticleFactory(), published=False, claim_reviewed="Never published")
+    synced_at = datetime.datetime(2026, 6, 1, tzinfo=datetime.UTC)
+    Verdict.objects.filter(pk__in=[kept.pk, withdrawn.pk, never.pk]).update(
+        updated_at=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+    )
+    withdrawn.is_published = False
+    withdrawn.save()  # now: after the sync
+    client = api_as(None)
+
+    rows = _rows(client.get(f"{url}?updated_after=2026-06-01T00:00:00Z"))
+
+    (tombstone,) = rows
+    assert tombstone["id"] in (withdrawn.pk, str(withdrawn.pk))
+    assert tombstone["is_published"] in (False, "false")
+    assert tombstone["updated_at"] > synced_at.strftime("%Y-%m-%dT%H:%M:%S")
+    empty = {name for name, value in tombstone.items() if value in (None, "")}
+    assert empty == set(COLUMNS) - {"id", "is_published", "updated_at"}
+    # A full export lists what is published now, and no tombstone.
+    assert [str(row["id"]) for row in _rows(client.get(url))] == [str(kept.pk)]
+
+
+@pytest.mark.django_db
+def test_the_sources_csv_gives_one_row_per_source_keyed_by_verdict(api_as, settings):
+    settings.DESK_URL = "https://desk.example"
+    published = verdict_on(ArticleFactory())
+    first = SourceFactory(url="https://stats.example/a", title="=Report", publisher="Stats")
+    second = SourceFactory(url="https://stats.example/b", title="", publisher="")
+    published.sources.add(first, second)
+    verdict_on(ArticleFactory(), published=False).sources.add(first)  # a draft's: not listed
+
+    response = api_as(None).get("/api/v1/verdicts/export-sources.csv")
+
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    rows = csv_rows(response)
+    assert [list(row.values()) for row in rows] == [
+        [str(published.pk), first.url, "'=Report", "Stats",
+         f"https://desk.example/sources/{first.pk}/archive/", ""],
+        [str(published.pk), second.url, "", "",
+         f"https://desk.example/sources/{second.pk}/archive/", ""],
+    ]  # fmt: skip
+    assert list(rows[0]) == [
+        "verdict",
+        "url",
+        "title",
+        "publisher",
+        "archive_page",
+        "archived_copy",
+    ]

@@ -135,3 +135,41 @@ def test_changing_any_digit_of_a_number_reports_a_number_difference(
 def test_a_year_after_a_day_and_month_is_a_date_difference() -> None:
     differences = facts_compare("13 November 1000 people", "13 November 2000 people")
     assert [d.kind for d in differences] == ["date"]
+
+
+def test_each_changed_figure_pairs_with_its_new_form_not_with_what_stands_in_its_place() -> None:
+    differences = facts_compare(
+        "In 2024 the scheme cost 12 million euros.", "The scheme cost 14 million euros in 2025."
+    )
+
+    assert [str(d) for d in differences] == ["2024 → 2025", "12 million euros → 14 million euros"]
+
+
+def test_a_year_is_never_paired_with_an_amount_while_another_year_changed() -> None:
+    differences = facts_compare(
+        "Ridership rose by 40 percent to 1.5 million trips in 2024.",
+        "In 2023, ridership rose by 45 percent to 1.5 million trips.",
+    )
+
+    assert {(d.old, d.new) for d in differences} == {("40 percent", "45 percent"), ("2024", "2023")}
+
+
+def test_a_figure_added_beside_a_changed_one_is_reported_alone() -> None:
+    differences = facts_compare(
+        "The scheme cost 14 million euros in 2024, more than twice the budget.",
+        "The scheme cost 14 million euros, more than twice the 6 million euro budget of 2023.",
+    )
+
+    assert [(d.old, d.new) for d in differences] == [("2024", "2023"), ("", "6 million euro")]
+
+
+def test_a_changed_date_pairs_with_the_date_closest_to_it() -> None:
+    differences = facts_compare(
+        "Talks began on 3 March 2021 and ended on 9 June 2023.",
+        "Talks began on 1 January 2020 and ended on 9 June 2024.",
+    )
+
+    assert [str(d) for d in differences] == [
+        "3 March 2021 → 1 January 2020",
+        "9 June 2023 → 9 June 2024",
+    ]

@@ -79,6 +79,16 @@ def suggestions_stored(article: Article, claim: Claim | None = None) -> dict[str
     return found
 
 
+def suggestions_shown(page: Page, username: str) -> tuple[Article, dict[str, Suggestion]]:
+    """A new article with its suggestions stored, open as `username` with suggestions on."""
+    article = ArticleFactory()
+    found = suggestions_stored(article)
+    login(page, username)
+    open_article(page, article.pk)
+    switch(page).check()
+    return article, found
+
+
 def published_claim() -> Claim:
     editor = EditorFactory(username="desk-editor")
     unit = unit_on_new_article()
@@ -246,11 +256,7 @@ def test_a_suggested_quote_with_no_speaker_saves_only_once_the_speaker_is_typed(
 
 def test_the_panel_from_a_selection_still_has_the_radios_and_save(page: Page) -> None:
     ReviewerFactory(username="alice")
-    article = ArticleFactory()
-    found = suggestions_stored(article)
-    login(page, "alice")
-    open_article(page, article.pk)
-    switch(page).check()
+    article, found = suggestions_shown(page, "alice")
     # Opened from a suggestion first, then closed: the next ordinary panel is ordinary again.
     suggestion_item(page, found["quote"]).get_by_role("button", name="Accept").click()
     expect(save_as(page, "True")).to_be_visible()
@@ -300,11 +306,7 @@ def test_the_switch_off_is_remembered_and_hides_the_underlines(page: Page) -> No
 
 def test_an_editor_sees_suggestions_but_no_accept_button(page: Page) -> None:
     EditorFactory(username="edith")
-    article = ArticleFactory()
-    found = suggestions_stored(article)
-    login(page, "edith")
-    open_article(page, article.pk)
-    switch(page).check()
+    article, found = suggestions_shown(page, "edith")
 
     expect(page.locator(".suggestion-item")).to_have_count(3)
     expect(page.get_by_role("button", name="Accept")).to_have_count(0)

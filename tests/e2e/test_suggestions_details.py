@@ -23,6 +23,7 @@ from tests.e2e.test_suggestions import (
     save_as_group,
     suggestion_item,
     suggestion_marks,
+    suggestions_shown,
     suggestions_stored,
     switch,
 )
@@ -74,11 +75,7 @@ def test_an_editor_is_not_offered_what_a_reviewer_highlighted(page: Page) -> Non
 
 def test_enter_pressed_twice_after_accepting_saves_no_verdict(page: Page) -> None:
     ReviewerFactory(username="alice")
-    article = ArticleFactory()
-    found = suggestions_stored(article)
-    login(page, "alice")
-    open_article(page, article.pk)
-    switch(page).check()
+    article, found = suggestions_shown(page, "alice")
     suggestion_item(page, found["quote"]).locator(".suggestion-item__main").focus()
 
     page.keyboard.press("Enter")  # accepts
@@ -94,11 +91,7 @@ def test_enter_pressed_twice_after_accepting_saves_no_verdict(page: Page) -> Non
 
 def test_a_verdict_reached_with_the_arrows_saves_the_accepted_suggestion(page: Page) -> None:
     ReviewerFactory(username="alice")
-    article = ArticleFactory()
-    found = suggestions_stored(article)
-    login(page, "alice")
-    open_article(page, article.pk)
-    switch(page).check()
+    article, found = suggestions_shown(page, "alice")
     suggestion_item(page, found["quote"]).locator(".suggestion-item__main").focus()
     page.keyboard.press("Enter")
 
@@ -180,11 +173,7 @@ def test_on_a_narrow_screen_the_brackets_focus_the_underline_in_the_text(page: P
 
 def test_on_a_wide_screen_the_brackets_still_focus_the_list_item(page: Page) -> None:
     ReviewerFactory(username="alice")
-    article = ArticleFactory()
-    found = suggestions_stored(article)
-    login(page, "alice")
-    open_article(page, article.pk)
-    switch(page).check()
+    article, found = suggestions_shown(page, "alice")
 
     page.keyboard.press("]")
 
@@ -195,11 +184,7 @@ def test_a_suggestion_item_button_takes_the_highlight_item_rule_with_its_own_pad
     page: Page,
 ) -> None:
     ReviewerFactory(username="alice")
-    article = ArticleFactory()
-    found = suggestions_stored(article)
-    login(page, "alice")
-    open_article(page, article.pk)
-    switch(page).check()
+    article, found = suggestions_shown(page, "alice")
 
     main = suggestion_item(page, found["quote"]).locator(".suggestion-item__main")
     style = main.evaluate(

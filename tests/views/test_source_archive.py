@@ -91,6 +91,10 @@ def test_a_failed_capture_gives_its_reason(sources_site, django_capture_on_commi
     html = logged_in(reviewer).get(f"/sources/{source.pk}/archive/").content.decode()
     assert 'data-capture-status="failed"' in html
     assert "The site answered HTTP 404." in html
+    (annotation,) = logged_in(reviewer).get("/api/v1/annotations/").json()["results"]
+    capture = annotation["sources"][0]["capture"]
+    assert capture["status"] == "failed"
+    assert (capture["captured_at"], capture["archive_url"], capture["replay_url"]) == (None,) * 3
 
 
 @pytest.mark.parametrize(
@@ -130,7 +134,8 @@ def test_the_api_gives_each_source_its_capture(cited):
         "http_status": 200,
         "sha256": capture.sha256,
         "text_sha256": capture.text_sha256,
-        "replay_url": f"/sources/{report.pk}/archive/",
+        "archive_url": f"/sources/{report.pk}/archive/",
+        "replay_url": f"/sources/{report.pk}/archive/page/",
         "warc_url": f"/sources/{report.pk}/archive.warc.gz",
         "failure_reason": "",
         "public_archive_url": "",
@@ -153,7 +158,9 @@ def test_the_article_page_data_carries_the_captures(cited):
     article_id = report.annotation.article_id
     data = page_data(logged_in(reviewer).get(f"/articles/{article_id}/"))
     (annotation,) = data["annotations"]
-    assert annotation["sources"][0]["capture"]["replay_url"] == f"/sources/{report.pk}/archive/"
+    assert (
+        annotation["sources"][0]["capture"]["replay_url"] == f"/sources/{report.pk}/archive/page/"
+    )
 
 
 def test_reading_captures_costs_the_same_queries_for_more_sources(
@@ -218,6 +225,8 @@ def test_a_changed_source_shows_what_changed_since_it_was_captured(
     diff = html.split("data-capture-diff>")[1].split("</div>")[0]
     assert "<del>12</del>" in diff and "<ins>14</ins>" in diff
     assert "Recorded crime fell by" in diff
+    # The captured text is in the diff already: shown again only on request.
+    assert '<details class="capture-text-toggle">' in html
 
 
 def test_a_live_source_says_so_without_a_diff(drift_site, django_capture_on_commit_callbacks):
@@ -228,6 +237,7 @@ def test_a_live_source_says_so_without_a_diff(drift_site, django_capture_on_comm
     sources_check([source.url])
     html = logged_in(reviewer).get(f"/sources/{source.pk}/archive/").content.decode()
     assert 'data-health-state="live"' in html and "data-capture-diff" not in html
+    assert "capture-text-toggle" not in html and "Recorded crime fell by 12 percent." in html
 
 
 def test_editing_a_highlights_sources_keeps_the_unchanged_ones_and_their_archive_pages(cited):

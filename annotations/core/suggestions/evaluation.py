@@ -319,6 +319,42 @@ def quote_figures(articles: Sequence[EvalArticle], finder: QuoteFinder) -> Quote
     )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class SpeakerError:
+    """A marked quotation found with its exact span but another speaker."""
+
+    article: str
+    quote: str
+    marked: str | None  # None: "?", the text does not say
+    found: str | None  # None: unknown
+    attribution: str  # how the finder found its speaker ("named", "pronoun", ...)
+
+
+def speaker_errors(articles: Sequence[EvalArticle], finder: QuoteFinder) -> list[SpeakerError]:
+    """Every quotation whose span was found but whose speaker was not, in article order. Blind
+    articles are skipped: their errors are for nobody to read."""
+    errors = []
+    for article in articles:
+        if article.split == "blind":
+            continue
+        found = {(q.start, q.end): q for q in finder(article.text, article.language)}
+        for quote in article.quotes:
+            hit = found.get((quote.start, quote.end))
+            if hit is not None and speaker_key(hit.speaker) != speaker_key(quote.speaker):
+                errors.append(
+                    SpeakerError(
+                        article.id, quote.text, quote.speaker, hit.speaker, hit.attribution
+                    )
+                )
+    return errors
+
+
+def writer_of(article: EvalArticle) -> str:
+    """The writer of an article: the letters its id starts with ("c" for "c03-seagrass")."""
+    match = re.match(r"[^\W\d_]+", article.id)
+    return match.group() if match else article.id
+
+
 def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 

@@ -41,6 +41,7 @@ SPEECH_VERBS = wordset(
     fumed scoffed lamented raged demanded exclaimed murmured muttered grumbled groaned
     enthused gushed wondered elaborated interjected shrugged sneered scolded rebutted
     corrected corrects stating adding noting insisting explaining arguing telling asking
+    repeated repeats repeating found finds ruled rules written
     """
 )
 
@@ -50,7 +51,8 @@ AUX_WORDS = wordset(
     """
     has have had is was were be been would will could should might may can also later then
     previously once recently again earlier further quoted as still already yet today yesterday
-    tonight just only simply reportedly allegedly did does do not never
+    tonight just only simply reportedly allegedly did does do not never himself herself itself
+    themselves
     """
 )
 
@@ -123,6 +125,8 @@ ORG_WORDS = wordset(
     customs revenue excise constabulary brigade forum confederation lobby chamber guild
     rovers wanderers albion athletic hotspur academy primary choir orchestra ensemble
     trains railway railways rail buses airport
+    research electric energy water utilities insights analytics capital ventures consulting
+    consultancy logistics pharmaceuticals foods dairy dairies brewery farms telecom
     """
 )
 
@@ -179,7 +183,8 @@ UNNAMED_PEOPLE = wordset(
     relative delegate diplomat nurse doctor teacher student mother father someone somebody
     shopper customer motorist pensioner survivor victim officer soldier
     volunteer councillor member parent pupil teenager farmer trader owner commuter traveller
-    visitor guest player employee carer
+    visitor guest player employee carer engineer lawyer colleague husband wife
+    son daughter brother sister uncle aunt cousin
     """
 )
 

@@ -85,6 +85,15 @@ QUOTE_SHORT = 0.5  # fewer than SHORT_WORDS words and no speaker: "so-called", a
 SHORT_WORDS = 4
 SINGLE_MARKS_LESS = 0.05  # single quotes are likelier to be something else
 OPEN_PIECE_LESS = 0.1  # a piece no mark closes (a quotation over paragraphs)
+# A question of the writer's an unattributed answer may follow, at most this long (words).
+QUESTION_WORDS = 12
+# A line of dialogue: its quotation and an attribution of at most this many words.
+DIALOGUE_ATTRIBUTION_WORDS = 6
+# A first paragraph of at most this many words is a headline; the article's opening, where
+# a headline's role is looked up, is this many characters after it.
+HEADLINE_WORDS = 25
+HEADLINE_REACH = 600
+HEADLINE_ROLE_BEFORE = 4  # words before the quotation a role may stand in
 # The clause next to a quotation is read at most this far (characters).
 CLAUSE_REACH = 300
 
@@ -154,6 +163,9 @@ _PARAGRAPH_OPENERS = {
 _ELISION = re.compile(r"(?:\d\ds?\b|\d0s|(?:tis|twas|em|n|cause|cos|til|bout|ere)\b)", re.I)
 _SENTENCE_INSIDE = re.compile(r"[.!?\u2026][\"'”’)\]]*\s+\S")
 _TERMINAL = ".!?\u2026"
+# A sentence whose subject is a description of someone unnamed: "Her deputy disagreed.", "A
+# man in the crowd shouted back."
+_UNNAMED_SUBJECT = re.compile(r"(?:His|Her|Their|A|An|One|Another|Some)\s+[a-z]")
 
 
 @dataclass
@@ -521,8 +533,14 @@ def _carry(
             elif before is not None and before.speaker is not None and before.close is not None:
                 # '"A," she said. He disagreed. "B."': a sentence about someone else between
                 # the two halves hands the quotation to that one.
-                if english and _SENTENCE_INSIDE.search(text[before.close + 1 : piece.mark].strip()):
+                between = text[before.close + 1 : piece.mark].strip()
+                if english and _SENTENCE_INSIDE.search(between):
                     _from_context(text, piece, before, spans, paragraphs, registry, language)
+                    # '"A," she said. Her deputy disagreed. "B."': someone unnamed.
+                    if piece.speaker is None and _UNNAMED_SUBJECT.match(
+                        _last_sentence_text(text, before.close + 1, piece.mark, language)
+                    ):
+                        continue
                 if piece.speaker is None:
                     _take(piece, before, SPLIT_AT_MOST, "split")
             elif (
@@ -537,17 +555,61 @@ def _carry(
                 and index == 0
                 and previous_speaker is not None
                 and previous_speaker.paragraph == number - 1
-                and not text[paragraph_start : piece.mark].strip()
+                and _opens_or_answers(text, paragraph_start, piece.mark)
                 and not any(p.explicit for p in pieces)
                 and _word_count(text, *piece.inner(paragraph_end)) >= SHORT_WORDS - 1
             ):
-                _take(piece, previous_speaker, CARRIED, "carried")
+                other = _dialogue_other(text, paragraphs, spans, number)
+                if other is not None:
+                    _take(piece, other, CARRIED, "carried")
+                else:
+                    _take(piece, previous_speaker, CARRIED, "carried")
             elif english and _word_count(text, *piece.inner(paragraph_end)) >= SHORT_WORDS - 1:
                 _from_context(text, piece, before, spans, paragraphs, registry, language)
         for piece in reversed(pieces):
             if piece.speaker is not None:
                 previous_speaker = piece
                 break
+
+
+def _last_sentence_text(text: str, start: int, end: int, language: str) -> str:
+    return text[slice(*_last_sentence(text, start, end, language))].strip()
+
+
+def _opens_or_answers(text: str, start: int, mark: int) -> bool:
+    """Whether a quotation opens its paragraph, or follows only the writer's short question
+    ("And a second novel? 'Maybe.'": the interviewee's answer)."""
+    before = text[start:mark].strip()
+    if not before:
+        return True
+    return (
+        before.endswith("?")
+        and not _SENTENCE_INSIDE.search(before[:-1])
+        and len(before.split()) <= QUESTION_WORDS
+        and not any(quote_mark in before for quote_mark in _QUOTE_CHARACTERS)
+    )
+
+
+def _dialogue_other(
+    text: str, paragraphs: list[list[_Piece]], spans: list[tuple[int, int]], number: int
+) -> _Piece | None:
+    """In an exchange of one-line paragraphs ('"I've had two," he replied.' / '"You've had
+    three," she said.'), the speaker before the last: an unattributed line answers the last
+    speaker. None unless the two paragraphs before are such lines with different speakers."""
+    if number < 2:
+        return None
+    lines = []
+    for before in (number - 2, number - 1):
+        pieces = paragraphs[before]
+        start, end = spans[before]
+        if not pieces or text[start : pieces[0].mark].strip() or pieces[-1].speaker is None:
+            return None
+        outside = text[pieces[-1].close + 1 : end] if pieces[-1].close is not None else ""
+        if len(outside.split()) > DIALOGUE_ATTRIBUTION_WORDS:
+            return None
+        lines.append(pieces[-1])
+    first, second = lines
+    return first if first.speaker != second.speaker else None
 
 
 def _from_context(
@@ -631,6 +693,35 @@ def _echo(text: str, paragraphs: list[list[_Piece]], spans: list[tuple[int, int]
             _take(piece, source, ECHO, "echo")
 
 
+def _headline(
+    text: str, paragraphs: list[list[_Piece]], spans: list[tuple[int, int]], registry: Registry
+) -> None:
+    """A headline's quotation still without a speaker, when the headline names its speaker by
+    a role the article's opening gives one name: "Passengers wait months as airline blames
+    'unprecedented volumes'" and then "the budget airline SkyHop"."""
+    if len(spans) < 2 or not paragraphs[0]:
+        return
+    # Headlines drop articles: "as regulator calls" names no one only as "a regulator" would.
+    pieces = [p for p in paragraphs[0] if p.speaker is None]
+    if not pieces or len(paragraphs[0]) > 1:
+        return
+    headline = spans[0]
+    if len(text[headline[0] : headline[1]].split()) > HEADLINE_WORDS:
+        return
+    piece = pieces[0]
+    end = piece.inner(headline[1])[1]
+    # The role stands right before the quotation ("as airline blames") or anywhere after it
+    # ("'...': an interview with the region's fire chief").
+    before = _WORD.findall(text, headline[0], piece.mark)[-HEADLINE_ROLE_BEFORE:]
+    after = _WORD.findall(text, min(end + 1, headline[1]), headline[1])
+    words = [word for word in before + after if word.islower()]
+    resolved = registry.headline_role(words, headline[1], HEADLINE_REACH)
+    if resolved is not None:
+        piece.speaker = resolved.speaker
+        piece.speaker_confidence = resolved.confidence
+        piece.attribution = "role"
+
+
 # The attributions a headline's quotation may borrow: a speaker the text names next to its
 # quotation, not one carried over from elsewhere.
 _ECHO_SOURCES = frozenset({"named", "surname", "pronoun", "role", "split"})
@@ -680,6 +771,7 @@ def quotes_find(text: str, *, language: str = "en") -> list[Quote]:
         _attribute(text, pieces, spans[number], registry, language)
     _carry(text, paragraphs, spans, registry, language)
     _echo(text, paragraphs, spans)
+    _headline(text, paragraphs, spans, registry)
 
     quotes = []
     for number, pieces in enumerate(paragraphs):

@@ -22,6 +22,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Literal
 
 from annotations.core.suggestions.names import (
@@ -61,6 +62,8 @@ RESOLVED_WEAK = 0.7  # a pronoun resolved to a person whose gender nothing told
 RESOLVED_THEY = 0.7  # "they" or "it" resolved to the last organisation
 RESOLVED_AHEAD = 0.7  # a role or a surname resolved to a name that comes after it
 
+# How far before its paragraph "the 29-year-old" looks for the person it varies on.
+VARIATION_WINDOW = 600
 # How far back a pronoun, a role or "they" looks for its person (characters, and mentions).
 PRONOUN_WINDOW = 2_000
 ROLE_WINDOW = 5_000
@@ -82,6 +85,14 @@ _UNNAMED = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z-]+\s+){0,2}(?:"
     + "|".join(sorted(UNNAMED_PEOPLE))
     + r")\b"
+    # "Her team's doctor", "his lawyer": someone known only through another.
+    r"|\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+(?:['’]s)?\s+){0,2}(?:"
+    + "|".join(sorted(UNNAMED_PEOPLE))
+    + r")\b"
+    # Whatever the noun: "An engineer in Austin, who asked not to be named".
+    r"|\b(?:asked|declined|refused|wished)\s+not\s+to\s+be\s+(?:named|identified)"
+    r"|\bdeclin\w*\s+to\s+be\s+(?:named|identified)|\bon\s+condition\s+of\s+anonymity"
+    r"|\bgave\s+no\s+name|\bwould\s+not\s+give\s+(?:his|her|their)\s+(?:full\s+)?name"
 )
 # An unnamed group "they" may stand for ("A group of students ... they said"): then "they" is
 # not the organisation named before.
@@ -98,8 +109,24 @@ _DEFINITE_BEFORE = re.compile(r"(?:^|[.!?”’\"]\s+)[Tt]he\s[a-z][a-z -]{0,60}
 # councillor, Dev Mistry, ...").
 INTRODUCED_REACH = 200
 _APPOSITIVE_BEFORE = re.compile(r"(?:^|[,;:.!?]\s*)((?:[Aa]n?|[Tt]he)\s[^,;:.!?\"“”«»]{1,80}),\s*$")
+# Someone giving only a first name: "who gave his name only as Yonas", "a woman named Ines".
+_NAME_GIVEN = re.compile(
+    r"\b(?:gave|giving|gives|give)\s+(his|her|their)\s+(?:first\s+)?name\s+(?:only\s+)?as\s+$"
+    r"|\b(?:known|identified)\s+only\s+as\s+$"
+    r"|\b(?:" + "|".join(sorted(UNNAMED_PEOPLE)) + r")\s+(?:named|called)\s+$"
+)
 # Heads of a definite subject that stand for a text, not a person ("the letter read").
 _NOT_ROLES = wordset("letter statement report document email post message note notice sign")
+# Texts that speak for whoever wrote them: "His report said", "a statement from Brightloop
+# said", "the letter read".
+_DOCUMENTS = wordset(
+    "letter letters statement statements report document email emails post posts message "
+    "messages note memo briefing account filing tweet blog website submission leaflet "
+    "newsletter bulletin circular notice survey assessment"
+)
+_DOCUMENT_POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
+# Verbs a text speaks with besides those of saying: "the letter read", "the note stated".
+_DOCUMENT_VERBS = wordset("read reads")
 # "the Dutchman", "the Spaniard", "the Brazilian": a nationality, not a name. The shape also
 # fits surnames and first names (Merriman, Richard, Brian): only after an article is it one.
 _DEMONYM = re.compile(
@@ -110,6 +137,31 @@ _ORG_ACRONYMS = wordset("ap afp bbc cnn nhs un eu who nato")
 _SPOKESPEOPLE = wordset("spokesperson spokesman spokeswoman spokespeople representative")
 # An unnamed subject: "a man in the gallery", "one woman", "another resident".
 _INDEFINITE = wordset("a an one another")
+# Verbs that report a clause ("said Moss had ..."), the one a nested quotation sits in.
+_REPORTING = wordset(
+    "said says say added claimed insisted explained recalled wrote alleged argued admitted "
+    "testified told tells tell"
+)
+_RELATIVES = wordset("who which whom whose that")
+_COPULAS = wordset("is was were are be been")
+# What someone's words are called before a colon: "Her verdict: '...'".
+_VERDICTS = wordset(
+    "verdict answer reply response message advice view conclusion words warning explanation "
+    "retort plea"
+)
+# A nationality as an adjective: "the Polish defender", "the Italian", "the French rider".
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ish|ian|ese|an|ch|ic|i)")
+# A description varying on a person just named: an age or a nationality ("the 29-year-old
+# said", "the Polish defender said"), not a kind of person ("the pensioner").
+_VARIATION = re.compile(r"\b\d{1,3}-year-old\b|\b[Tt]he\s+" + _NATIONALITY.pattern + r"\s+[a-z]")
+# Words opening a phrase of time or place before a subject ("At the time the company said").
+_OPENERS = wordset("at on in after before during since by from earlier later last this")
+# Participles opening a sentence before its subject ("Asked about the fire, Calloway paused").
+_OPENING_PARTICIPLES = wordset("asked pressed challenged questioned told shown")
+# Verbs of finding: they quote the finder only when it is named ("the tribunal found").
+_FINDING_VERBS = wordset("found finds ruled rules")
+# Determiners of a subject that names nobody in reported speech ("her uncle", "one delegate").
+_UNNAMED_DETERMINERS = wordset("a an one another the her his their my our its some")
 # "Doris Keane, 81," / "Doris Keane (81)": the age a later "the 81-year-old" refers to.
 _AGE_AFTER = re.compile(r"\s*[,(]\s*(\d{1,3})\s*[,)]")
 # The lowercase word right before a name, its descriptor ("virologist Ruth Alvarez").
@@ -166,7 +218,8 @@ class Name:
 class Designator:
     """Words of an attribution clause that point at the speaker."""
 
-    kind: Literal["name", "pronoun", "role", "unknown"]  # unknown: "a spokeswoman said"
+    # unknown: "a spokeswoman said"; document: "the letter said" (its author is the speaker)
+    kind: Literal["name", "pronoun", "role", "unknown", "document"]
     start: int
     end: int
     name: Name | None = None
@@ -181,6 +234,8 @@ def _description_words(description: str) -> set[str]:
     governed = False
     for word in _TOKEN.findall(description):
         lower = word.lower()
+        if lower in _RELATIVES:
+            break  # "a virologist who advises the agency" is no agency
         if lower in _PREPOSITIONS:
             governed = True
         if lower in _ROLE_STOP or (governed and not word.islower()):
@@ -195,6 +250,8 @@ def _joinable(text: str, left: Token, right: Token) -> bool:
     between = text[left.end : right.start]
     if between in (" ", "\u00a0"):
         return True
+    if between in ("’ ", "' ") and left.lower.endswith("s") and right.lower in ORG_WORDS:
+        return True  # a plural possessive inside a name: "Northbridge Supporters’ Trust"
     if between.startswith(".") and between[1:] in (" ", "\u00a0"):
         return len(left.text) == 1 or left.lower in DOTTED_TITLES
     return False
@@ -314,7 +371,8 @@ def name_of(text: str, run: list[Token]) -> Name | None:
     lowered = set(tail_words)
     if last_title >= 0:
         kind = "person"
-    elif _organisation(tail) or (len(tail) == 1 and _acronym(tail[0].text)):
+    elif _organisation(tail) or _acronym(tail[-1].text):
+        # "AP", "Reform UK": a name ending in an acronym is an organisation's.
         kind = "org"
     elif len(tail) >= 2 and _first_name_gender(tail_words[0]) is not None:
         kind = "person"  # "Lena Park", "Kanye West": a first name before a place word
@@ -424,7 +482,9 @@ def _role(tokens: list[Token]) -> Designator | None:
             return Designator("role", tokens[0].start, token.end, words=tuple(words))
     # Any other short lowercase description that is the whole segment ("the virologist", "the
     # 81-year-old"): a role only someone introduced with that word can play.
-    if len(tokens) <= 4 and all(not token.capitalised for token in tokens[1:]):
+    if len(tokens) <= 4 and all(
+        not token.capitalised or _NATIONALITY.fullmatch(token.text) for token in tokens[1:]
+    ):
         # The head comes before a preposition: "the mother of two" is a mother.
         words = []
         for token in tokens[1:]:
@@ -523,6 +583,7 @@ def _trailing_person(text: str, tokens: list[Token]) -> Designator | None:
     if (
         len(tokens) >= 2
         and not tokens[-2].capitalised
+        and not any(c.isdigit() for c in tokens[-2].text)
         and tokens[-2].lower not in _PREPOSITIONS | _ROLE_STOP
         and tokens[-1].capitalised
     ):
@@ -533,6 +594,17 @@ def _trailing_person(text: str, tokens: list[Token]) -> Designator | None:
         ]
         if singles:
             return Designator("name", singles[0].start, singles[0].end, name=singles[0])
+    return None
+
+
+def _given_name(text: str, tokens: list[Token]) -> Designator | None:
+    """The name an unnamed subject gave for themselves: "The woman, who gave her name as
+    Janet but not her surname, said"."""
+    for run in runs_in(text, tokens):
+        if _NAME_GIVEN.search(text, max(0, run[0].start - 60), run[0].start):
+            name = name_of(text, run)
+            if name is not None:
+                return Designator("name", name.start, name.end, name=name)
     return None
 
 
@@ -572,12 +644,42 @@ def _spokesperson(text: str, start: int, end: int) -> Designator | None:
 
 
 def subject_before(text: str, start: int, end: int) -> Designator | None:
-    """The speaker named by the words before a verb of saying (`_subject_before`), or the
-    organisation a spokesperson there speaks for."""
+    """The speaker named by the words before a verb of saying (`_subject_before`), the
+    organisation a spokesperson there speaks for, or the author of a text there."""
     found = _subject_before(text, start, end)
     if found is None or found.kind in ("unknown", "role"):
-        return _spokesperson(text, start, end) or found
+        return _spokesperson(text, start, end) or _document_source(text, start, end) or found
     return found
+
+
+def _document_source(text: str, start: int, end: int) -> Designator | None:
+    """Who a text that is the subject of a verb of saying speaks for: its owner ("His report
+    to the committee said" -> he, "Its own account posted" -> it, "Brightloop's statement"),
+    its sender ("a statement from Brightloop", "a briefing sent by the agency"), or for "the
+    email" alone, a document designator its author is looked up for."""
+    tokens = tokens_in(text, start, end)[-16:]
+    heads = [i for i, token in enumerate(tokens) if token.lower in _DOCUMENTS]
+    if not heads:
+        return None
+    head = heads[0]
+    before = [t for t in tokens[max(0, head - 3) : head] if t.lower != "own"]
+    owner = before[-1] if before else None
+    if owner is not None and owner.lower in _DOCUMENT_POSSESSIVES:
+        pronoun = _DOCUMENT_POSSESSIVES[owner.lower]
+        return Designator("pronoun", owner.start, owner.end, words=(pronoun,))
+    if owner is not None and owner.possessive:
+        runs = [run for run in runs_in(text, tokens[:head]) if run[-1] is owner]
+        name = name_of(text, runs[0]) if runs else None
+        if name is not None:
+            return Designator("name", name.start, name.end, name=name)
+    for index in range(head + 1, min(len(tokens), head + 4)):
+        if tokens[index].lower in ("from", "by"):
+            found = _subject_after(text, tokens[index].end, end)
+            return found if found is not None and found.kind != "unknown" else None
+    if head == len(tokens) - 1 and head > 0 and tokens[head - 1].lower == "the":
+        token = tokens[head]
+        return Designator("document", tokens[head - 1].start, token.end, words=(token.lower,))
+    return None
 
 
 def subject_after(text: str, start: int, end: int) -> Designator | None:
@@ -607,7 +709,7 @@ def _subject_before(text: str, start: int, end: int) -> Designator | None:
     # What lies between the subject and the verb, aside from "later", "has": a comma means an
     # apposition or an aside ("Jane Doe, a spokeswoman, said"; "went further, accusing").
     between = text[tokens[-1].end : end]
-    final = pieces[-1]
+    final = _main_subject(text, pieces[-1])
     if not any(mark in between for mark in (",", "\u2014", "\u2013", ")")) and final:
         # Nothing between the subject and the verb: the last segment is the subject.
         if _descriptive(final):
@@ -624,7 +726,7 @@ def _subject_before(text: str, start: int, end: int) -> Designator | None:
                 return found
     for piece in reversed(pieces):
         if piece and _descriptive(piece):
-            found = _trailing_person(text, piece)
+            found = _trailing_person(text, piece) or _given_name(text, piece)
             if found is not None:
                 return found
     for piece in pieces:
@@ -632,6 +734,34 @@ def _subject_before(text: str, start: int, end: int) -> Designator | None:
         if role is not None:
             return role
     return _unknown(tokens)
+
+
+def _main_subject(text: str, tokens: list[Token]) -> list[Token]:
+    """The words of a subject without what opens the sentence before it: a live blog's time
+    ("21:40 The county office"), a phrase of time or place ("At the time the company", "On
+    Monday Jane Doe")."""
+    while len(tokens) > 1 and tokens[0].text.isdigit() and not tokens[-1].text.isdigit():
+        tokens = tokens[1:]
+    if len(tokens) < 3 or not tokens[0].capitalised or tokens[0].lower not in _OPENERS:
+        return tokens
+    runs = runs_in(text, tokens[1:])
+    starts = [i for i, token in enumerate(tokens) if i > 0 and token.lower == "the"]
+    starts += [tokens.index(run[0]) for run in runs]
+    return tokens[max(starts) :] if starts else tokens
+
+
+def _leading_person(text: str, tokens: list[Token]) -> Designator | None:
+    """The person named right after a lowercase descriptor: "said councillor Dana Whitfield
+    at the depot"."""
+    if len(tokens) < 3 or tokens[0].capitalised or tokens[0].lower in _PREPOSITIONS | _ROLE_STOP:
+        return None
+    runs = runs_in(text, tokens[1:])
+    if not runs or runs[0][0] is not tokens[1]:
+        return None
+    name = name_of(text, runs[0])
+    if name is None or name.kind != "person":
+        return None
+    return Designator("name", name.start, name.end, name=name)
 
 
 def _subject_after(text: str, start: int, end: int) -> Designator | None:
@@ -647,12 +777,22 @@ def _subject_after(text: str, start: int, end: int) -> Designator | None:
             return role
     for piece in pieces:
         if piece:
-            return _trailing_person(text, piece) or _unknown(piece)
+            return _trailing_person(text, piece) or _leading_person(text, piece) or _unknown(piece)
     return None
 
 
 def _speech_verb(token: Token) -> bool:
     return token.text.islower() and token.lower in SPEECH_VERBS
+
+
+def _text_verb(tokens: list[Token], index: int) -> bool:
+    """A verb a text speaks with right after it: "the letter read"."""
+    return (
+        index > 0
+        and tokens[index].text.islower()
+        and tokens[index].lower in _DOCUMENT_VERBS
+        and tokens[index - 1].lower in _DOCUMENTS
+    )
 
 
 def designator_after_quote(
@@ -676,7 +816,7 @@ def designator_after_quote(
     # what figure the campaign would accept.'
     new_sentence = quote_ended and tokens[0].capitalised and tokens[0].lower not in ("he", "she")
     for position, token in enumerate(tokens[:25]):
-        if _speech_verb(token):
+        if _speech_verb(token) or _text_verb(tokens, position):
             if new_sentence and (position > 4 or len(tokens) > 10):
                 return None
             return subject_before(text, start, token.start)
@@ -690,7 +830,19 @@ def designator_before_quote(text: str, start: int, end: int) -> Designator | Non
     tokens = tokens_in(text, start, end)[-40:]
     unknown = None
     for index, token in enumerate(tokens[:-1]):
-        if token.lower == "according" and tokens[index + 1].lower == "to":
+        # "According to X," and "In the words of X,".
+        words_of = (
+            token.lower == "words"
+            and index >= 2
+            and tokens[index - 1].lower == "the"
+            and tokens[index - 2].lower == "in"
+            and tokens[index + 1].lower == "of"
+        )
+        if words_of or (token.lower == "according" and tokens[index + 1].lower == "to"):
+            if any(_speech_verb(later) for later in tokens[index + 2 :]):
+                # "..., according to its publisher, X, a figure its editor, Y, describes
+                # as '...'": the verb nearer the quotation introduces it.
+                continue
             found = subject_after(text, tokens[index + 1].end, end)
             if found is not None and found.kind != "unknown":
                 return found
@@ -702,8 +854,22 @@ def designator_before_quote(text: str, start: int, end: int) -> Designator | Non
     # ("When Hennessy announced the result, a man shouted"), the speaker is unknown. A verb
     # whose subject is no subject at all ("Kell called the remark") gives way to the one
     # before.
-    for token in reversed(tokens):
+    nearest = True
+    for index, token in enumerate(reversed(tokens)):
+        if _speech_verb(token) and token.lower in _FINDING_VERBS:
+            # "The tribunal found that the flat was '...'" quotes the tribunal; "Whitfield
+            # said they found '...'" quotes Whitfield: a finding speaks only for a name or a
+            # role, never for a pronoun.
+            found = subject_before(text, start, token.start)
+            if found is not None and found.kind in ("name", "role"):
+                return found
+            continue
         if _speech_verb(token):
+            if nearest:
+                nearest = False
+                reported = _reported_subject(text, tokens, len(tokens) - 1 - index)
+                if reported is not None:
+                    return reported
             found = subject_before(text, start, token.start)
             if found is not None and found.kind != "unknown":
                 return found
@@ -713,8 +879,84 @@ def designator_before_quote(text: str, start: int, end: int) -> Designator | Non
                 return found
             unknown = unknown or found
     if unknown is None and text[start:end].rstrip().endswith(":"):
-        return subject_of_sentence(text, start, end)
+        # "Her verdict:", "His answer:": the person the pronoun stands for.
+        if (
+            2 <= len(tokens) <= 3
+            and tokens[0].lower in ("his", "her")
+            and tokens[1].lower in (_VERDICTS)
+        ):
+            pronoun = "he" if tokens[0].lower == "his" else "she"
+            return Designator("pronoun", tokens[0].start, tokens[0].end, words=(pronoun,))
+        # "The referee disagreed:": a role, someone unnamed if nobody was introduced so.
+        return subject_of_sentence(text, start, end) or _role(tokens[:4])
     return unknown
+
+
+def _reported_subject(text: str, tokens: list[Token], verb: int) -> Designator | None:
+    """The subject of reported speech whose verb introduces the quotation: "Kerr said Moss had
+    stood up and told them: '...'" quotes Moss, "She said one neighbour had shouted: '...'"
+    someone unnamed (an unknown designator, not the one who reported it). None when no
+    earlier verb of saying reports the clause, or its subject is no plain one."""
+    outer = next(
+        (
+            i
+            for i in range(verb - 1, -1, -1)
+            if _speech_verb(tokens[i]) and tokens[i].lower in _REPORTING
+        ),
+        None,
+    )
+    if outer is None:
+        return None
+    conjunction = tokens[verb - 1] if verb > outer + 1 else None
+    # "Madsen said the numbers could fall, but warned that": a comma before the conjunction
+    # joins the verb to the reporting one, not to the reported clause.
+    if (
+        conjunction is not None
+        and conjunction.lower in ("and", "but")
+        and "," in text[tokens[verb - 2].end : conjunction.start]
+    ):
+        return None
+    first = outer + 1
+    if tokens[outer].lower in ("told", "tells", "tell"):
+        # "told the jury that ...": the subject comes after "that".
+        that = next(
+            (i for i in range(first, min(verb, first + 5)) if tokens[i].lower == "that"), None
+        )
+        if that is None:
+            return None
+        first = that + 1
+    elif first < verb and tokens[first].lower == "that":
+        first += 1
+    phrase: list[Token] = []
+    for token in tokens[first:verb]:
+        if token.lower in AUX_WORDS or token.lower in _RELATIVES:
+            break
+        phrase.append(token)
+    if not phrase or len(phrase) > 6 or len(phrase) == verb - first:
+        return None  # no verb of its own before the one that introduces the quotation
+    if (
+        conjunction is not None
+        and conjunction.lower in ("and", "but")
+        and tokens[first + len(phrase)].lower in _COPULAS
+    ):
+        return None  # "Berg said Watt was wrong and insisted": Berg insisted
+    head = phrase[0]
+    if head.possessive and all(not t.capitalised for t in phrase[1:]) and len(phrase) > 1:
+        return Designator("unknown", head.start, phrase[-1].end)  # "Watt's deputy had written"
+    if len(phrase) == 1 and head.lower in ("he", "she"):
+        return Designator("pronoun", head.start, head.end, words=(head.lower,))
+    if head.lower in _UNNAMED_DETERMINERS and all(not t.capitalised for t in phrase[1:]):
+        if head.lower == "the":
+            role = _role(phrase)
+            if role is not None:
+                return role
+        return Designator("unknown", head.start, phrase[-1].end)
+    runs = runs_in(text, phrase)
+    if runs and runs[0][0] is head and runs[0][-1] is phrase[-1]:
+        name = name_of(text, runs[0])
+        if name is not None and name.kind in ("person", "single", "org"):
+            return Designator("name", name.start, name.end, name=name)
+    return None
 
 
 def subject_of_sentence(text: str, start: int, end: int) -> Designator | None:
@@ -723,6 +965,11 @@ def subject_of_sentence(text: str, start: int, end: int) -> Designator | None:
     tokens = tokens_in(text, start, end)[:12]
     if not tokens:
         return None
+    comma = text.find(",", start, min(end, start + 120))
+    if comma > 0 and (tokens[0].lower in _OPENING_PARTICIPLES or tokens[0].lower.endswith("ing")):
+        # "Asked whether Millbrook could be saved, Calloway paused": the subject follows the
+        # opening clause.
+        tokens = tokens_in(text, comma, end)[:12]
     runs = {run[0].start: run for run in runs_in(text, tokens)}
     for token in tokens:
         if token.lower in ("he", "she"):
@@ -734,6 +981,7 @@ def subject_of_sentence(text: str, start: int, end: int) -> Designator | None:
                 name is not None
                 and name.kind in ("person", "single")
                 and not _demonym(tokens, name)
+                and not (name.kind == "single" and name.words[0] in AUX_WORDS)  # "Will it?"
             ):
                 return Designator("name", name.start, name.end, name=name)
     return None
@@ -808,6 +1056,8 @@ class Registry:
                     and _joinable(self.text, run[-1], after)
                 )
                 entity = self.add(name, subject=not modifier) if name is not None else None
+                if entity is not None and name is not None and entity.kind == "single":
+                    self._first_name_given(entity, name)
                 if entity is not None and name is not None:
                     entity.roles |= self._apposition(name, start, end)
                     if entity.gender is None and entity.kind in ("person", "single"):
@@ -824,6 +1074,17 @@ class Registry:
                     last_person.gender = "m"
                 elif token.lower in SHE:
                     last_person.gender = "f"
+
+    def _first_name_given(self, entity: Entity, name: Name) -> None:
+        """A single name someone gave for themselves ("who gave his name only as Yonas", "a
+        woman named Ines") is a person, of the gender the phrase gives."""
+        given = _NAME_GIVEN.search(self.text, max(0, name.start - 60), name.start)
+        if given is None:
+            return
+        entity.kind = "person"
+        possessive = (given.group(1) or "").lower()
+        if entity.gender is None and possessive in ("his", "her"):
+            entity.gender = "m" if possessive == "his" else "f"
 
     def _apposition(self, name: Name, start: int, end: int) -> set[str]:
         """The role words around a name: an apposition ("Ruth Alvarez, a virologist at the
@@ -952,8 +1213,43 @@ class Registry:
             paragraph = (since if paragraph_start is None else paragraph_start, paragraph_end)
             return self._resolve_pronoun(designator.words[0], at, since, passage_end, paragraph)
         if designator.kind == "role":
-            return self._resolve_role(designator.words, at, designator.end, paragraph_end)
+            found = self._resolve_role(designator.words, at, designator.end, paragraph_end)
+            variation = (
+                found is None
+                and designator.words[-1] not in UNNAMED_PEOPLE
+                and _VARIATION.search(self.text, designator.start, designator.end)
+            )
+            if variation:
+                start = since if paragraph_start is None else paragraph_start
+                return self._paragraph_person(start, at)
+            return found
+        if designator.kind == "document":
+            return self._document_author(designator.words[0], at)
         return None
+
+    def _document_author(self, head: str, at: int) -> Resolved | None:
+        """Who wrote "the letter" (or email, statement): the latest text of that kind
+        mentioned before with its author, "an email from the chief executive, Jo Lamb", "a
+        letter that a resident, Ann Dee, sent", "Lamb's email"."""
+        window = self.text[max(0, at - ROLE_WINDOW) : at]
+        offset = max(0, at - ROLE_WINDOW)
+        found: Designator | None = None
+        for match in _document_mentions(head).finditer(window):
+            author = next((group for group in ("sent", "owner") if match.group(group)), None)
+            if author:
+                span = (offset + match.start(author), offset + match.end(author))
+                designator = _subject_before(self.text, *span)
+            else:
+                after = offset + match.end()
+                designator = _subject_after(self.text, after, min(at, after + 100))
+            if designator is not None and designator.kind in ("name", "role"):
+                found = designator
+        if found is None:
+            return None
+        resolved = self.resolve(found, since=found.start, paragraph_end=found.end)
+        if resolved is None:
+            return None
+        return Resolved(resolved.speaker, min(resolved.confidence, RESOLVED_THEY), "role")
 
     def _resolve_name(self, name: Name) -> Resolved | None:
         if len(name.words) >= 2 and name.words[0] in _PARTICLES:
@@ -1000,6 +1296,12 @@ class Registry:
             if entity.gender is None:
                 entity.gender = gender
                 return Resolved(entity.name, RESOLVED_WEAK, "pronoun")
+        # "A spokesperson for Greenmarket said ... '...,' she said": she speaks for it.
+        spoken_for = _spokesperson(self.text, since, passage_end)
+        if spoken_for is not None and spoken_for.name is not None:
+            organisation = self._resolve_name(spoken_for.name)
+            if organisation is not None:
+                return Resolved(organisation.speaker, RESOLVED_THEY, "pronoun")
         unnamed = _UNNAMED.search(self.text, since, passage_end)
         if unnamed or not self._names_person(paragraph[0], passage_end):
             # "A councillor defended it. '...,' he said. The councillor, Dev Mistry, ...".
@@ -1008,15 +1310,46 @@ class Registry:
                 return Resolved(introduced.name, RESOLVED_AHEAD, "pronoun")
         if unnamed:
             return None  # "a man who gave no name shouted ... he said"
-        for entity in self.recent(at, PRONOUN_WINDOW):
-            if not _personal(entity):
-                continue
-            if entity.gender == gender:
-                return Resolved(entity.name, RESOLVED, "pronoun")
-            if entity.gender is None:
-                entity.gender = gender
-                return Resolved(entity.name, RESOLVED_WEAK, "pronoun")
+        # A single word of unknown gender ("Brightloop", who spoke once) is a person only at a
+        # pinch: a person of the pronoun's gender (or a full name of none known) comes first.
+        for weak in (False, True):
+            for entity in self.recent(at, PRONOUN_WINDOW):
+                if not _personal(entity):
+                    continue
+                if entity.gender == gender:
+                    return Resolved(entity.name, RESOLVED, "pronoun")
+                if entity.gender is None and (weak or entity.kind == "person"):
+                    entity.gender = gender
+                    return Resolved(entity.name, RESOLVED_WEAK, "pronoun")
         return None
+
+    def _paragraph_person(self, paragraph_start: int, at: int) -> Resolved | None:
+        """The person a paragraph is about (the first it names as a subject), else the person
+        named last shortly before it: whom "the 29-year-old" or "the Polish defender" stands
+        for when nobody was introduced with those words."""
+        for entity in self.between(paragraph_start, at):
+            if entity.kind == "person":
+                return Resolved(entity.name, RESOLVED_WEAK, "role")
+        for entity in self.recent(paragraph_start, VARIATION_WINDOW):
+            if entity.kind == "person":
+                return Resolved(entity.name, RESOLVED_WEAK, "role")
+        return None
+
+    def headline_role(self, words: list[str], after: int, reach: int) -> Resolved | None:
+        """Whom a headline names by a role ("... as airline blames '...'", "'...': an interview
+        with the region's fire chief"): the one person or organisation the article's opening
+        (`reach` characters from `after`, the headline's end) introduces with one of the
+        headline's role words; None when none or several do."""
+        found = {
+            entity.name: entity
+            for word in words
+            if word in ROLE_HEADS | GENERIC_ORGS
+            for entity in self.between(after, after + reach)
+            if _plays(entity, (word,))
+        }
+        if len(found) != 1:
+            return None
+        return Resolved(next(iter(found)), RESOLVED_AHEAD, "role")
 
     def _names_person(self, start: int, end: int) -> bool:
         """Whether `[start, end)` mentions a person; True for an empty passage (nothing there
@@ -1045,9 +1378,16 @@ class Registry:
     def _resolve_role(
         self, words: tuple[str, ...], at: int, end: int, paragraph_end: int
     ) -> Resolved | None:
-        for entity in self.recent(at, ROLE_WINDOW):
-            if _plays(entity, words):
-                return Resolved(entity.name, RESOLVED, "role")
+        players = [entity for entity in self.recent(at, ROLE_WINDOW) if _plays(entity, words)]
+        # "the university" is Harborough University before the University and College Union
+        # mentioned since: an organisation whose name ends with the word comes first.
+        headed = [
+            e
+            for e in players
+            if e.kind == "org" and _stem(e.name.split()[-1].lower()) == _stem(words[-1])
+        ]
+        if headed or players:
+            return Resolved((headed or players)[0].name, RESOLVED, "role")
         # "The finance ministry welcomed the figures ... The Ministry of Finance did not say":
         # the name may follow in the same paragraph.
         for entity in self.between(end, paragraph_end):
@@ -1061,6 +1401,20 @@ class Registry:
                 (entity,) = organisations.values()
                 return Resolved(entity.name, RESOLVED_THEY, "role")
         return None
+
+
+@lru_cache(maxsize=64)
+def _document_mentions(head: str) -> re.Pattern[str]:
+    """A text of that kind mentioned with its author: "an email from X" / "a letter by X"
+    (the author after the match), "a letter that X sent" (group `sent`), "X's letter"
+    (group `owner`)."""
+    word = re.escape(head) + r"s?"
+    return re.compile(
+        rf"\b{word}\s+(?:(?:sent|written|issued|signed)\s+)?(?:from|by)\s+"
+        rf"|\b{word}\s+(?:that|which)\s+(?P<sent>[^.;:!?]{{1,80}}?)\s+(?:had\s+)?"
+        r"(?:sent|wrote|written|posted|issued|signed)\b"
+        rf"|(?P<owner>\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)['’]s\s+(?:\w+\s+)?{word}\b"
+    )
 
 
 def _personal(entity: Entity) -> bool:

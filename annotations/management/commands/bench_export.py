@@ -29,7 +29,7 @@ from annotations.exports import streams
 from annotations.management.local_gunicorn import free_port, gunicorn_command
 
 PROJECT = Path(settings.BASE_DIR)
-TARGET_RATIO = 0.5
+TARGET_RATIO = 0.85  # issue 16: each export at 85 % of COPY or better
 TARGET_PEAK_MB = 150
 
 
@@ -317,28 +317,30 @@ class Command(BaseCommand):
         return len(body), seconds, peak / 2**20
 
     def _measure(self, rows: int, drf_rows: int) -> list[str]:
+        """Each export over HTTP beside PostgreSQL's own COPY of the very statement it runs
+        (the ceiling of its format), and the CSV one's COPY as the common yardstick."""
         failures = []
-        copy_csv_sql = (
-            f"COPY ({streams._select_sql(neutralise=False)}) TO STDOUT WITH (FORMAT csv, HEADER)"
-        )
-        ref_bytes, ref_seconds = self._copy_reference(copy_csv_sql)
-        ref_rate = rows / ref_seconds
         self.stdout.write("")
-        self.stdout.write(f"{'measurement':<52} {'rows/s':>12} {'MB/s':>8} {'time':>8} {'peak':>9}")
-        self.stdout.write(
-            f"{'PostgreSQL COPY (SELECT ...) TO STDOUT (reference)':<52} {ref_rate:>12,.0f} "
-            f"{ref_bytes / ref_seconds / 2**20:>8.1f} {ref_seconds:>7.2f}s {'':>9}"
-        )
-        for label, path in (
-            ("GET /api/v1/verdicts/export.csv (gunicorn)", "/api/v1/verdicts/export.csv"),
-            ("GET /api/v1/verdicts/export.jsonl (gunicorn)", "/api/v1/verdicts/export.jsonl"),
+        self.stdout.write(f"{'measurement':<58} {'rows/s':>12} {'MB/s':>8} {'time':>8} {'peak':>9}")
+        yardstick = 0.0
+        for name, statement, path in (
+            ("CSV", streams.csv_copy_sql(), "/api/v1/verdicts/export.csv"),
+            ("JSON Lines", streams.jsonl_copy_sql(), "/api/v1/verdicts/export.jsonl"),
         ):
+            ref_bytes, ref_seconds = self._copy_reference(statement)
+            ref_rate = rows / ref_seconds
+            yardstick = yardstick or ref_rate
+            self.stdout.write(
+                f"{f'PostgreSQL COPY of the {name} statement (reference)':<58} {ref_rate:>12,.0f} "
+                f"{ref_bytes / ref_seconds / 2**20:>8.1f} {ref_seconds:>7.2f}s {'':>9}"
+            )
             size, seconds, peak = self._http_export(path)
             rate = rows / seconds
             ratio = rate / ref_rate
             self.stdout.write(
-                f"{label:<52} {rate:>12,.0f} {size / seconds / 2**20:>8.1f} {seconds:>7.2f}s "
-                f"{peak:>7.0f}MB   {ratio:.2f} of COPY"
+                f"{f'GET {path} (gunicorn)':<58} {rate:>12,.0f} {size / seconds / 2**20:>8.1f} "
+                f"{seconds:>7.2f}s {peak:>7.0f}MB   {ratio:.2f} of its COPY, "
+                f"{rate / yardstick:.2f} of the CSV's"
             )
             if ratio < TARGET_RATIO:
                 failures.append(f"{path}: {ratio:.2f} of COPY's throughput")
@@ -346,7 +348,7 @@ class Command(BaseCommand):
                 failures.append(f"{path}: web process peaked at {peak:.0f} MB")
         size, seconds, peak = self._drf_list(min(drf_rows, rows))
         self.stdout.write(
-            f"{f'DRF ListAPIView + ModelSerializer ({min(drf_rows, rows):,} rows)':<52} "
+            f"{f'DRF ListAPIView + ModelSerializer ({min(drf_rows, rows):,} rows)':<58} "
             f"{min(drf_rows, rows) / seconds:>12,.0f} {size / seconds / 2**20:>8.1f} "
             f"{seconds:>7.2f}s {peak:>7.0f}MB   (Python heap, in-process)"
         )

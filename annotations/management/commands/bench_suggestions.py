@@ -9,6 +9,8 @@ articles, beside a simple baseline each time:
   the recall of marked sentences among each article's top 30% and precision@10;
 - quotes: span recall and precision (exact start and end) of `quotes_find`, and its speaker
   accuracy on the quotes whose span it found (with how many it left unknown);
+- with --speaker-errors, speaker accuracy by writer (the letters an article's file name
+  starts with) and every wrong speaker of the train and test articles, never the blind ones;
 - speed: `suggestions_compute` on an article of at least 20,000 characters made of the set's
   texts (one warm-up run, then --runs timed runs: median and p95).
 
@@ -39,7 +41,9 @@ from annotations.core.suggestions.evaluation import (
     eval_load,
     long_text,
     quote_figures,
+    speaker_errors,
     training_examples,
+    writer_of,
 )
 from annotations.core.suggestions.model import (
     DeskModel,
@@ -70,8 +74,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--data", type=Path, default=EVAL_DIRECTORY, help="the set's folder")
         parser.add_argument("--runs", type=int, default=20, help="timed runs of the speed test")
+        parser.add_argument(
+            "--speaker-errors",
+            action="store_true",
+            help="also list speaker accuracy by writer and every wrong speaker, article by "
+            "article (train and test articles only: never the blind split's)",
+        )
 
-    def handle(self, *args: Any, data: Path, runs: int, **options: Any) -> None:
+    def handle(
+        self, *args: Any, data: Path, runs: int, speaker_errors: bool = False, **options: Any
+    ) -> None:
         if runs < 1:
             raise CommandError("--runs must be positive")
         if not data.is_dir():
@@ -142,6 +154,9 @@ class Command(BaseCommand):
                 row.append(f"{cells:>31}")
             self.stdout.write(f"{name:34}" + "".join(row))
 
+        if speaker_errors:
+            self._speaker_errors([a for a in articles if a.split != "blind"])
+
         median, p95, size = self._speed(articles, runs, None)
         model_median, model_p95, _ = self._speed(articles, runs, model)
         self.stdout.write(
@@ -168,6 +183,26 @@ class Command(BaseCommand):
                 self.stdout.write("  no article in this split")
             for target, value, met in rows:
                 self.stdout.write(f"  {target:42} {value:32} {'met' if met else 'NOT met'}")
+
+    def _speaker_errors(self, articles: list[EvalArticle]) -> None:
+        """Speaker accuracy by writer, then each wrong speaker: what to work on next."""
+        self.stdout.write("Speaker accuracy by writer (train and test articles)")
+        writers = sorted({writer_of(article) for article in articles})
+        for writer in writers:
+            members = [article for article in articles if writer_of(article) == writer]
+            found = quote_figures(members, _shipped_quotes)
+            self.stdout.write(
+                f"  {writer:6}{found.speaker_accuracy:7.3f}  ({found.speakers_right} of "
+                f"{found.matched}, {len(members)} articles)"
+            )
+        errors = speaker_errors(articles, _shipped_quotes)
+        self.stdout.write(f"Wrong speakers ({len(errors)})")
+        for error in errors:
+            excerpt = error.quote if len(error.quote) <= 50 else error.quote[:49] + "…"
+            self.stdout.write(
+                f"  {error.article}: “{excerpt}” marked {error.marked or '?'}, found "
+                f"{error.found or 'unknown'} ({error.attribution})"
+            )
 
     @staticmethod
     def _targets(

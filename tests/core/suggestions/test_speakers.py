@@ -314,3 +314,249 @@ def test_the_second_half_of_an_unnamed_speakers_quotation_stays_unknown() -> Non
         "to be named. “Nobody came to help.”"
     )
     assert speakers(text) == [None, None]
+
+
+# Reported speech inside reported speech
+
+
+def test_a_name_reported_as_saying_the_quotation_is_its_speaker() -> None:
+    text = (
+        "Tamsin Orr said Kofi Mensah had walked into the depot that morning and told the "
+        "drivers: ‘Nobody leaves before six.’"
+    )
+    assert last_speaker(text) == "Kofi Mensah"
+
+
+@pytest.mark.parametrize(
+    "reported",
+    [
+        "her landlord had",
+        "one of the drivers had",
+        "the man who sold them the van had",
+        "Mensah's deputy had written to them and",
+    ],
+)
+def test_someone_unnamed_reported_as_saying_the_quotation_leaves_it_unknown(
+    reported: str,
+) -> None:
+    text = f"Tamsin Orr said {reported} warned them: ‘The roof will hold.’"
+    assert last_speaker(text) is None
+
+
+def test_a_verb_after_a_reported_state_belongs_to_the_reporting_speaker() -> None:
+    text = "Tamsin Orr said Kofi Mensah was mistaken and insisted: ‘The depot stays open.’"
+    assert last_speaker(text) == "Tamsin Orr"
+
+
+def test_a_verb_joined_to_the_reporting_one_by_a_comma_keeps_its_subject() -> None:
+    text = (
+        'Tamsin Orr said the queues could shorten by May, but warned that "the depot is '
+        'still short of drivers".'
+    )
+    assert last_speaker(text) == "Tamsin Orr"
+
+
+# People known by one name, people who gave none
+
+
+def test_a_first_name_someone_gave_for_themselves_is_a_person_of_that_gender() -> None:
+    text = (
+        "Dr Ilse Marten treated the crew. A fisherman who gave his name only as Tiago sat "
+        "apart from the others.\n\n"
+        "“We had no radio,” he said."
+    )
+    assert last_speaker(text) == "Tiago"
+
+
+def test_a_subject_who_gave_a_first_name_is_its_speaker() -> None:
+    text = (
+        "The driver, who gave her name as Moira but not her surname, said she had waited "
+        "“since before the lights came on”."
+    )
+    assert last_speaker(text) == "Moira"
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "A welder in Gdansk, who asked not to be named because he still works there,",
+        "Her brother's lawyer, who sat behind her,",
+    ],
+)
+def test_a_pronoun_after_someone_who_stays_anonymous_is_unknown(subject: str) -> None:
+    text = (
+        "Pavel Novak runs the yard. "
+        f"{subject} said the orders had dried up. “We saw it coming,” he said."
+    )
+    assert last_speaker(text) is None
+
+
+# Organisations that look like people
+
+
+@pytest.mark.parametrize("organisation", ["Tallis Research", "Forward UK", "Ember Electric"])
+def test_a_name_ending_in_an_organisation_word_or_an_acronym_is_no_person(
+    organisation: str,
+) -> None:
+    text = (
+        f"Greta Lund, a pollster, shared figures from {organisation}. "
+        "“Turnout will be the story,” she said."
+    )
+    assert last_speaker(text) == "Greta Lund"
+
+
+def test_a_single_word_of_unknown_gender_gives_way_to_a_person_of_the_pronouns_gender() -> None:
+    text = (
+        '"Growth has stalled," said Greta Lund, who has covered Quillwork since its '
+        'launch. Sales rose 2%, she said, "which is not enough".'
+    )
+    assert last_speaker(text) == "Greta Lund"
+
+
+# Texts speak for their authors
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("A statement from Orlo Foods on Friday said:", "Orlo Foods"),
+        ("Their own newsletter had stated:", "Orlo Foods"),
+        ("Nadia Fenwick's memo to staff said:", "Nadia Fenwick"),
+    ],
+)
+def test_a_text_that_says_something_speaks_for_its_owner_or_sender(
+    sentence: str, speaker: str
+) -> None:
+    text = f"Orlo Foods closed its Leeds plant. {sentence} “Production moves to Hull.”"
+    assert last_speaker(text) == speaker
+
+
+def test_his_report_speaks_for_the_person_the_paragraph_named() -> None:
+    text = (
+        "The harbour engineer, Colm Tierney, had warned the board. His survey of the wall "
+        "said that it was “unlikely to survive another winter”."
+    )
+    assert last_speaker(text) == "Colm Tierney"
+
+
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        "in a letter from the head teacher, Joan Brisco,",
+        "in a letter that the head teacher, Joan Brisco, had sent",
+    ],
+)
+def test_the_letter_speaks_for_whoever_the_text_said_wrote_it(introduction: str) -> None:
+    text = (
+        f"Parents heard of the closure {introduction} on Monday.\n\n"
+        "The letter said the school would shut “for the foreseeable future”. "
+        "“Nobody asked us,” the letter read."
+    )
+    assert speakers(text) == ["Joan Brisco", "Joan Brisco"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joan Brisco is the head. The letter said the school would shut “for good”.",
+        "Joan Brisco got a letter from 30 parents. The letter said it was “a scandal”.",
+    ],
+)
+def test_a_letter_nobody_named_is_said_to_have_written_stays_unknown(text: str) -> None:
+    assert last_speaker(text) is None
+
+
+def test_a_description_after_a_relative_pronoun_gives_no_role() -> None:
+    text = (
+        "Dr Ilse Marten, a surgeon who advises the trust, spoke first. The Wenlow Health "
+        "Trust was next. The trust said it had “no plans to close the ward”."
+    )
+    assert last_speaker(text) == "Wenlow Health Trust"
+
+
+# Findings, openings and variations
+
+
+def test_a_named_body_that_found_something_is_its_speaker() -> None:
+    text = "The Coastal Licensing Panel found that the pier was “unsafe for any visitor”."
+    assert last_speaker(text) == "Coastal Licensing Panel"
+
+
+def test_a_pronoun_that_found_something_leaves_the_quotation_to_the_reporting_speaker() -> None:
+    text = 'Ada Quist said they found "nothing but empty crates" at the unit.'
+    assert last_speaker(text) == "Ada Quist"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "09:15 The Marsh County Fire Service has just posted on X:",
+        "At the time the fire service said:",
+    ],
+)
+def test_a_time_or_a_phrase_opening_the_sentence_is_not_the_subject(sentence: str) -> None:
+    text = f"The Marsh County Fire Service sent crews. {sentence} “Keep windows shut.”"
+    assert last_speaker(text) == "Marsh County Fire Service"
+
+
+def test_a_sentence_opening_with_a_question_put_to_someone_is_about_that_someone() -> None:
+    text = (
+        "Olu Bamidele runs the ferry. Asked whether Carrow Island would be cut off, Bamidele "
+        "looked at the sky. “Ask the tide.”"
+    )
+    assert last_speaker(text) == "Olu Bamidele"
+
+
+def test_a_name_after_a_lowercase_descriptor_after_the_verb_is_the_speaker() -> None:
+    text = '"We were never asked," said farmer Ewan Rudd at the gate, where he stood all day.'
+    assert last_speaker(text) == "Ewan Rudd"
+
+
+def test_a_pronoun_after_a_spokesperson_speaks_for_the_organisation() -> None:
+    text = (
+        "A spokeswoman for Harlin Rail, the operator of the line, said trains would resume. "
+        "“Tickets will be honoured,” she said."
+    )
+    assert last_speaker(text) == "Harlin Rail"
+
+
+def test_a_role_prefers_the_organisation_whose_name_ends_with_it() -> None:
+    text = (
+        "Norbeck University will close its dance school, according to the Norbeck Staff "
+        "Union. The university said the move was “regrettable but necessary”."
+    )
+    assert last_speaker(text) == "Norbeck University"
+
+
+@pytest.mark.parametrize("role", ["the 31-year-old", "the Danish midfielder"])
+def test_an_age_or_a_nationality_stands_for_the_person_the_paragraph_is_about(role: str) -> None:
+    text = f'Sune Holm was dropped again. Holm trained alone. "I will be back," {role} said.'
+    assert last_speaker(text) == "Sune Holm"
+
+
+def test_a_kind_of_person_nobody_was_introduced_as_still_stays_unknown() -> None:
+    text = 'Sune Holm was dropped again. "He will be back," the Danish fan said.'
+    assert last_speaker(text) is None
+
+
+def test_a_plural_possessive_inside_an_organisations_name_stays_in_it() -> None:
+    text = "The Wexley Growers’ Association said the ban was “long overdue”."
+    assert last_speaker(text) == "Wexley Growers’ Association"
+
+
+def test_a_verb_after_according_to_introduces_the_quotation() -> None:
+    text = (
+        "Ticket sales doubled, according to its promoter, Vantage Live, a rise its founder, "
+        "Mira Osei, calls “more than we dared to plan for”."
+    )
+    assert last_speaker(text) == "Mira Osei"
+
+
+def test_in_the_words_of_names_the_speaker_as_according_to_does() -> None:
+    text = "In the words of Petra Lind, the ferry is “a bus that floats”."
+    assert last_speaker(text) == "Petra Lind"
+
+
+def test_her_verdict_before_a_colon_is_the_paragraphs_woman() -> None:
+    text = "Petra Lind has crossed twice a day since 1998. Her verdict: “Slower, not safer.”"
+    assert last_speaker(text) == "Petra Lind"
