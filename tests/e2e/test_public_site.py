@@ -1,6 +1,7 @@
 """The public site in Chromium: a reader with no account finds a verdict from the index by
 searching, opens it, and follows its badge to the rating scale; no script runs inline (the
-CSP listener would report it) and no login is asked for."""
+CSP listener would report it) and no login is asked for. axe-core finds no serious or critical
+WCAG 2.1 A/AA violation on the index, a verdict, an article's page and the scale."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from annotations.models import Correction
+from tests.e2e.accessibility import axe_violations
 from tests.factories import ArticleFactory, published_verdict
 
 pytestmark = pytest.mark.e2e
@@ -60,3 +63,33 @@ def test_a_reader_narrows_the_index_by_rating_and_claimant(page: Page) -> None:
 
     expect(page.locator("[data-verdict]")).to_have_count(1)
     expect(page.locator("[data-verdict]")).to_contain_text("Rents rose")
+
+
+def test_the_public_pages_have_no_serious_accessibility_violation(page: Page) -> None:
+    article = ArticleFactory(title="Harbour plans", publisher="The Weekly Echo")
+    checked = published_verdict(
+        article,
+        claim_reviewed="The harbour budget tripled last year",
+        explanation="The budget rose by a third, not threefold.",
+        label="false",
+    )
+    Correction.objects.create(verdict=checked, note="We gave the wrong year.", previous={})
+    published_verdict(claim_reviewed="Ferries run on time every day", label="unverifiable")
+    problems = {}
+
+    for path in [
+        "/verdicts/",
+        "/verdicts/?q=harbour",
+        f"/verdicts/{checked.pk}/",
+        f"/verdicts/articles/{article.pk}/",
+        "/scale/",
+    ]:
+        response = page.goto(path)
+        assert response is not None and response.status == 200, path
+        violations = axe_violations(page)
+        if violations:
+            problems[path] = [
+                f"{v['id']} ({v['impact']}): {v['targets'][:3]} {v['summary']}" for v in violations
+            ]
+
+    assert problems == {}
