@@ -143,3 +143,15 @@ def test_the_unpublish_form_refuses_a_note_too_long_with_a_400(published, editor
 
     assert response.status_code == 400
     assert Verdict.objects.get(pk=published.pk).is_published
+
+
+def test_the_editors_unit_page_says_when_it_was_withdrawn_and_why(published, editor):
+    unpublished(published, editor, note=NOTE)
+    Verdict.objects.filter(pk=published.pk).update(
+        withdrawn_at=datetime.datetime(2026, 11, 28, 15, 0, tzinfo=datetime.UTC)
+    )
+
+    page = logged_in(editor).get(f"/review/units/{published.unit_id}/").content.decode()
+
+    assert 'Withdrawn <time datetime="2026-11-28T15:00:00+00:00">28 Nov 2026, 15:00</time>' in page
+    assert f"“{NOTE}”" in page
