@@ -21,7 +21,12 @@ from annotations.errors import DomainError
 from annotations.fetching import url_validate
 from annotations.models import ClaimLink, ClaimUnit, VerdictLabel
 from annotations.roles import Role
-from annotations.services.adjudication import CLAIM_REVIEWED_RECOMMENDED, VerdictInput
+from annotations.selectors.public import IndexCursor, IndexFilters
+from annotations.services.adjudication import (
+    CLAIM_REVIEWED_RECOMMENDED,
+    WITHDRAWAL_NOTE_MAX,
+    VerdictInput,
+)
 from annotations.validators import validate_visible_name
 
 _Field = TypeVar("_Field", bound=forms.Field)
@@ -376,39 +381,26 @@ class FastConfirmForm(forms.Form):
         return self.ACTIONS[self.cleaned_data["action"]][1]
 
 
-class SearchForm(forms.Form):
-    """The search page's box and filters, read from the query string (the API's
-    SearchQuerySerializer checks the same). Label choices come from the view."""
+class _SearchBoxForm(forms.Form):
+    """A search box with a desk label and a publication date range, read from the query
+    string; the desk's search page and the public index build on it. Label choices come from
+    the view."""
 
     q = forms.CharField(
         required=False, max_length=MAX_QUERY_LENGTH, strip=False, label="Search for"
     )
-    kind = forms.ChoiceField(required=False, label="Kind")
     label = forms.ChoiceField(required=False, label="Desk verdict")
     date_from = forms.DateField(required=False, input_formats=["%Y-%m-%d"], label="From")
     date_to = forms.DateField(required=False, input_formats=["%Y-%m-%d"], label="To")
     publisher = forms.CharField(required=False, max_length=200, label="Publisher")
-    language = forms.CharField(required=False, max_length=16, label="Language")
-    source = forms.ChoiceField(required=False, label="Source")
 
-    def __init__(
-        self, *args: Any, labels: Sequence[VerdictLabel], kinds: Sequence[str], **kwargs: Any
-    ) -> None:
+    def __init__(self, *args: Any, labels: Sequence[VerdictLabel], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in ("date_from", "date_to"):
             self.fields[name].widget.input_type = "date"
-        _field(self, "kind", forms.ChoiceField).choices = [
-            ("", "Everything"),
-            *((kind, kind.replace("-", " ").capitalize() + "s") for kind in kinds),
-        ]
         _field(self, "label", forms.ChoiceField).choices = [
             ("", "Any"),
             *((label.slug, label.name) for label in labels),
-        ]
-        _field(self, "source", forms.ChoiceField).choices = [
-            ("", "Desk and external"),
-            ("desk", "The desk's own"),
-            ("external", "Other fact-checkers"),
         ]
 
     def clean_q(self) -> str:
@@ -417,11 +409,8 @@ class SearchForm(forms.Form):
             raise forms.ValidationError(NO_WORD_MESSAGE)
         return text
 
-    def clean_language(self) -> str:
-        language: str = self.cleaned_data["language"].strip()
-        if language and not LANGUAGE_TAG.fullmatch(language):
-            raise forms.ValidationError(LANGUAGE_MESSAGE)
-        return language
+    def clean_publisher(self) -> str:
+        return str(self.cleaned_data["publisher"]).strip()
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -430,13 +419,81 @@ class SearchForm(forms.Form):
             self.add_error("date_to", "Must not be before the start date.")
         return cleaned
 
+
+class SearchForm(_SearchBoxForm):
+    """The search page's box and filters, read from the query string (the API's
+    SearchQuerySerializer checks the same)."""
+
+    kind = forms.ChoiceField(required=False, label="Kind")
+    language = forms.CharField(required=False, max_length=16, label="Language")
+    source = forms.ChoiceField(required=False, label="Source")
+    field_order = ["q", "kind", "label", "date_from", "date_to", "publisher", "language", "source"]
+
+    def __init__(
+        self, *args: Any, labels: Sequence[VerdictLabel], kinds: Sequence[str], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, labels=labels, **kwargs)
+        _field(self, "kind", forms.ChoiceField).choices = [
+            ("", "Everything"),
+            *((kind, kind.replace("-", " ").capitalize() + "s") for kind in kinds),
+        ]
+        _field(self, "source", forms.ChoiceField).choices = [
+            ("", "Desk and external"),
+            ("desk", "The desk's own"),
+            ("external", "Other fact-checkers"),
+        ]
+
+    def clean_language(self) -> str:
+        language: str = self.cleaned_data["language"].strip()
+        if language and not LANGUAGE_TAG.fullmatch(language):
+            raise forms.ValidationError(LANGUAGE_MESSAGE)
+        return language
+
     def criteria(self) -> tuple[str, dict[str, Any]] | None:
         """(text, the filters' values) when there is something valid to look for, else None."""
         if not self.is_valid() or not self.cleaned_data["q"].strip():
             return None
         data = {name: value for name, value in self.cleaned_data.items() if name != "q"}
-        data["publisher"] = data["publisher"].strip()
         return self.cleaned_data["q"], {name: value for name, value in data.items() if value}
+
+
+class PublicIndexForm(_SearchBoxForm):
+    """The public index's search box and filters; `after` is the keyset cursor of the next
+    page when browsing, `page` the page number of a search's results."""
+
+    claimant = forms.CharField(required=False, max_length=200, label="Claimant")
+    after = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
+    page = forms.IntegerField(
+        required=False, min_value=1, max_value=10_000, widget=forms.HiddenInput
+    )
+
+    def __init__(self, *args: Any, labels: Sequence[VerdictLabel], **kwargs: Any) -> None:
+        super().__init__(*args, labels=labels, **kwargs)
+        self.fields["label"].label = "Rating"
+        self.fields["q"].label = "Search fact checks"
+
+    def clean_claimant(self) -> str:
+        return str(self.cleaned_data["claimant"]).strip()
+
+    def clean_after(self) -> IndexCursor | None:
+        token: str = self.cleaned_data["after"]
+        if not token:
+            return None
+        cursor = IndexCursor.parse(token)
+        if cursor is None:
+            raise forms.ValidationError("This is not a page of the index: start again.")
+        return cursor
+
+    def filters(self) -> IndexFilters:
+        """The filters' values (call once the form is valid)."""
+        data = self.cleaned_data
+        return IndexFilters(
+            label=data["label"],
+            date_from=data["date_from"],
+            date_to=data["date_to"],
+            publisher=data["publisher"],
+            claimant=data["claimant"],
+        )
 
 
 class VersionForm(forms.Form):
@@ -518,6 +575,18 @@ class CorrectionForm(VerdictForm):
         label="Correction note",
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Readers see this note beside the corrected verdict.",
+    )
+
+
+class WithdrawForm(VersionForm):
+    """Unpublishing a verdict, with an optional note readers see on its withdrawn page."""
+
+    note = forms.CharField(
+        required=False,
+        max_length=WITHDRAWAL_NOTE_MAX,
+        label="Note for readers",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Shown on the verdict's page, beside the date it was withdrawn.",
     )
 
 
