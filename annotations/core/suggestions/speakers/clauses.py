@@ -65,6 +65,8 @@ _SPOKESPEOPLE = wordset("spokesperson spokesman spokeswoman spokespeople represe
 # An unnamed subject: "a man in the gallery", "one woman", "another resident".
 _INDEFINITE = wordset("a an one another")
 # Verbs that report a clause ("said Moss had ..."), the one a nested quotation sits in.
+# Words opening a clause of its own after a comma: its subject, if any, follows them.
+_CLAUSE_OPENERS = wordset("though although while whereas but and because which")
 _REPORTING = wordset(
     "said says say added claimed insisted explained recalled wrote alleged argued admitted "
     "testified told tells tell"
@@ -371,6 +373,23 @@ def _subject_before(text: str, start: int, end: int) -> Designator | None:
         return None
     start = max(start, tokens[0].start)
     pieces = [tokens_in(text, a, b) for a, b in segments(text, start, tokens[-1].end)]
+    if pieces[-1] and pieces[-1][0].lower in _CLAUSE_OPENERS:
+        opener, rest = pieces[-1][0], pieces[-1][1:]
+        if rest:
+            # "..., though she stressed", "..., which Vesely called": the clause's own subject
+            # ("because the consultants' report" is no subject: a text's owner is read as is).
+            if not any(
+                token.possessive or text[token.end : token.end + 1] in ("'", "’") for token in rest
+            ):
+                pieces[-1] = rest
+        elif opener.lower == "which" and len(pieces) >= 2:
+            # "..., the Arktis Institute, which said": the organisation the clause hangs on.
+            return _antecedent(text, pieces[-2])
+        elif opener.lower in ("and", "but") and len(pieces) >= 2:
+            # "The institute holds the patents, and said": the sentence's subject.
+            return _sentence_subject(text, pieces[0])
+        else:
+            return None
     # What lies between the subject and the verb, aside from "later", "has": a comma means an
     # apposition or an aside ("Jane Doe, a spokeswoman, said"; "went further, accusing").
     between = text[tokens[-1].end : end]
@@ -399,6 +418,35 @@ def _subject_before(text: str, start: int, end: int) -> Designator | None:
         if role is not None:
             return role
     return _unknown(tokens)
+
+
+def _antecedent(text: str, tokens: list[Token]) -> Designator | None:
+    """The organisation a segment ends with, before "which": "the Arktis Institute, which"."""
+    runs = runs_in(text, tokens)
+    if not runs or runs[-1][-1] is not tokens[-1]:
+        return None
+    name = name_of(text, runs[-1])
+    if name is None or name.kind != "org":
+        return None
+    return Designator("name", name.start, name.end, name=name)
+
+
+def _sentence_subject(text: str, tokens: list[Token]) -> Designator | None:
+    """The name or pronoun that opens a sentence's first segment, when it opens it: "Brisa
+    Home recalled the heaters, and said"; None for "On Monday the firm..."."""
+    tokens = _main_subject(text, tokens)
+    if not tokens:
+        return None
+    if tokens[0].lower in ("he", "she", "it", "they"):
+        return Designator("pronoun", tokens[0].start, tokens[0].end, words=(tokens[0].lower,))
+    subject = tokens[1:] if tokens[0].lower == "the" else tokens
+    runs = runs_in(text, subject)
+    if not runs or runs[0][0] is not subject[0]:
+        return None
+    name = name_of(text, runs[0])
+    if name is None or name.kind == "place" or runs[0][-1].possessive:
+        return None
+    return Designator("name", name.start, name.end, name=name)
 
 
 def _main_subject(text: str, tokens: list[Token]) -> list[Token]:
@@ -581,6 +629,13 @@ def _reported_subject(text: str, tokens: list[Token], verb: int) -> Designator |
         and "," in text[tokens[verb - 2].end : conjunction.start]
     ):
         return None
+    # "Marek said the virus had come from abroad, though she stressed that": a clause of its
+    # own after a comma, whose subject is the verb's, not the reported clause's.
+    if any(
+        tokens[i].lower in _CLAUSE_OPENERS and "," in text[tokens[i - 1].end : tokens[i].start]
+        for i in range(outer + 2, verb)
+    ):
+        return None
     first = outer + 1
     if tokens[outer].lower in ("told", "tells", "tell"):
         # "told the jury that ...": the subject comes after "that".
@@ -647,6 +702,21 @@ def subject_of_sentence(text: str, start: int, end: int) -> Designator | None:
                 and name.kind in ("person", "single")
                 and not _demonym(tokens, name)
                 and not (name.kind == "single" and name.words[0] in AUX_WORDS)  # "Will it?"
+                and not _modifier(tokens, run)
             ):
                 return Designator("name", name.start, name.end, name=name)
     return None
+
+
+def _modifier(tokens: list[Token], run: list[Token]) -> bool:
+    """Whether a single capitalised word qualifies the noun after it, after "a" or "one":
+    "one Green official", "a Labour councillor" name a party, not a person."""
+    if len(run) != 1:
+        return False
+    index = tokens.index(run[0])
+    return (
+        index > 0
+        and tokens[index - 1].lower in _INDEFINITE
+        and index + 1 < len(tokens)
+        and not tokens[index + 1].capitalised
+    )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from annotations.core.suggestions.names import (
+    AUX_WORDS,
     DOTTED_TITLES,
     FEMALE_NAMES,
     FEMALE_ROLES,
@@ -113,6 +114,8 @@ def _joinable(text: str, left: Token, right: Token) -> bool:
         return True
     if between in ("’ ", "' ") and left.lower.endswith("s") and right.lower in ORG_WORDS:
         return True  # a plural possessive inside a name: "Northbridge Supporters’ Trust"
+    if between == " & " and left.capitalised and right.capitalised:
+        return True  # a firm's partners: "Holt & Varga Paper", "Marks & Spencer"
     if between.startswith(".") and between[1:] in (" ", "\u00a0"):
         return len(left.text) == 1 or left.lower in DOTTED_TITLES
     return False
@@ -126,6 +129,29 @@ def _name_token(token: Token, inside: bool) -> bool:
     return token.lower not in NOT_NAMES or token.lower in TITLES
 
 
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[max(0, at - 40) : at].rstrip(" \t\u00a0\"“”‘’'")
+    return not before or before[-1] in ".!?:\n" or "\n" in text[max(0, at - 3) : at]
+
+
+def _capitalised_by_position(text: str, token: Token) -> bool:
+    """A word capitalised only because it opens a sentence, though a name list may hold it:
+    a modal opening a question ("Will Castelli stay?", "May Lind speak?") or a sentence adverb
+    before its comma ("Privately, one official..."). Nobody is named by either; a first name
+    the lists know ("Emily, who...") still is."""
+    if not _sentence_start(text, token.start):
+        return False
+    if token.lower in AUX_WORDS:
+        ends = [text.find(mark, token.end, token.end + 160) for mark in ".!?"]
+        found = [end for end in ends if end >= 0]
+        return bool(found) and text[min(found)] == "?"
+    return (
+        token.lower.endswith("ly")
+        and text.startswith(",", token.end)
+        and _first_name_gender(token.lower) is None
+    )
+
+
 def runs_in(text: str, tokens: list[Token]) -> list[list[Token]]:
     """Capitalised runs of tokens that may be names, with the connectors a name can hold
     ("Ministry of Health", "Ursula von der Leyen", "Department of Health and Social Care")."""
@@ -133,6 +159,11 @@ def runs_in(text: str, tokens: list[Token]) -> list[list[Token]]:
     current: list[Token] = []
     for index, token in enumerate(tokens):
         joined = bool(current) and _joinable(text, current[-1], token)
+        if not joined and token.capitalised and _capitalised_by_position(text, token):
+            if current:
+                runs.append(current)
+            current = []
+            continue
         if _name_token(token, inside=joined):
             if not joined:
                 if current:
@@ -232,7 +263,11 @@ def name_of(text: str, run: list[Token]) -> Name | None:
     lowered = set(tail_words)
     if last_title >= 0:
         kind = "person"
-    elif _organisation(tail) or _acronym(tail[-1].text):
+    elif (
+        _organisation(tail)
+        or _acronym(tail[-1].text)
+        or " & " in text[tail[0].start : tail[-1].end]  # "Fenlon & Hart": a firm
+    ):
         # "AP", "Reform UK": a name ending in an acronym is an organisation's.
         kind = "org"
     elif len(tail) >= 2 and _first_name_gender(tail_words[0]) is not None:

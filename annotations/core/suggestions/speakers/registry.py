@@ -31,6 +31,7 @@ from annotations.core.suggestions.speakers.clauses import (
     _NAME_GIVEN,
     _NATIONALITY,
     Designator,
+    _speech_verb,
     _spokesperson,
     _subject_after,
     _subject_before,
@@ -41,8 +42,10 @@ from annotations.core.suggestions.speakers.mentions import (
     _TOKEN,
     Gender,
     Name,
+    Token,
     _acronym,
     _description_words,
+    _first_name_gender,
     _joinable,
     _particle_surnames,
     _role_gender,
@@ -50,6 +53,9 @@ from annotations.core.suggestions.speakers.mentions import (
     runs_in,
     tokens_in,
 )
+
+# Prepositions after which a name is an object, never the subject of a sentence.
+_OBJECT = frozenset({"to", "against", "from", "with", "over", "by", "at", "for", "like", "than"})
 
 # Confidence that the speaker is right, by how the speaker was found.
 NAMED = 0.95  # a full name (or a named organisation) in the clause next to the quote
@@ -68,7 +74,8 @@ THEY_WINDOW = 1_000
 MAX_MENTIONS_BACK = 80
 _APPOSITIVE_AFTER = re.compile(r"\s*,\s*((?:a|an|the)\s[^,;:.!?\"“”«»]{1,80})")
 _UNNAMED = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z-]+\s+){0,2}(?:"
+    # "a retired teacher", "one Green official" (a party or a nationality before the noun).
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[A-Z][a-z]+\s+)?(?:[a-z-]+\s+){0,2}(?:"
     + "|".join(sorted(UNNAMED_PEOPLE))
     + r")\b"
     # "Her team's doctor", "his lawyer": someone known only through another.
@@ -114,6 +121,8 @@ class Entity:
     roles: set[str] = field(default_factory=set)
     words: frozenset[str] = frozenset()
     spoke: bool = False  # a single word that was named as a speaker: a person, most likely
+    # Named only after a preposition ("lost 91-78 to Eastgate Titans"): nothing says a person.
+    object_only: bool = True
 
 
 @dataclass(frozen=True)
@@ -173,6 +182,9 @@ class Registry:
                     and _joinable(self.text, run[-1], after)
                 )
                 entity = self.add(name, subject=not modifier) if name is not None else None
+                after_preposition = index > 0 and tokens[index - 1].lower in _OBJECT
+                if entity is not None and not modifier and not after_preposition:
+                    entity.object_only = False  # "Eastgate's coach" says no more than "to ..."
                 if entity is not None and name is not None and entity.kind == "single":
                     self._first_name_given(entity, name)
                 if entity is not None and name is not None:
@@ -191,6 +203,27 @@ class Registry:
                     last_person.gender = "m"
                 elif token.lower in SHE:
                     last_person.gender = "f"
+                elif self._it_follows(last_person, tokens, index, since):
+                    last_person.kind = "org"
+                    last_person = None
+
+    def _it_follows(self, entity: Entity, tokens: list[Token], index: int, since: int) -> bool:
+        """Whether "it" as a subject or "its" follows, in the same sentence, a name no first
+        name, title or pronoun made a person's: "Brisa Home is recalling every heater it has
+        sold" names a firm. "Sold it", "It was old." and a known first name ("Tom Hale sold
+        it") say nothing."""
+        token = tokens[index]
+        if token.text not in ("it", "its"):
+            return False
+        if token.text == "it" and not (
+            index + 1 < len(tokens)
+            and (tokens[index + 1].lower in AUX_WORDS or _speech_verb(tokens[index + 1]))
+        ):
+            return False
+        if any(mark in self.text[tokens[index - since].start : token.start] for mark in ".!?"):
+            return False
+        first = entity.name.split()[0].lower()
+        return not entity.roles and _first_name_gender(first) is None
 
     def _first_name_given(self, entity: Entity, name: Name) -> None:
         """A single name someone gave for themselves ("who gave his name only as Yonas", "a
@@ -403,6 +436,11 @@ class Registry:
         gender: Gender | None = "m" if pronoun == "he" else "f" if pronoun == "she" else None
         if gender is None:
             return None
+        opening = tokens_in(self.text, since, at)[:1]
+        if opening and opening[0].lower == pronoun and opening[0].start < at:
+            # "He was less forgiving about a foul against his centre, Marek Novotny, which he
+            # called '...'": the sentence's own subject, not a name it gives after it.
+            at = opening[0].start
         # The person the passage before the quotation is about: the first one it names
         # ("Westbridge manager Alan Pryce ... a challenge from Tom Healy. '...,' he said").
         passage = [entity for entity in self.between(since, at) if _personal(entity)]
@@ -435,7 +473,10 @@ class Registry:
                     continue
                 if entity.gender == gender:
                     return Resolved(entity.name, RESOLVED, "pronoun")
-                if entity.gender is None and (weak or entity.kind == "person"):
+                # A full name of no known gender, when something made it a person's.
+                if entity.gender is None and (
+                    weak or (entity.kind == "person" and not entity.object_only)
+                ):
                     entity.gender = gender
                     return Resolved(entity.name, RESOLVED_WEAK, "pronoun")
         return None
@@ -517,6 +558,17 @@ class Registry:
             if len(organisations) == 1:
                 (entity,) = organisations.values()
                 return Resolved(entity.name, RESOLVED_THEY, "role")
+        # "The report by the Education Standards Inspectorate ... the inspectors wrote": the
+        # members of an organisation named for what they do speak for it.
+        if len(words) == 1 and words[0].endswith("s") and len(words[0]) >= 7:
+            member = words[0][:-1]
+            for entity in self.recent(at, ROLE_WINDOW):
+                if entity.kind == "org" and any(
+                    word.startswith(member) or member.startswith(word)
+                    for word in (w.lower() for w in entity.name.split())
+                    if len(word) >= 6
+                ):
+                    return Resolved(entity.name, RESOLVED_THEY, "role")
         return None
 
 
