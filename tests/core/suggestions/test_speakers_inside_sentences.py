@@ -92,3 +92,32 @@ def test_a_name_met_only_after_prepositions_is_not_taken_for_a_person_speaking()
         "“I am staying,” he said."
     )
     assert last_speaker(text) == "Bruno Lenz"
+
+
+# Someone unnamed
+
+
+def test_a_pupil_who_did_not_want_to_be_named_stays_unknown_in_both_halves() -> None:
+    text = (
+        "The head teacher, Dora Quist, defended the school. A year 9 pupil, who did not want "
+        "to be named, was kinder. “It is fine,” she said. “The food is bad, though.”"
+    )
+    assert [quote.speaker for quote in quotes_find(text)] == [None, None]
+
+
+def test_a_ledes_unnamed_accused_is_the_person_the_next_paragraph_names_with_an_age() -> None:
+    text = (
+        "A builder accused of forging planning letters told a jury that he had “never seen” "
+        "them, a court heard.\n\n"
+        "Dmitri Vale, 47, of Hull, denies nine counts of forgery."
+    )
+    assert last_speaker(text) == "Dmitri Vale"
+
+
+def test_a_ledes_unnamed_speaker_stays_unknown_when_the_next_paragraph_names_no_age() -> None:
+    text = (
+        "A builder accused of forging planning letters told a jury that he had “never seen” "
+        "them, a court heard.\n\n"
+        "Dmitri Vale, the prosecutor, said the letters were forged."
+    )
+    assert last_speaker(text) is None

@@ -81,3 +81,11 @@ def test_a_firm_named_with_an_ampersand_is_no_person_a_pronoun_stands_for() -> N
 def test_a_plural_possessive_with_a_straight_apostrophe_stays_in_a_cooperatives_name() -> None:
     text = "On its website, the Ravna Farmers' Cooperative wrote: “Bring a torch.”"
     assert last_speaker(text) == "Ravna Farmers' Cooperative"
+
+
+def test_it_shows_a_firm_past_a_products_name_between() -> None:
+    text = (
+        "Nordlys Home is recalling every Breeze fan it has sold. “We apologise,” it said in a "
+        "statement."
+    )
+    assert last_speaker(text) == "Nordlys Home"

@@ -54,6 +54,10 @@ from annotations.core.suggestions.speakers.mentions import (
     tokens_in,
 )
 
+_INDEFINITE_START = re.compile(r"(?:[Aa]n?|[Oo]ne)\s")
+# A paragraph opening with a full name and an age: "Gareth Lyle, 58, of Harrogate, denies".
+_NAMED_WITH_AGE = re.compile(r"\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s*\d{1,3},")
+
 # Prepositions after which a name is an object, never the subject of a sentence.
 _OBJECT = frozenset({"to", "against", "from", "with", "over", "by", "at", "for", "like", "than"})
 
@@ -75,7 +79,7 @@ MAX_MENTIONS_BACK = 80
 _APPOSITIVE_AFTER = re.compile(r"\s*,\s*((?:a|an|the)\s[^,;:.!?\"“”«»]{1,80})")
 _UNNAMED = re.compile(
     # "a retired teacher", "one Green official" (a party or a nationality before the noun).
-    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[A-Z][a-z]+\s+)?(?:[a-z-]+\s+){0,2}(?:"
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[A-Z][a-z]+\s+)?(?:[a-z0-9-]+\s+){0,2}(?:"
     + "|".join(sorted(UNNAMED_PEOPLE))
     + r")\b"
     # "Her team's doctor", "his lawyer": someone known only through another.
@@ -85,6 +89,7 @@ _UNNAMED = re.compile(
     # Whatever the noun: "An engineer in Austin, who asked not to be named".
     r"|\b(?:asked|declined|refused|wished)\s+not\s+to\s+be\s+(?:named|identified)"
     r"|\bdeclin\w*\s+to\s+be\s+(?:named|identified)|\bon\s+condition\s+of\s+anonymity"
+    r"|\b(?:did\s+not|didn['’]t)\s+(?:want|wish)\s+to\s+be\s+(?:named|identified)"
     r"|\bgave\s+no\s+name|\bwould\s+not\s+give\s+(?:his|her|their)\s+(?:full\s+)?name"
 )
 # An unnamed group "they" may stand for ("A group of students ... they said"): then "they" is
@@ -158,6 +163,9 @@ class Registry:
         tokens = tokens_in(self.text, start, end)
         last_person: Entity | None = None
         since = 0
+        # A name "it" may show to be a firm's, past other names ("Brisa Home is recalling
+        # every Halo heater it has sold"): the entity and the index of the token after it.
+        firm: tuple[Entity, int] | None = None
         runs = iter(runs_in(self.text, tokens))
         run = next(runs, None)
         for index, token in enumerate(tokens):
@@ -194,6 +202,10 @@ class Registry:
                 last_person = entity if entity and entity.kind == "person" else None
                 if run[-1].possessive:
                     last_person = None
+                if last_person is not None:
+                    firm = (last_person, index + len(run))
+                elif entity is not None and entity.kind == "person":
+                    firm = None
                 since = 0
                 run = next(runs, None)
                 continue
@@ -203,11 +215,16 @@ class Registry:
                     last_person.gender = "m"
                 elif token.lower in SHE:
                     last_person.gender = "f"
-                elif self._it_follows(last_person, tokens, index, since):
-                    last_person.kind = "org"
-                    last_person = None
+            if (
+                firm is not None
+                and index - firm[1] < 12
+                and firm[0].gender is None
+                and self._it_follows(firm[0], tokens, index, firm[1])
+            ):
+                firm[0].kind = "org"
+                firm = last_person = None
 
-    def _it_follows(self, entity: Entity, tokens: list[Token], index: int, since: int) -> bool:
+    def _it_follows(self, entity: Entity, tokens: list[Token], index: int, after: int) -> bool:
         """Whether "it" as a subject or "its" follows, in the same sentence, a name no first
         name, title or pronoun made a person's: "Brisa Home is recalling every heater it has
         sold" names a firm. "Sold it", "It was old." and a known first name ("Tom Hale sold
@@ -220,7 +237,7 @@ class Registry:
             and (tokens[index + 1].lower in AUX_WORDS or _speech_verb(tokens[index + 1]))
         ):
             return False
-        if any(mark in self.text[tokens[index - since].start : token.start] for mark in ".!?"):
+        if any(mark in self.text[tokens[after].start : token.start] for mark in ".!?"):
             return False
         first = entity.name.split()[0].lower()
         return not entity.roles and _first_name_gender(first) is None
@@ -375,7 +392,26 @@ class Registry:
             return found
         if designator.kind == "document":
             return self._document_author(designator.words[0], at)
+        if designator.kind == "unknown":
+            return self._named_next(designator, paragraph_end)
         return None
+
+    def _named_next(self, designator: Designator, paragraph_end: int) -> Resolved | None:
+        """The person a court or news lede leaves unnamed ("A financial adviser accused of
+        fraud told the jury ...") when the next paragraph opens with a name, an age and a
+        place ("Gareth Lyle, 58, of Harrogate, denies ..."): the convention names them there."""
+        if not _INDEFINITE_START.match(self.text, designator.start):
+            return None
+        named = _NAMED_WITH_AGE.match(self.text, paragraph_end)
+        if named is None:
+            return None
+        index = bisect_left(self._starts, named.start(1))
+        if index >= len(self._starts) or self._starts[index] != named.start(1):
+            return None
+        entity = self._entities[index]
+        if entity.kind != "person":
+            return None
+        return Resolved(entity.name, RESOLVED_AHEAD, "role")
 
     def _document_author(self, head: str, at: int) -> Resolved | None:
         """Who wrote "the letter" (or email, statement): the latest text of that kind
