@@ -121,3 +121,19 @@ def test_a_ledes_unnamed_speaker_stays_unknown_when_the_next_paragraph_names_no_
         "Dmitri Vale, the prosecutor, said the letters were forged."
     )
     assert last_speaker(text) is None
+
+
+def test_the_person_before_who_is_the_speaker_of_the_relative_clause() -> None:
+    text = (
+        "Ruth Akers, who told an interviewer last month that the role was “the one I waited "
+        "for”, is superb."
+    )
+    assert last_speaker(text) == "Ruth Akers"
+
+
+def test_a_verb_of_saying_in_the_present_tense_introduces_a_line() -> None:
+    text = (
+        "Oskar Lind wants to sell the café his mother runs. Greta Lind refuses. “It is a "
+        "shed,” Oskar shouts."
+    )
+    assert last_speaker(text) == "Oskar Lind"

@@ -89,3 +89,11 @@ def test_it_shows_a_firm_past_a_products_name_between() -> None:
         "statement."
     )
     assert last_speaker(text) == "Nordlys Home"
+
+
+def test_a_theatre_is_an_organisation_no_pronoun_stands_for() -> None:
+    text = (
+        "Tom Rusk died in 2001. Kestrel Theatre has revived his play. In a letter the Kestrel "
+        "printed in its programme, he wrote: “They wanted a play about the future.”"
+    )
+    assert last_speaker(text) == "Tom Rusk"

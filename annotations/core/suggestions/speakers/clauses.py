@@ -66,7 +66,7 @@ _SPOKESPEOPLE = wordset("spokesperson spokesman spokeswoman spokespeople represe
 _INDEFINITE = wordset("a an one another")
 # Verbs that report a clause ("said Moss had ..."), the one a nested quotation sits in.
 # Words opening a clause of its own after a comma: its subject, if any, follows them.
-_CLAUSE_OPENERS = wordset("though although while whereas but and because which")
+_CLAUSE_OPENERS = wordset("though although while whereas but and because which who")
 _REPORTING = wordset(
     "said says say added claimed insisted explained recalled wrote alleged argued admitted "
     "testified told tells tell"
@@ -382,9 +382,10 @@ def _subject_before(text: str, start: int, end: int) -> Designator | None:
                 token.possessive or text[token.end : token.end + 1] in ("'", "’") for token in rest
             ):
                 pieces[-1] = rest
-        elif opener.lower == "which" and len(pieces) >= 2:
-            # "..., the Arktis Institute, which said": the organisation the clause hangs on.
-            return _antecedent(text, pieces[-2])
+        elif opener.lower in ("which", "who") and len(pieces) >= 2:
+            # "..., the Arktis Institute, which said", "Maureen Hatch, who told an
+            # interviewer": the organisation or the person the clause hangs on.
+            return _antecedent(text, pieces[-2], person=opener.lower == "who")
         elif opener.lower in ("and", "but") and len(pieces) >= 2:
             # "The institute holds the patents, and said": the sentence's subject.
             return _sentence_subject(text, pieces[0])
@@ -420,13 +421,15 @@ def _subject_before(text: str, start: int, end: int) -> Designator | None:
     return _unknown(tokens)
 
 
-def _antecedent(text: str, tokens: list[Token]) -> Designator | None:
-    """The organisation a segment ends with, before "which": "the Arktis Institute, which"."""
+def _antecedent(text: str, tokens: list[Token], *, person: bool) -> Designator | None:
+    """The organisation a segment ends with, before "which" ("the Arktis Institute, which"),
+    or the person, before "who" ("Maureen Hatch, who")."""
     runs = runs_in(text, tokens)
     if not runs or runs[-1][-1] is not tokens[-1]:
         return None
     name = name_of(text, runs[-1])
-    if name is None or name.kind != "org":
+    kinds = ("person", "single") if person else ("org",)
+    if name is None or name.kind not in kinds:
         return None
     return Designator("name", name.start, name.end, name=name)
 
