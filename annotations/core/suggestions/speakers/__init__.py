@@ -15,17 +15,18 @@ a place, otherwise a person, whose gender comes from a title (Mr, Mrs, Ms), a fi
 (`names`) or the first personal pronoun that follows the name in the same passage.
 
 - `mentions`: word tokens, capitalised runs and the `Name` they make;
-- `clauses`: the attribution clause beside a quotation and its `Designator`;
+- `subjects`: the speaker a run of words names beside a verb of saying, as a `Designator`;
+- `clauses`: the attribution clause beside a quotation, reported speech included;
 - `registry`: the names met so far and what a designator resolves to.
 """
 
 from annotations.core.suggestions.speakers.clauses import (
-    Designator,
     designator_after_quote,
     designator_before_quote,
     subject_of_sentence,
 )
 from annotations.core.suggestions.speakers.registry import Registry, Resolved
+from annotations.core.suggestions.speakers.subjects import Designator
 
 __all__ = [
     "Designator",

@@ -27,15 +27,7 @@ from annotations.core.suggestions.names import (
     TITLES,
     UNNAMED_PEOPLE,
 )
-from annotations.core.suggestions.speakers.clauses import (
-    _NAME_GIVEN,
-    _NATIONALITY,
-    Designator,
-    _speech_verb,
-    _spokesperson,
-    _subject_after,
-    _subject_before,
-)
+from annotations.core.suggestions.speakers.clauses import _speech_verb
 from annotations.core.suggestions.speakers.mentions import (
     _PARTICLES,
     _ROLE_STOP,
@@ -52,6 +44,14 @@ from annotations.core.suggestions.speakers.mentions import (
     name_of,
     runs_in,
     tokens_in,
+)
+from annotations.core.suggestions.speakers.subjects import (
+    _NAME_GIVEN,
+    _NATIONALITY,
+    Designator,
+    _spokesperson,
+    _subject_after,
+    _subject_before,
 )
 
 _INDEFINITE_START = re.compile(r"(?:[Aa]n?|[Oo]ne)\s")
