@@ -1,17 +1,10 @@
 """Speakers of quotations inside a sentence, and words that only look like names
-(annotations.core.suggestions.speakers, read through quotes_find). Every sentence is written
-for these tests."""
+(annotations.core.suggestions.speakers). Every sentence is written for these tests."""
 
 from __future__ import annotations
 
 from annotations.core.suggestions.quotes import quotes_find
-
-
-def last_speaker(text: str) -> str | None:
-    found = quotes_find(text)
-    assert found, text
-    return found[-1].speaker
-
+from tests.core.suggestions.speaker_reading import last_speaker
 
 # Partial quotations whose speaker is a clause's own subject
 

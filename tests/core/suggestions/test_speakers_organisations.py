@@ -1,16 +1,9 @@
 """Organisations speaking through a statement, a report, their members or a spokesperson
-(annotations.core.suggestions.speakers, read through quotes_find). Every sentence is written
-for these tests."""
+(annotations.core.suggestions.speakers). Every sentence is written for these tests."""
 
 from __future__ import annotations
 
-from annotations.core.suggestions.quotes import quotes_find
-
-
-def last_speaker(text: str) -> str | None:
-    found = quotes_find(text)
-    assert found, text
-    return found[-1].speaker
+from tests.core.suggestions.speaker_reading import last_speaker
 
 
 def test_it_after_a_name_makes_the_name_a_firms_that_it_said_stands_for() -> None:
