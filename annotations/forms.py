@@ -9,6 +9,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
+from annotations.core.comments import MAX_LENGTH as COMMENT_MAX_LENGTH
 from annotations.core.search_text import (
     LANGUAGE_MESSAGE,
     LANGUAGE_TAG,
@@ -18,7 +19,13 @@ from annotations.core.search_text import (
 )
 from annotations.errors import DomainError
 from annotations.fetching import url_validate
-from annotations.models import ClaimLink, ClaimUnit, VerdictLabel
+from annotations.models import (
+    ClaimLink,
+    ClaimUnit,
+    Notification,
+    NotificationPreference,
+    VerdictLabel,
+)
 from annotations.roles import Role
 from annotations.services.adjudication import CLAIM_REVIEWED_RECOMMENDED, VerdictInput
 from annotations.validators import validate_visible_name
@@ -385,6 +392,17 @@ class VersionForm(forms.Form):
     version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
 
 
+class UnitNoteForm(VersionForm):
+    """Send back or reject, with an optional note for the unit's discussion thread."""
+
+    note = forms.CharField(
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        label="Note for the discussion (optional)",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
 class VerdictForm(VersionForm):
     """The editor's final verdict on a claim unit."""
 
@@ -561,4 +579,34 @@ class TokenCreateForm(forms.Form):
                 "placeholder": "e.g. newsroom dashboard",
             }
         ),
+    )
+
+
+class CommentForm(forms.Form):
+    """A comment in a discussion thread (Markdown-like text, `@name` mentions)."""
+
+    body = forms.CharField(
+        max_length=COMMENT_MAX_LENGTH,
+        label="Comment",
+        help_text="**bold**, *italic*, `code`, lists, > quotes and links; @name mentions a "
+        "colleague who can read this thread.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Write a comment first."},
+    )
+
+
+class NotificationPreferencesForm(forms.Form):
+    """Which notifications reach the user by e-mail, and when."""
+
+    email_kinds = forms.MultipleChoiceField(
+        required=False,
+        label="By e-mail",
+        choices=Notification.Kind.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    delivery = forms.ChoiceField(
+        label="When",
+        choices=NotificationPreference.Delivery.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose when e-mails are sent."},
     )

@@ -32,6 +32,22 @@ urlpatterns = [
     path("sources/<id:pk>/archive/", views.source_archive, name="source-archive"),
     path("sources/<id:pk>/archive/page/", views.source_archive_page, name="source-archive-page"),
     path("sources/<id:pk>/archive.warc.gz", views.source_archive_warc, name="source-archive-warc"),
+    path("discussion/units/<id:pk>/", views.discussion_unit, name="discussion-unit"),
+    path("discussion/articles/<id:pk>/", views.discussion_article, name="discussion-article"),
+    path("discussion/comments/<id:pk>/edit/", views.comment_edit_view, name="comment-edit"),
+    path("notifications/", views.notification_list, name="notification-list"),
+    path(
+        "notifications/read-all/",
+        views.notifications_mark_all_read,
+        name="notifications-mark-all-read",
+    ),
+    path(
+        "notifications/preferences/",
+        views.notification_preferences,
+        name="notification-preferences",
+    ),
+    path("notifications/<id:pk>/", views.notification_open, name="notification-open"),
+    path("notifications/<id:pk>/read/", views.notification_mark_read, name="notification-read"),
     path("review/", views.review_queue_view, name="review-queue"),
     path("review/units/<id:pk>/", views.review_unit, name="review-unit"),
     path(

@@ -19,6 +19,7 @@ from annotations.forms import (
     CorrectionForm,
     MergeForm,
     SplitForm,
+    UnitNoteForm,
     VerdictForm,
     VersionForm,
 )
@@ -130,6 +131,8 @@ class Adjudication:
             return ClaimLinkForm(data, initial=version)
         if key == "claim_new":
             return ClaimNewForm(data, initial=version)
+        if key == "note":
+            return UnitNoteForm(data, initial=version)
         return VersionForm(data, initial=version)
 
     def context(
