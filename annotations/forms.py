@@ -587,7 +587,7 @@ class CommentForm(forms.Form):
 
     body = forms.CharField(
         max_length=COMMENT_MAX_LENGTH,
-        label="Comment",
+        label="Your comment",
         help_text="**bold**, *italic*, `code`, lists, > quotes and links; @name mentions a "
         "colleague who can read this thread.",
         widget=forms.Textarea(attrs={"rows": 4}),

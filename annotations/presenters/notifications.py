@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from annotations.models import (
+    Article,
     Assignment,
     ClaimChange,
     ClaimUnit,
@@ -44,6 +45,8 @@ def notification_target_url(notification: Notification) -> str:
         return reverse("discussion-unit", args=[target.pk])
     if isinstance(target, Assignment):
         return reverse("article-detail", args=[target.article_id])
+    if isinstance(target, Article):
+        return reverse("article-detail", args=[target.pk])
     if isinstance(target, ClaimChange):
         return reverse("review-unit", args=[target.unit_id])
     if isinstance(target, SuggestedAppearance):

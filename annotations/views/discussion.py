@@ -46,20 +46,20 @@ def _thread_page(request: HttpRequest, thread: Article | ClaimUnit) -> HttpRespo
     return render(request, "annotations/discussion/thread.html", context, status=status)
 
 
+def _found(thread: Article | ClaimUnit | None, what: str) -> Article | ClaimUnit:
+    if thread is None:
+        raise Http404(f"No such {what}.")
+    return thread
+
+
 @permission_required(Permission.Discussion.READ)
 def discussion_unit(request: HttpRequest, pk: int) -> HttpResponse:
-    unit = thread_unit(pk)
-    if unit is None:
-        raise Http404("No such claim unit.")
-    return _thread_page(request, unit)
+    return _thread_page(request, _found(thread_unit(pk), "claim unit"))
 
 
 @permission_required(Permission.Discussion.READ)
 def discussion_article(request: HttpRequest, pk: int) -> HttpResponse:
-    article = thread_article(pk)
-    if article is None:
-        raise Http404("No such article.")
-    return _thread_page(request, article)
+    return _thread_page(request, _found(thread_article(pk), "article"))
 
 
 @permission_required(Permission.Discussion.READ)
