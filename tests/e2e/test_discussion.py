@@ -11,6 +11,7 @@ from django.core import mail
 from playwright.sync_api import Page, expect
 
 from annotations.models import ClaimUnit, Comment
+from tests.e2e.accessibility import axe_violations
 from tests.e2e.conftest import login
 from tests.factories import ArticleFactory, EditorFactory, ReviewerFactory, claims_reviewed
 
@@ -37,6 +38,7 @@ def test_a_mention_reaches_the_reviewer_in_the_app_and_by_email(page: Page) -> N
     comment = Comment.objects.get()
     page.wait_for_url(re.compile(rf"/discussion/units/{unit.pk}/#comment-{comment.pk}$"))
     expect(page.locator(f"#comment-{comment.pk} .mention")).to_have_text("@alice")
+    assert axe_violations(page) == []
     page.get_by_role("button", name="Log out").click()
 
     # The reviewer sees one unread notification on the bell, opens it, lands on the comment.
@@ -45,10 +47,14 @@ def test_a_mention_reaches_the_reviewer_in_the_app_and_by_email(page: Page) -> N
     expect(bell).to_be_visible()
     expect(bell.locator(".notification-bell__count")).to_have_text("1")
     bell.click()
+    page.wait_for_url("**/notifications/")
+    assert axe_violations(page) == []
     page.get_by_role("link", name=re.compile("eddie mentioned you")).click()
     page.wait_for_url(re.compile(rf"/discussion/units/{unit.pk}/#comment-{comment.pk}$"))
     expect(page.locator(f"#comment-{comment.pk} strong")).to_have_text("2020")
     expect(page.get_by_role("link", name="Notifications", exact=True)).to_be_visible()
+    page.goto("/notifications/preferences/")
+    assert axe_violations(page) == []
 
     # ... and the e-mail went out once, to her, with a link to the notification.
     [email] = mail.outbox

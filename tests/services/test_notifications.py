@@ -23,7 +23,7 @@ from annotations.services.notifications import (
     notifications_mark_all_read,
 )
 from annotations.tasks import notification_event_task
-from tests.factories import ArticleFactory, ReviewerFactory, verdict
+from tests.factories import ArticleFactory, EditorFactory, ReviewerFactory, verdict
 from tests.services.discussion_scenario import reviewed
 
 pytestmark = pytest.mark.django_db
@@ -208,3 +208,21 @@ def test_marking_read_one_and_all_touches_only_ones_own(editor, desk, committing
 
 def test_an_event_whose_object_is_gone_makes_nothing():
     assert notifications_for_event(kind=Kind.MENTION, object_id=999_999) == 0
+
+
+def test_a_checked_claim_appearing_again_notifies_its_editor_once(editor, committing):
+    from annotations.services.recurrence import revision_claims_scan
+    from tests.services.recurrence_scenario import article_repeating, claim_checked_and_published
+
+    checked = claim_checked_and_published(editor)
+    other_editor = EditorFactory(username="erin")  # never decided on this claim
+    article = article_repeating(editor)
+    with committing():
+        revision_claims_scan(revision_id=article.revisions.get().pk)
+    with committing():
+        revision_claims_scan(revision_id=article.revisions.get().pk)  # the sweep ran it again
+
+    reappeared = Notification.objects.get(kind=Kind.CLAIM_REAPPEARED)
+    assert reappeared.recipient == editor
+    assert reappeared.summary.startswith(f"Claim C{checked.claim.pk} appears again in “Jobs”")
+    assert not Notification.objects.filter(recipient=other_editor).exists()
