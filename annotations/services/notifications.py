@@ -127,6 +127,7 @@ def _emails_send_immediate(planned: Sequence[Planned]) -> int:
             recipient_id__in=recipients,
             dedupe_key__in={p.dedupe_key for p in planned},
             emailed_at=None,
+            recipient__is_active=True,
         )
         .exclude(recipient__email="")
         .select_related("recipient")

@@ -11,7 +11,7 @@ from django.utils import timezone
 from annotations.core.comments import EDIT_WINDOW
 from annotations.models import Comment, Notification
 from annotations.services.discussion import comment_post
-from tests.factories import ReviewerFactory, claims_reviewed
+from tests.factories import ReviewerFactory, UserFactory, claims_reviewed
 from tests.pages import logged_in
 from tests.services.discussion_scenario import CLAIM, reviewed
 
@@ -61,7 +61,7 @@ def test_a_reviewer_who_has_not_submitted_is_refused_the_thread(desk):
 
 
 def test_someone_without_a_role_is_refused_and_a_visitor_sent_to_log_in(desk, client):
-    assert logged_in(ReviewerFactory(role="")).get(unit_thread(desk)).status_code in (403,)
+    assert logged_in(UserFactory()).get(unit_thread(desk)).status_code == 403
     response = client.get(unit_thread(desk))
     assert response.status_code == 302 and "/login/" in response["Location"]
 
@@ -123,3 +123,12 @@ def test_a_thread_page_costs_the_same_queries_with_many_comments(
         )
     with django_assert_max_num_queries(len(one.captured_queries)):
         assert client.get(unit_thread(desk)).status_code == 200
+
+
+def test_the_article_page_links_its_discussion_for_those_who_may_read_it(editor, desk):
+    carol = ReviewerFactory(username="carol")
+    link = f'href="/discussion/articles/{desk.article.pk}/"'
+    page = f"/articles/{desk.article.pk}/"
+    assert link in logged_in(editor).get(page).content.decode()
+    assert link in logged_in(desk.alice).get(page).content.decode()
+    assert link not in logged_in(carol).get(page).content.decode()
