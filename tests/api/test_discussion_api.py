@@ -92,3 +92,24 @@ def test_notifications_list_and_mark_read(editor, desk, django_capture_on_commit
     bobs = Notification.objects.get(recipient=desk.bob)
     assert client.post(f"/api/v1/notifications/{bobs.pk}/read/").status_code == 404
     assert client_for(desk.bob).post("/api/v1/notifications/read-all/").json() == {"marked": 1}
+
+
+def test_send_back_through_the_api_takes_a_note_for_the_thread(editor, desk):
+    response = client_for(editor).post(
+        f"/api/v1/units/{desk.unit.pk}/send-back/",
+        {"version": desk.unit.version, "note": "Find a second source."},
+        format="json",
+    )
+    assert response.status_code == 200, response.content
+    thread = client_for(desk.alice).get(f"/api/v1/comments/?unit={desk.unit.pk}").json()
+    assert [(c["body"], c["note_of"]) for c in thread["results"]] == [
+        ("Find a second source.", "send_back")
+    ]
+
+
+def test_reject_through_the_api_without_a_note_works_as_before(editor, desk):
+    response = client_for(editor).post(
+        f"/api/v1/units/{desk.unit.pk}/reject/", {"version": desk.unit.version}, format="json"
+    )
+    assert response.status_code == 200
+    assert client_for(editor).get("/api/v1/comments/").json()["results"] == []
