@@ -19,7 +19,7 @@ import datetime
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 
 import nh3
 from markdown_it import MarkdownIt
@@ -131,6 +131,13 @@ def comment_render(text: str, mentionable: Mapping[str, str] | None = None) -> R
     md.add_render_rule("mention", _render_mention)
     html = md.render(text)
     return RenderedComment(html=sanitise(html), mentions=found)
+
+
+def comment_plain_text(text: str) -> str:
+    """The comment as one line of plain text (formatting dropped), for notification summaries
+    and e-mails."""
+    bare = nh3.clean(_markdown().render(text), tags=set())
+    return " ".join(unescape(bare).split())
 
 
 def mentions_in(text: str, mentionable: Mapping[str, str]) -> list[str]:

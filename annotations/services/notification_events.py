@@ -17,7 +17,7 @@ from django.db.models import Model
 from django.utils import timezone
 from django.utils.text import Truncator
 
-from annotations.core.comments import MENTION
+from annotations.core.comments import MENTION, comment_plain_text
 from annotations.models import (
     Annotation,
     Assignment,
@@ -129,7 +129,8 @@ def _mention(comment_id: int, occurrence: str) -> list[Planned]:
     return _planned(
         comment,
         mentioned,
-        f"{comment.author.get_username()} mentioned you on {where}: {_quoted(comment.body)}",
+        f"{comment.author.get_username()} mentioned you on {where}: "
+        f"{_quoted(comment_plain_text(comment.body))}",
         f"mention:{comment.pk}",
         comment.author_id,
     )

@@ -88,3 +88,10 @@ def test_a_comment_is_editable_for_the_edit_window_only():
     posted = datetime.datetime(2026, 12, 1, 9, 0, tzinfo=datetime.UTC)
     assert editable(posted, posted + EDIT_WINDOW)
     assert not editable(posted, posted + EDIT_WINDOW + datetime.timedelta(seconds=1))
+
+
+def test_plain_text_drops_the_formatting_for_summaries():
+    from annotations.core.comments import comment_plain_text
+
+    text = "@ana check the **2020** figure\n\n> Critics & co\n\n- [report](https://e.org) <b>x</b>"
+    assert comment_plain_text(text) == "@ana check the 2020 figure Critics & co report <b>x</b>"
