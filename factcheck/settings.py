@@ -483,11 +483,10 @@ CELERY_BEAT_SCHEDULE = {
 # EMAIL_USE_SSL) and DEFAULT_FROM_EMAIL; EMAIL_BACKEND overrides the choice. Tests use Django's
 # in-memory backend (django.core.mail.outbox).
 EMAIL_HOST = env_str("EMAIL_HOST")
-EMAIL_BACKEND = env_str(
-    "EMAIL_BACKEND",
+EMAIL_BACKEND = env_str("EMAIL_BACKEND") or (
     "django.core.mail.backends.smtp.EmailBackend"
     if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend",
+    else "django.core.mail.backends.console.EmailBackend"
 )
 EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
