@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from annotations.permissions import Permission, can
+from annotations.selectors.notifications import unread_count
 
 
 def desk(request: HttpRequest) -> dict[str, object]:
@@ -17,3 +18,16 @@ def desk(request: HttpRequest) -> dict[str, object]:
         "user_reads_claims": can(request.user, Permission.Claim.READ),
         "user_can_search": can(request.user, Permission.Search.READ),
     }
+
+
+def notifications(request: HttpRequest) -> dict[str, object]:
+    """The header bell's unread count, counted only when a page shows the bell (a callable:
+    templates call it once, on use)."""
+    if not request.user.is_authenticated:
+        return {}
+    user = request.user
+
+    def unread() -> int:
+        return unread_count(user)
+
+    return {"notifications_unread": unread}

@@ -9,6 +9,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
+from annotations.core.comments import MAX_LENGTH as COMMENT_MAX_LENGTH
 from annotations.core.fast_lane import FAST_CONFIRM_MAX, FastConfirmItem
 from annotations.core.search_text import (
     LANGUAGE_MESSAGE,
@@ -19,7 +20,13 @@ from annotations.core.search_text import (
 )
 from annotations.errors import DomainError
 from annotations.fetching import url_validate
-from annotations.models import ClaimLink, ClaimUnit, VerdictLabel
+from annotations.models import (
+    ClaimLink,
+    ClaimUnit,
+    Notification,
+    NotificationPreference,
+    VerdictLabel,
+)
 from annotations.roles import Role
 from annotations.selectors.public import IndexCursor, IndexFilters
 from annotations.services.adjudication import (
@@ -502,6 +509,17 @@ class VersionForm(forms.Form):
     version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
 
 
+class UnitNoteForm(VersionForm):
+    """Send back or reject, with an optional note for the unit's discussion thread."""
+
+    note = forms.CharField(
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        label="Note for the discussion (optional)",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
 class VerdictForm(VersionForm):
     """The editor's final verdict on a claim unit."""
 
@@ -690,4 +708,34 @@ class TokenCreateForm(forms.Form):
                 "placeholder": "e.g. newsroom dashboard",
             }
         ),
+    )
+
+
+class CommentForm(forms.Form):
+    """A comment in a discussion thread (Markdown-like text, `@name` mentions)."""
+
+    body = forms.CharField(
+        max_length=COMMENT_MAX_LENGTH,
+        label="Your comment",
+        help_text="**bold**, *italic*, `code`, lists, > quotes and links; @name mentions a "
+        "colleague who can read this thread.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Write a comment first."},
+    )
+
+
+class NotificationPreferencesForm(forms.Form):
+    """Which notifications reach the user by e-mail, and when."""
+
+    email_kinds = forms.MultipleChoiceField(
+        required=False,
+        label="By e-mail",
+        choices=Notification.Kind.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    delivery = forms.ChoiceField(
+        label="When",
+        choices=NotificationPreference.Delivery.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose when e-mails are sent."},
     )

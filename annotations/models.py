@@ -13,6 +13,7 @@ verdict PROTECTs its claim unit, so an article with a verdict cannot be deleted 
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -1155,3 +1156,120 @@ class SuggestionModelRun(models.Model):
     def had_too_little_data(self) -> bool:
         """Whether the run had too few reviews to compare a model with the rules."""
         return not self.is_used and self.report.startswith(self.TOO_LITTLE_DATA)
+
+
+class Comment(models.Model):
+    """A comment in a discussion thread: on a claim unit (`unit` set) or on an article as a
+    whole (`unit` empty). `article` is always set, so that one rule (permissions.py) decides
+    who reads a thread: editors, and reviewers who have submitted their review of the article.
+
+    `body` is what the author typed (Markdown-like); annotations.core.comments renders it
+    safely. The author may edit it for a short while (core.comments.EDIT_WINDOW); the history
+    keeps every version. `note_of` says which editor's action (send back, reject) it came with.
+    """
+
+    class Note(models.TextChoices):
+        NONE = "", "A comment"
+        SEND_BACK = "send_back", "Sent back for more reviews"
+        REJECT = "reject", "Rejected: not a checkable claim"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
+    unit = models.ForeignKey(
+        ClaimUnit, null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="comments"
+    )
+    body = models.TextField()
+    note_of = models.CharField(max_length=12, choices=Note.choices, blank=True, default="")
+    created = models.DateTimeField(default=timezone.now, editable=False)
+    edited = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created", "id"]
+        indexes = [models.Index(fields=["article", "unit", "created"], name="comment_thread")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(body=""), name="comment_body_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        where = f"unit {self.unit_id}" if self.unit_id else f"article {self.article_id}"
+        return f"comment {self.pk} on {where}"
+
+
+class Notification(models.Model):
+    """Something that happened that one person should know about, in-app and (per their
+    preferences) by e-mail.
+
+    `dedupe_key` names the event ("mention:12", "send_back:7:v4"): one notification per event
+    and recipient, enforced by the unique constraint, so a task delivered twice adds nothing.
+    `emailed_at` is set when the e-mail (immediate or in a digest) is sent, before the send,
+    by a conditional update: an e-mail goes out at most once.
+    """
+
+    class Kind(models.TextChoices):
+        ASSIGNMENT = "assignment", "An article assigned to you"
+        DUE_TOMORROW = "due_tomorrow", "An assignment due tomorrow"
+        MENTION = "mention", "A mention in a discussion"
+        SEND_BACK = "send_back", "A claim you reviewed sent back"
+        VERDICT_DIFFERED = "verdict_differed", "A decision that differs from your verdict"
+        CLAIM_CHANGED = "claim_changed", "A published verdict whose claim changed"
+        CLAIM_REAPPEARED = "claim_reappeared", "A checked claim that appears again"
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    target_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    target_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("target_type", "target_id")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    summary = models.CharField(max_length=300)
+    dedupe_key = models.CharField(max_length=120)
+    created = models.DateTimeField(default=timezone.now, editable=False)
+    read_at = models.DateTimeField(null=True, blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        indexes = [
+            models.Index(fields=["recipient", "read_at"], name="notification_unread"),
+            models.Index(fields=["emailed_at", "recipient"], name="notification_unsent"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "dedupe_key"], name="notification_one_per_event"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} for {self.recipient_id}: {self.summary[:40]}"
+
+
+class NotificationPreference(models.Model):
+    """One person's e-mail preferences: which kinds of notification reach them by e-mail, and
+    whether at once or in a daily digest. Without a row, the defaults apply (every kind, at
+    once). In-app notifications are always kept."""
+
+    class Delivery(models.TextChoices):
+        IMMEDIATE = "immediate", "At once"
+        DAILY = "daily", "In a daily digest"
+        NEVER = "never", "Never by e-mail"
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
+    )
+    email_kinds = models.JSONField(default=list, blank=True)
+    delivery = models.CharField(max_length=10, choices=Delivery.choices, default=Delivery.IMMEDIATE)
+
+    def __str__(self) -> str:
+        return f"notification preferences of {self.user_id}"

@@ -29,10 +29,12 @@ from typing import Any, TypeVar
 
 from django.contrib.auth import models as auth
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.utils import timezone
 
 from annotations import roles
+from annotations.core.comments import EDIT_WINDOW, editable
 from annotations.errors import DomainError
-from annotations.models import Annotation, DeskSettings, Review, Verdict
+from annotations.models import Annotation, Article, DeskSettings, Review, Verdict
 
 User = auth.User | auth.AnonymousUser  # who asks: signed in or not
 M = TypeVar("M", bound=Model)
@@ -124,6 +126,16 @@ class Permission:
         # One search over claims, published verdicts, external fact-checks and articles; each
         # kind of result is still filtered by its own list filter (selectors.search).
         READ = "search:read"
+
+    class Discussion(PermissionName):
+        # A thread of comments on a unit or an article: editors, and the article's reviewers
+        # once they have submitted (blind review holds: nobody reads the desk's talk before).
+        READ = "discussion:read"
+        COMMENT = "discussion:comment"
+        EDIT = "discussion:edit"  # one's own comment, for core.comments.EDIT_WINDOW
+
+    class Notification(PermissionName):
+        READ = "notification:read"  # one's own notifications and e-mail preferences
 
 
 ALL_PERMISSIONS: list[PermissionName] = [
@@ -279,6 +291,31 @@ verdict_published = ObjectRule(
     q=lambda user: Q(is_published=True),
 )
 
+
+def _thread_article_id(obj: Any) -> Any:
+    """The article a thread (an article, a unit) or a comment belongs to."""
+    return obj.pk if isinstance(obj, Article) else obj.article_id
+
+
+# Discussion, blind review again: a reviewer reads and joins the threads of an article (on the
+# article or on its units) once she has submitted her own review of it. The filter is for
+# models with an `article` (comments, units).
+thread_article_submitted_by_user = ObjectRule(
+    "thread_article_submitted_by_user",
+    test=lambda user, obj: Review.objects.filter(
+        article=_thread_article_id(obj), reviewer=user.pk, status=Review.Status.SUBMITTED
+    ).exists(),
+    q=lambda user: Q(_submitted(OuterRef("article"), user.pk)),
+)
+comment_by_user = _reviewed_by_user("comment_by_user", "author")
+# A comment is edited only for a short while: later, a correction is a new comment.
+comment_still_editable = ObjectRule(
+    "comment_still_editable",
+    test=lambda user, comment: editable(comment.created, timezone.now()),
+    q=lambda user: Q(created__gte=timezone.now() - EDIT_WINDOW),
+)
+notification_for_user = _reviewed_by_user("notification_for_user", "recipient")
+
 Rule = Predicate | ObjectRule
 Clause = tuple[Rule, ...]
 
@@ -343,6 +380,22 @@ PERMISSION_MAP: dict[PermissionName, list[Clause]] = {
     P.Evidence.CHECK: [(user_is_editor,)],
     # Published verdicts only, and no highlights at all: blind review holds.
     P.Search.READ: [(user_is_desk_member,)],
+    P.Discussion.READ: [(user_is_editor,), (user_is_desk_member, thread_article_submitted_by_user)],
+    P.Discussion.COMMENT: [
+        (user_is_editor,),
+        (user_is_desk_member, thread_article_submitted_by_user),
+    ],
+    # The author alone, and only for a while; and only while she may still read the thread.
+    P.Discussion.EDIT: [
+        (user_is_editor, comment_by_user, comment_still_editable),
+        (
+            user_is_desk_member,
+            comment_by_user,
+            comment_still_editable,
+            thread_article_submitted_by_user,
+        ),
+    ],
+    P.Notification.READ: [(user_authenticated, notification_for_user)],
 }
 
 _NOT_EDITOR = "not_editor"
@@ -389,6 +442,18 @@ DENIALS: dict[PermissionName, Denial] = {
     P.Evidence.CAPTURE: Denial("Only editors capture sources again.", _NOT_EDITOR),
     P.Evidence.CHECK: Denial("Only editors check sources now.", _NOT_EDITOR),
     P.Search.READ: _NOT_MEMBER,
+    P.Discussion.READ: Denial(
+        "Submit your own review of the article first.", "review_not_submitted"
+    ),
+    P.Discussion.COMMENT: Denial(
+        "Submit your own review of the article first.", "review_not_submitted"
+    ),
+    P.Discussion.EDIT: Denial(
+        "Only its author edits a comment, and only for a short while: add a new comment to "
+        "correct it.",
+        "comment_not_editable",
+    ),
+    P.Notification.READ: _NOT_LOGGED_IN,
 }
 _DENIED = Denial("You may not do this.", "forbidden")
 
@@ -497,6 +562,38 @@ def visible_sources(user: User, sources: QuerySet[M]) -> QuerySet[M]:
     """Sources (and their archived copies): those of the highlights the user may read, and,
     for everyone, those a published verdict cites."""
     return permitted(user, P.Evidence.READ, sources)
+
+
+def visible_comments(user: User, comments: QuerySet[M]) -> QuerySet[M]:
+    """Comments in the threads the user may read: editors, all; reviewers, those on the
+    articles they have submitted their review of; anyone else, none."""
+    return permitted(user, P.Discussion.READ, comments)
+
+
+def own_notifications(user: User, notifications: QuerySet[M]) -> QuerySet[M]:
+    """The user's own notifications; none for anyone not signed in."""
+    return permitted(user, P.Notification.READ, notifications)
+
+
+def active_editors() -> QuerySet[auth.User]:
+    """The desk's active editors (and admins): whom notifications about published verdicts
+    and checked claims reach when no one editor is theirs."""
+    return auth.User.objects.filter(roles.holders_q(roles.Role.EDITOR), is_active=True).distinct()
+
+
+def thread_readers(article_id: int) -> QuerySet[auth.User]:
+    """The active people who may read the threads of an article (Discussion.READ, as a query
+    on users rather than on comments): editors, and the desk's members who have submitted
+    their review of it. Who a comment may mention, and who a thread's notifications reach."""
+    editors = roles.holders_q(roles.Role.EDITOR)
+    submitted = roles.holders_q(roles.Role.REVIEWER, roles.Role.EDITOR) & Q(
+        Exists(
+            Review.objects.filter(
+                article=article_id, reviewer=OuterRef("pk"), status=Review.Status.SUBMITTED
+            )
+        )
+    )
+    return auth.User.objects.filter(Q(is_active=True) & (editors | submitted)).distinct()
 
 
 def resolvable_anchors(user: User, anchors: QuerySet[M]) -> QuerySet[M]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Q
 
 
 class Role(StrEnum):
@@ -45,3 +46,15 @@ def role_names(user: User | AnonymousUser) -> list[str]:
         if role in _group_names(user)
         or (role is Role.ADMIN and user.is_authenticated and user.is_superuser)
     ]
+
+
+def holders_q(*held: Role) -> Q:
+    """A filter on users holding any of the roles `held` (admins hold the editor's role too,
+    as is_editor says; superusers are admins)."""
+    names = {role.value for role in held}
+    if Role.EDITOR in held:
+        names.add(Role.ADMIN.value)
+    condition = Q(groups__name__in=sorted(names))
+    if Role.EDITOR in held or Role.ADMIN in held:
+        condition |= Q(is_superuser=True)
+    return condition

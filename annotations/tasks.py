@@ -11,6 +11,7 @@ from annotations.services import (
     agreement,
     evidence,
     evidence_health,
+    notifications,
     public_archive,
     recurrence,
     revisions,
@@ -124,3 +125,20 @@ def public_archive_task(capture_id: int) -> str:
 @shared_task(**AT_LEAST_ONCE)
 def public_archives_sweep_task() -> int:
     return len(public_archive.public_archives_sweep())
+
+
+@shared_task(**RETRYING)
+def notification_event_task(kind: str, object_id: int, occurrence: str = "") -> int:
+    return notifications.notifications_for_event(
+        kind=kind, object_id=object_id, occurrence=occurrence
+    )
+
+
+@shared_task(**AT_LEAST_ONCE)
+def assignments_due_tomorrow_task() -> int:
+    return notifications.assignments_due_tomorrow_notify()
+
+
+@shared_task(**AT_LEAST_ONCE)
+def notifications_digest_task() -> int:
+    return notifications.notifications_digest_send()

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -129,6 +130,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "annotations.context_processors.desk",
+                "annotations.context_processors.notifications",
             ],
         },
     },
@@ -468,7 +470,35 @@ CELERY_BEAT_SCHEDULE = {
         "task": "annotations.tasks.suggestion_model_train_task",
         "schedule": env_int("SUGGESTION_TRAIN_SECONDS", 86_400),
     },
+    # Notifications (services/notifications.py): the reviewers whose assignment is due
+    # tomorrow, and the daily digest e-mail, each once a day at the hour set (TIME_ZONE).
+    "assignments-due-tomorrow": {
+        "task": "annotations.tasks.assignments_due_tomorrow_task",
+        "schedule": crontab(hour=env_int("NOTIFICATIONS_DUE_HOUR", 8), minute=0),
+    },
+    "notifications-digest": {
+        "task": "annotations.tasks.notifications_digest_task",
+        "schedule": crontab(hour=env_int("NOTIFICATIONS_DIGEST_HOUR", 7), minute=0),
+    },
 }
+
+# E-mail (notifications): printed to the console unless an SMTP host is set. In production set
+# EMAIL_HOST (and EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS or
+# EMAIL_USE_SSL) and DEFAULT_FROM_EMAIL; EMAIL_BACKEND overrides the choice. Tests use Django's
+# in-memory backend (django.core.mail.outbox).
+EMAIL_HOST = env_str("EMAIL_HOST")
+EMAIL_BACKEND = env_str("EMAIL_BACKEND") or (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=False)
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=bool(EMAIL_HOST) and not EMAIL_USE_SSL)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT_SECONDS", 10)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "factcheck desk <noreply@localhost>")
 # Saves within this many seconds of the first share one recomputation (real workers only).
 AGREEMENT_RECOMPUTE_DELAY_SECONDS = env_int("AGREEMENT_RECOMPUTE_DELAY_SECONDS", 2)
 # A recomputation requested this long ago whose result is still stale is presumed lost.

@@ -7,6 +7,6 @@ read here, never edited, and no history page reverts it. People are deactivated,
 One module per sub-domain; importing them registers their pages.
 """
 
-from annotations.admin import adjudication, articles, claims, desk, reviews
+from annotations.admin import adjudication, articles, claims, desk, discussion, reviews
 
-__all__ = ["adjudication", "articles", "claims", "desk", "reviews"]
+__all__ = ["adjudication", "articles", "claims", "desk", "discussion", "reviews"]

@@ -10,8 +10,17 @@ from rest_framework import serializers
 from annotations import selectors
 from annotations.api.fields import StrictIntegerField
 from annotations.api.verdict_serializers import VerdictSerializer, VersionInputSerializer
+from annotations.core.comments import MAX_LENGTH as COMMENT_MAX_LENGTH
 from annotations.core.facts import FACT_KINDS
 from annotations.models import ClaimUnit
+
+
+class NoteInputSerializer(VersionInputSerializer):
+    """Send back or reject, with an optional note that lands in the unit's discussion thread."""
+
+    note = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=COMMENT_MAX_LENGTH
+    )
 
 
 class MergeInputSerializer(VersionInputSerializer):

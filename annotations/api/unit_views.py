@@ -25,6 +25,7 @@ from annotations.api.query import (
 )
 from annotations.api.unit_serializers import (
     MergeInputSerializer,
+    NoteInputSerializer,
     SplitInputSerializer,
     UnitDetailSerializer,
     UnitSerializer,
@@ -143,23 +144,30 @@ class UnitViewSet(DeskReadViewSet):
         )
         return Response(self._detail(unit.pk))
 
-    @extend_schema(request=VersionInputSerializer, responses={200: UnitDetailSerializer})
+    @extend_schema(request=NoteInputSerializer, responses={200: UnitDetailSerializer})
     @action(detail=True, methods=["post"])
     def reject(self, request: Request, pk: str | None = None) -> Response:
-        """Not a checkable claim."""
-        data = self._input(VersionInputSerializer, request)
+        """Not a checkable claim; `note`, if given, lands in the unit's discussion thread."""
+        data = self._input(NoteInputSerializer, request)
         unit = adjudication.unit_reject(
-            unit=self.get_object(), editor=request_user(request), seen_version=data["version"]
+            unit=self.get_object(),
+            editor=request_user(request),
+            seen_version=data["version"],
+            note=data["note"],
         )
         return Response(self._detail(unit.pk))
 
-    @extend_schema(request=VersionInputSerializer, responses={200: UnitDetailSerializer})
+    @extend_schema(request=NoteInputSerializer, responses={200: UnitDetailSerializer})
     @action(detail=True, methods=["post"], url_path="send-back")
     def send_back(self, request: Request, pk: str | None = None) -> Response:
-        """Ask for more independent reviews."""
-        data = self._input(VersionInputSerializer, request)
+        """Ask for more independent reviews; `note`, if given, lands in the unit's discussion
+        thread. The unit's reviewers are notified."""
+        data = self._input(NoteInputSerializer, request)
         unit = adjudication.unit_send_back(
-            unit=self.get_object(), editor=request_user(request), seen_version=data["version"]
+            unit=self.get_object(),
+            editor=request_user(request),
+            seen_version=data["version"],
+            note=data["note"],
         )
         return Response(self._detail(unit.pk))
 

@@ -17,6 +17,7 @@ from annotations.api.claim_views import (
     FactCheckViewSet,
     UnitClaimLinkViewSet,
 )
+from annotations.api.discussion_views import CommentViewSet, NotificationViewSet
 from annotations.api.export_views import (
     VerdictCsvExport,
     VerdictJsonlExport,
@@ -56,6 +57,8 @@ router.register("units", UnitClaimLinkViewSet, basename="unit-claim")
 router.register("claims", ClaimViewSet, basename="claim")
 router.register("fact-checks", FactCheckViewSet, basename="fact-check")
 router.register("appearances", AppearanceViewSet, basename="appearance")
+router.register("comments", CommentViewSet, basename="comment")
+router.register("notifications", NotificationViewSet, basename="notification")
 router.register("verdicts", VerdictViewSet, basename="verdict")
 router.register("assignments", AssignmentViewSet, basename="assignment")
 router.register("tokens", PersonalTokenViewSet, basename="token")

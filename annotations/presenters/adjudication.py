@@ -19,6 +19,7 @@ from annotations.forms import (
     CorrectionForm,
     MergeForm,
     SplitForm,
+    UnitNoteForm,
     VerdictForm,
     VersionForm,
     WithdrawForm,
@@ -134,6 +135,8 @@ class Adjudication:
         if key == "unpublish":
             # Its own ids: the correction form on the same page has a note too.
             return WithdrawForm(data, initial=version, auto_id="withdraw_%s")
+        if key == "note":
+            return UnitNoteForm(data, initial=version)
         return VersionForm(data, initial=version)
 
     def context(

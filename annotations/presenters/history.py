@@ -13,7 +13,15 @@ from django.db import models
 from django.utils import timezone
 from django.utils.text import Truncator
 
-from annotations.models import Annotation, ClaimChange, ClaimUnit, Source, Verdict, VerdictLabel
+from annotations.models import (
+    Annotation,
+    ClaimChange,
+    ClaimUnit,
+    Comment,
+    Source,
+    Verdict,
+    VerdictLabel,
+)
 from annotations.selectors.history import unit_history_records
 
 # The fields worth telling when something changes, per model, in the order they are told.
@@ -33,6 +41,7 @@ TOLD_FIELDS: dict[type[models.Model], list[str]] = {
     ],
     Annotation: ["verdict", "kind", "speaker", "exact", "rationale", "start", "end"],
     ClaimChange: ["resolution"],
+    Comment: ["body"],
 }
 # ... and when something is created: what it says, not where it sits.
 CREATED_FIELDS: dict[type[models.Model], list[str]] = {
@@ -40,6 +49,7 @@ CREATED_FIELDS: dict[type[models.Model], list[str]] = {
     Verdict: ["label", "claim_reviewed", "claimant", "explanation"],
     Annotation: ["verdict", "speaker", "exact", "rationale"],
     ClaimChange: ["old_passage", "new_passage"],
+    Comment: ["body"],
 }
 FIELD_NAMES = {
     "label": "Verdict",
@@ -52,6 +62,7 @@ FIELD_NAMES = {
     "old_passage": "Passage the verdict was given on",
     "new_passage": "Passage now",
     "resolution": "Resolved",
+    "body": "Comment",
 }
 # Setting a verdict's sources writes a record of its own just after the verdict's: told as
 # part of the change before it.
@@ -239,5 +250,6 @@ def unit_history(
             who=who,
             show=show,
         ),
+        *_entries(records.comments, Comment, subject=lambda r: "a comment", who=who, show=show),
     ]
     return sorted(entries, key=lambda entry: entry.when, reverse=True)

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 
-from annotations.models import Annotation, ClaimChange, ClaimUnit, Source, Verdict
+from annotations.models import Annotation, ClaimChange, ClaimUnit, Comment, Source, Verdict
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class UnitHistoryRecords:
     verdict: list[Any]
     annotations: list[Any]
     claim_changes: list[Any]  # each with its `revision`
+    comments: list[Any]  # the unit's discussion thread, every version of each comment
     sources: list[Source]  # the highlights' sources, to name the ones a verdict cites
     editor_names: dict[int, str]  # user id -> username of everyone who decided the verdict
 
@@ -42,6 +43,7 @@ def unit_history_records(unit: ClaimUnit, *, verdict: Verdict | None) -> UnitHis
         claim_changes=list(
             ClaimChange.history.filter(unit_id=unit.pk).select_related("history_user", "revision")
         ),
+        comments=list(Comment.history.filter(unit_id=unit.pk).select_related("history_user")),
         sources=[source for a in annotations for source in a.sources.all()],
         editor_names=dict(
             get_user_model().objects.filter(pk__in=editor_ids).values_list("pk", "username")

@@ -24,7 +24,9 @@ from annotations.models import (
     ClaimChange,
     ClaimLink,
     ClaimUnit,
+    Comment,
     Correction,
+    Notification,
     Source,
     Verdict,
     VerdictLabel,
@@ -36,6 +38,8 @@ from annotations.services.claim_changes import (
     claim_change_confirmable,
     claim_change_resolve,
 )
+from annotations.services.discussion import unit_note_post
+from annotations.services.notifications import notification_event_send
 
 Status = ClaimUnit.Status
 CLAIM_REVIEWED_RECOMMENDED = 75
@@ -185,6 +189,9 @@ def unit_decide(
             },
         )
         decided.sources.set(sources)
+        if Annotation.objects.filter(unit=unit).exclude(verdict=verdict.label).exists():
+            # Reviewers whose verdict differed hear of it (an agreed decision is no news).
+            notification_event_send(kind=Notification.Kind.VERDICT_DIFFERED, object_id=unit.pk)
         # Deciding again on the passage as it now reads answers a changed claim.
         claim_change_resolve(unit=unit, editor=editor, resolution=ClaimChange.Resolution.CORRECTED)
         article_agreement_mark_changed(article_id=unit.article_id)
@@ -358,30 +365,41 @@ def claim_change_confirm(*, unit: ClaimUnit, editor: User, seen_version: int) ->
             )
 
 
-def unit_reject(*, unit: ClaimUnit, editor: User, seen_version: int) -> ClaimUnit:
-    """Not a checkable claim: the unit leaves the queue without a verdict."""
+def unit_reject(*, unit: ClaimUnit, editor: User, seen_version: int, note: str = "") -> ClaimUnit:
+    """Not a checkable claim: the unit leaves the queue without a verdict. The editor's
+    `note`, if any, lands in the unit's discussion thread."""
     require(editor, Permission.Unit.ADJUDICATE, unit)
     with transaction.atomic():
-        return unit_advance(
+        unit = unit_advance(
             unit,
             editor=editor,
             seen_version=seen_version,
             allowed=ALLOWED_FROM["reject"],
             status=Status.REJECTED,
         )
+        unit_note_post(editor=editor, unit=unit, note=note, note_of=Comment.Note.REJECT)
+    return unit
 
 
-def unit_send_back(*, unit: ClaimUnit, editor: User, seen_version: int) -> ClaimUnit:
-    """Ask for more independent reviews before deciding."""
+def unit_send_back(
+    *, unit: ClaimUnit, editor: User, seen_version: int, note: str = ""
+) -> ClaimUnit:
+    """Ask for more independent reviews before deciding. The editor's `note`, if any, lands
+    in the unit's discussion thread; the unit's reviewers are notified."""
     require(editor, Permission.Unit.ADJUDICATE, unit)
     with transaction.atomic():
-        return unit_advance(
+        unit = unit_advance(
             unit,
             editor=editor,
             seen_version=seen_version,
             allowed=ALLOWED_FROM["send_back"],
             status=Status.MORE_REVIEWS,
         )
+        unit_note_post(editor=editor, unit=unit, note=note, note_of=Comment.Note.SEND_BACK)
+        notification_event_send(
+            kind=Notification.Kind.SEND_BACK, object_id=unit.pk, occurrence=f"v{unit.version}"
+        )
+    return unit
 
 
 def units_merge(

@@ -9,8 +9,9 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from annotations.errors import DomainError
-from annotations.models import Article, Assignment, DeskSettings
+from annotations.models import Article, Assignment, DeskSettings, Notification
 from annotations.permissions import Permission, can, require
+from annotations.services.notifications import notification_event_send
 
 
 def assignments_create(
@@ -36,11 +37,13 @@ def assignments_create(
     with transaction.atomic():
         assignments = []
         for reviewer in reviewers:
-            assignment, _ = Assignment.objects.update_or_create(
+            assignment, created = Assignment.objects.update_or_create(
                 article=article,
                 reviewer=reviewer,
                 defaults={"assigned_by": editor, "due_on": due_on},
             )
+            if created:
+                notification_event_send(kind=Notification.Kind.ASSIGNMENT, object_id=assignment.pk)
             assignments.append(assignment)
     return assignments
 

@@ -14,7 +14,8 @@ from django.utils import timezone
 
 from annotations.core.facts import Difference, facts_compare, facts_still_stated
 from annotations.errors import DomainError
-from annotations.models import ArticleRevision, ClaimChange, ClaimUnit, Verdict
+from annotations.models import ArticleRevision, ClaimChange, ClaimUnit, Notification, Verdict
+from annotations.services.notifications import notification_event_send
 
 Status = ClaimUnit.Status
 # Units that carry a verdict: what a changed passage can contradict. A unit in adjudication
@@ -57,6 +58,8 @@ def claim_change_record(
     # A new version: an editor who loaded the unit before the flag gets a 409 rather than
     # deciding on a passage they did not see, and cached copies (ETags) go stale.
     ClaimUnit.objects.filter(pk=unit.pk).update(version=F("version") + 1)
+    if unit.status == Status.PUBLISHED:
+        notification_event_send(kind=Notification.Kind.CLAIM_CHANGED, object_id=change.pk)
     return change
 
 

@@ -35,6 +35,7 @@ from annotations.models import (
     ClaimLink,
     ClaimUnit,
     DeskSettings,
+    Notification,
     SuggestedAppearance,
 )
 from annotations.permissions import Permission, require
@@ -42,6 +43,7 @@ from annotations.selectors.appearances import any_claim_checked, claims_checked
 from annotations.selectors.articles import revision_latest
 from annotations.selectors.claim_matching import claims_match_many
 from annotations.services.claims import claim_link
+from annotations.services.notifications import notification_event_send
 from annotations.services.queueing import revisions_unfinished_resend, task_send_after_commit
 
 Status = SuggestedAppearance.Status
@@ -187,6 +189,8 @@ def revision_claims_scan(*, revision_id: int) -> int:
                 stage=hit.match.stage,
             )
         bulk_create_with_history(list(rows.values()), SuggestedAppearance, batch_size=500)
+        if rows:
+            notification_event_send(kind=Notification.Kind.CLAIM_REAPPEARED, object_id=revision.pk)
         ArticleRevision.objects.filter(pk=revision.pk).update(claims_scanned_at=timezone.now())
     return len(rows)
 

@@ -12,6 +12,7 @@ from annotations.views.appearances import appearance_confirm_view, appearance_di
 from annotations.views.articles import article_detail, article_import_view, article_list
 from annotations.views.assignments import article_assign, article_pick_up, my_assignments
 from annotations.views.claims import claim_page
+from annotations.views.discussion import comment_edit_view, discussion_article, discussion_unit
 from annotations.views.evidence import source_archive, source_archive_page, source_archive_warc
 from annotations.views.fact_checks import (
     fact_check_detail,
@@ -21,12 +22,27 @@ from annotations.views.fact_checks import (
     fact_check_unlink_view,
 )
 from annotations.views.fast_lane import review_ready_confirm_view, review_ready_view
+from annotations.views.notifications import (
+    notification_list,
+    notification_mark_read,
+    notification_open,
+    notification_preferences,
+    notifications_mark_all_read,
+)
 from annotations.views.queue import review_queue_view
 from annotations.views.reattach import reattach_gone, reattach_list
 from annotations.views.revisions import article_revise_view, revision_diff
 from annotations.views.search import search_view
 
 __all__ = [
+    "comment_edit_view",
+    "discussion_article",
+    "discussion_unit",
+    "notification_list",
+    "notification_mark_read",
+    "notification_open",
+    "notification_preferences",
+    "notifications_mark_all_read",
     "agreement_dashboard",
     "appearance_confirm_view",
     "appearance_dismiss_view",

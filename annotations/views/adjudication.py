@@ -146,14 +146,20 @@ def _start(request: HttpRequest, page: Adjudication, form: Any) -> str:
 
 def _reject(request: HttpRequest, page: Adjudication, form: Any) -> str:
     adjudication.unit_reject(
-        unit=page.unit, editor=request_user(request), seen_version=form.cleaned_data["version"]
+        unit=page.unit,
+        editor=request_user(request),
+        seen_version=form.cleaned_data["version"],
+        note=form.cleaned_data["note"],
     )
     return f"Claim #{page.unit.pk} rejected: not a checkable claim."
 
 
 def _send_back(request: HttpRequest, page: Adjudication, form: Any) -> str:
     adjudication.unit_send_back(
-        unit=page.unit, editor=request_user(request), seen_version=form.cleaned_data["version"]
+        unit=page.unit,
+        editor=request_user(request),
+        seen_version=form.cleaned_data["version"],
+        note=form.cleaned_data["note"],
     )
     return f"Claim #{page.unit.pk} sent back for more reviews."
 
@@ -244,8 +250,8 @@ ACTIONS: dict[str, tuple[str, Action, str]] = {
     "start": ("version", _start, "review-unit"),
     "confirm-claim": ("version", _confirm_claim, "review-unit"),
     # A rejected or sent-back claim leaves the queue: on to the next one.
-    "reject": ("version", _reject, "review-queue"),
-    "send-back": ("version", _send_back, "review-queue"),
+    "reject": ("note", _reject, "review-queue"),
+    "send-back": ("note", _send_back, "review-queue"),
     "merge": ("merge", _merge, "review-unit"),
     "split": ("split", _split, "review-unit"),
     "claim-link": ("claim_link", _claim_link, "review-unit"),
@@ -255,7 +261,7 @@ ACTIONS: dict[str, tuple[str, Action, str]] = {
 }
 # Forms that are a button (hidden fields only, or "Keep it new"'s optional wording): a refusal
 # has nothing typed to keep, but a wording (see _page).
-BUTTON_FORMS = {"version", "claim_link", "claim_new"}
+BUTTON_FORMS = {"version", "note", "claim_link", "claim_new"}
 # The claim memory's actions are editors' (Permission.Claim.LINK), checked before the unit loads.
 CLAIM_ACTIONS = {"claim-link", "claim-new", "claim-unlink", "claim-undo"}
 

@@ -4,20 +4,25 @@ the code that must agree with it. A new permission fails the first test until it
 
 from __future__ import annotations
 
+import datetime
 import uuid
 
 import pytest
 from django.contrib.auth.models import AnonymousUser, Group
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from annotations.core.comments import EDIT_WINDOW
 from annotations.errors import DomainError
 from annotations.models import (
     Annotation,
     AnnotationAnchor,
     Claim,
     ClaimUnit,
+    Comment,
     DeskSettings,
     ExternalFactCheck,
+    Notification,
     Review,
     Source,
     SuggestedAppearance,
@@ -94,6 +99,10 @@ ROUTE_TABLE = {
     P.Evidence.CAPTURE: EDITORS,
     P.Evidence.CHECK: EDITORS,
     P.Search.READ: MEMBERS,
+    P.Discussion.READ: MEMBERS,  # on an article they submitted (see below)
+    P.Discussion.COMMENT: MEMBERS,
+    P.Discussion.EDIT: MEMBERS,  # their own comment, for a while
+    P.Notification.READ: LOGGED_IN,
 }
 
 # Who holds each permission on an object in a given state. "other's": another reviewer's;
@@ -135,6 +144,16 @@ OBJECT_TABLE = {
     (P.Evidence.READ, "other's source"): EDITORS,
     (P.Evidence.READ, "shared source"): MEMBERS,
     (P.Evidence.READ, "source of a published verdict"): EVERYONE,
+    # Discussion: blind review holds; one's own comment is edited for a while only.
+    (P.Discussion.READ, "comment"): EDITORS,
+    (P.Discussion.COMMENT, "unit"): EDITORS,
+    (P.Discussion.READ, "comment on a submitted article"): MEMBERS,
+    (P.Discussion.COMMENT, "unit on a submitted article"): MEMBERS,
+    (P.Discussion.EDIT, "comment on a submitted article"): NOBODY,
+    (P.Discussion.EDIT, "own comment"): MEMBERS,
+    (P.Discussion.EDIT, "own old comment"): NOBODY,
+    (P.Notification.READ, "notification"): NOBODY,
+    (P.Notification.READ, "own notification"): LOGGED_IN,
 }
 
 
@@ -207,6 +226,18 @@ def _cited_by_published_verdict() -> Source:
     return source
 
 
+def _notification(user) -> Notification:
+    article = ArticleFactory()
+    return Notification.objects.create(
+        recipient=user,
+        kind=Notification.Kind.ASSIGNMENT,
+        target_type=ContentType.objects.get_for_model(article),
+        target_id=article.pk,
+        summary="Assigned",
+        dedupe_key=f"assignment:{uuid.uuid4()}",
+    )
+
+
 def objects_for(user) -> dict[str, object]:
     """One object in each state the table names, seen from `user`."""
     other = ReviewerFactory()
@@ -231,6 +262,11 @@ def objects_for(user) -> dict[str, object]:
         "unit with a published verdict": _verdict(published=True).unit,
         "other's source": SourceFactory(annotation=others),
         "source of a published verdict": _cited_by_published_verdict(),
+        "comment": Comment.objects.create(article=others.article, author=other, body="Hm"),
+        "comment on a submitted article": Comment.objects.create(
+            article=shared.article, author=other, body="Hm"
+        ),
+        "notification": _notification(other),
     }
     if user.is_authenticated:  # anonymous users own nothing and submit nothing
         _submitted(shared.article, user)
@@ -242,6 +278,14 @@ def objects_for(user) -> dict[str, object]:
             "own orphan": _orphan(own),
             "own source": SourceFactory(annotation=own),
             "shared source": SourceFactory(annotation=shared),
+            "own comment": Comment.objects.create(article=shared.article, author=user, body="Mine"),
+            "own old comment": Comment.objects.create(
+                article=shared.article,
+                author=user,
+                body="Mine, earlier",
+                created=timezone.now() - EDIT_WINDOW - datetime.timedelta(seconds=1),
+            ),
+            "own notification": _notification(user),
             "unit on a submitted article": ClaimUnit.objects.create(
                 article=shared.article,
                 revision=shared.article.revisions.get(),

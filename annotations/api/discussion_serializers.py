@@ -1,0 +1,66 @@
+"""Serializers for discussion threads and notifications: explicit fields, read-only output;
+input serializers name exactly what a client sends."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from annotations.core.comments import MAX_LENGTH, comment_render
+from annotations.models import Comment, Notification
+from annotations.presenters.notifications import notification_target_url
+
+
+class CommentSerializer(serializers.ModelSerializer[Comment]):
+    """A comment: its text as typed (`body`) and as the desk shows it (`html`: Markdown-like,
+    sanitised; `@name` mentions marked)."""
+
+    author = serializers.CharField(source="author.username", read_only=True)
+    html = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Comment
+        fields = ["id", "article", "unit", "author", "body", "html", "note_of", "created", "edited"]
+        read_only_fields = fields
+
+    def get_html(self, comment: Comment) -> str:
+        return comment_render(comment.body, self.context.get("mentionable", {})).html
+
+
+class CommentCreateSerializer(serializers.Serializer):
+    """A new comment in the thread of a unit or of an article (exactly one of the two)."""
+
+    unit = serializers.IntegerField(min_value=1, max_value=2**63 - 1, required=False)
+    article = serializers.IntegerField(min_value=1, max_value=2**63 - 1, required=False)
+    body = serializers.CharField(max_length=MAX_LENGTH)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if ("unit" in attrs) == ("article" in attrs):
+            raise serializers.ValidationError(
+                {"unit": ["Give either a unit or an article: the thread to comment in."]}
+            )
+        return attrs
+
+
+class CommentEditSerializer(serializers.Serializer):
+    body = serializers.CharField(max_length=MAX_LENGTH)
+
+
+class NotificationSerializer(serializers.ModelSerializer[Notification]):
+    """One of the user's notifications; `url` is the desk page it leads to."""
+
+    actor = serializers.CharField(source="actor.username", read_only=True, allow_null=True)
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Notification
+        fields = ["id", "kind", "summary", "actor", "url", "created", "read_at", "emailed_at"]
+        read_only_fields = fields
+
+    def get_url(self, notification: Notification) -> str:
+        return notification_target_url(notification)
+
+
+class NotificationsReadSerializer(serializers.Serializer):
+    marked = serializers.IntegerField(help_text="How many notifications were unread.")

@@ -1,0 +1,102 @@
+"""The notification pages: the header bell, the list (paginated, its queries independent of its
+rows), opening one, marking read (POST, CSRF) and the e-mail preferences."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+
+from annotations.models import Article, Notification, NotificationPreference
+from tests.factories import ArticleFactory
+from tests.pages import logged_in
+
+pytestmark = pytest.mark.django_db
+
+
+def notified(user, count: int, article: Article | None = None) -> list[Notification]:
+    article = article or ArticleFactory()
+    target_type = ContentType.objects.get_for_model(article)
+    return Notification.objects.bulk_create(
+        Notification(
+            recipient=user,
+            kind=Notification.Kind.ASSIGNMENT,
+            target_type=target_type,
+            target_id=article.pk,
+            summary=f"Something {number} happened.",
+            dedupe_key=f"test:{number}",
+        )
+        for number in range(count)
+    )
+
+
+def test_the_bell_shows_the_unread_count(alice):
+    notified(alice, 3)
+    page = logged_in(alice).get("/notifications/").content.decode()
+    assert 'aria-label="Notifications: 3 unread"' in page
+    assert 'data-unread="3"' in page
+
+
+def test_the_list_is_paginated_and_its_queries_do_not_grow_with_rows(
+    alice, django_assert_max_num_queries
+):
+    notified(alice, 2)
+    client = logged_in(alice)
+    with django_assert_max_num_queries(20) as few:
+        client.get("/notifications/")
+    Notification.objects.all().delete()
+    notified(alice, 60)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get("/notifications/?page=2")
+    assert response.status_code == 200
+    assert response.content.decode().count('class="notification__summary"') == 25
+
+
+def test_opening_a_notification_marks_it_read_and_goes_to_its_page(alice):
+    article = ArticleFactory()
+    [notification] = notified(alice, 1, article)
+    response = logged_in(alice).get(f"/notifications/{notification.pk}/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/articles/{article.pk}/"
+    assert Notification.objects.get().read_at is not None
+
+
+def test_someone_elses_notification_is_a_404(alice, bob):
+    [notification] = notified(alice, 1)
+    assert logged_in(bob).get(f"/notifications/{notification.pk}/").status_code == 404
+    assert logged_in(bob).post(f"/notifications/{notification.pk}/read/").status_code == 404
+
+
+def test_marking_read_takes_a_post_with_its_csrf_token(alice):
+    [notification] = notified(alice, 1)
+    url = f"/notifications/{notification.pk}/read/"
+    assert logged_in(alice).get(url).status_code == 405
+    assert logged_in(alice, enforce_csrf_checks=True).post(url).status_code == 403
+    assert logged_in(alice).post(url).status_code == 302
+    assert Notification.objects.get().read_at is not None
+
+
+def test_mark_all_read(alice):
+    notified(alice, 4)
+    response = logged_in(alice).post("/notifications/read-all/", follow=True)
+    assert "4 notifications marked read." in response.content.decode()
+    assert not Notification.objects.filter(read_at=None).exists()
+
+
+def test_preferences_are_saved_and_bad_input_is_a_400(alice):
+    client = logged_in(alice)
+    assert client.get("/notifications/preferences/").status_code == 200
+    saved = client.post(
+        "/notifications/preferences/", {"email_kinds": ["mention"], "delivery": "daily"}
+    )
+    assert saved.status_code == 302
+    preference = NotificationPreference.objects.get(user=alice)
+    assert (preference.email_kinds, preference.delivery) == (["mention"], "daily")
+
+    bad = client.post("/notifications/preferences/", {"email_kinds": ["gossip"]})
+    assert bad.status_code == 400
+    assert "Choose when e-mails are sent." in bad.content.decode()
+
+
+def test_a_visitor_is_sent_to_log_in(client):
+    response = client.get("/notifications/")
+    assert response.status_code == 302 and "/login/" in response["Location"]
