@@ -158,6 +158,7 @@ def _verdicts_create(editor: User, unit_ids: set[int], *, publish: bool) -> dict
     published = now if publish else Value(None, output_field=DateTimeField())
     units = with_agreed_verdict(ClaimUnit.objects.filter(pk__in=unit_ids).order_by()).annotate(
         v_explanation=Value(""),
+        v_withdrawal_note=Value(""),
         v_editor=Value(editor.pk),
         v_decided=now,
         v_updated=now,
@@ -173,6 +174,7 @@ def _verdicts_create(editor: User, unit_ids: set[int], *, publish: bool) -> dict
             "label": "agreed_label_id",
             "claim_reviewed": "agreed_claim",
             "explanation": "v_explanation",
+            "withdrawal_note": "v_withdrawal_note",
             "claimant": "agreed_claimant",
             "decided_by": "v_editor",
             "decided_at": "v_decided",

@@ -132,13 +132,13 @@ class Command(BaseCommand):
                 """
                 INSERT INTO annotations_verdict (unit_id, label_id, claim_reviewed, explanation,
                        claimant, decided_at, is_published, first_published_at, published_at,
-                       updated_at)
+                       updated_at, withdrawal_note)
                 SELECT u.id, (SELECT id FROM annotations_verdictlabel ORDER BY position
                                 OFFSET (u.id % 6) LIMIT 1),
                        'Claim ' || u.id || ': unemployment doubled since 2020',
                        'The statistics office reports a 12% rise, not a doubling.',
                        'Councillor ' || (u.id % 97), now(), true, now(), now(),
-                       now() - make_interval(secs => u.id)
+                       now() - make_interval(secs => u.id), ''
                 FROM annotations_claimunit u
                 """
             )
