@@ -94,21 +94,41 @@ def _article_file_field() -> forms.FileField:
 
 
 class ArticleImportForm(PasteLimited):
-    """Import an article from exactly one of: pasted text, an uploaded file, a URL."""
+    """Import an article from exactly one of: pasted text, an uploaded file, a URL.
+
+    An upload survives the page coming back (an error elsewhere, a preview, a duplicate's
+    warning): the view keeps it and passes its name as `kept_upload`, and the form counts it as
+    the file given until another is chosen. `source_tab` is the tab the page showed (set by
+    static/annotations/import-page.js): a form sent with nothing in it has its error there.
+    """
+
+    # The page's own fields, which the back office's form (pasted text only) has not.
+    page_fields: ClassVar[tuple[str, ...]] = ("source_tab", "kept_file", "import_anyway")
+    sources: ClassVar[tuple[str, ...]] = ("text", "file", "url")
 
     text = forms.CharField(
         required=False,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 14}),
         label="Paste the article's text",
-        help_text="Paragraphs separated by blank lines.",
+        help_text="Paragraphs separated by blank lines, or one paragraph per line.",
     )
     file = _article_file_field()
+    kept_file = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput())
     url = forms.CharField(
         required=False,
         max_length=2000,
         label="Or fetch it from a URL",
         widget=forms.URLInput(attrs={"placeholder": "https://"}),
+    )
+    source_tab = forms.ChoiceField(
+        required=False, choices=[(name, name) for name in sources], widget=forms.HiddenInput()
+    )
+    first_line_title = forms.BooleanField(
+        required=False,
+        label="Take the first line as the headline",
+        help_text="It becomes the title (unless one is typed below) and leaves the text. "
+        "Preview to see the result before importing.",
     )
     title = forms.CharField(
         required=False,
@@ -127,6 +147,12 @@ class ArticleImportForm(PasteLimited):
         required=False, label="Publication date", widget=forms.DateInput(attrs={"type": "date"})
     )
     language = forms.CharField(required=False, max_length=16, initial="en")
+    # Sent by the duplicate warning's "Import it anyway" button.
+    import_anyway = forms.BooleanField(required=False, widget=forms.HiddenInput())
+
+    def __init__(self, *args: Any, kept_upload: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.kept_upload = kept_upload
 
     def _url_clean(self, name: str) -> str:
         return _url_field_clean(self.cleaned_data.get(name, ""))
@@ -140,19 +166,33 @@ class ArticleImportForm(PasteLimited):
     def clean_file(self) -> Any:
         return _upload_size_check(self.cleaned_data.get("file"))
 
+    @property
+    def chosen_tab(self) -> str:
+        """The tab the page shows: where the user was, else where what they gave is."""
+        if not self.is_bound:
+            return "text"
+        if self.data.get("source_tab") in self.sources:
+            return str(self.data["source_tab"])
+        errors = self.errors
+        if "url" in errors or self.data.get("url"):
+            return "url"
+        if "file" in errors or self.kept_upload:
+            return "file"
+        return "text"
+
     def clean(self) -> dict[str, Any]:
         super().clean()
         cleaned = self.cleaned_data  # what Form.clean returns (its stubs allow None)
         given = [
             bool(cleaned.get("text", "").strip()),
-            bool(cleaned.get("file")),
+            bool(cleaned.get("file")) or bool(self.kept_upload),
             bool(cleaned.get("url")),
         ]
         if not self.errors and sum(given) != 1:
-            raise forms.ValidationError(
-                "Paste the text, upload a file, or give a URL: exactly one of them.",
-                code="article_source_ambiguous",
-            )
+            message = "Paste the text, upload a file, or give a URL: exactly one of them."
+            # Nothing given: the error sits on the box the user was looking at.
+            field = self.chosen_tab if not any(given) and self.chosen_tab in self.fields else None
+            self.add_error(field, forms.ValidationError(message, code="article_source_ambiguous"))
         return cleaned
 
 
