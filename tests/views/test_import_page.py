@@ -195,3 +195,13 @@ def test_an_empty_form_has_its_error_on_the_box_of_the_tab_in_view(editor):
     assert 'data-initial="url"' in html
     assert '<ul class="field__errors" id="id_url_errors">' in html
     assert "exactly one of them" in html.split('id="id_url_errors"', 1)[1].split("</ul>", 1)[0]
+
+
+def test_an_address_without_its_scheme_is_told_to_add_https(editor):
+    response = logged_in(editor).post(
+        "/articles/import/", {"text": "Some text.", "source_url": "abcnews.go.com/US/story"}
+    )
+
+    html = response.content.decode()
+    assert "did you mean https://abcnews.go.com/US/story?" in html
+    assert 'id="id_source_url_errors"' in html
