@@ -419,6 +419,11 @@ class SearchForm(forms.Form):
         return self.cleaned_data["q"], {name: value for name, value in data.items() if value}
 
 
+# Django's "Ensure this value has at most 500 characters (it has 612)." says what is wrong,
+# not what to do.
+_TOO_LONG = "Too long: shorten it to %(limit_value)d characters or fewer (it has %(show_value)d)."
+
+
 class VersionForm(forms.Form):
     """An action on a claim unit, carrying the unit version the editor saw."""
 
@@ -428,25 +433,38 @@ class VersionForm(forms.Form):
 class VerdictForm(VersionForm):
     """The editor's final verdict on a claim unit."""
 
-    label = forms.ChoiceField(label="Final verdict", widget=forms.RadioSelect)
+    label = forms.ChoiceField(
+        label="Final verdict",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose a verdict.",
+            "invalid_choice": "Choose one of the verdicts listed.",
+        },
+    )
     claim_reviewed = forms.CharField(
         max_length=500,
         label="Claim reviewed",
         help_text=f"The claim as checked, in a short sentence: "
         f"{CLAIM_REVIEWED_RECOMMENDED} characters or fewer read best in search results.",
         widget=forms.TextInput(attrs={"data-character-counter": CLAIM_REVIEWED_RECOMMENDED}),
+        error_messages={
+            "required": "Write the claim as checked, in one short sentence.",
+            "max_length": _TOO_LONG,
+        },
     )
     explanation = forms.CharField(
         required=False,
         max_length=20_000,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=forms.Textarea(attrs={"rows": 5, "data-max-characters": 20_000}),
         help_text="What the evidence shows, for readers.",
+        error_messages={"max_length": _TOO_LONG},
     )
     claimant = forms.CharField(
         required=False,
         max_length=200,
         validators=[validate_visible_name],
         help_text="Who made the claim, as readers know them.",
+        error_messages={"max_length": _TOO_LONG},
     )
     sources = forms.TypedMultipleChoiceField(
         required=False,
@@ -496,8 +514,12 @@ class CorrectionForm(VerdictForm):
     note = forms.CharField(
         max_length=5_000,
         label="Correction note",
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3, "data-max-characters": 5_000}),
         help_text="Readers see this note beside the corrected verdict.",
+        error_messages={
+            "required": "Write a note telling readers what was corrected and why.",
+            "max_length": _TOO_LONG,
+        },
     )
 
 

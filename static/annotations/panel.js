@@ -6,6 +6,7 @@
 // that accepted the suggestion) must not save the first verdict; arrows or Tab reach them.
 
 import { ApiError } from "./api.js";
+import { refreshLimits } from "./char-limit.js";
 import { clearFieldErrors, messagesOf, showFieldErrors } from "./field-errors.js";
 import { createSourceRows } from "./source-rows.js";
 
@@ -92,7 +93,7 @@ export function createPanel(dialog, sourceTemplate) {
         const container = form.querySelector(`[data-field="${key}"]`);
         // Only what is shown: from a suggestion the verdict radios are hidden behind "Save as".
         const inputs = Array.from(container.querySelectorAll("input, textarea, select")).filter(isShown);
-        showFieldErrors(container.querySelector(`[data-errors-for="${key}"]`), inputs, messagesOf(value));
+        showFieldErrors(container.querySelector(`[data-errors-for="${key}"]`), inputs, messagesOf(value, key));
       } else if (key === "sources") {
         const listMessages = sources.showErrors(sentSources, value);
         showFieldErrors(form.querySelector('[data-errors-for="sources"]'), [], listMessages);
@@ -175,6 +176,7 @@ export function createPanel(dialog, sourceTemplate) {
       originalSources: JSON.stringify(sources.read().map(({ source }) => source)),
     };
     syncKind();
+    refreshLimits(form);
     dialog.showModal();
     firstFocus(mode)?.focus();
   }
