@@ -10,7 +10,7 @@ function counterFor(input) {
   if (!counter) {
     counter = document.createElement("p");
     counter.id = id;
-    counter.className = "character-counter character-counter--limit";
+    counter.className = "limit-counter";
     input.after(counter);
     const describedBy = new Set((input.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean));
     describedBy.add(id);
