@@ -130,6 +130,19 @@ def passage_in_context(
     return [paragraph for paragraph in paragraphs if paragraph]
 
 
+_OPENING_QUOTES = "\"'“‘„‚«‹「『"
+_CLOSING_QUOTES = "\"'”’»›」』"
+
+
+def quote_marks_added(text: str) -> str:
+    """The text in “ ”, unless it starts or ends with quote marks of its own (a passage that
+    is itself a quotation): never ““ ””."""
+    text = text.strip()
+    if text[:1] in _OPENING_QUOTES or text[-1:] in _CLOSING_QUOTES:
+        return text
+    return f"\u201c{text}\u201d"
+
+
 def phrases_marked(text: str, phrases: list[str]) -> list[Segment]:
     """The text as segments, each phrase's first occurrence (after the previous phrase's,
     when it has one there) marked: "219" and "Aleppo" in a passage that names both. A phrase

@@ -6,7 +6,8 @@
 const QUOTE_LENGTH = 140;
 const RATIONALE_LENGTH = 160;
 
-function truncate(text, length) {
+/** At most `length` characters of the text, an ellipsis marking a cut. */
+export function truncate(text, length) {
   const characters = Array.from(text || "");
   return characters.length > length ? `${characters.slice(0, length).join("").trimEnd()}…` : characters.join("");
 }
