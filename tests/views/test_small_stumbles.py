@@ -39,3 +39,10 @@ def test_the_queue_adds_no_quote_marks_around_a_passage_that_has_its_own():
     assert quote_marks_added("“We will win,” the mayor said") == "“We will win,” the mayor said"
     assert quote_marks_added("Crime fell by 30%.") == "“Crime fell by 30%.”"
     assert quote_marks_added("He called it 'a fiasco'") == "He called it 'a fiasco'"
+
+
+def test_an_article_not_yet_computed_says_so_once(editor, article):
+    html = logged_in(editor).get(f"/articles/{article.pk}/").content.decode()
+
+    card = html.split('id="agreement"', 1)[1].split("</section>\n</section>", 1)[0]
+    assert card.lower().count("not computed yet") == 1
