@@ -212,6 +212,9 @@ DESK_NAME = env_str("DESK_NAME", "factcheck desk")
 DESK_URL = env_str("DESK_URL", "http://127.0.0.1:8000")
 # Articles: limits on what an import may bring in.
 ARTICLE_MAX_CHARACTERS = env_int("ARTICLE_MAX_CHARACTERS", 200_000)
+# A highlight longer than this is saved, but the panel warns first: a drag that started above
+# the text selects whole paragraphs (1,412 characters "without a word" in issue 15's walk).
+HIGHLIGHT_WARN_CHARACTERS = env_int("HIGHLIGHT_WARN_CHARACTERS", 600)
 ARTICLE_FETCH_TIMEOUT_SECONDS = env_int("ARTICLE_FETCH_TIMEOUT_SECONDS", 10)
 # The whole fetch, redirects and a slowly trickling body included; keep it below the web
 # server's worker timeout so the editor gets a clear error rather than a killed request.

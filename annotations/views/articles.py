@@ -8,6 +8,7 @@ import re
 import secrets
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse
@@ -126,6 +127,8 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 article_assignment_context(article) if may[Permission.Article.ASSIGN] else None
             ),
             "claim_changes": claim_changes,
+            # The panel warns above this length (a drag that overshot the passage).
+            "highlight_warn_characters": settings.HIGHLIGHT_WARN_CHARACTERS,
             # Editors only: sentences restating a checked claim, to confirm or dismiss.
             "appearances": (
                 appearances_pending(article_id=article.pk, user=request.user)

@@ -17,6 +17,8 @@ export function createPanel(dialog, sourceTemplate) {
   const form = dialog.querySelector("form");
   const title = dialog.querySelector("#panel-title");
   const quote = dialog.querySelector("#panel-quote");
+  const lengthWarning = dialog.querySelector("#panel-length-warning");
+  const warnAbove = Number(dialog.dataset.warnAbove) || Infinity;
   const alertBox = dialog.querySelector("#panel-errors");
   const speakerField = dialog.querySelector('[data-field="speaker"]');
   const speaker = form.elements.speaker;
@@ -155,6 +157,12 @@ export function createPanel(dialog, sourceTemplate) {
     showAlert([]);
     title.textContent = mode === "edit" ? "Edit highlight" : "New highlight";
     quote.textContent = exact.length > QUOTE_PREVIEW_LENGTH ? `${exact.slice(0, QUOTE_PREVIEW_LENGTH)}…` : exact;
+    // Code points, as the server counts the passage.
+    const length = Array.from(exact).length;
+    lengthWarning.hidden = mode !== "create" || length <= warnAbove;
+    lengthWarning.textContent = lengthWarning.hidden
+      ? ""
+      : `This highlight is ${length.toLocaleString("en")} characters long. If the selection took in more than the claim, close and select it again.`;
     const initialSources = annotation ? annotation.sources : [];
     sources.reset(initialSources.length ? initialSources : [{}]);
     if (annotation) {

@@ -61,3 +61,33 @@ def test_the_annotate_button_leaves_the_line_after_the_selection_uncovered(page:
     assert box
     # Above the selection's line: the next line, below it, stays readable.
     assert box["y"] + box["height"] <= end["top"]
+
+
+def test_a_very_long_highlight_is_warned_about_before_saving(page: Page) -> None:
+    ReviewerFactory(username="alice")
+    text = f"Budget\n\n{LONG}\n\n{LONG}\n\n{LONG}\n\n{LONG}\n\n{LONG}"
+    article = ArticleFactory(text=text)
+    login(page, "alice")
+    open_article(page, article.pk)
+
+    start = text.index(LONG)
+    drag_select(page, text, start, len(text))
+    page.get_by_role("button", name="Annotate").click()
+
+    warning = page.locator("#panel-length-warning")
+    expect(warning).to_be_visible()
+    expect(warning).to_contain_text(f"This highlight is {len(text) - start:,} characters long")
+
+
+def test_a_highlight_of_a_sentence_is_not_warned_about(page: Page) -> None:
+    ReviewerFactory(username="alice")
+    article = ArticleFactory(text=f"Budget\n\n{LONG}")
+    login(page, "alice")
+    open_article(page, article.pk)
+
+    start = article.text.index(LONG)
+    drag_select(page, article.text, start, start + len(LONG))
+    page.get_by_role("button", name="Annotate").click()
+
+    expect(page.locator("#annotation-panel")).to_be_visible()
+    expect(page.locator("#panel-length-warning")).to_be_hidden()
