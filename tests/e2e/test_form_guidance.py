@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 
 from annotations.models import Annotation, ClaimUnit
 from tests.e2e.conftest import login, open_article
-from tests.e2e.helpers import drag_select, panel
+from tests.e2e.helpers import panel, passage_annotated
 from tests.factories import ArticleFactory, EditorFactory, ReviewerFactory, claims_reviewed
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -23,11 +23,9 @@ def test_saving_a_highlight_without_a_verdict_says_choose_a_verdict(
     browser_problems.expect(r"status of 400")
     ReviewerFactory(username="alice")
     article = ArticleFactory(text=TEXT)
-    start = article.text.index(CLAIM)
     login(page, "alice")
     open_article(page, article.pk)
-    drag_select(page, article.text, start, start + len(CLAIM))
-    page.get_by_role("button", name="Annotate").click()
+    passage_annotated(page, article.text, CLAIM)
 
     rationale = panel(page).get_by_label("Rationale")
     rationale.fill("Police figures show a 3% fall.")

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import login, open_article
-from tests.e2e.helpers import drag_select, fill_claim, panel
+from tests.e2e.helpers import fill_claim, panel, passage_annotated
 from tests.factories import ArticleFactory, ReviewerFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -26,11 +26,9 @@ def test_a_reviewer_reads_their_sources_and_rationale_in_full_before_and_after_s
 ) -> None:
     ReviewerFactory(username="alice")
     article = ArticleFactory(text=TEXT)
-    start = article.text.index(CLAIM)
     login(page, "alice")
     open_article(page, article.pk)
-    drag_select(page, article.text, start, start + len(CLAIM))
-    page.get_by_role("button", name="Annotate").click()
+    passage_annotated(page, article.text, CLAIM)
     fill_claim(
         page,
         verdict="False",

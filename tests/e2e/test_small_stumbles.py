@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import login, open_article
-from tests.e2e.helpers import character_box, drag_select, sidebar_item
+from tests.e2e.helpers import character_box, drag_select, passage_annotated, sidebar_item
 from tests.factories import AnnotationFactory, ArticleFactory, ReviewerFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -71,8 +71,7 @@ def test_a_very_long_highlight_is_warned_about_before_saving(page: Page) -> None
     open_article(page, article.pk)
 
     start = text.index(LONG)
-    drag_select(page, text, start, len(text))
-    page.get_by_role("button", name="Annotate").click()
+    passage_annotated(page, text, text[start:])
 
     warning = page.locator("#panel-length-warning")
     expect(warning).to_be_visible()
@@ -85,9 +84,7 @@ def test_a_highlight_of_a_sentence_is_not_warned_about(page: Page) -> None:
     login(page, "alice")
     open_article(page, article.pk)
 
-    start = article.text.index(LONG)
-    drag_select(page, article.text, start, start + len(LONG))
-    page.get_by_role("button", name="Annotate").click()
+    passage_annotated(page, article.text, LONG)
 
     expect(page.locator("#annotation-panel")).to_be_visible()
     expect(page.locator("#panel-length-warning")).to_be_hidden()

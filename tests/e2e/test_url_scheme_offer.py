@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from annotations.models import Annotation, Article
 from tests.e2e.conftest import login, open_article
-from tests.e2e.helpers import drag_select, fill_claim, panel
+from tests.e2e.helpers import fill_claim, panel, passage_annotated
 from tests.factories import ArticleFactory, EditorFactory, ReviewerFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -36,12 +36,9 @@ def test_the_import_forms_original_url_is_offered_https(page: Page) -> None:
 def test_a_source_url_without_its_scheme_is_offered_https(page: Page) -> None:
     ReviewerFactory(username="alice")
     article = ArticleFactory()
-    sentence = article.text.split("\n\n")[1]
-    start = article.text.index(sentence)
     login(page, "alice")
     open_article(page, article.pk)
-    drag_select(page, article.text, start, start + len(sentence))
-    page.get_by_role("button", name="Annotate").click()
+    passage_annotated(page, article.text, article.text.split("\n\n")[1])
 
     fill_claim(page, verdict="False", source_url=ADDRESS, source_title="Budget records")
     panel(page).get_by_role("button", name=f"Use https://{ADDRESS}").click()
