@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import TypedDict, Unpack
 
 import trafilatura
@@ -337,13 +337,5 @@ def article_import(
         found = article_duplicate_find(source_url=draft.source_url, text=draft.text)
         if found is not None:
             raise ArticleDuplicate(found[0], reason=found[1])
-    return article_create(
-        title=draft.title,
-        text=draft.text,
-        byline=draft.byline,
-        publisher=draft.publisher,
-        source_url=draft.source_url,
-        published_on=draft.published_on,
-        language=draft.language,
-        imported_by=imported_by,
-    )
+    # The draft's fields are article_create's arguments, named alike.
+    return article_create(**asdict(draft), imported_by=imported_by)
