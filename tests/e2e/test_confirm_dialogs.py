@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from annotations.models import AnnotationAnchor, ClaimUnit, Verdict
+from tests.e2e.accessibility import axe_violations
 from tests.e2e.conftest import login
 from tests.e2e.test_revisions import CLAIM, REWORDED, orphan_of
 from tests.factories import (
@@ -35,6 +36,7 @@ def test_unpublishing_asks_first_and_escape_keeps_the_verdict_published(page: Pa
     dialog = page.get_by_role("dialog", name="Unpublish this verdict?")
     expect(dialog).to_be_visible()
     expect(dialog.get_by_role("button", name="Cancel")).to_be_focused()
+    assert axe_violations(page) == []
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
     verdict.refresh_from_db()

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from annotations.models import Annotation, ClaimUnit
+from tests.e2e.accessibility import axe_violations
 from tests.e2e.conftest import login, open_article
 from tests.e2e.helpers import panel, passage_annotated
 from tests.factories import ArticleFactory, EditorFactory, ReviewerFactory, claims_reviewed
@@ -54,3 +55,4 @@ def test_a_refused_decision_focuses_its_first_error(page: Page, browser_problems
     expect(form.get_by_text("Choose a verdict.")).to_be_visible()
     expect(form.get_by_role("radio").first).to_be_focused()
     expect(form.get_by_role("radio").first).to_be_in_viewport()
+    assert axe_violations(page) == []

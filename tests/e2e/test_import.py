@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from annotations.models import Article
+from tests.e2e.accessibility import axe_violations
 from tests.e2e.conftest import login
 from tests.factories import EditorFactory
 
@@ -77,6 +78,7 @@ def test_an_error_on_a_file_import_keeps_the_file_and_the_tab(page: Page, tmp_pa
 
     expect(page.get_by_role("tab", name="Upload a file")).to_have_attribute("aria-selected", "true")
     expect(page.locator("#kept-upload")).to_contain_text("wire.txt")
+    assert axe_violations(page) == []
     page.get_by_label("Original URL").fill("https://example.org/wire")
     page.get_by_role("button", name="Import article").click()
 
@@ -98,6 +100,7 @@ def test_preview_takes_the_headline_as_the_title_before_saving(page: Page) -> No
     preview = page.locator("#import-preview")
     expect(preview).to_contain_text("Budget approved")
     expect(preview).to_contain_text("1 paragraph")
+    assert axe_violations(page) == []
     assert not Article.objects.exists()
     page.get_by_role("button", name="Import article").click()
 

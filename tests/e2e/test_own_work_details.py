@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.accessibility import axe_violations
 from tests.e2e.conftest import login, open_article
 from tests.e2e.helpers import fill_claim, panel, passage_annotated
 from tests.factories import ArticleFactory, ReviewerFactory
@@ -62,3 +63,4 @@ def details_read_with_the_keyboard(page: Page) -> None:
     )
     expect(details).to_contain_text("https://police.example.org/statistics")
     expect(details).to_contain_text("Refutes the claim")
+    assert axe_violations(page) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.accessibility import axe_violations
 from tests.e2e.conftest import login, open_article
 from tests.e2e.helpers import character_box, drag_select, passage_annotated, sidebar_item
 from tests.factories import AnnotationFactory, ArticleFactory, ReviewerFactory
@@ -75,6 +76,7 @@ def test_a_very_long_highlight_is_warned_about_before_saving(page: Page) -> None
 
     warning = page.locator("#panel-length-warning")
     expect(warning).to_be_visible()
+    assert axe_violations(page) == []
     expect(warning).to_contain_text(f"This highlight is {len(text) - start:,} characters long")
 
 

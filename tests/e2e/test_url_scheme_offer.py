@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from annotations.models import Annotation, Article
+from tests.e2e.accessibility import axe_violations
 from tests.e2e.conftest import login, open_article
 from tests.e2e.helpers import fill_claim, panel, passage_annotated
 from tests.factories import ArticleFactory, EditorFactory, ReviewerFactory
@@ -26,6 +27,8 @@ def test_the_import_forms_original_url_is_offered_https(page: Page) -> None:
     page.get_by_label("Paste the article's text").fill("Budget approved\n\nThe council voted.")
     page.get_by_label("Original URL").fill(ADDRESS)
     page.get_by_label("Publisher").click()
+    expect(page.locator(".scheme-offer")).to_be_visible()
+    assert axe_violations(page) == []
     page.get_by_role("button", name=f"Use https://{ADDRESS}").click()
     page.get_by_role("button", name="Import article").click()
 
