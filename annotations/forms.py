@@ -9,6 +9,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
+from annotations.core.fast_lane import FAST_CONFIRM_MAX, FastConfirmItem
 from annotations.core.search_text import (
     LANGUAGE_MESSAGE,
     LANGUAGE_TAG,
@@ -20,7 +21,12 @@ from annotations.errors import DomainError
 from annotations.fetching import url_validate
 from annotations.models import ClaimLink, ClaimUnit, VerdictLabel
 from annotations.roles import Role
-from annotations.services.adjudication import CLAIM_REVIEWED_RECOMMENDED, VerdictInput
+from annotations.selectors.public import IndexCursor, IndexFilters
+from annotations.services.adjudication import (
+    CLAIM_REVIEWED_RECOMMENDED,
+    WITHDRAWAL_NOTE_MAX,
+    VerdictInput,
+)
 from annotations.validators import validate_visible_name
 
 _Field = TypeVar("_Field", bound=forms.Field)
@@ -356,39 +362,85 @@ class QueueFilterForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if value}
 
 
-class SearchForm(forms.Form):
-    """The search page's box and filters, read from the query string (the API's
-    SearchQuerySerializer checks the same). Label choices come from the view."""
+class ReadyLaneForm(forms.Form):
+    """The Ready lane's page size, read from the query string (an invalid one is ignored)."""
+
+    SIZES: ClassVar[list[int]] = [50, 200, FAST_CONFIRM_MAX]
+    size = forms.TypedChoiceField(
+        required=False,
+        coerce=int,
+        choices=[(size, f"{size:,} a page") for size in SIZES],
+        label="Claims a page",
+    )
+
+    def page_size(self) -> int:
+        if self.is_valid() and self.cleaned_data["size"]:
+            return int(self.cleaned_data["size"])
+        return self.SIZES[0]
+
+
+class UnitVersionsField(forms.Field):
+    """Units as the Ready lane posts them, each "<unit id>:<version seen>"; many values."""
+
+    widget = forms.MultipleHiddenInput
+    INVALID = "Reload the page: a claim was sent in a form the desk does not read."
+
+    def to_python(self, value: Any) -> list[FastConfirmItem]:
+        items = []
+        for text in value or []:
+            unit, _, version = str(text).partition(":")
+            if not (unit.isascii() and unit.isdigit() and version.isascii() and version.isdigit()):
+                raise forms.ValidationError(self.INVALID, code="invalid")
+            if len(unit) > 18 or len(version) > 9:
+                raise forms.ValidationError(self.INVALID, code="invalid")
+            items.append(FastConfirmItem(int(unit), int(version)))
+        return items
+
+
+class FastConfirmForm(forms.Form):
+    """The Ready lane's confirm: the ticked claims, or every claim of the page, decided with
+    their agreed verdicts and published (or only decided)."""
+
+    ACTIONS: ClassVar[dict[str, tuple[str, bool]]] = {
+        # action: (which claims, publish)
+        "publish": ("unit", True),
+        "publish_page": ("page_unit", True),
+        "decide": ("unit", False),
+    }
+    action = forms.ChoiceField(choices=[(action, action) for action in ACTIONS])
+    unit = UnitVersionsField(required=False)
+    page_unit = UnitVersionsField(required=False)
+    # The service's "items" errors (none chosen, too many, twice) land on the ticked claims.
+    service_fields: ClassVar[dict[str, str]] = {"items": "unit"}
+
+    def items(self) -> list[FastConfirmItem]:
+        chosen, _publish = self.ACTIONS[self.cleaned_data["action"]]
+        return list(self.cleaned_data[chosen])
+
+    def publishes(self) -> bool:
+        return self.ACTIONS[self.cleaned_data["action"]][1]
+
+
+class _SearchBoxForm(forms.Form):
+    """A search box with a desk label and a publication date range, read from the query
+    string; the desk's search page and the public index build on it. Label choices come from
+    the view."""
 
     q = forms.CharField(
         required=False, max_length=MAX_QUERY_LENGTH, strip=False, label="Search for"
     )
-    kind = forms.ChoiceField(required=False, label="Kind")
     label = forms.ChoiceField(required=False, label="Desk verdict")
     date_from = forms.DateField(required=False, input_formats=["%Y-%m-%d"], label="From")
     date_to = forms.DateField(required=False, input_formats=["%Y-%m-%d"], label="To")
     publisher = forms.CharField(required=False, max_length=200, label="Publisher")
-    language = forms.CharField(required=False, max_length=16, label="Language")
-    source = forms.ChoiceField(required=False, label="Source")
 
-    def __init__(
-        self, *args: Any, labels: Sequence[VerdictLabel], kinds: Sequence[str], **kwargs: Any
-    ) -> None:
+    def __init__(self, *args: Any, labels: Sequence[VerdictLabel], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in ("date_from", "date_to"):
             self.fields[name].widget.input_type = "date"
-        _field(self, "kind", forms.ChoiceField).choices = [
-            ("", "Everything"),
-            *((kind, kind.replace("-", " ").capitalize() + "s") for kind in kinds),
-        ]
         _field(self, "label", forms.ChoiceField).choices = [
             ("", "Any"),
             *((label.slug, label.name) for label in labels),
-        ]
-        _field(self, "source", forms.ChoiceField).choices = [
-            ("", "Desk and external"),
-            ("desk", "The desk's own"),
-            ("external", "Other fact-checkers"),
         ]
 
     def clean_q(self) -> str:
@@ -397,11 +449,8 @@ class SearchForm(forms.Form):
             raise forms.ValidationError(NO_WORD_MESSAGE)
         return text
 
-    def clean_language(self) -> str:
-        language: str = self.cleaned_data["language"].strip()
-        if language and not LANGUAGE_TAG.fullmatch(language):
-            raise forms.ValidationError(LANGUAGE_MESSAGE)
-        return language
+    def clean_publisher(self) -> str:
+        return str(self.cleaned_data["publisher"]).strip()
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -410,13 +459,81 @@ class SearchForm(forms.Form):
             self.add_error("date_to", "Must not be before the start date.")
         return cleaned
 
+
+class SearchForm(_SearchBoxForm):
+    """The search page's box and filters, read from the query string (the API's
+    SearchQuerySerializer checks the same)."""
+
+    kind = forms.ChoiceField(required=False, label="Kind")
+    language = forms.CharField(required=False, max_length=16, label="Language")
+    source = forms.ChoiceField(required=False, label="Source")
+    field_order = ["q", "kind", "label", "date_from", "date_to", "publisher", "language", "source"]
+
+    def __init__(
+        self, *args: Any, labels: Sequence[VerdictLabel], kinds: Sequence[str], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, labels=labels, **kwargs)
+        _field(self, "kind", forms.ChoiceField).choices = [
+            ("", "Everything"),
+            *((kind, kind.replace("-", " ").capitalize() + "s") for kind in kinds),
+        ]
+        _field(self, "source", forms.ChoiceField).choices = [
+            ("", "Desk and external"),
+            ("desk", "The desk's own"),
+            ("external", "Other fact-checkers"),
+        ]
+
+    def clean_language(self) -> str:
+        language: str = self.cleaned_data["language"].strip()
+        if language and not LANGUAGE_TAG.fullmatch(language):
+            raise forms.ValidationError(LANGUAGE_MESSAGE)
+        return language
+
     def criteria(self) -> tuple[str, dict[str, Any]] | None:
         """(text, the filters' values) when there is something valid to look for, else None."""
         if not self.is_valid() or not self.cleaned_data["q"].strip():
             return None
         data = {name: value for name, value in self.cleaned_data.items() if name != "q"}
-        data["publisher"] = data["publisher"].strip()
         return self.cleaned_data["q"], {name: value for name, value in data.items() if value}
+
+
+class PublicIndexForm(_SearchBoxForm):
+    """The public index's search box and filters; `after` is the keyset cursor of the next
+    page when browsing, `page` the page number of a search's results."""
+
+    claimant = forms.CharField(required=False, max_length=200, label="Claimant")
+    after = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
+    page = forms.IntegerField(
+        required=False, min_value=1, max_value=10_000, widget=forms.HiddenInput
+    )
+
+    def __init__(self, *args: Any, labels: Sequence[VerdictLabel], **kwargs: Any) -> None:
+        super().__init__(*args, labels=labels, **kwargs)
+        self.fields["label"].label = "Rating"
+        self.fields["q"].label = "Search fact checks"
+
+    def clean_claimant(self) -> str:
+        return str(self.cleaned_data["claimant"]).strip()
+
+    def clean_after(self) -> IndexCursor | None:
+        token: str = self.cleaned_data["after"]
+        if not token:
+            return None
+        cursor = IndexCursor.parse(token)
+        if cursor is None:
+            raise forms.ValidationError("This is not a page of the index: start again.")
+        return cursor
+
+    def filters(self) -> IndexFilters:
+        """The filters' values (call once the form is valid)."""
+        data = self.cleaned_data
+        return IndexFilters(
+            label=data["label"],
+            date_from=data["date_from"],
+            date_to=data["date_to"],
+            publisher=data["publisher"],
+            claimant=data["claimant"],
+        )
 
 
 # Django's "Ensure this value has at most 500 characters (it has 612)." says what is wrong,
@@ -520,6 +637,18 @@ class CorrectionForm(VerdictForm):
             "required": "Write a note telling readers what was corrected and why.",
             "max_length": _TOO_LONG,
         },
+    )
+
+
+class WithdrawForm(VersionForm):
+    """Unpublishing a verdict, with an optional note readers see on its withdrawn page."""
+
+    note = forms.CharField(
+        required=False,
+        max_length=WITHDRAWAL_NOTE_MAX,
+        label="Note for readers",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Shown on the verdict's page, beside the date it was withdrawn.",
     )
 
 

@@ -17,6 +17,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Upper
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -93,6 +94,11 @@ class Article(models.Model):
         ordering = ["-created", "-id"]
         constraints = [
             models.CheckConstraint(condition=~Q(text=""), name="article_text_not_empty"),
+        ]
+        indexes = [
+            # The public index's publisher filter (any case): also gives the planner the
+            # statistics to walk verdicts newest first rather than sort every match.
+            models.Index(Upper("publisher"), name="article_publisher_upper"),
         ]
 
     def __str__(self) -> str:
@@ -645,6 +651,25 @@ class DeskSettings(models.Model):
         help_text="Matches scoring at least this (and below the 'same claim' threshold) are "
         "shown as 'possibly related'; lower ones are not shown.",
     )
+    # The fast lane (docs/review-queue.md): units every reviewer agreed on, confirmed in bulk.
+    fast_lane_min_reviewers = models.PositiveSmallIntegerField(
+        default=2,
+        validators=[MinValueValidator(2), MaxValueValidator(50)],
+        help_text="A unit goes to the Ready lane only with at least this many reviewers, "
+        "all giving the same verdict (2 to 50).",
+    )
+    fast_lane_min_overlap = models.FloatField(
+        default=0.8,
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text="How much the reviewers' highlights must overlap: the passage all of them "
+        "highlighted over the passage any of them did (0 to 1).",
+    )
+    fast_lane_excluded_labels = models.ManyToManyField(
+        VerdictLabel,
+        blank=True,
+        related_name="+",
+        help_text="Verdicts never fast-tracked (e.g. False): an editor decides them one by one.",
+    )
 
     class Meta:
         verbose_name_plural = "desk settings"
@@ -654,6 +679,14 @@ class DeskSettings(models.Model):
                 & Q(match_same_threshold__lte=1)
                 & Q(match_related_threshold__lte=F("match_same_threshold")),
                 name="desksettings_match_thresholds_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(fast_lane_min_reviewers__gte=2) & Q(fast_lane_min_reviewers__lte=50),
+                name="desksettings_fast_lane_reviewers_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(fast_lane_min_overlap__gte=0) & Q(fast_lane_min_overlap__lte=1),
+                name="desksettings_fast_lane_overlap_range",
             ),
         ]
 
@@ -718,10 +751,29 @@ class Verdict(models.Model):
     first_published_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    # Set when an editor unpublishes it (cleared when it is published again): readers of its
+    # page then get a 410 with the date and the editor's note.
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawal_note = models.TextField(blank=True)
     history = HistoricalRecords(m2m_fields=[sources])
 
     class Meta:
         ordering = ["-updated_at", "-id"]
+        indexes = [
+            # The public index pages published verdicts newest first, by keyset (selectors.public).
+            models.Index(
+                fields=["published_at", "id"],
+                condition=Q(is_published=True),
+                name="verdict_published_order",
+            ),
+            # Its claimant filter (any case), newest first.
+            models.Index(
+                Upper("claimant"),
+                F("published_at").desc(),
+                condition=Q(is_published=True),
+                name="verdict_claimant_order",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(claim_reviewed=""), name="verdict_claim_reviewed_not_empty"

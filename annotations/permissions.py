@@ -82,6 +82,8 @@ class Permission:
         ADJUDICATE = "unit:adjudicate"  # the queue, a unit's page and every decision on it
         # A unit's passage and where it stands, as a claim's appearance or related unit shows it.
         READ = "unit:read"
+        # The fast lane: decide (and publish) many units every reviewer agreed on, at once.
+        CONFIRM_READY = "unit:confirm-ready"
 
     class Verdict(PermissionName):
         READ = "verdict:read"
@@ -310,6 +312,7 @@ PERMISSION_MAP: dict[PermissionName, list[Clause]] = {
     P.Assignment.HOLD: [(user_is_reviewer,)],
     P.Assignment.PICK_UP: [(user_is_reviewer, desk_allows_self_assignment)],
     P.Unit.ADJUDICATE: [(user_is_editor,)],
+    P.Unit.CONFIRM_READY: [(user_is_editor,)],
     P.Unit.READ: [
         (user_is_editor,),
         (user_is_desk_member, unit_article_submitted_by_user),
@@ -368,6 +371,7 @@ DENIALS: dict[PermissionName, Denial] = {
     P.Assignment.HOLD: Denial("Only reviewers have assignments.", _NOT_REVIEWER),
     P.Assignment.PICK_UP: Denial("Only reviewers pick up articles.", _NOT_REVIEWER),
     P.Unit.ADJUDICATE: Denial("Only editors adjudicate.", _NOT_EDITOR),
+    P.Unit.CONFIRM_READY: Denial("Only editors confirm agreed verdicts.", _NOT_EDITOR),
     P.Unit.READ: Denial("Submit your own review of the article first.", "review_not_submitted"),
     P.Verdict.READ: Denial("Only editors see unpublished verdicts.", _NOT_EDITOR),
     P.Verdict.READ_UNPUBLISHED: Denial("Only editors see unpublished verdicts.", _NOT_EDITOR),

@@ -33,6 +33,8 @@ urlpatterns = [
     path("sources/<id:pk>/archive/page/", views.source_archive_page, name="source-archive-page"),
     path("sources/<id:pk>/archive.warc.gz", views.source_archive_warc, name="source-archive-warc"),
     path("review/", views.review_queue_view, name="review-queue"),
+    path("review/ready/", views.review_ready_view, name="review-ready"),
+    path("review/ready/confirm/", views.review_ready_confirm_view, name="review-ready-confirm"),
     path("review/units/<id:pk>/", views.review_unit, name="review-unit"),
     path(
         "review/appearances/<id:pk>/confirm/",

@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    # The public site's sitemap.xml (its templates; no sites framework: the request's host).
+    "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
@@ -209,7 +211,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 
 # --- The desk -------------------------------------------------------------------------------
 DESK_NAME = env_str("DESK_NAME", "factcheck desk")
-DESK_URL = env_str("DESK_URL", "http://127.0.0.1:8000")
+# The desk's public origin (scheme://host) for the links in documents and exports; empty: the
+# origin each request came to (exports/iris.py). Set it when a proxy rewrites the Host header.
+DESK_URL = env_str("DESK_URL", "")
 # Articles: limits on what an import may bring in.
 ARTICLE_MAX_CHARACTERS = env_int("ARTICLE_MAX_CHARACTERS", 200_000)
 # A highlight longer than this is saved, but the panel warns first: a drag that started above

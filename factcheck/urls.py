@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, register_converter
 from drf_spectacular.views import SpectacularAPIView
 
@@ -9,7 +10,15 @@ from annotations.account_views import account, token_revoke
 from annotations.api.docs_views import api_docs
 from annotations.converters import IdConverter
 from annotations.permissions import Permission
-from annotations.public_views import verdict_public
+from annotations.public_views import (
+    SITEMAPS,
+    VerdictsFeed,
+    article_checked_page,
+    robots_txt,
+    scale_page,
+    verdict_index,
+    verdict_public,
+)
 from annotations.views.decorators import permission_required
 
 register_converter(IdConverter, "id")
@@ -39,7 +48,29 @@ urlpatterns = [
     ),
     path("api/docs/", permission_required(Permission.Public.READ)(api_docs), name="api-docs"),
     path("api/v1/", include("annotations.api.urls")),
+    # The public site: no login (annotations/public_views/).
+    path("verdicts/", verdict_index, name="verdict-index"),
     path("verdicts/<id:pk>/", verdict_public, name="verdict-public"),
+    path("verdicts/articles/<id:pk>/", article_checked_page, name="public-article"),
+    path(
+        "verdicts/feed.atom",
+        permission_required(Permission.Verdict.READ)(VerdictsFeed()),
+        name="verdict-feed",
+    ),
+    path("scale/", scale_page, name="public-scale"),
+    path("robots.txt", robots_txt, name="robots-txt"),
+    path(
+        "sitemap.xml",
+        permission_required(Permission.Public.READ)(sitemap_views.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap-index",
+    ),
+    path(
+        "sitemap-<slug:section>.xml",
+        permission_required(Permission.Public.READ)(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
     path("account/", account, name="account"),
     path("account/tokens/<id:pk>/revoke/", token_revoke, name="account-token-revoke"),
     path("", include("annotations.urls")),

@@ -142,3 +142,19 @@ def drift_site(settings, tmp_path) -> Iterator[str]:
     DriftSite.pages, DriftSite.robots, DriftSite.log = {}, None, []
     with site_serving(DriftSite) as base:
         yield base
+
+
+@pytest.fixture
+def agreed(db, django_capture_on_commit_callbacks):
+    """The fast lane's article (tests/views/review_scenario.py's text): Crime, True twice;
+    Taxes, Mostly false twice (both ready); Jobs, True against False (not)."""
+    from tests.factories import ArticleFactory, claims_reviewed
+    from tests.views.review_scenario import CRIME, JOBS, TAXES, TEXT
+
+    article = ArticleFactory(title="Town hall budget", text=TEXT)
+    with django_capture_on_commit_callbacks(execute=True):
+        claims_reviewed(article, {CRIME: "true", TAXES: "mostly-false", JOBS: "true"}, sources=True)
+        claims_reviewed(
+            article, {CRIME: "true", TAXES: "mostly-false", JOBS: "false"}, sources=True
+        )
+    return article

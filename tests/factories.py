@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
@@ -114,6 +115,34 @@ def claim_stored(text: str, created_by: User | None = None) -> Claim:
 
 def verdict(slug: str = "mostly-false") -> VerdictLabel:
     return VerdictLabel.objects.get(slug=slug)
+
+
+def published_verdict(article: Article | None = None, **fields: object) -> Verdict:
+    """A published verdict on UNEMPLOYMENT_CLAIM in `article` (a new one unless given), stored
+    directly; `published_at` (default 25 November 2026) is also its first publication."""
+    article = article or ArticleFactory()
+    start = article.text.index(UNEMPLOYMENT_CLAIM)
+    unit = ClaimUnit.objects.create(
+        article=article,
+        kind="claim",
+        start=start,
+        end=start + len(UNEMPLOYMENT_CLAIM),
+        status="published",
+    )
+    published_at = fields.pop(
+        "published_at", datetime.datetime(2026, 11, 25, 9, 0, tzinfo=datetime.UTC)
+    )
+    return Verdict.objects.create(
+        unit=unit,
+        label=verdict(str(fields.pop("label", "mostly-false"))),
+        claim_reviewed=fields.pop("claim_reviewed", "Unemployment has doubled since 2020"),
+        claimant=fields.pop("claimant", "The opposition"),
+        explanation=fields.pop("explanation", "It rose by 12%."),
+        is_published=True,
+        published_at=published_at,
+        first_published_at=published_at,
+        **fields,
+    )
 
 
 class AnnotationFactory(factory.django.DjangoModelFactory):

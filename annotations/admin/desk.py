@@ -70,7 +70,24 @@ class DeskSettingsAdmin(admin.ModelAdmin):
                 ),
             },
         ),
+        (
+            "Fast lane",
+            {
+                "fields": [
+                    "fast_lane_min_reviewers",
+                    "fast_lane_min_overlap",
+                    "fast_lane_excluded_labels",
+                ],
+                "description": (
+                    "A claim goes to the review queue's Ready lane when at least this many "
+                    "reviewers gave it the same verdict, their highlights overlap at least this "
+                    "much, no source is cited as supporting by one and refuting by another, and "
+                    "its verdict is not one of those never fast-tracked (docs/review-queue.md)."
+                ),
+            },
+        ),
     ]
+    filter_horizontal = ["fast_lane_excluded_labels"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return not DeskSettings.objects.exists()

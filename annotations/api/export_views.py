@@ -10,9 +10,15 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
-from rest_framework.views import APIView
 
+from annotations.api.negotiation import (
+    CsvRenderer,
+    JsonLinesRenderer,
+    NegotiatedView,
+    StreamedRenderer,
+)
 from annotations.api.query import Rfc3339Field, StrictQueryParameters
+from annotations.exports.iris import desk_root_iri
 from annotations.exports.streams import verdicts_csv, verdicts_jsonl, verdicts_sources_csv
 from annotations.permissions import Permission
 
@@ -29,10 +35,13 @@ UPDATED_AFTER = OpenApiParameter(
 )
 
 
-class _VerdictExport(StrictQueryParameters, APIView):
+class _VerdictExport(StrictQueryParameters, NegotiatedView):
+    """A streamed export: one renderer, which names its media type and the synonyms it
+    answers to (api/negotiation.py); the view streams the body itself."""
+
     permission_for_action = {"get": Permission.Verdict.READ}  # published verdicts only
     query_serializer_class = ExportQuerySerializer
-    content_type = ""
+    renderer: type[StreamedRenderer]
     filename = ""
     stream: Callable[..., Iterator[bytes]]
 
@@ -41,7 +50,8 @@ class _VerdictExport(StrictQueryParameters, APIView):
         query.is_valid(raise_exception=True)
         after: datetime.datetime | None = query.validated_data.get("updated_after")
         response = StreamingHttpResponse(
-            type(self).stream(updated_after=after), content_type=self.content_type
+            type(self).stream(desk=desk_root_iri(request), updated_after=after),
+            content_type=self.renderer.content_type(),
         )
         response["Content-Disposition"] = f'attachment; filename="{self.filename}"'
         return response
@@ -51,7 +61,8 @@ class _VerdictExport(StrictQueryParameters, APIView):
 class VerdictCsvExport(_VerdictExport):
     """Published verdicts as CSV (UTF-8, header row, formula cells neutralised), streamed."""
 
-    content_type = "text/csv; charset=utf-8"
+    renderer = CsvRenderer
+    renderer_classes = [CsvRenderer]
     filename = "verdicts.csv"
     stream = staticmethod(verdicts_csv)
 
@@ -60,7 +71,8 @@ class VerdictCsvExport(_VerdictExport):
 class VerdictJsonlExport(_VerdictExport):
     """Published verdicts as JSON Lines (one object per line), streamed."""
 
-    content_type = "application/jsonl; charset=utf-8"
+    renderer = JsonLinesRenderer
+    renderer_classes = [JsonLinesRenderer]
     filename = "verdicts.jsonl"
     stream = staticmethod(verdicts_jsonl)
 
@@ -69,6 +81,7 @@ class VerdictJsonlExport(_VerdictExport):
 class VerdictSourcesCsvExport(_VerdictExport):
     """The published verdicts' sources as CSV, one row per source, keyed by verdict."""
 
-    content_type = "text/csv; charset=utf-8"
+    renderer = CsvRenderer
+    renderer_classes = [CsvRenderer]
     filename = "verdict-sources.csv"
     stream = staticmethod(verdicts_sources_csv)

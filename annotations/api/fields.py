@@ -55,6 +55,20 @@ class StrictIntegerField(serializers.IntegerField):
         return super().to_internal_value(data)
 
 
+class StrictBooleanField(serializers.BooleanField):
+    """true or false, and only those, in a JSON body: DRF's BooleanField also takes 0, 1,
+    "yes" and "off". A form-encoded or multipart body has only strings: "true" or "false"."""
+
+    def to_internal_value(self, data: Any) -> bool:
+        if isinstance(data, bool):
+            return data
+        form_body = isinstance(getattr(self.root, "initial_data", None), QueryDict)
+        if form_body and data in ("true", "false"):
+            return data == "true"
+        self.fail("invalid", input=data)
+        raise AssertionError("unreachable")  # self.fail raises
+
+
 class StrictPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
     """An id given as a JSON integer (not "41", not true): as strict as StrictIntegerField."""
 

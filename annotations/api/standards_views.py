@@ -1,23 +1,25 @@
-"""Highlights and verdicts in the two standards: W3C Web Annotation collections and
+"""Highlights and verdicts in the two standards: W3C Web Annotation collections and items, and
 schema.org ClaimReview. Thin views: selectors read, exports/documents.py builds each document
-(core/formats/ shapes it)."""
+(core/formats/ shapes it), api/negotiation.py picks the media type, api/pagination.py's keyset
+cursors page the collections and the feed."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.core.paginator import EmptyPage, Paginator
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound
+from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from annotations import selectors
+from annotations.api.negotiation import ClaimReviewRenderer, NegotiatedView, W3CRenderer
+from annotations.api.pagination import CursorPages, UpdateOrderPages
 from annotations.api.query import QueryIntegerField, StrictQueryParameters
 from annotations.core.formats import claimreview, w3c
 from annotations.exports.documents import (
@@ -27,27 +29,62 @@ from annotations.exports.documents import (
     claim_review_documents,
     verdict_document,
 )
+from annotations.exports.iris import desk_iri
 from annotations.models import Annotation, Verdict
 from annotations.permissions import Permission
 from annotations.selectors.verdicts import rating_bounds
 
-PAGE_SIZE = 100
-PAGE = OpenApiParameter(
-    "page", {"type": "integer", "minimum": 1}, description="A page of the collection."
-)
+W3C_RENDERERS = [W3CRenderer, BrowsableAPIRenderer]
+W3C_RESPONSE = {(200, w3c.MEDIA_TYPE): OpenApiTypes.OBJECT}
+CURSOR_PARAMETERS = [
+    OpenApiParameter(
+        "cursor", str, description="A page of the collection: follow `first`, `next`, `prev`."
+    ),
+    OpenApiParameter(
+        "page_size",
+        {"type": "integer", "minimum": 1, "maximum": CursorPages.max_page_size},
+        description=f"Items per page (default {CursorPages.page_size}).",
+    ),
+]
 
 
-class PageQuerySerializer(serializers.Serializer):
-    page = QueryIntegerField(min_value=1, required=False)
+class CursorQuerySerializer(serializers.Serializer):
+    # Read by the paginator, which answers a bad cursor or size with a 400; named here so
+    # that the query string is checked and documented.
+    cursor = serializers.CharField(required=False)
+    page_size = QueryIntegerField(min_value=1, max_value=CursorPages.max_page_size, required=False)
 
 
-class _W3CCollection(StrictQueryParameters, APIView):
-    """A collection of W3C annotations, 100 per page: without ?page the collection itself,
-    with its first page embedded; with ?page=N that page, linked to the next and previous."""
+class AnnotationPages(CursorPages):
+    """W3C pages of highlights in the order they last changed."""
+
+    ordering = ("modified", "id")
+
+
+def _annotations(request: Request) -> QuerySet[Annotation]:
+    """The highlights the user may read, with what their documents read."""
+    return (
+        selectors.annotations_visible_to(request.user)
+        .select_related("article", "revision")
+        .defer("article__text", "revision__text")
+    )
+
+
+def _verdicts() -> QuerySet[Verdict]:
+    """Published verdicts only, for everyone: what the W3C export and ClaimReview carry."""
+    return selectors.verdicts_published().defer(None).select_related("unit__revision")
+
+
+class _W3CCollection(StrictQueryParameters, NegotiatedView):
+    """A collection of W3C annotations in keyset pages: without ?cursor the collection
+    itself, its first page embedded; with ?cursor that page, linked to the next and previous.
+    Every `id` and link is an absolute IRI on the desk's origin (exports/iris.py)."""
 
     label = ""
     route = ""
-    query_serializer_class = PageQuerySerializer
+    renderer_classes = W3C_RENDERERS
+    query_serializer_class = CursorQuerySerializer
+    pagination_class: type[CursorPages] = UpdateOrderPages
 
     def items(self, request: Request) -> QuerySet[Any]:
         raise NotImplementedError
@@ -56,109 +93,119 @@ class _W3CCollection(StrictQueryParameters, APIView):
         raise NotImplementedError
 
     def get(self, request: Request) -> Response:
-        query = PageQuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        paginator = Paginator(self.items(request), PAGE_SIZE)
-        collection_id = request.build_absolute_uri(reverse(self.route))
-
-        def page_id(number: int) -> str:
-            return f"{collection_id}?page={number}"
-
-        def page_document(number: int) -> dict[str, Any]:
-            try:
-                page = paginator.page(number)
-            except EmptyPage:
-                raise NotFound("No such page.") from None
-            items = list(page.object_list)
-            # The archived copies of every source on the page, in one query.
-            captures = captures_of(source for item in items for source in item.sources.all())
-            return w3c.annotation_page(
-                id=page_id(number),
-                part_of=collection_id,
-                items=[self.document(request, item, captures) for item in items],
-                start_index=page.start_index() - 1 if paginator.count else 0,
-                next=page_id(number + 1) if page.has_next() else None,
-                prev=page_id(number - 1) if page.has_previous() else None,
-                total=paginator.count,
-            )
-
-        if "page" in query.validated_data:
-            body = page_document(query.validated_data["page"])
-        else:
+        CursorQuerySerializer(data=request.query_params).is_valid(raise_exception=True)
+        items = self.items(request)
+        pages = self.pagination_class()
+        page = pages.paginate_queryset(items, request, view=self) or []
+        # The archived copies of every source on the page, in one query.
+        captures = captures_of(source for item in page for source in item.sources.all())
+        total = items.count()
+        collection_id = desk_iri(request, reverse(self.route))
+        first = pages.link(position=None, reverse=False)
+        body = w3c.annotation_page(
+            id=first if pages.at is None else pages.page_url,
+            part_of=collection_id,
+            items=[self.document(request, item, captures) for item in page],
+            start_index=pages.rows_before_page(items),
+            next=pages.get_next_link(),
+            prev=pages.get_previous_link(),
+            total=total,
+        )
+        if pages.at is None:
             body = w3c.annotation_collection(
                 id=collection_id,
                 label=self.label,
-                total=paginator.count,
-                first=page_id(1) if paginator.count else None,
-                last=page_id(paginator.num_pages) if paginator.count else None,
-                first_page=page_document(1) if paginator.count else None,
+                total=total,
+                first=first if total else None,
+                last=pages.link(position=None, reverse=True) if total else None,
+                first_page=body if total else None,
             )
-        return Response(body, content_type=w3c.MEDIA_TYPE)
+        return Response(body)
 
 
-@extend_schema(parameters=[PAGE], responses={(200, "application/ld+json"): OpenApiTypes.OBJECT})
+@extend_schema(parameters=CURSOR_PARAMETERS, responses=W3C_RESPONSE)
 class AnnotationsW3CView(_W3CCollection):
     """The annotations the user may read, as a W3C AnnotationCollection."""
 
     permission_for_action = {"get": Permission.Annotation.READ}
     label = "Highlights"
     route = "api:annotations-w3c"
+    pagination_class = AnnotationPages
 
     def items(self, request: Request) -> QuerySet[Annotation]:
-        return (
-            selectors.annotations_visible_to(request.user)
-            .select_related("article", "revision")
-            .defer("article__text", "revision__text")
-            .order_by("pk")
-        )
+        return _annotations(request)
 
     def document(self, request: Request, item: Annotation, captures: Captures) -> dict[str, Any]:
         return annotation_document(request, item, captures)
 
 
-@extend_schema(parameters=[PAGE], responses={(200, "application/ld+json"): OpenApiTypes.OBJECT})
+@extend_schema(parameters=CURSOR_PARAMETERS, responses=W3C_RESPONSE)
 class VerdictsW3CView(_W3CCollection):
-    """Published verdicts as a W3C AnnotationCollection."""
+    """Published verdicts as a W3C AnnotationCollection, in the order they last changed."""
 
     permission_for_action = {"get": Permission.Verdict.READ}  # published verdicts only
     label = "Published verdicts"
     route = "api:verdicts-w3c"
 
     def items(self, request: Request) -> QuerySet[Verdict]:
-        return (
-            selectors.verdicts_published()
-            .defer(None)
-            .select_related("unit__article", "unit__revision")
-        )
+        return _verdicts()
 
     def document(self, request: Request, item: Verdict, captures: Captures) -> dict[str, Any]:
         return verdict_document(request, item, captures)
 
 
-@extend_schema(parameters=[PAGE], responses={(200, "application/ld+json"): OpenApiTypes.OBJECT})
-class ClaimReviewFeedView(StrictQueryParameters, APIView):
-    """Published verdicts as schema.org ClaimReview JSON-LD, 100 per page (Link: next)."""
+class _W3CItem(StrictQueryParameters, NegotiatedView):
+    """One annotation of a collection, at the IRI its `id` names: the same document, the
+    same negotiation, and the same rule as the collection (404 for what it does not hold)."""
+
+    renderer_classes = W3C_RENDERERS
+
+
+class AnnotationW3CView(_W3CItem):
+    """A highlight the user may read, as a W3C Web Annotation."""
+
+    permission_for_action = {"get": Permission.Annotation.READ}
+
+    @extend_schema(operation_id="v1_annotations_w3c_item", responses=W3C_RESPONSE)
+    def get(self, request: Request, pk: int) -> Response:
+        annotation = get_object_or_404(_annotations(request), pk=pk)
+        return Response(annotation_document(request, annotation))
+
+
+class VerdictW3CView(_W3CItem):
+    """A published verdict as a W3C Web Annotation."""
 
     permission_for_action = {"get": Permission.Verdict.READ}  # published verdicts only
-    query_serializer_class = PageQuerySerializer
+
+    @extend_schema(operation_id="v1_verdicts_w3c_item", responses=W3C_RESPONSE)
+    def get(self, request: Request, pk: int) -> Response:
+        verdict = get_object_or_404(_verdicts(), pk=pk)
+        return Response(verdict_document(request, verdict))
+
+
+@extend_schema(
+    parameters=CURSOR_PARAMETERS, responses={(200, "application/ld+json"): OpenApiTypes.OBJECT}
+)
+class ClaimReviewFeedView(StrictQueryParameters, NegotiatedView):
+    """Published verdicts as schema.org ClaimReview JSON-LD in the order they last changed,
+    in keyset pages (`Link: <...>; rel="next"`, and "prev")."""
+
+    permission_for_action = {"get": Permission.Verdict.READ}  # published verdicts only
+    renderer_classes = [ClaimReviewRenderer, BrowsableAPIRenderer]
+    query_serializer_class = CursorQuerySerializer
 
     def get(self, request: Request) -> Response:
-        query = PageQuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        verdicts = selectors.verdicts_published().select_related("unit__article")
-        paginator = Paginator(verdicts, PAGE_SIZE)
-        try:
-            page = paginator.page(query.validated_data.get("page", 1))
-        except EmptyPage:
-            raise NotFound("No such page.") from None
-        bounds = rating_bounds()
-        response = Response(
-            claimreview.claim_review_feed(
-                claim_review_documents(request, list(page.object_list), bounds)
-            ),
-            content_type="application/ld+json",
-        )
-        if page.has_next():
-            next_page = request.build_absolute_uri(reverse("api:verdicts-claimreview"))
-            response["Link"] = f'<{next_page}?page={page.next_page_number()}>; rel="next"'
+        CursorQuerySerializer(data=request.query_params).is_valid(raise_exception=True)
+        pages = UpdateOrderPages()
+        published = selectors.verdicts_published().select_related("unit__article")
+        verdicts = pages.paginate_queryset(published, request, view=self) or []
+        documents = claim_review_documents(request, verdicts, rating_bounds())
+        response = Response(claimreview.claim_review_feed(documents))
+        links = [
+            f'<{link}>; rel="{rel}"'
+            for rel, link in (("next", pages.get_next_link()), ("prev", pages.get_previous_link()))
+            if link is not None
+        ]
+        if links:
+            response["Link"] = ", ".join(links)
         return response

@@ -15,6 +15,11 @@ from rest_framework.response import Response
 from annotations import selectors
 from annotations.api.errors import ID_PATTERN, MAX_ID
 from annotations.api.etags import etag_for
+from annotations.api.fast_lane_serializers import (
+    FastConfirmInputSerializer,
+    FastConfirmReportSerializer,
+    ReadyUnitSerializer,
+)
 from annotations.api.query import (
     QueryIntegerField,
 )
@@ -34,6 +39,7 @@ from annotations.models import ClaimUnit
 from annotations.permissions import Permission
 from annotations.request_user import request_user
 from annotations.services import adjudication
+from annotations.services.fast_lane import units_fast_confirm
 
 
 class QueueQuerySerializer(serializers.Serializer):
@@ -61,7 +67,7 @@ class UnitViewSet(DeskReadViewSet):
             "split",
         ],
         Permission.Unit.ADJUDICATE,
-    )
+    ) | dict.fromkeys(["ready", "fast_confirm"], Permission.Unit.CONFIRM_READY)
     serializer_class = UnitSerializer
     query_serializer_class = QueueQuerySerializer
     lookup_value_regex = ID_PATTERN
@@ -184,3 +190,31 @@ class UnitViewSet(DeskReadViewSet):
             seen_version=data["version"],
         )
         return Response(self._detail(new_unit.pk), status=status.HTTP_201_CREATED)
+
+    @extend_schema(responses={200: ReadyUnitSerializer(many=True)})
+    @action(detail=False, methods=["get"])
+    def ready(self, request: Request) -> Response:
+        """The Ready lane: units every reviewer agreed on under the desk's rules, oldest first,
+        each with its agreed verdict and the version to confirm it with; the queue's filters
+        narrow it as they narrow the queue."""
+        filters = QueueQuerySerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        units = selectors.review_queue(**filters.validated_data)
+        page = self.paginate_queryset(
+            selectors.units_ready(units, selectors.fast_lane_rules()).order_by("created", "pk")
+        )
+        slugs = {label.pk: label.slug for label in selectors.verdict_labels()}
+        data = ReadyUnitSerializer(page, many=True, context={"label_slugs": slugs}).data
+        return self.get_paginated_response(data)
+
+    @extend_schema(request=FastConfirmInputSerializer, responses={200: FastConfirmReportSerializer})
+    @action(detail=False, methods=["post"], url_path="fast-confirm")
+    def fast_confirm(self, request: Request) -> Response:
+        """Decide ready units with their agreed verdicts (and publish them if `publish`), up to
+        1,000 at once. Each is checked against the version sent; the report gives each unit's
+        outcome in the order sent (a stale or no longer ready unit does not stop the rest)."""
+        data = self._input(FastConfirmInputSerializer, request)
+        report = units_fast_confirm(
+            editor=request_user(request), items=data["items"], publish=data["publish"]
+        )
+        return Response(FastConfirmReportSerializer(report).data)

@@ -4,6 +4,7 @@ from django.urls import include, path
 from rest_framework import routers
 from rest_framework.routers import DefaultRouter
 
+from annotations.api.agent_views import DeskAgentView, PersonView
 from annotations.api.agreement_views import DeskAgreementView
 from annotations.api.annotation_views import AnnotationViewSet
 from annotations.api.appearance_views import AppearanceViewSet
@@ -27,8 +28,10 @@ from annotations.api.revision_views import OrphanViewSet
 from annotations.api.search_views import SearchView
 from annotations.api.standards_views import (
     AnnotationsW3CView,
+    AnnotationW3CView,
     ClaimReviewFeedView,
     VerdictsW3CView,
+    VerdictW3CView,
 )
 from annotations.api.token_views import PersonalTokenViewSet
 from annotations.api.unit_views import UnitViewSet
@@ -64,7 +67,11 @@ urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="api-token"),
     path("agreement/", DeskAgreementView.as_view(), name="desk-agreement"),
     path("annotations/w3c/", AnnotationsW3CView.as_view(), name="annotations-w3c"),
+    path("annotations/w3c/<id:pk>/", AnnotationW3CView.as_view(), name="annotation-w3c-detail"),
     path("verdicts/w3c/", VerdictsW3CView.as_view(), name="verdicts-w3c"),
+    path("verdicts/w3c/<id:pk>/", VerdictW3CView.as_view(), name="verdict-w3c-detail"),
+    path("desk/", DeskAgentView.as_view(), name="desk-agent"),
+    path("people/<str:key>/", PersonView.as_view(), name="person"),
     path("claims/similar/", ClaimSimilarView.as_view(), name="claims-similar"),
     path("search/", SearchView.as_view(), name="search"),
     path("verdicts/claimreview/", ClaimReviewFeedView.as_view(), name="verdicts-claimreview"),

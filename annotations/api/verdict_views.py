@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from annotations import selectors
 from annotations.api.errors import ID_PATTERN
 from annotations.api.etags import ETagMixin, etag_for
-from annotations.api.pagination import CursorPages
+from annotations.api.pagination import UpdateOrderPages
 from annotations.api.query import (
     DateTimeFilter,
     IdFilter,
@@ -37,12 +37,6 @@ from annotations.models import Verdict
 from annotations.permissions import Permission, can
 from annotations.request_user import request_user
 from annotations.services import adjudication
-
-
-class VerdictCursorPagination(CursorPages):
-    """Stable pages in update order, however many verdicts change while a client reads."""
-
-    ordering = ("updated_at", "id")
 
 
 class VerdictFeedQuerySerializer(serializers.Serializer):
@@ -77,7 +71,7 @@ class VerdictViewSet(
     serializer_class = VerdictSerializer
     lookup_value_regex = ID_PATTERN
     query_serializer_class = VerdictFeedQuerySerializer
-    pagination_class = VerdictCursorPagination
+    pagination_class = UpdateOrderPages
     filterset_class = VerdictFilter
     filter_backends = [DjangoFilterBackend, StrictSearchFilter]
     search_fields = ["claim_reviewed", "claimant", "explanation"]

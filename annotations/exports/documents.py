@@ -1,7 +1,8 @@
 """The desk's work as documents in the two standards, built from model instances: W3C Web
 Annotations (highlights and verdicts) and schema.org ClaimReview (published verdicts). The
 formatters in core/formats/ shape them; this module supplies the values and the absolute
-links, for the API's collections and feed and for the public verdict page alike."""
+links (exports/iris.py), for the API's collections, items and feed and for the public verdict
+page alike."""
 
 from __future__ import annotations
 
@@ -15,19 +16,19 @@ from django.urls import reverse
 from annotations import selectors
 from annotations.core.addresses import distinct_by_url
 from annotations.core.formats import claimreview, w3c
+from annotations.exports.iris import (
+    desk_agent_iri,
+    desk_home_iri,
+    desk_iri,
+    label_iri,
+    person_iri,
+    verdict_article_iri,
+)
 from annotations.models import Annotation, Source, SourceCapture, Verdict
 from annotations.selectors.evidence import captures_latest
 
 # {url: its latest capture}, read once for a page of documents (selectors.evidence).
 Captures = Mapping[str, SourceCapture]
-
-
-def _absolute(request: HttpRequest, path: str) -> str:
-    return request.build_absolute_uri(path)
-
-
-def _label_iri(slug: str) -> str:
-    return f"{settings.DESK_URL.rstrip('/')}/scale#{slug}"
 
 
 def captures_of(sources: Iterable[Source]) -> Captures:
@@ -48,7 +49,7 @@ def _cited(
         entry = {"url": source.url, "title": source.title, "stance": source.stance}
         capture = captures.get(source.url)
         if capture is not None and capture.captured_at and capture.status == "captured":
-            entry["archived_url"] = _absolute(request, reverse("source-archive", args=[source.pk]))
+            entry["archived_url"] = desk_iri(request, reverse("source-archive", args=[source.pk]))
             entry["archived_at"] = capture.captured_at.isoformat()
         cited.append(entry)
     return cited
@@ -60,13 +61,13 @@ def annotation_document(
     """`captures`: of the annotation's sources (captures_of), else read here."""
     article = annotation.article
     return w3c.annotation_w3c(
-        id=_absolute(request, reverse("api:annotation-detail", args=[annotation.pk])),
-        creator_id=_absolute(request, f"/api/v1/reviewers/{annotation.reviewer_id}"),
+        id=desk_iri(request, reverse("api:annotation-w3c-detail", args=[annotation.pk])),
+        creator_id=person_iri(request, annotation.reviewer_id),
         creator_name=annotation.reviewer.get_username(),
         created=annotation.created,
         modified=annotation.modified,
         source_url=article.source_url,
-        article_iri=_absolute(request, reverse("api:article-detail", args=[article.pk])),
+        article_iri=desk_iri(request, reverse("api:article-detail", args=[article.pk])),
         exact=annotation.exact,
         prefix=annotation.prefix,
         suffix=annotation.suffix,
@@ -74,7 +75,7 @@ def annotation_document(
         end=annotation.end,
         verdict_slug=annotation.verdict.slug,
         verdict_name=annotation.verdict.name,
-        verdict_iri=_label_iri(annotation.verdict.slug),
+        verdict_iri=label_iri(request, annotation.verdict.slug),
         rationale=annotation.rationale,
         sources=_cited(request, annotation.sources.all(), captures),
         kind=annotation.kind,
@@ -90,13 +91,13 @@ def verdict_document(
     unit, article = verdict.unit, verdict.unit.article
     text = selectors.unit_text(unit)
     return w3c.verdict_w3c(
-        id=_absolute(request, reverse("api:verdict-detail", args=[verdict.pk])),
-        creator_id=settings.DESK_URL,
+        id=desk_iri(request, reverse("api:verdict-w3c-detail", args=[verdict.pk])),
+        creator_id=desk_agent_iri(request),
         creator_name=settings.DESK_NAME,
         created=verdict.first_published_at or verdict.decided_at,
         modified=verdict.updated_at,
         source_url=article.source_url,
-        article_iri=_absolute(request, reverse("api:article-detail", args=[article.pk])),
+        article_iri=verdict_article_iri(request, article.pk, verdict.pk),
         exact=text[unit.start : unit.end],
         prefix=text[max(0, unit.start - 32) : unit.start],
         suffix=text[unit.end : unit.end + 32],
@@ -104,7 +105,7 @@ def verdict_document(
         end=unit.end,
         label_slug=verdict.label.slug,
         label_name=verdict.label.name,
-        label_iri=_label_iri(verdict.label.slug),
+        label_iri=label_iri(request, verdict.label.slug),
         claim_reviewed=verdict.claim_reviewed,
         explanation=verdict.explanation,
         claimant=verdict.claimant,
@@ -150,14 +151,14 @@ def claim_review_document(
     if appearances is None:
         appearances = selectors.claim_appearance_urls([verdict]).get(verdict.pk)
     return claimreview.claim_review(
-        url=_absolute(request, reverse("verdict-public", args=[verdict.pk])),
+        url=desk_iri(request, reverse("verdict-public", args=[verdict.pk])),
         claim_reviewed=verdict.claim_reviewed,
         rating_value=verdict.label.rating_value if verdict.label.is_ordinal else None,
         best_rating=best,
         worst_rating=worst,
         alternate_name=verdict.label.name,
         author_name=settings.DESK_NAME,
-        author_url=settings.DESK_URL,
+        author_url=desk_home_iri(request),
         # Only published verdicts get a ClaimReview, and publishing sets published_at.
         date_published=verdict.first_published_at or verdict.published_at,  # type: ignore[arg-type]
         claimant=verdict.claimant,

@@ -5,7 +5,8 @@ article's words the verdict is about):
 
 - `sources`: what each verdict cites, `[{"url", "title", "publisher", "archive_page",
   "archived_copy"}]`; `archive_page` is the desk's page about the source's archived copy (as in
-  the API, here absolute), `archived_copy` the same address where the desk holds a copy, else
+  the API, here absolute, under `desk`: the desk's root as exports/iris.py gives it, DESK_URL
+  or the request's origin), `archived_copy` the same address where the desk holds a copy, else
   null. A JSON array in JSON Lines, the same array as JSON text in CSV; `verdicts_sources_csv`
   gives them one per row, for spreadsheets.
 - `corrections`: the correction notes readers see, `[{"note", "created"}]`, oldest first.
@@ -35,7 +36,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from django.conf import settings
 from django.db import connection
 from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Coalesce, Substr
@@ -106,7 +106,9 @@ def _exported(updated_after: datetime.datetime | None) -> QuerySet[Verdict]:
     return verdicts.order_by("updated_at", "pk")
 
 
-def published_rows(*, updated_after: datetime.datetime | None = None) -> Iterator[dict[str, Any]]:
+def published_rows(
+    *, desk: str, updated_after: datetime.datetime | None = None
+) -> Iterator[dict[str, Any]]:
     """The exported verdicts as dicts in COLUMNS order, oldest change first, streamed."""
     rows = (
         _exported(updated_after)
@@ -142,12 +144,12 @@ def published_rows(*, updated_after: datetime.datetime | None = None) -> Iterato
     for row in rows.iterator(chunk_size=CHUNK_ROWS):
         chunk.append(row)
         if len(chunk) == CHUNK_ROWS:
-            yield from _completed(chunk)
+            yield from _completed(chunk, desk)
             chunk = []
-    yield from _completed(chunk)
+    yield from _completed(chunk, desk)
 
 
-def _cited_sources(verdict_ids: list[int]) -> dict[int, list[dict[str, str | None]]]:
+def _cited_sources(verdict_ids: list[int], desk: str) -> dict[int, list[dict[str, str | None]]]:
     """Each verdict's sources in source order, as the exports write them (two queries)."""
     cited = Verdict.sources.through.objects.filter(verdict_id__in=verdict_ids)
     pairs = list(
@@ -160,7 +162,7 @@ def _cited_sources(verdict_ids: list[int]) -> dict[int, list[dict[str, str | Non
             url__in={pair[2] for pair in pairs}, status=SourceCapture.Status.CAPTURED
         ).values_list("url", flat=True)
     )
-    desk = settings.DESK_URL.rstrip("/")
+    desk = desk.rstrip("/")
     sources: dict[int, list[dict[str, str | None]]] = defaultdict(list)
     for verdict_id, source_id, url, title, publisher in pairs:
         page = f"{desk}/sources/{source_id}/archive/"
@@ -176,13 +178,13 @@ def _cited_sources(verdict_ids: list[int]) -> dict[int, list[dict[str, str | Non
     return sources
 
 
-def _completed(chunk: list[tuple[Any, ...]]) -> Iterator[dict[str, Any]]:
+def _completed(chunk: list[tuple[Any, ...]], desk: str) -> Iterator[dict[str, Any]]:
     """The chunk's rows with timestamps as text, sources and corrections (three queries);
     a tombstone keeps only its id, is_published and updated_at."""
     if not chunk:
         return
     ids = [row[0] for row in chunk]
-    sources = _cited_sources(ids)
+    sources = _cited_sources(ids, desk)
     corrections: dict[int, list[dict[str, str | None]]] = defaultdict(list)
     notes = Correction.objects.filter(verdict_id__in=ids).order_by("created", "pk")
     for verdict_id, note, created in notes.values_list("verdict_id", "note", "created"):
@@ -202,22 +204,24 @@ def _completed(chunk: list[tuple[Any, ...]]) -> Iterator[dict[str, Any]]:
         yield {name: values[name] for name in COLUMNS}
 
 
-def source_rows(*, updated_after: datetime.datetime | None = None) -> Iterator[dict[str, Any]]:
+def source_rows(
+    *, desk: str, updated_after: datetime.datetime | None = None
+) -> Iterator[dict[str, Any]]:
     """One row per source of each published verdict (SOURCE_COLUMNS), streamed."""
     verdict_ids = _exported(updated_after).filter(is_published=True).values_list("pk", flat=True)
     chunk: list[int] = []
     for verdict_id in verdict_ids.iterator(chunk_size=CHUNK_ROWS):
         chunk.append(verdict_id)
         if len(chunk) == CHUNK_ROWS:
-            yield from _source_rows(chunk)
+            yield from _source_rows(chunk, desk)
             chunk = []
-    yield from _source_rows(chunk)
+    yield from _source_rows(chunk, desk)
 
 
-def _source_rows(verdict_ids: list[int]) -> Iterator[dict[str, Any]]:
+def _source_rows(verdict_ids: list[int], desk: str) -> Iterator[dict[str, Any]]:
     if not verdict_ids:
         return
-    sources = _cited_sources(verdict_ids)
+    sources = _cited_sources(verdict_ids, desk)
     for verdict_id in verdict_ids:
         for source in sources.get(verdict_id, []):
             yield {"verdict": verdict_id, **source}
@@ -405,22 +409,24 @@ def jsonl_copy_sql() -> str:
     )
 
 
-def copy_csv(*, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
-    return _copy_stream(csv_copy_sql(), _params(updated_after))
+def copy_csv(*, desk: str, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
+    return _copy_stream(csv_copy_sql(), _params(updated_after, desk))
 
 
-def copy_jsonl(*, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
-    return _copy_stream(jsonl_copy_sql(), _params(updated_after))
+def copy_jsonl(*, desk: str, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
+    return _copy_stream(jsonl_copy_sql(), _params(updated_after, desk))
 
 
-def _params(updated_after: datetime.datetime | None) -> dict[str, Any]:
-    return {"after": updated_after, "desk": settings.DESK_URL.rstrip("/")}
+def _params(updated_after: datetime.datetime | None, desk: str) -> dict[str, Any]:
+    return {"after": updated_after, "desk": desk.rstrip("/")}
 
 
-def copy_sources_csv(*, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
+def copy_sources_csv(
+    *, desk: str, updated_after: datetime.datetime | None = None
+) -> Iterator[bytes]:
     return _copy_stream(
         f"COPY ({_sources_select_sql()}) TO STDOUT WITH (FORMAT csv, HEADER true)",
-        _params(updated_after),
+        _params(updated_after, desk),
     )
 
 
@@ -428,22 +434,27 @@ def uses_copy() -> bool:
     return connection.vendor == "postgresql"
 
 
-def verdicts_csv(*, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
-    """The published verdicts as a UTF-8 CSV with a header row, streamed."""
+def verdicts_csv(*, desk: str, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
+    """The published verdicts as a UTF-8 CSV with a header row, streamed; `desk` is the
+    desk's root IRI, that the archive pages are linked under (exports/iris.py)."""
     if uses_copy():
-        return copy_csv(updated_after=updated_after)
-    return _chunked(csv_lines(published_rows(updated_after=updated_after)))
+        return copy_csv(desk=desk, updated_after=updated_after)
+    return _chunked(csv_lines(published_rows(desk=desk, updated_after=updated_after)))
 
 
-def verdicts_jsonl(*, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
-    """The published verdicts as JSON Lines, one object per verdict, streamed."""
+def verdicts_jsonl(*, desk: str, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
+    """The published verdicts as JSON Lines, one object per verdict, streamed (`desk`: as
+    for verdicts_csv)."""
     if uses_copy():
-        return copy_jsonl(updated_after=updated_after)
-    return _chunked(jsonl_lines(published_rows(updated_after=updated_after)))
+        return copy_jsonl(desk=desk, updated_after=updated_after)
+    return _chunked(jsonl_lines(published_rows(desk=desk, updated_after=updated_after)))
 
 
-def verdicts_sources_csv(*, updated_after: datetime.datetime | None = None) -> Iterator[bytes]:
-    """The published verdicts' sources as CSV, one row per source, streamed."""
+def verdicts_sources_csv(
+    *, desk: str, updated_after: datetime.datetime | None = None
+) -> Iterator[bytes]:
+    """The published verdicts' sources as CSV, one row per source, streamed (`desk`: as for
+    verdicts_csv)."""
     if uses_copy():
-        return copy_sources_csv(updated_after=updated_after)
-    return _chunked(csv_lines(source_rows(updated_after=updated_after), SOURCE_COLUMNS))
+        return copy_sources_csv(desk=desk, updated_after=updated_after)
+    return _chunked(csv_lines(source_rows(desk=desk, updated_after=updated_after), SOURCE_COLUMNS))

@@ -21,6 +21,7 @@ from annotations.forms import (
     SplitForm,
     VerdictForm,
     VersionForm,
+    WithdrawForm,
 )
 from annotations.models import Annotation, ClaimUnit, Source, Verdict
 from annotations.presenters.history import unit_history
@@ -130,6 +131,9 @@ class Adjudication:
             return ClaimLinkForm(data, initial=version)
         if key == "claim_new":
             return ClaimNewForm(data, initial=version)
+        if key == "unpublish":
+            # Its own ids: the correction form on the same page has a note too.
+            return WithdrawForm(data, initial=version, auto_id="withdraw_%s")
         return VersionForm(data, initial=version)
 
     def context(
@@ -155,6 +159,7 @@ class Adjudication:
                 (verdict_action, verdict_action is not None),
                 ("merge", "merge" in allowed),
                 ("split", "split" in allowed and len(self.annotations) > 1),
+                ("unpublish", "unpublish" in allowed),
             )
             if key is not None and (shown or key in bound)
         }

@@ -54,6 +54,13 @@ from annotations.selectors.claims import (
     claims_visible_to,
     fact_checks_visible_to,
 )
+from annotations.selectors.fast_lane import (
+    FastLaneRules,
+    fast_lane_count,
+    fast_lane_rules,
+    units_ready,
+)
+from annotations.selectors.people import person_key, person_readable
 from annotations.selectors.queue import (
     review_queue,
     review_queue_counts,
@@ -81,6 +88,10 @@ from annotations.selectors.verdicts import (
 )
 
 __all__ = [
+    "FastLaneRules",
+    "fast_lane_count",
+    "fast_lane_rules",
+    "units_ready",
     "SearchFilters",
     "SearchResult",
     "SearchResults",
@@ -135,4 +146,6 @@ __all__ = [
     "with_passage",
     "reviewer_aliases",
     "unit_passage_as_checked",
+    "person_key",
+    "person_readable",
 ]

@@ -8,9 +8,12 @@ from django.db.models import (
     Count,
     Exists,
     F,
+    IntegerField,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
+    Value,
     When,
 )
 
@@ -20,6 +23,7 @@ from annotations.models import (
     ClaimLink,
     ClaimUnit,
     Verdict,
+    VerdictLabel,
 )
 from annotations.roles import Role
 
@@ -35,7 +39,9 @@ def review_queue(
 
     Ranking: ordinal verdict spread, then nominal disagreement (both highest first, units
     with a single review last), then the number of independent reviews, then age (oldest
-    first). `status` picks one status instead of every open one.
+    first). A verdict outside the ordered scale (Unverifiable) against any other verdict is a
+    full disagreement: it ranks as the widest spread the scale has (`_rank_spread`). `status`
+    picks one status instead of every open one.
     """
     units = ClaimUnit.objects.select_related("article").defer("article__text")
     units = (
@@ -51,12 +57,34 @@ def review_queue(
         units = units.filter(
             Exists(Annotation.objects.filter(unit=OuterRef("pk"), reviewer__username=reviewer))
         )
-    return units.order_by(
-        F("ordinal_spread").desc(nulls_last=True),
+    return units.annotate(rank_spread=_rank_spread()).order_by(
+        F("rank_spread").desc(nulls_last=True),
         F("nominal_disagreement").desc(nulls_last=True),
         "-ratings",
         "created",
         "pk",
+    )
+
+
+def _rank_spread() -> Case:
+    """The spread the queue ranks on: the unit's ordinal spread, or, when a reviewer gave a
+    verdict outside the order and the verdicts differ (nominal disagreement above 0), the
+    widest spread of the scale (its ordered labels less one). Without this, Unverifiable
+    against Mixed has no ordinal spread at all and ranked below two reviewers agreeing."""
+    outside_order = Exists(
+        Annotation.objects.filter(unit=OuterRef("pk"), verdict__is_ordinal=False)
+    )
+    widest = Subquery(
+        VerdictLabel.objects.filter(is_ordinal=True)
+        .order_by()
+        .values("is_ordinal")
+        .annotate(steps=Count("pk") - Value(1))
+        .values("steps")[:1]
+    )
+    return Case(
+        When(Q(outside_order) & Q(nominal_disagreement__gt=0), then=widest),
+        default=F("ordinal_spread"),
+        output_field=IntegerField(),
     )
 
 

@@ -73,6 +73,8 @@ class SearchFilters:
       publisher or reviewed by it (appearances as the user may see them: blind review).
     - `language` (a tag; "en" also finds "en-GB"): likewise, from articles and fact-checks.
     - `source`: "desk" or "external" (see SOURCES); `kind`: one of KIND_NAMES.
+    - `claimant` (case-insensitive, whole name): verdicts and external fact-checks naming that
+      claimant; no claim or article (they have none of their own).
     """
 
     kind: str = ""
@@ -82,6 +84,7 @@ class SearchFilters:
     publisher: str = ""
     language: str = ""
     source: str = ""
+    claimant: str = ""
 
     def kinds(self) -> list[Kind]:
         kinds = [KIND_NAMES[self.kind]] if self.kind else list(Kind)
@@ -89,6 +92,8 @@ class SearchFilters:
             kinds = [kind for kind in kinds if kind in SOURCES[self.source]]
         if self.label:
             kinds = [kind for kind in kinds if kind != Kind.FACT_CHECK]
+        if self.claimant:
+            kinds = [kind for kind in kinds if kind in (Kind.VERDICT, Kind.FACT_CHECK)]
         return kinds
 
 
@@ -167,6 +172,8 @@ def _verdict_scope(user: User, filters: SearchFilters) -> QuerySet[Any]:
         verdicts = verdicts.filter(unit__article__publisher__iexact=filters.publisher)
     if filters.language:
         verdicts = verdicts.filter(_language("unit__article__language", filters.language))
+    if filters.claimant:
+        verdicts = verdicts.filter(claimant__iexact=filters.claimant)
     return verdicts.values("id")
 
 
@@ -178,6 +185,8 @@ def _fact_check_scope(user: User, filters: SearchFilters) -> QuerySet[Any]:
         checks = checks.filter(publisher_name__iexact=filters.publisher)
     if filters.language:
         checks = checks.filter(_language("language", filters.language))
+    if filters.claimant:
+        checks = checks.filter(claimant__iexact=filters.claimant)
     return checks.values("id")
 
 

@@ -40,6 +40,7 @@ from annotations.services.claim_changes import (
 
 Status = ClaimUnit.Status
 CLAIM_REVIEWED_RECOMMENDED = 75
+WITHDRAWAL_NOTE_MAX = 5_000
 
 # Which statuses each action starts from: the services enforce these, and pages ask
 # unit_actions_allowed rather than repeating them.
@@ -217,13 +218,25 @@ def verdict_publish(*, verdict: Verdict, editor: User, seen_version: int) -> Ver
         verdict.is_published = True
         verdict.published_at = now
         verdict.first_published_at = verdict.first_published_at or now
+        verdict.withdrawn_at = None
+        verdict.withdrawal_note = ""
         verdict.save()
     return verdict
 
 
-def verdict_unpublish(*, verdict: Verdict, editor: User, seen_version: int) -> Verdict:
-    """Withdraw a published verdict; it stays decided and can be published again."""
+def verdict_unpublish(
+    *, verdict: Verdict, editor: User, seen_version: int, note: str = ""
+) -> Verdict:
+    """Withdraw a published verdict; it stays decided and can be published again. Its public
+    page then answers 410 with the date and `note`, the editor's word to readers (optional)."""
     require(editor, Permission.Verdict.PUBLISH, verdict)
+    if len(note) > WITHDRAWAL_NOTE_MAX:
+        raise DomainError(
+            f"The note for readers is {len(note)} characters long; at most "
+            f"{WITHDRAWAL_NOTE_MAX} fit.",
+            code="note_too_long",
+            field="note",
+        )
     with transaction.atomic():
         unit_advance(
             verdict.unit,
@@ -233,6 +246,8 @@ def verdict_unpublish(*, verdict: Verdict, editor: User, seen_version: int) -> V
             status=Status.UNPUBLISHED,
         )
         verdict.is_published = False
+        verdict.withdrawn_at = timezone.now()
+        verdict.withdrawal_note = note.strip()
         verdict.save()
         claim_change_resolve(
             unit=verdict.unit, editor=editor, resolution=ClaimChange.Resolution.UNPUBLISHED

@@ -20,6 +20,7 @@ from annotations.views.fact_checks import (
     fact_check_list,
     fact_check_unlink_view,
 )
+from annotations.views.fast_lane import review_ready_confirm_view, review_ready_view
 from annotations.views.queue import review_queue_view
 from annotations.views.reattach import reattach_gone, reattach_list
 from annotations.views.revisions import article_revise_view, revision_diff
@@ -47,6 +48,8 @@ __all__ = [
     "reattach_gone",
     "reattach_list",
     "review_queue_view",
+    "review_ready_confirm_view",
+    "review_ready_view",
     "review_unit",
     "review_unit_action",
     "revision_diff",

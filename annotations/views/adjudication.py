@@ -125,8 +125,9 @@ def _unpublish(request: HttpRequest, page: Adjudication, form: Any) -> str:
         verdict=_verdict_of(page),
         editor=request_user(request),
         seen_version=form.cleaned_data["version"],
+        note=form.cleaned_data["note"],
     )
-    return "Unpublished: readers no longer see this verdict."
+    return "Unpublished: readers of its page see that it was withdrawn."
 
 
 def _confirm_claim(request: HttpRequest, page: Adjudication, form: Any) -> str:
@@ -239,7 +240,7 @@ ACTIONS: dict[str, tuple[str, Action, str]] = {
     "decide": ("decide", _decide, "review-unit"),
     "correct": ("correct", _correct, "review-unit"),
     "publish": ("version", _publish, "review-unit"),
-    "unpublish": ("version", _unpublish, "review-unit"),
+    "unpublish": ("unpublish", _unpublish, "review-unit"),
     "start": ("version", _start, "review-unit"),
     "confirm-claim": ("version", _confirm_claim, "review-unit"),
     # A rejected or sent-back claim leaves the queue: on to the next one.

@@ -12,6 +12,7 @@ from annotations.permissions import Permission
 from annotations.presenters.queue import queue_rows, status_tabs
 from annotations.selectors.appearances import appearances_pending, units_with_pending_appearance
 from annotations.selectors.claim_changes import units_with_changed_claims
+from annotations.selectors.fast_lane import fast_lane_count, fast_lane_rules
 from annotations.selectors.queue import with_checked_before
 from annotations.selectors.revisions import units_with_vanished_claims
 from annotations.views.decorators import permission_required
@@ -39,6 +40,7 @@ def review_queue_view(request: HttpRequest) -> HttpResponse:
             "filtered": bool(criteria.keys() - {"status"}),
             "status": criteria.get("status", ""),
             "tabs": status_tabs(selectors.review_queue_counts()),
+            "ready_count": fast_lane_count(fast_lane_rules()),
             "page": page,
             "rows": queue_rows(list(page.object_list), labels, user=request.user),
             "first_rank": page.start_index(),

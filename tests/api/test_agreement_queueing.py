@@ -11,6 +11,7 @@ from celery.signals import task_prerun
 
 from annotations.models import ArticleAgreement, ClaimUnit
 from tests.factories import claims_reviewed
+from tests.views.review_scenario import CRIME, TAXES, unit_of
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +100,28 @@ def test_an_editors_merge_still_recomputes(
     assert response.status_code == 200, response.content
     assert tasks_run == [RECOMPUTE]
     assert ArticleAgreement.objects.get(article=article).computations == before + 1
+
+
+def test_a_bulk_confirm_recomputes_each_article_once_whatever_its_units(
+    api_as, editor, agreed, tasks_run, django_capture_on_commit_callbacks
+):
+    crime, taxes = unit_of(agreed, CRIME), unit_of(agreed, TAXES)
+    changes = ArticleAgreement.objects.get(article=agreed).changes
+    tasks_run.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api_as(editor).post(
+            "/api/v1/units/fast-confirm/",
+            {
+                "items": [
+                    {"unit": crime.pk, "version": crime.version},
+                    {"unit": taxes.pk, "version": taxes.version},
+                ],
+                "publish": True,
+            },
+            format="json",
+        )
+
+    assert response.json()["confirmed"] == 2
+    assert tasks_run == [RECOMPUTE]
+    assert ArticleAgreement.objects.get(article=agreed).changes == changes + 1

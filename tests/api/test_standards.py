@@ -14,7 +14,13 @@ from django.test.utils import CaptureQueriesContext
 from annotations.core.formats.w3c import MEDIA_TYPE
 from annotations.models import ClaimUnit, Correction, Verdict
 from annotations.services.reviews import review_submit
-from tests.factories import AnnotationFactory, ArticleFactory, SourceFactory, verdict
+from tests.factories import (
+    AnnotationFactory,
+    ArticleFactory,
+    SourceFactory,
+    published_verdict,
+    verdict,
+)
 from tests.w3c_suite import (
     ANNOTATION_MUSTS,
     COLLECTION_MUSTS,
@@ -26,26 +32,6 @@ from tests.w3c_suite import (
 pytestmark = pytest.mark.django_db
 
 CLAIM = "Critics say unemployment has doubled since 2020."
-
-
-def published_verdict(article=None, **fields) -> Verdict:
-    article = article or ArticleFactory()
-    start = article.text.index(CLAIM)
-    unit = ClaimUnit.objects.create(
-        article=article, kind="claim", start=start, end=start + len(CLAIM), status="published"
-    )
-    now = datetime.datetime(2026, 11, 25, 9, 0, tzinfo=datetime.UTC)
-    return Verdict.objects.create(
-        unit=unit,
-        label=verdict(fields.pop("label", "mostly-false")),
-        claim_reviewed=fields.pop("claim_reviewed", "Unemployment has doubled since 2020"),
-        claimant="The opposition",
-        explanation="It rose by 12%.",
-        is_published=True,
-        published_at=now,
-        first_published_at=now,
-        **fields,
-    )
 
 
 def test_annotations_are_a_w3c_collection_that_passes_every_must(api_as, alice, article):
@@ -69,23 +55,26 @@ def test_annotations_are_a_w3c_collection_that_passes_every_must(api_as, alice, 
     assert selectors["TextQuoteSelector"]["exact"] == CLAIM
 
 
-def test_the_w3c_collection_is_paged_with_next_links(api_as, alice, article, monkeypatch):
-    monkeypatch.setattr("annotations.api.standards_views.PAGE_SIZE", 2)
+def test_the_w3c_collection_is_paged_with_cursor_links(api_as, alice, article):
     for _ in range(5):
         AnnotationFactory(article=article, reviewer=alice)
     client = api_as(alice)
 
-    collection = client.get("/api/v1/annotations/w3c/").json()
-    second = client.get("/api/v1/annotations/w3c/?page=2").json()
+    collection = client.get("/api/v1/annotations/w3c/?page_size=2").json()
+    second = client.get(collection["first"]["next"]).json()
 
     assert collection["total"] == 5
-    assert collection["last"].endswith("?page=3")
+    assert "cursor=" in collection["last"] and "cursor=" in collection["first"]["id"]
     assert second["type"] == "AnnotationPage"
     assert second["startIndex"] == 2
-    assert second["next"].endswith("?page=3") and second["prev"].endswith("?page=1")
+    assert "cursor=" in second["next"] and "cursor=" in second["prev"]
     assert must_failures(run_test(PAGE_MUSTS, second)) == []
-    assert client.get("/api/v1/annotations/w3c/?page=9").status_code == 404
-    assert client.get("/api/v1/annotations/w3c/?page=zero").status_code == 400
+    assert [a["id"] for a in client.get(second["prev"]).json()["items"]] == [
+        a["id"] for a in collection["first"]["items"]
+    ]
+    assert len(client.get(collection["last"]).json()["items"]) == 2
+    assert client.get("/api/v1/annotations/w3c/?cursor=zero").status_code == 400
+    assert client.get("/api/v1/annotations/w3c/?page=2").status_code == 400
 
 
 def test_the_w3c_collection_shows_only_what_the_user_may_read(api_as, alice, bob, article):
@@ -169,6 +158,6 @@ def test_the_public_verdict_page_embeds_its_claimreview(client: Client):
 
 def test_an_unpublished_verdict_has_no_public_page(client: Client):
     draft = published_verdict()
-    Verdict.objects.filter(pk=draft.pk).update(is_published=False)
+    Verdict.objects.filter(pk=draft.pk).update(is_published=False, first_published_at=None)
 
     assert client.get(f"/verdicts/{draft.pk}/").status_code == 404

@@ -75,6 +75,7 @@ ROUTE_TABLE = {
     P.Assignment.HOLD: REVIEWERS,
     P.Assignment.PICK_UP: REVIEWERS,  # on a desk that allows self-assignment (see below)
     P.Unit.ADJUDICATE: EDITORS,
+    P.Unit.CONFIRM_READY: EDITORS,
     P.Unit.READ: MEMBERS,  # on an article they submitted, or with a published verdict
     P.Verdict.READ: EVERYONE,
     P.Verdict.READ_UNPUBLISHED: EDITORS,

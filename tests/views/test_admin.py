@@ -547,3 +547,14 @@ def test_the_desk_settings_page_shows_the_match_thresholds_with_their_help(
     assert 'name="match_same_threshold"' in text and 'name="match_related_threshold"' in text
     assert "Claim matching" in text and "whatever its score" in text
     assert "Match same threshold" in listing.content.decode()
+
+
+def test_the_desk_settings_page_edits_the_fast_lane_rules(admin_client_logged_in):
+    desk = DeskSettings.load()
+    page = admin_client_logged_in.get(
+        reverse("admin:annotations_desksettings_change", args=[desk.pk])
+    ).content.decode()
+
+    assert "Fast lane" in page and "never fast-tracked" in page
+    for name in ("fast_lane_min_reviewers", "fast_lane_min_overlap", "fast_lane_excluded_labels"):
+        assert f'name="{name}"' in page

@@ -188,7 +188,7 @@ PACKAGE = Path(annotations.__file__).parent
 PAGE_MODULES = [
     *sorted((PACKAGE / "views").glob("*.py")),
     PACKAGE / "account_views.py",
-    PACKAGE / "public_views.py",
+    *sorted((PACKAGE / "public_views").glob("*.py")),
 ]
 HELPER = PACKAGE / "views" / "errors.py"
 

@@ -48,6 +48,8 @@ CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 MEDIA_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"'
 
 KINDS = ("claim", "quote")
+# §3.3.2: the Agent classes the model names (foaf:Person, foaf:Organization, as:Application).
+AGENT_TYPES = ("Person", "Organization", "Software")
 # The desk's wording of each stance (annotations.models.Source.Stance), as the rdfs:label of
 # a linking body.
 STANCE_LABELS = {
@@ -337,7 +339,19 @@ def _linking_body(source: Mapping[str, str]) -> dict[str, Any]:
     return body
 
 
+def agent_w3c(*, id: str, name: str, type: str, homepage: str = "") -> dict[str, Any]:
+    """An Agent (§3.3.2) served on its own, at the IRI an annotation's `creator` names:
+    `type` "Person" or "Organization", `name` left out when empty (a desk that does not
+    show who reviewed gives only the IRI and the type), `homepage` when given."""
+    agent = {"@context": CONTEXT} | _agent(id=id, name=name, type=type)
+    if homepage:
+        agent["homepage"] = _iri(homepage, field="homepage")
+    return agent
+
+
 def _agent(*, id: str, name: str, type: str) -> dict[str, Any]:
+    if type not in AGENT_TYPES:
+        raise ValueError(f"type must be one of {AGENT_TYPES}, not {type!r}")
     agent: dict[str, Any] = {"id": _iri(id, field="creator_id"), "type": type}
     if name:
         agent["name"] = name

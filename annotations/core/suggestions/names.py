@@ -37,7 +37,9 @@ SPEECH_VERBS = wordset(
     maintain maintains maintained contend contends contended assert asserts asserted
     reiterate reiterated reiterates mention mentions mentioned thunder thundered
     accuse accuses accused accusing calling branding branded labelled labeled dubbed emails
-    plead pleaded pleads beg begged begs
+    plead pleaded pleads beg begged begs accept accepts accepted
+    shouts yells whispers cries jokes laughs concludes agrees complains protests boasts
+    counters retorts muses sighs cautions recounts quips answers
     fumed scoffed lamented raged demanded exclaimed murmured muttered grumbled groaned
     enthused gushed wondered elaborated interjected shrugged sneered scolded rebutted
     corrected corrects stating adding noting insisting explaining arguing telling asking
@@ -127,6 +129,7 @@ ORG_WORDS = wordset(
     trains railway railways rail buses airport
     research electric energy water utilities insights analytics capital ventures consulting
     consultancy logistics pharmaceuticals foods dairy dairies brewery farms telecom
+    cooperative co-operative inspectorate theatre theater playhouse
     """
 )
 

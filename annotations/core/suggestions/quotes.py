@@ -523,7 +523,9 @@ def _carry(
                 _take(piece, previous_speaker, CONTINUED_AT_MOST, "continued")
             elif (
                 before is not None
-                and before.designated_unknown
+                # its clause named nobody, or someone nobody can be found for ('said a pupil
+                # who did not want to be named. "B."'; '"A," she said. "B."' after one).
+                and (before.designated_unknown or (before.explicit and before.speaker is None))
                 and before.close is not None
                 and not _SENTENCE_INSIDE.search(text[before.close + 1 : piece.mark].strip())
             ):

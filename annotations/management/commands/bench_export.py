@@ -209,7 +209,7 @@ class Command(BaseCommand):
             psycopg.connect(dbname=self.name, **self.server) as db,
             psycopg.ClientCursor(db) as cursor,
         ):
-            bound = cursor.mogrify(statement, streams._params(None))
+            bound = cursor.mogrify(statement, streams._params(None, "http://127.0.0.1"))
             started = time.perf_counter()
             size = 0
             with cursor.copy(bound) as copy:

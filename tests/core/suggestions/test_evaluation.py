@@ -222,6 +222,27 @@ def test_the_f_articles_the_third_blind_round_now_train_and_cover_the_hard_cases
     assert any(re.fullmatch(r"[\w -]+: “", line) for line in lines)
 
 
+def test_the_g_articles_the_fourth_blind_round_cover_the_hard_cases() -> None:
+    ours = _blind_round("g", "blind", quotes=140)
+
+    speakers = {q.speaker for a in ours for q in a.quotes}
+    # organisations speaking through statements, letters, reports and spokespeople
+    organisations = {
+        "Crown Prosecution Service",
+        "Lantern House",
+        "Tarndale Parish Council",
+        "Ashcombe and Linford NHS Trust",
+        "Brindley Waterways Trust",
+    }
+    assert organisations <= speakers
+    # unknown speakers, and people named only by their first name
+    assert None in speakers
+    assert {"Luc", "Pilar", "Keith"} <= speakers
+    # a Q&A or transcript line, `Name: “…”`
+    lines = [a.text[a.text.rfind("\n", 0, q.start) + 1 : q.start] for a in ours for q in a.quotes]
+    assert any(re.fullmatch(r"[\w -]+: “", line) for line in lines)
+
+
 # --- the figures --------------------------------------------------------------------------------
 
 

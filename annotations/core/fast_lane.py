@@ -1,0 +1,62 @@
+"""The fast lane's records (docs/review-queue.md): what an editor confirms, and what became of
+each unit. Plain data, shared by the service that confirms, the pages and the API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+# The most units one action confirms: a page of the Ready lane at its largest, and what the
+# benchmark (bench_queue) holds under two seconds on PostgreSQL.
+FAST_CONFIRM_MAX = 1000
+
+
+class Outcome(StrEnum):
+    CONFIRMED = "confirmed"
+    STALE = "stale"  # changed since the editor saw it: reload and look again
+    NOT_READY = "not_ready"  # no longer ready (decided, a reviewer changed it, the rules moved)
+    NOT_FOUND = "not_found"  # no such unit on this desk
+
+
+MESSAGES: dict[Outcome, str] = {
+    Outcome.CONFIRMED: "Confirmed.",
+    Outcome.STALE: "Someone changed this claim since you loaded the page; it was not confirmed. "
+    "Reload to see the change.",
+    Outcome.NOT_READY: "This claim is no longer ready for the fast lane; open it to decide it.",
+    Outcome.NOT_FOUND: "No such claim on this desk.",
+}
+
+
+@dataclass(frozen=True)
+class FastConfirmItem:
+    """One unit the editor confirmed, with the version they saw."""
+
+    unit_id: int
+    seen_version: int
+
+
+@dataclass(frozen=True)
+class FastConfirmResult:
+    unit_id: int
+    outcome: Outcome
+    verdict_id: int | None = None
+
+    @property
+    def message(self) -> str:
+        return MESSAGES[self.outcome]
+
+
+@dataclass(frozen=True)
+class FastConfirmReport:
+    """What happened to each unit, in the order they were sent."""
+
+    published: bool
+    results: list[FastConfirmResult] = field(default_factory=list)
+
+    @property
+    def confirmed(self) -> list[FastConfirmResult]:
+        return [r for r in self.results if r.outcome is Outcome.CONFIRMED]
+
+    @property
+    def problems(self) -> list[FastConfirmResult]:
+        return [r for r in self.results if r.outcome is not Outcome.CONFIRMED]

@@ -1,0 +1,69 @@
+"""The Ready lane as it is drawn: its rows with their agreed verdicts, the desk's rules in
+words, and the report of a bulk confirm."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from annotations.core.fast_lane import FastConfirmReport, Outcome
+from annotations.models import ClaimUnit, VerdictLabel
+from annotations.selectors.fast_lane import FastLaneRules, units_reported
+
+
+@dataclass(frozen=True)
+class ReadyRow:
+    unit: ClaimUnit
+    label: VerdictLabel  # the verdict every reviewer gave
+
+    @property
+    def value(self) -> str:
+        """What the row's checkbox posts: the unit and the version the editor sees."""
+        return f"{self.unit.pk}:{self.unit.version}"
+
+
+def ready_rows(units: Sequence[ClaimUnit], labels: Sequence[VerdictLabel]) -> list[ReadyRow]:
+    """One page of the lane (units from selectors.units_ready, with `agreed_label_id`)."""
+    by_id = {label.pk: label for label in labels}
+    return [ReadyRow(unit, by_id[unit.agreed_label_id]) for unit in units]  # type: ignore[attr-defined]  # annotated by units_ready
+
+
+def rules_text(rules: FastLaneRules, labels: Sequence[VerdictLabel]) -> str:
+    """The desk's rules in one sentence, for the lane's subtitle."""
+    text = (
+        f"At least {rules.min_reviewers} reviewers gave the same verdict, their highlights "
+        f"overlap at least {rules.min_overlap:.0%}, and no source is cited both as supporting "
+        "and as refuting the claim."
+    )
+    never = [label.name for label in labels if label.pk in rules.excluded_label_ids]
+    if never:
+        text += f" Never fast-tracked: {', '.join(never)}."
+    return text
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    unit_id: int
+    outcome: Outcome
+    message: str
+    unit: ClaimUnit | None  # None: not on the desk
+
+
+@dataclass(frozen=True)
+class ReportPage:
+    published: bool
+    confirmed: int
+    problems: list[ReportRow]
+
+
+def report_page(report: FastConfirmReport) -> ReportPage:
+    """How many were confirmed, and each claim that was not, with why (one query)."""
+    problems = report.problems
+    units = units_reported([result.unit_id for result in problems])
+    return ReportPage(
+        published=report.published,
+        confirmed=len(report.confirmed),
+        problems=[
+            ReportRow(r.unit_id, r.outcome, r.message, units.get(r.unit_id)) for r in problems
+        ],
+    )

@@ -1,0 +1,161 @@
+"""What the public site shows: each label's place on the rating scale, a verdict's page (its
+badge, appearances, sources with their archived copies, corrections, dates), the index rows,
+and the link and card tags that crawlers and platforms read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import strip_tags
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+
+from annotations.core.formats.claimreview import json_ld_script
+from annotations.exports.documents import captures_of, claim_review_document
+from annotations.models import Correction, Source, SourceCapture, Verdict, VerdictLabel
+from annotations.selectors.public import Appearance, verdict_appearances
+from annotations.selectors.units import unit_passage_as_checked
+from annotations.selectors.verdicts import rating_bounds
+
+DESCRIPTION_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class ScalePlace:
+    """A label on the scale: `number` of `of` on the ordered scale (1 is the most accurate),
+    or no number for a label outside it (Unverifiable)."""
+
+    label: VerdictLabel
+    number: int | None
+    of: int
+    anchor: str  # the label on the scale's page: /scale/#<slug>
+
+    @property
+    def wording(self) -> str:
+        if self.number is None:
+            return "outside the ordered scale"
+        return f"{self.number} of {self.of} on the scale, 1 the most accurate"
+
+
+def scale_places(labels: Sequence[VerdictLabel]) -> list[ScalePlace]:
+    """Every label with its place, in the scale's order (labels come ordered by position)."""
+    ordinal = [label.pk for label in labels if label.is_ordinal]
+    scale = reverse("public-scale")
+    return [
+        ScalePlace(
+            label,
+            ordinal.index(label.pk) + 1 if label.is_ordinal else None,
+            len(ordinal),
+            f"{scale}#{label.slug}",
+        )
+        for label in labels
+    ]
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """The canonical link and the Open Graph / Twitter card tags of a public page."""
+
+    title: str
+    description: str
+    url: str
+    kind: str = "website"
+
+
+def page_meta(
+    request: HttpRequest, *, title: str, description: str, kind: str = "website"
+) -> PageMeta:
+    text = " ".join(strip_tags(description).split())
+    return PageMeta(
+        title=title,
+        description=Truncator(text).chars(DESCRIPTION_LENGTH),
+        url=request.build_absolute_uri(request.path),
+        kind=kind,
+    )
+
+
+@dataclass(frozen=True)
+class CitedSource:
+    source: Source
+    capture: SourceCapture | None
+
+
+@dataclass(frozen=True)
+class VerdictPage:
+    verdict: Verdict
+    place: ScalePlace
+    scale: list[ScalePlace]
+    passage: str
+    appearances: list[Appearance]
+    sources: list[CitedSource]
+    corrections: list[Correction]
+    updated: dt.datetime | None
+    meta: PageMeta
+    claim_review_json: SafeString
+
+
+def verdict_page(
+    request: HttpRequest, verdict: Verdict, labels: Sequence[VerdictLabel]
+) -> VerdictPage:
+    """A published verdict's page (`verdict` from selectors.public.verdict_for_readers)."""
+    sources = list(verdict.sources.all())
+    captures = captures_of(sources)
+    corrections = list(verdict.corrections.all())
+    scale = scale_places(labels)
+    document = claim_review_document(request, verdict, rating_bounds(), captures=captures)
+    published = verdict.first_published_at
+    # "Updated" when a correction was made or the verdict published again since.
+    changed = [c.created for c in corrections]
+    if verdict.published_at and published and verdict.published_at > published:
+        changed.append(verdict.published_at)
+    return VerdictPage(
+        verdict=verdict,
+        place=next(place for place in scale if place.label.pk == verdict.label_id),
+        scale=scale,
+        passage=unit_passage_as_checked(verdict.unit),
+        appearances=verdict_appearances(verdict),
+        sources=[
+            CitedSource(source, capture if capture and capture.status == "captured" else None)
+            for source in sources
+            for capture in [captures.get(source.url)]
+        ],
+        corrections=corrections,
+        updated=max(changed) if changed else None,
+        meta=page_meta(
+            request,
+            title=f"{verdict.label.name}: {verdict.claim_reviewed}",
+            description=verdict.explanation
+            or f"{settings.DESK_NAME} rated this claim {verdict.label.name}.",
+            kind="article",
+        ),
+        # json_ld_script escapes <, >, & and line separators: the JSON cannot close the
+        # <script> element it sits in, so marking it safe here is sound.
+        claim_review_json=mark_safe(json_ld_script(document)),  # noqa: S308
+    )
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    """A verdict in a list (the index, an article's page): its badge's place, and the
+    search's marked snippet when it was found by a search."""
+
+    verdict: Verdict
+    place: ScalePlace
+    snippet_html: SafeString | None
+
+
+def index_rows(
+    verdicts: Sequence[Verdict],
+    labels: Sequence[VerdictLabel],
+    snippets: dict[int, SafeString],
+) -> list[IndexRow]:
+    places = {place.label.pk: place for place in scale_places(labels)}
+    return [
+        IndexRow(verdict, places[verdict.label_id], snippets.get(verdict.pk))
+        for verdict in verdicts
+    ]

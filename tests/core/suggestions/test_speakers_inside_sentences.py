@@ -1,0 +1,132 @@
+"""Speakers of quotations inside a sentence, and words that only look like names
+(annotations.core.suggestions.speakers). Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+from annotations.core.suggestions.quotes import quotes_find
+from tests.core.suggestions.speaker_reading import last_speaker
+
+# Partial quotations whose speaker is a clause's own subject
+
+
+def test_the_subject_after_which_is_the_speaker_of_what_it_called() -> None:
+    text = (
+        "Jana Riha, who farms near the river, lost her herd. The payment is low, which Riha "
+        "called “a joke”."
+    )
+    assert last_speaker(text) == "Jana Riha"
+
+
+def test_a_pronoun_after_though_is_the_speaker_not_the_reported_clauses_subject() -> None:
+    text = (
+        "Orla Kane is the chief vet. Kane said the disease had come from abroad, though she "
+        "stressed that “nothing is proven yet”."
+    )
+    assert last_speaker(text) == "Orla Kane"
+
+
+def test_a_clause_after_because_whose_subject_is_a_text_names_no_speaker() -> None:
+    text = (
+        "Beatrix Lund chairs the committee.\n\nLund said the figure was “unfair” because the "
+        "auditors' report had also covered parking."
+    )
+    assert last_speaker(text) == "Beatrix Lund"
+
+
+def test_accepting_that_introduces_a_partial_quotation() -> None:
+    text = (
+        "Tom Hale drove the bus. Pressed by the lawyer, Hale accepted that he had not stopped "
+        "until the bus was “already on the bridge”."
+    )
+    assert last_speaker(text) == "Tom Hale"
+
+
+def test_a_pronoun_in_a_sentence_its_own_subject_opens_is_that_subject() -> None:
+    text = (
+        "Pavel Kuras coaches the Riverside Falcons. He was angry about a foul on his captain, "
+        "Ivo Marsh, which he called “a disgrace”."
+    )
+    assert last_speaker(text) == "Pavel Kuras"
+
+
+# Words that only look like names
+
+
+def test_a_modal_opening_a_question_is_no_first_name() -> None:
+    text = "Per Holm coaches the Riverside Falcons. Will Holm stay? “Ask me in May,” he said."
+    assert last_speaker(text) == "Per Holm"
+
+
+def test_a_sentence_adverb_before_its_comma_is_no_name() -> None:
+    text = (
+        "Sara Vik spoke for the Greens on the stage. Privately, one official was less calm: "
+        "“We will win,” she said."
+    )
+    assert last_speaker(text) is None
+
+
+def test_a_party_before_an_unnamed_persons_noun_names_nobody() -> None:
+    text = (
+        "Sara Vik spoke for the Greens on the stage. Later one Green official was less calm: "
+        "“We will win,” she said."
+    )
+    assert last_speaker(text) is None
+
+
+def test_a_first_name_the_lists_know_still_names_someone_before_a_comma() -> None:
+    text = "Emily, who runs the shop, was calm. “We will reopen,” she said."
+    assert last_speaker(text) == "Emily"
+
+
+def test_a_name_met_only_after_prepositions_is_not_taken_for_a_person_speaking() -> None:
+    text = (
+        "Bruno Lenz would not resign after his side lost 80-71 to Northgate Ravens on Sunday. "
+        "It was a team like Northgate that beat them in May.\n\n"
+        "“I am staying,” he said."
+    )
+    assert last_speaker(text) == "Bruno Lenz"
+
+
+# Someone unnamed
+
+
+def test_a_pupil_who_did_not_want_to_be_named_stays_unknown_in_both_halves() -> None:
+    text = (
+        "The head teacher, Dora Quist, defended the school. A year 9 pupil, who did not want "
+        "to be named, was kinder. “It is fine,” she said. “The food is bad, though.”"
+    )
+    assert [quote.speaker for quote in quotes_find(text)] == [None, None]
+
+
+def test_a_ledes_unnamed_accused_is_the_person_the_next_paragraph_names_with_an_age() -> None:
+    text = (
+        "A builder accused of forging planning letters told a jury that he had “never seen” "
+        "them, a court heard.\n\n"
+        "Dmitri Vale, 47, of Hull, denies nine counts of forgery."
+    )
+    assert last_speaker(text) == "Dmitri Vale"
+
+
+def test_a_ledes_unnamed_speaker_stays_unknown_when_the_next_paragraph_names_no_age() -> None:
+    text = (
+        "A builder accused of forging planning letters told a jury that he had “never seen” "
+        "them, a court heard.\n\n"
+        "Dmitri Vale, the prosecutor, said the letters were forged."
+    )
+    assert last_speaker(text) is None
+
+
+def test_the_person_before_who_is_the_speaker_of_the_relative_clause() -> None:
+    text = (
+        "Ruth Akers, who told an interviewer last month that the role was “the one I waited "
+        "for”, is superb."
+    )
+    assert last_speaker(text) == "Ruth Akers"
+
+
+def test_a_verb_of_saying_in_the_present_tense_introduces_a_line() -> None:
+    text = (
+        "Oskar Lind wants to sell the café his mother runs. Greta Lind refuses. “It is a "
+        "shed,” Oskar shouts."
+    )
+    assert last_speaker(text) == "Oskar Lind"

@@ -1,0 +1,92 @@
+"""Organisations speaking through a statement, a report, their members or a spokesperson
+(annotations.core.suggestions.speakers). Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+from tests.core.suggestions.speaker_reading import last_speaker
+
+
+def test_it_after_a_name_makes_the_name_a_firms_that_it_said_stands_for() -> None:
+    text = (
+        "Nordlys Home is recalling every fan it has sold. “We apologise,” it said in a statement."
+    )
+    assert last_speaker(text) == "Nordlys Home"
+
+
+def test_the_company_stands_for_a_name_it_made_a_firms() -> None:
+    text = (
+        "Nordlys Home is recalling every fan it has sold. The company said the fans had a fuse, "
+        "but that “some fuses failed”."
+    )
+    assert last_speaker(text) == "Nordlys Home"
+
+
+def test_it_in_the_next_sentence_says_nothing_of_a_name() -> None:
+    text = "Halden Okafor bought the van. It was old. “It was a wreck,” he said."
+    assert last_speaker(text) == "Halden Okafor"
+
+
+def test_members_speak_for_the_organisation_named_for_what_they_do() -> None:
+    text = (
+        "The report by the Schools Inspectorate was published on Monday. “Pupils are unsafe,” "
+        "the inspectors wrote."
+    )
+    assert last_speaker(text) == "Schools Inspectorate"
+
+
+def test_a_group_that_no_organisation_is_named_for_stays_unknown() -> None:
+    text = 'Lena Berg chairs the Harbour Trust. "We will fight," the protesters shouted.'
+    assert last_speaker(text) is None
+
+
+def test_an_organisation_speaks_through_a_relative_clause() -> None:
+    text = (
+        "The patents belong to the Vantor Institute, which said in a statement that the work "
+        "was “at an early stage”."
+    )
+    assert last_speaker(text) == "Vantor Institute"
+
+
+def test_a_verb_after_and_has_the_sentences_subject() -> None:
+    text = (
+        "The Vantor Institute holds the patents, and said in a statement that the work was "
+        "“at an early stage”."
+    )
+    assert last_speaker(text) == "Vantor Institute"
+
+
+def test_an_ampersand_joins_a_firms_name() -> None:
+    text = (
+        "A spokesperson for Marsh & Tull Foods, which owns the plant, said the company "
+        "“will not comment”."
+    )
+    assert last_speaker(text) == "Marsh & Tull Foods"
+
+
+def test_a_firm_named_with_an_ampersand_is_no_person_a_pronoun_stands_for() -> None:
+    text = (
+        "Redundancies need notice, said Piotr Nowak, a lawyer at Fenlon & Hart in Dublin.\n\n"
+        "“They cannot do it in a day,” he said."
+    )
+    assert last_speaker(text) == "Piotr Nowak"
+
+
+def test_a_plural_possessive_with_a_straight_apostrophe_stays_in_a_cooperatives_name() -> None:
+    text = "On its website, the Ravna Farmers' Cooperative wrote: “Bring a torch.”"
+    assert last_speaker(text) == "Ravna Farmers' Cooperative"
+
+
+def test_it_shows_a_firm_past_a_products_name_between() -> None:
+    text = (
+        "Nordlys Home is recalling every Breeze fan it has sold. “We apologise,” it said in a "
+        "statement."
+    )
+    assert last_speaker(text) == "Nordlys Home"
+
+
+def test_a_theatre_is_an_organisation_no_pronoun_stands_for() -> None:
+    text = (
+        "Tom Rusk died in 2001. Kestrel Theatre has revived his play. In a letter the Kestrel "
+        "printed in its programme, he wrote: “They wanted a play about the future.”"
+    )
+    assert last_speaker(text) == "Tom Rusk"

@@ -1,0 +1,144 @@
+"""The public index of published verdicts: newest first, paged by keyset, searched through the
+desk's search index, filtered by label, date range, publisher and claimant; bad input is a 400.
+Its query count does not grow with the verdicts."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+from django.test import Client
+
+from annotations.models import Verdict
+from annotations.selectors.public import INDEX_PAGE_SIZE
+from tests.factories import ArticleFactory, published_verdict
+
+pytestmark = pytest.mark.django_db
+
+DAY = datetime.datetime(2026, 11, 1, 9, 0, tzinfo=datetime.UTC)
+
+
+def on_day(n: int, **fields: object) -> Verdict:
+    return published_verdict(published_at=DAY + datetime.timedelta(days=n), **fields)
+
+
+def listed(client: Client, query: str = "") -> list[int]:
+    response = client.get(f"/verdicts/{query}")
+    assert response.status_code == 200
+    return [int(pk) for pk in re.findall(r'data-verdict="(\d+)"', response.content.decode())]
+
+
+def test_the_index_lists_published_verdicts_newest_first_without_a_login(client: Client):
+    older, newer = on_day(1), on_day(2)
+    draft = on_day(3)
+    Verdict.objects.filter(pk=draft.pk).update(is_published=False)
+
+    assert listed(client) == [newer.pk, older.pk]
+
+
+def test_the_index_pages_by_keyset_with_a_fixed_page_size(client: Client):
+    verdicts = [on_day(n % 3) for n in range(INDEX_PAGE_SIZE + 5)]  # ties on the time
+    newest_first = sorted(verdicts, key=lambda v: (v.published_at, v.pk), reverse=True)
+
+    first = client.get("/verdicts/").content.decode()
+    older = re.search(r'href="\?after=([0-9-]+)" rel="next"', first)
+    assert older is not None
+    second = listed(client, f"?after={older.group(1)}")
+
+    assert listed(client) + second == [v.pk for v in newest_first]
+    assert len(second) == 5
+    assert 'rel="next"' not in client.get(f"/verdicts/?after={older.group(1)}").content.decode()
+
+
+def test_a_verdict_published_between_two_pages_neither_skips_nor_repeats_one(client: Client):
+    for n in range(INDEX_PAGE_SIZE + 2):
+        on_day(n)
+    first = client.get("/verdicts/").content.decode()
+    cursor = re.search(r'href="\?after=([0-9-]+)"', first).group(1)
+    on_day(50)
+
+    seen = [int(pk) for pk in re.findall(r'data-verdict="(\d+)"', first)]
+    seen += listed(client, f"?after={cursor}")
+
+    assert sorted(seen) == sorted(
+        Verdict.objects.exclude(published_at=DAY + datetime.timedelta(days=50)).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def test_the_index_filters_by_label_dates_publisher_and_claimant(client: Client):
+    echo = ArticleFactory(publisher="The Weekly Echo")
+    false_one = on_day(1, label="false", claimant="Dev Mistry")
+    echoed = on_day(5, article=echo, claimant="Ana Ruiz")
+    late = on_day(9, claimant="ana ruiz")
+
+    assert listed(client, "?label=false") == [false_one.pk]
+    assert listed(client, "?date_from=2026-11-05&date_to=2026-11-06") == [echoed.pk]
+    assert listed(client, "?date_to=2026-11-02") == [false_one.pk]
+    assert listed(client, "?publisher=the+weekly+echo") == [echoed.pk]
+    assert listed(client, "?claimant=Ana+Ruiz") == [late.pk, echoed.pk]
+
+
+def test_a_search_finds_published_verdicts_through_the_desks_search_index(client: Client):
+    budget = on_day(1, claim_reviewed="The harbour budget tripled", explanation="It doubled.")
+    on_day(2, claim_reviewed="Ferries run on time")
+    draft = on_day(3, claim_reviewed="The harbour budget was cut")
+    Verdict.objects.filter(pk=draft.pk).update(is_published=False)
+
+    response = client.get("/verdicts/?q=harbour+budget")
+
+    html = response.content.decode()
+    assert [int(pk) for pk in re.findall(r'data-verdict="(\d+)"', html)] == [budget.pk]
+    assert "<mark>" in html
+    assert "of <strong>1</strong> fact check," in html
+
+
+def test_a_search_takes_the_filters_too(client: Client):
+    on_day(1, claim_reviewed="The harbour budget tripled", claimant="Dev Mistry")
+    by_ana = on_day(2, claim_reviewed="The harbour budget halved", claimant="Ana Ruiz")
+
+    assert listed(client, "?q=harbour&claimant=ana+ruiz") == [by_ana.pk]
+    assert listed(client, "?q=harbour&label=false") == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?date_from=yesterday",
+        "?date_from=2026-11-05&date_to=2026-11-01",
+        "?label=no-such-label",
+        "?after=not-a-cursor",
+        "?after=99999999999999999999-1",
+        "?q=%22%22",
+        "?page=0",
+        f"?claimant={'x' * 201}",
+    ],
+)
+def test_bad_input_is_a_400_with_the_form_not_a_500(client: Client, query: str):
+    response = client.get(f"/verdicts/{query}")
+
+    assert response.status_code == 400
+    assert 'role="alert"' in response.content.decode()
+
+
+def test_an_empty_index_says_so(client: Client):
+    assert 'id="index-empty"' in client.get("/verdicts/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "query", ["", "?label=false&publisher=The+Daily+Example", "?q=unemployment"]
+)
+def test_the_index_reads_as_many_queries_for_five_verdicts_as_for_fifty(
+    client: Client, django_assert_max_num_queries, query: str
+):
+    for n in range(5):
+        on_day(n, label="false")
+    with django_assert_max_num_queries(6) as few:
+        client.get(f"/verdicts/{query}")
+    for n in range(45):
+        on_day(n, label="false")
+
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert len(listed(client, query)) == INDEX_PAGE_SIZE
