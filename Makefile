@@ -43,7 +43,7 @@ install-dev: $(VENV)/.installed-dev
 # manager does this job: see docs/deployment.md.
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo_desk
+	$(BIN)/python manage.py load_demo_desk --url http://$(HOST):$(PORT)/
 	@if [ -n "$$REDIS_URL$$CELERY_BROKER_URL" ]; then \
 		echo "Starting a Celery worker (with beat) beside the web server; Ctrl-C stops both."; \
 		( trap 'kill -TERM $$worker 2>/dev/null; wait $$worker; exit 0' TERM; \

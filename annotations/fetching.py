@@ -73,6 +73,11 @@ def _url_character_allowed(character: str) -> bool:
     return not character.isspace() and unicodedata.category(character)[0] not in {"C", "Z"}
 
 
+# A host name with a dot and a top-level domain, then a path, query or port or nothing: an
+# address typed without its scheme. (static/annotations/url-scheme.js offers the same.)
+_SCHEMELESS_ADDRESS = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:[:/?#]|$)", re.IGNORECASE)
+
+
 def url_validate(url: str) -> str:
     """Return the URL (scheme lower-cased) if it is an absolute http(s) URL, else DomainError.
 
@@ -95,6 +100,13 @@ def url_validate(url: str) -> str:
             "The URL has a % that does not start a %XX escape.", code="url_invalid", field="url"
         )
     scheme, separator, rest = url.partition("://")
+    if not separator and _SCHEMELESS_ADDRESS.match(url):
+        # Typed as an address bar shows it ("abcnews.go.com/..."): say what to add.
+        raise DomainError(
+            f"Add https:// at the start: did you mean https://{url}?",
+            code="url_scheme",
+            field="url",
+        )
     if not separator or scheme.lower() not in {"http", "https"}:
         raise DomainError(
             "Only http:// and https:// URLs are allowed.", code="url_scheme", field="url"

@@ -107,21 +107,41 @@ def _article_file_field() -> forms.FileField:
 
 
 class ArticleImportForm(PasteLimited):
-    """Import an article from exactly one of: pasted text, an uploaded file, a URL."""
+    """Import an article from exactly one of: pasted text, an uploaded file, a URL.
+
+    An upload survives the page coming back (an error elsewhere, a preview, a duplicate's
+    warning): the view keeps it and passes its name as `kept_upload`, and the form counts it as
+    the file given until another is chosen. `source_tab` is the tab the page showed (set by
+    static/annotations/import-page.js): a form sent with nothing in it has its error there.
+    """
+
+    # The page's own fields, which the back office's form (pasted text only) has not.
+    page_fields: ClassVar[tuple[str, ...]] = ("source_tab", "kept_file", "import_anyway")
+    sources: ClassVar[tuple[str, ...]] = ("text", "file", "url")
 
     text = forms.CharField(
         required=False,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 14}),
         label="Paste the article's text",
-        help_text="Paragraphs separated by blank lines.",
+        help_text="Paragraphs separated by blank lines, or one paragraph per line.",
     )
     file = _article_file_field()
+    kept_file = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput())
     url = forms.CharField(
         required=False,
         max_length=2000,
         label="Or fetch it from a URL",
         widget=forms.URLInput(attrs={"placeholder": "https://"}),
+    )
+    source_tab = forms.ChoiceField(
+        required=False, choices=[(name, name) for name in sources], widget=forms.HiddenInput()
+    )
+    first_line_title = forms.BooleanField(
+        required=False,
+        label="Take the first line as the headline",
+        help_text="It becomes the title (unless one is typed below) and leaves the text. "
+        "Preview to see the result before importing.",
     )
     title = forms.CharField(
         required=False,
@@ -140,6 +160,12 @@ class ArticleImportForm(PasteLimited):
         required=False, label="Publication date", widget=forms.DateInput(attrs={"type": "date"})
     )
     language = forms.CharField(required=False, max_length=16, initial="en")
+    # Sent by the duplicate warning's "Import it anyway" button.
+    import_anyway = forms.BooleanField(required=False, widget=forms.HiddenInput())
+
+    def __init__(self, *args: Any, kept_upload: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.kept_upload = kept_upload
 
     def _url_clean(self, name: str) -> str:
         return _url_field_clean(self.cleaned_data.get(name, ""))
@@ -153,19 +179,33 @@ class ArticleImportForm(PasteLimited):
     def clean_file(self) -> Any:
         return _upload_size_check(self.cleaned_data.get("file"))
 
+    @property
+    def chosen_tab(self) -> str:
+        """The tab the page shows: where the user was, else where what they gave is."""
+        if not self.is_bound:
+            return "text"
+        if self.data.get("source_tab") in self.sources:
+            return str(self.data["source_tab"])
+        errors = self.errors
+        if "url" in errors or self.data.get("url"):
+            return "url"
+        if "file" in errors or self.kept_upload:
+            return "file"
+        return "text"
+
     def clean(self) -> dict[str, Any]:
         super().clean()
         cleaned = self.cleaned_data  # what Form.clean returns (its stubs allow None)
         given = [
             bool(cleaned.get("text", "").strip()),
-            bool(cleaned.get("file")),
+            bool(cleaned.get("file")) or bool(self.kept_upload),
             bool(cleaned.get("url")),
         ]
         if not self.errors and sum(given) != 1:
-            raise forms.ValidationError(
-                "Paste the text, upload a file, or give a URL: exactly one of them.",
-                code="article_source_ambiguous",
-            )
+            message = "Paste the text, upload a file, or give a URL: exactly one of them."
+            # Nothing given: the error sits on the box the user was looking at.
+            field = self.chosen_tab if not any(given) and self.chosen_tab in self.fields else None
+            self.add_error(field, forms.ValidationError(message, code="article_source_ambiguous"))
         return cleaned
 
 
@@ -503,6 +543,11 @@ class PublicIndexForm(_SearchBoxForm):
         )
 
 
+# Django's "Ensure this value has at most 500 characters (it has 612)." says what is wrong,
+# not what to do.
+_TOO_LONG = "Too long: shorten it to %(limit_value)d characters or fewer (it has %(show_value)d)."
+
+
 class VersionForm(forms.Form):
     """An action on a claim unit, carrying the unit version the editor saw."""
 
@@ -523,25 +568,38 @@ class UnitNoteForm(VersionForm):
 class VerdictForm(VersionForm):
     """The editor's final verdict on a claim unit."""
 
-    label = forms.ChoiceField(label="Final verdict", widget=forms.RadioSelect)
+    label = forms.ChoiceField(
+        label="Final verdict",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose a verdict.",
+            "invalid_choice": "Choose one of the verdicts listed.",
+        },
+    )
     claim_reviewed = forms.CharField(
         max_length=500,
         label="Claim reviewed",
         help_text=f"The claim as checked, in a short sentence: "
         f"{CLAIM_REVIEWED_RECOMMENDED} characters or fewer read best in search results.",
         widget=forms.TextInput(attrs={"data-character-counter": CLAIM_REVIEWED_RECOMMENDED}),
+        error_messages={
+            "required": "Write the claim as checked, in one short sentence.",
+            "max_length": _TOO_LONG,
+        },
     )
     explanation = forms.CharField(
         required=False,
         max_length=20_000,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=forms.Textarea(attrs={"rows": 5, "data-max-characters": 20_000}),
         help_text="What the evidence shows, for readers.",
+        error_messages={"max_length": _TOO_LONG},
     )
     claimant = forms.CharField(
         required=False,
         max_length=200,
         validators=[validate_visible_name],
         help_text="Who made the claim, as readers know them.",
+        error_messages={"max_length": _TOO_LONG},
     )
     sources = forms.TypedMultipleChoiceField(
         required=False,
@@ -591,8 +649,12 @@ class CorrectionForm(VerdictForm):
     note = forms.CharField(
         max_length=5_000,
         label="Correction note",
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3, "data-max-characters": 5_000}),
         help_text="Readers see this note beside the corrected verdict.",
+        error_messages={
+            "required": "Write a note telling readers what was corrected and why.",
+            "max_length": _TOO_LONG,
+        },
     )
 
 

@@ -218,6 +218,9 @@ DESK_NAME = env_str("DESK_NAME", "factcheck desk")
 DESK_URL = env_str("DESK_URL", "")
 # Articles: limits on what an import may bring in.
 ARTICLE_MAX_CHARACTERS = env_int("ARTICLE_MAX_CHARACTERS", 200_000)
+# A highlight longer than this is saved, but the panel warns first: a drag that started above
+# the text selects whole paragraphs (1,412 characters "without a word" in issue 15's walk).
+HIGHLIGHT_WARN_CHARACTERS = env_int("HIGHLIGHT_WARN_CHARACTERS", 600)
 ARTICLE_FETCH_TIMEOUT_SECONDS = env_int("ARTICLE_FETCH_TIMEOUT_SECONDS", 10)
 # The whole fetch, redirects and a slowly trickling body included; keep it below the web
 # server's worker timeout so the editor gets a clear error rather than a killed request.
@@ -260,7 +263,8 @@ CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or env_str("REDIS_URL")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 if CELERY_TASK_ALWAYS_EAGER:
     # The embedded default: tasks run in-process, so nothing else needs installing.
-    CELERY_BROKER_URL = "memory://"
+    # With a host name, so that kombu does not warn "No hostname was supplied" on every start.
+    CELERY_BROKER_URL = "memory://localhost/"
     CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ACKS_LATE = True
@@ -426,8 +430,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "axes": {"level": "WARNING"},
+        # Django's own console handler (DEBUG only) would print each line a second time beside
+        # the root's ("Watching for file changes with StatReloader" twice under `make run`).
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # One line per task is the worker's business; in-process (eager) runs stay quiet.
-        "celery.app.trace": {"level": "INFO" if CELERY_BROKER_URL != "memory://" else "WARNING"},
+        "celery.app.trace": {"level": "WARNING" if CELERY_TASK_ALWAYS_EAGER else "INFO"},
     },
 }
 

@@ -22,7 +22,8 @@ class ArticleAddForm(ArticleImportForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        del self.fields["file"], self.fields["url"]
+        for name in ("file", "url", *self.page_fields):
+            del self.fields[name]
 
 
 @admin.register(Article)

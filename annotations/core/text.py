@@ -41,6 +41,43 @@ def paragraphs_from_lines(lines: str) -> str:
     return canonical_text(PARAGRAPH_SEPARATOR.join(line for line in lines.split("\n")))
 
 
+def paragraphs_guessed(raw: str) -> str:
+    """The canonical text, with each line a paragraph when the text has line breaks but no
+    blank line: one paragraph per line is how many sites and wire services deliver plain text,
+    and read as one paragraph it would be a wall of text (a text with blank lines keeps them as
+    its only paragraph breaks)."""
+    text = canonical_text(raw)
+    if PARAGRAPH_SEPARATOR not in text and "\n" in text:
+        return paragraphs_from_lines(text)
+    return text
+
+
+# A first paragraph this long, or ending like a sentence, is not offered as the title.
+HEADLINE_MAX_CHARACTERS = 200
+
+
+def first_paragraph_split(text: str) -> tuple[str, str]:
+    """(first paragraph, the rest) of a canonical text: the headline a pasted article often
+    starts with, and the body without it. ("", text) when the text has a single paragraph."""
+    first, separator, rest = text.partition(PARAGRAPH_SEPARATOR)
+    if not separator:
+        return "", text
+    return first, rest
+
+
+def looks_like_headline(text: str) -> bool:
+    """Whether the text's first paragraph reads like a headline: short, on one line, and not
+    ending as a sentence does."""
+    first, rest = first_paragraph_split(text)
+    return bool(
+        first
+        and rest
+        and len(first) <= HEADLINE_MAX_CHARACTERS
+        and "\n" not in first
+        and not first.rstrip("\"'”’)").endswith((".", ":", ";", ","))
+    )
+
+
 def split_paragraphs(text: str) -> list[Paragraph]:
     """The paragraphs of a canonical text with the code-point offset where each starts."""
     paragraphs = []
@@ -91,6 +128,19 @@ def passage_in_context(
             if part:
                 paragraphs[-1].append(Segment(part, marked))
     return [paragraph for paragraph in paragraphs if paragraph]
+
+
+_OPENING_QUOTES = "\"'“‘„‚«‹「『"
+_CLOSING_QUOTES = "\"'”’»›」』"
+
+
+def quote_marks_added(text: str) -> str:
+    """The text in “ ”, unless it starts or ends with quote marks of its own (a passage that
+    is itself a quotation): never ““ ””."""
+    text = text.strip()
+    if text[:1] in _OPENING_QUOTES or text[-1:] in _CLOSING_QUOTES:
+        return text
+    return f"\u201c{text}\u201d"
 
 
 def phrases_marked(text: str, phrases: list[str]) -> list[Segment]:

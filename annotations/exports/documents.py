@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from annotations import selectors
+from annotations.core.addresses import distinct_by_url
 from annotations.core.formats import claimreview, w3c
 from annotations.exports.iris import (
     desk_agent_iri,
@@ -38,8 +39,9 @@ def captures_of(sources: Iterable[Source]) -> Captures:
 def _cited(
     request: HttpRequest, sources: Iterable[Source], captures: Captures | None
 ) -> list[dict[str, str]]:
-    """Sources as the formats take them, each with its archived copy when it has one."""
-    sources = list(sources)
+    """Sources as the formats take them, each with its archived copy when it has one; a page
+    cited twice (a verdict decided before services.adjudication cited each page once) once."""
+    sources = distinct_by_url(sources, lambda source: source.url)
     if captures is None:
         captures = captures_of(sources)
     cited = []

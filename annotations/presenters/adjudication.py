@@ -167,6 +167,7 @@ class Adjudication:
             if key is not None and (shown or key in bound)
         }
         verdict_form = page_forms.get(verdict_action) if verdict_action else None
+        label_names = {label.slug: label.name for label in self.labels}
         return {
             "unit": unit,
             "article": unit.article,
@@ -203,7 +204,12 @@ class Adjudication:
             "can_unpublish": "unpublish" in allowed,
             "is_open": self.is_open,
             "error": error,
-            "corrections": list(verdict.corrections.all()) if verdict else [],
+            # Each correction with the label it replaced, by name ("Mixed", not "mixed").
+            "corrections": [
+                (correction, label_names.get(slug, slug))
+                for correction in (verdict.corrections.all() if verdict else [])
+                for slug in [str(correction.previous.get("label", ""))]
+            ],
             "history": unit_history(
                 unit,
                 verdict=verdict,

@@ -4,7 +4,7 @@ dashboard's notices and charts, and the editors' card on the article page."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.utils.safestring import SafeString, mark_safe
@@ -274,19 +274,23 @@ def article_agreement_context(article: Article, labels: Sequence[VerdictLabel]) 
         status = {"tone": "warning", "text": "Reviews changed since; new figures are on the way."}
     else:
         status = {}
+    tiles = figures(
+        payload,
+        [
+            "alpha_ordinal",
+            "alpha_nominal",
+            "fleiss_kappa",
+            "percent_agreement",
+            "span_f1_overlap",
+            "unitizing_alpha",
+        ],
+    )
+    if payload["computed_at"] is None:
+        # The status says it once; each tile need not say "not computed yet" again.
+        tiles = [replace(tile, reason="") for tile in tiles]
     return {
         "payload": payload,
-        "figures": figures(
-            payload,
-            [
-                "alpha_ordinal",
-                "alpha_nominal",
-                "fleiss_kappa",
-                "percent_agreement",
-                "span_f1_overlap",
-                "unitizing_alpha",
-            ],
-        ),
+        "figures": tiles,
         "status": status,
         "strip": _safe(
             charts.spread_strip_svg(

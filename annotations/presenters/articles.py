@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from annotations import selectors
+from annotations.core.anchoring.similarity import REATTACH_CONFIRM_BELOW
 from annotations.models import AnnotationAnchor, Article, ClaimUnit, VerdictLabel
 from annotations.permissions import Permission, can
 from annotations.presenters.annotations import AnnotationSerializer, evidence_context
@@ -28,6 +29,8 @@ def _reattach_page_data(request: HttpRequest, anchor: AnnotationAnchor) -> dict[
         "url": reverse("api:orphan-reattach", args=[anchor.pk]),
         "list_url": reverse("reattach-list"),
         "exact": highlight.exact,
+        # Below this share of words in common with `exact`, re-attaching asks first.
+        "confirm_below": REATTACH_CONFIRM_BELOW,
         "verdict": highlight.verdict.name,
         "is_own": highlight.reviewer_id == request.user.pk,
         "reviewer": highlight.reviewer.get_username(),

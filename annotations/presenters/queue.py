@@ -10,7 +10,10 @@ from django.utils.timesince import timesince
 
 from annotations import selectors
 from annotations.core import charts
-from annotations.models import ClaimUnit, VerdictLabel
+from annotations.core.text import quote_marks_added
+from annotations.models import ClaimUnit, Verdict, VerdictLabel
+from annotations.selectors.articles import User
+from annotations.selectors.verdicts import verdicts_of_units
 
 
 @dataclass(frozen=True)
@@ -68,10 +71,25 @@ def spread_of(unit: ClaimUnit, counts: Mapping[int, int], labels: Sequence[Verdi
     return Spread(segments=segments, ratings=unit.ratings, text=text, wide=wide)
 
 
+# The queue shows the start of a long passage.
+PASSAGE_SHOWN_CHARACTERS = 240
+
+
 @dataclass(frozen=True)
 class QueueRow:
     unit: ClaimUnit
     spread: Spread
+    # The desk's final verdict, once decided (the Published tab shows what was published).
+    verdict: Verdict | None = None
+
+    @property
+    def passage(self) -> str:
+        """The passage in quote marks, cut with an ellipsis; a quotation keeps its own marks."""
+        # The selector annotates each unit with its passage (the text it spans).
+        passage = " ".join(str(getattr(self.unit, "passage", "")).split())
+        if len(passage) > PASSAGE_SHOWN_CHARACTERS:
+            passage = passage[: PASSAGE_SHOWN_CHARACTERS - 1].rstrip() + "\u2026"
+        return quote_marks_added(passage)
 
     @property
     def needs_more_reviews(self) -> bool:
@@ -83,10 +101,18 @@ class QueueRow:
         return "just now" if age.startswith("0\xa0") else age
 
 
-def queue_rows(units: Sequence[ClaimUnit], labels: Sequence[VerdictLabel]) -> list[QueueRow]:
-    """The rows of one page of the queue, each with its spread (one query for all counts)."""
-    counts = selectors.unit_verdict_counts([unit.pk for unit in units])
-    return [QueueRow(unit, spread_of(unit, counts[unit.pk], labels)) for unit in units]
+def queue_rows(
+    units: Sequence[ClaimUnit], labels: Sequence[VerdictLabel], *, user: User
+) -> list[QueueRow]:
+    """The rows of one page of the queue, each with its spread and final verdict (one query
+    for all counts, one for all verdicts)."""
+    ids = [unit.pk for unit in units]
+    counts = selectors.unit_verdict_counts(ids)
+    verdicts = verdicts_of_units(user, ids)
+    return [
+        QueueRow(unit, spread_of(unit, counts[unit.pk], labels), verdicts.get(unit.pk))
+        for unit in units
+    ]
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import QuerySet
@@ -19,6 +20,13 @@ def _verdicts(verdicts: QuerySet[Verdict]) -> QuerySet[Verdict]:
         .prefetch_related("sources", "corrections")
         .order_by("updated_at", "pk")
     )
+
+
+def verdicts_of_units(user: User, unit_ids: Sequence[int]) -> dict[int, Verdict]:
+    """The final verdict (with its label) of each of these units that has one and the user
+    may read, by unit id: one query for a page of the queue."""
+    verdicts = visible_verdicts(user, Verdict.objects.filter(unit_id__in=unit_ids))
+    return {verdict.unit_id: verdict for verdict in verdicts.select_related("label")}
 
 
 def verdicts_published() -> QuerySet[Verdict]:

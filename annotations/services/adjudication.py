@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from annotations.core.addresses import distinct_by_url
 from annotations.errors import DomainError
 from annotations.models import (
     Annotation,
@@ -146,7 +147,10 @@ def _verdict_validate(unit: ClaimUnit, verdict: VerdictInput) -> list[Source]:
             code="source_not_in_unit",
             field="sources",
         )
-    return sources
+    # Two reviewers citing the same page give two Source rows: the verdict cites the page once
+    # (readers and feeds would see it twice), the row with a title if one has it.
+    sources.sort(key=lambda source: (not source.title, source.pk))
+    return distinct_by_url(sources, lambda source: source.url)
 
 
 def unit_adjudication_start(*, unit: ClaimUnit, editor: User, seen_version: int) -> ClaimUnit:

@@ -241,7 +241,12 @@ def desk_agreement_recompute(
     agreements = ArticleAgreement.objects.filter(computed_at__isnull=False)
     matrices = [m for m in agreements.values_list("matrix", flat=True) if m.get("units")]
     stale = ArticleAgreement.objects.filter(changes__gt=F("computed_changes")).count()
-    report = desk_report(matrices=matrices, scale=_scale(), bootstrap_samples=bootstrap_samples)
+    report = desk_report(
+        matrices=matrices,
+        scale=_scale(),
+        bootstrap_samples=bootstrap_samples,
+        label_names=dict(VerdictLabel.objects.values_list("slug", "name")),
+    )
     desk, _ = DeskAgreement.objects.update_or_create(
         pk=DESK_AGREEMENT_ID,
         defaults={

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import TypedDict, Unpack
 
 import trafilatura
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import Q
 from trafilatura.settings import Document
 
 from annotations import fetching
-from annotations.core.text import canonical_text, name_clean, paragraphs_from_lines
+from annotations.core.text import (
+    canonical_text,
+    first_paragraph_split,
+    name_clean,
+    paragraphs_from_lines,
+    paragraphs_guessed,
+)
 from annotations.errors import DomainError
 from annotations.models import Article, ArticleRevision
 from annotations.permissions import Permission, require
@@ -52,11 +60,7 @@ def article_create(
     The text is also the article's revision 1.
     """
     canonical = text_validate(text)
-    title = " ".join(title.split())
-    if not title:
-        # A pasted text without a title: its first line serves, as a newsroom would read it
-        # (without the direction marks the text itself may rightly carry).
-        title = name_clean(canonical.split("\n", 1)[0])[:200]
+    title = _title_or_first_line(title, canonical)
     if source_url:
         source_url = fetching.url_validate(source_url)
     with transaction.atomic():
@@ -82,6 +86,13 @@ def article_create(
         revision_claims_scan_after_commit(revision.pk)
         revision_suggestions_compute_after_commit(revision.pk)
     return article
+
+
+def _title_or_first_line(title: str, canonical: str) -> str:
+    """The title as typed (spaces collapsed); without one, the text's first line, as a newsroom
+    would read it (without the direction marks the text itself may rightly carry)."""
+    title = " ".join(title.split())
+    return title or name_clean(canonical.split("\n", 1)[0])[:200]
 
 
 def text_validate(text: str) -> str:
@@ -160,7 +171,7 @@ def upload_extract(*, name: str, content: bytes, content_type: str = "") -> Extr
     if lowered.endswith((".html", ".htm", ".xhtml")):
         return html_extract(_bytes_decode(content, None))
     if lowered.endswith(".txt"):
-        return ExtractedArticle(text=canonical_text(_bytes_decode(content, None)))
+        return ExtractedArticle(text=paragraphs_guessed(_bytes_decode(content, None)))
     raise DomainError("Upload a .txt or .html file.", code="upload_unsupported_type", field="file")
 
 
@@ -182,14 +193,70 @@ def url_extract(url: str) -> ExtractedArticle:
     """Fetch a URL (safely, see annotations.fetching) and extract its article."""
     page = desk_page_fetch(url)
     if page.content_type in TEXT_CONTENT_TYPES:
-        return ExtractedArticle(text=canonical_text(_bytes_decode(page.content, page.charset)))
+        return ExtractedArticle(text=paragraphs_guessed(_bytes_decode(page.content, page.charset)))
     try:
         return html_extract(page.content, url=page.url)
     except DomainError as error:
         raise DomainError(error.message, code=error.code, field="url") from None
 
 
-def article_import(
+class ArticleSource(TypedDict, total=False):
+    """`article_draft`'s arguments but the importing user: where the text comes from, and the
+    metadata typed with it."""
+
+    text: str
+    upload_name: str
+    upload_content: bytes | None
+    url: str
+    title: str
+    byline: str
+    publisher: str
+    source_url: str
+    published_on: datetime.date | None
+    language: str
+    first_line_title: bool
+
+
+@dataclass(frozen=True)
+class ArticleDraft:
+    """What an import would save: shown as a preview on the import page, then created."""
+
+    title: str
+    text: str
+    byline: str
+    publisher: str
+    source_url: str
+    published_on: datetime.date | None
+    language: str
+
+
+class ArticleDuplicate(DomainError):
+    """The desk already has this article (the same URL, or the same text): a 409 whose page
+    offers to open the existing one or add a revision to it."""
+
+    def __init__(self, existing: Article, *, reason: str) -> None:
+        super().__init__(
+            f"This article is already on the desk ({reason}): “{existing.title}”.",
+            code="article_duplicate",
+            status=409,
+        )
+        self.existing = existing
+
+
+def article_duplicate_find(*, source_url: str, text: str) -> tuple[Article, str] | None:
+    """An article with this source URL, or whose text (any revision's) is this canonical text,
+    and which of the two matched; None when the import is new."""
+    if source_url:
+        same_url = Article.objects.filter(source_url=source_url).order_by("pk").first()
+        if same_url is not None:
+            return same_url, "the same URL"
+    same_text = (
+        Article.objects.filter(Q(text=text) | Q(revisions__text=text)).order_by("pk").first()
+    )
+    return (same_text, "the same text") if same_text is not None else None
+
+
+def article_draft(
     *,
     imported_by: User | None,
     text: str = "",
@@ -202,11 +269,15 @@ def article_import(
     source_url: str = "",
     published_on: datetime.date | None = None,
     language: str = "",
-) -> Article:
-    """Import an article from exactly one of: pasted text, an uploaded file, a URL.
+    first_line_title: bool = False,
+) -> ArticleDraft:
+    """What importing from exactly one of pasted text, an uploaded file or a URL would save,
+    without saving it (the import page's preview; `article_import` saves it).
 
-    Metadata typed by the user wins over what the source carried. `imported_by` None: an
-    operator's command, on no one's behalf.
+    Metadata typed by the user wins over what the source carried. A plain text with one
+    paragraph per line and no blank line has each line taken as a paragraph.
+    `first_line_title`: the text's first paragraph becomes the title (unless one was typed)
+    and leaves the body.
     """
     if imported_by is not None:
         require(imported_by, Permission.Article.IMPORT)
@@ -225,14 +296,46 @@ def article_import(
         extracted = url_extract(url)
         source_url = source_url or url
     else:
-        extracted = ExtractedArticle(text=text)
-    return article_create(
-        title=title or extracted.title,
-        text=extracted.text,
+        extracted = ExtractedArticle(text=paragraphs_guessed(text))
+    body = text_validate(extracted.text)
+    if first_line_title:
+        first, rest = first_paragraph_split(body)
+        if not first:
+            raise DomainError(
+                "The text has a single paragraph: there is no first line to take as the title.",
+                code="article_first_line_alone",
+                field="first_line_title",
+            )
+        body = rest
+        title = title or name_clean(first)
+    return ArticleDraft(
+        title=_title_or_first_line(title or extracted.title, body),
+        text=body,
         byline=byline or extracted.byline,
         publisher=publisher or extracted.publisher,
-        source_url=source_url,
+        source_url=fetching.url_validate(source_url) if source_url else "",
         published_on=published_on or extracted.published_on,
         language=language or extracted.language or "en",
-        imported_by=imported_by,
     )
+
+
+def article_import(
+    *,
+    imported_by: User | None,
+    duplicate_refused: bool = False,
+    **source: Unpack[ArticleSource],
+) -> Article:
+    """Import an article from exactly one of: pasted text, an uploaded file, a URL (`source`:
+    `article_draft`'s arguments).
+
+    `duplicate_refused`: an article the desk already has (`article_duplicate_find`) is refused
+    with `ArticleDuplicate` rather than imported a second time. `imported_by` None: an
+    operator's command, on no one's behalf.
+    """
+    draft = article_draft(imported_by=imported_by, **source)
+    if duplicate_refused:
+        found = article_duplicate_find(source_url=draft.source_url, text=draft.text)
+        if found is not None:
+            raise ArticleDuplicate(found[0], reason=found[1])
+    # The draft's fields are article_create's arguments, named alike.
+    return article_create(**asdict(draft), imported_by=imported_by)

@@ -3,16 +3,21 @@ import form."""
 
 from __future__ import annotations
 
+import base64
 import re
+import secrets
+from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib import messages
+from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from annotations import selectors
 from annotations.converters import IdConverter
-from annotations.core.text import split_paragraphs
+from annotations.core.text import looks_like_headline, split_paragraphs
 from annotations.forms import ArticleImportForm
 from annotations.models import AnnotationAnchor, Article
 from annotations.permissions import Permission, can
@@ -24,7 +29,13 @@ from annotations.request_user import request_user
 from annotations.selectors.appearances import appearances_pending
 from annotations.selectors.claim_changes import article_claim_changes
 from annotations.selectors.revisions import orphans_visible_to
-from annotations.services.articles import article_import
+from annotations.services.articles import (
+    ArticleDraft,
+    ArticleDuplicate,
+    ArticleSource,
+    article_draft,
+    article_import,
+)
 from annotations.views.decorators import permission_required
 from annotations.views.errors import Refusal, domain_errors_shown, too_large_shown
 
@@ -116,6 +127,8 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 article_assignment_context(article) if may[Permission.Article.ASSIGN] else None
             ),
             "claim_changes": claim_changes,
+            # The panel warns above this length (a drag that overshot the passage).
+            "highlight_warn_characters": settings.HIGHLIGHT_WARN_CHARACTERS,
             # Editors only: sentences restating a checked claim, to confirm or dismiss.
             "appearances": (
                 appearances_pending(article_id=article.pk, user=request.user)
@@ -131,35 +144,105 @@ def _import_too_large(request: HttpRequest) -> HttpResponse:
     return render(request, "annotations/article_import.html", {"form": form}, status=413)
 
 
+# The session key holding the import page's last upload, so that the page coming back (an
+# error, a preview, a duplicate's warning) does not ask for the file again.
+_KEPT_UPLOAD = "article_import_upload"
+
+
+@dataclass(frozen=True)
+class _Upload:
+    name: str
+    content: bytes
+
+
+def _upload_kept(request: HttpRequest) -> _Upload | None:
+    """The upload kept from this user's previous try, if the form sent back its token."""
+    kept = request.session.get(_KEPT_UPLOAD)
+    token = request.POST.get("kept_file", "")
+    if not kept or not token or not secrets.compare_digest(kept["token"], token):
+        return None
+    return _Upload(name=kept["name"], content=base64.b64decode(kept["content"]))
+
+
+def _upload_keep(request: HttpRequest, upload: _Upload) -> str:
+    """Keep the upload for the page's next try; the token the form sends back to claim it."""
+    token = secrets.token_urlsafe(16)
+    request.session[_KEPT_UPLOAD] = {
+        "token": token,
+        "name": upload.name,
+        "content": base64.b64encode(upload.content).decode("ascii"),
+    }
+    return token
+
+
 @permission_required(Permission.Article.IMPORT)
 @require_http_methods(["GET", "POST"])
 @too_large_shown(_import_too_large)
 def article_import_view(request: HttpRequest) -> HttpResponse:
-    form = ArticleImportForm(request.POST or None, request.FILES or None)
+    """The import form. "Preview" shows what would be saved; an article the desk already has
+    is not imported twice unless the user says so (`import_anyway`)."""
+    kept = _upload_kept(request)
+    form = ArticleImportForm(
+        request.POST or None, request.FILES or None, kept_upload=kept.name if kept else ""
+    )
     refusal = Refusal()
+    draft: ArticleDraft | None = None
+    upload: _Upload | None = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        upload = data.get("file")
+        if data.get("file"):
+            upload = _Upload(name=data["file"].name, content=data["file"].read())
+        else:
+            upload = kept
+        source = ArticleSource(
+            text=data["text"],
+            upload_name=upload.name if upload else "",
+            upload_content=upload.content if upload else None,
+            url=data["url"],
+            title=data["title"],
+            byline=data["byline"],
+            publisher=data["publisher"],
+            source_url=data["source_url"],
+            published_on=data["published_on"],
+            language=data["language"],
+            first_line_title=data["first_line_title"],
+        )
+        user = request_user(request)
         with domain_errors_shown(request, form) as refusal:
-            article = article_import(
-                imported_by=request_user(request),
-                text=data["text"],
-                upload_name=upload.name if upload else "",
-                upload_content=upload.read() if upload else None,
-                url=data["url"],
-                title=data["title"],
-                byline=data["byline"],
-                publisher=data["publisher"],
-                source_url=data["source_url"],
-                published_on=data["published_on"],
-                language=data["language"],
-            )
-        if not refusal:
+            if "preview" in request.POST:
+                draft = article_draft(imported_by=user, **source)
+            else:
+                article = article_import(
+                    imported_by=user, duplicate_refused=not data["import_anyway"], **source
+                )
+        if not refusal and draft is None:
+            request.session.pop(_KEPT_UPLOAD, None)
             messages.success(request, f"Imported “{article.title}”.")
             return redirect("article-detail", pk=article.pk)
+    elif form.is_bound:
+        # The form failed elsewhere: the file it was sent with (or kept from before) is kept.
+        sent = request.FILES.get("file")
+        if isinstance(sent, UploadedFile) and "file" not in form.errors:
+            upload = _Upload(name=sent.name or "", content=sent.read())
+        elif sent is None:
+            upload = kept
+    kept_token = ""
+    if upload is not None:
+        kept_token = _upload_keep(request, upload)
+        form.kept_upload = upload.name
     # A refused form comes back with a 200, like one that failed its own validation.
     return render(
         request,
         "annotations/article_import.html",
-        {"form": form, "conflict": refusal.conflict},
+        {
+            "form": form,
+            "conflict": refusal.conflict,
+            "duplicate": refusal.error if isinstance(refusal.error, ArticleDuplicate) else None,
+            "draft": draft,
+            "draft_paragraphs": split_paragraphs(draft.text) if draft else [],
+            "headline_offered": bool(
+                draft and not form.cleaned_data.get("title") and looks_like_headline(draft.text)
+            ),
+            "kept_token": kept_token,
+        },
     )

@@ -42,7 +42,7 @@ def review_queue_view(request: HttpRequest) -> HttpResponse:
             "tabs": status_tabs(selectors.review_queue_counts()),
             "ready_count": fast_lane_count(fast_lane_rules()),
             "page": page,
-            "rows": queue_rows(list(page.object_list), labels),
+            "rows": queue_rows(list(page.object_list), labels, user=request.user),
             "first_rank": page.start_index(),
             "vanished_count": units_with_vanished_claims().count(),
             "changed_count": units_with_changed_claims().count(),

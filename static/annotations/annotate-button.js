@@ -1,6 +1,8 @@
-// The floating "Annotate" button shown next to the end of a selection.
+// The floating "Annotate" button shown next to the end of a selection: above its last line,
+// over text already read, never over the line the reader goes on to (below it only when there
+// is no room above, under the site's sticky header).
 
-const GAP = 8;
+const GAP = 6;
 
 export function createAnnotateButton(button, onActivate) {
   // Keep the reader's selection: a mousedown on a button could otherwise collapse it.
@@ -17,7 +19,10 @@ export function createAnnotateButton(button, onActivate) {
         window.scrollX + document.documentElement.clientWidth - width - GAP,
       );
       button.style.setProperty("left", `${Math.round(left)}px`);
-      button.style.setProperty("top", `${Math.round(window.scrollY + rect.bottom + GAP)}px`);
+      const header = document.querySelector(".site-header")?.getBoundingClientRect().bottom || 0;
+      const above = rect.top - button.offsetHeight - GAP;
+      const top = above >= header ? above : rect.bottom + GAP;
+      button.style.setProperty("top", `${Math.round(window.scrollY + top)}px`);
     },
     hide() {
       button.hidden = true;

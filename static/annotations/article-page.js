@@ -20,7 +20,7 @@ import { createPanel } from "./panel.js";
 import { enableReattachMode } from "./reattach-mode.js";
 import { renderReviewCard, reviewMode, wireSubmitReview } from "./review-card.js";
 import { selectionEndRect, targetFromOffsets, targetFromSelection } from "./selection.js";
-import { createSidebar } from "./sidebar.js";
+import { createSidebar, truncate } from "./sidebar.js";
 import { createSuggestions } from "./suggestions.js";
 
 const PENDING_ID = "pending";
@@ -330,7 +330,7 @@ async function removeAnnotation(id) {
   if (!annotation) return;
   const confirmed = await confirmAction({
     title: "Delete this highlight?",
-    text: `“${Array.from(annotation.target.exact).slice(0, 120).join("")}” and its verdict, rationale and sources will be deleted.`,
+    text: `“${truncate(annotation.target.exact, 120)}” and its verdict, rationale and sources will be deleted.`,
     confirmLabel: "Delete",
     danger: true,
   });

@@ -1,13 +1,47 @@
 // Field errors: show DRF's messages next to a field and mark its inputs invalid.
 
-/** Flatten DRF error values (strings, lists, nested objects) into a list of messages. */
-export function messagesOf(value) {
+// What to do, for a field left empty (DRF's stock "This field may not be null." says nothing
+// of what the reviewer should do).
+const WHEN_MISSING = {
+  verdict: "Choose a verdict.",
+  kind: "Choose what the highlight is: a claim or a quote.",
+  speaker: "Name who said it.",
+  url: "Give the source's address (https://…).",
+  stance: "Choose whether the source supports or refutes the claim.",
+};
+
+// DRF's stock messages, each with what to say instead (`field` is the field's name, when known).
+const STOCK_MESSAGES = [
+  [/^This field (may not be null|is required|may not be blank)\.$/, (field) => WHEN_MISSING[field] || "Fill this in."],
+  [
+    /^Ensure this field has no more than (\d+) characters\.$/,
+    (field, limit) => `Too long: shorten it to ${Number(limit).toLocaleString("en")} characters or fewer.`,
+  ],
+  [/^Object with slug=.* does not exist\.$/, (field) => (field === "verdict" ? WHEN_MISSING.verdict : "Choose one of the options listed.")],
+  [/^".*" is not a valid choice\.$/, () => "Choose one of the options listed."],
+  [/^Enter a valid URL\.$/, () => "Enter the whole address, starting with https://."],
+];
+
+/** The message a person can act on, in place of DRF's stock wording for `field`. */
+export function whatToDo(message, field = "") {
+  for (const [pattern, say] of STOCK_MESSAGES) {
+    const match = pattern.exec(message);
+    if (match) return say(field, ...match.slice(1));
+  }
+  return message;
+}
+
+/**
+ * Flatten DRF error values (strings, lists, nested objects) into a list of messages, DRF's
+ * stock wording replaced by what to do. `field`: the field the value is about, when known.
+ */
+export function messagesOf(value, field = "") {
   if (value === null || value === undefined) return [];
-  if (typeof value === "string") return [value];
-  if (Array.isArray(value)) return value.flatMap(messagesOf);
+  if (typeof value === "string") return [whatToDo(value, field)];
+  if (Array.isArray(value)) return value.flatMap((inner) => messagesOf(inner, field));
   if (typeof value === "object") {
     return Object.entries(value).flatMap(([key, inner]) =>
-      messagesOf(inner).map((message) =>
+      messagesOf(inner, /^\d+$/.test(key) ? field : key).map((message) =>
         key === "non_field_errors" || key === "detail" ? message : `${humanise(key)}: ${message}`,
       ),
     );

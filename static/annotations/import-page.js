@@ -1,6 +1,7 @@
 // The import page: turns the three stacked choices (paste, upload, URL) into tabs. Without
 // JavaScript the three stay stacked and the form works the same. Fields of the hidden tabs are
-// disabled, so only the chosen one is sent.
+// disabled, so only the chosen one is sent; the form's `source_tab` says which it was, so that
+// the page comes back on the same tab (and an empty form's error sits there).
 
 const container = document.querySelector("[data-source-choice]");
 
@@ -9,7 +10,10 @@ if (container) {
   const tabs = Array.from(tablist.querySelectorAll("[data-tab]"));
   const panels = new Map(Array.from(container.querySelectorAll("[data-panel]"), (panel) => [panel.dataset.panel, panel]));
 
+  const tabField = container.closest("form")?.querySelector("input[name=source_tab]");
+
   function choose(name, { focus = false } = {}) {
+    if (tabField) tabField.value = name;
     for (const tab of tabs) {
       const selected = tab.dataset.tab === name;
       tab.setAttribute("aria-selected", String(selected));

@@ -6,6 +6,7 @@
 // that accepted the suggestion) must not save the first verdict; arrows or Tab reach them.
 
 import { ApiError } from "./api.js";
+import { refreshLimits } from "./char-limit.js";
 import { clearFieldErrors, messagesOf, showFieldErrors } from "./field-errors.js";
 import { createSourceRows } from "./source-rows.js";
 
@@ -16,6 +17,8 @@ export function createPanel(dialog, sourceTemplate) {
   const form = dialog.querySelector("form");
   const title = dialog.querySelector("#panel-title");
   const quote = dialog.querySelector("#panel-quote");
+  const lengthWarning = dialog.querySelector("#panel-length-warning");
+  const warnAbove = Number(dialog.dataset.warnAbove) || Infinity;
   const alertBox = dialog.querySelector("#panel-errors");
   const speakerField = dialog.querySelector('[data-field="speaker"]');
   const speaker = form.elements.speaker;
@@ -92,7 +95,7 @@ export function createPanel(dialog, sourceTemplate) {
         const container = form.querySelector(`[data-field="${key}"]`);
         // Only what is shown: from a suggestion the verdict radios are hidden behind "Save as".
         const inputs = Array.from(container.querySelectorAll("input, textarea, select")).filter(isShown);
-        showFieldErrors(container.querySelector(`[data-errors-for="${key}"]`), inputs, messagesOf(value));
+        showFieldErrors(container.querySelector(`[data-errors-for="${key}"]`), inputs, messagesOf(value, key));
       } else if (key === "sources") {
         const listMessages = sources.showErrors(sentSources, value);
         showFieldErrors(form.querySelector('[data-errors-for="sources"]'), [], listMessages);
@@ -154,6 +157,12 @@ export function createPanel(dialog, sourceTemplate) {
     showAlert([]);
     title.textContent = mode === "edit" ? "Edit highlight" : "New highlight";
     quote.textContent = exact.length > QUOTE_PREVIEW_LENGTH ? `${exact.slice(0, QUOTE_PREVIEW_LENGTH)}…` : exact;
+    // Code points, as the server counts the passage.
+    const length = Array.from(exact).length;
+    lengthWarning.hidden = mode !== "create" || length <= warnAbove;
+    lengthWarning.textContent = lengthWarning.hidden
+      ? ""
+      : `This highlight is ${length.toLocaleString("en")} characters long. If the selection took in more than the claim, close and select it again.`;
     const initialSources = annotation ? annotation.sources : [];
     sources.reset(initialSources.length ? initialSources : [{}]);
     if (annotation) {
@@ -175,6 +184,7 @@ export function createPanel(dialog, sourceTemplate) {
       originalSources: JSON.stringify(sources.read().map(({ source }) => source)),
     };
     syncKind();
+    refreshLimits(form);
     dialog.showModal();
     firstFocus(mode)?.focus();
   }

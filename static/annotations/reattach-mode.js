@@ -3,11 +3,38 @@
 // on, a selection offers "Re-attach here" instead of the new-highlight panel.
 
 import { ApiError, reattachOrphan } from "./api.js";
+import { confirmAction } from "./confirm.js";
 import { messagesOf } from "./field-errors.js";
 import { announce } from "./notify.js";
 import { targetFromSelection } from "./selection.js";
 
 const CHOICE_PREVIEW_LENGTH = 160;
+
+// Letters, digits and the underscore: Python's \w, as annotations/core/anchoring/similarity.py
+// splits words (its typography folding only touches punctuation and spaces, never words).
+const WORD = /[\p{L}\p{N}_]+/gu;
+
+function passageWords(text) {
+  const words = new Map();
+  for (const [word] of text.toLowerCase().matchAll(WORD)) words.set(word, (words.get(word) || 0) + 1);
+  return words;
+}
+
+/** The Dice coefficient of two passages' words, as core's passage_similarity computes it. */
+export function passageSimilarity(old, chosen) {
+  const a = passageWords(old);
+  const b = passageWords(chosen);
+  let total = 0;
+  let common = 0;
+  for (const count of a.values()) total += count;
+  for (const [word, count] of b) {
+    total += count;
+    common += Math.min(count, a.get(word) || 0);
+  }
+  return total ? (2 * common) / total : 0;
+}
+
+const PERCENT = new Intl.NumberFormat("en", { style: "percent" });
 
 function preview(text) {
   const characters = Array.from(text);
@@ -35,6 +62,7 @@ function errorMessages(error) {
 export function enableReattachMode({ root, data, onReattached }) {
   const bar = document.getElementById("reattach-bar");
   const choice = bar.querySelector("#reattach-choice");
+  const similarity = bar.querySelector("#reattach-similarity");
   const errorBox = bar.querySelector("#reattach-error");
   const confirmButton = bar.querySelector('[data-reattach="confirm"]');
   let target = null;
@@ -71,6 +99,7 @@ export function enableReattachMode({ root, data, onReattached }) {
     const wasHidden = bar.hidden;
     target = selected;
     choice.textContent = preview(selected.exact);
+    similarity.textContent = `Words in common with the highlight: ${PERCENT.format(passageSimilarity(data.exact, selected.exact))}`;
     showError([]);
     bar.hidden = false;
     if (wasHidden) announce("Passage selected. Press Tab, then Enter, to re-attach the highlight here.");
@@ -95,9 +124,38 @@ export function enableReattachMode({ root, data, onReattached }) {
     announce("Highlight re-attached.");
   }
 
+  /** Unrelated text (few words in common with the highlight) is re-attached only if confirmed. */
+  async function confirmedIfUnlike(sent) {
+    const share = passageSimilarity(data.exact, sent.exact);
+    if (share >= data.confirm_below) return true;
+    saving = true; // the bar's buttons wait for the answer
+    // The dialog takes the focus, and with it the selection: the reader keeps theirs to adjust.
+    const selection = window.getSelection();
+    const range = selection.rangeCount ? selection.getRangeAt(0).cloneRange() : null;
+    try {
+      return await confirmAction({
+        title: "Re-attach it to this passage?",
+        text:
+          `It has ${PERCENT.format(share)} of its words in common with the highlight ` +
+          `(“${preview(data.exact)}”). Re-attach the highlight here only if this passage says the same thing in other words.`,
+        confirmLabel: "Re-attach here",
+      });
+    } finally {
+      if (range) {
+        selection.removeAllRanges();
+        selection.addRange(range);
+      }
+      saving = false;
+    }
+  }
+
   async function confirm() {
     if (!target || saving) return;
     const sent = target;
+    if (!(await confirmedIfUnlike(sent))) {
+      confirmButton.focus();
+      return;
+    }
     saving = true;
     confirmButton.textContent = "Re-attaching…";
     bar.setAttribute("aria-busy", "true");

@@ -1,10 +1,19 @@
 // The adjudication page. Every form works without JavaScript; this adds the verdict colours to
-// the radio cards, a live count of the claim reviewed's length, and buttons that say they are
-// working and cannot send a form twice.
+// the radio cards, a live count of the claim reviewed's length (and of the long fields', in
+// char-limit.js), the decision form's first error brought into view and focused, and buttons
+// that say they are working and cannot send a form twice.
 
+import "./char-limit.js";
 import { applyDataColours } from "./colours.js";
 
 applyDataColours();
+
+// A refused decision comes back with its errors: show the first one, its field ready to fix.
+const firstError = document.querySelector(".decision-form .field--invalid");
+if (firstError) {
+  firstError.scrollIntoView({ block: "center" });
+  firstError.querySelector("input:checked, input:not([type=hidden]), textarea, select")?.focus({ preventScroll: true });
+}
 
 for (const input of document.querySelectorAll("[data-character-counter]")) {
   const limit = Number(input.dataset.characterCounter);

@@ -1,13 +1,18 @@
 // The sidebar: the highlights in text order, each with its verdict, quote and rationale,
-// and Edit/Delete for the reviewer's own while the review is open.
+// Edit/Delete for the reviewer's own while the review is open, and "Details": the whole quote,
+// rationale and sources (address, title, stance), read-only, which stays once the review is
+// submitted and Edit has gone.
 
 const QUOTE_LENGTH = 140;
 const RATIONALE_LENGTH = 160;
 
-function truncate(text, length) {
+/** At most `length` characters of the text, an ellipsis marking a cut. */
+export function truncate(text, length) {
   const characters = Array.from(text || "");
   return characters.length > length ? `${characters.slice(0, length).join("").trimEnd()}…` : characters.join("");
 }
+
+const STANCES = { supports: "Supports the claim", refutes: "Refutes the claim", context: "Gives context" };
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -81,7 +86,7 @@ export function createSidebar({ list, unplacedList, unplacedSection, emptyNote, 
       main.append(element("span", "annotation-item__rationale", truncate(annotation.rationale, RATIONALE_LENGTH)));
     }
     main.append(element("span", "annotation-item__sources", sourcesSummary(annotation.sources)));
-    item.append(main);
+    item.append(main, renderDetails(annotation));
 
     if (editable && annotation.is_mine) {
       const actions = element("div", "annotation-item__actions");
@@ -97,6 +102,44 @@ export function createSidebar({ list, unplacedList, unplacedSection, emptyNote, 
       item.append(actions);
     }
     return item;
+  }
+
+  /** The highlight in full, read-only: a disclosure the keyboard opens like any other. */
+  function renderDetails(annotation) {
+    const details = element("details", "annotation-details");
+    const summary = element("summary", "annotation-details__summary", "Details");
+    summary.setAttribute("aria-label", `Details of the highlight: ${truncate(annotation.target.exact, 40)}`);
+    const body = element("dl", "annotation-details__body");
+    const entry = (term, ...descriptions) => {
+      if (!descriptions.length) return;
+      body.append(element("dt", "", term));
+      for (const description of descriptions) {
+        const node = typeof description === "string" ? element("dd", "", description) : description;
+        body.append(node);
+      }
+    };
+    entry("Passage", annotation.target.exact);
+    if (annotation.kind === "quote" && annotation.speaker) entry("Speaker", annotation.speaker);
+    entry("Rationale", annotation.rationale || "None given.");
+    entry(
+      "Sources",
+      ...(annotation.sources.length ? annotation.sources.map(renderSource) : ["None given."]),
+    );
+    details.append(summary, body);
+    return details;
+  }
+
+  function renderSource(source) {
+    const node = element("dd", "annotation-details__source");
+    const link = element("a", "annotation-details__link", source.title || source.url);
+    link.href = source.url;
+    link.target = "_blank";
+    link.rel = "noopener noreferrer";
+    node.append(link);
+    if (source.title) node.append(element("span", "annotation-details__url", source.url));
+    node.append(element("span", "annotation-details__stance", STANCES[source.stance] || source.stance));
+    if (source.passage) node.append(element("q", "annotation-details__passage", source.passage));
+    return node;
   }
 
   function render(annotations, { editable }) {

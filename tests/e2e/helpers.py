@@ -114,3 +114,11 @@ def fill_claim(
         if source_title:
             row.get_by_label("Title").fill(source_title)
         row.get_by_label("Stance").select_option(stance)
+
+
+def passage_annotated(page: Page, text: str, passage: str, *, occurrence_from: int = 0) -> None:
+    """Select `passage` (its first occurrence in `text` from `occurrence_from`) with the mouse
+    and open the annotation panel on it."""
+    start = text.index(passage, occurrence_from)
+    drag_select(page, text, start, start + len(passage))
+    page.get_by_role("button", name="Annotate").click()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from annotations.core.anchoring.similarity import passage_similarity
 from annotations.models import Annotation, AnnotationAnchor, Article, ArticleRevision
 from annotations.services.revisions import article_revise, orphan_confirm_gone
 from tests.e2e.conftest import login, open_article
@@ -162,7 +163,12 @@ def test_an_orphan_is_reattached_by_selecting_its_new_passage(page: Page) -> Non
     expect(bar.locator("#reattach-choice")).to_have_text(REWORDED)
     # Selecting re-attaches here: the new-highlight button stays away.
     expect(page.locator("#annotate-button")).to_be_hidden()
+    # No word in common with the highlight: re-attaching asks first.
+    expect(bar.locator("#reattach-similarity")).to_have_text(
+        "Words in common with the highlight: 0%"
+    )
     bar.get_by_role("button", name="Re-attach here").click()
+    page.locator("#confirm-dialog").get_by_role("button", name="Re-attach here").click()
 
     expect(banner.get_by_role("link", name="Back to the re-attach list")).to_be_focused()
     expect(banner).to_contain_text("Re-attached")
@@ -224,7 +230,8 @@ def test_a_refused_re_attach_shows_the_servers_message_and_keeps_the_selection(
 
     # Meanwhile, in another tab, the reviewer confirmed the passage is gone.
     orphan_confirm_gone(anchor=orphan, actor=orphan.annotation.reviewer)
-    page.get_by_role("button", name="Re-attach here").click()
+    page.locator("#reattach-bar").get_by_role("button", name="Re-attach here").click()
+    page.locator("#confirm-dialog").get_by_role("button", name="Re-attach here").click()
 
     error = page.locator("#reattach-error")
     expect(error).to_have_text("This highlight is not waiting to be re-attached.")
@@ -232,6 +239,32 @@ def test_a_refused_re_attach_shows_the_servers_message_and_keeps_the_selection(
     assert page.evaluate("() => window.getSelection().toString()") == REWORDED
     orphan.refresh_from_db()
     assert orphan.status == "gone"
+
+
+def test_re_attaching_to_unrelated_text_shows_the_similarity_and_asks_first(page: Page) -> None:
+    article = ArticleFactory()
+    _, orphan = orphan_of(article, "alice", quote=CLAIM, replacement=REWORDED)
+    text = article.revisions.get(number=2).text
+    unrelated = "City council approves new budget"
+    login(page, "alice")
+    open_page(page, f"/articles/{article.pk}/?reattach={orphan.pk}")
+    drag_select(page, text, 0, len(unrelated))
+    bar = page.locator("#reattach-bar")
+    # The page's figure is core's (annotations/core/anchoring/similarity.py).
+    share = round(100 * passage_similarity(CLAIM, unrelated))
+    expect(bar.locator("#reattach-similarity")).to_have_text(
+        f"Words in common with the highlight: {share}%"
+    )
+
+    bar.get_by_role("button", name="Re-attach here").click()
+    dialog = page.get_by_role("dialog", name="Re-attach it to this passage?")
+    expect(dialog).to_contain_text(f"It has {share}% of its words in common with the highlight")
+    expect(dialog.get_by_role("button", name="Cancel")).to_be_focused()
+    page.keyboard.press("Escape")
+
+    expect(bar.get_by_role("button", name="Re-attach here")).to_be_focused()
+    orphan.refresh_from_db()
+    assert orphan.status == "orphaned"
 
 
 def test_the_diff_view_marks_an_inserted_paragraph(page: Page) -> None:

@@ -143,7 +143,7 @@ def test_a_decision_without_a_verdict_is_refused_with_the_input_kept(editor, dis
     )
 
     assert response.status_code == 400
-    assert "This field is required." in response.content.decode()
+    assert "Choose a verdict." in response.content.decode()
     assert 'value="Kept"' in response.content.decode()
     assert not Verdict.objects.exists()
 
@@ -248,7 +248,7 @@ def test_a_correction_needs_a_note(editor, disputed):
 
     assert response.status_code == 400
     html = response.content.decode()
-    assert "This field is required." in html
+    assert "Write a note telling readers what was corrected and why." in html
     assert re.search(
         r'<details class="card decision-card decision-card--correction"[^>]* open>', html
     )

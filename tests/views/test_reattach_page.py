@@ -154,4 +154,4 @@ def test_the_list_uses_as_many_queries_for_many_orphans_as_for_one(
 
     with django_assert_max_num_queries(queries):
         html = client.get("/reattach/").content.decode()
-    assert html.count("Confirm it is gone") == 13
+    assert html.count(">Confirm it is gone</button>") == 13

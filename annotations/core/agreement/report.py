@@ -13,7 +13,7 @@ Conventions (see docs/agreement.md):
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
@@ -219,9 +219,11 @@ def desk_report(
     scale: Sequence[ScaleLabel],
     bootstrap_samples: int = 1000,
     seed: int = 0,
+    label_names: Mapping[str, str] | None = None,
 ) -> DeskReport:
     """Alpha over every submitted unit of the desk with bootstrap intervals, per-label
-    figures, each reviewer pair's kappa, and warnings about data too thin to trust."""
+    figures, each reviewer pair's kappa, and warnings about data too thin to trust (which
+    name labels by `label_names`, slug to name, where given)."""
     labels = [slug for slug, _ordinal, _value in scale]
     ordered = [slug for slug, is_ordinal, _value in scale if is_ordinal]
     reviewers, matrix = desk_matrix(matrices)
@@ -257,14 +259,19 @@ def desk_report(
         statistics=statistics,
         per_label=per_label,
         pairwise=reviewer_pairs(reviewers, matrix, labels),
-        warnings=desk_warnings(statistics, counts, labels),
+        warnings=desk_warnings(statistics, counts, labels, label_names or {}),
         reviewers=reviewers,
     )
 
 
 def desk_warnings(
-    statistics: dict[str, StatisticRecord], counts: Counter[str], labels: Sequence[str]
+    statistics: dict[str, StatisticRecord],
+    counts: Counter[str],
+    labels: Sequence[str],
+    label_names: Mapping[str, str],
 ) -> list[WarningRecord]:
+    """What the editor should know before trusting the figures; labels by name, as editors
+    know them ("Mostly false", not "mostly-false")."""
     warnings: list[WarningRecord] = []
     units = statistics["alpha_nominal"]["units"]
     if units < MIN_UNITS:
@@ -282,11 +289,14 @@ def desk_warnings(
             warnings.append(
                 {
                     "code": "skewed_labels",
-                    "message": f"{most / total:.0%} of the ratings are '{label}': with labels "
+                    "message": f"{most / total:.0%} of the ratings are "
+                    f"“{label_names.get(label, label)}”: with labels "
                     "this skewed, kappa and alpha stay low even when reviewers mostly agree.",
                 }
             )
-    sparse = [slug for slug in labels if 0 < counts.get(slug, 0) < SPARSE_RATINGS]
+    sparse = [
+        label_names.get(slug, slug) for slug in labels if 0 < counts.get(slug, 0) < SPARSE_RATINGS
+    ]
     if sparse:
         warnings.append(
             {

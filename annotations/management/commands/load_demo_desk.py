@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 
 from annotations.models import Annotation, Article, Claim, ClaimUnit, Suggestion, VerdictLabel
@@ -185,6 +185,13 @@ DEMO_CORRECTIONS = {
 class Command(BaseCommand):
     help = "Load the demo desk: an editor, three reviewers, three articles and their reviews."
 
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--url",
+            default="http://127.0.0.1:8000/",
+            help="Where the desk is served, for the login line (`make run` passes its HOST:PORT).",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
         with transaction.atomic():
             users = self._users()
@@ -224,7 +231,7 @@ class Command(BaseCommand):
                 "fact-checks)."
             )
         )
-        self.stdout.write(f"Log in at http://127.0.0.1:8000/ with password '{DEMO_PASSWORD}' as:")
+        self.stdout.write(f"Log in at {options['url']} with password '{DEMO_PASSWORD}' as:")
         for username, role in DEMO_USERS:
             self.stdout.write(f"  {username:<8} {role}")
 
