@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from annotations.core.anchoring.similarity import REATTACH_CONFIRM_BELOW
 from annotations.models import AnnotationAnchor
 from annotations.services.revisions import article_revise, orphan_confirm_gone
 from tests.factories import ARTICLE_TEXT, AnnotationFactory, ArticleFactory
@@ -55,6 +56,7 @@ def test_the_reviewer_of_an_orphan_sees_the_banner_and_the_re_attach_data(alice,
         "verdict": "Mostly false",
         "is_own": True,
         "reviewer": "alice",
+        "confirm_below": REATTACH_CONFIRM_BELOW,
     }
 
 
