@@ -506,6 +506,9 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=False)
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=bool(EMAIL_HOST) and not EMAIL_USE_SSL)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT_SECONDS", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "factcheck desk <noreply@localhost>")
+if EMAIL_HOST and not DESK_URL:
+    # E-mails are sent outside any request: only DESK_URL can give their links a host.
+    raise ImproperlyConfigured("EMAIL_HOST is set: set DESK_URL too, for the links in e-mails.")
 # Saves within this many seconds of the first share one recomputation (real workers only).
 AGREEMENT_RECOMPUTE_DELAY_SECONDS = env_int("AGREEMENT_RECOMPUTE_DELAY_SECONDS", 2)
 # A recomputation requested this long ago whose result is still stale is presumed lost.

@@ -34,12 +34,18 @@ def _public_or(name: str, fallback: str, *args: object) -> str:
         return reverse(fallback, args=args)
 
 
-def desk_origin(request: HttpRequest) -> str:
-    """`scheme://host[:port]` of the desk: DESK_URL's when set, else the request's."""
+def configured_origin() -> str:
+    """`scheme://host[:port]` of DESK_URL, or "" when it is not set: what work done outside
+    a request (e-mails sent by Celery) has to link by."""
     configured = urlsplit(settings.DESK_URL.strip())
     if configured.scheme and configured.netloc:
         return f"{configured.scheme}://{configured.netloc}"
-    return request.build_absolute_uri("/").rstrip("/")
+    return ""
+
+
+def desk_origin(request: HttpRequest) -> str:
+    """`scheme://host[:port]` of the desk: DESK_URL's when set, else the request's."""
+    return configured_origin() or request.build_absolute_uri("/").rstrip("/")
 
 
 def desk_iri(request: HttpRequest, path: str) -> str:

@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 
 from annotations.errors import DomainError
+from annotations.exports.iris import configured_origin
 from annotations.models import Notification, NotificationPreference
 from annotations.permissions import Permission, own_notifications, require
 from annotations.services.notification_events import PLANNERS, Planned
@@ -99,7 +100,9 @@ def _claimed(notification_ids: Sequence[int]) -> list[Notification]:
 
 
 def _link(notification: Notification) -> str:
-    return settings.DESK_URL.rstrip("/") + reverse("notification-open", args=[notification.pk])
+    # No request here: DESK_URL's origin (required with SMTP, see settings), else the bare path
+    # (the console backend's mails, read on the machine that serves the desk).
+    return configured_origin() + reverse("notification-open", args=[notification.pk])
 
 
 def _send(recipient: User, subject: str, lines: list[str], claimed: list[Notification]) -> bool:

@@ -61,6 +61,17 @@ def test_a_task_delivered_twice_makes_one_notification_and_one_email(editor, des
     assert "/notifications/" in mail.outbox[0].body
 
 
+def test_an_emails_link_is_absolute_on_the_desks_url(editor, desk, settings):
+    settings.DESK_URL = "https://desk.example.org/"
+    comment = comment_post(author=editor, thread=desk.unit, body="@alice, the 2020 figure?")
+
+    notification_event_task.delay(Kind.MENTION, comment.pk)
+
+    (notification,) = Notification.objects.filter(recipient=desk.alice)
+    link = f"https://desk.example.org/notifications/{notification.pk}/"
+    assert f"Open it: {link}" in mail.outbox[0].body
+
+
 def test_the_database_refuses_a_second_notification_of_one_event():
     from django.db import IntegrityError, transaction
 
