@@ -12,12 +12,10 @@ http://127.0.0.1:8000 links. Only the scheme and host of DESK_URL count; paths c
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
-from django.conf import settings
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
+from annotations.desk_url import configured_origin
 from annotations.selectors.people import person_key
 
 # The public rating scale, one anchor per label. The public site serves it as `public-scale`;
@@ -32,15 +30,6 @@ def _public_or(name: str, fallback: str, *args: object) -> str:
         return reverse(name, args=args)
     except NoReverseMatch:
         return reverse(fallback, args=args)
-
-
-def configured_origin() -> str:
-    """`scheme://host[:port]` of DESK_URL, or "" when it is not set: what work done outside
-    a request (e-mails sent by Celery) has to link by."""
-    configured = urlsplit(settings.DESK_URL.strip())
-    if configured.scheme and configured.netloc:
-        return f"{configured.scheme}://{configured.netloc}"
-    return ""
 
 
 def desk_origin(request: HttpRequest) -> str:

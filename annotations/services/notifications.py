@@ -23,8 +23,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from annotations.desk_url import configured_origin
 from annotations.errors import DomainError
-from annotations.exports.iris import configured_origin
 from annotations.models import Notification, NotificationPreference
 from annotations.permissions import Permission, own_notifications, require
 from annotations.services.notification_events import PLANNERS, Planned
