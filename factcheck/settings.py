@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     # The public site's sitemap.xml (its templates; no sites framework: the request's host).
     "django.contrib.sitemaps",
+    # Numbers on pages ("more than 1,000"), formatted per locale.
+    "django.contrib.humanize",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",

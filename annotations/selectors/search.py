@@ -365,16 +365,27 @@ def _results(hits: Iterable[Hit]) -> list[SearchResult]:
 class SearchResults:
     """A search's results, fetched when counted or sliced (see the module's docstring)."""
 
-    def __init__(self, text: str, parsed: ParsedQuery, scopes: list[Scope]) -> None:
+    def __init__(
+        self, text: str, parsed: ParsedQuery, scopes: list[Scope], *, most: int | None = None
+    ) -> None:
         self.text = text
         self.parsed = parsed
         self.scopes = scopes
+        self.most = most
         self._count: int | None = None
 
     def count(self) -> int:
+        """How many results, or `most` when there are more (see `more_than_most`)."""
         if self._count is None:
-            self._count = search_count(self.text, self.parsed, self.scopes)
-        return self._count
+            limit = None if self.most is None else self.most + 1
+            self._count = search_count(self.text, self.parsed, self.scopes, limit=limit)
+        return self._count if self.most is None else min(self._count, self.most)
+
+    @property
+    def more_than_most(self) -> bool:
+        """Whether results were left uncounted past `most` (and are not paged to)."""
+        self.count()
+        return self.most is not None and self._count is not None and self._count > self.most
 
     def __len__(self) -> int:
         return self.count()
@@ -396,12 +407,15 @@ class SearchResults:
         return _results(hits)
 
 
-def search(user: User, text: str, filters: SearchFilters | None = None) -> SearchResults:
+def search(
+    user: User, text: str, filters: SearchFilters | None = None, *, most: int | None = None
+) -> SearchResults:
     """What `user` may find for `text` (the search box's syntax: core.search_text) with
     `filters`, best first. Nothing for a text without a word to look for. Page it by
-    slicing; each page costs two to six queries, whatever the number of results."""
+    slicing; each page costs two to six queries, whatever the number of results. With
+    `most`, results are counted and paged no further than that many."""
     filters = filters or SearchFilters()
     scopes = [Scope(kind, SCOPES[kind](user, filters)) for kind in filters.kinds()]
     # A kind the user may not see at all is a `.none()` queryset, which has no SQL.
     allowed = [scope for scope in scopes if not scope.ids.query.is_empty()]
-    return SearchResults(text, query_parse(text), allowed)
+    return SearchResults(text, query_parse(text), allowed, most=most)

@@ -86,8 +86,12 @@ def _postgres_entries(text: str, scopes: Sequence[Scope]) -> QuerySet[SearchEntr
     )
 
 
-def _postgres_count(text: str, parsed: ParsedQuery, scopes: Sequence[Scope]) -> int:
-    return _postgres_entries(text, scopes).count()
+def _postgres_count(
+    text: str, parsed: ParsedQuery, scopes: Sequence[Scope], limit: int | None
+) -> int:
+    entries = _postgres_entries(text, scopes)
+    # Sliced, Django counts a LIMIT subquery: the scan stops at `limit` matches.
+    return (entries if limit is None else entries[:limit]).count()
 
 
 def _postgres_page(
@@ -137,10 +141,15 @@ def _sqlite_where(parsed: ParsedQuery, scopes: Sequence[Scope]) -> tuple[str, li
     return f"annotations_search MATCH %s AND ({allowed})", params
 
 
-def _sqlite_count(text: str, parsed: ParsedQuery, scopes: Sequence[Scope]) -> int:
+def _sqlite_count(
+    text: str, parsed: ParsedQuery, scopes: Sequence[Scope], limit: int | None
+) -> int:
     where, params = _sqlite_where(parsed, scopes)
+    sql = f"SELECT rowid FROM annotations_search WHERE {where}"  # noqa: S608 (the query text is a parameter; the rest is ours)
+    if limit is not None:
+        sql, params = f"{sql} LIMIT %s", [*params, limit]
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM annotations_search WHERE {where}", params)  # noqa: S608 (the query text is a parameter; the rest is ours)
+        cursor.execute(f"SELECT count(*) FROM ({sql})", params)  # noqa: S608 (as above)
         return int(cursor.fetchone()[0])
 
 
@@ -167,12 +176,16 @@ def _sqlite_page(
 # --- The one interface -----------------------------------------------------------------------
 
 
-def search_count(text: str, parsed: ParsedQuery, scopes: Sequence[Scope]) -> int:
-    """How many entries in `scopes` the query matches (0 for an empty query)."""
+def search_count(
+    text: str, parsed: ParsedQuery, scopes: Sequence[Scope], *, limit: int | None = None
+) -> int:
+    """How many entries in `scopes` the query matches (0 for an empty query), counting no
+    further than `limit` when given: a common word matches a large share of the index, and
+    counting every match costs as much as ranking them."""
     if parsed.empty or not scopes:
         return 0
     count = _postgres_count if connection.vendor == "postgresql" else _sqlite_count
-    return count(text, parsed, scopes)
+    return count(text, parsed, scopes, limit)
 
 
 def search_page(

@@ -95,6 +95,28 @@ def test_a_search_finds_published_verdicts_through_the_desks_search_index(client
     assert "of <strong>1</strong> fact check," in html
 
 
+def test_a_search_counts_and_pages_its_best_results_only_up_to_a_limit(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+):
+    # A common word matches most verdicts: counting them all cost as much as ranking them.
+    monkeypatch.setattr("annotations.selectors.public.INDEX_SEARCH_MOST", 3)
+    monkeypatch.setattr("annotations.public_views.pages.INDEX_PAGE_SIZE", 2)
+    for day in range(5):
+        on_day(day, claim_reviewed=f"The harbour budget rose {day}%")
+
+    first = client.get("/verdicts/?q=harbour").content.decode()
+    last = client.get("/verdicts/?q=harbour&page=2").content.decode()
+
+    assert "of more than <strong>3</strong> fact checks (the best 3 are listed" in first
+    assert len(re.findall(r'data-verdict="(\d+)"', first)) == 2
+    # The second page is the last: it holds the third best, and nothing beyond is paged to.
+    assert len(re.findall(r'data-verdict="(\d+)"', last)) == 1
+    assert 'rel="next"' not in last
+    # At or under the limit, the count is exact.
+    exact = client.get("/verdicts/?q=harbour+4").content.decode()
+    assert "of <strong>1</strong> fact check," in exact
+
+
 def test_a_search_takes_the_filters_too(client: Client):
     on_day(1, claim_reviewed="The harbour budget tripled", claimant="Dev Mistry")
     by_ana = on_day(2, claim_reviewed="The harbour budget halved", claimant="Ana Ruiz")

@@ -62,6 +62,8 @@ class Command(BaseCommand):
                 "a later page (cursor)": lambda: (
                     f"/verdicts/?after={cursor.token()}" if cursor else "/verdicts/"
                 ),
+                # One common word matches about a third of the verdicts; two, about a sixth.
+                "search (1 word)": lambda: f"/verdicts/?q={rng.choice(WORDS)}",
                 "search (2 words)": lambda: "/verdicts/?q=" + "+".join(rng.sample(WORDS, 2)),
                 "filter: label": lambda: f"/verdicts/?label={rng.choice(labels)}",
                 "filter: publisher + dates": lambda: (
