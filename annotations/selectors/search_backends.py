@@ -8,8 +8,8 @@ matches it and its object is in its kind's scope, so the index never decides who
 - PostgreSQL: `vector @@ websearch_to_tsquery('english', q)` on the GIN index, ranked by
   `ts_rank` (title weighted 'A', the rest 'B'; normalised by the document's length so a long
   article does not outrank a claim for holding the word more often), the snippet by
-  `ts_headline`, computed for the page's rows only. Through Django's SearchQuery, SearchRank
-  and SearchHeadline on the unmanaged SearchEntry model.
+  `ts_headline`, computed for the page's rows only (a second query). Through Django's
+  SearchQuery, SearchRank and SearchHeadline on the unmanaged SearchEntry model.
 - SQLite: FTS5 `MATCH` with the query rewritten by core.search_text.fts5_query, ranked by
   `bm25` (title weighted 2, the rest 1; negated so that higher is better, as on PostgreSQL),
   the snippet by FTS5's `snippet()`.
@@ -98,10 +98,17 @@ def _postgres_page(
     text: str, parsed: ParsedQuery, scopes: Sequence[Scope], *, offset: int, limit: int
 ) -> list[Hit]:
     query = _postgres_query(text)
-    rows = (
+    # Ranked first with nothing but ids and scores, then the page's snippets: in one SELECT,
+    # PostgreSQL carries every match's title and body through the sort (for the headline it
+    # computes after the LIMIT), which spilled to disk with a common word.
+    ranked = list(
         _postgres_entries(text, scopes)
         .annotate(score=SearchRank(F("vector"), query, normalization=Value(1)))
-        .order_by("-score", "id")[offset : offset + limit]
+        .order_by("-score", "id")
+        .values_list("id", "score")[offset : offset + limit]
+    )
+    snippets = dict(
+        SearchEntry.objects.filter(pk__in=[entry for entry, _ in ranked])
         .annotate(
             snippet=SearchHeadline(
                 Func(
@@ -121,9 +128,9 @@ def _postgres_page(
                 fragment_delimiter=" … ",
             )
         )
-        .values_list("id", "score", "snippet")
+        .values_list("id", "snippet")
     )
-    return [_hit(*row) for row in rows]
+    return [_hit(entry, score, snippets.get(entry)) for entry, score in ranked]
 
 
 # --- SQLite ----------------------------------------------------------------------------------
