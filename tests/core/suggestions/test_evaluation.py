@@ -243,6 +243,37 @@ def test_the_g_articles_the_fourth_blind_round_cover_the_hard_cases() -> None:
     assert any(re.fullmatch(r"[\w -]+: “", line) for line in lines)
 
 
+def test_the_h_articles_the_fifth_blind_round_cover_the_hard_cases() -> None:
+    ours = _blind_round("h", "blind", quotes=160)
+
+    assert sum(len(a.claims) for a in ours) >= 60
+    assert all(400 <= len(a.text.split()) <= 600 for a in ours)
+    assert all(15 <= len(a.quotes) <= 20 for a in ours)
+    speakers = {q.speaker for a in ours for q in a.quotes}
+    # organisations speaking through statements, reports, posts and spokespeople
+    organisations = {
+        "Union of Transport and Allied Workers",
+        "Kindwell Care",
+        "Norbridge City Council",
+        "Product Safety Authority",
+        "Cyclehaus",
+        "Wrexford Independents",
+        "Construction Safety Authority",
+    }
+    assert organisations <= speakers
+    # unknown speakers (anonymous sources, a jury foreman, an interviewer), and first names alone
+    assert sum(q.speaker is None for a in ours for q in a.quotes) >= 10
+    assert {"Ellie", "Matteo", "Isla", "Alfie", "Jo", "Pat"} <= speakers
+    # a Q&A line, `Name: “…”`, both the unnamed questioner's and the named answer
+    lines = [
+        (a.text[a.text.rfind("\n", 0, q.start) + 1 : q.start], q.speaker)
+        for a in ours
+        for q in a.quotes
+    ]
+    assert ("Q: “", None) in lines
+    assert ("Tulloch: “", "Morag Tulloch") in lines
+
+
 # --- the figures --------------------------------------------------------------------------------
 
 
