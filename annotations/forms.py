@@ -159,7 +159,11 @@ class ArticleImportForm(PasteLimited):
     published_on = forms.DateField(
         required=False, label="Publication date", widget=forms.DateInput(attrs={"type": "date"})
     )
-    language = forms.CharField(required=False, max_length=16, initial="en")
+    language = forms.CharField(
+        required=False,
+        max_length=16,
+        help_text="A tag such as en, ar, fr. Left empty, it is detected from the text.",
+    )
     # Sent by the duplicate warning's "Import it anyway" button.
     import_anyway = forms.BooleanField(required=False, widget=forms.HiddenInput())
 

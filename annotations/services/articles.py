@@ -12,8 +12,10 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Q
 from trafilatura.settings import Document
+from trafilatura.utils import load_html
 
 from annotations import fetching
+from annotations.core.languages import language_detect, language_tag_clean
 from annotations.core.text import (
     canonical_text,
     first_paragraph_split,
@@ -110,9 +112,11 @@ def text_validate(text: str) -> str:
 
 
 def html_extract(html: str | bytes, *, url: str | None = None) -> ExtractedArticle:
-    """Main text, title, author, date and site name of an HTML page (trafilatura)."""
+    """Main text, title, author, date, site name and declared language of an HTML page
+    (trafilatura; the language from the page's `<html lang>`)."""
+    tree = load_html(html)
     document = trafilatura.bare_extraction(
-        html,
+        tree if tree is not None else html,
         url=url,
         with_metadata=True,
         include_comments=False,
@@ -137,7 +141,7 @@ def html_extract(html: str | bytes, *, url: str | None = None) -> ExtractedArtic
         byline=name_clean(document.author or ""),
         publisher=name_clean(document.sitename or ""),
         published_on=_date_parse(document.date),
-        language=(document.language or "").strip(),
+        language=language_tag_clean((tree.get("lang") if tree is not None else None) or ""),
     )
 
 
@@ -315,8 +319,15 @@ def article_draft(
         publisher=publisher or extracted.publisher,
         source_url=fetching.url_validate(source_url) if source_url else "",
         published_on=published_on or extracted.published_on,
-        language=language or extracted.language or "en",
+        language=language or _language_of(body, declared=extracted.language),
     )
+
+
+def _language_of(text: str, *, declared: str) -> str:
+    # What the text itself says, when the models are sure, before what its page declared (many
+    # sites declare one language for every page), before the desk's default.
+    guess = language_detect(text)
+    return guess.language if guess else declared or "en"
 
 
 def article_import(

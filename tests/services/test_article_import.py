@@ -35,6 +35,18 @@ statement from the port authority.</p>
 </body></html>"""
 
 
+FRENCH_HTML = """<!doctype html>
+<html lang="en"><head><title>Grève au port</title></head><body><article>
+<h1>La grève du port prend fin après neuf jours</h1>
+<p>Les dockers ont repris le travail vendredi après une grève de neuf jours qui a bloqué la
+plupart des conteneurs, a indiqué le syndicat.</p>
+<p>L'accord augmente les salaires de 6 % cette année, selon un communiqué du port.</p>
+</article></body></html>"""
+SHORT_HTML = """<!doctype html>
+<html lang="es"><head><title>Huelga</title></head><body><article>
+<h1>Huelga</h1><p>Fin.</p></article></body></html>"""
+
+
 class _Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:  # keep test output quiet
         pass
@@ -46,6 +58,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             "/image.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100),
             "/big.html": (200, "text/html", b"<p>" + b"x" * 3_000_000 + b"</p>"),
             "/missing": (404, "text/html", b"not here"),
+            # French, on a site whose template declares every page English.
+            "/french.html": (200, "text/html; charset=utf-8", FRENCH_HTML.encode()),
+            # Too short to judge: the page's own declaration stands.
+            "/short.html": (200, "text/html; charset=utf-8", SHORT_HTML.encode()),
         }
         if self.path == "/redirect":
             self.send_response(302)
@@ -89,6 +105,34 @@ def test_pasted_text_becomes_canonical():
 
     assert article.text == "Title line\n\nCafé opens."
     assert article.title == "Title line"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "typed", "language"),
+    [
+        # Detected when nobody typed one (the models: tests/core/test_languages.py).
+        ("Le conseil municipal a voté mardi la fermeture de deux bibliothèques.", "", "fr"),
+        ("قال رئيس البلدية إن المجلس قرر إغلاق مكتبتين بعد انخفاض الميزانية.", "", "ar"),
+        # What the user typed wins.
+        ("Le conseil municipal a voté mardi la fermeture de deux bibliothèques.", "fr-BE", "fr-BE"),
+        # Too short to judge: the desk's default.
+        ("Grève.", "", "en"),
+    ],
+)
+def test_an_imported_texts_language_is_detected_unless_typed(text, typed, language):
+    article = article_import(imported_by=None, text=text, language=typed)
+
+    assert article.language == language
+
+
+@pytest.mark.django_db
+def test_a_pages_language_is_read_from_its_text_before_its_declaration(site, private_fetch_allowed):
+    french = article_import(imported_by=None, url=f"{site}/french.html")
+    short = article_import(imported_by=None, url=f"{site}/short.html")
+
+    assert french.language == "fr"  # the page said "en"
+    assert short.language == "es"  # too short to judge: as the page said
 
 
 @pytest.mark.django_db

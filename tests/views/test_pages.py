@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from annotations.models import Annotation, Article, Review, VerdictLabel
@@ -154,6 +156,21 @@ def test_editor_imports_pasted_text_through_the_form(editor):
     assert response.status_code == 302
     assert response.url == f"/articles/{article.pk}/"
     assert article.title == "Headline"
+
+
+def test_the_import_preview_shows_the_language_detected_and_a_typed_one_wins(editor):
+    client = logged_in(editor)
+    text = "Le conseil municipal a voté mardi la fermeture de deux bibliothèques."
+
+    detected = client.post("/articles/import/", {"text": text, "preview": "1"}).content.decode()
+    typed = client.post(
+        "/articles/import/", {"text": text, "language": "fr-CA", "preview": "1"}
+    ).content.decode()
+
+    assert re.search(r'id="import-preview-language">.*</span> fr <span[^>]*>\(detected', detected)
+    assert 'lang="fr"' in detected
+    assert re.search(r'id="import-preview-language">.*</span> fr-CA</p>', typed)
+    assert not Article.objects.exists()
 
 
 def test_import_form_with_two_sources_shows_an_error_and_keeps_the_input(editor):
