@@ -89,14 +89,31 @@ class Difference:
 
 _QUOTES = "\"'`“”„‟«»‹›‘’‚‛′″"
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+# Arabic script: the tatweel (kashida, a stretch of the baseline) and the optional vowel marks
+# (harakat, U+064B-U+0652) are typography; Arabic-Indic and Persian digits, the Arabic percent
+# sign and decimal and thousands separators are the same figures as "12.5%".
+_ARABIC_DIGITS = {chr(0x0660 + d): str(d) for d in range(10)} | {
+    chr(0x06F0 + d): str(d) for d in range(10)
+}
+_ARABIC_MARKS = "\u0640" + "".join(chr(c) for c in range(0x064B, 0x0653))
 _PLAIN = str.maketrans(
-    {**{c: " " for c in _QUOTES}, **{c: None for c in _INVISIBLE}, "\u2212": "-"}
+    {
+        **{c: " " for c in _QUOTES},
+        **{c: None for c in _INVISIBLE + _ARABIC_MARKS},
+        **_ARABIC_DIGITS,
+        "\u066a": "%",
+        "\u066b": ".",
+        "\u066c": ",",
+        "\u2212": "-",
+    }
 )
 
 
 def plain(text: str) -> str:
     """The text without typography: NFKC (no-break and thin spaces become spaces), quotes
-    and invisible characters dropped, the minus sign a hyphen, runs of spaces one space."""
+    and invisible characters dropped, the minus sign a hyphen, runs of spaces one space;
+    in Arabic script, the tatweel and vowel marks dropped and the digits Western ("١٢٪" is
+    "12%")."""
     text = unicodedata.normalize("NFKC", text).translate(_PLAIN)
     return re.sub(r"[^\S\n]+", " ", text)
 

@@ -53,6 +53,12 @@ _FOLD_MAP = {
     **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033", '"'),
     **dict.fromkeys("\u00a0\u2007\u2009\u200a\u202f", " "),
     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"),
+    # Arabic script: Arabic-Indic and Persian digits are the same figures; alef is written
+    # with or without its hamza or madda. (The tatweel and vowel marks are left: dropping
+    # them would shift offsets; the fuzzy search absorbs them as small edits.)
+    **{chr(0x0660 + d): str(d) for d in range(10)},
+    **{chr(0x06F0 + d): str(d) for d in range(10)},
+    **dict.fromkeys("\u0623\u0625\u0622\u0671", "\u0627"),
 }
 # A regex substitution only touches the few foldable characters; str.translate would
 # look up every character of a non-ASCII article.
@@ -207,7 +213,8 @@ class _Target:
 
 
 def fold_typography(s: str) -> str:
-    """``s`` with typographic variants (curly quotes, no-break spaces, dashes) made plain.
+    """``s`` with typographic variants (curly quotes, no-break spaces, dashes; Arabic-Indic
+    digits, alef with hamza or madda) made plain.
 
     One code point for one, so an offset into the folded text is an offset into ``s``.
     """

@@ -14,6 +14,9 @@ Two texts that differ only in form normalise to the same string:
 `numbers_normalised` applies the number rules alone and keeps the case: the fact-consistency
 check reads names from capitals, so it compares texts in that form.
 
+Arabic script: digits Western, tatweel and vowel marks dropped (`plain`), and the letters
+written either way folded (`normalise`: alef forms, alef maqsura, ta marbuta).
+
 Known limits: a lone "one" stays a word ("one of the largest" is not a figure); "m" after a
 number is read as million only after a currency sign ("$5m"), never alone ("5m" may be metres);
 "1 000" with a plain space is left alone (it could be two numbers).
@@ -134,9 +137,15 @@ def numbers_normalised(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# Arabic letters written either way in practice: the hamza forms and the wasla of alef, the
+# alef maqsura for a final ya, the ta marbuta for a final ha.
+_ARABIC_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+
+
 def normalise(text: str) -> str:
     """The normal form of `text` (see the module docstring): equal for texts that differ only
-    in Unicode form, typography, case, punctuation or number format."""
-    text = numbers_normalised(text).casefold()
+    in Unicode form, typography, case, punctuation or number format, or in Arabic letters
+    written either way (alef with or without hamza, alef maqsura and ya, ta marbuta and ha)."""
+    text = numbers_normalised(text).casefold().translate(_ARABIC_LETTERS)
     text = _PUNCTUATION.sub(" ", text)
     return re.sub(r"\s+", " ", text).strip()
