@@ -22,6 +22,7 @@ from django.db.models.functions import Upper
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from annotations.core.languages import language_direction
 from annotations.validators import validate_visible_name
 
 
@@ -104,6 +105,12 @@ class Article(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def direction(self) -> str:
+        """Which way its text runs, for HTML's `dir`: from the language ("rtl" for Arabic),
+        "auto" when the language is not known."""
+        return language_direction(self.language)
 
 
 class ArticleRevision(models.Model):

@@ -65,6 +65,24 @@ def _tag(label: str) -> str:
     return _TAGS.get(label, label)
 
 
+# Languages written right to left (their primary subtag): Arabic, Hebrew, Persian, Urdu,
+# Pashto, Sindhi, Yiddish, Dhivehi, Uyghur, Central Kurdish, Syriac, N'Ko.
+_RIGHT_TO_LEFT = frozenset(
+    {"ar", "arz", "he", "iw", "fa", "ur", "ps", "sd", "yi", "dv", "ug", "ckb", "syr", "nqo"}
+)
+
+
+def language_direction(tag: str) -> str:
+    """How text in the language `tag` runs, as HTML's `dir` says it: "rtl", "ltr", or "auto"
+    when the tag is empty (the browser then decides from the text itself)."""
+    primary = tag.strip().lower().replace("_", "-").split("-")[0]
+    if not primary:
+        return "auto"
+    if primary in _RIGHT_TO_LEFT and "latn" not in tag.lower():
+        return "rtl"
+    return "ltr"
+
+
 def language_tag_clean(value: str) -> str:
     """A declared language (`<html lang="en_US">`) as a BCP 47 tag ("en-US"), or "" for
     something that is not one."""

@@ -2,9 +2,11 @@
 // static text when caret browsing is on, so the article region does it itself (arrows move a
 // visible caret, Shift extends, Ctrl goes by word or paragraph) and keeps it inside the text.
 
+// Left and right are visual ("left", not "backward"): in right-to-left text the left arrow
+// moves on through the text, as a reader of Arabic expects.
 const MOVES = {
-  ArrowLeft: ["backward", "character", "word"],
-  ArrowRight: ["forward", "character", "word"],
+  ArrowLeft: ["left", "character", "word"],
+  ArrowRight: ["right", "character", "word"],
   ArrowUp: ["backward", "line", "paragraph"],
   ArrowDown: ["forward", "line", "paragraph"],
   Home: ["backward", "lineboundary", "lineboundary"],

@@ -78,6 +78,8 @@ export function createSidebar({ list, unplacedList, unplacedSection, emptyNote, 
     if (!annotation.is_mine) meta.append(element("span", "annotation-item__reviewer", `by ${annotation.reviewer}`));
     main.append(meta);
     const quote = element("span", "annotation-item__quote", truncate(annotation.target.exact, QUOTE_LENGTH));
+    // The passage runs the way its own text does (Arabic right to left), whatever the sidebar's.
+    quote.dir = "auto";
     main.append(quote);
     if (annotation.kind === "quote" && annotation.speaker) {
       main.append(element("span", "annotation-item__speaker", `— ${annotation.speaker}`));
@@ -118,7 +120,9 @@ export function createSidebar({ list, unplacedList, unplacedSection, emptyNote, 
         body.append(node);
       }
     };
-    entry("Passage", annotation.target.exact);
+    const passage = element("dd", "", annotation.target.exact);
+    passage.dir = "auto";
+    entry("Passage", passage);
     if (annotation.kind === "quote" && annotation.speaker) entry("Speaker", annotation.speaker);
     entry("Rationale", annotation.rationale || "None given.");
     entry(

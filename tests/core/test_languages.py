@@ -15,6 +15,7 @@ from annotations.core.languages import (
     MIN_WORDS,
     LanguageGuess,
     language_detect,
+    language_direction,
     language_tag_clean,
 )
 
@@ -122,3 +123,22 @@ def test_the_models_load_and_answer_without_the_network(tmp_path: Path) -> None:
 )
 def test_a_declared_language_is_kept_only_as_a_tag(declared: str, tag: str) -> None:
     assert language_tag_clean(declared) == tag
+
+
+@pytest.mark.parametrize(
+    ("tag", "direction"),
+    [
+        ("ar", "rtl"),
+        ("ar-EG", "rtl"),
+        ("he", "rtl"),
+        ("fa", "rtl"),
+        ("ur", "rtl"),
+        ("en", "ltr"),
+        ("fr-CA", "ltr"),
+        ("zh-Hant", "ltr"),
+        ("ku-Latn", "ltr"),
+        ("", "auto"),
+    ],
+)
+def test_a_language_says_which_way_its_text_runs(tag: str, direction: str) -> None:
+    assert language_direction(tag) == direction

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 
 from annotations.core.text import quote_marks_added
 from tests.factories import unit_decided_and_published
@@ -46,3 +49,19 @@ def test_an_article_not_yet_computed_says_so_once(editor, article):
 
     card = html.split('id="agreement"', 1)[1].split("</section>\n</section>", 1)[0]
     assert card.lower().count("not computed yet") == 1
+
+
+def test_no_template_comment_shows_on_a_page(editor):
+    # Django's {# … #} comment is one line only: one spread over two lines was printed at the
+    # foot of every desk page. Every template is checked, and a page that extends the base.
+    templates = Path(settings.BASE_DIR) / "templates"
+    spread = [
+        f"{path.relative_to(templates)}:{number}"
+        for path in sorted(templates.rglob("*.html"))
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if line.count("{#") != line.count("#}")
+    ]
+    html = logged_in(editor).get("/").content.decode()
+
+    assert spread == []
+    assert "{#" not in html and "#}" not in html
