@@ -70,7 +70,7 @@ def test_demo_desk_loads_once_and_a_second_run_changes_nothing():
 
     call_command("load_demo_desk")
 
-    assert counts[0] == 4
+    assert counts[0] == 6
     assert counts[1] > 10
     assert counts == (
         Article.objects.count(),
@@ -83,6 +83,25 @@ def test_demo_desk_loads_once_and_a_second_run_changes_nothing():
         ExternalFactCheck.objects.count(),
         Verdict.objects.count(),
     )
+
+
+def test_the_demo_desk_has_an_arabic_and_a_french_article_highlighted_in_their_own_words():
+    call_command("load_demo_desk")
+
+    by_language = {article.language: article for article in Article.objects.exclude(language="en")}
+    assert sorted(by_language) == ["ar", "fr"]
+    for article in by_language.values():
+        annotations = Annotation.objects.filter(article=article)
+        assert annotations.count() >= 6
+        for annotation in annotations:
+            assert article.text[annotation.start : annotation.end] == annotation.exact
+    speakers = set(
+        Annotation.objects.filter(kind="quote", article__in=by_language.values()).values_list(
+            "speaker", flat=True
+        )
+    )
+    assert speakers == {"سامي الحداد", "Claire Mercier"}
+    assert by_language["ar"].direction == "rtl"
 
 
 def test_demo_desk_has_submitted_and_in_progress_reviews():

@@ -154,6 +154,92 @@ DEMO_ARTICLES.append(
         ],
     }
 )
+# Two articles in other languages (issue 17): Arabic, read right to left with Western digits
+# inside, and French with guillemets. Written for this project; places, people and figures are
+# invented.
+DEMO_ARTICLES.extend(
+    [
+        {
+            "title": "ميناء الصفاء يعلن ارتفاع حركة الحاويات بنسبة 18 في المئة",
+            "byline": "ليلى منصور",
+            "publisher": "صحيفة الساحل",
+            "source_url": "https://sahel.example.org/economy/port-containers",
+            "language": "ar",
+            "text": (
+                "أعلنت هيئة ميناء الصفاء يوم الأحد أن حركة الحاويات ارتفعت بنسبة 18 في المئة "
+                "خلال الأشهر التسعة الأولى من العام، وهو أعلى معدل نمو منذ افتتاح الرصيف الجديد "
+                "في عام 2021.\n\n"
+                "وقال مدير الهيئة، سامي الحداد، في مؤتمر صحفي: «لقد تعاملنا مع أكثر من 640 ألف "
+                "حاوية، ولم نشهد مثل هذا الرقم من قبل». وأضاف أن عدد السفن التي رست في الميناء "
+                "بلغ 1,150 سفينة.\n\n"
+                "لكن نقابة عمال الميناء شككت في هذه الأرقام، وقالت إن ساعات العمل الإضافية زادت "
+                "بينما بقي عدد العمال كما هو منذ ثلاث سنوات.\n\n"
+                "وبحسب تقرير وزارة النقل، بلغت إيرادات الميناء 96 مليون دولار في عام 2025."
+            ),
+            "claims": [
+                (
+                    "ارتفعت بنسبة 18 في المئة خلال الأشهر التسعة الأولى من العام",
+                    "claim",
+                    "",
+                    ["mostly-true", "true", "mostly-true"],
+                ),
+                (
+                    "لقد تعاملنا مع أكثر من 640 ألف حاوية، ولم نشهد مثل هذا الرقم من قبل",
+                    "quote",
+                    "سامي الحداد",
+                    ["mixed", "mostly-false", None],
+                ),
+                (
+                    "بلغت إيرادات الميناء 96 مليون دولار في عام 2025",
+                    "claim",
+                    "",
+                    [None, "unverifiable", "unverifiable"],
+                ),
+            ],
+        },
+        {
+            "title": "Vérange affirme avoir planté 12 000 arbres en un an",
+            "byline": "Hélène Duclos",
+            "publisher": "Le Courrier de Vérange",
+            "source_url": "https://courrier.example.org/ville/arbres-2025",
+            "language": "fr",
+            "text": (
+                "La métropole de Vérange a annoncé lundi avoir planté 12 000 arbres en 2025, soit "
+                "deux fois plus que l'année précédente, selon son rapport annuel sur le climat."
+                "\n\n"
+                "« Nous avons tenu notre promesse et la canopée de la ville a gagné 3 % en un "
+                "an », a déclaré la vice-présidente chargée de l'environnement, Claire Mercier, "
+                "lors d'une conférence de presse.\n\n"
+                "Des associations de riverains contestent ce bilan. Selon le collectif Vérange "
+                "Verte, près d'un tiers des jeunes arbres plantés au printemps sont morts pendant "
+                "la sécheresse de l'été.\n\n"
+                "Le budget du programme s'élève à 8,4 millions d'euros, d'après les documents "
+                "budgétaires publiés en janvier."
+            ),
+            "claims": [
+                (
+                    "planté 12 000 arbres en 2025, soit deux fois plus que l'année précédente",
+                    "claim",
+                    "",
+                    ["true", "mostly-true", "true"],
+                ),
+                (
+                    "Nous avons tenu notre promesse et la canopée de la ville a gagné 3 % en un an",
+                    "quote",
+                    "Claire Mercier",
+                    ["unverifiable", "mixed", "unverifiable"],
+                ),
+                (
+                    "près d'un tiers des jeunes arbres plantés au printemps sont morts pendant la "
+                    "sécheresse de l'été",
+                    "claim",
+                    "",
+                    ["mixed", None, "mostly-true"],
+                ),
+            ],
+        },
+    ]
+)
 NURSES_CHECKED = "The government has hired 2,000 school nurses this year."
 DEMO_CLAIMREVIEW = Path(__file__).resolve().parent.parent / "demo" / "claimreview.json"
 
@@ -183,7 +269,10 @@ DEMO_CORRECTIONS = {
 
 
 class Command(BaseCommand):
-    help = "Load the demo desk: an editor, three reviewers, three articles and their reviews."
+    help = (
+        "Load the demo desk: an editor, three reviewers, six articles (one in Arabic, one in "
+        "French) and their reviews."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -205,6 +294,7 @@ class Command(BaseCommand):
                         publisher=spec["publisher"],
                         source_url=spec["source_url"],
                         text=spec["text"],
+                        language=spec.get("language", "en"),
                         imported_by=users["editor"],
                     )
                     created_articles += 1
