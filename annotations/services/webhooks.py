@@ -125,7 +125,9 @@ def _url_checked(url: object) -> str:
     if not isinstance(url, str) or not url.strip():
         raise DomainError("Enter the receiver's URL.", code="url_required", field="url")
     if len(url) > 2000:
-        raise DomainError("The URL is too long (2,000 characters at most).", code="url_invalid")
+        raise DomainError(
+            "The URL is too long (2,000 characters at most).", code="url_invalid", field="url"
+        )
     return url_address_check(
         url.strip(), allow_private=settings.ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES
     )
@@ -431,6 +433,9 @@ def _attempt_record(
 ) -> str:
     now = timezone.now()
     with transaction.atomic():
+        mine = WebhookDelivery.objects.filter(pk=delivery.pk)
+        if not mine.select_for_update().exists():
+            return "skipped"  # deleted with its webhook while the request was out
         WebhookAttempt.objects.create(
             delivery=delivery,
             number=delivery.attempts,
@@ -440,7 +445,6 @@ def _attempt_record(
             response_code=outcome.response_code,
             error=outcome.error,
         )
-        mine = WebhookDelivery.objects.filter(pk=delivery.pk)
         subscription = WebhookSubscription.objects.filter(pk=delivery.subscription_id)
         if outcome.succeeded:
             mine.update(
