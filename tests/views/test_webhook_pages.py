@@ -3,8 +3,12 @@ attempt in the log; bad input shown on the form, never a 500."""
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from annotations.models import Notification, WebhookSubscription
@@ -152,3 +156,28 @@ def test_the_disabled_notice_leads_to_the_webhook(editor):
     subscription = registered(editor)
     notice = Notification(target=subscription, kind=Notification.Kind.WEBHOOK_DISABLED)
     assert notification_target_url(notice) == reverse("webhook-detail", args=[subscription.pk])
+
+
+def test_the_log_page_takes_as_many_queries_for_thirty_deliveries_as_for_one(
+    editor, django_assert_max_num_queries
+):
+    subscription = registered(editor)
+    client = logged_in(editor)
+    url = reverse("webhook-detail", args=[subscription.pk])
+
+    def deliveries(count: int) -> None:
+        for _ in range(count):
+            delivery = subscription.deliveries.create(
+                event_id=uuid.uuid4(), event_type="verdict.published"
+            )
+            delivery.attempt_log.create(
+                number=1, started_at=delivery.created, duration_ms=5, succeeded=True
+            )
+
+    deliveries(1)
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(url).status_code == 200
+    deliveries(29)
+    with django_assert_max_num_queries(len(one)):
+        page = client.get(url)
+    assert page.content.decode().count("data-delivery=") == 30
