@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import time
+import uuid
 
 import pytest
+from django.utils import timezone
 
 from annotations.core.webhooks import signature_verify
 from annotations.models import ClaimUnit, WebhookAttempt, WebhookDelivery
@@ -81,3 +83,24 @@ def test_a_published_verdict_is_delivered_and_retried_until_the_receiver_recover
         received[-1].body,
         now=time.time(),
     )
+
+
+def test_the_beat_sweep_sends_a_delivery_whose_message_was_lost(start_worker, settings):
+    settings.ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES = True
+    editor = EditorFactory()
+    with receiving() as receiver:
+        subscription = webhooks.webhook_subscription_create(
+            editor=editor, url=receiver.url, events=["verdict.published"]
+        ).subscription
+        # Recorded without its task, as if the broker had lost the message (or a worker died
+        # holding it) before any attempt.
+        WebhookDelivery.objects.create(
+            subscription=subscription,
+            event_id=uuid.uuid4(),
+            event_type="verdict.published",
+            next_attempt_at=timezone.now(),
+        )
+        _delivering_worker(start_worker)
+        wait_until(_delivered, timeout=90, what="the swept delivery")
+        assert len(receiver.received) == 1
+    assert json.loads(receiver.received[0].body)["verdict"] is None
