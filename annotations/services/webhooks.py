@@ -134,7 +134,7 @@ def _url_checked(url: object) -> str:
 
 
 def _events_checked(events: Collection[str]) -> list[str]:
-    unknown = sorted(set(events) - set(Event.values))
+    unknown = sorted(str(event) for event in set(events) - set(Event.values))
     if unknown:
         raise DomainError(
             f"Unknown events: {', '.join(unknown)}.", code="webhook_event_unknown", field="events"

@@ -125,7 +125,11 @@ def test_urls_that_are_not_http_receivers_are_refused(editor, url, code):
 
 @pytest.mark.parametrize(
     ("events", "code"),
-    [([], "webhook_events_empty"), (["verdict.deleted"], "webhook_event_unknown")],
+    [
+        ([], "webhook_events_empty"),
+        (["verdict.deleted"], "webhook_event_unknown"),
+        ([1, None], "webhook_event_unknown"),
+    ],
 )
 def test_events_must_be_known_and_at_least_one(editor, events, code):
     with pytest.raises(DomainError) as refused:
