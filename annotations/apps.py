@@ -11,3 +11,10 @@ class AnnotationsConfig(AppConfig):
     def ready(self) -> None:
         # Registers the OpenAPI description of our authentication class.
         from annotations.api import schema  # noqa: F401
+
+        # Webhook payloads carry a verdict as the JSON API gives it; the services may not import
+        # the API (the import contracts), so the API's serializer is handed to them here.
+        from annotations.api.verdict_serializers import verdict_webhook_document
+        from annotations.services.webhooks import verdict_document_register
+
+        verdict_document_register(verdict_webhook_document)

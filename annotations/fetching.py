@@ -191,6 +191,17 @@ def _addresses_check(host: str, port: int, *, allow_private: bool) -> str:
     return sorted(addresses)[0]
 
 
+def url_address_check(url: str, *, allow_private: bool) -> str:
+    """The URL (validated as url_validate does) if its host resolves, and only to public
+    addresses unless `allow_private`; DomainError otherwise. For URLs stored now and fetched
+    later (webhooks), which are checked again, address by address, at every request."""
+    url = url_validate(url)
+    parts = urlsplit(url)
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    _addresses_check(parts.hostname or "", port, allow_private=allow_private)
+    return url
+
+
 class _Deadline:
     """A fetch's total time budget. When it runs out, the sockets it watches are shut down,
     which wakes any read blocked on them (a read timeout alone restarts with every byte)."""
@@ -280,7 +291,14 @@ def _request_headers(url: str, accept: str, extra: Mapping[str, str]) -> dict[st
 
 
 def _request_once(
-    url: str, *, allow_private: bool, deadline: _Deadline, accept: str, extra: Mapping[str, str]
+    url: str,
+    *,
+    allow_private: bool,
+    deadline: _Deadline,
+    accept: str,
+    extra: Mapping[str, str],
+    method: str = "GET",
+    body: bytes | None = None,
 ) -> urllib3.BaseHTTPResponse:
     parts = urlsplit(url)
     port = parts.port or (443 if parts.scheme == "https" else 80)
@@ -309,8 +327,9 @@ def _request_once(
     if parts.query:
         path += "?" + parts.query
     return pool.urlopen(
-        "GET",
+        method,
         path,
+        body=body,
         headers=_request_headers(url, accept, extra),
         redirect=False,
         retries=False,
@@ -447,3 +466,58 @@ def _response_read(
         reason=response.reason or "OK",
         headers=tuple(response.headers.items()),
     )
+
+
+@dataclass(frozen=True)
+class PostAnswer:
+    """What a receiver answered a POST: its status and the start of its body."""
+
+    status: int
+    excerpt: bytes
+
+
+def body_post(
+    url: str,
+    *,
+    body: bytes,
+    headers: Mapping[str, str],
+    timeout: float,
+    deadline: float,
+    allow_private: bool,
+    excerpt_bytes: int = 2048,
+) -> PostAnswer:
+    """POST `body` to `url` once (webhooks), through the same guard as page_fetch: http(s)
+    only, every resolved address checked and connected to as checked, a per-read timeout and a
+    total deadline. Redirects are not followed (a 3xx is returned like any status): a receiver
+    that moved is re-registered by an editor, whose new URL is checked then.
+
+    DomainError when the request cannot be made or answered (private address, unresolvable
+    host, refused connection, timeout).
+    """
+    current = url_validate(url)
+    budget = _Deadline(deadline, read_timeout=timeout)
+    try:
+        try:
+            response = _request_once(
+                current,
+                allow_private=allow_private,
+                deadline=budget,
+                accept="*/*",
+                extra=headers,
+                method="POST",
+                body=body,
+            )
+        except urllib3.exceptions.HTTPError as error:
+            raise _transport_error(error, "send to", budget) from None
+        try:
+            if budget.expired:
+                raise budget.error()
+            try:
+                excerpt = response.read(excerpt_bytes) if excerpt_bytes else b""
+            except urllib3.exceptions.HTTPError as error:
+                raise _transport_error(error, "read the answer of", budget) from None
+            return PostAnswer(status=response.status, excerpt=excerpt)
+        finally:
+            response.release_conn()
+    finally:
+        budget.cancel()

@@ -26,6 +26,7 @@ from annotations.models import (
     Notification,
     NotificationPreference,
     VerdictLabel,
+    WebhookSubscription,
 )
 from annotations.roles import Role
 from annotations.selectors.public import IndexCursor, IndexFilters
@@ -804,4 +805,29 @@ class NotificationPreferencesForm(forms.Form):
         choices=NotificationPreference.Delivery.choices,
         widget=forms.RadioSelect,
         error_messages={"required": "Choose when e-mails are sent."},
+    )
+
+
+class WebhookForm(forms.Form):
+    """A partner's receiver and the verdict events it wants."""
+
+    url = forms.CharField(
+        label="Receiver URL",
+        max_length=2000,
+        help_text="An https:// address on the partner's side. Private and local addresses are "
+        "refused.",
+        widget=forms.URLInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    events = forms.MultipleChoiceField(
+        label="Events",
+        choices=WebhookSubscription.Event.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose at least one event."},
+    )
+    description = forms.CharField(
+        label="Description",
+        max_length=200,
+        required=False,
+        help_text="Whose receiver it is, for the desk.",
+        validators=[validate_visible_name],
     )

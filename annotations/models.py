@@ -1223,6 +1223,7 @@ class Notification(models.Model):
         VERDICT_DIFFERED = "verdict_differed", "A decision that differs from your verdict"
         CLAIM_CHANGED = "claim_changed", "A published verdict whose claim changed"
         CLAIM_REAPPEARED = "claim_reappeared", "A checked claim that appears again"
+        WEBHOOK_DISABLED = "webhook_disabled", "A webhook disabled after failures"
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
@@ -1280,3 +1281,119 @@ class NotificationPreference(models.Model):
 
     def __str__(self) -> str:
         return f"notification preferences of {self.user_id}"
+
+
+class WebhookSubscription(models.Model):
+    """An endpoint a partner runs, and the verdict events it wants (docs/webhooks.md).
+
+    The signing secret is not stored: it is derived from WEBHOOK_SECRET_KEY and `secret_salt`
+    (services/webhooks.py), shown once when made or rotated. For a while after a rotation the
+    old salt signs too (`previous_secret_salt` until `previous_secret_until`).
+    """
+
+    class Event(models.TextChoices):
+        VERDICT_PUBLISHED = "verdict.published", "A verdict is published"
+        VERDICT_CORRECTED = "verdict.corrected", "A published verdict is corrected"
+        VERDICT_WITHDRAWN = "verdict.withdrawn", "A published verdict is withdrawn"
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="webhook_subscriptions"
+    )
+    url = models.CharField(max_length=2000)
+    description = models.CharField(max_length=200, blank=True)
+    events = models.JSONField(default=list)
+    secret_salt = models.CharField(max_length=64)
+    previous_secret_salt = models.CharField(max_length=64, blank=True)
+    previous_secret_until = models.DateTimeField(null=True, blank=True)
+    is_enabled = models.BooleanField(default=True)
+    # Failed attempts since the last success: at WEBHOOK_DISABLE_AFTER_FAILURES it is disabled.
+    consecutive_failures = models.PositiveIntegerField(default=0)
+    disabled_at = models.DateTimeField(null=True, blank=True)
+    disabled_reason = models.CharField(max_length=300, blank=True)
+    created = models.DateTimeField(default=timezone.now, editable=False)
+    secret_rotated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(is_enabled=True) | Q(disabled_at__isnull=False),
+                name="webhook_disabled_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"webhook {self.pk} to {self.url}"
+
+
+class WebhookDelivery(models.Model):
+    """One event for one subscription: sent until it succeeds or runs out of attempts.
+
+    (subscription, event_id) is unique, so an event is recorded once per subscription. `body`
+    is the JSON sent, made at the first attempt and sent byte for byte on every retry. An
+    attempt claims the row first (`claimed_until`, a conditional update), so two workers never
+    send it at once, and a succeeded delivery is never sent again.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        SUCCEEDED = "succeeded", "Delivered"
+        FAILED = "failed", "Failed (no attempts left)"
+
+    subscription = models.ForeignKey(
+        WebhookSubscription, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    event_id = models.UUIDField()
+    event_type = models.CharField(max_length=40)
+    verdict = models.ForeignKey(
+        Verdict, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    created = models.DateTimeField(default=timezone.now, editable=False)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        indexes = [
+            # The sweep: pending deliveries by when they are due.
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=Q(status="pending"),
+                name="webhook_delivery_due",
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subscription", "event_id"], name="webhook_delivery_once_per_event"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event_type} {self.event_id} to webhook {self.subscription_id}"
+
+
+class WebhookAttempt(models.Model):
+    """One POST of a delivery, as the delivery log shows it."""
+
+    delivery = models.ForeignKey(
+        WebhookDelivery, on_delete=models.CASCADE, related_name="attempt_log"
+    )
+    number = models.PositiveIntegerField()
+    started_at = models.DateTimeField()
+    duration_ms = models.PositiveIntegerField()
+    succeeded = models.BooleanField()
+    response_code = models.PositiveIntegerField(null=True, blank=True)
+    error = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["delivery", "number"], name="webhook_attempt_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"attempt {self.number} of delivery {self.delivery_id}"

@@ -137,6 +137,10 @@ class Permission:
     class Notification(PermissionName):
         READ = "notification:read"  # one's own notifications and e-mail preferences
 
+    class Webhook(PermissionName):
+        # Register, list, test, disable and rotate webhooks for partners: an editor, her own.
+        MANAGE = "webhook:manage"
+
 
 ALL_PERMISSIONS: list[PermissionName] = [
     permission for subject in PermissionName.__subclasses__() for permission in subject
@@ -315,6 +319,7 @@ comment_still_editable = ObjectRule(
     q=lambda user: Q(created__gte=timezone.now() - EDIT_WINDOW),
 )
 notification_for_user = _reviewed_by_user("notification_for_user", "recipient")
+webhook_made_by_user = _reviewed_by_user("webhook_made_by_user", "created_by")
 
 Rule = Predicate | ObjectRule
 Clause = tuple[Rule, ...]
@@ -396,6 +401,7 @@ PERMISSION_MAP: dict[PermissionName, list[Clause]] = {
         ),
     ],
     P.Notification.READ: [(user_authenticated, notification_for_user)],
+    P.Webhook.MANAGE: [(user_is_editor, webhook_made_by_user)],
 }
 
 _NOT_EDITOR = "not_editor"
@@ -454,6 +460,7 @@ DENIALS: dict[PermissionName, Denial] = {
         "comment_not_editable",
     ),
     P.Notification.READ: _NOT_LOGGED_IN,
+    P.Webhook.MANAGE: Denial("Only editors manage webhooks.", _NOT_EDITOR),
 }
 _DENIED = Denial("You may not do this.", "forbidden")
 
@@ -573,6 +580,11 @@ def visible_comments(user: User, comments: QuerySet[M]) -> QuerySet[M]:
 def own_notifications(user: User, notifications: QuerySet[M]) -> QuerySet[M]:
     """The user's own notifications; none for anyone not signed in."""
     return permitted(user, P.Notification.READ, notifications)
+
+
+def own_webhooks(user: User, subscriptions: QuerySet[M]) -> QuerySet[M]:
+    """The webhook subscriptions an editor registered; none for anyone else."""
+    return permitted(user, P.Webhook.MANAGE, subscriptions)
 
 
 def active_editors() -> QuerySet[auth.User]:

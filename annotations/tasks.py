@@ -17,6 +17,7 @@ from annotations.services import (
     revisions,
     suggestion_training,
     suggestions,
+    webhooks,
 )
 
 # Only errors that a retry can cure: the database restarting or a dropped connection.
@@ -142,3 +143,15 @@ def assignments_due_tomorrow_task() -> int:
 @shared_task(**AT_LEAST_ONCE)
 def notifications_digest_task() -> int:
     return notifications.notifications_digest_send()
+
+
+# No Celery retry: a failed attempt is recorded and scheduled in the database (next_attempt_at),
+# and the sweep sends it again when due, so a worker restart loses no retry.
+@shared_task(**AT_LEAST_ONCE)
+def webhook_delivery_task(delivery_id: int) -> str:
+    return webhooks.webhook_delivery_attempt(delivery_id=delivery_id)
+
+
+@shared_task(**AT_LEAST_ONCE)
+def webhook_deliveries_sweep_task() -> int:
+    return len(webhooks.webhook_deliveries_sweep())

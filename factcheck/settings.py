@@ -259,6 +259,24 @@ EVIDENCE_SPN_POLL_TRIES = env_int("EVIDENCE_SPN_POLL_TRIES", 12)
 EVIDENCE_SPN_RETRY_SECONDS = env_int("EVIDENCE_SPN_RETRY_SECONDS", 600)
 # A URL captured (or being captured) this recently is not fetched again when cited again.
 EVIDENCE_CAPTURE_REUSE_SECONDS = env_int("EVIDENCE_CAPTURE_REUSE_SECONDS", 86_400)
+# Webhooks (docs/webhooks.md): each delivery is one POST, through the article fetcher's address
+# guard (ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES lets tests and intranet desks reach private
+# receivers), within WEBHOOK_TIMEOUT_SECONDS. A failed attempt is tried again after
+# WEBHOOK_RETRY_BASE_SECONDS * 2**(n-1) (at most WEBHOOK_RETRY_CAP_SECONDS, jittered), by the
+# sweep every WEBHOOK_SWEEP_SECONDS, up to WEBHOOK_MAX_ATTEMPTS; a subscription whose last
+# WEBHOOK_DISABLE_AFTER_FAILURES attempts all failed is disabled and its editor told.
+WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 10)
+WEBHOOK_RETRY_BASE_SECONDS = env_int("WEBHOOK_RETRY_BASE_SECONDS", 30)
+WEBHOOK_RETRY_CAP_SECONDS = env_int("WEBHOOK_RETRY_CAP_SECONDS", 3_600)
+WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 8)
+WEBHOOK_DISABLE_AFTER_FAILURES = env_int("WEBHOOK_DISABLE_AFTER_FAILURES", 15)
+WEBHOOK_SWEEP_SECONDS = env_int("WEBHOOK_SWEEP_SECONDS", 15)
+# After a rotation, deliveries are signed with the old secret too for this long.
+WEBHOOK_SECRET_OVERLAP_SECONDS = env_int("WEBHOOK_SECRET_OVERLAP_SECONDS", 86_400)
+# Each subscription's signing secret is derived from this key and a random salt stored in its
+# row (services/webhooks.py): a copy of the database alone holds no secret. Changing the key
+# changes every subscription's secret (rotate them all afterwards); by default SECRET_KEY.
+WEBHOOK_SECRET_KEY = env_str("WEBHOOK_SECRET_KEY") or SECRET_KEY
 
 # --- Celery ---------------------------------------------------------------------------------
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL") or env_str("REDIS_URL")
@@ -473,6 +491,11 @@ CELERY_BEAT_SCHEDULE = {
     "evidence-health-sweep": {
         "task": "annotations.tasks.evidence_health_sweep_task",
         "schedule": env_int("EVIDENCE_SWEEP_SECONDS", 600),
+    },
+    # Webhook deliveries due (a first attempt whose message was lost, or a retry after backoff).
+    "webhook-deliveries-sweep": {
+        "task": "annotations.tasks.webhook_deliveries_sweep_task",
+        "schedule": WEBHOOK_SWEEP_SECONDS,
     },
     # The desk's check-worthiness model, trained again on its submitted reviews (daily).
     "suggestion-model-train": {

@@ -37,6 +37,7 @@ from annotations.api.standards_views import (
 from annotations.api.token_views import PersonalTokenViewSet
 from annotations.api.unit_views import UnitViewSet
 from annotations.api.verdict_views import VerdictViewSet
+from annotations.api.webhook_views import WebhookViewSet
 from annotations.permissions import Permission
 
 app_name = "api"
@@ -65,6 +66,7 @@ router.register("tokens", PersonalTokenViewSet, basename="token")
 router.register("orphans", OrphanViewSet, basename="orphan")
 router.register("reviews", ReviewViewSet, basename="review")
 router.register("sources", SourceViewSet, basename="source")
+router.register("webhooks", WebhookViewSet, basename="webhook")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="api-token"),

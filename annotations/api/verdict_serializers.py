@@ -114,3 +114,9 @@ def verdict_input(data: dict[str, Any]) -> VerdictInput:
         claimant=data["claimant"],
         source_ids=data["sources"],
     )
+
+
+def verdict_webhook_document(verdict: Verdict) -> dict[str, Any]:
+    """A verdict in a webhook's payload: as the verdict list gives it to clients outside the
+    desk (a withdrawn one as its tombstone: id, is_published false, updated_at)."""
+    return dict(PublicVerdictSerializer(verdict).data)

@@ -17,6 +17,7 @@ from annotations.models import (
     Comment,
     Notification,
     SuggestedAppearance,
+    WebhookSubscription,
 )
 
 
@@ -51,6 +52,8 @@ def notification_target_url(notification: Notification) -> str:
         return reverse("review-unit", args=[target.unit_id])
     if isinstance(target, SuggestedAppearance):
         return reverse("claim-detail", args=[target.claim_id])
+    if isinstance(target, WebhookSubscription):
+        return reverse("webhook-detail", args=[target.pk])
     return reverse("notification-list")
 
 

@@ -31,6 +31,7 @@ from annotations.models import (
     Source,
     Verdict,
     VerdictLabel,
+    WebhookSubscription,
 )
 from annotations.permissions import Permission, require
 from annotations.services.agreement import article_agreement_mark_changed
@@ -41,8 +42,10 @@ from annotations.services.claim_changes import (
 )
 from annotations.services.discussion import unit_note_post
 from annotations.services.notifications import notification_event_send
+from annotations.services.webhooks import webhook_event_record
 
 Status = ClaimUnit.Status
+Event = WebhookSubscription.Event
 CLAIM_REVIEWED_RECOMMENDED = 75
 WITHDRAWAL_NOTE_MAX = 5_000
 
@@ -228,6 +231,7 @@ def verdict_publish(*, verdict: Verdict, editor: User, seen_version: int) -> Ver
         verdict.withdrawn_at = None
         verdict.withdrawal_note = ""
         verdict.save()
+        webhook_event_record(event_type=Event.VERDICT_PUBLISHED, verdict_ids=[verdict.pk])
     return verdict
 
 
@@ -259,6 +263,7 @@ def verdict_unpublish(
         claim_change_resolve(
             unit=verdict.unit, editor=editor, resolution=ClaimChange.Resolution.UNPUBLISHED
         )
+        webhook_event_record(event_type=Event.VERDICT_WITHDRAWN, verdict_ids=[verdict.pk])
     return verdict
 
 
@@ -346,6 +351,7 @@ def verdict_correct(
         claim_change_resolve(
             unit=verdict.unit, editor=editor, resolution=ClaimChange.Resolution.CORRECTED
         )
+        webhook_event_record(event_type=Event.VERDICT_CORRECTED, verdict_ids=[verdict.pk])
     return correction
 
 

@@ -28,10 +28,11 @@ from annotations.core.fast_lane import (
     Outcome,
 )
 from annotations.errors import DomainError
-from annotations.models import ClaimUnit, Source, Verdict
+from annotations.models import ClaimUnit, Source, Verdict, WebhookSubscription
 from annotations.permissions import Permission, permitted, require
 from annotations.selectors.fast_lane import fast_lane_rules, units_ready_ids, with_agreed_verdict
 from annotations.services.agreement import articles_agreement_mark_changed
+from annotations.services.webhooks import webhook_event_record
 
 
 def _items_validate(items: Sequence[FastConfirmItem]) -> None:
@@ -123,6 +124,11 @@ def units_fast_confirm(
             _history_copy(Verdict, "unit_id", advanced, editor=editor, change="+")
             _history_sources_copy(set(verdicts.values()))
             articles_agreement_mark_changed(article_ids={ready[pk] for pk in advanced})
+            if publish:
+                webhook_event_record(
+                    event_type=WebhookSubscription.Event.VERDICT_PUBLISHED,
+                    verdict_ids=sorted(verdicts.values()),
+                )
 
     def outcome(item: FastConfirmItem) -> FastConfirmResult:
         pk = item.unit_id

@@ -29,6 +29,7 @@ from annotations.models import (
     Review,
     SuggestedAppearance,
     Verdict,
+    WebhookSubscription,
 )
 from annotations.permissions import active_editors, thread_readers
 
@@ -229,6 +230,20 @@ def _claim_reappeared(revision_id: int, occurrence: str) -> list[Planned]:
     return planned
 
 
+def _webhook_disabled(subscription_id: int, occurrence: str) -> list[Planned]:
+    subscription = WebhookSubscription.objects.filter(pk=subscription_id).first()
+    if subscription is None or subscription.is_enabled:
+        return []
+    return _planned(
+        subscription,
+        _editors_or({subscription.created_by_id}),
+        f"The webhook to {subscription.url} was disabled after "
+        f"{subscription.consecutive_failures} failed deliveries in a row: check the receiver, "
+        "then enable it again.",
+        f"webhook_disabled:{subscription.pk}:{occurrence}",
+    )
+
+
 PLANNERS: dict[str, Callable[[int, str], list[Planned]]] = {
     Kind.ASSIGNMENT: _assignment,
     Kind.DUE_TOMORROW: _due_tomorrow,
@@ -237,4 +252,5 @@ PLANNERS: dict[str, Callable[[int, str], list[Planned]]] = {
     Kind.VERDICT_DIFFERED: _verdict_differed,
     Kind.CLAIM_CHANGED: _claim_changed,
     Kind.CLAIM_REAPPEARED: _claim_reappeared,
+    Kind.WEBHOOK_DISABLED: _webhook_disabled,
 }

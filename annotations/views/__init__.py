@@ -33,8 +33,24 @@ from annotations.views.queue import review_queue_view
 from annotations.views.reattach import reattach_gone, reattach_list
 from annotations.views.revisions import article_revise_view, revision_diff
 from annotations.views.search import search_view
+from annotations.views.webhooks import (
+    webhook_delete,
+    webhook_detail,
+    webhook_disable,
+    webhook_enable,
+    webhook_list,
+    webhook_rotate,
+    webhook_test,
+)
 
 __all__ = [
+    "webhook_delete",
+    "webhook_detail",
+    "webhook_disable",
+    "webhook_enable",
+    "webhook_list",
+    "webhook_rotate",
+    "webhook_test",
     "comment_edit_view",
     "discussion_article",
     "discussion_unit",

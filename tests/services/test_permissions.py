@@ -27,6 +27,7 @@ from annotations.models import (
     Source,
     SuggestedAppearance,
     Verdict,
+    WebhookSubscription,
 )
 from annotations.permissions import (
     ALL_PERMISSIONS,
@@ -103,6 +104,7 @@ ROUTE_TABLE = {
     P.Discussion.COMMENT: MEMBERS,
     P.Discussion.EDIT: MEMBERS,  # their own comment, for a while
     P.Notification.READ: LOGGED_IN,
+    P.Webhook.MANAGE: EDITORS,  # their own subscriptions
 }
 
 # Who holds each permission on an object in a given state. "other's": another reviewer's;
@@ -154,6 +156,8 @@ OBJECT_TABLE = {
     (P.Discussion.EDIT, "own old comment"): NOBODY,
     (P.Notification.READ, "notification"): NOBODY,
     (P.Notification.READ, "own notification"): LOGGED_IN,
+    (P.Webhook.MANAGE, "webhook"): NOBODY,
+    (P.Webhook.MANAGE, "own webhook"): EDITORS,
 }
 
 
@@ -238,6 +242,15 @@ def _notification(user) -> Notification:
     )
 
 
+def _webhook(user) -> WebhookSubscription:
+    return WebhookSubscription.objects.create(
+        created_by=user,
+        url="https://partner.example/hook",
+        events=["verdict.published"],
+        secret_salt=uuid.uuid4().hex,
+    )
+
+
 def objects_for(user) -> dict[str, object]:
     """One object in each state the table names, seen from `user`."""
     other = ReviewerFactory()
@@ -267,6 +280,7 @@ def objects_for(user) -> dict[str, object]:
             article=shared.article, author=other, body="Hm"
         ),
         "notification": _notification(other),
+        "webhook": _webhook(EditorFactory()),
     }
     if user.is_authenticated:  # anonymous users own nothing and submit nothing
         _submitted(shared.article, user)
@@ -286,6 +300,7 @@ def objects_for(user) -> dict[str, object]:
                 created=timezone.now() - EDIT_WINDOW - datetime.timedelta(seconds=1),
             ),
             "own notification": _notification(user),
+            "own webhook": _webhook(user),
             "unit on a submitted article": ClaimUnit.objects.create(
                 article=shared.article,
                 revision=shared.article.revisions.get(),

@@ -1,0 +1,123 @@
+"""Webhook pages for editors: their webhooks and a form to register one, and each webhook's page
+with its delivery log, a test event, disable and enable, a new secret and deletion.
+
+The secret is shown in the answer to the POST that made it (registration, rotation), never
+stored in the session or a message, and never shown again.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from annotations.forms import WebhookForm
+from annotations.models import WebhookSubscription
+from annotations.permissions import Permission
+from annotations.request_user import request_user
+from annotations.selectors.webhooks import webhook_deliveries, webhook_of, webhooks_of
+from annotations.services import webhooks
+from annotations.views.decorators import permission_required
+from annotations.views.errors import domain_errors_shown
+
+
+def _list(request: HttpRequest, form: WebhookForm, status: int = 200) -> HttpResponse:
+    context = {"webhooks": list(webhooks_of(request.user)), "form": form}
+    return render(request, "annotations/webhooks/list.html", context, status=status)
+
+
+def _detail(
+    request: HttpRequest, subscription: WebhookSubscription, *, secret: str = ""
+) -> HttpResponse:
+    context = {
+        "webhook": subscription,
+        "deliveries": webhook_deliveries(subscription),
+        "secret": secret,
+        "event_names": dict(WebhookSubscription.Event.choices),
+    }
+    return render(request, "annotations/webhooks/detail.html", context)
+
+
+def _owned(request: HttpRequest, pk: int) -> WebhookSubscription:
+    subscription = webhook_of(request.user, pk)
+    if subscription is None:
+        raise Http404("No such webhook.")
+    return subscription
+
+
+@permission_required(Permission.Webhook.MANAGE)
+def webhook_list(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return _list(request, WebhookForm(initial={"events": WebhookSubscription.Event.values}))
+    form = WebhookForm(request.POST)
+    if form.is_valid():
+        with domain_errors_shown(request, form) as refusal:
+            issued = webhooks.webhook_subscription_create(
+                editor=request_user(request),
+                url=form.cleaned_data["url"],
+                events=form.cleaned_data["events"],
+                description=form.cleaned_data["description"],
+            )
+        if not refusal:
+            return _detail(request, issued.subscription, secret=issued.secret)
+    return _list(request, form, status=400)
+
+
+@permission_required(Permission.Webhook.MANAGE)
+def webhook_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, _owned(request, pk))
+
+
+@permission_required(Permission.Webhook.MANAGE)
+@require_POST
+def webhook_rotate(request: HttpRequest, pk: int) -> HttpResponse:
+    subscription = _owned(request, pk)
+    with domain_errors_shown(request) as refusal:
+        issued = webhooks.webhook_secret_rotate(
+            editor=request_user(request), subscription_id=subscription.pk
+        )
+    if refusal:
+        return redirect("webhook-detail", pk=pk)
+    return _detail(request, issued.subscription, secret=issued.secret)
+
+
+@permission_required(Permission.Webhook.MANAGE)
+@require_POST
+def webhook_test(request: HttpRequest, pk: int) -> HttpResponse:
+    with domain_errors_shown(request) as refusal:
+        webhooks.webhook_test_send(editor=request_user(request), subscription_id=pk)
+    if not refusal:
+        messages.success(request, "Test event sent: its outcome shows in the log below.")
+    return redirect("webhook-detail", pk=pk)
+
+
+@permission_required(Permission.Webhook.MANAGE)
+@require_POST
+def webhook_disable(request: HttpRequest, pk: int) -> HttpResponse:
+    with domain_errors_shown(request) as refusal:
+        webhooks.webhook_subscription_disable(editor=request_user(request), subscription_id=pk)
+    if not refusal:
+        messages.success(request, "Webhook disabled: no events are sent to it.")
+    return redirect("webhook-detail", pk=pk)
+
+
+@permission_required(Permission.Webhook.MANAGE)
+@require_POST
+def webhook_enable(request: HttpRequest, pk: int) -> HttpResponse:
+    with domain_errors_shown(request) as refusal:
+        webhooks.webhook_subscription_enable(editor=request_user(request), subscription_id=pk)
+    if not refusal:
+        messages.success(request, "Webhook enabled: events that waited are being sent.")
+    return redirect("webhook-detail", pk=pk)
+
+
+@permission_required(Permission.Webhook.MANAGE)
+@require_POST
+def webhook_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    with domain_errors_shown(request) as refusal:
+        webhooks.webhook_subscription_delete(editor=request_user(request), subscription_id=pk)
+    if refusal:
+        return redirect("webhook-detail", pk=pk)
+    messages.success(request, "Webhook deleted.")
+    return redirect("webhook-list")

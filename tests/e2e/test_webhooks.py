@@ -1,0 +1,81 @@
+"""An editor registers a partner's webhook, copies its secret, sends a test event and reads the
+delivery log; disabling asks first. Every page passes axe."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from annotations.core.webhooks import signature_verify
+from annotations.models import WebhookSubscription
+from tests.e2e.accessibility import axe_violations
+from tests.e2e.conftest import login
+from tests.factories import EditorFactory
+from tests.webhook_receiver import FAIL, receiving
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture(autouse=True)
+def _local_receivers(settings):
+    settings.ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES = True
+    settings.WEBHOOK_TIMEOUT_SECONDS = 2
+
+
+def test_an_editor_registers_a_webhook_sends_a_test_event_and_reads_the_log(page: Page) -> None:
+    EditorFactory(username="eddie")
+    login(page, "eddie")
+    with receiving(FAIL) as receiver:
+        page.get_by_role("link", name="Webhooks").click()
+        expect(page.get_by_role("heading", name="Webhooks", level=1)).to_be_visible()
+        assert axe_violations(page) == []
+
+        page.get_by_label("Receiver URL").fill(receiver.url)
+        page.get_by_label("A published verdict is corrected").uncheck()
+        page.get_by_label("Description").fill("Partner A")
+        page.get_by_role("button", name="Register").click()
+
+        secret_box = page.locator("[data-secret]")
+        expect(secret_box).to_be_visible()
+        secret = secret_box.inner_text().strip()
+        assert secret.startswith("whsec_")
+        assert axe_violations(page) == []
+        subscription = WebhookSubscription.objects.get()
+        assert subscription.events == ["verdict.published", "verdict.withdrawn"]
+
+        # The first test event meets a failing receiver; the second is delivered.
+        page.get_by_role("button", name="Send test event").click()
+        expect(page.get_by_text("Test event sent")).to_be_visible()
+        expect(page.locator("[data-secret]")).to_have_count(0)  # never shown again
+        log = page.locator("[data-delivery-log]")
+        expect(log).to_contain_text("webhook.test")
+        expect(log).to_contain_text("HTTP 500")
+        expect(log).to_contain_text("Failed")
+        page.get_by_role("button", name="Send test event").click()
+        expect(log.locator("[data-delivery]")).to_have_count(2)
+        expect(log.locator("[data-delivery]").first).to_contain_text("HTTP 200")
+        expect(log.locator("[data-delivery]").first).to_contain_text("Delivered")
+        assert axe_violations(page) == []
+        received = list(receiver.received)
+
+    assert len(received) == 2
+    last = received[-1]
+    assert json.loads(last.body)["type"] == "webhook.test"
+    assert signature_verify(secret, last.headers["Factcheck-Signature"], last.body, now=time.time())
+
+    # Disabling asks first; Cancel keeps it enabled.
+    page.get_by_role("button", name="Disable").click()
+    dialog = page.get_by_role("dialog", name="Disable this webhook?")
+    expect(dialog).to_be_visible()
+    expect(dialog.get_by_role("button", name="Cancel")).to_be_focused()
+    assert axe_violations(page) == []
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    assert WebhookSubscription.objects.get().is_enabled
+    page.get_by_role("button", name="Disable").click()
+    dialog.get_by_role("button", name="Disable").click()
+    expect(page.get_by_role("button", name="Enable")).to_be_visible()
+    assert not WebhookSubscription.objects.get().is_enabled
