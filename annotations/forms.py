@@ -434,12 +434,20 @@ class ArticleListForm(forms.Form):
     """The article list's search and filters, and the page asked for (`after` / `before`: a
     keyset cursor's token), read from the query string."""
 
-    q = forms.CharField(required=False, max_length=200, label="Search titles and publishers")
+    q = forms.CharField(
+        required=False,
+        max_length=200,
+        label="Search titles and publishers",
+        error_messages={"max_length": "Search with fewer words: 200 characters at most."},
+    )
     imported = forms.BooleanField(required=False, label="Imported by me")
     assigned = forms.BooleanField(required=False, label="Assigned to me")
     progress = forms.ChoiceField(
         required=False,
         label="My progress",
+        error_messages={
+            "invalid_choice": "Choose “Any”, “Not started”, “In progress” or “Submitted”."
+        },
         choices=[
             ("", "Any"),
             (Progress.NOT_STARTED.value, "Not started"),
@@ -448,8 +456,18 @@ class ArticleListForm(forms.Form):
         ],
     )
     publisher = forms.CharField(required=False, max_length=200, label="Publisher")
-    date_from = forms.DateField(required=False, input_formats=["%Y-%m-%d"], label="Published from")
-    date_to = forms.DateField(required=False, input_formats=["%Y-%m-%d"], label="Published to")
+    date_from = forms.DateField(
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        label="Published from",
+        error_messages={"invalid": "Enter a date as YYYY-MM-DD, or pick one."},
+    )
+    date_to = forms.DateField(
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        label="Published to",
+        error_messages={"invalid": "Enter a date as YYYY-MM-DD, or pick one."},
+    )
     # No max_length: a token too long to be one is refused as broken, in the page's words.
     after = forms.CharField(required=False, widget=forms.HiddenInput)
     before = forms.CharField(required=False, widget=forms.HiddenInput)

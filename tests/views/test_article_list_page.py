@@ -229,14 +229,14 @@ def test_no_match_says_so_and_offers_the_full_text_search(alice, article):
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ({"progress": "finished"}, "Select a valid choice"),
-        ({"date_from": "2026-13-45"}, "Enter a valid date"),
+        ({"progress": "finished"}, "Choose “Any”, “Not started”, “In progress” or “Submitted”."),
+        ({"date_from": "2026-13-45"}, "Enter a date as YYYY-MM-DD, or pick one."),
         ({"date_from": "2026-11-05", "date_to": "2026-11-01"}, "Must not be before"),
         ({"after": "yesterday"}, "This link to a page of the list is broken"),
         ({"before": "9" * 40 + "-1"}, "This link to a page of the list is broken"),
         ({"after": "1-1", "before": "1-1"}, "This link to a page of the list is broken"),
         ({"after": "9" * 18 + "-1"}, "This link to a page of the list is broken"),
-        ({"q": "x" * 201}, "at most 200 characters"),
+        ({"q": "x" * 201}, "Search with fewer words: 200 characters at most."),
         ({"q": "a\x00b"}, "Null characters are not allowed"),
     ],
 )
