@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 
 from annotations.core.comments import MAX_LENGTH as COMMENT_MAX_LENGTH
 from annotations.core.fast_lane import FAST_CONFIRM_MAX, FastConfirmItem
+from annotations.core.keyset import KeysetCursor
 from annotations.core.search_text import (
     LANGUAGE_MESSAGE,
     LANGUAGE_TAG,
@@ -29,6 +30,7 @@ from annotations.models import (
     WebhookSubscription,
 )
 from annotations.roles import Role
+from annotations.selectors.article_list import ArticleListFilters, Progress
 from annotations.selectors.public import IndexCursor, IndexFilters
 from annotations.services.adjudication import (
     CLAIM_REVIEWED_RECOMMENDED,
@@ -431,6 +433,91 @@ class FastConfirmForm(forms.Form):
 
     def publishes(self) -> bool:
         return self.ACTIONS[self.cleaned_data["action"]][1]
+
+
+class ArticleListForm(forms.Form):
+    """The article list's search and filters, and the page asked for (`after` / `before`: a
+    keyset cursor's token), read from the query string."""
+
+    q = forms.CharField(
+        required=False,
+        max_length=200,
+        label="Search titles and publishers",
+        error_messages={"max_length": "Search with fewer words: 200 characters at most."},
+    )
+    imported = forms.BooleanField(required=False, label="Imported by me")
+    assigned = forms.BooleanField(required=False, label="Assigned to me")
+    progress = forms.ChoiceField(
+        required=False,
+        label="My progress",
+        error_messages={
+            "invalid_choice": "Choose “Any”, “Not started”, “In progress” or “Submitted”."
+        },
+        choices=[
+            ("", "Any"),
+            (Progress.NOT_STARTED.value, "Not started"),
+            (Progress.IN_PROGRESS.value, "In progress"),
+            (Progress.SUBMITTED.value, "Submitted"),
+        ],
+    )
+    publisher = forms.CharField(required=False, max_length=200, label="Publisher")
+    date_from = forms.DateField(
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        label="Published from",
+        error_messages={"invalid": "Enter a date as YYYY-MM-DD, or pick one."},
+    )
+    date_to = forms.DateField(
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        label="Published to",
+        error_messages={"invalid": "Enter a date as YYYY-MM-DD, or pick one."},
+    )
+    # No max_length: a token too long to be one is refused as broken, in the page's words.
+    after = forms.CharField(required=False, widget=forms.HiddenInput)
+    before = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    BROKEN_PAGE = "This link to a page of the list is broken: start again from the first page."
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("date_from", "date_to"):
+            self.fields[name].widget.input_type = "date"
+        self.fields["q"].widget.input_type = "search"
+
+    def clean_publisher(self) -> str:
+        return str(self.cleaned_data["publisher"]).strip()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "Must not be before the start date.")
+        after, before = cleaned.get("after"), cleaned.get("before")
+        if after and before:
+            self.add_error(None, self.BROKEN_PAGE)
+        for name, token in (("after", after), ("before", before)):
+            if token:
+                cursor = KeysetCursor.parse(token)
+                if cursor is None:
+                    self.add_error(None, self.BROKEN_PAGE)
+                cleaned[name] = cursor
+            else:
+                cleaned[name] = None
+        return cleaned
+
+    def filters(self) -> ArticleListFilters:
+        """The filters' values (call once the form is valid)."""
+        data = self.cleaned_data
+        return ArticleListFilters(
+            text=data["q"],
+            imported_by_me=data["imported"],
+            assigned_to_me=data["assigned"],
+            progress=data["progress"],
+            publisher=data["publisher"],
+            date_from=data["date_from"],
+            date_to=data["date_to"],
+        )
 
 
 class _SearchBoxForm(forms.Form):

@@ -101,6 +101,9 @@ class Article(models.Model):
             # The public index's publisher filter (any case): also gives the planner the
             # statistics to walk verdicts newest first rather than sort every match.
             models.Index(Upper("publisher"), name="article_publisher_upper"),
+            # The desk's article list: newest first by keyset on (created, id), one page's
+            # rows walked from the cursor (selectors/article_list.py), in either direction.
+            models.Index(fields=["created", "id"], name="article_created_order"),
         ]
 
     def __str__(self) -> str:

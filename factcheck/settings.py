@@ -530,6 +530,9 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=False)
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=bool(EMAIL_HOST) and not EMAIL_USE_SSL)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT_SECONDS", 10)
+# Where EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend writes each message (a
+# staging desk's mail kept to read; the worker tests read what real workers sent).
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH") or None
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "factcheck desk <noreply@localhost>")
 if EMAIL_HOST and not DESK_URL:
     # E-mails are sent outside any request: only DESK_URL can give their links a host.

@@ -5,20 +5,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.html import format_html
 
 from annotations.admin.base import HTTPS_URLS, ReadOnlyAdmin, ServiceFormPages
 from annotations.forms import ArticleImportForm
 from annotations.models import AnnotationAnchor, Article, ArticleAgreement, ArticleRevision
 from annotations.request_user import request_user
-from annotations.services.articles import article_import
+from annotations.services.articles import ArticleDuplicate, article_import
 
 
 class ArticleAddForm(ArticleImportForm):
     """The import page's form, for pasted text (uploads and URLs are the import page's): its
-    fields are named as article_import takes them."""
+    fields are named as article_import takes them, but `allow_duplicate`."""
+
+    allow_duplicate = forms.BooleanField(
+        required=False,
+        label="Import it even if the desk has it",
+        help_text="An article with the same source URL or the same text is refused unless "
+        "this is ticked.",
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -42,16 +52,39 @@ class ArticleAdmin(ServiceFormPages):
         self, request: HttpRequest, form_url: str = "", extra_context: dict[str, Any] | None = None
     ) -> HttpResponse:
         """Adding an article is importing it, as on the import page: the text is normalised
-        and becomes revision 1 (every offset counts characters of the normalised text)."""
+        and becomes revision 1 (every offset counts characters of the normalised text). One the
+        desk already has is refused with a warning linking to it, unless the form says to
+        import it anyway."""
         if not self.has_add_permission(request):
             raise PermissionDenied
         return self.service_form_page(
             request,
             form=ArticleAddForm(request.POST or None),
             title="Add article",
-            save=lambda data: article_import(imported_by=request_user(request), **data),
+            save=lambda data: self._import(request, data),
             done="Imported",
         )
+
+    def _import(self, request: HttpRequest, data: dict[str, Any]) -> Article:
+        source = dict(data)
+        allow_duplicate = source.pop("allow_duplicate")
+        try:
+            return article_import(
+                imported_by=request_user(request), duplicate_refused=not allow_duplicate, **source
+            )
+        except ArticleDuplicate as duplicate:
+            existing = duplicate.existing
+            self.message_user(
+                request,
+                format_html(
+                    '{} <a href="{}">Open it</a>, or tick “{}” to import this one as well.',
+                    duplicate.message,
+                    reverse("admin:annotations_article_change", args=[existing.pk]),
+                    ArticleAddForm.base_fields["allow_duplicate"].label,
+                ),
+                messages.WARNING,
+            )
+            raise
 
 
 @admin.register(ArticleRevision)

@@ -28,6 +28,7 @@ from annotations.api.query import (
     StrictSearchFilter,
 )
 from annotations.api.serializers import (
+    ArticleDuplicateSerializer,
     ArticleInputSerializer,
     ArticleListSerializer,
     ArticleRevisionInputSerializer,
@@ -43,10 +44,11 @@ from annotations.api.suggestion_serializers import (
 from annotations.api.viewsets import DeskReadViewSet
 from annotations.models import Article, ArticleRevision
 from annotations.permissions import Permission
+from annotations.presenters.articles import article_duplicate_present
 from annotations.presenters.suggestions import article_suggestions_present
 from annotations.request_user import request_user
 from annotations.selectors.suggestions import article_suggestions
-from annotations.services.articles import article_import
+from annotations.services.articles import ArticleDuplicate, article_import
 from annotations.services.assignments import assignment_pick_up, assignments_create
 from annotations.services.reviews import review_submit
 from annotations.services.revisions import article_revise
@@ -151,11 +153,34 @@ class ArticleViewSet(DeskReadViewSet):
         article = self.get_object()
         return self.etag_respond(request, article, ArticleSerializer(article).data)
 
-    @extend_schema(request=ArticleInputSerializer, responses={201: ArticleSerializer})
+    @extend_schema(
+        request=ArticleInputSerializer,
+        responses={201: ArticleSerializer, 409: ArticleDuplicateSerializer},
+    )
     def create(self, request: Request) -> Response:
+        """Import an article (editors). One the desk already has (the same source URL, or the
+        same text as any revision of an article) is refused with a 409 naming it, unless
+        `allow_duplicate` is true."""
         serializer = ArticleInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        article = article_import(imported_by=request_user(request), **serializer.validated_data)
+        source = dict(serializer.validated_data)
+        allow_duplicate = source.pop("allow_duplicate")
+        try:
+            article = article_import(
+                imported_by=request_user(request), duplicate_refused=not allow_duplicate, **source
+            )
+        except ArticleDuplicate as duplicate:
+            return Response(
+                ArticleDuplicateSerializer(
+                    article_duplicate_present(
+                        duplicate.existing,
+                        matched=duplicate.matched,
+                        detail=duplicate.message,
+                        code=duplicate.code,
+                    )
+                ).data,
+                status=status.HTTP_409_CONFLICT,
+            )
         article = self.get_queryset().defer(None).get(pk=article.pk)
         return Response(ArticleSerializer(article).data, status=status.HTTP_201_CREATED)
 

@@ -155,6 +155,12 @@ class ArticleInputSerializer(serializers.Serializer):
     source_url = HttpUrlField(allow_blank=True, default="")
     published_on = serializers.DateField(required=False, allow_null=True, default=None)
     language = StrictCharField(max_length=16, allow_blank=True, default="")
+    allow_duplicate = serializers.BooleanField(
+        default=False,
+        help_text="Import even if the desk already has an article with the same source URL or "
+        "the same text. Without it, such an import is refused with a 409 naming the existing "
+        "article.",
+    )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if bool(attrs["text"].strip()) == bool(attrs["url"]):
@@ -204,6 +210,30 @@ class ArticleSerializer(ArticleListSerializer):
     class Meta(ArticleListSerializer.Meta):
         fields = [*ArticleListSerializer.Meta.fields, "text"]
         read_only_fields = fields
+
+
+class ExistingArticleSerializer(serializers.Serializer):
+    """The article the desk already has, in a 409 refusing a duplicate import."""
+
+    id = serializers.IntegerField(read_only=True)
+    title = serializers.CharField(read_only=True)
+    source_url = serializers.CharField(read_only=True)
+    url = serializers.CharField(read_only=True, help_text="The article in this API.")
+    page = serializers.CharField(read_only=True, help_text="The article's page on the desk.")
+    matched = serializers.ChoiceField(
+        choices=["url", "text"],
+        read_only=True,
+        help_text="What the import shares with it: its source URL, or its text (any revision's).",
+    )
+
+
+class ArticleDuplicateSerializer(serializers.Serializer):
+    """409 `article_duplicate`: send again with `allow_duplicate: true` to import anyway, or add
+    the text to the existing article as a revision (PUT its `url`)."""
+
+    detail = serializers.CharField(read_only=True)
+    code = serializers.CharField(read_only=True)
+    existing = ExistingArticleSerializer(read_only=True)
 
 
 class ArticleRevisionInputSerializer(serializers.Serializer):

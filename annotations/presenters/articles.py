@@ -5,7 +5,7 @@ claims that changed under their verdicts and the desk's suggestions)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypedDict
 
 from django.http import HttpRequest
 from django.urls import reverse
@@ -98,3 +98,37 @@ def article_page_data(
         for annotation_id in members
     }
     return page_data
+
+
+class ExistingArticle(TypedDict):
+    id: int
+    title: str
+    source_url: str
+    url: str
+    page: str
+    matched: str
+
+
+class DuplicateRefusal(TypedDict):
+    detail: str
+    code: str
+    existing: ExistingArticle
+
+
+def article_duplicate_present(
+    existing: Article, *, matched: str, detail: str, code: str
+) -> DuplicateRefusal:
+    """The API's 409 for an import the desk already has (services.articles.ArticleDuplicate):
+    the refusal and the article it has."""
+    return DuplicateRefusal(
+        detail=detail,
+        code=code,
+        existing=ExistingArticle(
+            id=existing.pk,
+            title=existing.title,
+            source_url=existing.source_url,
+            url=reverse("api:article-detail", args=[existing.pk]),
+            page=reverse("article-detail", args=[existing.pk]),
+            matched=matched,
+        ),
+    )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from annotations.core.keyset import KeysetCursor
 from annotations.models import Article, ClaimLink, Verdict
 from annotations.selectors.articles import User
 from annotations.selectors.search import SearchFilters, SearchResults, search
@@ -28,8 +29,6 @@ INDEX_PAGE_SIZE = 20
 INDEX_SEARCH_MOST = 1_000
 # The feed's length: the latest changes only; the sitemap lists every verdict.
 FEED_LENGTH = 50
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-_MICROSECOND = dt.timedelta(microseconds=1)
 # What a row of the index (and of an article's page) shows: no text, no sources.
 _ROW_FIELDS = (
     "claim_reviewed",
@@ -72,26 +71,8 @@ class IndexFilters:
         )
 
 
-@dataclass(frozen=True)
-class IndexCursor:
-    """Where a page of the index (newest first) ends: the last row's publication time and id."""
-
-    published_at: dt.datetime
-    id: int
-
-    def token(self) -> str:
-        return f"{(self.published_at - _EPOCH) // _MICROSECOND}-{self.id}"
-
-    @classmethod
-    def parse(cls, token: str) -> IndexCursor | None:
-        """The cursor a `token()` wrote, or None for anything else."""
-        micros, _, pk = token.partition("-")
-        if not (micros.isdigit() and pk.isdigit()) or len(micros) > 18 or len(pk) > 18:
-            return None
-        try:
-            return cls(_EPOCH + int(micros) * _MICROSECOND, int(pk))
-        except OverflowError:
-            return None
+# Where a page of the index (newest first) ends: the last row's publication time and id.
+IndexCursor = KeysetCursor
 
 
 @dataclass(frozen=True)
@@ -128,8 +109,7 @@ def verdicts_index(filters: IndexFilters, *, after: IndexCursor | None = None) -
         verdicts = verdicts.filter(claimant__iexact=filters.claimant)
     if after is not None:
         verdicts = verdicts.filter(
-            Q(published_at__lt=after.published_at)
-            | Q(published_at=after.published_at, pk__lt=after.id)
+            Q(published_at__lt=after.at) | Q(published_at=after.at, pk__lt=after.id)
         )
     rows = list(_rows(verdicts).order_by("-published_at", "-pk")[: INDEX_PAGE_SIZE + 1])
     last = rows[INDEX_PAGE_SIZE - 1] if len(rows) > INDEX_PAGE_SIZE else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import asdict, dataclass
-from typing import TypedDict, Unpack
+from typing import ClassVar, TypedDict, Unpack
 
 import trafilatura
 from django.conf import settings
@@ -236,28 +236,31 @@ class ArticleDraft:
 
 class ArticleDuplicate(DomainError):
     """The desk already has this article (the same URL, or the same text): a 409 whose page
-    offers to open the existing one or add a revision to it."""
+    offers to open the existing one or add a revision to it. `matched` is "url" or "text"."""
 
-    def __init__(self, existing: Article, *, reason: str) -> None:
+    REASONS: ClassVar[dict[str, str]] = {"url": "the same URL", "text": "the same text"}
+
+    def __init__(self, existing: Article, *, matched: str) -> None:
         super().__init__(
-            f"This article is already on the desk ({reason}): “{existing.title}”.",
+            f"This article is already on the desk ({self.REASONS[matched]}): “{existing.title}”.",
             code="article_duplicate",
             status=409,
         )
         self.existing = existing
+        self.matched = matched
 
 
 def article_duplicate_find(*, source_url: str, text: str) -> tuple[Article, str] | None:
     """An article with this source URL, or whose text (any revision's) is this canonical text,
-    and which of the two matched; None when the import is new."""
+    and which of the two matched ("url" or "text"); None when the import is new."""
     if source_url:
         same_url = Article.objects.filter(source_url=source_url).order_by("pk").first()
         if same_url is not None:
-            return same_url, "the same URL"
+            return same_url, "url"
     same_text = (
         Article.objects.filter(Q(text=text) | Q(revisions__text=text)).order_by("pk").first()
     )
-    return (same_text, "the same text") if same_text is not None else None
+    return (same_text, "text") if same_text is not None else None
 
 
 def article_draft(
@@ -347,6 +350,6 @@ def article_import(
     if duplicate_refused:
         found = article_duplicate_find(source_url=draft.source_url, text=draft.text)
         if found is not None:
-            raise ArticleDuplicate(found[0], reason=found[1])
+            raise ArticleDuplicate(found[0], matched=found[1])
     # The draft's fields are article_create's arguments, named alike.
     return article_create(**asdict(draft), imported_by=imported_by)

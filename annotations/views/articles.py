@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 from annotations import selectors
 from annotations.converters import IdConverter
 from annotations.core.text import looks_like_headline, split_paragraphs
-from annotations.forms import ArticleImportForm
+from annotations.forms import ArticleImportForm, ArticleListForm
 from annotations.models import AnnotationAnchor, Article
 from annotations.permissions import Permission, can
 from annotations.presenters.agreement import article_agreement_context
@@ -27,6 +27,7 @@ from annotations.presenters.assignments import article_assignment_context
 from annotations.presenters.revisions import RevisionChoice, revision_choose
 from annotations.request_user import request_user
 from annotations.selectors.appearances import appearances_pending
+from annotations.selectors.article_list import article_list_page
 from annotations.selectors.claim_changes import article_claim_changes
 from annotations.selectors.revisions import orphans_visible_to
 from annotations.services.articles import (
@@ -44,15 +45,30 @@ _ANCHOR_ID = re.compile(IdConverter.regex)
 
 @permission_required(Permission.Article.LIST)
 def article_list(request: HttpRequest) -> HttpResponse:
-    articles = selectors.articles_with_progress(request.user)
+    """The desk's articles, newest first, a page at a time (`?after=` / `?before=`), searched
+    and filtered from the query string; a filter it cannot read is a 400 with the form's
+    errors."""
+    form = ArticleListForm(request.GET)
     # Desk membership is holding a role (reviewer, editor, admin): who may read articles. Anyone
     # else signed in sees an empty list, which must not read as "nothing imported yet".
     is_desk_member = can(request.user, Permission.Article.READ)
-    return render(
-        request,
-        "annotations/article_list.html",
-        {"articles": articles, "is_desk_member": is_desk_member},
+    context: dict[str, object] = {"form": form, "is_desk_member": is_desk_member}
+    if not form.is_valid():
+        return render(request, "annotations/article_list.html", context, status=400)
+    filters = form.filters()
+    page = article_list_page(
+        request.user,
+        filters,
+        after=form.cleaned_data["after"],
+        before=form.cleaned_data["before"],
     )
+    context |= {
+        "articles": page.articles,
+        "page": page,
+        "filtered": filters.narrows(),
+        "paged": form.cleaned_data["after"] or form.cleaned_data["before"],
+    }
+    return render(request, "annotations/article_list.html", context)
 
 
 def _orphan_to_reattach(

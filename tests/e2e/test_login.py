@@ -19,7 +19,8 @@ def test_reviewer_logs_in_through_the_login_form_and_sees_the_articles(page: Pag
 
     expect(page.get_by_role("heading", name="Articles", level=1)).to_be_visible()
     expect(page.get_by_role("link", name="City council approves new budget")).to_be_visible()
-    expect(page.get_by_text("Not started")).to_be_visible()
+    articles = page.get_by_role("list", name="Articles")
+    expect(articles.get_by_text("Not started")).to_be_visible()
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
 
 

@@ -1,4 +1,9 @@
-"""python manage.py import_article PATH_OR_URL [--title ...] [--new-version-of ARTICLE_ID]"""
+"""python manage.py import_article PATH_OR_URL [--title ...] [--new-version-of ARTICLE_ID]
+[--allow-duplicate]
+
+An article the desk already has (the same source URL, or the same text) is not imported again:
+the command says which one it is and skips it (exit status 0, so that a batch goes on), unless
+--allow-duplicate."""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from annotations.errors import DomainError
 from annotations.models import Article, ArticleRevision
-from annotations.services.articles import article_import, url_extract
+from annotations.services.articles import ArticleDuplicate, article_import, url_extract
 from annotations.services.revisions import article_revise, article_revision_import
 
 
@@ -22,6 +27,11 @@ class Command(BaseCommand):
         parser.add_argument("--byline", default="")
         parser.add_argument("--publisher", default="")
         parser.add_argument("--language", default="")
+        parser.add_argument(
+            "--allow-duplicate",
+            action="store_true",
+            help="Import it even if the desk has an article with the same URL or the same text.",
+        )
         parser.add_argument(
             "--new-version-of",
             type=int,
@@ -38,12 +48,14 @@ class Command(BaseCommand):
         publisher: str,
         language: str,
         new_version_of: int | None,
+        allow_duplicate: bool,
         **options: Any,
     ) -> None:
         if new_version_of is not None:
             self._revise(new_version_of, source)
             return
         metadata: dict[str, Any] = {
+            "duplicate_refused": not allow_duplicate,
             "title": title,
             "byline": byline,
             "publisher": publisher,
@@ -62,6 +74,15 @@ class Command(BaseCommand):
                     upload_content=path.read_bytes(),
                     **metadata,
                 )
+        except ArticleDuplicate as duplicate:
+            self.stderr.write(
+                self.style.WARNING(
+                    f"Skipped: {duplicate.message} It is article {duplicate.existing.pk}; "
+                    "add --allow-duplicate to import it again, or --new-version-of "
+                    f"{duplicate.existing.pk} to add this text to it as a revision."
+                )
+            )
+            return
         except DomainError as error:
             raise CommandError(error.message) from None
         self.stdout.write(
