@@ -22,6 +22,11 @@ from annotations.views.fact_checks import (
     fact_check_unlink_view,
 )
 from annotations.views.fast_lane import review_ready_confirm_view, review_ready_view
+from annotations.views.feedback import (
+    feedback_own,
+    feedback_reviewer,
+    feedback_reviewer_list,
+)
 from annotations.views.notifications import (
     notification_list,
     notification_mark_read,
@@ -35,6 +40,9 @@ from annotations.views.revisions import article_revise_view, revision_diff
 from annotations.views.search import search_view
 
 __all__ = [
+    "feedback_own",
+    "feedback_reviewer",
+    "feedback_reviewer_list",
     "comment_edit_view",
     "discussion_article",
     "discussion_unit",

@@ -103,6 +103,8 @@ ROUTE_TABLE = {
     P.Discussion.COMMENT: MEMBERS,
     P.Discussion.EDIT: MEMBERS,  # their own comment, for a while
     P.Notification.READ: LOGGED_IN,
+    P.Feedback.READ_OWN: REVIEWERS,
+    P.Feedback.READ_ANY: EDITORS,
 }
 
 # Who holds each permission on an object in a given state. "other's": another reviewer's;
