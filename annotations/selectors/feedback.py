@@ -17,7 +17,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
-from typing import cast
+from typing import TypedDict, cast
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -27,6 +27,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
+from annotations.core.agreement.records import StatisticRecord
 from annotations.core.feedback import (
     FinalCount,
     MonthFigures,
@@ -244,3 +245,86 @@ def feedback_reviewer_by_key(key: str) -> User | None:
         if any(constant_time_compare(feedback_key(reviewer_id, secret=s), key) for s in secrets):
             return get_user_model().objects.get(pk=reviewer_id)
     return None
+
+
+class MonthPayload(TypedDict):
+    month: datetime.date  # its first day
+    units: int
+    agreed: int
+    agreement: float | None
+    mean_distance: float | None
+
+
+class KappaMonthPayload(TypedDict):
+    month: datetime.date
+    units: int
+    kappa: StatisticRecord
+
+
+class ColleaguePayload(TypedDict):
+    colleague: str  # username, or pseudonym where the desk hides names
+    units: int
+    kappa: StatisticRecord
+    months: list[KappaMonthPayload]
+
+
+class TotalPayload(TypedDict):
+    units: int
+    agreed: int
+    agreement: float | None
+    mean_distance: float | None
+
+
+class FeedbackPayload(TypedDict):
+    """A reviewer's figures as `GET /api/v1/feedback/` serves them (api/feedback_serializers)."""
+
+    reviewer: str
+    names_hidden: bool
+    widest_distance: int
+    total: TotalPayload
+    months: list[MonthPayload]
+    colleagues: list[ColleaguePayload]
+
+
+def _month_payload(row: MonthFigures) -> MonthPayload:
+    return {
+        "month": row.month,
+        "units": row.units,
+        "agreed": row.agreed,
+        "agreement": row.agreement,
+        "mean_distance": row.mean_distance,
+    }
+
+
+def feedback_payload(user: User) -> FeedbackPayload:
+    """The user's own figures (every month, oldest first), colleagues named as the desk says."""
+    hidden = reviewer_names_hidden()
+    read = feedback_figures(user.pk, hidden=hidden)
+    total = read.figures.total
+    return {
+        "reviewer": user.get_username(),
+        "names_hidden": hidden,
+        "widest_distance": read.figures.widest,
+        "total": {
+            "units": total.units,
+            "agreed": total.agreed,
+            "agreement": total.agreement,
+            "mean_distance": total.mean_distance,
+        },
+        "months": [_month_payload(row) for row in read.figures.months],
+        "colleagues": sorted(
+            (
+                {
+                    "colleague": read.colleague_names.get(colleague.colleague, "A colleague"),
+                    "units": colleague.units,
+                    "kappa": colleague.kappa,
+                    "months": [
+                        {"month": month.month, "units": month.units, "kappa": month.kappa}
+                        for month in colleague.months
+                    ],
+                }
+                for colleague in read.figures.colleagues
+            ),
+            key=lambda row: row["colleague"].casefold(),
+        ),
+    }
