@@ -173,3 +173,16 @@ def test_desk_setting_is_read_for_hidden_names():
     assert reviewer_names_hidden() is False
     DeskSettings.objects.filter(pk=1).update(hide_reviewer_names=True)
     assert reviewer_names_hidden() is True
+
+
+def test_a_decision_counts_in_its_month_in_the_desks_time_zone(alice, bob, settings):
+    settings.TIME_ZONE = "Europe/Berlin"
+    late = datetime.datetime(2026, 11, 30, 23, 30, tzinfo=datetime.UTC)  # 1 December in Berlin
+    decided_units(
+        ArticleFactory(), ratings={alice: "true", bob: "true"}, final="true", decided_at=late
+    )
+
+    [month] = feedback_figures(alice.pk, hidden=False).figures.months[:1]
+    assert month.month == datetime.date(2026, 12, 1)
+    [row] = [r for r in feedback_reviewers(hidden=False) if r.subject.user == alice]
+    assert row.latest.month == datetime.date(2026, 12, 1)
