@@ -183,3 +183,9 @@ def test_differences_are_paginated_and_the_page_queries_do_not_grow_with_units(
     page = response.content.decode()
     assert page.count("data-feedback-difference") == 20
     assert "Page 2 of 11" in page  # 213 differences, 20 a page
+
+
+def test_the_agreement_dashboard_links_the_reviewers_feedback(editor):
+    page = logged_in(editor).get("/agreement/").content.decode()
+
+    assert 'href="/review/feedback/reviewers/"' in page
