@@ -17,6 +17,9 @@ def desk(request: HttpRequest) -> dict[str, object]:
         # The desk's members: other fact-checkers' reviews (editors import them from that page).
         "user_reads_claims": can(request.user, Permission.Claim.READ),
         "user_can_search": can(request.user, Permission.Search.READ),
+        # Feedback: a reviewer's own page; editors who do not review go to the reviewers' list.
+        "user_reads_own_feedback": can(request.user, Permission.Feedback.READ_OWN),
+        "user_reads_feedback": can(request.user, Permission.Feedback.READ_ANY),
     }
 
 

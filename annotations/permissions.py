@@ -141,6 +141,13 @@ class Permission:
         # Register, list, test, disable and rotate webhooks for partners: an editor, her own.
         MANAGE = "webhook:manage"
 
+    class Feedback(PermissionName):
+        # Where the final verdicts differed from one's own, and one's figures against them by
+        # month (selectors.feedback): reviewers, about their own work only.
+        READ_OWN = "feedback:read-own"
+        # The same about any reviewer, and the list of reviewers with their figures: editors.
+        READ_ANY = "feedback:read-any"
+
 
 ALL_PERMISSIONS: list[PermissionName] = [
     permission for subject in PermissionName.__subclasses__() for permission in subject
@@ -402,6 +409,9 @@ PERMISSION_MAP: dict[PermissionName, list[Clause]] = {
     ],
     P.Notification.READ: [(user_authenticated, notification_for_user)],
     P.Webhook.MANAGE: [(user_is_editor, webhook_made_by_user)],
+    # Another reviewer's figures stay with the editors (names hidden where the desk hides them).
+    P.Feedback.READ_OWN: [(user_is_reviewer,)],
+    P.Feedback.READ_ANY: [(user_is_editor,)],
 }
 
 _NOT_EDITOR = "not_editor"
@@ -461,6 +471,8 @@ DENIALS: dict[PermissionName, Denial] = {
     ),
     P.Notification.READ: _NOT_LOGGED_IN,
     P.Webhook.MANAGE: Denial("Only editors manage webhooks.", _NOT_EDITOR),
+    P.Feedback.READ_OWN: Denial("Feedback is about reviewers' own work.", _NOT_REVIEWER),
+    P.Feedback.READ_ANY: Denial("Only editors see reviewers' feedback.", _NOT_EDITOR),
 }
 _DENIED = Denial("You may not do this.", "forbidden")
 

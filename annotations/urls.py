@@ -59,6 +59,13 @@ urlpatterns = [
     path("review/ready/", views.review_ready_view, name="review-ready"),
     path("review/ready/confirm/", views.review_ready_confirm_view, name="review-ready-confirm"),
     path("review/units/<id:pk>/", views.review_unit, name="review-unit"),
+    path("review/feedback/", views.feedback_own, name="feedback-own"),
+    path("review/feedback/reviewers/", views.feedback_reviewer_list, name="feedback-reviewers"),
+    path(
+        "review/feedback/reviewers/<slug:key>/",
+        views.feedback_reviewer,
+        name="feedback-reviewer",
+    ),
     path(
         "review/appearances/<id:pk>/confirm/",
         views.appearance_confirm_view,

@@ -23,6 +23,7 @@ from annotations.api.export_views import (
     VerdictJsonlExport,
     VerdictSourcesCsvExport,
 )
+from annotations.api.feedback_views import FeedbackView
 from annotations.api.query import StrictQueryParameters
 from annotations.api.record_views import ReviewViewSet, SourceViewSet
 from annotations.api.revision_views import OrphanViewSet
@@ -71,6 +72,7 @@ router.register("webhooks", WebhookViewSet, basename="webhook")
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="api-token"),
     path("agreement/", DeskAgreementView.as_view(), name="desk-agreement"),
+    path("feedback/", FeedbackView.as_view(), name="feedback"),
     path("annotations/w3c/", AnnotationsW3CView.as_view(), name="annotations-w3c"),
     path("annotations/w3c/<id:pk>/", AnnotationW3CView.as_view(), name="annotation-w3c-detail"),
     path("verdicts/w3c/", VerdictsW3CView.as_view(), name="verdicts-w3c"),

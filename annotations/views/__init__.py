@@ -22,6 +22,11 @@ from annotations.views.fact_checks import (
     fact_check_unlink_view,
 )
 from annotations.views.fast_lane import review_ready_confirm_view, review_ready_view
+from annotations.views.feedback import (
+    feedback_own,
+    feedback_reviewer,
+    feedback_reviewer_list,
+)
 from annotations.views.notifications import (
     notification_list,
     notification_mark_read,
@@ -51,6 +56,9 @@ __all__ = [
     "webhook_list",
     "webhook_rotate",
     "webhook_test",
+    "feedback_own",
+    "feedback_reviewer",
+    "feedback_reviewer_list",
     "comment_edit_view",
     "discussion_article",
     "discussion_unit",

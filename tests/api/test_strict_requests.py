@@ -4,6 +4,7 @@ endpoint, integers that are integers, URLs that are URLs."""
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import URLPattern, URLResolver, get_resolver
 from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
@@ -61,6 +62,8 @@ def _documented_get_operations() -> list[tuple[str, list[str]]]:
 def admin_client(editor) -> APIClient:
     editor.is_superuser = editor.is_staff = True
     editor.save()
+    # Also a reviewer: some reads are a reviewer's own (GET /api/v1/feedback/).
+    editor.groups.add(Group.objects.get(name="reviewer"))
     client = APIClient()
     client.force_authenticate(editor)
     return client

@@ -105,6 +105,8 @@ ROUTE_TABLE = {
     P.Discussion.EDIT: MEMBERS,  # their own comment, for a while
     P.Notification.READ: LOGGED_IN,
     P.Webhook.MANAGE: EDITORS,  # their own subscriptions
+    P.Feedback.READ_OWN: REVIEWERS,
+    P.Feedback.READ_ANY: EDITORS,
 }
 
 # Who holds each permission on an object in a given state. "other's": another reviewer's;
