@@ -45,7 +45,10 @@ def test_the_page_shows_the_claim_claimant_passage_explanation_and_article(clien
 
     html = html_of(client, f"/verdicts/{published.pk}/")
 
-    assert '<h1 class="verdict-public__claim">Unemployment has doubled since 2020</h1>' in html
+    assert (
+        '<h1 class="verdict-public__claim" dir="auto" lang="en">'
+        "Unemployment has doubled since 2020</h1>" in html
+    )
     assert 'verdict-public__claimant">The opposition<' in html
     assert "“Critics say unemployment has doubled since 2020.”" in html
     assert "<p>It rose by 12%.</p>" in html

@@ -36,7 +36,9 @@ def articles_bulk(count: int, **fields: object) -> list[Article]:
 
 
 def titles(html: str) -> list[str]:
-    return re.findall(r'class="article-card__link" href="/articles/\d+/">([^<]+)</a>', html)
+    return re.findall(
+        r'class="article-card__link" href="/articles/\d+/" dir="auto">([^<]+)</a>', html
+    )
 
 
 def link(html: str, rel: str) -> str | None:

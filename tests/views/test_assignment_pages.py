@@ -94,7 +94,7 @@ def test_the_inbox_lists_my_assignments_with_progress_and_overdue_dates(
 
     html = logged_in(rosalind).get("/assignments/").content.decode()
     cards = {
-        re.search(r'article-card__link" href="[^"]+">([^<]+)<', card).group(1): card
+        re.search(r'article-card__link" href="[^"]+" dir="auto">([^<]+)<', card).group(1): card
         for card in html.split('<li class="article-card')[1:]
     }
 
