@@ -20,7 +20,12 @@ from rest_framework.response import Response
 from annotations import selectors
 from annotations.api.negotiation import ClaimReviewRenderer, NegotiatedView, W3CRenderer
 from annotations.api.pagination import CursorPages, UpdateOrderPages
-from annotations.api.query import QueryIntegerField, StrictQueryParameters
+from annotations.api.query import (
+    URI_HELP,
+    QueryIntegerField,
+    QueryUriField,
+    StrictQueryParameters,
+)
 from annotations.core.formats import claimreview, w3c
 from annotations.exports.documents import (
     Captures,
@@ -55,6 +60,20 @@ class CursorQuerySerializer(serializers.Serializer):
     page_size = QueryIntegerField(min_value=1, max_value=CursorPages.max_page_size, required=False)
 
 
+class CollectionQuerySerializer(CursorQuerySerializer):
+    uri = QueryUriField(required=False)
+
+
+COLLECTION_PARAMETERS = [
+    *CURSOR_PARAMETERS,
+    OpenApiParameter(
+        "uri",
+        {"type": "string", "format": "uri"},
+        description="Only the items on the document at this address: " + URI_HELP,
+    ),
+]
+
+
 class AnnotationPages(CursorPages):
     """W3C pages of highlights in the order they last changed."""
 
@@ -82,8 +101,10 @@ class _W3CCollection(StrictQueryParameters, NegotiatedView):
 
     label = ""
     route = ""
+    # The items' article's URL look-up key, which `?uri=` matches (Article.url_key).
+    url_key_field = ""
     renderer_classes = W3C_RENDERERS
-    query_serializer_class = CursorQuerySerializer
+    query_serializer_class = CollectionQuerySerializer
     pagination_class: type[CursorPages] = UpdateOrderPages
 
     def items(self, request: Request) -> QuerySet[Any]:
@@ -93,8 +114,12 @@ class _W3CCollection(StrictQueryParameters, NegotiatedView):
         raise NotImplementedError
 
     def get(self, request: Request) -> Response:
-        CursorQuerySerializer(data=request.query_params).is_valid(raise_exception=True)
+        query = CollectionQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
         items = self.items(request)
+        uri_key = query.validated_data.get("uri")
+        if uri_key is not None:
+            items = items.filter(**{self.url_key_field: uri_key})
         pages = self.pagination_class()
         page = pages.paginate_queryset(items, request, view=self) or []
         # The archived copies of every source on the page, in one query.
@@ -123,13 +148,14 @@ class _W3CCollection(StrictQueryParameters, NegotiatedView):
         return Response(body)
 
 
-@extend_schema(parameters=CURSOR_PARAMETERS, responses=W3C_RESPONSE)
+@extend_schema(parameters=COLLECTION_PARAMETERS, responses=W3C_RESPONSE)
 class AnnotationsW3CView(_W3CCollection):
     """The annotations the user may read, as a W3C AnnotationCollection."""
 
     permission_for_action = {"get": Permission.Annotation.READ}
     label = "Highlights"
     route = "api:annotations-w3c"
+    url_key_field = "article__url_key"
     pagination_class = AnnotationPages
 
     def items(self, request: Request) -> QuerySet[Annotation]:
@@ -139,13 +165,14 @@ class AnnotationsW3CView(_W3CCollection):
         return annotation_document(request, item, captures)
 
 
-@extend_schema(parameters=CURSOR_PARAMETERS, responses=W3C_RESPONSE)
+@extend_schema(parameters=COLLECTION_PARAMETERS, responses=W3C_RESPONSE)
 class VerdictsW3CView(_W3CCollection):
     """Published verdicts as a W3C AnnotationCollection, in the order they last changed."""
 
     permission_for_action = {"get": Permission.Verdict.READ}  # published verdicts only
     label = "Published verdicts"
     route = "api:verdicts-w3c"
+    url_key_field = "unit__article__url_key"
 
     def items(self, request: Request) -> QuerySet[Verdict]:
         return _verdicts()
