@@ -216,6 +216,9 @@ DESK_NAME = env_str("DESK_NAME", "factcheck desk")
 # The desk's public origin (scheme://host) for the links in documents and exports; empty: the
 # origin each request came to (exports/iris.py). Set it when a proxy rewrites the Host header.
 DESK_URL = env_str("DESK_URL", "")
+# The desk's logo (an absolute https URL), for the Fact Check Tools export's
+# claimReviewAuthor.imageUrl; empty: left out.
+DESK_LOGO_URL = env_str("DESK_LOGO_URL", "")
 # Articles: limits on what an import may bring in.
 ARTICLE_MAX_CHARACTERS = env_int("ARTICLE_MAX_CHARACTERS", 200_000)
 # A highlight longer than this is saved, but the panel warns first: a drag that started above

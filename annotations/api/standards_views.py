@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.renderers import BrowsableAPIRenderer
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -26,7 +27,7 @@ from annotations.api.query import (
     QueryUriField,
     StrictQueryParameters,
 )
-from annotations.core.formats import claimreview, w3c
+from annotations.core.formats import claimreview, factchecktools, w3c
 from annotations.exports.documents import (
     Captures,
     annotation_document,
@@ -210,16 +211,17 @@ class VerdictW3CView(_W3CItem):
         return Response(verdict_document(request, verdict))
 
 
-@extend_schema(
-    parameters=CURSOR_PARAMETERS, responses={(200, "application/ld+json"): OpenApiTypes.OBJECT}
-)
-class ClaimReviewFeedView(StrictQueryParameters, NegotiatedView):
-    """Published verdicts as schema.org ClaimReview JSON-LD in the order they last changed,
-    in keyset pages (`Link: <...>; rel="next"`, and "prev")."""
+class _ClaimReviewPages(StrictQueryParameters, NegotiatedView):
+    """Published verdicts' ClaimReviews in the order they last changed, in keyset pages
+    (`Link: <...>; rel="next"`, and "prev"), as each subclass shapes the page: a constant
+    number of queries whatever the page's size (claim_review_documents)."""
 
     permission_for_action = {"get": Permission.Verdict.READ}  # published verdicts only
     renderer_classes = [ClaimReviewRenderer, BrowsableAPIRenderer]
     query_serializer_class = CursorQuerySerializer
+
+    def body(self, request: Request, documents: list[dict[str, Any]]) -> dict[str, Any]:
+        raise NotImplementedError
 
     def get(self, request: Request) -> Response:
         CursorQuerySerializer(data=request.query_params).is_valid(raise_exception=True)
@@ -227,7 +229,7 @@ class ClaimReviewFeedView(StrictQueryParameters, NegotiatedView):
         published = selectors.verdicts_published().select_related("unit__article")
         verdicts = pages.paginate_queryset(published, request, view=self) or []
         documents = claim_review_documents(request, verdicts, rating_bounds())
-        response = Response(claimreview.claim_review_feed(documents))
+        response = Response(self.body(request, documents))
         links = [
             f'<{link}>; rel="{rel}"'
             for rel, link in (("next", pages.get_next_link()), ("prev", pages.get_previous_link()))
@@ -236,3 +238,52 @@ class ClaimReviewFeedView(StrictQueryParameters, NegotiatedView):
         if links:
             response["Link"] = ", ".join(links)
         return response
+
+
+@extend_schema(
+    parameters=CURSOR_PARAMETERS, responses={(200, "application/ld+json"): OpenApiTypes.OBJECT}
+)
+class ClaimReviewFeedView(_ClaimReviewPages):
+    """Published verdicts as schema.org ClaimReview JSON-LD (a top-level @graph) in the order
+    they last changed, in keyset pages (`Link: <...>; rel="next"`, and "prev")."""
+
+    def body(self, request: Request, documents: list[dict[str, Any]]) -> dict[str, Any]:
+        return claimreview.claim_review_feed(documents)
+
+
+@extend_schema(
+    parameters=CURSOR_PARAMETERS, responses={(200, "application/ld+json"): OpenApiTypes.OBJECT}
+)
+class ClaimReviewDataFeedView(_ClaimReviewPages):
+    """Published verdicts as a schema.org DataFeed of ClaimReviews: each a DataFeedItem with
+    its dateModified, in the order they last changed, in keyset pages (`Link` rel="next"),
+    for feed readers that sync (Meedan's Fetch, Google's Fact Check tools)."""
+
+    def body(self, request: Request, documents: list[dict[str, Any]]) -> dict[str, Any]:
+        return claimreview.claim_review_data_feed(
+            documents,
+            url=desk_iri(request, reverse("api:verdicts-claimreview-datafeed")),
+            name=f"{settings.DESK_NAME}: fact checks",
+            date_modified=selectors.verdicts_published_changed_last(),
+        )
+
+
+@extend_schema(
+    parameters=CURSOR_PARAMETERS, responses={(200, "application/json"): OpenApiTypes.OBJECT}
+)
+class FactCheckToolsExportView(_ClaimReviewPages):
+    """Published verdicts in the shape of Google's Fact Check Tools API
+    (`{"claimReviewMarkupPages": [ClaimReviewMarkupPage, ...]}`, one page per verdict, what
+    `pages.create` takes), for desks that push their fact checks through that API. Keyset
+    pages in the order verdicts last changed, as the ClaimReview feed."""
+
+    renderer_classes = [JSONRenderer, BrowsableAPIRenderer]
+
+    def body(self, request: Request, documents: list[dict[str, Any]]) -> dict[str, Any]:
+        image = settings.DESK_LOGO_URL
+        return {
+            "claimReviewMarkupPages": [
+                factchecktools.claim_review_markup_page(document, author_image_url=image)
+                for document in documents
+            ]
+        }
