@@ -21,6 +21,7 @@ from annotations.core.search_text import (
 from annotations.errors import DomainError
 from annotations.fetching import url_validate
 from annotations.models import (
+    ClaimantType,
     ClaimLink,
     ClaimUnit,
     Notification,
@@ -601,6 +602,15 @@ class VerdictForm(VersionForm):
         help_text="Who made the claim, as readers know them.",
         error_messages={"max_length": _TOO_LONG},
     )
+    claimant_type = forms.ChoiceField(
+        required=False,
+        label="The claimant is",
+        choices=[
+            ("", "As the desk's list of claimants says (else a person)"),
+            *ClaimantType.choices,
+        ],
+        help_text="How fact-check readers and search engines type the claimant.",
+    )
     sources = forms.TypedMultipleChoiceField(
         required=False,
         coerce=int,
@@ -632,6 +642,7 @@ class VerdictForm(VersionForm):
             claim_reviewed=data["claim_reviewed"],
             explanation=data["explanation"],
             claimant=data["claimant"],
+            claimant_type=data["claimant_type"],
             source_ids=data["sources"],
         )
 

@@ -751,7 +751,11 @@ class KnownClaimant(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(Upper("name"), name="knownclaimant_name_unique_any_case"),
+            models.UniqueConstraint(
+                Upper("name"),
+                name="knownclaimant_name_unique_any_case",
+                violation_error_message="This claimant is already listed (in any case).",
+            ),
             models.CheckConstraint(
                 condition=Q(kind__in=["Person", "Organization"]), name="knownclaimant_kind_valid"
             ),

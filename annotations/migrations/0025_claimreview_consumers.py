@@ -93,7 +93,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'ordering': ['name'],
-                'constraints': [models.UniqueConstraint(django.db.models.functions.text.Upper('name'), name='knownclaimant_name_unique_any_case'), models.CheckConstraint(condition=models.Q(('kind__in', ['Person', 'Organization'])), name='knownclaimant_kind_valid')],
+                'constraints': [models.UniqueConstraint(django.db.models.functions.text.Upper('name'), name='knownclaimant_name_unique_any_case', violation_error_message='This claimant is already listed (in any case).'), models.CheckConstraint(condition=models.Q(('kind__in', ['Person', 'Organization'])), name='knownclaimant_kind_valid')],
             },
         ),
         migrations.RunPython(url_keys_fill, migrations.RunPython.noop),
