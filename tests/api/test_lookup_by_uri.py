@@ -112,3 +112,20 @@ def test_the_look_up_reads_as_many_queries_for_many_rows_as_for_one(api_as):
 
     assert queries() == one
     assert len(api_as(None).get("/api/v1/verdicts/", {"uri": DRESSED}).json()["results"]) == 6
+
+
+def test_the_migration_fills_the_key_of_articles_stored_before_it(api_as):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("annotations.migrations.0025_claimreview_consumers")
+    stored = published_verdict(ArticleFactory(source_url=PAGE)).unit.article
+    no_url = ArticleFactory(source_url="")
+    Article.objects.update(url_key="")  # as they were before migration 0025
+
+    migration.url_keys_fill(apps, None)
+
+    assert Article.objects.get(pk=no_url.pk).url_key == ""
+    response = api_as(None).get("/api/v1/verdicts/", {"uri": DRESSED})
+    assert [row["article"] for row in response.json()["results"]] == [stored.pk]
