@@ -6,6 +6,7 @@ cursors page the collections and the feed."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -127,6 +128,9 @@ class _W3CCollection(StrictQueryParameters, NegotiatedView):
         captures = captures_of(source for item in page for source in item.sources.all())
         total = items.count()
         collection_id = desk_iri(request, reverse(self.route))
+        if uri_key is not None:
+            # A look-up is a collection of its own: its pages are part of it, not of all.
+            collection_id += "?" + urlencode({"uri": request.query_params["uri"]})
         first = pages.link(position=None, reverse=False)
         body = w3c.annotation_page(
             id=first if pages.at is None else pages.page_url,

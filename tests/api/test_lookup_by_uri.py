@@ -3,6 +3,8 @@ Hypothesis normalises it, matched on the article's indexed look-up key."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -129,3 +131,23 @@ def test_the_migration_fills_the_key_of_articles_stored_before_it(api_as):
     assert Article.objects.get(pk=no_url.pk).url_key == ""
     response = api_as(None).get("/api/v1/verdicts/", {"uri": DRESSED})
     assert [row["article"] for row in response.json()["results"]] == [stored.pk]
+
+
+def test_the_w3c_collections_pages_keep_the_look_up(api_as):
+    for _ in range(3):
+        published_verdict(ArticleFactory(source_url=PAGE))
+    published_verdict()
+    client = api_as(None)
+
+    collection = client.get("/api/v1/verdicts/w3c/", {"uri": DRESSED, "page_size": 1}).json()
+    seen = [item["id"] for item in collection["first"]["items"]]
+    next_url = collection["first"].get("next")
+    while next_url:
+        page = client.get(next_url).json()
+        assert page["partOf"]["id"] == collection["id"]
+        seen += [item["id"] for item in page["items"]]
+        next_url = page.get("next")
+
+    assert collection["total"] == 3
+    assert collection["id"].endswith("/api/v1/verdicts/w3c/?" + urlencode({"uri": DRESSED}))
+    assert len(seen) == len(set(seen)) == 3
