@@ -604,12 +604,12 @@ class VerdictForm(VersionForm):
     )
     claimant_type = forms.ChoiceField(
         required=False,
-        label="The claimant is",
+        label="Person or organization",
         choices=[
             ("", "As the desk's list of claimants says (else a person)"),
             *ClaimantType.choices,
         ],
-        help_text="How fact-check readers and search engines type the claimant.",
+        help_text="What the claimant is, for fact-check readers and search engines.",
     )
     sources = forms.TypedMultipleChoiceField(
         required=False,
