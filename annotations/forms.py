@@ -22,6 +22,7 @@ from annotations.core.search_text import (
 from annotations.errors import DomainError
 from annotations.fetching import url_validate
 from annotations.models import (
+    ClaimantType,
     ClaimLink,
     ClaimUnit,
     Notification,
@@ -693,6 +694,15 @@ class VerdictForm(VersionForm):
         help_text="Who made the claim, as readers know them.",
         error_messages={"max_length": _TOO_LONG},
     )
+    claimant_type = forms.ChoiceField(
+        required=False,
+        label="Person or organization",
+        choices=[
+            ("", "As the desk's list of claimants says (else a person)"),
+            *ClaimantType.choices,
+        ],
+        help_text="What the claimant is, for fact-check readers and search engines.",
+    )
     sources = forms.TypedMultipleChoiceField(
         required=False,
         coerce=int,
@@ -724,6 +734,7 @@ class VerdictForm(VersionForm):
             claim_reviewed=data["claim_reviewed"],
             explanation=data["explanation"],
             claimant=data["claimant"],
+            claimant_type=data["claimant_type"],
             source_ids=data["sources"],
         )
 

@@ -81,6 +81,11 @@ class Article(models.Model):
     source_url = models.URLField(max_length=2000, blank=True)
     published_on = models.DateField(null=True, blank=True)
     language = models.CharField(max_length=16, blank=True, default="en")
+    # The look-up key of source_url (core.uri.uri_key: the SHA-256 of its normalised form, ""
+    # without one), written with it by the services: partners' `?uri=` matches on this index.
+    url_key = models.CharField(
+        max_length=64, blank=True, default="", db_default="", db_index=True, editable=False
+    )
     text = models.TextField()
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -739,6 +744,37 @@ class Assignment(models.Model):
         return f"{self.reviewer} on {self.article}"
 
 
+class ClaimantType(models.TextChoices):
+    """A claimant as schema.org types one: someone, or a body (a ministry, a party, a firm)."""
+
+    PERSON = "Person", "Person"
+    ORGANIZATION = "Organization", "Organization"
+
+
+class KnownClaimant(models.Model):
+    """A claimant the desk has typed once, edited in the admin: verdicts naming them (in any
+    case) take their type unless the editor chose one on the verdict."""
+
+    name = models.CharField(max_length=200, validators=[validate_visible_name])
+    kind = models.CharField(max_length=12, choices=ClaimantType.choices)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                Upper("name"),
+                name="knownclaimant_name_unique_any_case",
+                violation_error_message="This claimant is already listed (in any case).",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["Person", "Organization"]), name="knownclaimant_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.kind})"
+
+
 class Verdict(models.Model):
     """An editor's final verdict on a claim unit: what the desk publishes.
 
@@ -753,6 +789,11 @@ class Verdict(models.Model):
     )
     explanation = models.TextField(blank=True)
     claimant = models.CharField(max_length=200, blank=True, validators=[validate_visible_name])
+    # What the claimant is, as ClaimReview types them (itemReviewed.author); blank: as the
+    # desk's list of known claimants says (KnownClaimant), else a Person.
+    claimant_type = models.CharField(
+        max_length=12, blank=True, default="", db_default="", choices=ClaimantType.choices
+    )
     sources = models.ManyToManyField(Source, blank=True, related_name="cited_by")
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="verdicts"

@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "csp",
+    "corsheaders",
     "axes",
     "simple_history",
     "annotations",
@@ -101,6 +102,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before CommonMiddleware, as django-cors-headers asks: it answers preflights itself.
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # A form too large to read: the page's form with the reason, before CSRF reads it.
@@ -218,6 +221,9 @@ DESK_NAME = env_str("DESK_NAME", "factcheck desk")
 # The desk's public origin (scheme://host) for the links in documents and exports; empty: the
 # origin each request came to (exports/iris.py). Set it when a proxy rewrites the Host header.
 DESK_URL = env_str("DESK_URL", "")
+# The desk's logo (an absolute https URL), for the Fact Check Tools export's
+# claimReviewAuthor.imageUrl; empty: left out.
+DESK_LOGO_URL = env_str("DESK_LOGO_URL", "")
 # Articles: limits on what an import may bring in.
 ARTICLE_MAX_CHARACTERS = env_int("ARTICLE_MAX_CHARACTERS", 200_000)
 # A highlight longer than this is saved, but the panel warns first: a drag that started above
@@ -435,6 +441,31 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS and env_bool("SECURE_HSTS_PRELOAD", default=True)
 if env_bool("BEHIND_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# CORS (django-cors-headers): other sites' pages may read the desk's public, read-only
+# documents (partners' widgets, fact-check aggregators), nothing else. CORS_ALLOWED_ORIGINS is
+# a comma list of origins (https://partner.example), or "*" alone for any site; unset: none.
+# Only the URLs below get the headers, only for reads, and never with credentials (no cookies,
+# no Authorization header): an authenticated write can never be made cross-origin.
+_cors_origins = env_list("CORS_ALLOWED_ORIGINS")
+if "*" in _cors_origins and len(_cors_origins) > 1:
+    raise ImproperlyConfigured('CORS_ALLOWED_ORIGINS: "*" alone (any origin), or origins.')
+CORS_ALLOW_ALL_ORIGINS = _cors_origins == ["*"]
+CORS_ALLOWED_ORIGINS = [] if CORS_ALLOW_ALL_ORIGINS else _cors_origins
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_HEADERS = ("accept", "accept-language", "if-none-match", "if-modified-since")
+CORS_EXPOSE_HEADERS = ("Link", "ETag")
+CORS_PREFLIGHT_MAX_AGE = 86_400
+# The public read-only endpoints: published verdicts (list and items, with ?uri=), their W3C
+# collection and items, the ClaimReview feed and DataFeed, the Fact Check Tools export, the
+# CSV and JSON Lines exports, the desk's agent IRI and the Atom feed. Not the annotations (desk
+# members only), nor any action URL (publish, correct, ...), nor pages with forms.
+CORS_URLS_REGEX = (
+    r"^/(?:api/v1/(?:verdicts/(?:\d+/)?|verdicts/w3c/(?:\d+/)?|verdicts/claimreview/"
+    r"(?:datafeed/)?|verdicts/factchecktools/|verdicts/export\.csv|verdicts/export\.jsonl"
+    r"|verdicts/export-sources\.csv|desk/)|verdicts/feed\.atom)$"
+)
 
 # Brute force: lock a username out after repeated failures (django-axes).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)

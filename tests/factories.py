@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import factory
 from django.contrib.auth.models import Group, User
 
+from annotations.core.uri import uri_key_or_empty
 from annotations.models import (
     Annotation,
     Article,
@@ -74,6 +75,8 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     byline = "Staff reporter"
     publisher = "The Daily Example"
     source_url = factory.Sequence(lambda n: f"https://news.example.org/articles/{n}")
+    # As article_create does: the URL's look-up key (partners' ?uri=).
+    url_key = factory.LazyAttribute(lambda article: uri_key_or_empty(article.source_url))
     language = "en"
     text = ARTICLE_TEXT
 

@@ -25,7 +25,7 @@ from annotations.admin.base import (
     ServiceFormPages,
 )
 from annotations.errors import DomainError
-from annotations.models import ClaimUnit, Correction, Source, Verdict, VerdictLabel
+from annotations.models import ClaimantType, ClaimUnit, Correction, Source, Verdict, VerdictLabel
 from annotations.permissions import Permission, can
 from annotations.request_user import request_user
 from annotations.services import adjudication
@@ -115,6 +115,10 @@ class VerdictReviseForm(forms.Form):
     claim_reviewed = forms.CharField(max_length=500, help_text="The claim as checked.")
     explanation = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 5}))
     claimant = forms.CharField(required=False, max_length=200)
+    claimant_type = forms.ChoiceField(
+        required=False,
+        choices=[("", "As the desk's list of claimants says"), *ClaimantType.choices],
+    )
     sources = forms.ModelMultipleChoiceField(
         queryset=Source.objects.none(),
         required=False,
@@ -137,6 +141,7 @@ class VerdictReviseForm(forms.Form):
                 "claim_reviewed": verdict.claim_reviewed,
                 "explanation": verdict.explanation,
                 "claimant": verdict.claimant,
+                "claimant_type": verdict.claimant_type,
                 "sources": list(verdict.sources.values_list("pk", flat=True)),
                 "version": verdict.unit.version,
             },
@@ -155,6 +160,7 @@ class VerdictReviseForm(forms.Form):
             claim_reviewed=data["claim_reviewed"],
             explanation=data["explanation"],
             claimant=data["claimant"],
+            claimant_type=data["claimant_type"],
             source_ids=[source.pk for source in data["sources"]],
         )
 

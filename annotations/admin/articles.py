@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from annotations.admin.base import HTTPS_URLS, ReadOnlyAdmin, ServiceFormPages
+from annotations.core.uri import uri_key_or_empty
 from annotations.forms import ArticleImportForm
 from annotations.models import AnnotationAnchor, Article, ArticleAgreement, ArticleRevision
 from annotations.request_user import request_user
@@ -47,6 +48,11 @@ class ArticleAdmin(ServiceFormPages):
     # A new text is a new revision, made on the article's "Import a new version" page, so that
     # highlights are carried over to it; here it can only be read.
     readonly_fields = ["text"]
+
+    def save_model(self, request: HttpRequest, obj: Article, form: Any, change: bool) -> None:
+        # The URL's look-up key follows the URL an admin may correct here (partners' ?uri=).
+        obj.url_key = uri_key_or_empty(obj.source_url)
+        super().save_model(request, obj, form, change)
 
     def add_view(
         self, request: HttpRequest, form_url: str = "", extra_context: dict[str, Any] | None = None

@@ -1,5 +1,5 @@
-"""The back office's desk: the rating scale, the desk's settings, and its members
-(deactivated, never deleted)."""
+"""The back office's desk: the rating scale, the desk's settings, its list of known claimants,
+and its members (deactivated, never deleted)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from django.contrib.auth.forms import UserChangeForm
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from annotations.models import DeskSettings, VerdictLabel
+from annotations.models import DeskSettings, KnownClaimant, VerdictLabel
 from annotations.services.agreement import rating_scale_changed
 from annotations.services.users import user_deactivate
 from annotations.validators import validate_visible_name
@@ -39,6 +39,17 @@ class VerdictLabelAdmin(admin.ModelAdmin):
                 self.message_user(
                     request, f"The rating scale changed: {marked} articles' figures recompute."
                 )
+
+
+@admin.register(KnownClaimant)
+class KnownClaimantAdmin(admin.ModelAdmin):
+    """The desk's list of claimants and what each is: a verdict naming one (in any case) is
+    published with that type in its ClaimReview unless the editor chose another."""
+
+    list_display = ["name", "kind"]
+    list_editable = ["kind"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
 
 
 @admin.register(DeskSettings)

@@ -22,6 +22,7 @@ from annotations.api.query import (
     StrictFilterSet,
     StrictOrderingFilter,
     StrictSearchFilter,
+    UriFilter,
 )
 from annotations.api.serializers import (
     AnnotationInputSerializer,
@@ -50,6 +51,7 @@ class AnnotationFilter(StrictFilterSet):
     # With ?ordering=modified (the default) this is an incremental sync: keep the last
     # `modified` you saw and ask for what changed after it.
     updated_after = DateTimeFilter(field_name="modified", lookup_expr="gt")
+    uri = UriFilter(field_name="article__url_key")
 
     class Meta:
         model = Annotation

@@ -21,6 +21,7 @@ from rest_framework.request import Request
 from rest_framework.settings import api_settings
 
 from annotations.api.errors import MAX_ID
+from annotations.core.uri import URI_MAX, uri_key
 
 # RFC 3339's date-time, which is what OpenAPI's `format: date-time` means: a full time with
 # seconds and an explicit offset. Anything looser ("2026-11-25", no offset) is ambiguous
@@ -93,6 +94,52 @@ class Rfc3339Field(_BlankRefused, serializers.Field):
 
     def to_representation(self, value: datetime.datetime) -> str:
         return value.isoformat()
+
+
+URI_SCHEMA = {"type": "string", "format": "uri", "maxLength": URI_MAX}
+URI_HELP = (
+    "The document's address (an http or https URL), compared as Hypothesis compares them: "
+    "http and https alike, `www.`, a trailing slash, a default port, the fragment and "
+    "tracking parameters (utm_*, fbclid, gclid, ref, ...) ignored, parameters in any order."
+)
+
+
+@extend_schema_field(URI_SCHEMA)
+class QueryUriField(_BlankRefused, serializers.CharField):
+    """`?uri=`: a document's address, validated to its look-up key (core.uri.uri_key), which
+    the view matches against Article.url_key."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("help_text", URI_HELP)
+        super().__init__(trim_whitespace=False, **kwargs)
+
+    def to_internal_value(self, data: Any) -> str:
+        try:
+            return uri_key(super().to_internal_value(data))
+        except ValueError as error:
+            raise serializers.ValidationError(str(error)) from None
+
+
+class _UriFormField(forms.CharField):
+    def to_python(self, value: Any) -> str | None:
+        if value in self.empty_values:
+            return None
+        try:
+            return uri_key(str(value))
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+@extend_schema_field(URI_SCHEMA)
+class UriFilter(django_filters.CharFilter):
+    """`?uri=` on a list: the rows on the article at that address, matched on its indexed
+    look-up key (`field_name` names the article's `url_key`)."""
+
+    field_class = _UriFormField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("help_text", URI_HELP)
+        super().__init__(*args, **kwargs)
 
 
 class _Rfc3339FormField(forms.Field):

@@ -6,22 +6,29 @@ cursors page the collections and the feed."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
+from django.conf import settings
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.renderers import BrowsableAPIRenderer
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from annotations import selectors
 from annotations.api.negotiation import ClaimReviewRenderer, NegotiatedView, W3CRenderer
 from annotations.api.pagination import CursorPages, UpdateOrderPages
-from annotations.api.query import QueryIntegerField, StrictQueryParameters
-from annotations.core.formats import claimreview, w3c
+from annotations.api.query import (
+    URI_HELP,
+    QueryIntegerField,
+    QueryUriField,
+    StrictQueryParameters,
+)
+from annotations.core.formats import claimreview, factchecktools, w3c
 from annotations.exports.documents import (
     Captures,
     annotation_document,
@@ -55,6 +62,20 @@ class CursorQuerySerializer(serializers.Serializer):
     page_size = QueryIntegerField(min_value=1, max_value=CursorPages.max_page_size, required=False)
 
 
+class CollectionQuerySerializer(CursorQuerySerializer):
+    uri = QueryUriField(required=False)
+
+
+COLLECTION_PARAMETERS = [
+    *CURSOR_PARAMETERS,
+    OpenApiParameter(
+        "uri",
+        {"type": "string", "format": "uri"},
+        description="Only the items on the document at this address: " + URI_HELP,
+    ),
+]
+
+
 class AnnotationPages(CursorPages):
     """W3C pages of highlights in the order they last changed."""
 
@@ -82,8 +103,10 @@ class _W3CCollection(StrictQueryParameters, NegotiatedView):
 
     label = ""
     route = ""
+    # The items' article's URL look-up key, which `?uri=` matches (Article.url_key).
+    url_key_field = ""
     renderer_classes = W3C_RENDERERS
-    query_serializer_class = CursorQuerySerializer
+    query_serializer_class = CollectionQuerySerializer
     pagination_class: type[CursorPages] = UpdateOrderPages
 
     def items(self, request: Request) -> QuerySet[Any]:
@@ -93,14 +116,21 @@ class _W3CCollection(StrictQueryParameters, NegotiatedView):
         raise NotImplementedError
 
     def get(self, request: Request) -> Response:
-        CursorQuerySerializer(data=request.query_params).is_valid(raise_exception=True)
+        query = CollectionQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
         items = self.items(request)
+        uri_key = query.validated_data.get("uri")
+        if uri_key is not None:
+            items = items.filter(**{self.url_key_field: uri_key})
         pages = self.pagination_class()
         page = pages.paginate_queryset(items, request, view=self) or []
         # The archived copies of every source on the page, in one query.
         captures = captures_of(source for item in page for source in item.sources.all())
         total = items.count()
         collection_id = desk_iri(request, reverse(self.route))
+        if uri_key is not None:
+            # A look-up is a collection of its own: its pages are part of it, not of all.
+            collection_id += "?" + urlencode({"uri": request.query_params["uri"]})
         first = pages.link(position=None, reverse=False)
         body = w3c.annotation_page(
             id=first if pages.at is None else pages.page_url,
@@ -123,13 +153,14 @@ class _W3CCollection(StrictQueryParameters, NegotiatedView):
         return Response(body)
 
 
-@extend_schema(parameters=CURSOR_PARAMETERS, responses=W3C_RESPONSE)
+@extend_schema(parameters=COLLECTION_PARAMETERS, responses=W3C_RESPONSE)
 class AnnotationsW3CView(_W3CCollection):
     """The annotations the user may read, as a W3C AnnotationCollection."""
 
     permission_for_action = {"get": Permission.Annotation.READ}
     label = "Highlights"
     route = "api:annotations-w3c"
+    url_key_field = "article__url_key"
     pagination_class = AnnotationPages
 
     def items(self, request: Request) -> QuerySet[Annotation]:
@@ -139,13 +170,14 @@ class AnnotationsW3CView(_W3CCollection):
         return annotation_document(request, item, captures)
 
 
-@extend_schema(parameters=CURSOR_PARAMETERS, responses=W3C_RESPONSE)
+@extend_schema(parameters=COLLECTION_PARAMETERS, responses=W3C_RESPONSE)
 class VerdictsW3CView(_W3CCollection):
     """Published verdicts as a W3C AnnotationCollection, in the order they last changed."""
 
     permission_for_action = {"get": Permission.Verdict.READ}  # published verdicts only
     label = "Published verdicts"
     route = "api:verdicts-w3c"
+    url_key_field = "unit__article__url_key"
 
     def items(self, request: Request) -> QuerySet[Verdict]:
         return _verdicts()
@@ -183,16 +215,17 @@ class VerdictW3CView(_W3CItem):
         return Response(verdict_document(request, verdict))
 
 
-@extend_schema(
-    parameters=CURSOR_PARAMETERS, responses={(200, "application/ld+json"): OpenApiTypes.OBJECT}
-)
-class ClaimReviewFeedView(StrictQueryParameters, NegotiatedView):
-    """Published verdicts as schema.org ClaimReview JSON-LD in the order they last changed,
-    in keyset pages (`Link: <...>; rel="next"`, and "prev")."""
+class _ClaimReviewPages(StrictQueryParameters, NegotiatedView):
+    """Published verdicts' ClaimReviews in the order they last changed, in keyset pages
+    (`Link: <...>; rel="next"`, and "prev"), as each subclass shapes the page: a constant
+    number of queries whatever the page's size (claim_review_documents)."""
 
     permission_for_action = {"get": Permission.Verdict.READ}  # published verdicts only
     renderer_classes = [ClaimReviewRenderer, BrowsableAPIRenderer]
     query_serializer_class = CursorQuerySerializer
+
+    def body(self, request: Request, documents: list[dict[str, Any]]) -> dict[str, Any]:
+        raise NotImplementedError
 
     def get(self, request: Request) -> Response:
         CursorQuerySerializer(data=request.query_params).is_valid(raise_exception=True)
@@ -200,7 +233,7 @@ class ClaimReviewFeedView(StrictQueryParameters, NegotiatedView):
         published = selectors.verdicts_published().select_related("unit__article")
         verdicts = pages.paginate_queryset(published, request, view=self) or []
         documents = claim_review_documents(request, verdicts, rating_bounds())
-        response = Response(claimreview.claim_review_feed(documents))
+        response = Response(self.body(request, documents))
         links = [
             f'<{link}>; rel="{rel}"'
             for rel, link in (("next", pages.get_next_link()), ("prev", pages.get_previous_link()))
@@ -209,3 +242,52 @@ class ClaimReviewFeedView(StrictQueryParameters, NegotiatedView):
         if links:
             response["Link"] = ", ".join(links)
         return response
+
+
+@extend_schema(
+    parameters=CURSOR_PARAMETERS, responses={(200, "application/ld+json"): OpenApiTypes.OBJECT}
+)
+class ClaimReviewFeedView(_ClaimReviewPages):
+    """Published verdicts as schema.org ClaimReview JSON-LD (a top-level @graph) in the order
+    they last changed, in keyset pages (`Link: <...>; rel="next"`, and "prev")."""
+
+    def body(self, request: Request, documents: list[dict[str, Any]]) -> dict[str, Any]:
+        return claimreview.claim_review_feed(documents)
+
+
+@extend_schema(
+    parameters=CURSOR_PARAMETERS, responses={(200, "application/ld+json"): OpenApiTypes.OBJECT}
+)
+class ClaimReviewDataFeedView(_ClaimReviewPages):
+    """Published verdicts as a schema.org DataFeed of ClaimReviews: each a DataFeedItem with
+    its dateModified, in the order they last changed, in keyset pages (`Link` rel="next"),
+    for feed readers that sync (Meedan's Fetch, Google's Fact Check tools)."""
+
+    def body(self, request: Request, documents: list[dict[str, Any]]) -> dict[str, Any]:
+        return claimreview.claim_review_data_feed(
+            documents,
+            url=desk_iri(request, reverse("api:verdicts-claimreview-datafeed")),
+            name=f"{settings.DESK_NAME}: fact checks",
+            date_modified=selectors.verdicts_published_changed_last(),
+        )
+
+
+@extend_schema(
+    parameters=CURSOR_PARAMETERS, responses={(200, "application/json"): OpenApiTypes.OBJECT}
+)
+class FactCheckToolsExportView(_ClaimReviewPages):
+    """Published verdicts in the shape of Google's Fact Check Tools API
+    (`{"claimReviewMarkupPages": [ClaimReviewMarkupPage, ...]}`, one page per verdict, what
+    `pages.create` takes), for desks that push their fact checks through that API. Keyset
+    pages in the order verdicts last changed, as the ClaimReview feed."""
+
+    renderer_classes = [JSONRenderer, BrowsableAPIRenderer]
+
+    def body(self, request: Request, documents: list[dict[str, Any]]) -> dict[str, Any]:
+        image = settings.DESK_LOGO_URL
+        return {
+            "claimReviewMarkupPages": [
+                factchecktools.claim_review_markup_page(document, author_image_url=image)
+                for document in documents
+            ]
+        }

@@ -31,7 +31,9 @@ from annotations.api.search_views import SearchView
 from annotations.api.standards_views import (
     AnnotationsW3CView,
     AnnotationW3CView,
+    ClaimReviewDataFeedView,
     ClaimReviewFeedView,
+    FactCheckToolsExportView,
     VerdictsW3CView,
     VerdictW3CView,
 )
@@ -82,6 +84,16 @@ urlpatterns = [
     path("claims/similar/", ClaimSimilarView.as_view(), name="claims-similar"),
     path("search/", SearchView.as_view(), name="search"),
     path("verdicts/claimreview/", ClaimReviewFeedView.as_view(), name="verdicts-claimreview"),
+    path(
+        "verdicts/claimreview/datafeed/",
+        ClaimReviewDataFeedView.as_view(),
+        name="verdicts-claimreview-datafeed",
+    ),
+    path(
+        "verdicts/factchecktools/",
+        FactCheckToolsExportView.as_view(),
+        name="verdicts-factchecktools",
+    ),
     path("verdicts/export.csv", VerdictCsvExport.as_view(), name="verdicts-export-csv"),
     path("verdicts/export.jsonl", VerdictJsonlExport.as_view(), name="verdicts-export-jsonl"),
     path(

@@ -9,7 +9,7 @@ from django.urls import reverse
 from rest_framework import serializers
 
 from annotations.api.fields import NameField, StrictCharField, StrictIntegerField
-from annotations.models import Correction, Source, Verdict, VerdictLabel
+from annotations.models import ClaimantType, Correction, Source, Verdict, VerdictLabel
 from annotations.services.adjudication import VerdictInput
 
 
@@ -24,6 +24,13 @@ class VerdictInputSerializer(VersionInputSerializer):
     claim_reviewed = StrictCharField(max_length=500)
     explanation = StrictCharField(max_length=20_000, allow_blank=True, default="")
     claimant = NameField(max_length=200, allow_blank=True, default="")
+    claimant_type = serializers.ChoiceField(
+        choices=ClaimantType.choices,
+        allow_blank=True,
+        default="",
+        help_text="Person or Organization, as ClaimReview types the claimant; empty: as the "
+        "desk's list of known claimants says, else Person.",
+    )
     sources = serializers.ListField(
         child=StrictIntegerField(min_value=1), default=list, max_length=50
     )
@@ -112,6 +119,7 @@ def verdict_input(data: dict[str, Any]) -> VerdictInput:
         claim_reviewed=data["claim_reviewed"],
         explanation=data["explanation"],
         claimant=data["claimant"],
+        claimant_type=data["claimant_type"],
         source_ids=data["sources"],
     )
 

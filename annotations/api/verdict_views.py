@@ -24,6 +24,7 @@ from annotations.api.query import (
     StrictFilterSet,
     StrictQueryParameters,
     StrictSearchFilter,
+    UriFilter,
     noop_filter,
 )
 from annotations.api.verdict_serializers import (
@@ -53,6 +54,7 @@ class VerdictFilter(StrictFilterSet):
     published_before = DateTimeFilter(field_name="first_published_at", lookup_expr="lt")
     # Applied by the selector, which also decides what withdrawn verdicts look like.
     updated_after = DateTimeFilter(method=noop_filter)
+    uri = UriFilter(field_name="unit__article__url_key")
 
     class Meta:
         model = Verdict

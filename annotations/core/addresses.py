@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-_DEFAULT_PORTS = {"http": 80, "https": 443}
+DEFAULT_PORTS = {"http": 80, "https": 443}
 # Query parameters that say where a reader came from, not which page it is.
 _TRACKING_PREFIXES = ("utm_",)
 _TRACKING_NAMES = {"fbclid", "gclid", "mc_cid", "mc_eid", "ocid"}
@@ -28,9 +28,9 @@ def url_normalised(url: str) -> str:
         return url.strip()
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").rstrip(".")
-    if port is not None and port != _DEFAULT_PORTS.get(scheme):
+    if port is not None and port != DEFAULT_PORTS.get(scheme):
         host = f"{host}:{port}"
-    if scheme in _DEFAULT_PORTS:
+    if scheme in DEFAULT_PORTS:
         scheme = "https"
     query = urlencode(
         [

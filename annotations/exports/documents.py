@@ -12,10 +12,12 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 
 from annotations import selectors
 from annotations.core.addresses import distinct_by_url
 from annotations.core.formats import claimreview, w3c
+from annotations.core.formats.claimreview import Appearance
 from annotations.exports.iris import (
     desk_agent_iri,
     desk_home_iri,
@@ -26,6 +28,7 @@ from annotations.exports.iris import (
 )
 from annotations.models import Annotation, Source, SourceCapture, Verdict
 from annotations.selectors.evidence import captures_latest
+from annotations.selectors.verdicts import claimant_types
 
 # {url: its latest capture}, read once for a page of documents (selectors.evidence).
 Captures = Mapping[str, SourceCapture]
@@ -118,9 +121,11 @@ def verdict_document(
 def claim_review_documents(
     request: HttpRequest, verdicts: Sequence[Verdict], bounds: tuple[int, int]
 ) -> list[dict[str, Any]]:
-    """Several verdicts' ClaimReviews, their claims' appearances read in one go."""
-    appearances = selectors.claim_appearance_urls(verdicts)
+    """Several verdicts' ClaimReviews, their claims' appearances, their sources' archived
+    copies and their claimants' types each read in one go (a constant number of queries)."""
+    appearances = selectors.verdicts_claim_appearances(verdicts)
     captures = captures_of(source for verdict in verdicts for source in verdict.sources.all())
+    types = claimant_types(verdicts)
     return [
         # An unlinked verdict's claim appears only in its own article: [] says so, where None
         # would read its appearances again, one query per verdict.
@@ -130,6 +135,7 @@ def claim_review_documents(
             bounds,
             appearances=appearances.get(verdict.pk, []),
             captures=captures,
+            claimant_type=types[verdict.pk],
         )
         for verdict in verdicts
     ]
@@ -140,16 +146,26 @@ def claim_review_document(
     verdict: Verdict,
     bounds: tuple[int, int],
     *,
-    appearances: Sequence[str] | None = None,
+    appearances: Sequence[Appearance] | None = None,
     captures: Captures | None = None,
+    claimant_type: str | None = None,
 ) -> dict[str, Any]:
     """The verdict's ClaimReview. `itemReviewed.appearance` lists every article where its
     claim appears (units linked "same" to the unit's claim), this article first;
-    `appearances` passes them in when read for many verdicts at once."""
+    `appearances`, `captures` and `claimant_type` pass in what was read for many verdicts
+    at once. `datePublished` is the day it was first published in the desk's time zone."""
     article = verdict.unit.article
     best, worst = bounds
     if appearances is None:
-        appearances = selectors.claim_appearance_urls([verdict]).get(verdict.pk)
+        appearances = selectors.verdicts_claim_appearances([verdict]).get(verdict.pk)
+    if not appearances:
+        own = selectors.article_appearance(article)
+        appearances = [own] if own else []
+    if claimant_type is None:
+        claimant_type = claimant_types([verdict])[verdict.pk]
+    # Only published verdicts get a ClaimReview, and publishing sets published_at.
+    published = verdict.first_published_at or verdict.published_at
+    assert published is not None
     return claimreview.claim_review(
         url=desk_iri(request, reverse("verdict-public", args=[verdict.pk])),
         claim_reviewed=verdict.claim_reviewed,
@@ -159,12 +175,14 @@ def claim_review_document(
         alternate_name=verdict.label.name,
         author_name=settings.DESK_NAME,
         author_url=desk_home_iri(request),
-        # Only published verdicts get a ClaimReview, and publishing sets published_at.
-        date_published=verdict.first_published_at or verdict.published_at,  # type: ignore[arg-type]
+        date_published=timezone.localdate(published),
         claimant=verdict.claimant,
-        appearance_urls=appearances or [article.source_url],
+        claimant_type="Organization" if claimant_type == "Organization" else "Person",
+        appearances=appearances,
         claim_date=article.published_on,
         date_modified=verdict.updated_at,
         corrections=[{"note": c.note, "created": c.created} for c in verdict.corrections.all()],
         citations=_cited(request, verdict.sources.all(), captures),
+        language=article.language,
+        explanation=verdict.explanation,
     )

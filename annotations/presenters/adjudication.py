@@ -99,6 +99,7 @@ class Adjudication:
                 "claim_reviewed": verdict.claim_reviewed,
                 "explanation": verdict.explanation,
                 "claimant": verdict.claimant,
+                "claimant_type": verdict.claimant_type,
                 "sources": [source.pk for source in verdict.sources.all()],
             }
         # A start the editor shortens: the passage itself, and who is quoted, if anyone.

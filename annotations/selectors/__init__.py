@@ -46,13 +46,14 @@ from annotations.selectors.claim_matching import (
 from annotations.selectors.claims import (
     ClaimDetail,
     ClaimUnitLinked,
-    claim_appearance_urls,
+    article_appearance,
     claim_appearances,
     claim_detail,
     claim_links,
     claim_verdict,
     claims_visible_to,
     fact_checks_visible_to,
+    verdicts_claim_appearances,
 )
 from annotations.selectors.fast_lane import (
     FastLaneRules,
@@ -84,6 +85,7 @@ from annotations.selectors.units import (
 from annotations.selectors.verdicts import (
     verdicts_feed,
     verdicts_published,
+    verdicts_published_changed_last,
     verdicts_visible_to,
 )
 
@@ -103,7 +105,8 @@ __all__ = [
     "match_thresholds",
     "ClaimDetail",
     "ClaimUnitLinked",
-    "claim_appearance_urls",
+    "article_appearance",
+    "verdicts_claim_appearances",
     "claim_appearances",
     "claim_detail",
     "claim_links",
@@ -142,6 +145,7 @@ __all__ = [
     "verdict_labels",
     "verdicts_feed",
     "verdicts_published",
+    "verdicts_published_changed_last",
     "verdicts_visible_to",
     "with_passage",
     "reviewer_aliases",

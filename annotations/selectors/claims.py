@@ -1,6 +1,6 @@
 """Reads for claims across articles: the claims and external fact-checks the desk may see, a
 claim's appearances (units linked "same"), its related units, its desk verdict, and the
-appearance URLs the ClaimReview export lists."""
+appearances the ClaimReview export lists."""
 
 from __future__ import annotations
 
@@ -12,7 +12,16 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce, Substr
 
-from annotations.models import Claim, ClaimLink, ClaimUnit, ExternalFactCheck, Source, Verdict
+from annotations.core.formats.claimreview import Appearance
+from annotations.models import (
+    Article,
+    Claim,
+    ClaimLink,
+    ClaimUnit,
+    ExternalFactCheck,
+    Source,
+    Verdict,
+)
 from annotations.permissions import Permission, can, visible_claims, visible_units
 from annotations.selectors.articles import User
 
@@ -162,34 +171,50 @@ def claim_detail(user: User, claim: Claim) -> ClaimDetail:
     )
 
 
-def claim_appearance_urls(verdicts: Sequence[Verdict]) -> dict[int, list[str]]:
-    """For each verdict (by id) whose unit is linked "same" to a claim: the URLs of the
-    articles where that claim appears, its own article first, each once, in the order linked.
-    Verdicts of unlinked units are absent. Two queries whatever the number of verdicts."""
+def verdicts_claim_appearances(verdicts: Sequence[Verdict]) -> dict[int, list[Appearance]]:
+    """For each verdict (by id) whose unit is linked "same" to a claim: the articles where
+    that claim appears (their URL, title, publisher and publication date), its own article
+    first, each URL once, in the order linked. Verdicts of unlinked units are absent. Two
+    queries whatever the number of verdicts (the verdicts come with their unit's article)."""
     claim_of_unit = dict(
         ClaimLink.objects.filter(
             unit_id__in=[verdict.unit_id for verdict in verdicts], relation=SAME
         ).values_list("unit_id", "claim_id")
     )
-    urls_of_claim: dict[int, list[str]] = defaultdict(list)
+    found: dict[int, dict[str, Appearance]] = defaultdict(dict)
     rows = (
         ClaimLink.objects.filter(claim_id__in=set(claim_of_unit.values()), relation=SAME)
         .order_by("linked_at", "id")
-        .values_list("claim_id", "unit__article__source_url")
+        .values_list(
+            "claim_id",
+            "unit__article__source_url",
+            "unit__article__title",
+            "unit__article__publisher",
+            "unit__article__published_on",
+        )
     )
-    for claim_id, url in rows:
-        if url and url not in urls_of_claim[claim_id]:
-            urls_of_claim[claim_id].append(url)
-    appearances: dict[int, list[str]] = {}
+    for claim_id, url, title, publisher, published_on in rows:
+        if url and url not in found[claim_id]:
+            found[claim_id][url] = Appearance(url, title, publisher, published_on)
+    appearances: dict[int, list[Appearance]] = {}
     for verdict in verdicts:
         claim_of_verdict = claim_of_unit.get(verdict.unit_id)
         if claim_of_verdict is None:
             continue
-        own = verdict.unit.article.source_url
+        own = article_appearance(verdict.unit.article)
         appearances[verdict.pk] = ([own] if own else []) + [
-            url for url in urls_of_claim[claim_of_verdict] if url != own
+            appearance
+            for url, appearance in found[claim_of_verdict].items()
+            if own is None or url != own.url
         ]
     return appearances
+
+
+def article_appearance(article: Article) -> Appearance | None:
+    """The article as a claim's appearance (None without a URL)."""
+    if not article.source_url:
+        return None
+    return Appearance(article.source_url, article.title, article.publisher, article.published_on)
 
 
 def verdicts_sources(verdict_ids: Sequence[int]) -> dict[int, list[Source]]:

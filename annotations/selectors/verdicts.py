@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
+from django.db.models.functions import Upper
 
-from annotations.models import Verdict, VerdictLabel
+from annotations.models import ClaimantType, KnownClaimant, Verdict, VerdictLabel
 from annotations.permissions import Permission, can, visible_verdicts
 from annotations.selectors.articles import User
 
@@ -58,6 +60,12 @@ def verdicts_feed(user: User, *, updated_after: Any = None) -> QuerySet[Verdict]
     return verdicts
 
 
+def verdicts_published_changed_last() -> datetime.datetime | None:
+    """When a published verdict last changed (None: none is published): a DataFeed's
+    dateModified."""
+    return Verdict.objects.filter(is_published=True).aggregate(last=Max("updated_at"))["last"]
+
+
 def rating_bounds() -> tuple[int, int]:
     """The best and the worst rating value of the ordered scale, for ClaimReview's
     bestRating and worstRating ((1, 0) while no label is ordered)."""
@@ -69,3 +77,20 @@ def rating_bounds() -> tuple[int, int]:
         if value is not None
     ]
     return (max(values), min(values)) if values else (1, 0)
+
+
+def claimant_types(verdicts: Sequence[Verdict]) -> dict[int, str]:
+    """Each verdict's claimant type (by verdict id), as ClaimReview's `itemReviewed.author`
+    is typed: the editor's choice on the verdict, else the desk's list of known claimants
+    (KnownClaimant, names compared in any case), else a Person. One query for the lot (none
+    when every verdict has its type or no claimant)."""
+    wanted = {v.claimant.upper() for v in verdicts if v.claimant and not v.claimant_type}
+    known: dict[str, str] = {}
+    if wanted:
+        rows = KnownClaimant.objects.annotate(key=Upper("name")).filter(key__in=wanted)
+        known = dict(rows.values_list("key", "kind"))
+    return {
+        verdict.pk: verdict.claimant_type
+        or known.get(verdict.claimant.upper(), ClaimantType.PERSON)
+        for verdict in verdicts
+    }

@@ -87,6 +87,8 @@ class VerdictInput:
     explanation: str = ""
     claimant: str = ""
     source_ids: Sequence[int] = ()
+    # Person or Organization (ClaimReview's itemReviewed.author); "": the desk's list says.
+    claimant_type: str = ""
 
 
 def unit_advance(
@@ -190,6 +192,7 @@ def unit_decide(
                 "claim_reviewed": verdict.claim_reviewed.strip(),
                 "explanation": verdict.explanation,
                 "claimant": verdict.claimant.strip(),
+                "claimant_type": verdict.claimant_type,
                 "decided_by": editor,
                 "decided_at": timezone.now(),
                 "is_published": False,
@@ -273,6 +276,7 @@ def _verdict_snapshot(verdict: Verdict) -> dict[str, object]:
         "claim_reviewed": verdict.claim_reviewed,
         "explanation": verdict.explanation,
         "claimant": verdict.claimant,
+        "claimant_type": verdict.claimant_type,
         "sources": sorted(verdict.sources.values_list("url", flat=True)),
         "published_at": verdict.published_at.isoformat() if verdict.published_at else None,
     }
@@ -346,6 +350,7 @@ def verdict_correct(
         verdict.claim_reviewed = changes.claim_reviewed.strip()
         verdict.explanation = changes.explanation
         verdict.claimant = changes.claimant.strip()
+        verdict.claimant_type = changes.claimant_type
         verdict.save()
         verdict.sources.set(sources)
         claim_change_resolve(

@@ -23,6 +23,7 @@ from annotations.core.text import (
     paragraphs_from_lines,
     paragraphs_guessed,
 )
+from annotations.core.uri import uri_key_or_empty
 from annotations.errors import DomainError
 from annotations.models import Article, ArticleRevision
 from annotations.permissions import Permission, require
@@ -72,6 +73,7 @@ def article_create(
             byline=byline[:300],
             publisher=publisher[:200],
             source_url=source_url,
+            url_key=uri_key_or_empty(source_url),
             published_on=published_on,
             language=(language or "en")[:16],
             imported_by=imported_by,

@@ -53,6 +53,16 @@ def claimreview_page(client, url: str) -> Page:
     return items, found.group(1) if found else None
 
 
+def datafeed_page(client, url: str) -> Page:
+    response = client.get(url)
+    items = [
+        (_pk(element["item"]["url"]), parse_datetime(element["item"]["dateModified"]))
+        for element in response.json()["dataFeedElement"]
+    ]
+    found = re.search(r'<([^>]+)>; rel="next"', response.get("Link", ""))
+    return items, found.group(1) if found else None
+
+
 def list_page(client, url: str) -> Page:
     body = client.get(url).json()
     items = [(item["id"], parse_datetime(item["updated_at"])) for item in body["results"]]
@@ -62,6 +72,9 @@ def list_page(client, url: str) -> Page:
 FEEDS = [
     pytest.param("/api/v1/verdicts/w3c/?page_size=2", w3c_page, id="w3c"),
     pytest.param("/api/v1/verdicts/claimreview/?page_size=2", claimreview_page, id="claimreview"),
+    pytest.param(
+        "/api/v1/verdicts/claimreview/datafeed/?page_size=2", datafeed_page, id="datafeed"
+    ),
     pytest.param("/api/v1/verdicts/?page_size=2", list_page, id="change-feed"),
 ]
 
@@ -147,7 +160,14 @@ def test_verdicts_changed_in_one_instant_page_without_loss(api_as, url, read):
 
 
 @pytest.mark.parametrize(
-    "url", ["/api/v1/verdicts/w3c/", "/api/v1/verdicts/claimreview/", "/api/v1/verdicts/"]
+    "url",
+    [
+        "/api/v1/verdicts/w3c/",
+        "/api/v1/verdicts/claimreview/",
+        "/api/v1/verdicts/claimreview/datafeed/",
+        "/api/v1/verdicts/factchecktools/",
+        "/api/v1/verdicts/",
+    ],
 )
 def test_a_feed_page_reads_as_many_queries_for_20_verdicts_as_for_2(api_as, url):
     client = api_as(None)
@@ -174,7 +194,7 @@ def _second_page(client, url: str, size: int) -> str:
     response = client.get(f"{url}?page_size={size}")
     if "w3c" in url:
         return response.json()["first"]["next"]
-    if "claimreview" in url:
+    if "claimreview" in url or "factchecktools" in url:
         return re.search(r'<([^>]+)>; rel="next"', response["Link"]).group(1)  # type: ignore[union-attr]
     return response.json()["next"]
 
@@ -200,7 +220,14 @@ BAD_CURSORS = [
 
 
 @pytest.mark.parametrize(
-    "url", ["/api/v1/verdicts/w3c/", "/api/v1/verdicts/claimreview/", "/api/v1/verdicts/"]
+    "url",
+    [
+        "/api/v1/verdicts/w3c/",
+        "/api/v1/verdicts/claimreview/",
+        "/api/v1/verdicts/claimreview/datafeed/",
+        "/api/v1/verdicts/factchecktools/",
+        "/api/v1/verdicts/",
+    ],
 )
 @pytest.mark.parametrize("cursor", BAD_CURSORS)
 def test_a_cursor_that_is_not_ours_is_a_400_naming_it(api_as, url, cursor):

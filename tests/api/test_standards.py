@@ -120,6 +120,7 @@ def test_the_claimreview_feed_describes_each_published_verdict(api_as):
         "bestRating": 5,
         "worstRating": 1,
         "alternateName": "Mostly false",
+        "ratingExplanation": "It rose by 12%.",
     }
     assert first["itemReviewed"]["author"]["name"] == "The opposition"
     assert first["itemReviewed"]["appearance"]["url"] == article.source_url

@@ -77,14 +77,14 @@ def test_every_documented_query_parameter_is_accepted_and_an_unknown_one_is_name
         for name in names:
             response = admin_client.get(url, {name: "1"})
             assert UNKNOWN not in response.content.decode(), (path, name, response.content)
-        response = admin_client.get(url, {"uri": "x"})
+        response = admin_client.get(url, {"url": "x"})
         assert response.status_code == 400, (path, response.status_code)
-        assert response.json()["uri"][0].startswith(UNKNOWN), path
+        assert response.json()["url"][0].startswith(UNKNOWN), path
 
 
 @pytest.mark.parametrize(
     ("query", "name"),
-    [("limit=0", "limit"), ("offset=-5", "offset"), ("uri=https://x.org/", "uri")],
+    [("limit=0", "limit"), ("offset=-5", "offset"), ("url=https://x.org/", "url")],
 )
 def test_the_annotation_list_names_a_parameter_it_does_not_take(api_as, alice, query, name):
     response = api_as(alice).get(f"/api/v1/annotations/?{query}")

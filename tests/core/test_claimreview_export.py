@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from annotations.core.formats.claimreview import (
     SCHEMA_ORG,
+    Appearance,
     claim_review,
     claim_review_feed,
     json_ld_script,
@@ -38,7 +39,7 @@ def review_arguments(**overrides: Any) -> dict[str, Any]:
         "author_url": "https://desk.example/",
         "date_published": dt.date(2026, 11, 25),
         "claimant": "The minister",
-        "appearance_urls": ["https://news.example/2026/11/unemployment"],
+        "appearances": [Appearance("https://news.example/2026/11/unemployment")],
         "claim_date": dt.date(2026, 11, 24),
     }
     return arguments | overrides
@@ -67,6 +68,10 @@ def test_claim_review_has_the_required_and_recommended_fields() -> None:
                 "@type": "CreativeWork",
                 "url": "https://news.example/2026/11/unemployment",
             },
+            "firstAppearance": {
+                "@type": "CreativeWork",
+                "url": "https://news.example/2026/11/unemployment",
+            },
             "datePublished": "2026-11-24",
         },
     }
@@ -92,7 +97,7 @@ def test_unverifiable_label_keeps_only_its_name() -> None:
 
 
 def test_empty_claimant_appearance_and_claim_date_are_left_out() -> None:
-    review = claim_review(**review_arguments(claimant="", appearance_urls=[], claim_date=None))
+    review = claim_review(**review_arguments(claimant="", appearances=[], claim_date=None))
     assert review["itemReviewed"] == {"@type": "Claim"}
     assert "" not in strings(review)
 
@@ -126,21 +131,26 @@ def test_claimant_can_be_an_organization() -> None:
     }
 
 
-def test_datetimes_are_utc_iso_8601_and_date_modified_appears_when_given() -> None:
+def test_date_published_is_a_date_and_date_modified_a_utc_date_time() -> None:
     paris = dt.timezone(dt.timedelta(hours=1))
     review = claim_review(
         **review_arguments(
-            date_published=dt.datetime(2026, 11, 25, 10, 30, tzinfo=paris), date_modified=T0
+            date_modified=dt.datetime(2026, 11, 25, 10, 30, tzinfo=paris),
         )
     )
-    assert review["datePublished"] == "2026-11-25T09:30:00Z"
+    assert review["datePublished"] == "2026-11-25"
     assert review["dateModified"] == "2026-11-25T09:30:00Z"
     assert "dateModified" not in claim_review(**review_arguments())
 
 
+def test_a_date_time_for_date_published_is_refused() -> None:
+    with pytest.raises(ValueError, match="date"):
+        claim_review(**review_arguments(date_published=T0))
+
+
 def test_naive_datetimes_are_refused() -> None:
     with pytest.raises(ValueError, match="timezone"):
-        claim_review(**review_arguments(date_published=dt.datetime(2026, 11, 25, 9, 30)))  # noqa: DTZ001
+        claim_review(**review_arguments(date_modified=dt.datetime(2026, 11, 25, 9, 30)))  # noqa: DTZ001
 
 
 def test_corrections_become_correction_comments() -> None:
@@ -298,7 +308,11 @@ def test_any_json_value_survives_and_cannot_close_the_script(value: Any) -> None
 def test_a_claim_seen_in_several_articles_lists_each_appearance_once() -> None:
     first, second = "https://news.example/a", "https://news.example/b"
 
-    review = claim_review(**review_arguments(appearance_urls=[first, "", second, first]))
+    review = claim_review(
+        **review_arguments(
+            appearances=[Appearance(first), Appearance(""), Appearance(second), Appearance(first)]
+        )
+    )
 
     assert review["itemReviewed"]["appearance"] == [
         {"@type": "CreativeWork", "url": first},

@@ -97,9 +97,10 @@ def test_a_reviewer_sees_the_claim_checked_before_and_an_editor_links_it(page: P
         "A week of talks"
     )
     feed = page.request.get("/api/v1/verdicts/claimreview/").json()["@graph"]
-    assert [review["itemReviewed"]["appearance"] for review in feed] == [
+    appearances = [review["itemReviewed"]["appearance"] for review in feed]
+    assert [[(work["url"], work["headline"]) for work in works] for works in appearances] == [
         [
-            {"@type": "CreativeWork", "url": "https://news.example/strikes"},
-            {"@type": "CreativeWork", "url": "https://news.example/talks"},
+            ("https://news.example/strikes", "Strikes on the city"),
+            ("https://news.example/talks", "A week of talks"),
         ]
     ]

@@ -16,10 +16,59 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Literal
 
 SCHEMA_ORG = "https://schema.org"
+# schema.org's ratingExplanation is "a short explanation (e.g. one to two sentences)": the
+# verdict's explanation up to this many characters, cut at a sentence or word end.
+EXPLANATION_MAX = 300
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """A work where the claim appeared: its address, and what the desk knows of it (the
+    article's title, publisher and publication date; empty or None when unknown)."""
+
+    url: str
+    headline: str = ""
+    publisher: str = ""
+    date_published: dt.date | None = None
+
+
+def first_appearance(appearances: Sequence[Appearance]) -> Appearance | None:
+    """The appearance published first (by date; the first listed among those of the same or
+    no date), or None for none: ClaimReview's `firstAppearance`."""
+    if not appearances:
+        return None
+    dated = [a for a in appearances if a.date_published is not None]
+    if not dated:
+        return appearances[0]
+    return min(dated, key=lambda a: a.date_published or dt.date.max)
+
+
+def explanation_short(text: str, limit: int = EXPLANATION_MAX) -> str:
+    """`text` as plain text of at most `limit` characters: whitespace collapsed, the whole
+    sentences that fit, or (when the first sentence alone is longer) cut at the last word end
+    before `limit` with an ellipsis. "" stays ""."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    kept = ""
+    for sentence in _SENTENCE_END.split(text):
+        candidate = f"{kept} {sentence}" if kept else sentence
+        if len(candidate) > limit:
+            break
+        kept = candidate
+    if kept:
+        return kept
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:-") + "…"
+
 
 # Characters a JSON string may carry but an HTML <script> element may not (or that some
 # parsers mishandle there): "</script" or "<!--" would end or derail the element; & is escaped
@@ -44,14 +93,16 @@ def claim_review(
     alternate_name: str,
     author_name: str,
     author_url: str,
-    date_published: dt.date | dt.datetime,
+    date_published: dt.date,
     claimant: str,
-    appearance_urls: Sequence[str],
+    appearances: Sequence[Appearance],
     claim_date: dt.date | None,
     date_modified: dt.datetime | None = None,
     corrections: Sequence[Mapping[str, Any]] = (),
     claimant_type: Literal["Person", "Organization"] = "Person",
     citations: Sequence[Mapping[str, str]] = (),
+    language: str = "",
+    explanation: str = "",
 ) -> dict[str, Any]:
     """One published verdict as a ClaimReview.
 
@@ -60,16 +111,22 @@ def claim_review(
     that would place it on the scale. Otherwise worst_rating <= rating_value <= best_rating
     (the guidance's range, inclusive) and worst_rating < best_rating, or ValueError.
 
-    `appearance_urls` are where the claim was seen (`itemReviewed.appearance`): the article
-    checked first, then every other article the desk found stating the same claim; empty
-    and repeated URLs are dropped. One is a single CreativeWork, several a list of them
-    (schema.org properties take one value or many; JSON-LD reads both alike).
+    `date_published` is a date, as Google's guidance asks (a datetime is refused: the caller
+    decides in which time zone the day is counted). `appearances` are where the claim was
+    seen (`itemReviewed.appearance`): the article checked first, then every other article
+    the desk found stating the same claim, each a CreativeWork with its `headline`,
+    `publisher` (an Organization) and `datePublished` when known; empty and repeated URLs
+    are dropped. One is a single CreativeWork, several a list of them (schema.org properties
+    take one value or many; JSON-LD reads both alike). `firstAppearance` is the earliest
+    published of them (first_appearance). `language` (a BCP 47 tag, the article's) is the
+    review's `inLanguage`; `explanation` the rating's `ratingExplanation`, shortened
+    (explanation_short).
 
-    The claimant becomes `itemReviewed.author`, typed by `claimant_type` (the desk records
-    only a name; most claimants are people). `corrections` (`{"note", "created"}`, created an
-    aware datetime or ISO 8601 string, optional) become `correction`s (a schema.org property
-    of CreativeWork, still in its pending area) as CorrectionComments, so readers and crawlers
-    see that the review changed and why.
+    The claimant becomes `itemReviewed.author`, typed by `claimant_type` (Person or
+    Organization, as the editor or the desk's list of claimants says). `corrections`
+    (`{"note", "created"}`, created an aware datetime or ISO 8601 string, optional) become
+    `correction`s (a schema.org property of CreativeWork, still in its pending area) as
+    CorrectionComments, so readers and crawlers see that the review changed and why.
 
     `citations` (`{"url", "title", "archived_url"}`, the last two optional) are the sources
     the verdict relied on: `citation` CreativeWorks, each with `archivedAt` (schema.org: a
@@ -81,6 +138,8 @@ def claim_review(
         raise ValueError("a ClaimReview needs the claim it reviewed")
     if not alternate_name:
         raise ValueError("a ClaimReview needs its rating's name (alternateName)")
+    if isinstance(date_published, dt.datetime):
+        raise ValueError("datePublished is a date: pass the day the review was published")
     review: dict[str, Any] = {
         "@context": SCHEMA_ORG,
         "@type": "ClaimReview",
@@ -93,17 +152,28 @@ def claim_review(
     review["datePublished"] = _iso(date_published)
     if date_modified is not None:
         review["dateModified"] = _iso(date_modified)
+    if language:
+        review["inLanguage"] = language
     review["reviewRating"] = _rating(
         value=rating_value, best=best_rating, worst=worst_rating, name=alternate_name
     )
+    short = explanation_short(explanation)
+    if short:
+        review["reviewRating"]["ratingExplanation"] = short
     claim: dict[str, Any] = {"@type": "Claim"}
     if claimant:
         claim["author"] = {"@type": claimant_type, "name": claimant}
-    appearances = [
-        {"@type": "CreativeWork", "url": url} for url in dict.fromkeys(appearance_urls) if url
-    ]
-    if appearances:
-        claim["appearance"] = appearances[0] if len(appearances) == 1 else appearances
+    firsts: dict[str, Appearance] = {}
+    for appearance in appearances:
+        if appearance.url:
+            firsts.setdefault(appearance.url, appearance)
+    seen = list(firsts.values())
+    works = [_work(appearance) for appearance in seen]
+    if works:
+        claim["appearance"] = works[0] if len(works) == 1 else works
+        first = first_appearance(seen)
+        assert first is not None
+        claim["firstAppearance"] = _work(first)
     if claim_date is not None:
         claim["datePublished"] = _iso(claim_date)
     review["itemReviewed"] = claim
@@ -113,6 +183,17 @@ def claim_review(
     if cited:
         review["citation"] = cited
     return review
+
+
+def _work(appearance: Appearance) -> dict[str, Any]:
+    work: dict[str, Any] = {"@type": "CreativeWork", "url": appearance.url}
+    if appearance.headline:
+        work["headline"] = appearance.headline
+    if appearance.publisher:
+        work["publisher"] = {"@type": "Organization", "name": appearance.publisher}
+    if appearance.date_published is not None:
+        work["datePublished"] = _iso(appearance.date_published)
+    return work
 
 
 def _citation(citation: Mapping[str, str]) -> dict[str, Any]:
@@ -129,9 +210,10 @@ def claim_review_feed(items: list[dict[str, Any]]) -> dict[str, Any]:
     """Several ClaimReviews in one JSON-LD document: `{"@context", "@graph": [...]}`.
 
     A top-level @graph (JSON-LD 1.1, "Named Graphs") is what schema.org's validator and Google's
-    structured-data parsers accept for several items in one document; a DataFeed would add a
-    wrapper type and per-item dates that no consumer of the desk asks for. Items drop their
-    own schema.org @context, which the document's applies to; any other context is kept.
+    structured-data parsers accept for several items in one document (the desk's first feed,
+    kept for its readers; feed readers that want per-item dates read claim_review_data_feed).
+    Items drop their own schema.org @context, which the document's applies to; any other
+    context is kept.
     """
     return {
         "@context": SCHEMA_ORG,
@@ -142,6 +224,31 @@ def claim_review_feed(items: list[dict[str, Any]]) -> dict[str, Any]:
             for item in items
         ],
     }
+
+
+def claim_review_data_feed(
+    items: Sequence[Mapping[str, Any]], *, url: str, name: str, date_modified: dt.datetime | None
+) -> dict[str, Any]:
+    """ClaimReviews as a schema.org DataFeed, the shape feed readers such as Meedan's Fetch
+    and Google's Fact Check tools take: each review a DataFeedItem (`item`) with the
+    review's own `dateModified` (else its `datePublished`), so that a reader syncing the feed
+    sees which items changed. `date_modified`: the feed's, its latest item's (None: left
+    out, an empty feed). Items drop their own schema.org @context, which the feed's covers.
+    """
+    elements = []
+    for item in items:
+        review = {key: value for key, value in item.items() if key != "@context"}
+        element: dict[str, Any] = {"@type": "DataFeedItem"}
+        changed = review.get("dateModified") or review.get("datePublished")
+        if changed:
+            element["dateModified"] = changed
+        element["item"] = review
+        elements.append(element)
+    feed: dict[str, Any] = {"@context": SCHEMA_ORG, "@type": "DataFeed", "url": url, "name": name}
+    if date_modified is not None:
+        feed["dateModified"] = _iso(date_modified)
+    feed["dataFeedElement"] = elements
+    return feed
 
 
 def json_ld_script(data: Mapping[str, Any]) -> str:
