@@ -121,10 +121,10 @@ def test_the_migration_fills_the_key_of_articles_stored_before_it(api_as):
 
     from django.apps import apps
 
-    migration = importlib.import_module("annotations.migrations.0025_claimreview_consumers")
+    migration = importlib.import_module("annotations.migrations.0026_claimreview_consumers")
     stored = published_verdict(ArticleFactory(source_url=PAGE)).unit.article
     no_url = ArticleFactory(source_url="")
-    Article.objects.update(url_key="")  # as they were before migration 0025
+    Article.objects.update(url_key="")  # as they were before migration 0026
 
     migration.url_keys_fill(apps, None)
 

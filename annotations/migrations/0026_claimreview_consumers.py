@@ -64,7 +64,7 @@ def url_keys_fill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('annotations', '0023_discussion_notifications'),
+        ('annotations', '0025_article_created_order'),
     ]
 
     operations = [
