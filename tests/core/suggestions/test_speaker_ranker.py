@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -276,3 +277,29 @@ def test_leave_one_writer_out_the_ranker_beats_the_rules_on_unseen_writers(
     assert blind["all"].ranker >= blind["all"].rules + 0.03
     assert blind["all"].rules == pytest.approx(0.780, abs=0.001)  # the four blind rounds' rules
     assert shipped["all"].ranker >= shipped["all"].rules - 0.03
+
+
+def test_bench_suggestions_prints_the_speaker_cross_validation(tmp_path: Path) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    for name in ("a01-budget-vote.txt", "b01-budget-vote.txt", "c01-landlord-fire-trial.txt",
+                 "d01-shelter-grant-cut.txt", "rules-when-blind.json"):  # fmt: skip
+        (tmp_path / name).write_bytes((EVAL / name).read_bytes())
+    before = RANKER_FILE.read_bytes()
+    output = StringIO()
+
+    call_command(
+        "bench_suggestions", "--data", str(tmp_path), "--runs", "1", "--speaker-cv", stdout=output
+    )
+
+    lines = output.getvalue().splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Speaker ranker, leave"))
+    rows = [line.split() for line in lines[start:] if line.startswith("    ")]
+    # the shipped rules: a, b, c, d, all; the rules before tuning: c, d, all
+    assert [row[0] for row in rows] == ["a", "b", "c", "d", "all", "c", "d", "all"]
+    for row in rows:
+        assert re.fullmatch(r"\d\.\d{3}", row[3]) and re.fullmatch(r"\d\.\d{3}", row[5])
+    assert any(line.startswith("quotes_ranked (speaker ranker)") for line in lines)
+    assert RANKER_FILE.read_bytes() == before  # only --train-speakers writes it
