@@ -22,16 +22,25 @@ the canonical text (code points), as the desk's offsets do.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import get_args
 
 from annotations.core.sentences import sentences_split
 from annotations.core.suggestions.checkworthiness import candidates_split
 from annotations.core.suggestions.model import DeskModel
-from annotations.core.suggestions.quotes import Quote
+from annotations.core.suggestions.quotes import Attribution, Quote, quotes_and_registry
+from annotations.core.suggestions.speaker_ranker import (
+    REGULARISATION_C,
+    Candidate,
+    ranker_train,
+    speaker_candidates,
+    speaker_choose,
+)
 from annotations.core.suggestions.suggest import claims_scored
 from annotations.core.text import PARAGRAPH_SEPARATOR, canonical_text, split_paragraphs
 
@@ -399,3 +408,136 @@ def long_text(articles: Sequence[EvalArticle], *, at_least: int = 20_000) -> str
         parts.append(text)
         size += len(PARAGRAPH_SEPARATOR) + len(text)
     return PARAGRAPH_SEPARATOR.join(parts)
+
+
+# --- the speaker ranker, leave one writer out ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SpeakerQuote:
+    """A marked quotation whose span the rules found: its ranker candidates, the marked speaker
+    and the rules' speaker. `blind`: the rules' speakers are those of the rules before this
+    writer's articles were tuned on (`rules_when_blind`), not the shipped rules'."""
+
+    article: str
+    writer: str
+    candidates: Sequence[Candidate]
+    marked: str | None
+    rules: str | None
+    blind: bool = False
+
+
+# The rules' speakers before each writer was tuned on, beside the articles (see the set's README).
+RULES_WHEN_BLIND = "rules-when-blind.json"
+BlindRules = dict[str, list[tuple[int, int, str | None, float, str]]]
+
+
+def rules_when_blind(directory: Path) -> BlindRules:
+    """{article id: [(start, end, speaker, confidence, attribution), ...]} from the set's
+    RULES_WHEN_BLIND file: what the rules said on each of the c-f writers' articles before
+    anyone tuned them on that writer. Empty when the file is absent."""
+    path = directory / RULES_WHEN_BLIND
+    if not path.is_file():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {
+        article: [(int(a), int(b), c, float(d), str(e)) for a, b, c, d, e in quotes]
+        for article, quotes in data["articles"].items()
+    }
+
+
+def _with_rules(
+    quotes: list[Quote], blind: list[tuple[int, int, str | None, float, str]]
+) -> list[Quote]:
+    """The quotations with the speakers another version of the rules gave them (by span;
+    unknown where that version did not find the span)."""
+    by_span = {
+        (start, end): (speaker, confidence, how) for start, end, speaker, confidence, how in blind
+    }
+    replaced = []
+    for quote in quotes:
+        speaker, confidence, how = by_span.get((quote.start, quote.end), (None, 0.0, "none"))
+        replaced.append(
+            replace(quote, speaker=speaker, speaker_confidence=confidence,
+                    attribution=how if how in get_args(Attribution) else "none")  # type: ignore[arg-type]
+        )  # fmt: skip
+    return replaced
+
+
+def speaker_quotes(
+    articles: Sequence[EvalArticle], blind_rules: BlindRules | None = None
+) -> list[SpeakerQuote]:
+    """The ranker's examples: every marked quotation found with its exact span, with the shipped
+    rules' speakers, and once more with the rules' speakers of `blind_rules` for the articles
+    it holds (blind articles are never passed: their quotations are for nobody to learn from)."""
+    found = []
+    for article in articles:
+        quotes, registry, spans = quotes_and_registry(article.text, language=article.language)
+        versions = [(quotes, False)]
+        if blind_rules and article.id in blind_rules:
+            versions.append((_with_rules(quotes, blind_rules[article.id]), True))
+        for version, blind in versions:
+            candidates = speaker_candidates(article.text, version, registry, spans)
+            by_span = {(q.start, q.end): (q, c) for q, c in zip(version, candidates, strict=True)}
+            for marked in article.quotes:
+                hit = by_span.get((marked.start, marked.end))
+                if hit is not None:
+                    found.append(
+                        SpeakerQuote(article.id, writer_of(article), hit[1], marked.speaker,
+                                     hit[0].speaker, blind)
+                    )  # fmt: skip
+    return found
+
+
+@dataclass(frozen=True)
+class WriterFigures:
+    writer: str
+    quotes: int
+    rules: float  # the rules' speaker accuracy on the writer's quotations
+    ranker: float  # the ranker's, trained on the other writers only
+    blind: bool = False  # with the rules as they were before this writer was tuned on
+
+
+def speaker_cross_validation(
+    quotes: Sequence[SpeakerQuote], *, c: float = REGULARISATION_C
+) -> list[WriterFigures]:
+    """Leave one writer out: for each writer, a ranker trained on the other writers' quotations
+    (both versions of the rules) scores this one's; beside it, the rules' accuracy on the same
+    quotations. A row per writer with the shipped rules, then a row per writer with the rules
+    as they were before that writer (`blind`, where known); each kind ends with a row "all"
+    pooling its held-out quotations."""
+    writers = sorted({q.writer for q in quotes})
+    rankers = {
+        writer: ranker_train(
+            [(q.candidates, q.marked) for q in quotes if q.writer != writer],
+            name=f"cv-{writer}",
+            c=c,
+        )
+        for writer in writers
+    }
+    rows = []
+    for blind in (False, True):
+        right_rules = right_ranker = total = 0
+        for writer in writers:
+            held = [q for q in quotes if q.writer == writer and q.blind == blind]
+            if not held:
+                continue
+            rules = sum(speaker_key(q.rules) == speaker_key(q.marked) for q in held)
+            chosen = sum(
+                speaker_key(speaker_choose(rankers[writer], q.candidates)[0])
+                == speaker_key(q.marked)
+                for q in held
+            )
+            right_rules += rules
+            right_ranker += chosen
+            total += len(held)
+            rows.append(
+                WriterFigures(writer, len(held), rules / len(held), chosen / len(held), blind)
+            )
+        if total:
+            rows.append(
+                WriterFigures(
+                    "all", total, _ratio(right_rules, total), _ratio(right_ranker, total), blind
+                )
+            )
+    return rows

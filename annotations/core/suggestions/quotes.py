@@ -63,6 +63,7 @@ Attribution = Literal[
     "carried",
     "context",
     "echo",
+    "ranked",  # the speaker ranker chose another speaker than the rules (speaker_ranker)
     "none",
 ]
 
@@ -741,6 +742,15 @@ def quotes_find(text: str, *, language: str = "en") -> list[Quote]:
     Linear in the text: each mark is looked at once, each attribution clause is at most
     CLAUSE_REACH characters, and pronouns and roles look back over a bounded window.
     """
+    return quotes_and_registry(text, language=language)[0]
+
+
+def quotes_and_registry(
+    text: str, *, language: str = "en"
+) -> tuple[list[Quote], Registry, list[tuple[int, int]]]:
+    """`quotes_find`'s quotations, with the names it registered (outside quotations) and the
+    paragraphs' spans: what the speaker ranker reads its candidates from, without scanning the
+    text twice."""
     spans = _paragraphs(text)
     paragraphs: list[list[_Piece]] = []
     open_before = False
@@ -787,7 +797,7 @@ def quotes_find(text: str, *, language: str = "en") -> list[Quote]:
             start += len(raw) - len(raw.lstrip())
             end = start + len(stripped)
             quotes.append(_quote(piece, start, end, stripped))
-    return quotes
+    return quotes, registry, spans
 
 
 def _quote(piece: _Piece, start: int, end: int, quoted: str) -> Quote:

@@ -8,7 +8,7 @@ from typing import Literal
 from annotations.core.suggestions.checkworthiness import candidates_split, rules_score
 from annotations.core.suggestions.features import feature_labels
 from annotations.core.suggestions.model import DeskModel, model_score
-from annotations.core.suggestions.quotes import quotes_find
+from annotations.core.suggestions.speaker_ranker import quotes_ranked, ranker_load
 
 # A claim candidate scoring below this is not suggested (it still counts in the rankings the
 # benchmark and the training runs measure).
@@ -50,7 +50,8 @@ def claims_scored(
 def suggestions_compute(
     text: str, *, language: str = "en", model: DeskModel | None = None
 ) -> list[Suggested]:
-    """The claims worth suggesting and every quote, in text order."""
+    """The claims worth suggesting and every quote, in text order. Quotes' speakers are the
+    speaker ranker's (`speaker_ranker.json`), or the rules' when that file is absent."""
     claims = [
         s
         for s in claims_scored(text, language=language, model=model)
@@ -67,6 +68,6 @@ def suggestions_compute(
             q.speaker,
             q.speaker_confidence if q.speaker else None,
         )
-        for q in quotes_find(text, language=language)
+        for q in quotes_ranked(text, language=language, ranker=ranker_load())
     ]
     return sorted(claims + quotes, key=lambda s: (s.start, s.end, s.kind))

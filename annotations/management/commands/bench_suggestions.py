@@ -11,6 +11,11 @@ articles, beside a simple baseline each time:
   accuracy on the quotes whose span it found (with how many it left unknown);
 - with --speaker-errors, speaker accuracy by writer (the letters an article's file name
   starts with) and every wrong speaker of the train and test articles, never the blind ones;
+- with --speaker-cv, the speaker ranker (`speaker_ranker`) leave one writer out on the train
+  and test articles: per writer, the rules' speaker accuracy beside a ranker trained on the other
+  writers, with the shipped rules and with the rules as they were before each writer was tuned
+  on (the set's rules-when-blind.json); with --train-speakers, a ranker trained on all train and
+  test articles written to the file the suggestions load (never on the blind split);
 - speed: `suggestions_compute` on an article of at least 20,000 characters made of the set's
   texts (one warm-up run, then --runs timed runs: median and p95).
 
@@ -21,6 +26,7 @@ whether they meet the quality targets on the blind split too. A split without ar
 
 from __future__ import annotations
 
+import json
 import statistics
 import time
 from collections.abc import Callable, Sequence
@@ -34,6 +40,7 @@ from annotations.core.suggestions.evaluation import (
     EvalArticle,
     QuoteFigures,
     ScoredSpans,
+    SpeakerQuote,
     baseline_claims_spans,
     baseline_quotes_find,
     claim_rankings,
@@ -41,7 +48,10 @@ from annotations.core.suggestions.evaluation import (
     eval_load,
     long_text,
     quote_figures,
+    rules_when_blind,
+    speaker_cross_validation,
     speaker_errors,
+    speaker_quotes,
     training_examples,
     writer_of,
 )
@@ -52,6 +62,13 @@ from annotations.core.suggestions.model import (
     ranking_figures,
 )
 from annotations.core.suggestions.quotes import Quote, quotes_find
+from annotations.core.suggestions.speaker_ranker import (
+    RANKER_FILE,
+    SpeakerRanker,
+    quotes_ranked,
+    ranker_load,
+    ranker_train,
+)
 from annotations.core.suggestions.suggest import suggestions_compute
 
 EVAL_DIRECTORY = Path(settings.BASE_DIR) / "tests" / "data" / "suggestions-eval"
@@ -68,6 +85,13 @@ def _shipped_quotes(text: str, language: str) -> Sequence[Quote]:
     return quotes_find(text, language=language)
 
 
+def _ranked_quotes(ranker: SpeakerRanker) -> Callable[[str, str], Sequence[Quote]]:
+    def find(text: str, language: str) -> Sequence[Quote]:
+        return quotes_ranked(text, language=language, ranker=ranker)
+
+    return find
+
+
 class Command(BaseCommand):
     help = "Benchmark the suggestions: claims, quotes and speakers on the evaluation set; speed."
 
@@ -80,9 +104,28 @@ class Command(BaseCommand):
             help="also list speaker accuracy by writer and every wrong speaker, article by "
             "article (train and test articles only: never the blind split's)",
         )
+        parser.add_argument(
+            "--speaker-cv",
+            action="store_true",
+            help="also measure the speaker ranker leave one writer out on the train and test "
+            "articles, beside the rules",
+        )
+        parser.add_argument(
+            "--train-speakers",
+            action="store_true",
+            help=f"train the speaker ranker on the train and test articles and write it to "
+            f"{RANKER_FILE.name} (the suggestions use it), then benchmark as usual",
+        )
 
     def handle(
-        self, *args: Any, data: Path, runs: int, speaker_errors: bool = False, **options: Any
+        self,
+        *args: Any,
+        data: Path,
+        runs: int,
+        speaker_errors: bool = False,
+        speaker_cv: bool = False,
+        train_speakers: bool = False,
+        **options: Any,
     ) -> None:
         if runs < 1:
             raise CommandError("--runs must be positive")
@@ -96,6 +139,12 @@ class Command(BaseCommand):
         test = [a for a in articles if a.split == "test"]
         blind = [a for a in articles if a.split == "blind"]
         model = model_train(training_examples(train), name="desk-model-bench")
+        known = [a for a in articles if a.split != "blind"]
+        examples: list[SpeakerQuote] | None = None
+        if speaker_cv or train_speakers:
+            examples = speaker_quotes(known, rules_when_blind(data))
+        if train_speakers and examples is not None:
+            self._train_speakers(examples)
         groups = (("test split", test), ("blind split", blind), ("all articles", articles))
         self.stdout.write(
             f"Evaluation set {data}: {len(articles)} articles ({len(train)} train, {len(test)} "
@@ -138,6 +187,9 @@ class Command(BaseCommand):
             ("baseline: double quotes, nearest", baseline_quotes_find),
             ("quotes_find", _shipped_quotes),
         )
+        shipped_ranker = ranker_load()
+        if shipped_ranker is not None:
+            finders += (("quotes_ranked (speaker ranker)", _ranked_quotes(shipped_ranker)),)
         quotes: dict[str, QuoteFigures] = {}
         for name, finder in finders:
             row = []
@@ -155,7 +207,9 @@ class Command(BaseCommand):
             self.stdout.write(f"{name:34}" + "".join(row))
 
         if speaker_errors:
-            self._speaker_errors([a for a in articles if a.split != "blind"])
+            self._speaker_errors(known)
+        if speaker_cv and examples is not None:
+            self._speaker_cv(examples)
 
         median, p95, size = self._speed(articles, runs, None)
         model_median, model_p95, _ = self._speed(articles, runs, model)
@@ -183,6 +237,36 @@ class Command(BaseCommand):
                 self.stdout.write("  no article in this split")
             for target, value, met in rows:
                 self.stdout.write(f"  {target:42} {value:32} {'met' if met else 'NOT met'}")
+
+    def _train_speakers(self, examples: list[SpeakerQuote]) -> None:
+        ranker = ranker_train([(q.candidates, q.marked) for q in examples], name="speaker-ranker")
+        RANKER_FILE.write_text(
+            json.dumps(ranker.to_json(), indent=1, sort_keys=True) + "\n", encoding="utf-8"
+        )
+        ranker_load.cache_clear()
+        self.stdout.write(
+            f"Speaker ranker trained on {len(examples)} quotations (train and test articles, "
+            f"both versions of the rules), threshold {ranker.threshold}: written to {RANKER_FILE}"
+        )
+
+    def _speaker_cv(self, examples: list[SpeakerQuote]) -> None:
+        """Leave one writer out: the rules' speaker accuracy beside the ranker's."""
+        self.stdout.write(
+            "Speaker ranker, leave one writer out (trained on the other writers): speaker "
+            "accuracy, rules / ranker"
+        )
+        rows = speaker_cross_validation(examples)
+        for blind, title in (
+            (False, "with the shipped rules (tuned on every writer here)"),
+            (True, "with the rules as they were before each writer was tuned on"),
+        ):
+            self.stdout.write(f"  {title}")
+            for row in rows:
+                if row.blind == blind:
+                    self.stdout.write(
+                        f"    {row.writer:6}{row.quotes:>5} quotes  {row.rules:6.3f} / "
+                        f"{row.ranker:6.3f}"
+                    )
 
     def _speaker_errors(self, articles: list[EvalArticle]) -> None:
         """Speaker accuracy by writer, then each wrong speaker: what to work on next."""

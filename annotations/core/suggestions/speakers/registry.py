@@ -143,6 +143,7 @@ class Registry:
     def __init__(self, text: str) -> None:
         self.text = text
         self._starts: list[int] = []
+        self._ends: list[int] = []
         self._entities: list[Entity] = []
         # Whether each mention may be a sentence's subject: not "Carvalho's co-author" nor
         # "Rovers manager Siobhan Kerr" (a possessive, or a name before a title).
@@ -155,6 +156,8 @@ class Registry:
         self._surname_refs: dict[str, list[tuple[int, Entity]]] = {}
         # Where each entity (by id) was first mentioned.
         self._first: dict[int, int] = {}
+        # Mentions per entity (by id), counted once scanning is over (`mention_count`).
+        self._counts: dict[int, int] | None = None
 
     def scan(self, start: int, end: int) -> None:
         """Register the names of `text[start:end]` (a passage outside quotations; passages are
@@ -303,7 +306,9 @@ class Registry:
             entity.gender = name.gender
         entity.roles |= name.roles
         self._first.setdefault(id(entity), name.start)
+        self._counts = None
         self._starts.append(name.start)
+        self._ends.append(name.end)
         self._entities.append(entity)
         self._subjects.append(subject)
         return entity
@@ -327,6 +332,28 @@ class Registry:
             if start > after:
                 return entity
         return None
+
+    def mentions(self, start: int, end: int) -> Iterator[tuple[int, int, Entity, bool]]:
+        """Every mention starting in `[start, end)`, in text order: (start, end, entity,
+        whether it may be a sentence's subject). What the speaker ranker reads."""
+        index = bisect_left(self._starts, start)
+        while index < len(self._starts) and self._starts[index] < end:
+            yield (
+                self._starts[index],
+                self._ends[index],
+                self._entities[index],
+                self._subjects[index],
+            )
+            index += 1
+
+    def mention_count(self, entity: Entity) -> int:
+        """How many times the text mentions the entity (outside quotations)."""
+        if self._counts is None:
+            counts: dict[int, int] = {}
+            for mentioned in self._entities:
+                counts[id(mentioned)] = counts.get(id(mentioned), 0) + 1
+            self._counts = counts
+        return self._counts.get(id(entity), 0)
 
     def recent(self, at: int, window: int) -> Iterator[Entity]:
         """The entities mentioned before `at`, the latest first, each once."""
