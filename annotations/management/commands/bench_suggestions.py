@@ -295,7 +295,10 @@ class Command(BaseCommand):
         """(target, value, met) of the quality targets on one group of articles."""
         rules = claims[f"rules/{group}"].recall_top
         trained = claims[f"model trained on the train split/{group}"].recall_top
-        shipped = quotes[f"quotes_find/{group}"]
+        # The quotes the suggestions give: the speaker ranker's where it ships, else the rules'.
+        shipped = (
+            quotes.get(f"quotes_ranked (speaker ranker)/{group}") or quotes[f"quotes_find/{group}"]
+        )
         return [
             (f"claim recall in the top 30% >= {TARGET_CLAIM_RECALL}",
              f"rules {rules:.3f}, model {trained:.3f}", max(rules, trained) >= TARGET_CLAIM_RECALL),
