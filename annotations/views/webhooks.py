@@ -7,6 +7,8 @@ stored in the session or a message, and never shown again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -82,34 +84,46 @@ def webhook_rotate(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, issued.subscription, secret=issued.secret)
 
 
+def _acted(request: HttpRequest, pk: int, action: Callable[..., object], done: str) -> HttpResponse:
+    """One of the detail page's buttons: the service's refusal shown, or `done`, on the page."""
+    with domain_errors_shown(request) as refusal:
+        action(editor=request_user(request), subscription_id=pk)
+    if not refusal:
+        messages.success(request, done)
+    return redirect("webhook-detail", pk=pk)
+
+
 @permission_required(Permission.Webhook.MANAGE)
 @require_POST
 def webhook_test(request: HttpRequest, pk: int) -> HttpResponse:
-    with domain_errors_shown(request) as refusal:
-        webhooks.webhook_test_send(editor=request_user(request), subscription_id=pk)
-    if not refusal:
-        messages.success(request, "Test event sent: its outcome shows in the log below.")
-    return redirect("webhook-detail", pk=pk)
+    return _acted(
+        request,
+        pk,
+        webhooks.webhook_test_send,
+        "Test event sent: its outcome shows in the log below.",
+    )
 
 
 @permission_required(Permission.Webhook.MANAGE)
 @require_POST
 def webhook_disable(request: HttpRequest, pk: int) -> HttpResponse:
-    with domain_errors_shown(request) as refusal:
-        webhooks.webhook_subscription_disable(editor=request_user(request), subscription_id=pk)
-    if not refusal:
-        messages.success(request, "Webhook disabled: no events are sent to it.")
-    return redirect("webhook-detail", pk=pk)
+    return _acted(
+        request,
+        pk,
+        webhooks.webhook_subscription_disable,
+        "Webhook disabled: no events are sent to it.",
+    )
 
 
 @permission_required(Permission.Webhook.MANAGE)
 @require_POST
 def webhook_enable(request: HttpRequest, pk: int) -> HttpResponse:
-    with domain_errors_shown(request) as refusal:
-        webhooks.webhook_subscription_enable(editor=request_user(request), subscription_id=pk)
-    if not refusal:
-        messages.success(request, "Webhook enabled: events that waited are being sent.")
-    return redirect("webhook-detail", pk=pk)
+    return _acted(
+        request,
+        pk,
+        webhooks.webhook_subscription_enable,
+        "Webhook enabled: events that waited are being sent.",
+    )
 
 
 @permission_required(Permission.Webhook.MANAGE)
