@@ -402,7 +402,12 @@ class SearchResults:
         if index.step not in (None, 1) or start < 0 or stop < 0:
             raise ValueError("Search results are sliced forwards, one page at a time.")
         hits = search_page(
-            self.text, self.parsed, self.scopes, offset=start, limit=max(stop - start, 0)
+            self.text,
+            self.parsed,
+            self.scopes,
+            offset=start,
+            limit=max(stop - start, 0),
+            window=self.most,
         )
         return _results(hits)
 
@@ -413,7 +418,8 @@ def search(
     """What `user` may find for `text` (the search box's syntax: core.search_text) with
     `filters`, best first. Nothing for a text without a word to look for. Page it by
     slicing; each page costs two to six queries, whatever the number of results. With
-    `most`, results are counted and paged no further than that many."""
+    `most`, only the most recent `most` matches are counted, ranked and paged (the public
+    index: a common word would otherwise have every match read and scored)."""
     filters = filters or SearchFilters()
     scopes = [Scope(kind, SCOPES[kind](user, filters)) for kind in filters.kinds()]
     # A kind the user may not see at all is a `.none()` queryset, which has no SQL.

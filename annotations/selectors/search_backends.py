@@ -25,7 +25,7 @@ from typing import Any
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Func, Q, QuerySet, TextField, Value
+from django.db.models import F, Func, Q, QuerySet, Subquery, TextField, Value
 from django.db.models.functions import Concat
 
 from annotations.core.search_text import MARK_END, MARK_START, ParsedQuery, fts5_query
@@ -95,15 +95,27 @@ def _postgres_count(
 
 
 def _postgres_page(
-    text: str, parsed: ParsedQuery, scopes: Sequence[Scope], *, offset: int, limit: int
+    text: str,
+    parsed: ParsedQuery,
+    scopes: Sequence[Scope],
+    *,
+    offset: int,
+    limit: int,
+    window: int | None,
 ) -> list[Hit]:
     query = _postgres_query(text)
+    entries = _postgres_entries(text, scopes)
+    if window is not None:
+        # The most recent `window` matches, walked newest first on the primary key (a common
+        # word stops the walk early), instead of ranking every match.
+        entries = SearchEntry.objects.filter(
+            pk__in=Subquery(entries.order_by("-id").values("id")[:window])
+        ).annotate(kind=F("id") % KINDS, object_id=F("id") / KINDS)
     # Ranked first with nothing but ids and scores, then the page's snippets: in one SELECT,
     # PostgreSQL carries every match's title and body through the sort (for the headline it
     # computes after the LIMIT), which spilled to disk with a common word.
     ranked = list(
-        _postgres_entries(text, scopes)
-        .annotate(score=SearchRank(F("vector"), query, normalization=Value(1)))
+        entries.annotate(score=SearchRank(F("vector"), query, normalization=Value(1)))
         .order_by("-score", "id")
         .values_list("id", "score")[offset : offset + limit]
     )
@@ -161,9 +173,22 @@ def _sqlite_count(
 
 
 def _sqlite_page(
-    text: str, parsed: ParsedQuery, scopes: Sequence[Scope], *, offset: int, limit: int
+    text: str,
+    parsed: ParsedQuery,
+    scopes: Sequence[Scope],
+    *,
+    offset: int,
+    limit: int,
+    window: int | None,
 ) -> list[Hit]:
     where, params = _sqlite_where(parsed, scopes)
+    if window is not None:
+        # As on PostgreSQL: the most recent `window` matches only.
+        where += (
+            f" AND rowid IN (SELECT rowid FROM annotations_search WHERE {where} "  # noqa: S608 (as below)
+            "ORDER BY rowid DESC LIMIT %s)"
+        )
+        params = [*params, *params, window]
     rank = "bm25(annotations_search, 2.0, 1.0)"
     # The page is chosen first and snippet() runs on its rows only: in one SELECT, SQLite
     # would cut a snippet from every match before sorting them.
@@ -196,11 +221,19 @@ def search_count(
 
 
 def search_page(
-    text: str, parsed: ParsedQuery, scopes: Sequence[Scope], *, offset: int, limit: int
+    text: str,
+    parsed: ParsedQuery,
+    scopes: Sequence[Scope],
+    *,
+    offset: int,
+    limit: int,
+    window: int | None = None,
 ) -> list[Hit]:
     """Entries `offset` to `offset + limit` of the matches in `scopes`, best first (then by
-    entry id, so that pages never overlap), each with its score and marked snippet."""
+    entry id, so that pages never overlap), each with its score and marked snippet. With
+    `window`, only the most recent `window` matches (by entry id) are ranked: a word most
+    entries hold would otherwise have every one of them read and scored."""
     if parsed.empty or not scopes or limit <= 0:
         return []
     page = _postgres_page if connection.vendor == "postgresql" else _sqlite_page
-    return page(text, parsed, scopes, offset=offset, limit=limit)
+    return page(text, parsed, scopes, offset=offset, limit=limit, window=window)
