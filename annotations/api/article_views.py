@@ -9,7 +9,6 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
-from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -27,6 +26,7 @@ from annotations.api.query import (
     StrictOrderingFilter,
     StrictSearchFilter,
 )
+from annotations.api.responses import created
 from annotations.api.serializers import (
     ArticleDuplicateSerializer,
     ArticleInputSerializer,
@@ -113,14 +113,19 @@ class ArticleViewSet(DeskReadViewSet):
         self.etag_check(request, article)
         serializer = ArticleRevisionInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        _, created = article_revise(
+        revision, new = article_revise(
             article=article,
             origin=ArticleRevision.Origin.API,
             created_by=request_user(request),
             **serializer.validated_data,
         )
         article = self.get_queryset().defer(None).get(pk=article.pk)
-        response = Response(ArticleSerializer(article).data, status=201 if created else 200)
+        body = ArticleSerializer(article).data
+        response = (
+            created(request, body, "article-revision", article.pk, revision.number)
+            if new
+            else Response(body)
+        )
         response["ETag"] = self.etag_of(article)
         return response
 
@@ -182,7 +187,7 @@ class ArticleViewSet(DeskReadViewSet):
                 status=status.HTTP_409_CONFLICT,
             )
         article = self.get_queryset().defer(None).get(pk=article.pk)
-        return Response(ArticleSerializer(article).data, status=status.HTTP_201_CREATED)
+        return created(request, ArticleSerializer(article).data, "article-detail", article.pk)
 
     @extend_schema(request=None, responses={200: ReviewSerializer})
     @action(detail=True, methods=["post"])

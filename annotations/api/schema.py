@@ -1,4 +1,5 @@
-"""OpenAPI post-processing: document the error responses every operation can give.
+"""OpenAPI post-processing: document the error responses every operation can give, the
+`Location` of every 201, and the components drf-spectacular cannot derive.
 
 The API's errors all come from one place (annotations.api.errors) in one of two shapes:
 {"detail": ..., "code": ...}, or field errors {"<field>": ["message", ...], ...}. Rather than
@@ -41,11 +42,37 @@ WRITES = {
 }
 
 
+# A ClaimReview document to import: JSON-LD, whatever its shape (one review, a list, an
+# @graph, a DataFeed). One component, so that its two media types make one model in clients.
+CLAIMREVIEW_DOCUMENT = {"$ref": "#/components/schemas/ClaimReviewDocument"}
+COMPONENTS: dict[str, dict[str, Any]] = {
+    "Error": ERROR_SCHEMA,
+    "ClaimReviewDocument": {
+        "type": "object",
+        "description": "A schema.org ClaimReview, a list of them, an @graph or a DataFeed.",
+        "additionalProperties": {},
+    },
+}
+# Components drf-spectacular cannot say everything about: a tombstone is only its three
+# fields, so that a verdict in a feed is exactly one of Verdict and VerdictTombstone.
+COMPONENT_PATCHES: dict[str, dict[str, Any]] = {
+    "VerdictTombstone": {"additionalProperties": False},
+}
+LOCATION_HEADER = {
+    "description": "The address of the object the request created.",
+    "required": True,
+    "schema": {"type": "string", "format": "uri"},
+}
+
+
 def error_responses_document(
     result: dict[str, Any], generator: Any, request: Any, public: bool
 ) -> dict[str, Any]:
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
-    schemas["Error"] = ERROR_SCHEMA
+    schemas |= COMPONENTS
+    for name, patch in COMPONENT_PATCHES.items():
+        if name in schemas:
+            schemas[name] |= patch
     reference = {"$ref": "#/components/schemas/Error"}
     for path, operations in result.get("paths", {}).items():
         for method, operation in operations.items():
@@ -67,6 +94,8 @@ def error_responses_document(
                 )
             if method == "get" and "{" in path:
                 responses.setdefault("304", {"description": "Not modified (If-None-Match)."})
+            if "201" in responses:
+                responses["201"].setdefault("headers", {})["Location"] = LOCATION_HEADER
     return result
 
 
