@@ -79,7 +79,10 @@ class VerdictSerializer(serializers.ModelSerializer):
     article_title = serializers.CharField(source="unit.article.title", read_only=True)
     article_url = serializers.CharField(source="unit.article.source_url", read_only=True)
     decided_by: serializers.SlugRelatedField[User] = serializers.SlugRelatedField(
-        slug_field="username", read_only=True
+        slug_field="username",
+        read_only=True,
+        allow_null=True,
+        help_text="The deciding editor's username; null where none is recorded.",
     )
     sources = CitedSourceSerializer(many=True, read_only=True)
     corrections = CorrectionSerializer(many=True, read_only=True)

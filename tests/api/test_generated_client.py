@@ -66,11 +66,13 @@ def _generate(base_url: str, into: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def generated(live_server, tmp_path_factory) -> Iterator[ModuleType]:
+def generated(live_server, tmp_path_factory, django_db_blocker) -> Iterator[ModuleType]:
     """The package generated from the live server's schema, imported; gone afterwards."""
     assert GENERATOR, "openapi-python-client is in requirements-dev"
     tmp_path = tmp_path_factory.mktemp("generated-client")
-    _generate(live_server.url, tmp_path)
+    # Once for the module, outside any test: the server reads its sessions table to answer.
+    with django_db_blocker.unblock():
+        _generate(live_server.url, tmp_path)
     sys.path.insert(0, str(tmp_path))
     try:
         yield importlib.import_module(PACKAGE)
