@@ -251,10 +251,11 @@ class DeskAutoSchema(AutoSchema):
     def _get_filter_parameters(self) -> list[dict[str, Any]]:
         parameters: list[dict[str, Any]] = super()._get_filter_parameters()
         filterset = getattr(self.view, "filterset_class", None)
-        strict = filterset is not None and issubclass(filterset, StrictFilterSet)
+        if filterset is None or not issubclass(filterset, StrictFilterSet):
+            return parameters
         for parameter in parameters:
             schema = parameter.get("schema", {})
-            if not (strict and parameter["name"] in filterset.base_filters):
+            if parameter["name"] not in filterset.base_filters:
                 continue
             if schema.get("type") == "string" and not {"pattern", "format", "enum"} & set(schema):
                 # django-filter's text fields refuse NUL too; "" is StrictFilterSet's 400.
