@@ -84,8 +84,6 @@ COMPONENTS: dict[str, dict[str, Any]] = {
 }
 
 
-# Components drf-spectacular cannot say everything about: a tombstone is only its three
-# fields, so that a verdict in a feed is exactly one of Verdict and VerdictTombstone.
 def exactly_one(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
     """`first` or `second` holds, not both: as a `not`, which generated clients leave aside
     (a oneOf would make them two models without the object's other fields)."""
@@ -94,8 +92,10 @@ def exactly_one(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]
     return {"not": {"anyOf": [both, neither]}}
 
 
-# And exclusive choices: an article from text or from a URL, a comment on a unit or on an
-# article, exactly one of the two; a comment's edit is its new body.
+# Components drf-spectacular cannot say everything about: a tombstone is only its three
+# fields, so that a verdict in a feed is exactly one of Verdict and VerdictTombstone; the
+# exclusive choices of an article from text or from a URL, of a comment on a unit or on an
+# article; a comment's edit is its new body.
 COMPONENT_PATCHES: dict[str, dict[str, Any]] = {
     "VerdictTombstone": {"additionalProperties": False},
     "ArticleInputRequest": exactly_one(
@@ -202,9 +202,7 @@ TEXT_FORBIDDEN = NUL
 # host of letters, digits, dots and hyphens, and a path or query of unreserved characters.
 # Other URLs it accepts (ports, percent escapes, IRIs) are valid too; the schema describes
 # the plain ones, that a generated request is always one the desk takes.
-HTTP_URL_PATTERN = (
-    r"^[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9]+(\.[A-Za-z0-9-]+)*(/[A-Za-z0-9._~/?=&-]*)?$"
-)
+HTTP_URL = r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9]+(\.[A-Za-z0-9-]+)*(/[A-Za-z0-9._~/?=&-]*)?"
 
 
 class DeskAutoSchema(AutoSchema):
@@ -242,7 +240,7 @@ class DeskAutoSchema(AutoSchema):
         if self._direction != "request" or schema.get("type") != "string":
             return
         if isinstance(field, HttpUrlField):
-            schema["pattern"] = HTTP_URL_PATTERN
+            schema["pattern"] = f"^({HTTP_URL})?$" if field.allow_blank else f"^{HTTP_URL}$"
         elif type(field) in TEXT_FIELDS and not {"pattern", "format", "enum"} & set(schema):
             forbidden = _name_forbidden_class() if isinstance(field, NameField) else TEXT_FORBIDDEN
             blank = field.allow_blank or not field.trim_whitespace
