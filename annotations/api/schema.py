@@ -12,6 +12,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
@@ -106,6 +107,19 @@ COMPONENT_PATCHES: dict[str, dict[str, Any]] = {
     "CommentCreateRequest": exactly_one({"required": ["unit"]}, {"required": ["article"]}),
     "PatchedCommentEditRequest": {"required": ["body"]},
 }
+
+
+def property_patches() -> dict[tuple[str, str], dict[str, Any]]:
+    """Properties the serializers cannot say everything about, read when the schema is made:
+    a highlight's text is not only white space, and no longer than the desk's setting."""
+    return {
+        ("TargetInputRequest", "exact"): {
+            "maxLength": settings.ANNOTATION_MAX_CHARACTERS,
+            "pattern": text_pattern(TEXT_FORBIDDEN, blank=False),
+        },
+    }
+
+
 # Fields whose text the desk takes as it is, but for the characters they refuse.
 TEXT_FIELDS = (serializers.CharField, StrictCharField, NameField, QueryCharField)
 LOCATION_HEADER = {
@@ -123,6 +137,9 @@ def error_responses_document(
     for name, patch in COMPONENT_PATCHES.items():
         if name in schemas:
             schemas[name] |= patch
+    for (name, field), patch in property_patches().items():
+        if field in schemas.get(name, {}).get("properties", {}):
+            schemas[name]["properties"][field] |= patch
     reference = {"$ref": "#/components/schemas/Error"}
     for path, operations in result.get("paths", {}).items():
         for method, operation in operations.items():

@@ -14,6 +14,7 @@ it, and only that (REFUSED_FOR_STATE below):
 - a cursor the server did not issue (cursors are opaque: take them from `next`/`previous`);
 - a username and password that do not log in;
 - a URL to fetch that is not reachable or points at a private address;
+- a highlight's target that does not fit the article's text (offsets, quote, context);
 - rules across fields: a target's `end` after its `start`, `date_to` not before
   `date_from`, each unit once in a fast-confirm batch, a search with a word to look for;
 - a ClaimReview import with nothing the desk can import: its documented 422 report.
@@ -80,8 +81,13 @@ def _messages(body):
                 yield from _messages(value)
 
 
-# A URL to fetch that the world does not serve (annotations/fetching.py's codes).
-FETCH_FAILURES = {
+# A highlight's target that does not fit the article's text, and a URL to fetch that the
+# world does not serve (annotations/fetching.py): by their codes.
+STATE_CODES = {
+    "target_out_of_range",
+    "target_mismatch",
+    "target_prefix_mismatch",
+    "target_suffix_mismatch",
     "url_unresolvable",
     "url_private_address",
     "url_timeout",
@@ -98,7 +104,7 @@ def refused_for_state(case, response) -> bool:
         return "refusals" in response.json()
     if response.status_code != 400:
         return False
-    if response.json().get("code") in FETCH_FAILURES:
+    if response.json().get("code") in STATE_CODES:
         return True
     messages = list(_messages(response.json()))
     return bool(messages) and all(REFUSED_FOR_STATE.search(m) for m in messages)
