@@ -14,9 +14,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from annotations.api.errors import ID_PATTERN
-from annotations.api.fields import NameField, StrictCharField
+from annotations.api.fields import NameField
 from annotations.api.query import StrictQueryParameters
 from annotations.api.responses import created
+from annotations.api.serializers import HttpUrlField
 from annotations.models import WebhookAttempt, WebhookDelivery, WebhookSubscription
 from annotations.permissions import Permission
 from annotations.request_user import request_user
@@ -58,7 +59,7 @@ class IssuedWebhookSerializer(WebhookSerializer):
 
 
 class WebhookInputSerializer(serializers.Serializer):
-    url = StrictCharField(max_length=2000, help_text="The receiver: an http(s) URL.")
+    url = HttpUrlField(help_text="The receiver: an http(s) URL.")
     events = serializers.ListField(
         child=serializers.ChoiceField(choices=WebhookSubscription.Event.choices),
         min_length=1,

@@ -15,6 +15,7 @@ it, and only that (REFUSED_FOR_STATE below):
 - a username and password that do not log in;
 - a URL to fetch that is not reachable or points at a private address;
 - a highlight's target that does not fit the article's text (offsets, quote, context);
+- an editor's webhooks at their limit;
 - rules across fields: a target's `end` after its `start`, `date_to` not before
   `date_from`, each unit once in a fast-confirm batch, a search with a word to look for;
 - a ClaimReview import with nothing the desk can import: its documented 422 report.
@@ -88,6 +89,7 @@ STATE_CODES = {
     "target_mismatch",
     "target_prefix_mismatch",
     "target_suffix_mismatch",
+    "too_many_webhooks",
     "url_unresolvable",
     "url_private_address",
     "url_timeout",
