@@ -24,6 +24,7 @@ from annotations.api.query import (
     StrictSearchFilter,
     UriFilter,
 )
+from annotations.api.responses import created
 from annotations.api.serializers import (
     AnnotationInputSerializer,
     AnnotationPatchSerializer,
@@ -125,9 +126,11 @@ class AnnotationViewSet(DeskReadViewSet):
             sources=serializer.sources_input() or [],
             suggestion_id=data["suggestion"],
         )
-        return Response(
+        return created(
+            request,
             self._output([self._reload(annotation)], many=True).data[0],
-            status=status.HTTP_201_CREATED,
+            "annotation-detail",
+            annotation.pk,
         )
 
     @extend_schema(request=AnnotationPatchSerializer, responses={200: AnnotationSerializer})

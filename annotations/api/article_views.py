@@ -27,6 +27,7 @@ from annotations.api.query import (
     StrictOrderingFilter,
     StrictSearchFilter,
 )
+from annotations.api.responses import created
 from annotations.api.serializers import (
     ArticleDuplicateSerializer,
     ArticleInputSerializer,
@@ -113,14 +114,19 @@ class ArticleViewSet(DeskReadViewSet):
         self.etag_check(request, article)
         serializer = ArticleRevisionInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        _, created = article_revise(
+        revision, new = article_revise(
             article=article,
             origin=ArticleRevision.Origin.API,
             created_by=request_user(request),
             **serializer.validated_data,
         )
         article = self.get_queryset().defer(None).get(pk=article.pk)
-        response = Response(ArticleSerializer(article).data, status=201 if created else 200)
+        body = ArticleSerializer(article).data
+        response = (
+            created(request, body, "article-revision", article.pk, revision.number)
+            if new
+            else Response(body)
+        )
         response["ETag"] = self.etag_of(article)
         return response
 
@@ -182,7 +188,7 @@ class ArticleViewSet(DeskReadViewSet):
                 status=status.HTTP_409_CONFLICT,
             )
         article = self.get_queryset().defer(None).get(pk=article.pk)
-        return Response(ArticleSerializer(article).data, status=status.HTTP_201_CREATED)
+        return created(request, ArticleSerializer(article).data, "article-detail", article.pk)
 
     @extend_schema(request=None, responses={200: ReviewSerializer})
     @action(detail=True, methods=["post"])

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
@@ -31,6 +30,8 @@ from annotations.api.claim_serializers import (
 from annotations.api.errors import ID_PATTERN
 from annotations.api.parsers import DepthLimitedJSONLDParser
 from annotations.api.query import StrictQueryParameters
+from annotations.api.responses import created
+from annotations.api.schema import CLAIMREVIEW_DOCUMENT
 from annotations.api.viewsets import DeskReadViewSet
 from annotations.models import Claim, ClaimLink, ClaimUnit, ExternalFactCheck
 from annotations.permissions import Permission
@@ -95,7 +96,10 @@ class FactCheckViewSet(DeskReadViewSet):
         return selectors.fact_checks_visible_to(self.request.user)
 
     @extend_schema(
-        request=OpenApiTypes.OBJECT,
+        # One schema under both names, so that generated clients make one model of it.
+        request={
+            media: CLAIMREVIEW_DOCUMENT for media in ("application/ld+json", "application/json")
+        },
         responses={200: FactCheckImportSerializer, 422: FactCheckImportSerializer},
     )
     @action(
@@ -220,4 +224,5 @@ class UnitClaimLinkViewSet(StrictQueryParameters, viewsets.GenericViewSet):
             text=data.validated_data.get("text", ""),
             seen_version=data.validated_data.get("version"),
         )
-        return Response(_unit_link_state(request, unit), status=201)
+        state = _unit_link_state(request, unit)
+        return created(request, state, "claim-detail", state["claim"])

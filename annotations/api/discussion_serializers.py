@@ -7,6 +7,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from annotations.api.fields import StrictCharField, StrictIntegerField
 from annotations.core.comments import MAX_LENGTH, comment_render
 from annotations.models import Comment, Notification
 from annotations.presenters.notifications import notification_target_url
@@ -31,9 +32,9 @@ class CommentSerializer(serializers.ModelSerializer[Comment]):
 class CommentCreateSerializer(serializers.Serializer):
     """A new comment in the thread of a unit or of an article (exactly one of the two)."""
 
-    unit = serializers.IntegerField(min_value=1, max_value=2**63 - 1, required=False)
-    article = serializers.IntegerField(min_value=1, max_value=2**63 - 1, required=False)
-    body = serializers.CharField(max_length=MAX_LENGTH)
+    unit = StrictIntegerField(min_value=1, max_value=2**63 - 1, required=False)
+    article = StrictIntegerField(min_value=1, max_value=2**63 - 1, required=False)
+    body = StrictCharField(max_length=MAX_LENGTH)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if ("unit" in attrs) == ("article" in attrs):
@@ -44,7 +45,7 @@ class CommentCreateSerializer(serializers.Serializer):
 
 
 class CommentEditSerializer(serializers.Serializer):
-    body = serializers.CharField(max_length=MAX_LENGTH)
+    body = StrictCharField(max_length=MAX_LENGTH)
 
 
 class NotificationSerializer(serializers.ModelSerializer[Notification]):

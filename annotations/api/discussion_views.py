@@ -23,6 +23,7 @@ from annotations.api.discussion_serializers import (
 )
 from annotations.api.errors import ID_PATTERN
 from annotations.api.query import IdFilter, StrictFilterSet, StrictQueryParameters
+from annotations.api.responses import created
 from annotations.models import Article, ClaimUnit, Comment, Notification
 from annotations.permissions import Permission, visible_comments
 from annotations.request_user import request_user
@@ -87,7 +88,8 @@ class CommentViewSet(
         comment = discussion.comment_post(
             author=request_user(request), thread=thread, body=data["body"]
         )
-        return self._answer(comment, status.HTTP_201_CREATED)
+        answer = self._answer(comment)
+        return created(request, answer.data, "comment-detail", comment.pk)
 
     @extend_schema(request=CommentEditSerializer, responses={200: CommentSerializer})
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:

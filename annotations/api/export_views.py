@@ -67,7 +67,14 @@ class VerdictCsvExport(_VerdictExport):
     stream = staticmethod(verdicts_csv)
 
 
-@extend_schema(parameters=[UPDATED_AFTER], responses={(200, "application/jsonl"): OpenApiTypes.STR})
+@extend_schema(
+    parameters=[UPDATED_AFTER],
+    responses={
+        (200, "application/jsonl"): OpenApiTypes.STR,
+        # The same lines, for clients (and generated ones) that take an unknown type as bytes.
+        (200, "application/octet-stream"): OpenApiTypes.BINARY,
+    },
+)
 class VerdictJsonlExport(_VerdictExport):
     """Published verdicts as JSON Lines (one object per line), streamed."""
 

@@ -86,10 +86,16 @@ class CsvRenderer(StreamedRenderer):
 
 class JsonLinesRenderer(StreamedRenderer):
     # application/jsonl is what the desk served first; the other names are the same format
-    # (one JSON text per line) under the names NDJSON and JSON Lines clients send.
+    # (one JSON text per line) under the names NDJSON and JSON Lines clients send, and a
+    # client that asks for plain bytes (application/octet-stream) gets them too.
     media_type = "application/jsonl"
     format = "jsonl"
-    answers_to = ("application/x-ndjson", "application/x-jsonlines", "application/jsonlines")
+    answers_to = (
+        "application/x-ndjson",
+        "application/x-jsonlines",
+        "application/jsonlines",
+        "application/octet-stream",
+    )
 
 
 def _accepted_ranges(header: str) -> list[MediaType]:

@@ -26,6 +26,8 @@ from rest_framework.utils.urls import replace_query_param
 
 from annotations.exports.iris import desk_iri
 
+# Opaque: only one from a page's links is a cursor (URL-safe base64, unpadded).
+CURSOR_SCHEMA = {"type": "string", "pattern": "^[A-Za-z0-9_-]+$"}
 # Far beyond any desk's row count, and small enough for every database's OFFSET.
 MAX_OFFSET = 10**9
 
@@ -239,6 +241,8 @@ class CursorPages(CursorPagination):
         for parameter in parameters:
             if parameter["name"] == self.page_size_query_param:
                 parameter["schema"] = _integer_schema(1, self.max_page_size)
+            if parameter["name"] == self.cursor_query_param:
+                parameter["schema"] = CURSOR_SCHEMA
         return parameters
 
 

@@ -1,4 +1,5 @@
-"""OpenAPI post-processing: document the error responses every operation can give.
+"""OpenAPI post-processing: document the error responses every operation can give, the
+`Location` of every 201, and the components drf-spectacular cannot derive.
 
 The API's errors all come from one place (annotations.api.errors) in one of two shapes:
 {"detail": ..., "code": ...}, or field errors {"<field>": ["message", ...], ...}. Rather than
@@ -7,14 +8,44 @@ repeat them on every view, this hook adds them to every operation that can produ
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
+from rest_framework import serializers
 
+from annotations.api.fields import NameField, StrictCharField
 from annotations.api.permissions import declared_permission
+from annotations.api.query import QueryCharField, StrictFilterSet
+from annotations.api.serializers import HttpUrlField
+from annotations.core.text import name_forbidden_characters
 from annotations.permissions import can
+
+
+def character_class(belongs: Callable[[str], bool]) -> str:
+    """The characters of the Basic Multilingual Plane that `belongs` picks, as the ranges of
+    a regular expression's character class, each as a `\\u` escape (read alike by ECMA-262
+    and Python). Lone surrogates are left out: no Unicode pattern can name them."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0xFFFF + 1):
+        if belongs(chr(code)) and not 0xD800 <= code <= 0xDFFF:
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(
+        f"\\u{first:04x}" + ("" if first == last else f"-\\u{last:04x}") for first, last in ranges
+    )
+
+
+# What DRF trims from text (str.strip): spelled out, since `\s` means less in ECMA-262 and
+# in the ASCII reading schemathesis takes (neither has U+001C-U+001F).
+WHITESPACE = character_class(str.isspace)
+
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -41,11 +72,74 @@ WRITES = {
 }
 
 
+# A ClaimReview document to import: JSON-LD, whatever its shape (one review, a list, an
+# @graph, a DataFeed). One component, so that its two media types make one model in clients.
+CLAIMREVIEW_DOCUMENT = {"$ref": "#/components/schemas/ClaimReviewDocument"}
+COMPONENTS: dict[str, dict[str, Any]] = {
+    "Error": ERROR_SCHEMA,
+    "ClaimReviewDocument": {
+        "type": "object",
+        "description": "A schema.org ClaimReview, a list of them, an @graph or a DataFeed.",
+        "additionalProperties": {},
+    },
+}
+
+
+def exactly_one(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
+    """`first` or `second` holds, not both: as a `not`, which generated clients leave aside
+    (a oneOf would make them two models without the object's other fields)."""
+    both = {"allOf": [first, second]}
+    neither = {"not": {"anyOf": [first, second]}}
+    return {"not": {"anyOf": [both, neither]}}
+
+
+# Components drf-spectacular cannot say everything about: a tombstone is only its three
+# fields, so that a verdict in a feed is exactly one of Verdict and VerdictTombstone; the
+# exclusive choices of an article from text or from a URL, of a comment on a unit or on an
+# article; a comment's edit is its new body.
+COMPONENT_PATCHES: dict[str, dict[str, Any]] = {
+    "VerdictTombstone": {"additionalProperties": False},
+    "ArticleInputRequest": exactly_one(
+        # Text with something besides white space; a URL that is not empty.
+        {"required": ["text"], "properties": {"text": {"pattern": f"[^{WHITESPACE}]"}}},
+        {"required": ["url"], "properties": {"url": {"minLength": 1}}},
+    ),
+    "CommentCreateRequest": exactly_one({"required": ["unit"]}, {"required": ["article"]}),
+    "PatchedCommentEditRequest": {"required": ["body"]},
+}
+
+
+def property_patches() -> dict[tuple[str, str], dict[str, Any]]:
+    """Properties the serializers cannot say everything about, read when the schema is made:
+    a highlight's text is not only white space, and no longer than the desk's setting."""
+    return {
+        ("TargetInputRequest", "exact"): {
+            "maxLength": settings.ANNOTATION_MAX_CHARACTERS,
+            "pattern": text_pattern(TEXT_FORBIDDEN, blank=False),
+        },
+    }
+
+
+# Fields whose text the desk takes as it is, but for the characters they refuse.
+TEXT_FIELDS = (serializers.CharField, StrictCharField, NameField, QueryCharField)
+LOCATION_HEADER = {
+    "description": "The address of the object the request created.",
+    "required": True,
+    "schema": {"type": "string", "format": "uri"},
+}
+
+
 def error_responses_document(
     result: dict[str, Any], generator: Any, request: Any, public: bool
 ) -> dict[str, Any]:
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
-    schemas["Error"] = ERROR_SCHEMA
+    schemas |= COMPONENTS
+    for name, patch in COMPONENT_PATCHES.items():
+        if name in schemas:
+            schemas[name] |= patch
+    for (name, field), patch in property_patches().items():
+        if field in schemas.get(name, {}).get("properties", {}):
+            schemas[name]["properties"][field] |= patch
     reference = {"$ref": "#/components/schemas/Error"}
     for path, operations in result.get("paths", {}).items():
         for method, operation in operations.items():
@@ -67,7 +161,21 @@ def error_responses_document(
                 )
             if method == "get" and "{" in path:
                 responses.setdefault("304", {"description": "Not modified (If-None-Match)."})
+            if "201" in responses:
+                responses["201"].setdefault("headers", {})["Location"] = LOCATION_HEADER
+            _body_required_when_needed(operation.get("requestBody"), schemas)
     return result
+
+
+def _body_required_when_needed(body: dict[str, Any] | None, schemas: dict[str, Any]) -> None:
+    """A body whose object has required fields or a choice to make cannot be left out."""
+    if not body:
+        return
+    for content in body.get("content", {}).values():
+        reference = content.get("schema", {}).get("$ref", "")
+        component = schemas.get(reference.rsplit("/", 1)[-1], {})
+        if component.get("required") or "not" in component:
+            body["required"] = True
 
 
 class PersonalTokenScheme(OpenApiAuthenticationExtension):
@@ -88,10 +196,43 @@ class PersonalTokenScheme(OpenApiAuthenticationExtension):
         }
 
 
+@functools.cache
+def _name_forbidden_class() -> str:
+    """What a visible name may not hold (core.text.name_forbidden_characters). The two dozen
+    format characters beyond the BMP (Egyptian hieroglyph and musical formatting) are left
+    out, as schemathesis cannot generate around them; the desk still refuses them."""
+    return character_class(lambda character: bool(name_forbidden_characters(character)))
+
+
+def text_pattern(forbidden: str, *, blank: bool) -> str:
+    """A pattern for text without the `forbidden` characters (a class body) and, unless
+    `blank`, with at least one character that is not white space (DRF trims it away)."""
+    if blank:
+        return f"^[^{forbidden}]*$"
+    return f"^[^{forbidden}]*[^{forbidden}{WHITESPACE}][^{forbidden}]*$"
+
+
+# DRF's CharField refuses NUL (and lone surrogates, which no pattern can name).
+NUL = "\\u0000"
+TEXT_FORBIDDEN = NUL
+# A subset of the URLs url_validate (annotations/fetching.py) accepts: an http(s) scheme, a
+# host of letters, digits, dots and hyphens, and a path or query of unreserved characters.
+# Other URLs it accepts (ports, percent escapes, IRIs) are valid too; the schema describes
+# the plain ones, that a generated request is always one the desk takes.
+HTTP_URL = r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9]+(\.[A-Za-z0-9-]+)*(/[A-Za-z0-9._~/?=&-]*)?"
+
+
 class DeskAutoSchema(AutoSchema):
     """Documents an operation anyone may call, logged in or not, as open to anonymous clients
     (the empty security requirement drf-spectacular gives AllowAny), from its declared
-    permission."""
+    permission; and says of text what the desk's fields refuse, so that a request the schema
+    allows is one they take:
+
+    - text fields refuse NUL, names (NameField) also control and text-direction characters,
+      and a required text field refuses one of only white space (DRF trims it): patterns;
+    - a filter given empty (`?label=`) is refused rather than ignored (StrictFilterSet):
+      minLength 1.
+    """
 
     def get_auth(self) -> list[dict[str, Any]]:
         auths: list[dict[str, Any]] = super().get_auth()
@@ -99,3 +240,41 @@ class DeskAutoSchema(AutoSchema):
         if permission is not None and can(AnonymousUser(), permission) and {} not in auths:
             auths.append({})
         return auths
+
+    _direction = "request"  # of the serializer being mapped (query parameters: a request)
+
+    def _map_basic_serializer(self, serializer: Any, direction: str) -> dict[str, Any]:
+        outer, self._direction = self._direction, direction
+        try:
+            return dict(super()._map_basic_serializer(serializer, direction))
+        finally:
+            self._direction = outer
+
+    def _insert_field_validators(self, field: Any, schema: dict[str, Any]) -> None:
+        super()._insert_field_validators(field, schema)
+        # After drf-spectacular's own: a blank text stays within the pattern (no oneOf). What
+        # the desk answers is described as it is, whatever it holds.
+        if self._direction != "request" or schema.get("type") != "string":
+            return
+        if isinstance(field, HttpUrlField):
+            schema["pattern"] = f"^({HTTP_URL})?$" if field.allow_blank else f"^{HTTP_URL}$"
+        elif type(field) in TEXT_FIELDS and not {"pattern", "format", "enum"} & set(schema):
+            forbidden = _name_forbidden_class() if isinstance(field, NameField) else TEXT_FORBIDDEN
+            blank = field.allow_blank or not field.trim_whitespace
+            schema["pattern"] = text_pattern(forbidden, blank=blank)
+
+    def _get_filter_parameters(self) -> list[dict[str, Any]]:
+        parameters: list[dict[str, Any]] = super()._get_filter_parameters()
+        filterset = getattr(self.view, "filterset_class", None)
+        if filterset is None or not issubclass(filterset, StrictFilterSet):
+            return parameters
+        for parameter in parameters:
+            schema = parameter.get("schema", {})
+            if parameter["name"] not in filterset.base_filters:
+                continue
+            if schema.get("type") == "string" and not {"pattern", "format", "enum"} & set(schema):
+                # django-filter's text fields refuse NUL too; "" is StrictFilterSet's 400.
+                schema["pattern"] = f"^[^{TEXT_FORBIDDEN}]+$"
+            if schema.get("type") == "string":
+                schema.setdefault("minLength", 1)
+        return parameters

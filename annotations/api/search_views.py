@@ -7,7 +7,7 @@ import html
 from typing import Any
 
 from django.utils.html import strip_tags
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import generics, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -22,6 +22,7 @@ from annotations.api.query import (
     QuerySlugField,
     StrictQueryParameters,
 )
+from annotations.api.schema import WHITESPACE as SPACE
 from annotations.core.search_text import (
     LANGUAGE_MESSAGE,
     LANGUAGE_TAG,
@@ -31,6 +32,14 @@ from annotations.core.search_text import (
 )
 from annotations.permissions import Permission
 from annotations.selectors.search import KIND_NAMES, SOURCES, SearchFilters
+
+
+@extend_schema_field(
+    # LANGUAGE_TAG, around white space DRF trims.
+    {"type": "string", "maxLength": 16, "pattern": f"^[{SPACE}]*{LANGUAGE_TAG.pattern}[{SPACE}]*$"}
+)
+class LanguageTagField(QueryCharField):
+    """A BCP 47 language tag in the query string (checked by validate_language)."""
 
 
 class SearchQuerySerializer(serializers.Serializer):
@@ -49,7 +58,7 @@ class SearchQuerySerializer(serializers.Serializer):
     date_from = QueryDateField(input_formats=["%Y-%m-%d"], required=False)
     date_to = QueryDateField(input_formats=["%Y-%m-%d"], required=False)
     publisher = QueryCharField(max_length=200, required=False)
-    language = QueryCharField(max_length=16, required=False, help_text='A tag, e.g. "en".')
+    language = LanguageTagField(max_length=16, required=False, help_text='A tag, e.g. "en".')
     source = QueryChoiceField(choices=list(SOURCES), required=False)  # type: ignore[assignment]  # a field named "source", not Field.source
 
     def validate_q(self, value: str) -> str:

@@ -21,7 +21,7 @@ from rest_framework.response import Response
 
 from annotations import selectors
 from annotations.api.negotiation import ClaimReviewRenderer, NegotiatedView, W3CRenderer
-from annotations.api.pagination import CursorPages, UpdateOrderPages
+from annotations.api.pagination import CURSOR_SCHEMA, CursorPages, UpdateOrderPages
 from annotations.api.query import (
     URI_HELP,
     QueryIntegerField,
@@ -45,7 +45,9 @@ W3C_RENDERERS = [W3CRenderer, BrowsableAPIRenderer]
 W3C_RESPONSE = {(200, w3c.MEDIA_TYPE): OpenApiTypes.OBJECT}
 CURSOR_PARAMETERS = [
     OpenApiParameter(
-        "cursor", str, description="A page of the collection: follow `first`, `next`, `prev`."
+        "cursor",
+        CURSOR_SCHEMA,
+        description="A page of the collection: follow `first`, `next`, `prev`.",
     ),
     OpenApiParameter(
         "page_size",

@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from annotations.api.errors import ID_PATTERN
 from annotations.api.fields import NameField
 from annotations.api.query import StrictQueryParameters
+from annotations.api.responses import created
 from annotations.models import PersonalToken
 from annotations.permissions import Permission
 from annotations.request_user import request_user
@@ -61,7 +62,7 @@ class PersonalTokenViewSet(
         data.is_valid(raise_exception=True)
         issued = personal_token_create(user=request_user(request), name=data.validated_data["name"])
         body = {**PersonalTokenSerializer(issued.token).data, "key": issued.key}
-        return Response(body, status=status.HTTP_201_CREATED)
+        return created(request, body, "token-detail", issued.token.pk)
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """Revoke the token (kept in the list, marked revoked)."""

@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -23,6 +23,7 @@ from annotations.api.fast_lane_serializers import (
 from annotations.api.query import (
     QueryIntegerField,
 )
+from annotations.api.responses import created
 from annotations.api.unit_serializers import (
     MergeInputSerializer,
     NoteInputSerializer,
@@ -197,7 +198,7 @@ class UnitViewSet(DeskReadViewSet):
             editor=request_user(request),
             seen_version=data["version"],
         )
-        return Response(self._detail(new_unit.pk), status=status.HTTP_201_CREATED)
+        return created(request, self._detail(new_unit.pk), "unit-detail", new_unit.pk)
 
     @extend_schema(responses={200: ReadyUnitSerializer(many=True)})
     @action(detail=False, methods=["get"])

@@ -68,12 +68,21 @@ class VerdictSerializer(serializers.ModelSerializer):
         slug_field="slug", read_only=True
     )
     label_name = serializers.CharField(source="label.name", read_only=True)
-    rating_value = serializers.IntegerField(source="label.rating_value", read_only=True)
+    rating_value = serializers.IntegerField(
+        source="label.rating_value",
+        read_only=True,
+        allow_null=True,
+        help_text="The label's place on the rating scale; null for a label off the scale "
+        "(Unverifiable).",
+    )
     article = serializers.IntegerField(source="unit.article_id", read_only=True)
     article_title = serializers.CharField(source="unit.article.title", read_only=True)
     article_url = serializers.CharField(source="unit.article.source_url", read_only=True)
     decided_by: serializers.SlugRelatedField[User] = serializers.SlugRelatedField(
-        slug_field="username", read_only=True
+        slug_field="username",
+        read_only=True,
+        allow_null=True,
+        help_text="The deciding editor's username; null where none is recorded.",
     )
     sources = CitedSourceSerializer(many=True, read_only=True)
     corrections = CorrectionSerializer(many=True, read_only=True)
@@ -104,12 +113,21 @@ class VerdictSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class VerdictTombstoneSerializer(serializers.Serializer):
+    """What the change feed (`updated_after`) tells clients outside the desk of a verdict
+    withdrawn since: that it is gone, and when."""
+
+    id = serializers.IntegerField(read_only=True)
+    is_published = serializers.BooleanField(read_only=True, help_text="Always false.")
+    updated_at = serializers.DateTimeField(read_only=True)
+
+
 class PublicVerdictSerializer(VerdictSerializer):
     """A verdict for clients outside the desk: a withdrawn one is only a tombstone."""
 
     def to_representation(self, verdict: Verdict) -> dict[str, Any]:
         if not verdict.is_published:
-            return {"id": verdict.pk, "is_published": False, "updated_at": verdict.updated_at}
+            return dict(VerdictTombstoneSerializer(verdict).data)
         return super().to_representation(verdict)
 
 

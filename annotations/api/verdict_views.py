@@ -7,7 +7,7 @@ from typing import Any
 import django_filters
 from django.db.models import QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -31,6 +31,7 @@ from annotations.api.verdict_serializers import (
     CorrectionInputSerializer,
     PublicVerdictSerializer,
     VerdictSerializer,
+    VerdictTombstoneSerializer,
     VersionInputSerializer,
     verdict_input,
 )
@@ -38,6 +39,14 @@ from annotations.models import Verdict
 from annotations.permissions import Permission, can
 from annotations.request_user import request_user
 from annotations.services import adjudication
+
+# A verdict in the list: whole, or (withdrawn, to clients outside the desk) a tombstone.
+VERDICT_OR_TOMBSTONE = PolymorphicProxySerializer(
+    component_name="VerdictOrTombstone",
+    serializers=[VerdictSerializer, VerdictTombstoneSerializer],
+    resource_type_field_name=None,
+    many=True,
+)
 
 
 class VerdictFeedQuerySerializer(serializers.Serializer):
@@ -84,6 +93,12 @@ class VerdictViewSet(
         "unpublish": Permission.Verdict.PUBLISH,
         "correct": Permission.Verdict.CORRECT,
     }
+
+    @extend_schema(responses={200: VERDICT_OR_TOMBSTONE})
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Verdicts, by update time. With `updated_after`, the verdicts changed since; one
+        withdrawn since comes to clients outside the desk as a tombstone."""
+        return super().list(request, *args, **kwargs)
 
     def get_queryset(self) -> QuerySet[Verdict]:
         if self.action == "list":

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from django.urls import reverse
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -15,8 +14,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from annotations.api.errors import ID_PATTERN
-from annotations.api.fields import NameField, StrictCharField
+from annotations.api.fields import NameField
 from annotations.api.query import StrictQueryParameters
+from annotations.api.responses import created
+from annotations.api.serializers import HttpUrlField
 from annotations.models import WebhookAttempt, WebhookDelivery, WebhookSubscription
 from annotations.permissions import Permission
 from annotations.request_user import request_user
@@ -58,7 +59,7 @@ class IssuedWebhookSerializer(WebhookSerializer):
 
 
 class WebhookInputSerializer(serializers.Serializer):
-    url = StrictCharField(max_length=2000, help_text="The receiver: an http(s) URL.")
+    url = HttpUrlField(help_text="The receiver: an http(s) URL.")
     events = serializers.ListField(
         child=serializers.ChoiceField(choices=WebhookSubscription.Event.choices),
         min_length=1,
@@ -137,10 +138,7 @@ class WebhookViewSet(
             events=data.validated_data["events"],
             description=data.validated_data["description"],
         )
-        location = reverse("api:webhook-detail", args=[issued.subscription.pk])
-        return Response(
-            self._issued(issued), status=status.HTTP_201_CREATED, headers={"Location": location}
-        )
+        return created(request, self._issued(issued), "webhook-detail", issued.subscription.pk)
 
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """Delete the webhook and its delivery log."""

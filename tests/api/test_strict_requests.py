@@ -191,15 +191,23 @@ def test_a_units_decision_takes_json_integers_only(api_as, editor, crime_unit, f
     assert unit.status == "needs_review"
 
 
-def test_a_form_encoded_body_may_still_send_integers_as_text(api_as, editor, crime_unit):
+@pytest.mark.parametrize("body_format", ["multipart", "form"])
+def test_a_form_or_multipart_body_is_refused_json_only(api_as, editor, crime_unit, body_format):
     unit = crime_unit
+    data = {"version": str(unit.version), "label": "false", "claim_reviewed": "Crime fell."}
+    if body_format == "multipart":
+        response = api_as(editor).post(f"/api/v1/units/{unit.pk}/decide/", data, format="multipart")
+    else:
+        response = api_as(editor).generic(
+            "POST",
+            f"/api/v1/units/{unit.pk}/decide/",
+            "&".join(f"{k}={v}".replace(" ", "+") for k, v in data.items()),
+            "application/x-www-form-urlencoded",
+        )
 
-    response = api_as(editor).post(
-        f"/api/v1/units/{unit.pk}/decide/",
-        {"version": str(unit.version), "label": "false", "claim_reviewed": "Crime fell."},
-    )
-
-    assert response.status_code == 200, response.content
+    assert response.status_code == 415, response.content
+    unit.refresh_from_db()
+    assert unit.status == "needs_review"
 
 
 @pytest.mark.parametrize(

@@ -34,7 +34,7 @@ def test_an_editor_registers_a_webhook_and_sees_its_secret_once(editor, api_as):
     assert body["secret"].startswith("whsec_")
     assert body["events"] == EVENTS
     assert body["is_enabled"] is True
-    assert answer["Location"] == f"{URL}{body['id']}/"
+    assert answer["Location"] == f"http://testserver{URL}{body['id']}/"
     shown_later = [
         client.get(URL).content,
         client.get(f"{URL}{body['id']}/").content,
