@@ -898,6 +898,9 @@ class Claim(models.Model):
     """
 
     text = models.TextField(help_text="The claim's canonical wording.")
+    # Its article's (or review's) language, unless its own words say another with confidence
+    # (core.languages.claim_language); empty when nothing said.
+    language = models.CharField(max_length=16, blank=True, default="")
     created = models.DateTimeField(default=timezone.now, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

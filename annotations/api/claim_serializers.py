@@ -146,7 +146,7 @@ class ClaimSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Claim
-        fields = ["id", "text", "created", "appearance_count"]
+        fields = ["id", "text", "language", "created", "appearance_count"]
         read_only_fields = fields
 
 
@@ -156,6 +156,10 @@ class ClaimDetailSerializer(serializers.Serializer):
 
     id = serializers.IntegerField(source="claim.pk")
     text = serializers.CharField(source="claim.text")
+    language = serializers.CharField(
+        source="claim.language",
+        help_text="Its article's language, unless its own words say another; empty if unknown.",
+    )
     created = serializers.DateTimeField(source="claim.created")
     verdict = serializers.SerializerMethodField()
     appearances = ClaimUnitLinkedSerializer(many=True)

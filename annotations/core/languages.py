@@ -83,6 +83,19 @@ def language_direction(tag: str) -> str:
     return "ltr"
 
 
+def claim_language(text: str, *, inherited: str) -> str:
+    """A claim's language: the language it came with (its article's, its review's), unless its
+    own words say another with fastText sure of it (a French claim quoted in an English
+    article). A claim too short to judge keeps what it inherited."""
+    guess = language_detect(text)
+    if guess is None:
+        return inherited
+    primary = inherited.lower().split("-")[0]
+    if not primary or (guess.method == "fasttext" and guess.language != primary):
+        return guess.language
+    return inherited
+
+
 def language_tag_clean(value: str) -> str:
     """A declared language (`<html lang="en_US">`) as a BCP 47 tag ("en-US"), or "" for
     something that is not one."""

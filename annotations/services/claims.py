@@ -22,6 +22,7 @@ from django.db import transaction
 
 from annotations.core.claims.matching import matching_fields
 from annotations.core.facts import facts_as_json
+from annotations.core.languages import claim_language
 from annotations.errors import DomainError
 from annotations.models import Claim, ClaimLink, ClaimUnit, Verdict
 from annotations.permissions import Permission, require
@@ -138,7 +139,11 @@ def claim_create_from_unit(
         or unit_passage_as_checked(unit).strip()
     )
     with transaction.atomic():
-        claim = Claim(text=wording, created_by=editor)
+        claim = Claim(
+            text=wording,
+            language=claim_language(wording, inherited=unit.article.language),
+            created_by=editor,
+        )
         claim_matching_fields_fill([claim])
         claim._history_user = editor  # type: ignore[attr-defined]  # simple_history records the author
         claim.save()
@@ -160,6 +165,7 @@ def claim_reword(*, claim: Claim, text: str, editor: User) -> Claim:
         if claim.text == wording:
             return claim
         claim.text = wording
+        claim.language = claim_language(wording, inherited=claim.language)
         claim_matching_fields_fill([claim])
         claim._history_user = editor  # type: ignore[attr-defined]  # simple_history records the author
         claim.save()

@@ -27,6 +27,7 @@ from annotations.core.formats.claimreview_import import (
     claimreviews_from_html,
     claimreviews_read,
 )
+from annotations.core.languages import claim_language
 from annotations.errors import DomainError
 from annotations.models import Claim, DeskSettings, ExternalFactCheck
 from annotations.permissions import Permission, require
@@ -116,6 +117,7 @@ def _claims_for(checks: Sequence[ExternalCheck], importer: User | None) -> dict[
     index = claim_index()
     desk = DeskSettings.load()
     wanted = {normalise(check.claim): check.claim for check in checks}
+    languages = {normalise(check.claim): check.language for check in checks}
     known = {form: ids[0] for form, text in wanted.items() if (ids := index.exact_ids(text))}
     by_id = Claim.objects.in_bulk(known.values())
     found = {form: ClaimFound(by_id[pk], "exact", 1.0) for form, pk in known.items()}
@@ -125,7 +127,13 @@ def _claims_for(checks: Sequence[ExternalCheck], importer: User | None) -> dict[
         if same is not None:
             found[form] = same
     new = [
-        Claim(text=text, created_by=importer) for form, text in wanted.items() if form not in found
+        Claim(
+            text=text,
+            language=claim_language(text, inherited=languages[form]),
+            created_by=importer,
+        )
+        for form, text in wanted.items()
+        if form not in found
     ]
     claim_matching_fields_fill(new, with_facts=False)
     for claim in bulk_create_with_history(new, Claim, batch_size=BATCH):
@@ -279,7 +287,11 @@ def _claim_of_own_wording(fact_check: ExternalFactCheck, editor: User) -> Claim:
     found = Claim.objects.filter(pk__in=ids).order_by("pk").first() if ids else None
     if found is not None:
         return found
-    claim = Claim(text=fact_check.claim_text, created_by=editor)
+    claim = Claim(
+        text=fact_check.claim_text,
+        language=claim_language(fact_check.claim_text, inherited=fact_check.language),
+        created_by=editor,
+    )
     claim._history_user = editor  # type: ignore[attr-defined]  # simple_history records the author
     claim.save()
     return claim

@@ -169,6 +169,7 @@ def test_a_claim_shows_its_verdict_appearances_related_units_and_external_checks
     detail = api_as(alice).get(f"/api/v1/claims/{claim.pk}/").json()
 
     assert detail["text"] == "Unemployment doubled"
+    assert detail["language"] == "en"  # its article's (ArticleFactory's "en")
     assert detail["verdict"]["label"] == "false"
     assert detail["verdict"]["url"].endswith(f"/verdicts/{checked.verdict.pk}/")
     assert [(a["article_title"], a["passage"]) for a in detail["appearances"]] == [

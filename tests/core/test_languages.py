@@ -14,6 +14,7 @@ import pytest
 from annotations.core.languages import (
     MIN_WORDS,
     LanguageGuess,
+    claim_language,
     language_detect,
     language_direction,
     language_tag_clean,
@@ -142,3 +143,23 @@ def test_a_declared_language_is_kept_only_as_a_tag(declared: str, tag: str) -> N
 )
 def test_a_language_says_which_way_its_text_runs(tag: str, direction: str) -> None:
     assert language_direction(tag) == direction
+
+
+@pytest.mark.parametrize(
+    ("text", "inherited", "language"),
+    [
+        # Its article's language, when its words agree or say nothing sure.
+        (NEWS["en"], "en", "en"),
+        (NEWS["fr"], "fr-BE", "fr-BE"),
+        ("Unemployment fell", "fr", "fr"),  # too short to judge
+        # Its own words, when fastText is sure they are another language.
+        (NEWS["es"], "en", "es"),
+        # Nothing inherited: what the words say.
+        (NEWS["ar"], "", "ar"),
+        ("Prices rose sharply again", "", "en"),
+    ],
+)
+def test_a_claim_takes_its_articles_language_unless_its_words_say_another(
+    text: str, inherited: str, language: str
+) -> None:
+    assert claim_language(text, inherited=inherited) == language

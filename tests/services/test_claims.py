@@ -149,6 +149,28 @@ def test_a_new_claim_from_a_decided_unit_takes_the_claim_as_checked(editor):
     assert claim_verdict(claim) == unit.verdict
 
 
+@pytest.mark.parametrize(
+    ("article_language", "wording", "language"),
+    [
+        # Too short to judge: its article's.
+        ("fr", "Chômage : +12 %", "fr"),
+        ("ar", "البطالة 12%", "ar"),
+        # Its own words, in another language than its article's: theirs.
+        ("fr", "", "en"),  # the passage: "Critics say unemployment has doubled since 2020."
+        ("en", "El desempleo se duplicó desde 2020 según las cifras oficiales del gobierno", "es"),
+    ],
+)
+def test_a_new_claim_takes_its_articles_language_unless_its_words_say_another(
+    editor, article_language, wording, language
+):
+    unit = unit_on_new_article(language=article_language)
+
+    claim = claim_create_from_unit(unit=unit, editor=editor, text=wording)
+
+    assert claim.language == language
+    assert Claim.objects.get(pk=claim.pk).language == language
+
+
 def test_a_new_claim_from_an_undecided_unit_takes_its_passage(editor):
     claim = claim_create_from_unit(unit=unit_on_new_article(), editor=editor)
 
