@@ -1,5 +1,5 @@
 """A claim's language (issue 17): its first appearance's article's, else its first external
-review's; new claims take theirs from core.languages.claim_language.
+review's, unless its own words say another (core.languages.claim_language, as for new claims).
 
 On SQLite, adding a column with a default rebuilds annotations_claim: the triggers naming it
 (the search index's, migration 0015, and the claims' lexical index, 0016) are dropped first
@@ -46,18 +46,25 @@ def languages_fill(apps, schema_editor):
     ClaimLink = apps.get_model("annotations", "ClaimLink")
     ExternalFactCheck = apps.get_model("annotations", "ExternalFactCheck")
     found: dict[int, str] = {}
-    for check in ExternalFactCheck.objects.exclude(claim=None).exclude(language="").order_by(
-        "-pk"
-    ).values("claim_id", "language"):
+    for check in (
+        ExternalFactCheck.objects.exclude(claim=None)
+        .exclude(language="")
+        .order_by("-pk")
+        .values("claim_id", "language")
+    ):
         found[check["claim_id"]] = check["language"]  # the first review's wins
-    for link in ClaimLink.objects.filter(relation="same").order_by("-pk").values(
-        "claim_id", "unit__article__language"
+    for link in (
+        ClaimLink.objects.filter(relation="same")
+        .order_by("-pk")
+        .values("claim_id", "unit__article__language")
     ):
         if link["unit__article__language"]:
             found[link["claim_id"]] = link["unit__article__language"]  # appearances first
-    claims = list(Claim.objects.filter(pk__in=found).only("pk"))
+    from annotations.core.languages import claim_language
+
+    claims = list(Claim.objects.filter(pk__in=found).only("pk", "text"))
     for claim in claims:
-        claim.language = found[claim.pk][:16]
+        claim.language = claim_language(claim.text, inherited=found[claim.pk][:16])
     Claim.objects.bulk_update(claims, ["language"], batch_size=BATCH)
 
 

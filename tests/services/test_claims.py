@@ -171,6 +171,31 @@ def test_a_new_claim_takes_its_articles_language_unless_its_words_say_another(
     assert Claim.objects.get(pk=claim.pk).language == language
 
 
+def test_the_migration_gives_stored_claims_their_first_appearances_language(editor):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("annotations.migrations.0028_claim_language")
+    short = claim_create_from_unit(
+        unit=unit_on_new_article(language="fr"), editor=editor, text="Chômage : +12 %"
+    )
+    claim_link(unit=unit_on_new_article(language="es"), claim=short, relation="same", editor=editor)
+    spanish = claim_create_from_unit(
+        unit=unit_on_new_article(language="en"),
+        editor=editor,
+        text="El desempleo se duplicó desde 2020 según las cifras oficiales del gobierno",
+    )
+    alone = Claim.objects.create(text="A claim nobody linked")
+    Claim.objects.update(language="")  # as they were before migration 0028
+
+    migration.languages_fill(apps, None)
+
+    assert Claim.objects.get(pk=short.pk).language == "fr"  # its first appearance's
+    assert Claim.objects.get(pk=spanish.pk).language == "es"  # its own words'
+    assert Claim.objects.get(pk=alone.pk).language == ""
+
+
 def test_a_new_claim_from_an_undecided_unit_takes_its_passage(editor):
     claim = claim_create_from_unit(unit=unit_on_new_article(), editor=editor)
 
