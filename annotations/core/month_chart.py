@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Sequence
 
-from .charts import GRID, MUTED, TEXT, colour_valid, compact, escape
+from .charts import GRID, MUTED, _svg, _text, colour_valid, compact, escape
 
 # (month, value or None)
 MonthPoint = tuple[datetime.date, float | None]
@@ -25,13 +25,6 @@ LEFT, RIGHT, TOP, BOTTOM = 44, 16, 18, 38
 def month_label(month: datetime.date) -> str:
     """ "Nov 2026": short and unambiguous (English month abbreviations, as the pages print)."""
     return month.strftime("%b %Y")
-
-
-def _text(x: float, y: float, text: str, **attributes: object) -> str:
-    extra = "".join(
-        f' {name.replace("_", "-")}="{escape(value)}"' for name, value in attributes.items()
-    )
-    return f'<text x="{x:.1f}" y="{y:.1f}"{extra}>{escape(text)}</text>'
 
 
 def month_line_svg(
@@ -123,12 +116,7 @@ def month_line_svg(
         )
     months = len(points)
     label = f"{title}, by month, over {months} month{'s' if months != 1 else ''}"
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {escape(css_class)}" role="img" '
-        f'aria-label="{escape(label)}" width="{width:.0f}" height="{height:.0f}" '
-        f'viewBox="0 0 {width:.0f} {height:.0f}" font-size="12" fill="{TEXT}">'
-        f"<title>{escape(label)}</title>" + "".join(body) + "</svg>"
-    )
+    return _svg(width, height, label, body, css_class)
 
 
 def steps(value: float) -> str:
