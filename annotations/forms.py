@@ -436,7 +436,28 @@ class FastConfirmForm(forms.Form):
         return self.ACTIONS[self.cleaned_data["action"]][1]
 
 
-class ArticleListForm(forms.Form):
+class _DateRangeForm(forms.Form):
+    """A publication date range (`date_from`, `date_to`, inclusive, in order, picked with the
+    browser's date input) and a whole publisher name: the filters the article list, the search
+    page and the public index share. Subclasses declare the three fields."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("date_from", "date_to"):
+            self.fields[name].widget.input_type = "date"
+
+    def clean_publisher(self) -> str:
+        return str(self.cleaned_data["publisher"]).strip()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "Must not be before the start date.")
+        return cleaned
+
+
+class ArticleListForm(_DateRangeForm):
     """The article list's search and filters, and the page asked for (`after` / `before`: a
     keyset cursor's token), read from the query string."""
 
@@ -482,18 +503,10 @@ class ArticleListForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name in ("date_from", "date_to"):
-            self.fields[name].widget.input_type = "date"
         self.fields["q"].widget.input_type = "search"
 
-    def clean_publisher(self) -> str:
-        return str(self.cleaned_data["publisher"]).strip()
-
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        start, end = cleaned.get("date_from"), cleaned.get("date_to")
-        if start and end and start > end:
-            self.add_error("date_to", "Must not be before the start date.")
+        cleaned = super().clean()
         after, before = cleaned.get("after"), cleaned.get("before")
         if after and before:
             self.add_error(None, self.BROKEN_PAGE)
@@ -521,7 +534,7 @@ class ArticleListForm(forms.Form):
         )
 
 
-class _SearchBoxForm(forms.Form):
+class _SearchBoxForm(_DateRangeForm):
     """A search box with a desk label and a publication date range, read from the query
     string; the desk's search page and the public index build on it. Label choices come from
     the view."""
@@ -536,8 +549,6 @@ class _SearchBoxForm(forms.Form):
 
     def __init__(self, *args: Any, labels: Sequence[VerdictLabel], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name in ("date_from", "date_to"):
-            self.fields[name].widget.input_type = "date"
         _field(self, "label", forms.ChoiceField).choices = [
             ("", "Any"),
             *((label.slug, label.name) for label in labels),
@@ -548,16 +559,6 @@ class _SearchBoxForm(forms.Form):
         if text.strip() and query_parse(text).empty:
             raise forms.ValidationError(NO_WORD_MESSAGE)
         return text
-
-    def clean_publisher(self) -> str:
-        return str(self.cleaned_data["publisher"]).strip()
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        start, end = cleaned.get("date_from"), cleaned.get("date_to")
-        if start and end and start > end:
-            self.add_error("date_to", "Must not be before the start date.")
-        return cleaned
 
 
 class SearchForm(_SearchBoxForm):
