@@ -166,7 +166,13 @@ class Command(BaseCommand):
                 _sites(options["hosts"]) as bases,
             ):
                 annotation = self._annotation(user)
-                self._captures(annotation, bases, options["captures"], options["concurrency"])
+                concurrency = options["concurrency"]
+                if connection.vendor == "sqlite" and concurrency > 1:
+                    # SQLite takes one writer at a time; threads writing at once fail with
+                    # "table is locked" in its shared-cache mode instead of waiting.
+                    self.stdout.write("SQLite writes one at a time: capturing with 1 worker.")
+                    concurrency = 1
+                self._captures(annotation, bases, options["captures"], concurrency)
                 self._sweep(annotation, bases, options["sources"])
         finally:
             Article.objects.filter(imported_by=user).delete()
