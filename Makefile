@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 # Local runs use the development profile unless the environment says otherwise.
 export DEBUG ?= 1
 
-.PHONY: run test install install-dev lock lint format worker chromium axe clean
+.PHONY: run test install install-dev lock lint format worker chromium axe clean translations messages
 
 # pip itself is pinned too: what a resolver does differs between its versions.
 PIP_VERSION := 26.3
@@ -32,9 +32,22 @@ $(VENV)/.installed-dev: requirements.lock requirements-dev.lock | $(BIN)/python
 	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $@ $(VENV)/.installed
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed translations
 
-install-dev: $(VENV)/.installed-dev
+install-dev: $(VENV)/.installed-dev translations
+
+# The interface's catalogues (factcheck/locale/*/LC_MESSAGES/*.po) compiled for Django, in Python
+# (Babel): no GNU gettext needed to run the desk.
+translations: $(VENV)/.installed
+	$(BIN)/python manage.py compile_translations
+
+# After changing or adding interface strings: extract them into the catalogues (GNU gettext's
+# xgettext; Debian's gettext package), then translate what is new in each .po file.
+MESSAGES := --locale ar --locale fr --locale es --add-location file --no-obsolete \
+	--ignore .venv --ignore staticfiles --ignore tests --ignore media --ignore "*/node_modules/*"
+messages: install-dev
+	$(BIN)/python manage.py makemessages --domain django $(MESSAGES)
+	$(BIN)/python manage.py makemessages --domain djangojs $(MESSAGES)
 
 # With REDIS_URL, a loop keeps a Celery worker (with beat) running beside the web server: one that
 # dies is started again, and whatever it leaves behind in its own process group (an embedded beat

@@ -105,6 +105,8 @@ MIDDLEWARE = [
     # Before CommonMiddleware, as django-cors-headers asks: it answers preflights itself.
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The interface's language: the switcher's cookie, else Accept-Language (no prefix in URLs).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # A form too large to read: the page's form with the reason, before CSRF reads it.
     "annotations.views.errors.RequestTooLargeMiddleware",
@@ -179,6 +181,19 @@ LOGIN_REDIRECT_URL = "article-list"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "en"
+# The interface's languages (issue 17): the catalogues in factcheck/locale/ are complete for each
+# (tests/test_translations.py). Adding one: see "Languages" in the README.
+LANGUAGES = [
+    ("en", "English"),
+    ("ar", "العربية"),
+    ("fr", "Français"),
+    ("es", "Español"),
+]
+LOCALE_PATHS = [BASE_DIR / "factcheck" / "locale"]
+# The reader's choice (the switcher in every page's header) is kept in this cookie for a year;
+# without it, the browser's Accept-Language chooses.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

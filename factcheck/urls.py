@@ -4,6 +4,9 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, register_converter
+from django.utils import timezone
+from django.views.decorators.http import last_modified
+from django.views.i18n import JavaScriptCatalog, set_language
 from drf_spectacular.views import SpectacularAPIView
 
 from annotations.account_views import account, token_revoke
@@ -25,6 +28,10 @@ register_converter(IdConverter, "id")
 
 handler404 = "annotations.api.errors.not_found"
 
+# The JavaScript catalogue changes only with a deployment: browsers revalidate it against the
+# time this process started (the page asks for it with the language in its query string).
+STARTED = timezone.now()
+
 urlpatterns = [
     # Django's own views, declared like every page (the map grants them to anyone).
     path(
@@ -38,6 +45,21 @@ urlpatterns = [
         "logout/",
         permission_required(Permission.Account.LOG_OUT)(auth_views.LogoutView.as_view()),
         name="logout",
+    ),
+    # The interface's language: the header's switcher posts here (Django's view: it checks
+    # `next` stays on this site and sets the language cookie); scripts read their strings
+    # from the catalogue.
+    path(
+        "i18n/setlang/",
+        permission_required(Permission.Public.READ)(set_language),
+        name="set_language",
+    ),
+    path(
+        "i18n/catalogue.js",
+        permission_required(Permission.Public.READ)(
+            last_modified(lambda request: STARTED)(JavaScriptCatalog.as_view())
+        ),
+        name="javascript-catalogue",
     ),
     # The back office: Django's admin, for staff, with its own model permissions.
     path("admin/", admin.site.urls),

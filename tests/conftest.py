@@ -15,6 +15,15 @@ from tests.redis_server import RedisServer, free_port
 _skipped: list[str] = []
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # The interface's catalogues as `make test` compiles them, for a pytest run on its own too
+    # (once, in the process that starts xdist's workers: they read the files it writes).
+    if not hasattr(session.config, "workerinput"):
+        from django.core.management import call_command
+
+        call_command("compile_translations", verbosity=0)
+
+
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     if report.skipped:
         _skipped.append(report.nodeid)
