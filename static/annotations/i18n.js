@@ -28,7 +28,9 @@ export function interpolate(format, values) {
   );
 }
 
-// Numbers as the interface's language writes them (Django's formats do the same on the server).
+// Numbers as the interface's language writes them, in Western digits as Django's formats write
+// them on the server (Intl would give Arabic-Indic digits for "ar": one page, one kind of digit).
 export function formatNumber(value, options = {}) {
-  return new Intl.NumberFormat(document.documentElement.lang || "en", options).format(value);
+  const language = document.documentElement.lang || "en";
+  return new Intl.NumberFormat(language, { numberingSystem: "latn", ...options }).format(value);
 }
