@@ -274,6 +274,42 @@ def test_the_h_articles_the_fifth_blind_round_cover_the_hard_cases() -> None:
     assert ("Tulloch: “", "Morag Tulloch") in lines
 
 
+def test_the_i_articles_the_sixth_blind_round_cover_the_hard_cases() -> None:
+    ours = _blind_round("i", "blind", quotes=170)
+
+    assert sum(len(a.claims) for a in ours) >= 60
+    assert all(450 <= len(a.text.split()) <= 600 for a in ours)
+    speakers = {q.speaker for a in ours for q in a.quotes}
+    # organisations speaking through statements, rulings, posts and spokespeople
+    organisations = {
+        "Harwell Terminals",
+        "National Bank of Karsia",
+        "Wensum Valley Hospitals NHS Trust",
+        "Harlow Falls Transit Authority",
+        "Harlow Falls Riders Union",
+        "Minnesota Office of Consumer Data Protection",
+        "FitLoop",
+    }
+    assert organisations <= speakers
+    # unknown speakers, first names alone, names with particles and diacritics
+    assert sum(q.speaker is None for a in ours for q in a.quotes) >= 10
+    assert {"Keisha", "Rhys", "Dani", "Amira", "Idris", "Marnie", "Hannah", "Magnus"} <= speakers
+    names = {"Amélie de la Fontaine", "Mirela Dăscălescu", "Aoife Ní Bhriain", "Pieter van Rooyen"}
+    assert names <= speakers
+    # transcript lines in curly double, curly single and straight quotes, surname-only labels
+    lines = [
+        (a.text[a.text.rfind("\n", 0, q.start) + 1 : q.start], q.speaker)
+        for a in ours
+        for q in a.quotes
+    ]
+    assert ("Varga: “", "Ilse Varga") in lines
+    assert ("Brannigan: ‘", "Col Brannigan") in lines
+    assert ('De Smet: "', "Katrien de Smet") in lines
+    assert ('Range safety officer: "', None) in lines
+    # a headline in straight single quotes whose speaker the body names
+    assert any(a.text.startswith("'") and a.quotes[0].start == 1 for a in ours)
+
+
 # --- the figures --------------------------------------------------------------------------------
 
 
