@@ -18,3 +18,10 @@ class AnnotationsConfig(AppConfig):
         from annotations.services.webhooks import verdict_document_register
 
         verdict_document_register(verdict_webhook_document)
+
+        # A member's chosen interface language comes back when they log in on another browser.
+        from django.contrib.auth.signals import user_logged_in
+
+        from annotations.views.languages import language_restore_at_login
+
+        user_logged_in.connect(language_restore_at_login, dispatch_uid="language-restore")

@@ -1330,6 +1330,21 @@ class NotificationPreference(models.Model):
         return f"notification preferences of {self.user_id}"
 
 
+class LanguagePreference(models.Model):
+    """The interface language a desk member chose in the header's switcher: their e-mails are
+    written in it, and a browser that has no language cookie yet (a new device, cleared cookies)
+    starts in it. Without a row, the browser's languages and then the desk's default apply."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="language_preference"
+    )
+    # One of settings.LANGUAGES (checked where it is set: annotations.services.users).
+    language = models.CharField(max_length=16)
+
+    def __str__(self) -> str:
+        return f"{self.language} for {self.user_id}"
+
+
 class WebhookSubscription(models.Model):
     """An endpoint a partner runs, and the verdict events it wants (docs/webhooks.md).
 

@@ -112,6 +112,8 @@ MIDDLEWARE = [
     "annotations.views.errors.RequestTooLargeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A member's chosen language set as the language cookie when they log in.
+    "annotations.views.languages.RememberedLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # A service's DomainError 403 or 404 on a page: Django's own 403 and 404 pages.
     "annotations.views.errors.DomainErrorMiddleware",

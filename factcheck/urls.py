@@ -6,7 +6,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, register_converter
 from django.utils import timezone
 from django.views.decorators.http import last_modified
-from django.views.i18n import JavaScriptCatalog, set_language
+from django.views.i18n import JavaScriptCatalog
 from drf_spectacular.views import SpectacularAPIView
 
 from annotations.account_views import account, token_revoke
@@ -23,6 +23,7 @@ from annotations.public_views import (
     verdict_public,
 )
 from annotations.views.decorators import permission_required
+from annotations.views.languages import language_set
 
 register_converter(IdConverter, "id")
 
@@ -46,14 +47,10 @@ urlpatterns = [
         permission_required(Permission.Account.LOG_OUT)(auth_views.LogoutView.as_view()),
         name="logout",
     ),
-    # The interface's language: the header's switcher posts here (Django's view: it checks
-    # `next` stays on this site and sets the language cookie); scripts read their strings
-    # from the catalogue.
-    path(
-        "i18n/setlang/",
-        permission_required(Permission.Public.READ)(set_language),
-        name="set_language",
-    ),
+    # The interface's language: the header's switcher posts here (Django's view, which checks
+    # `next` stays on this site and sets the language cookie, and the member's account keeps
+    # it); scripts read their strings from the catalogue.
+    path("i18n/setlang/", language_set, name="set_language"),
     path(
         "i18n/catalogue.js",
         permission_required(Permission.Public.READ)(
