@@ -53,6 +53,20 @@ def test_check_deploy_is_clean_under_production_settings():
     assert "no issues" in result.stdout
 
 
+def test_production_sends_every_cookie_over_https_only():
+    names = ("SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "LANGUAGE_COOKIE_SECURE")
+    result = manage(
+        "shell",
+        "-c",
+        f"from django.conf import settings; print([getattr(settings, n) for n in {names!r}])",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="factcheck.example.org",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[True, True, True]"
+
+
 def test_a_malformed_boolean_is_a_clear_error():
     result = manage("check", DEBUG="maybe")
 
