@@ -44,7 +44,7 @@ SAMPLE_CHARACTERS = 5_000
 
 # A word: a run between spaces with a letter in it (figures say nothing). Marks are not letters
 # to `re` but are not spaces either, so a word with vowel signs or harakat stays one word.
-_WORD = re.compile(r"(?<!\S)(?=\S*?[^\W\d_])\S+")
+_LETTER = re.compile(r"[^\W\d_]")
 # Han (with its extensions and compatibility block) and kana: scripts written without spaces.
 _UNSPACED = re.compile(
     r"[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
@@ -145,10 +145,10 @@ def language_tag_clean(value: str) -> str:
 def words_count(text: str) -> int:
     """How many words `text` has (see the module's docstring for what counts as one)."""
     unspaced = _UNSPACED.findall(text)
-    if not unspaced:
-        return len(_WORD.findall(text))
-    spaced = _WORD.findall(_UNSPACED.sub(" ", text))
-    return len(spaced) + sum(len(run) // 2 for run in unspaced)
+    if unspaced:
+        text = _UNSPACED.sub(" ", text)
+    spaced = sum(1 for word in text.split() if _LETTER.search(word))
+    return spaced + sum(len(run) // 2 for run in unspaced)
 
 
 def language_detect(text: str) -> LanguageGuess | None:
