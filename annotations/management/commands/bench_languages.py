@@ -101,7 +101,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--data", type=Path, default=EVAL_DIRECTORY, help="the set's folder")
-        parser.add_argument("--runs", type=int, default=20, help="timed passes over every sentence")
+        parser.add_argument("--runs", type=int, default=50, help="timed passes over every sentence")
         parser.add_argument(
             "--misses",
             action="store_true",
