@@ -84,6 +84,12 @@ class VerdictSerializer(serializers.ModelSerializer):
         allow_null=True,
         help_text="The deciding editor's username; null where none is recorded.",
     )
+    claimant_type = serializers.CharField(
+        read_only=True,
+        help_text="Person or Organization as the editor chose; empty where they left it to "
+        "the desk's known claimants (ClaimReview's author type then comes from that list, "
+        "else Person).",
+    )
     sources = CitedSourceSerializer(many=True, read_only=True)
     corrections = CorrectionSerializer(many=True, read_only=True)
 
@@ -101,6 +107,7 @@ class VerdictSerializer(serializers.ModelSerializer):
             "claim_reviewed",
             "explanation",
             "claimant",
+            "claimant_type",
             "sources",
             "decided_by",
             "decided_at",

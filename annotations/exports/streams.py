@@ -55,6 +55,7 @@ COLUMNS = [
     "claim_reviewed",
     "explanation",
     "claimant",
+    "claimant_type",
     "passage",
     "sources",
     "decided_by",
@@ -73,6 +74,7 @@ TEXT_COLUMNS = {
     "claim_reviewed",
     "explanation",
     "claimant",
+    "claimant_type",
     "passage",
     "decided_by",
     # the sources CSV's
@@ -131,6 +133,7 @@ def published_rows(
             "claim_reviewed",
             "explanation",
             "claimant",
+            "claimant_type",
             "passage_text",
             "decided_by__username",
             "decided_at",
