@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from annotations.models import VerdictLabel, VerdictLabelTranslation, label_languages
+from tests.factories import INTERFACE_LANGUAGES
 
 pytestmark = pytest.mark.django_db
 
@@ -20,14 +21,12 @@ migration = importlib.import_module("annotations.migrations.0029_label_translati
 
 def names_in(language: str) -> dict[str, str]:
     return dict(
-        VerdictLabelTranslation.objects.filter(language=language).values_list(
-            "label__slug", "name"
-        )
+        VerdictLabelTranslation.objects.filter(language=language).values_list("label__slug", "name")
     )
 
 
 def test_a_label_may_be_named_in_every_interface_language_but_its_own(settings):
-    settings.LANGUAGES = [("en", "English"), ("ar", "العربية"), ("fr", "Français"), ("es", "Español")]
+    settings.LANGUAGES = INTERFACE_LANGUAGES
 
     assert [code for code, _ in label_languages()] == ["ar", "fr", "es"]
 
@@ -121,7 +120,7 @@ def test_a_name_with_invisible_or_direction_characters_is_refused():
 
 
 def test_a_language_outside_the_interfaces_others_is_refused(settings):
-    settings.LANGUAGES = [("en", "English"), ("ar", "العربية"), ("fr", "Français"), ("es", "Español")]
+    settings.LANGUAGES = INTERFACE_LANGUAGES
     mixed = VerdictLabel.objects.get(slug="mixed")
     VerdictLabelTranslation.objects.filter(label=mixed).delete()
 

@@ -12,16 +12,14 @@ from django.test import Client
 from django.utils import translation
 
 from annotations.models import VerdictLabelTranslation
-from tests.factories import ArticleFactory, published_verdict
+from tests.factories import INTERFACE_LANGUAGES, ArticleFactory, published_verdict
 
 pytestmark = pytest.mark.django_db
-
-INTERFACE = [("en", "English"), ("ar", "العربية"), ("fr", "Français"), ("es", "Español")]
 
 
 @pytest.fixture(autouse=True)
 def _interface_languages(settings) -> None:
-    settings.LANGUAGES = INTERFACE
+    settings.LANGUAGES = INTERFACE_LANGUAGES
 
 
 def page_in(client: Client, language: str, url: str) -> str:
@@ -40,7 +38,7 @@ def badge_names(html: str) -> list[str]:
 def test_the_scale_names_and_describes_each_label_in_french(client: Client):
     html = page_in(client, "fr", "/scale/")
 
-    assert html.startswith("<!doctype html>\n<html lang=\"fr\"")
+    assert html.startswith('<!doctype html>\n<html lang="fr"')
     names = re.findall(r'<h2 class="scale-list__name">.*?</svg>\s*([^<]+)</h2>', html, re.S)
     assert names == ["Vrai", "Plutôt vrai", "Mitigé", "Plutôt faux", "Faux", "Invérifiable"]
     assert '<p class="scale-list__description">Exact, sans omission importante.</p>' in html
