@@ -94,9 +94,6 @@ class ArticleFactory(factory.django.DjangoModelFactory):
 
 UNEMPLOYMENT_CLAIM = "Critics say unemployment has doubled since 2020."
 
-# The interface's languages (settings.LANGUAGES), for tests of what depends on them.
-INTERFACE_LANGUAGES = [("en", "English"), ("ar", "العربية"), ("fr", "Français"), ("es", "Español")]
-
 
 def unit_on_new_article(**article: object) -> ClaimUnit:
     """A unit on UNEMPLOYMENT_CLAIM in a new article (ArticleFactory's text), made directly."""

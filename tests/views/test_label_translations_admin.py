@@ -11,15 +11,10 @@ from django.test import Client
 from django.urls import reverse
 
 from annotations.models import VerdictLabel, VerdictLabelTranslation
-from tests.factories import INTERFACE_LANGUAGES, UserFactory
+from tests.factories import UserFactory
 from tests.pages import label_admin_form, logged_in
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _interface_languages(settings) -> None:
-    settings.LANGUAGES = INTERFACE_LANGUAGES
 
 
 @pytest.fixture
