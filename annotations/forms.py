@@ -30,6 +30,7 @@ from annotations.models import (
     VerdictLabel,
     WebhookSubscription,
 )
+from annotations.presenters.labels import label_wording
 from annotations.roles import Role
 from annotations.selectors.article_list import ArticleListFilters, Progress
 from annotations.selectors.public import IndexCursor, IndexFilters
@@ -551,8 +552,11 @@ class _SearchBoxForm(_DateRangeForm):
         super().__init__(*args, **kwargs)
         _field(self, "label", forms.ChoiceField).choices = [
             ("", "Any"),
-            *((label.slug, label.name) for label in labels),
+            *((label.slug, self.label_name(label)) for label in labels),
         ]
+
+    def label_name(self, label: VerdictLabel) -> str:
+        return label.name
 
     def clean_q(self) -> str:
         text: str = self.cleaned_data["q"]
@@ -612,6 +616,10 @@ class PublicIndexForm(_SearchBoxForm):
         super().__init__(*args, labels=labels, **kwargs)
         self.fields["label"].label = "Rating"
         self.fields["q"].label = "Search fact checks"
+
+    def label_name(self, label: VerdictLabel) -> str:
+        # Readers choose a rating by its name in their language (labels with translations).
+        return label_wording(label).name
 
     def clean_claimant(self) -> str:
         return str(self.cleaned_data["claimant"]).strip()

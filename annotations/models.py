@@ -68,6 +68,48 @@ class VerdictLabel(models.Model):
         return self.name
 
 
+def label_languages() -> list[tuple[str, str]]:
+    """The languages a label may be translated into: the interface's (settings.LANGUAGES)
+    but the desk's own (settings.LANGUAGE_CODE), which the label's own name is in. Read when
+    asked, so that adding a language to the settings needs no migration."""
+    return [(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+class VerdictLabelTranslation(models.Model):
+    """A label's name and description in another language of the interface, which the public
+    site shows readers of that language and ClaimReview gives as the rating's `alternateName`
+    for a verdict in it (annotations.core.label_wording: the label's own where there is none).
+    Names are unique per language, as the labels' own are: a reader could not tell two apart.
+    """
+
+    label = models.ForeignKey(VerdictLabel, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(max_length=16, choices=label_languages)
+    name = models.CharField(max_length=80, validators=[validate_visible_name])
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["label", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["label", "language"],
+                name="verdictlabeltranslation_one_per_language",
+                violation_error_message="This label already has a name in this language.",
+            ),
+            models.UniqueConstraint(
+                fields=["language", "name"],
+                name="verdictlabeltranslation_name_unique_per_language",
+                violation_error_message="Another label has this name in this language.",
+            ),
+            # The label's own name is in the desk's language; no translation can be in none.
+            models.CheckConstraint(
+                condition=~Q(language=""), name="verdictlabeltranslation_has_language"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.language})"
+
+
 class Article(models.Model):
     """A news article as the desk reviews it.
 

@@ -71,7 +71,8 @@ def _fresh_cache() -> None:
 @pytest.fixture(autouse=True)
 def _desk_defaults_after_flush(request: pytest.FixtureRequest) -> None:
     """Transactional tests flush the database, data migrations included: put back the default
-    rating scale and the role groups, as a fresh database has them."""
+    rating scale (with its names in the other languages) and the role groups, as a fresh
+    database has them."""
     marker = request.node.get_closest_marker("django_db")
     transactional = marker is not None and marker.kwargs.get("transaction", False)
     if not (transactional or {"transactional_db", "live_server"} & set(request.fixturenames)):
@@ -83,6 +84,8 @@ def _desk_defaults_after_flush(request: pytest.FixtureRequest) -> None:
         "annotations.migrations.0002_default_scale_and_roles"
     )
     default_scale_and_roles.create_scale_and_roles(apps, None)
+    label_translations = importlib.import_module("annotations.migrations.0029_label_translations")
+    label_translations.default_scale_translate(apps, None)
 
 
 @pytest.fixture

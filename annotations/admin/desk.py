@@ -10,13 +10,38 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import UserChangeForm
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from annotations.models import DeskSettings, KnownClaimant, VerdictLabel
+from annotations.models import (
+    DeskSettings,
+    KnownClaimant,
+    VerdictLabel,
+    VerdictLabelTranslation,
+    label_languages,
+)
 from annotations.services.agreement import rating_scale_changed
 from annotations.services.users import user_deactivate
 from annotations.validators import validate_visible_name
+
+
+class VerdictLabelTranslationInline(admin.TabularInline):
+    """The label's name and description in each other language of the interface: readers of
+    that language see them on the public site, and ClaimReview names a verdict in that
+    language's rating with them. A language left out shows the label's own (English) name."""
+
+    model = VerdictLabelTranslation
+    fields = ["language", "name", "description"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
+
+    def get_max_num(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> int:
+        return len(label_languages())
+
+    def get_extra(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> int:
+        # An empty row for each language the label has no name in yet.
+        written = obj.translations.count() if obj is not None else 0
+        return max(0, len(label_languages()) - written)
 
 
 @admin.register(VerdictLabel)
@@ -25,6 +50,7 @@ class VerdictLabelAdmin(admin.ModelAdmin):
     list_editable = ["position", "is_ordinal", "rating_value", "colour"]
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name", "slug"]
+    inlines = [VerdictLabelTranslationInline]
     # What the agreement statistics read of a label: changing one recomputes every article.
     SCALE_FIELDS = frozenset({"position", "is_ordinal", "rating_value"})
 

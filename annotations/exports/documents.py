@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -27,6 +28,7 @@ from annotations.exports.iris import (
     verdict_article_iri,
 )
 from annotations.models import Annotation, Source, SourceCapture, Verdict
+from annotations.presenters.labels import label_wording
 from annotations.selectors.evidence import captures_latest
 from annotations.selectors.verdicts import claimant_types
 
@@ -122,7 +124,9 @@ def claim_review_documents(
     request: HttpRequest, verdicts: Sequence[Verdict], bounds: tuple[int, int]
 ) -> list[dict[str, Any]]:
     """Several verdicts' ClaimReviews, their claims' appearances, their sources' archived
-    copies and their claimants' types each read in one go (a constant number of queries)."""
+    copies, their claimants' types and their labels' names in other languages each read in one
+    go (a constant number of queries)."""
+    prefetch_related_objects(list(verdicts), "label__translations")
     appearances = selectors.verdicts_claim_appearances(verdicts)
     captures = captures_of(source for verdict in verdicts for source in verdict.sources.all())
     types = claimant_types(verdicts)
@@ -153,7 +157,11 @@ def claim_review_document(
     """The verdict's ClaimReview. `itemReviewed.appearance` lists every article where its
     claim appears (units linked "same" to the unit's claim), this article first;
     `appearances`, `captures` and `claimant_type` pass in what was read for many verdicts
-    at once. `datePublished` is the day it was first published in the desk's time zone."""
+    at once. `datePublished` is the day it was first published in the desk's time zone.
+
+    The review is in its article's language (`inLanguage`), and so is its rating's name
+    (`alternateName`): the label's translation into that language, else its own name
+    (presenters.labels; `label.translations` is read unless prefetched)."""
     article = verdict.unit.article
     best, worst = bounds
     if appearances is None:
@@ -172,7 +180,7 @@ def claim_review_document(
         rating_value=verdict.label.rating_value if verdict.label.is_ordinal else None,
         best_rating=best,
         worst_rating=worst,
-        alternate_name=verdict.label.name,
+        alternate_name=label_wording(verdict.label, article.language).name,
         author_name=settings.DESK_NAME,
         author_url=desk_home_iri(request),
         date_published=timezone.localdate(published),

@@ -16,8 +16,10 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
 from annotations.core.formats.claimreview import json_ld_script
+from annotations.core.label_wording import LabelWording
 from annotations.exports.documents import captures_of, claim_review_document
 from annotations.models import Correction, Source, SourceCapture, Verdict, VerdictLabel
+from annotations.presenters.labels import label_wording
 from annotations.selectors.public import Appearance, verdict_appearances
 from annotations.selectors.units import unit_passage_as_checked
 from annotations.selectors.verdicts import rating_bounds
@@ -28,12 +30,18 @@ DESCRIPTION_LENGTH = 200
 @dataclass(frozen=True)
 class ScalePlace:
     """A label on the scale: `number` of `of` on the ordered scale (1 is the most accurate),
-    or no number for a label outside it (Unverifiable)."""
+    or no number for a label outside it (Unverifiable); `words`, its name and description in
+    the reader's language (presenters.labels), which pages show rather than the label's own."""
 
     label: VerdictLabel
     number: int | None
     of: int
     anchor: str  # the label on the scale's page: /scale/#<slug>
+    words: LabelWording
+
+    @property
+    def name(self) -> str:
+        return self.words.name
 
     @property
     def wording(self) -> str:
@@ -43,7 +51,8 @@ class ScalePlace:
 
 
 def scale_places(labels: Sequence[VerdictLabel]) -> list[ScalePlace]:
-    """Every label with its place, in the scale's order (labels come ordered by position)."""
+    """Every label with its place, in the scale's order (labels come ordered by position,
+    with their translations: selectors.verdict_labels_translated), worded for the reader."""
     ordinal = [label.pk for label in labels if label.is_ordinal]
     scale = reverse("public-scale")
     return [
@@ -52,6 +61,7 @@ def scale_places(labels: Sequence[VerdictLabel]) -> list[ScalePlace]:
             ordinal.index(label.pk) + 1 if label.is_ordinal else None,
             len(ordinal),
             f"{scale}#{label.slug}",
+            label_wording(label),
         )
         for label in labels
     ]
@@ -107,6 +117,7 @@ def verdict_page(
     captures = captures_of(sources)
     corrections = list(verdict.corrections.all())
     scale = scale_places(labels)
+    place = next(place for place in scale if place.label.pk == verdict.label_id)
     document = claim_review_document(request, verdict, rating_bounds(), captures=captures)
     published = verdict.first_published_at
     # "Updated" when a correction was made or the verdict published again since.
@@ -115,7 +126,7 @@ def verdict_page(
         changed.append(verdict.published_at)
     return VerdictPage(
         verdict=verdict,
-        place=next(place for place in scale if place.label.pk == verdict.label_id),
+        place=place,
         scale=scale,
         passage=unit_passage_as_checked(verdict.unit),
         appearances=verdict_appearances(verdict),
@@ -128,9 +139,9 @@ def verdict_page(
         updated=max(changed) if changed else None,
         meta=page_meta(
             request,
-            title=f"{verdict.label.name}: {verdict.claim_reviewed}",
+            title=f"{place.name}: {verdict.claim_reviewed}",
             description=verdict.explanation
-            or f"{settings.DESK_NAME} rated this claim {verdict.label.name}.",
+            or f"{settings.DESK_NAME} rated this claim {place.name}.",
             kind="article",
         ),
         # json_ld_script escapes <, >, & and line separators: the JSON cannot close the

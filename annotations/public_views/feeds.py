@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from annotations.models import Article, Verdict
+from annotations.presenters.labels import label_wording
 from annotations.selectors.public import (
     articles_checked_for_sitemap,
     verdicts_for_sitemap,
@@ -85,11 +86,12 @@ class VerdictsFeed(Feed):
 
     def item_title(self, item: Verdict) -> str:
         corrected = "Corrected: " if item.corrections.all() else ""
-        return f"{corrected}{item.label.name}: {item.claim_reviewed}"
+        return f"{corrected}{label_wording(item.label).name}: {item.claim_reviewed}"
 
     def item_description(self, item: Verdict) -> str:
         notes = [f"Correction: {c.note}" for c in item.corrections.all()]
-        return "\n\n".join([item.explanation or f"Rated {item.label.name}.", *notes])
+        rated = f"Rated {label_wording(item.label).name}."
+        return "\n\n".join([item.explanation or rated, *notes])
 
     def item_link(self, item: Verdict) -> str:
         return reverse("verdict-public", args=[item.pk])
@@ -104,4 +106,4 @@ class VerdictsFeed(Feed):
         return str(settings.DESK_NAME)
 
     def item_categories(self, item: Verdict) -> list[str]:
-        return [item.label.name]
+        return [label_wording(item.label).name]

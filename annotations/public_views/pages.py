@@ -42,13 +42,13 @@ def verdict_public(request: HttpRequest, pk: int) -> HttpResponse:
         return render(
             request, "annotations/verdict_withdrawn.html", {"withdrawal": withdrawal}, status=410
         )
-    page = verdict_page(request, verdict, selectors.verdict_labels())
+    page = verdict_page(request, verdict, selectors.verdict_labels_translated())
     return render(request, "annotations/verdict_public.html", {"page": page, "meta": page.meta})
 
 
 @permission_required(Permission.Verdict.READ)
 def verdict_index(request: HttpRequest) -> HttpResponse:
-    labels = selectors.verdict_labels()
+    labels = selectors.verdict_labels_translated()
     form = PublicIndexForm(request.GET, labels=labels)
     meta = page_meta(
         request, title="Fact checks", description="Every claim the desk has checked, newest first."
@@ -90,7 +90,7 @@ def article_checked_page(request: HttpRequest, pk: int) -> HttpResponse:
         "annotations/public_article.html",
         {
             "article": article,
-            "rows": index_rows(verdicts, selectors.verdict_labels(), {}),
+            "rows": index_rows(verdicts, selectors.verdict_labels_translated(), {}),
             "meta": meta,
         },
     )
@@ -106,7 +106,7 @@ def scale_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "annotations/public_scale.html",
-        {"scale": scale_places(selectors.verdict_labels()), "meta": meta},
+        {"scale": scale_places(selectors.verdict_labels_translated()), "meta": meta},
     )
 
 

@@ -24,6 +24,7 @@ from annotations.selectors.articles import (
     revision_latest,
     revisions_latest,
     verdict_labels,
+    verdict_labels_translated,
 )
 from annotations.selectors.assignments import (
     article_assignees,
@@ -143,6 +144,7 @@ __all__ = [
     "unit_verdict_counts",
     "units_mergeable_with",
     "verdict_labels",
+    "verdict_labels_translated",
     "verdicts_feed",
     "verdicts_published",
     "verdicts_published_changed_last",

@@ -97,6 +97,12 @@ def verdict_labels() -> list[VerdictLabel]:
     return list(VerdictLabel.objects.all())
 
 
+def verdict_labels_translated() -> list[VerdictLabel]:
+    """The scale with each label's names in the other languages (`label.translations`,
+    presenters.labels): two queries, whatever the number of labels."""
+    return list(VerdictLabel.objects.prefetch_related("translations"))
+
+
 @dataclass(frozen=True)
 class AnchoredAnnotations:
     """Server-verified places of annotations, by annotation id (None: could not be placed)."""

@@ -47,6 +47,7 @@ _ROW_FIELDS = (
     "unit__article__publisher",
     "unit__article__source_url",
     "unit__article__published_on",
+    "unit__article__language",
 )
 
 
@@ -134,8 +135,15 @@ def verdicts_rows(ids: list[int]) -> list[Verdict]:
 
 
 def verdict_for_readers(pk: int) -> Verdict | None:
-    """The published verdict with everything its page shows, or None."""
-    return verdicts_published().defer(None).filter(pk=pk).first()
+    """The published verdict with everything its page shows (its label's names in the other
+    languages too, for its ClaimReview), or None."""
+    return (
+        verdicts_published()
+        .defer(None)
+        .prefetch_related("label__translations")
+        .filter(pk=pk)
+        .first()
+    )
 
 
 @dataclass(frozen=True)
@@ -214,8 +222,10 @@ def article_checked(pk: int) -> tuple[Article, list[Verdict]] | None:
 
 
 def verdicts_recently_changed() -> list[Verdict]:
-    """The latest published or corrected verdicts, most recently changed first (the feed)."""
-    return list(verdicts_published().order_by("-updated_at", "-pk")[:FEED_LENGTH])
+    """The latest published or corrected verdicts, most recently changed first (the feed),
+    with their labels' names in the other languages."""
+    latest = verdicts_published().prefetch_related("label__translations")
+    return list(latest.order_by("-updated_at", "-pk")[:FEED_LENGTH])
 
 
 def verdicts_for_sitemap() -> QuerySet[Verdict]:

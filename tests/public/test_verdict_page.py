@@ -155,5 +155,7 @@ def test_the_page_reads_a_fixed_number_of_queries_whatever_its_corrections_and_a
     for _ in range(5):
         unit_linked(claim, "same", editor)
 
-    with django_assert_max_num_queries(12):
+    # 13: the scale's labels and the verdict's own label each with their names in the other
+    # languages (the page's and the ClaimReview's), one query each.
+    with django_assert_max_num_queries(13):
         html_of(client, f"/verdicts/{published.pk}/")

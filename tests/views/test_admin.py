@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from annotations.models import ClaimUnit, DeskSettings, Verdict
 from tests.factories import AnnotationFactory, UserFactory, verdict
+from tests.pages import label_admin_form
 
 pytestmark = pytest.mark.django_db
 
@@ -460,15 +461,7 @@ def test_a_change_to_the_rating_scale_recomputes_every_article(
     article = open_units[0].article
     before = ArticleAgreement.objects.get(article=article).computations
     label = VerdictLabel.objects.get(slug="false")
-    form = {
-        "slug": label.slug,
-        "name": label.name,
-        "description": label.description,
-        "position": label.position + 10,
-        "is_ordinal": "on",
-        "rating_value": label.rating_value,
-        "colour": label.colour,
-    }
+    form = label_admin_form(label, position=label.position + 10)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client_logged_in.post(
@@ -487,15 +480,7 @@ def test_a_label_renamed_without_touching_the_scale_recomputes_nothing(
     article = open_units[0].article
     before = ArticleAgreement.objects.get(article=article).changes
     label = VerdictLabel.objects.get(slug="false")
-    form = {
-        "slug": label.slug,
-        "name": "Plainly false",
-        "description": label.description,
-        "position": label.position,
-        "is_ordinal": "on" if label.is_ordinal else "",
-        "rating_value": label.rating_value,
-        "colour": label.colour,
-    }
+    form = label_admin_form(label, name="Plainly false")
 
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client_logged_in.post(

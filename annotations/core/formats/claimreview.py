@@ -119,8 +119,9 @@ def claim_review(
     are dropped. One is a single CreativeWork, several a list of them (schema.org properties
     take one value or many; JSON-LD reads both alike). `firstAppearance` is the earliest
     published of them (first_appearance). `language` (a BCP 47 tag, the article's) is the
-    review's `inLanguage`; `explanation` the rating's `ratingExplanation`, shortened
-    (explanation_short).
+    review's `inLanguage`, and `alternate_name` the rating's name in that language (the
+    caller's choice: the label's translation, else its own name); `explanation` the rating's
+    `ratingExplanation`, shortened (explanation_short).
 
     The claimant becomes `itemReviewed.author`, typed by `claimant_type` (Person or
     Organization, as the editor or the desk's list of claimants says). `corrections`
