@@ -84,7 +84,7 @@ def _desk_defaults_after_flush(request: pytest.FixtureRequest) -> None:
         "annotations.migrations.0002_default_scale_and_roles"
     )
     default_scale_and_roles.create_scale_and_roles(apps, None)
-    label_translations = importlib.import_module("annotations.migrations.0029_label_translations")
+    label_translations = importlib.import_module("annotations.migrations.0030_label_translations")
     label_translations.default_scale_translate(apps, None)
 
 

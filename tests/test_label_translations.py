@@ -15,7 +15,7 @@ from annotations.models import VerdictLabel, VerdictLabelTranslation, label_lang
 
 pytestmark = pytest.mark.django_db
 
-migration = importlib.import_module("annotations.migrations.0029_label_translations")
+migration = importlib.import_module("annotations.migrations.0030_label_translations")
 
 
 def names_in(language: str) -> dict[str, str]:

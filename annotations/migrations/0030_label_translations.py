@@ -87,7 +87,7 @@ def default_scale_translate(apps, schema_editor):
 class Migration(migrations.Migration):
     # Numbered 0029 when branched from 0028; follows main's 0031 until the lead renumbers it.
     dependencies = [
-        ("annotations", "0031_language_preference"),
+        ("annotations", "0029_language_preference"),
     ]
 
     operations = [
