@@ -8,15 +8,15 @@ from typing import Any, ClassVar, Self, TypeVar
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from annotations.core.comments import MAX_LENGTH as COMMENT_MAX_LENGTH
 from annotations.core.fast_lane import FAST_CONFIRM_MAX, FastConfirmItem
 from annotations.core.keyset import KeysetCursor
 from annotations.core.search_text import (
-    LANGUAGE_MESSAGE,
     LANGUAGE_TAG,
     MAX_QUERY_LENGTH,
-    NO_WORD_MESSAGE,
     query_parse,
 )
 from annotations.errors import DomainError
@@ -71,7 +71,9 @@ def paste_limit_bytes() -> int:
 
 def paste_too_large_message() -> str:
     megabytes = paste_limit_bytes() / (1024 * 1024)
-    return f"Too large to paste (limit {megabytes:g} MB): upload it as a file."
+    return gettext("Too large to paste (limit %(megabytes)s MB): upload it as a file.") % {
+        "megabytes": f"{megabytes:g}"
+    }
 
 
 class PasteLimited(forms.Form):
@@ -90,7 +92,12 @@ class PasteLimited(forms.Form):
             "data-max-bytes": str(paste_limit_bytes()),
             "data-too-large": paste_too_large_message(),
         }
-        field.help_text = f"{field.help_text} Up to {megabytes:g} MB; larger, upload it as a file."
+        field.help_text = gettext(
+            "%(help)s Up to %(megabytes)s MB; larger, upload it as a file."
+        ) % {
+            "help": field.help_text,
+            "megabytes": f"{megabytes:g}",
+        }
 
     @classmethod
     def too_large(cls, **kwargs: Any) -> Self:
@@ -105,8 +112,8 @@ def _article_file_field() -> forms.FileField:
     """An optional .txt or .html upload of an article's text (size checked on clean)."""
     return forms.FileField(
         required=False,
-        label="Or upload a file",
-        help_text="A .txt or .html file.",
+        label=_("Or upload a file"),
+        help_text=_("A .txt or .html file."),
         widget=forms.ClearableFileInput(attrs={"accept": ".txt,.html,.htm,text/plain,text/html"}),
     )
 
@@ -128,15 +135,15 @@ class ArticleImportForm(PasteLimited):
         required=False,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 14}),
-        label="Paste the article's text",
-        help_text="Paragraphs separated by blank lines, or one paragraph per line.",
+        label=_("Paste the article's text"),
+        help_text=_("Paragraphs separated by blank lines, or one paragraph per line."),
     )
     file = _article_file_field()
     kept_file = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput())
     url = forms.CharField(
         required=False,
         max_length=2000,
-        label="Or fetch it from a URL",
+        label=_("Or fetch it from a URL"),
         widget=forms.URLInput(attrs={"placeholder": "https://"}),
     )
     source_tab = forms.ChoiceField(
@@ -144,25 +151,35 @@ class ArticleImportForm(PasteLimited):
     )
     first_line_title = forms.BooleanField(
         required=False,
-        label="Take the first line as the headline",
-        help_text="It becomes the title (unless one is typed below) and leaves the text. "
-        "Preview to see the result before importing.",
+        label=_("Take the first line as the headline"),
+        help_text=_(
+            "It becomes the title (unless one is typed below) and leaves the text. "
+            "Preview to see the result before importing."
+        ),
     )
     title = forms.CharField(
         required=False,
         max_length=500,
         validators=[validate_visible_name],
-        help_text="Left empty, the source's title is used.",
+        label=_("Title"),
+        help_text=_("Left empty, the source's title is used."),
     )
     byline = forms.CharField(
-        required=False, max_length=300, validators=[validate_visible_name], label="Author / byline"
+        required=False,
+        max_length=300,
+        validators=[validate_visible_name],
+        label=_("Author / byline"),
     )
-    publisher = forms.CharField(required=False, max_length=200, validators=[validate_visible_name])
+    publisher = forms.CharField(
+        required=False, max_length=200, validators=[validate_visible_name], label=_("Publisher")
+    )
     source_url = forms.CharField(
-        required=False, max_length=2000, label="Original URL", widget=forms.URLInput()
+        required=False, max_length=2000, label=_("Original URL"), widget=forms.URLInput()
     )
     published_on = forms.DateField(
-        required=False, label="Publication date", widget=forms.DateInput(attrs={"type": "date"})
+        required=False,
+        label=_("Publication date"),
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     language = forms.CharField(
         required=False,
@@ -211,7 +228,7 @@ class ArticleImportForm(PasteLimited):
             bool(cleaned.get("url")),
         ]
         if not self.errors and sum(given) != 1:
-            message = "Paste the text, upload a file, or give a URL: exactly one of them."
+            message = gettext("Paste the text, upload a file, or give a URL: exactly one of them.")
             # Nothing given: the error sits on the box the user was looking at.
             field = self.chosen_tab if not any(given) and self.chosen_tab in self.fields else None
             self.add_error(field, forms.ValidationError(message, code="article_source_ambiguous"))
@@ -297,11 +314,11 @@ class ArticleRevisionForm(PasteLimited):
         required=False,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 14}),
-        label="Paste the new text",
-        help_text="The whole article, paragraphs separated by blank lines.",
+        label=_("Paste the new text"),
+        help_text=_("The whole article, paragraphs separated by blank lines."),
     )
     file = _article_file_field()
-    refetch = forms.BooleanField(required=False, label="Fetch the article's URL again")
+    refetch = forms.BooleanField(required=False, label=_("Fetch the article's URL again"))
     # The service's argument a refused fetch names is the URL; here it is the refetch choice.
     service_fields: ClassVar[dict[str, str]] = {"url": "refetch"}
 
@@ -327,11 +344,13 @@ class ArticleRevisionForm(PasteLimited):
             bool(cleaned.get("refetch")),
         ]
         if not self.errors and sum(given) != 1:
-            message = (
-                "Paste the new text, upload a file, or fetch the URL again: exactly one of them."
-                if self.offers_refetch
-                else "Paste the new text or upload a file: one of the two."
-            )
+            if self.offers_refetch:
+                message = gettext(
+                    "Paste the new text, upload a file, or fetch the URL again: "
+                    "exactly one of them."
+                )
+            else:
+                message = gettext("Paste the new text or upload a file: one of the two.")
             raise forms.ValidationError(message, code="revision_source_ambiguous")
         return cleaned
 
@@ -454,7 +473,7 @@ class _DateRangeForm(forms.Form):
         cleaned = super().clean() or {}
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if start and end and start > end:
-            self.add_error("date_to", "Must not be before the start date.")
+            self.add_error("date_to", gettext("Must not be before the start date."))
         return cleaned
 
 
@@ -465,42 +484,42 @@ class ArticleListForm(_DateRangeForm):
     q = forms.CharField(
         required=False,
         max_length=200,
-        label="Search titles and publishers",
-        error_messages={"max_length": "Search with fewer words: 200 characters at most."},
+        label=_("Search titles and publishers"),
+        error_messages={"max_length": _("Search with fewer words: 200 characters at most.")},
     )
-    imported = forms.BooleanField(required=False, label="Imported by me")
-    assigned = forms.BooleanField(required=False, label="Assigned to me")
+    imported = forms.BooleanField(required=False, label=_("Imported by me"))
+    assigned = forms.BooleanField(required=False, label=_("Assigned to me"))
     progress = forms.ChoiceField(
         required=False,
-        label="My progress",
+        label=_("My progress"),
         error_messages={
-            "invalid_choice": "Choose “Any”, “Not started”, “In progress” or “Submitted”."
+            "invalid_choice": _("Choose “Any”, “Not started”, “In progress” or “Submitted”.")
         },
         choices=[
-            ("", "Any"),
-            (Progress.NOT_STARTED.value, "Not started"),
-            (Progress.IN_PROGRESS.value, "In progress"),
-            (Progress.SUBMITTED.value, "Submitted"),
+            ("", _("Any")),
+            (Progress.NOT_STARTED.value, pgettext_lazy("review status", "Not started")),
+            (Progress.IN_PROGRESS.value, pgettext_lazy("review status", "In progress")),
+            (Progress.SUBMITTED.value, pgettext_lazy("review status", "Submitted")),
         ],
     )
-    publisher = forms.CharField(required=False, max_length=200, label="Publisher")
+    publisher = forms.CharField(required=False, max_length=200, label=_("Publisher"))
     date_from = forms.DateField(
         required=False,
         input_formats=["%Y-%m-%d"],
-        label="Published from",
-        error_messages={"invalid": "Enter a date as YYYY-MM-DD, or pick one."},
+        label=_("Published from"),
+        error_messages={"invalid": _("Enter a date as YYYY-MM-DD, or pick one.")},
     )
     date_to = forms.DateField(
         required=False,
         input_formats=["%Y-%m-%d"],
-        label="Published to",
-        error_messages={"invalid": "Enter a date as YYYY-MM-DD, or pick one."},
+        label=_("Published to"),
+        error_messages={"invalid": _("Enter a date as YYYY-MM-DD, or pick one.")},
     )
     # No max_length: a token too long to be one is refused as broken, in the page's words.
     after = forms.CharField(required=False, widget=forms.HiddenInput)
     before = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    BROKEN_PAGE = "This link to a page of the list is broken: start again from the first page."
+    BROKEN_PAGE = _("This link to a page of the list is broken: start again from the first page.")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -541,17 +560,21 @@ class _SearchBoxForm(_DateRangeForm):
     the view."""
 
     q = forms.CharField(
-        required=False, max_length=MAX_QUERY_LENGTH, strip=False, label="Search for"
+        required=False, max_length=MAX_QUERY_LENGTH, strip=False, label=_("Search for")
     )
-    label = forms.ChoiceField(required=False, label="Desk verdict")
-    date_from = forms.DateField(required=False, input_formats=["%Y-%m-%d"], label="From")
-    date_to = forms.DateField(required=False, input_formats=["%Y-%m-%d"], label="To")
-    publisher = forms.CharField(required=False, max_length=200, label="Publisher")
+    label = forms.ChoiceField(required=False, label=_("Desk verdict"))
+    date_from = forms.DateField(
+        required=False, input_formats=["%Y-%m-%d"], label=pgettext_lazy("dates", "From")
+    )
+    date_to = forms.DateField(
+        required=False, input_formats=["%Y-%m-%d"], label=pgettext_lazy("dates", "To")
+    )
+    publisher = forms.CharField(required=False, max_length=200, label=_("Publisher"))
 
     def __init__(self, *args: Any, labels: Sequence[VerdictLabel], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _field(self, "label", forms.ChoiceField).choices = [
-            ("", "Any"),
+            ("", _("Any")),
             *((label.slug, self.label_name(label)) for label in labels),
         ]
 
@@ -561,7 +584,10 @@ class _SearchBoxForm(_DateRangeForm):
     def clean_q(self) -> str:
         text: str = self.cleaned_data["q"]
         if text.strip() and query_parse(text).empty:
-            raise forms.ValidationError(NO_WORD_MESSAGE)
+            # NO_WORD_MESSAGE, in the reader's language.
+            raise forms.ValidationError(
+                _("Give at least one word to look for (not only words to leave out).")
+            )
         return text
 
 
@@ -569,9 +595,16 @@ class SearchForm(_SearchBoxForm):
     """The search page's box and filters, read from the query string (the API's
     SearchQuerySerializer checks the same)."""
 
-    kind = forms.ChoiceField(required=False, label="Kind")
-    language = forms.CharField(required=False, max_length=16, label="Language")
-    source = forms.ChoiceField(required=False, label="Source")
+    kind = forms.ChoiceField(required=False, label=_("Kind"))
+    language = forms.CharField(required=False, max_length=16, label=_("Language"))
+    source = forms.ChoiceField(required=False, label=_("Source"))
+    # What each kind of result is called in the kind filter (selectors.search.KIND_NAMES).
+    KIND_LABELS: ClassVar[dict[str, Any]] = {
+        "claim": _("Claims"),
+        "verdict": _("Verdicts"),
+        "fact-check": _("Fact checks"),
+        "article": _("Articles"),
+    }
     field_order = ["q", "kind", "label", "date_from", "date_to", "publisher", "language", "source"]
 
     def __init__(
@@ -579,19 +612,23 @@ class SearchForm(_SearchBoxForm):
     ) -> None:
         super().__init__(*args, labels=labels, **kwargs)
         _field(self, "kind", forms.ChoiceField).choices = [
-            ("", "Everything"),
-            *((kind, kind.replace("-", " ").capitalize() + "s") for kind in kinds),
+            ("", _("Everything")),
+            *(
+                (kind, self.KIND_LABELS.get(kind, kind.replace("-", " ").capitalize() + "s"))
+                for kind in kinds
+            ),
         ]
         _field(self, "source", forms.ChoiceField).choices = [
-            ("", "Desk and external"),
-            ("desk", "The desk's own"),
-            ("external", "Other fact-checkers"),
+            ("", _("Desk and external")),
+            ("desk", _("The desk's own")),
+            ("external", _("Other fact-checkers")),
         ]
 
     def clean_language(self) -> str:
         language: str = self.cleaned_data["language"].strip()
         if language and not LANGUAGE_TAG.fullmatch(language):
-            raise forms.ValidationError(LANGUAGE_MESSAGE)
+            # LANGUAGE_MESSAGE, in the reader's language.
+            raise forms.ValidationError(_('Give a language tag, e.g. "en" or "pt-BR".'))
         return language
 
     def criteria(self) -> tuple[str, dict[str, Any]] | None:

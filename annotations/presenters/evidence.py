@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from annotations.core import charts
 from annotations.selectors.evidence import EvidenceFigures
@@ -22,13 +23,19 @@ def _share(value: float | None) -> str:
 def evidence_card_context(figures: EvidenceFigures) -> dict[str, Any]:
     rows: list[charts.BarRow] = []
     for band in figures.bands:
-        note = f"of {band.checked} checked" if band.checked else "none checked yet"
-        rows.append((f"{band.label}: gone", band.gone_share, GONE_COLOUR, note))
-        rows.append((f"{band.label}: changed", band.changed_share, CHANGED_COLOUR, ""))
+        note = (
+            _("of %(count)s checked") % {"count": band.checked}
+            if band.checked
+            else _("none checked yet")
+        )
+        rows.append((_("%(age)s: gone") % {"age": band.label}, band.gone_share, GONE_COLOUR, note))
+        rows.append(
+            (_("%(age)s: changed") % {"age": band.label}, band.changed_share, CHANGED_COLOUR, "")
+        )
     chart: SafeString = mark_safe(  # noqa: S308 — charts.bars_svg escapes every text it draws
         charts.bars_svg(
             rows,
-            title="Share of checked sources gone or changed, by age of citation",
+            title=_("Share of checked sources gone or changed, by age of citation"),
             high=1.0,
             value_format=charts.percent,
             ticks=(0.0, 0.25, 0.5, 0.75, 1.0),

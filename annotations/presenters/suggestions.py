@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from annotations.models import Suggestion
 from annotations.selectors.appearances import ClaimChecks
@@ -102,9 +103,9 @@ def suggestion_card_context(found: SuggestionFigures) -> dict[str, Any]:
     the rules' and the model's held-out figures side by side."""
     rows = [
         _kind_row(label, found.by_kind.get(kind, KindFigures()))
-        for kind, label in (("claim", "Claims"), ("quote", "Quotes"))
+        for kind, label in (("claim", _("Claims")), ("quote", _("Quotes")))
     ]
-    rows.append(_kind_row("All", found.total))
+    rows.append(_kind_row(_("All"), found.total))
     run = found.latest_run
     training = None
     if run is not None:
@@ -121,8 +122,8 @@ def suggestion_card_context(found: SuggestionFigures) -> dict[str, Any]:
             "figures": [
                 row
                 for row in (
-                    _figures_row("Rules", figures.get("rules")),
-                    _figures_row("Desk model", figures.get("model")),
+                    _figures_row(_("Rules"), figures.get("rules")),
+                    _figures_row(_("Desk model"), figures.get("model")),
                 )
                 if row is not None
             ],

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from annotations.permissions import Permission
@@ -35,7 +36,9 @@ def appearance_confirm_view(request: HttpRequest, pk: int) -> HttpResponse:
     with domain_errors_shown(request) as refusal:
         appearance_confirm(appearance=appearance, editor=request_user(request))
     if not refusal:
-        messages.success(request, "Confirmed: the article is now one of the claim's appearances.")
+        messages.success(
+            request, _("Confirmed: the article is now one of the claim's appearances.")
+        )
     return _back(request, appearance.article_id)
 
 
@@ -46,5 +49,5 @@ def appearance_dismiss_view(request: HttpRequest, pk: int) -> HttpResponse:
     with domain_errors_shown(request) as refusal:
         appearance_dismiss(appearance=appearance, editor=request_user(request))
     if not refusal:
-        messages.success(request, "Dismissed: it will not be suggested again.")
+        messages.success(request, _("Dismissed: it will not be suggested again."))
     return _back(request, appearance.article_id)

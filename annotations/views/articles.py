@@ -13,6 +13,9 @@ from django.contrib import messages
 from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from annotations import selectors
@@ -67,6 +70,10 @@ def article_list(request: HttpRequest) -> HttpResponse:
         "page": page,
         "filtered": filters.narrows(),
         "paged": form.cleaned_data["after"] or form.cleaned_data["before"],
+        # Where "search the desk" leads: the same words, inside the articles' texts.
+        "text_search_url": reverse("search")
+        + "?"
+        + urlencode({"kind": "article"} | ({"q": q} if (q := form.cleaned_data["q"]) else {})),
     }
     return render(request, "annotations/article_list.html", context)
 
@@ -233,7 +240,7 @@ def article_import_view(request: HttpRequest) -> HttpResponse:
                 )
         if not refusal and draft is None:
             request.session.pop(_KEPT_UPLOAD, None)
-            messages.success(request, f"Imported “{article.title}”.")
+            messages.success(request, _("Imported “%(title)s”.") % {"title": article.title})
             return redirect("article-detail", pk=article.pk)
     elif form.is_bound:
         # The form failed elsewhere: the file it was sent with (or kept from before) is kept.

@@ -9,6 +9,7 @@ from itertools import groupby
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from annotations.permissions import Permission, can
@@ -57,7 +58,9 @@ def reattach_gone(request: HttpRequest, pk: int) -> HttpResponse:
     with domain_errors_shown(request) as refusal:
         orphan_confirm_gone(anchor=anchor, actor=request_user(request))
     if not refusal:
-        messages.success(request, f"Marked “{_short(anchor.annotation.exact)}” as gone.")
+        messages.success(
+            request, _("Marked “%(quote)s” as gone.") % {"quote": _short(anchor.annotation.exact)}
+        )
     return redirect("reattach-list")
 
 

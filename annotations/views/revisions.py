@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from annotations import selectors
@@ -87,10 +88,11 @@ def article_revise_view(request: HttpRequest, pk: int) -> HttpResponse:
             if created:
                 messages.success(
                     request,
-                    f"Revision {revision.number} saved; highlights are being placed on it.",
+                    _("Revision %(number)s saved; highlights are being placed on it.")
+                    % {"number": revision.number},
                 )
             else:
-                messages.info(request, "The text has not changed; no new revision.")
+                messages.info(request, _("The text has not changed; no new revision."))
             return redirect("article-detail", pk=article.pk)
     return render(
         request,

@@ -1,8 +1,10 @@
 // The desk's JSON API: session auth with the CSRF token from the cookie, errors as ApiError.
 
+import { gettext, interpolate } from "./i18n.js";
+
 export class ApiError extends Error {
   constructor(status, data) {
-    super((data && typeof data.detail === "string" && data.detail) || `The server answered ${status}.`);
+    super((data && typeof data.detail === "string" && data.detail) || interpolate(gettext("The server answered %(status)s."), { status }));
     this.name = "ApiError";
     this.status = status;
     // DRF's shape: {"field": ["message"], ...} or {"detail": "...", "code": "..."}.
@@ -31,7 +33,7 @@ async function request(method, url, body) {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, { detail: "Could not reach the server. Check your connection and try again." });
+    throw new ApiError(0, { detail: gettext("Could not reach the server. Check your connection and try again.") });
   }
   if (response.status === 204) return null;
   const isJson = (response.headers.get("Content-Type") || "").includes("application/json");

@@ -13,6 +13,7 @@ import {
   removeHighlight,
   setSelectedHighlight,
 } from "./highlights.js";
+import { gettext, interpolate } from "./i18n.js";
 import { enableKeyboardSelection } from "./keyboard-selection.js";
 import { announce, showToast } from "./notify.js";
 import { domPointInParagraph, paragraphsOf } from "./offsets.js";
@@ -62,7 +63,9 @@ function draw(annotation) {
     end: annotation.anchor.end,
     colour: colourOf(annotation.verdict),
     className: annotation.is_mine ? "highlight--mine" : "highlight--other",
-    title: annotation.is_mine ? verdictName : `${verdictName} · ${annotation.reviewer}`,
+    title: annotation.is_mine
+      ? verdictName
+      : interpolate(gettext("%(verdict)s · %(reviewer)s"), { verdict: verdictName, reviewer: annotation.reviewer }),
   });
 }
 
@@ -95,7 +98,7 @@ function refresh() {
 function selectAnnotation(id, { flash = false, focusItem = false } = {}) {
   setSelectedHighlight(textRoot, id);
   sidebar.select(id, { focus: focusItem });
-  if (flash && !flashHighlight(textRoot, id)) announce("This highlight could not be placed in the text.");
+  if (flash && !flashHighlight(textRoot, id)) announce(gettext("This highlight could not be placed in the text."));
 }
 
 function store(annotation) {
@@ -174,7 +177,7 @@ function acceptSuggestion(suggestion) {
   // The same selectors a selection of that span would give (whitespace trimmed, context).
   const target = targetFromOffsets(textRoot, suggestion.target.start, suggestion.target.end);
   if (!target) {
-    showToast("This suggestion no longer fits the text. Reload the page.", { error: true });
+    showToast(gettext("This suggestion no longer fits the text. Reload the page."), { error: true });
     return;
   }
   openCreate(target, {
@@ -215,7 +218,7 @@ function updateSelection() {
   }
   annotateButton.showAt(selectionEndRect());
   checkedBefore?.lookup(pendingTarget.exact);
-  if (!hadTarget) announce("Text selected. Press A to annotate it.");
+  if (!hadTarget) announce(gettext("Text selected. Press A to annotate it."));
 }
 
 let selectionFrame = 0;
@@ -295,7 +298,7 @@ function openCreate(target, { prefill = null, suggestion = null, onCancelled = n
       removeHighlight(textRoot, PENDING_ID);
       if (reason === "saved" && createdId) {
         selectAnnotation(createdId, { focusItem: true });
-        announce(suggestion === null ? "Highlight saved." : "Suggestion accepted: highlight saved.");
+        announce(suggestion === null ? gettext("Highlight saved.") : gettext("Suggestion accepted: highlight saved."));
       } else if (onCancelled) {
         onCancelled();
       } else {
@@ -320,7 +323,7 @@ function openEdit(id) {
     },
     onClose: (reason) => {
       selectAnnotation(id, { focusItem: true });
-      if (reason === "saved") announce("Highlight updated.");
+      if (reason === "saved") announce(gettext("Highlight updated."));
     },
   });
 }
@@ -329,9 +332,11 @@ async function removeAnnotation(id) {
   const annotation = annotations.get(String(id));
   if (!annotation) return;
   const confirmed = await confirmAction({
-    title: "Delete this highlight?",
-    text: `“${truncate(annotation.target.exact, 120)}” and its verdict, rationale and sources will be deleted.`,
-    confirmLabel: "Delete",
+    title: gettext("Delete this highlight?"),
+    text: interpolate(gettext("“%(quote)s” and its verdict, rationale and sources will be deleted."), {
+      quote: truncate(annotation.target.exact, 120),
+    }),
+    confirmLabel: gettext("Delete"),
     danger: true,
   });
   const item = sidebar.itemOf(id);
@@ -349,7 +354,7 @@ async function removeAnnotation(id) {
   removeHighlight(textRoot, String(id));
   annotations.delete(String(id));
   refresh();
-  announce("Highlight deleted.");
+  announce(gettext("Highlight deleted."));
   const next = neighbour && sidebar.itemOf(neighbour.dataset.annotationId);
   (next?.querySelector(".annotation-item__main") || document.getElementById("annotations-heading")).focus?.();
 }

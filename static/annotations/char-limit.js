@@ -2,7 +2,7 @@
 // characters", marked over the limit, so that nobody learns of the limit from a refusal. The
 // count is of code points, as the server counts them (Python's len), not UTF-16 units.
 
-const NUMBER = new Intl.NumberFormat("en");
+import { formatNumber, interpolate, ngettext } from "./i18n.js";
 
 function counterFor(input) {
   const id = `${input.id}-count`;
@@ -25,7 +25,10 @@ export function refreshLimits(root = document) {
     const limit = Number(input.dataset.maxCharacters);
     const length = [...input.value].length;
     const counter = counterFor(input);
-    counter.textContent = `${NUMBER.format(length)} / ${NUMBER.format(limit)} characters`;
+    counter.textContent = interpolate(ngettext("%(length)s / %(limit)s character", "%(length)s / %(limit)s characters", limit), {
+      length: formatNumber(length),
+      limit: formatNumber(limit),
+    });
     counter.classList.toggle("is-over", length > limit);
   }
 }

@@ -4,10 +4,18 @@
 // newer selection aborts the older request: it never blocks typing or the panel. Blind review
 // holds on the server: only published verdicts and imported reviews are ever answered.
 
+import { gettext, interpolate, ngettext, pgettext } from "./i18n.js";
+
 const SETTLE_MS = 300;
 const LIMIT = 5;
 const MAX_CODE_POINTS = 2000; // the endpoint's limit on `text`
-const DIFFERENCE_NAMES = { number: "figure", date: "date", name: "name", direction: "direction", term: "term" };
+const DIFFERENCE_NAMES = {
+  number: pgettext("claim difference", "figure"),
+  date: pgettext("claim difference", "date"),
+  name: pgettext("claim difference", "name"),
+  direction: pgettext("claim difference", "direction"),
+  term: pgettext("claim difference", "term"),
+};
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -21,14 +29,15 @@ function link(href, text) {
   anchor.href = href;
   anchor.rel = "noopener noreferrer";
   anchor.target = "_blank";
-  anchor.append(element("span", "visually-hidden", " (opens in a new tab)"));
+  anchor.append(element("span", "visually-hidden", ` ${gettext("(opens in a new tab)")}`));
   return anchor;
 }
 
 function formatDate(value) {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return "";
-  return date.toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
+  const language = document.documentElement.lang || "en";
+  return date.toLocaleDateString(language, { day: "numeric", month: "short", year: "numeric", numberingSystem: "latn" });
 }
 
 export function createCheckedBefore(section, { url, labels }) {
@@ -42,17 +51,21 @@ export function createCheckedBefore(section, { url, labels }) {
 
   function verdictLine(verdict) {
     const line = element("p", "checked-before__meta");
-    const label = element("span", "checked-before__label", `Checked before: ${verdict.label_name}`);
+    const label = element(
+      "span",
+      "checked-before__label",
+      interpolate(gettext("Checked before: %(label)s"), { label: verdict.label_name }),
+    );
     const colour = colours.get(verdict.label);
     if (colour && /^#[0-9a-fA-F]{6}$/.test(colour)) label.style.setProperty("--verdict-colour", colour);
     line.append(label);
     const published = formatDate(verdict.published);
     if (published) {
-      const time = element("time", "", `published ${published}`);
+      const time = element("time", "", interpolate(gettext("published %(date)s"), { date: published }));
       time.dateTime = verdict.published;
       line.append(time);
     }
-    line.append(link(verdict.url, "the desk's verdict"));
+    line.append(link(verdict.url, gettext("the desk's verdict")));
     return line;
   }
 
@@ -60,20 +73,26 @@ export function createCheckedBefore(section, { url, labels }) {
     const entry = element("li", "checked-before__item");
     entry.dataset.claimId = String(result.claim);
     const head = element("p", "checked-before__meta");
-    const tag = result.same_claim ? "Same claim" : "Possibly related";
+    const tag = result.same_claim ? gettext("Same claim") : gettext("Possibly related");
     head.append(element("span", `match-tag match-tag--${result.same_claim ? "same" : "related"}`, tag));
     entry.append(head, element("p", "checked-before__text", `“${result.text}”`));
     if (result.differences.length) {
       const differs = result.differences
-        .map((d) => `${DIFFERENCE_NAMES[d.kind] || d.kind} ${d.old || "not stated"} → ${d.new || "not stated"}`)
-        .join("; ");
-      entry.append(element("p", "checked-before__meta", `Differs: ${differs}`));
+        .map((d) =>
+          interpolate(gettext("%(kind)s %(old)s → %(new)s"), {
+            kind: Object.hasOwn(DIFFERENCE_NAMES, d.kind) ? DIFFERENCE_NAMES[d.kind] : d.kind,
+            old: d.old || gettext("not stated"),
+            new: d.new || gettext("not stated"),
+          }),
+        )
+        .join(gettext("; "));
+      entry.append(element("p", "checked-before__meta", interpolate(gettext("Differs: %(differences)s"), { differences: differs })));
     }
     if (result.verdict) {
       entry.append(verdictLine(result.verdict));
       if (result.verdict.sources?.length) {
         const sources = element("ul", "checked-before__list");
-        sources.setAttribute("aria-label", "Sources the verdict cites");
+        sources.setAttribute("aria-label", gettext("Sources the verdict cites"));
         for (const source of result.verdict.sources) {
           const row = element("li", "checked-before__meta");
           row.append(link(source.url, source.title || source.url));
@@ -87,7 +106,7 @@ export function createCheckedBefore(section, { url, labels }) {
       // One flex item: the line's gap would otherwise stand between the name and its colon.
       const rated = element("span", "");
       rated.append(element("span", "external-check__publisher", check.publisher), `: ${check.rating}`);
-      row.append(rated, link(check.url, "their review"));
+      row.append(rated, link(check.url, gettext("their review")));
       entry.append(row);
     }
     return entry;
@@ -96,8 +115,10 @@ export function createCheckedBefore(section, { url, labels }) {
   function render(results) {
     list.replaceChildren(...results.map(item));
     status.textContent = results.length
-      ? `${results.length} earlier claim${results.length === 1 ? "" : "s"} like this one.`
-      : "Nothing the desk or other fact-checkers checked matches this selection.";
+      ? interpolate(ngettext("%(count)s earlier claim like this one.", "%(count)s earlier claims like this one.", results.length), {
+          count: results.length,
+        })
+      : gettext("Nothing the desk or other fact-checkers checked matches this selection.");
   }
 
   async function load(text) {
@@ -106,7 +127,7 @@ export function createCheckedBefore(section, { url, labels }) {
     const { signal } = controller;
     section.hidden = false;
     section.setAttribute("aria-busy", "true");
-    status.textContent = "Looking for earlier checks…";
+    status.textContent = gettext("Looking for earlier checks…");
     try {
       const query = new URLSearchParams({ text, limit: String(LIMIT) });
       const response = await fetch(`${url}?${query}`, {
@@ -123,7 +144,7 @@ export function createCheckedBefore(section, { url, labels }) {
       if (signal.aborted) return;
       console.warn(error);
       list.replaceChildren();
-      status.textContent = "Could not look for earlier checks just now.";
+      status.textContent = gettext("Could not look for earlier checks just now.");
     } finally {
       if (!signal.aborted) {
         controller = null;

@@ -1,25 +1,28 @@
 // Field errors: show DRF's messages next to a field and mark its inputs invalid.
 
+import { formatNumber, gettext, interpolate } from "./i18n.js";
+
 // What to do, for a field left empty (DRF's stock "This field may not be null." says nothing
 // of what the reviewer should do).
 const WHEN_MISSING = {
-  verdict: "Choose a verdict.",
-  kind: "Choose what the highlight is: a claim or a quote.",
-  speaker: "Name who said it.",
-  url: "Give the source's address (https://…).",
-  stance: "Choose whether the source supports or refutes the claim.",
+  verdict: gettext("Choose a verdict."),
+  kind: gettext("Choose what the highlight is: a claim or a quote."),
+  speaker: gettext("Name who said it."),
+  url: gettext("Give the source's address (https://…)."),
+  stance: gettext("Choose whether the source supports or refutes the claim."),
 };
 
 // DRF's stock messages, each with what to say instead (`field` is the field's name, when known).
 const STOCK_MESSAGES = [
-  [/^This field (may not be null|is required|may not be blank)\.$/, (field) => WHEN_MISSING[field] || "Fill this in."],
+  [/^This field (may not be null|is required|may not be blank)\.$/, (field) => WHEN_MISSING[field] || gettext("Fill this in.")],
   [
     /^Ensure this field has no more than (\d+) characters\.$/,
-    (field, limit) => `Too long: shorten it to ${Number(limit).toLocaleString("en")} characters or fewer.`,
+    (field, limit) =>
+      interpolate(gettext("Too long: shorten it to %(limit)s characters or fewer."), { limit: formatNumber(Number(limit)) }),
   ],
-  [/^Object with slug=.* does not exist\.$/, (field) => (field === "verdict" ? WHEN_MISSING.verdict : "Choose one of the options listed.")],
-  [/^".*" is not a valid choice\.$/, () => "Choose one of the options listed."],
-  [/^Enter a valid URL\.$/, () => "Enter the whole address, starting with https://."],
+  [/^Object with slug=.* does not exist\.$/, (field) => (field === "verdict" ? WHEN_MISSING.verdict : gettext("Choose one of the options listed."))],
+  [/^".*" is not a valid choice\.$/, () => gettext("Choose one of the options listed.")],
+  [/^Enter a valid URL\.$/, () => gettext("Enter the whole address, starting with https://.")],
 ];
 
 /** The message a person can act on, in place of DRF's stock wording for `field`. */
@@ -42,7 +45,9 @@ export function messagesOf(value, field = "") {
   if (typeof value === "object") {
     return Object.entries(value).flatMap(([key, inner]) =>
       messagesOf(inner, /^\d+$/.test(key) ? field : key).map((message) =>
-        key === "non_field_errors" || key === "detail" ? message : `${humanise(key)}: ${message}`,
+        key === "non_field_errors" || key === "detail"
+          ? message
+          : interpolate(gettext("%(field)s: %(message)s"), { field: humanise(key), message }),
       ),
     );
   }

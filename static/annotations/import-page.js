@@ -3,6 +3,8 @@
 // disabled, so only the chosen one is sent; the form's `source_tab` says which it was, so that
 // the page comes back on the same tab (and an empty form's error sits there).
 
+import { gettext } from "./i18n.js";
+
 const container = document.querySelector("[data-source-choice]");
 
 if (container) {
@@ -28,7 +30,7 @@ if (container) {
   }
 
   tablist.setAttribute("role", "tablist");
-  tablist.setAttribute("aria-label", "How to provide the text");
+  tablist.setAttribute("aria-label", gettext("How to provide the text"));
   tabs.forEach((tab) => {
     tab.setAttribute("role", "tab");
     tab.id = `tab-${tab.dataset.tab}`;

@@ -8,6 +8,7 @@
 import { ApiError } from "./api.js";
 import { refreshLimits } from "./char-limit.js";
 import { clearFieldErrors, messagesOf, showFieldErrors } from "./field-errors.js";
+import { formatNumber, gettext, interpolate } from "./i18n.js";
 import { createSourceRows } from "./source-rows.js";
 
 const SIMPLE_FIELDS = ["kind", "speaker", "verdict", "rationale"];
@@ -46,10 +47,10 @@ export function createPanel(dialog, sourceTemplate) {
   function setBusy(busy, submitter) {
     saving = busy;
     for (const button of [saveButton, ...saveAsButtons]) button.disabled = busy;
-    saveButton.textContent = busy ? "Saving…" : "Save";
+    saveButton.textContent = busy ? gettext("Saving…") : gettext("Save");
     if (saveAsButtons.includes(submitter)) {
       const name = submitter.querySelector(".verdict-option__name");
-      name.textContent = busy ? "Saving…" : name.dataset.label;
+      name.textContent = busy ? gettext("Saving…") : name.dataset.label;
     }
     if (busy) form.setAttribute("aria-busy", "true");
     else form.removeAttribute("aria-busy");
@@ -100,13 +101,13 @@ export function createPanel(dialog, sourceTemplate) {
         const listMessages = sources.showErrors(sentSources, value);
         showFieldErrors(form.querySelector('[data-errors-for="sources"]'), [], listMessages);
       } else if (key === "target") {
-        general.push(...messagesOf(value).map((message) => `Selection: ${message}`));
+        general.push(...messagesOf(value).map((message) => interpolate(gettext("Selection: %(message)s"), { message })));
       } else if (key !== "code") {
         general.push(...messagesOf(value));
       }
     }
     if (!Object.keys(data).length || (!general.length && !form.querySelector(".field--invalid"))) {
-      general.push(error.message || "Could not save. Try again.");
+      general.push(error.message || gettext("Could not save. Try again."));
     }
     showAlert(general);
     const firstInvalid =
@@ -155,14 +156,19 @@ export function createPanel(dialog, sourceTemplate) {
     form.reset();
     clearFieldErrors(form);
     showAlert([]);
-    title.textContent = mode === "edit" ? "Edit highlight" : "New highlight";
+    title.textContent = mode === "edit" ? gettext("Edit highlight") : gettext("New highlight");
     quote.textContent = exact.length > QUOTE_PREVIEW_LENGTH ? `${exact.slice(0, QUOTE_PREVIEW_LENGTH)}…` : exact;
     // Code points, as the server counts the passage.
     const length = Array.from(exact).length;
     lengthWarning.hidden = mode !== "create" || length <= warnAbove;
     lengthWarning.textContent = lengthWarning.hidden
       ? ""
-      : `This highlight is ${length.toLocaleString("en")} characters long. If the selection took in more than the claim, close and select it again.`;
+      : interpolate(
+          gettext(
+            "This highlight is %(count)s characters long. If the selection took in more than the claim, close and select it again.",
+          ),
+          { count: formatNumber(length) },
+        );
     const initialSources = annotation ? annotation.sources : [];
     sources.reset(initialSources.length ? initialSources : [{}]);
     if (annotation) {

@@ -5,6 +5,7 @@
 import { ApiError, reattachOrphan } from "./api.js";
 import { confirmAction } from "./confirm.js";
 import { messagesOf } from "./field-errors.js";
+import { formatNumber, gettext, interpolate } from "./i18n.js";
 import { announce } from "./notify.js";
 import { targetFromSelection } from "./selection.js";
 
@@ -34,7 +35,7 @@ export function passageSimilarity(old, chosen) {
   return total ? (2 * common) / total : 0;
 }
 
-const PERCENT = new Intl.NumberFormat("en", { style: "percent" });
+const PERCENT = { format: (share) => formatNumber(share, { style: "percent" }) };
 
 function preview(text) {
   const characters = Array.from(text);
@@ -45,7 +46,7 @@ function preview(text) {
 
 /** The server's messages: {"detail": ...} for a conflict, {"target": {...}} for a bad target. */
 function errorMessages(error) {
-  if (!(error instanceof ApiError)) return ["Could not re-attach the highlight. Try again."];
+  if (!(error instanceof ApiError)) return [gettext("Could not re-attach the highlight. Try again.")];
   const { code, detail, target, ...rest } = error.data;
   const targetMessages =
     target && typeof target === "object" && !Array.isArray(target)
@@ -99,10 +100,12 @@ export function enableReattachMode({ root, data, onReattached }) {
     const wasHidden = bar.hidden;
     target = selected;
     choice.textContent = preview(selected.exact);
-    similarity.textContent = `Words in common with the highlight: ${PERCENT.format(passageSimilarity(data.exact, selected.exact))}`;
+    similarity.textContent = interpolate(gettext("Words in common with the highlight: %(share)s"), {
+      share: PERCENT.format(passageSimilarity(data.exact, selected.exact)),
+    });
     showError([]);
     bar.hidden = false;
-    if (wasHidden) announce("Passage selected. Press Tab, then Enter, to re-attach the highlight here.");
+    if (wasHidden) announce(gettext("Passage selected. Press Tab, then Enter, to re-attach the highlight here."));
   }
 
   function finish(anchor) {
@@ -121,7 +124,7 @@ export function enableReattachMode({ root, data, onReattached }) {
     window.history.replaceState(null, "", url);
     onReattached({ annotation: data.annotation, start: anchor.start, end: anchor.end });
     back.focus({ preventScroll: true });
-    announce("Highlight re-attached.");
+    announce(gettext("Highlight re-attached."));
   }
 
   /** Unrelated text (few words in common with the highlight) is re-attached only if confirmed. */
@@ -134,11 +137,14 @@ export function enableReattachMode({ root, data, onReattached }) {
     const range = selection.rangeCount ? selection.getRangeAt(0).cloneRange() : null;
     try {
       return await confirmAction({
-        title: "Re-attach it to this passage?",
-        text:
-          `It has ${PERCENT.format(share)} of its words in common with the highlight ` +
-          `(“${preview(data.exact)}”). Re-attach the highlight here only if this passage says the same thing in other words.`,
-        confirmLabel: "Re-attach here",
+        title: gettext("Re-attach it to this passage?"),
+        text: interpolate(
+          gettext(
+            "It has %(share)s of its words in common with the highlight (“%(quote)s”). Re-attach the highlight here only if this passage says the same thing in other words.",
+          ),
+          { share: PERCENT.format(share), quote: preview(data.exact) },
+        ),
+        confirmLabel: gettext("Re-attach here"),
       });
     } finally {
       if (range) {
@@ -157,7 +163,7 @@ export function enableReattachMode({ root, data, onReattached }) {
       return;
     }
     saving = true;
-    confirmButton.textContent = "Re-attaching…";
+    confirmButton.textContent = gettext("Re-attaching…");
     bar.setAttribute("aria-busy", "true");
     let anchor;
     try {
@@ -175,7 +181,7 @@ export function enableReattachMode({ root, data, onReattached }) {
       return;
     } finally {
       saving = false;
-      confirmButton.textContent = "Re-attach here";
+      confirmButton.textContent = gettext("Re-attach here");
       bar.removeAttribute("aria-busy");
     }
     finish(anchor);

@@ -3,6 +3,8 @@
 // rationale and sources (address, title, stance), read-only, which stays once the review is
 // submitted and Edit has gone.
 
+import { formatNumber, gettext, interpolate, ngettext } from "./i18n.js";
+
 const QUOTE_LENGTH = 140;
 const RATIONALE_LENGTH = 160;
 
@@ -12,7 +14,11 @@ export function truncate(text, length) {
   return characters.length > length ? `${characters.slice(0, length).join("").trimEnd()}…` : characters.join("");
 }
 
-const STANCES = { supports: "Supports the claim", refutes: "Refutes the claim", context: "Gives context" };
+const STANCES = {
+  supports: gettext("Supports the claim"),
+  refutes: gettext("Refutes the claim"),
+  context: gettext("Gives context"),
+};
 
 function element(tag, className, text) {
   const node = document.createElement(tag);
@@ -23,15 +29,26 @@ function element(tag, className, text) {
 
 /** "2 sources · 1 archived, 1 being archived": how many sources, and their archived copies. */
 export function sourcesSummary(sources) {
-  const count = `${sources.length} source${sources.length === 1 ? "" : "s"}`;
+  const count = interpolate(ngettext("%(count)s source", "%(count)s sources", sources.length), {
+    count: sources.length,
+  });
   const byStatus = { captured: 0, pending: 0, failed: 0 };
   for (const source of sources) if (source.capture) byStatus[source.capture.status] += 1;
   const parts = [
-    byStatus.captured && `${byStatus.captured} archived`,
-    byStatus.pending && `${byStatus.pending} being archived`,
-    byStatus.failed && `${byStatus.failed} not archived`,
+    byStatus.captured &&
+      interpolate(ngettext("%(count)s archived", "%(count)s archived", byStatus.captured), { count: byStatus.captured }),
+    byStatus.pending &&
+      interpolate(ngettext("%(count)s being archived", "%(count)s being archived", byStatus.pending), {
+        count: byStatus.pending,
+      }),
+    byStatus.failed &&
+      interpolate(ngettext("%(count)s not archived", "%(count)s not archived", byStatus.failed), {
+        count: byStatus.failed,
+      }),
   ].filter(Boolean);
-  return parts.length ? `${count} · ${parts.join(", ")}` : count;
+  return parts.length
+    ? interpolate(gettext("%(sources)s · %(captures)s"), { sources: count, captures: parts.join(gettext(", ")) })
+    : count;
 }
 
 export function byTextOrder(a, b) {
@@ -51,31 +68,39 @@ export function createSidebar({ list, unplacedList, unplacedSection, emptyNote, 
     main.type = "button";
     main.dataset.action = "select";
     const meta = element("span", "annotation-item__meta");
-    meta.append(element("span", "annotation-item__kind", annotation.kind === "quote" ? "Quote" : "Claim"));
+    meta.append(element("span", "annotation-item__kind", annotation.kind === "quote" ? gettext("Quote") : gettext("Claim")));
     const chip = element("span", "chip");
     chip.append(element("span", "swatch"), document.createTextNode(label ? label.name : annotation.verdict));
     meta.append(chip);
     if (annotation.anchor && annotation.anchor.method === "person") {
       // A revision lost the passage and someone chose the new one.
-      const moved = element("span", "annotation-item__moved", "Re-attached");
-      moved.title = "The article text changed; this highlight was re-attached to its passage by hand.";
+      const moved = element("span", "annotation-item__moved", gettext("Re-attached"));
+      moved.title = gettext("The article text changed; this highlight was re-attached to its passage by hand.");
       meta.append(moved);
     } else if (annotation.anchor && annotation.anchor.change) {
       // Only where the passage now reads differently: a highlight carried unchanged through
       // an edit elsewhere in the article gets no mark.
-      const moved = element("span", "annotation-item__moved", `Passage changed: ${annotation.anchor.change}`);
-      moved.title = "The article text changed under this highlight since it was made.";
+      const moved = element(
+        "span",
+        "annotation-item__moved",
+        interpolate(gettext("Passage changed: %(change)s"), { change: annotation.anchor.change }),
+      );
+      moved.title = gettext("The article text changed under this highlight since it was made.");
       meta.append(moved);
     }
     const claimChange = claimChanges[String(annotation.id)];
     if (claimChange) {
       // Editors: the passage's facts changed under the unit's verdict.
       // A span, not a link: the item is a button. The banner above the article links to it.
-      const flag = element("span", "annotation-item__claim-changed", `Claim changed: ${claimChange}`);
-      flag.title = "The verdict was given on other numbers, dates or names: see the banner above the article.";
+      const flag = element(
+        "span",
+        "annotation-item__claim-changed",
+        interpolate(gettext("Claim changed: %(change)s"), { change: claimChange }),
+      );
+      flag.title = gettext("The verdict was given on other numbers, dates or names: see the banner above the article.");
       meta.append(flag);
     }
-    if (!annotation.is_mine) meta.append(element("span", "annotation-item__reviewer", `by ${annotation.reviewer}`));
+    if (!annotation.is_mine) meta.append(element("span", "annotation-item__reviewer", interpolate(gettext("by %(reviewer)s"), { reviewer: annotation.reviewer })));
     main.append(meta);
     const quote = element("span", "annotation-item__quote", truncate(annotation.target.exact, QUOTE_LENGTH));
     // The passage runs the way its own text does (Arabic right to left), whatever the sidebar's.
@@ -92,14 +117,20 @@ export function createSidebar({ list, unplacedList, unplacedSection, emptyNote, 
 
     if (editable && annotation.is_mine) {
       const actions = element("div", "annotation-item__actions");
-      const edit = element("button", "button button--ghost button--small", "Edit");
+      const edit = element("button", "button button--ghost button--small", gettext("Edit"));
       edit.type = "button";
       edit.dataset.action = "edit";
-      edit.setAttribute("aria-label", `Edit highlight: ${truncate(annotation.target.exact, 40)}`);
-      const remove = element("button", "button button--ghost button--small button--danger", "Delete");
+      edit.setAttribute(
+        "aria-label",
+        interpolate(gettext("Edit highlight: %(quote)s"), { quote: truncate(annotation.target.exact, 40) }),
+      );
+      const remove = element("button", "button button--ghost button--small button--danger", gettext("Delete"));
       remove.type = "button";
       remove.dataset.action = "delete";
-      remove.setAttribute("aria-label", `Delete highlight: ${truncate(annotation.target.exact, 40)}`);
+      remove.setAttribute(
+        "aria-label",
+        interpolate(gettext("Delete highlight: %(quote)s"), { quote: truncate(annotation.target.exact, 40) }),
+      );
       actions.append(edit, remove);
       item.append(actions);
     }
@@ -109,8 +140,11 @@ export function createSidebar({ list, unplacedList, unplacedSection, emptyNote, 
   /** The highlight in full, read-only: a disclosure the keyboard opens like any other. */
   function renderDetails(annotation) {
     const details = element("details", "annotation-details");
-    const summary = element("summary", "annotation-details__summary", "Details");
-    summary.setAttribute("aria-label", `Details of the highlight: ${truncate(annotation.target.exact, 40)}`);
+    const summary = element("summary", "annotation-details__summary", gettext("Details"));
+    summary.setAttribute(
+      "aria-label",
+      interpolate(gettext("Details of the highlight: %(quote)s"), { quote: truncate(annotation.target.exact, 40) }),
+    );
     const body = element("dl", "annotation-details__body");
     const entry = (term, ...descriptions) => {
       if (!descriptions.length) return;
@@ -122,12 +156,12 @@ export function createSidebar({ list, unplacedList, unplacedSection, emptyNote, 
     };
     const passage = element("dd", "", annotation.target.exact);
     passage.dir = "auto";
-    entry("Passage", passage);
-    if (annotation.kind === "quote" && annotation.speaker) entry("Speaker", annotation.speaker);
-    entry("Rationale", annotation.rationale || "None given.");
+    entry(gettext("Passage"), passage);
+    if (annotation.kind === "quote" && annotation.speaker) entry(gettext("Speaker"), annotation.speaker);
+    entry(gettext("Rationale"), annotation.rationale || gettext("None given."));
     entry(
-      "Sources",
-      ...(annotation.sources.length ? annotation.sources.map(renderSource) : ["None given."]),
+      gettext("Sources"),
+      ...(annotation.sources.length ? annotation.sources.map(renderSource) : [gettext("None given.")]),
     );
     details.append(summary, body);
     return details;
@@ -153,7 +187,7 @@ export function createSidebar({ list, unplacedList, unplacedSection, emptyNote, 
     unplacedList.replaceChildren(...unplaced.map((annotation) => renderItem(annotation, editable)));
     unplacedSection.hidden = unplaced.length === 0;
     emptyNote.hidden = annotations.length > 0;
-    count.textContent = String(annotations.length);
+    count.textContent = formatNumber(annotations.length);
   }
 
   function itemOf(id) {

@@ -1,12 +1,19 @@
 // Source rows in the panel: add, remove, read and fill them, and show their errors.
 
 import { messagesOf, showFieldErrors } from "./field-errors.js";
+import { gettext, interpolate } from "./i18n.js";
 
 const FIELDS = ["url", "title", "stance", "passage"];
 let rowCounter = 0;
 
-// Day, short month, year ("1 Dec 2026"), as the server-rendered pages write dates ("j M Y").
-const DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
+// Day, short month, year ("1 Dec 2026"), in the interface's language and in Western digits, as
+// the server-rendered pages write dates.
+const DATE = new Intl.DateTimeFormat(document.documentElement.lang || "en", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  numberingSystem: "latn",
+});
 
 /** The source's archived copy, under its row: a link once captured, else why not (yet). */
 function showCapture(row, capture) {
@@ -20,16 +27,16 @@ function showCapture(row, capture) {
     link.href = capture.archive_url;
     link.target = "_blank";
     link.rel = "noopener";
-    link.textContent = `Archived ${DATE.format(new Date(capture.captured_at))}`;
+    link.textContent = interpolate(gettext("Archived %(date)s"), { date: DATE.format(new Date(capture.captured_at)) });
     const hint = document.createElement("span");
     hint.className = "visually-hidden";
-    hint.textContent = " (opens in a new tab)";
+    hint.textContent = ` ${gettext("(opens in a new tab)")}`;
     link.append(hint);
     line.append(link);
   } else if (capture.status === "pending") {
-    line.textContent = "Being archived…";
+    line.textContent = gettext("Being archived…");
   } else {
-    line.textContent = `Not archived: ${capture.failure_reason}`;
+    line.textContent = interpolate(gettext("Not archived: %(reason)s"), { reason: capture.failure_reason });
   }
 }
 

@@ -6,6 +6,7 @@
 // They are never highlights: their own elements, their own list, no verdict.
 
 import { unwrapAll, wrapRange } from "./highlights.js";
+import { formatNumber, gettext, interpolate, ngettext, pgettext } from "./i18n.js";
 
 const STORAGE_KEY = "factcheck:suggestions";
 const EXCERPT_LENGTH = 140;
@@ -14,6 +15,36 @@ export const COVERED_SHARE = 0.8;
 // app.css's one-column layout: the sidebar's list lies below the text, out of sight, so `]`
 // and `[` focus the underline in the text instead of the list item.
 const ONE_COLUMN = "(max-width: 1000px)";
+
+// The features the desk shows for a suggestion (core/suggestions/features.py FEATURE_LABELS, as
+// stored in English): in the reader's language, any other as it is.
+const FEATURE_NAMES = {
+  "number": pgettext("suggestion feature", "number"),
+  "percentage": pgettext("suggestion feature", "percentage"),
+  "money": pgettext("suggestion feature", "money"),
+  "quantity": pgettext("suggestion feature", "quantity"),
+  "date": pgettext("suggestion feature", "date"),
+  "number in words": pgettext("suggestion feature", "number in words"),
+  "comparison": pgettext("suggestion feature", "comparison"),
+  "superlative": pgettext("suggestion feature", "superlative"),
+  "attribution": pgettext("suggestion feature", "attribution"),
+  "names": pgettext("suggestion feature", "names"),
+  "statistic": pgettext("suggestion feature", "statistic"),
+  "cause": pgettext("suggestion feature", "cause"),
+  "universal claim": pgettext("suggestion feature", "universal claim"),
+  "count of people or things": pgettext("suggestion feature", "count of people or things"),
+  "official source": pgettext("suggestion feature", "official source"),
+  "change over time": pgettext("suggestion feature", "change over time"),
+  "dated event": pgettext("suggestion feature", "dated event"),
+  "continues a figure": pgettext("suggestion feature", "continues a figure"),
+  "hedge": pgettext("suggestion feature", "hedge"),
+  "opinion": pgettext("suggestion feature", "opinion"),
+  "question": pgettext("suggestion feature", "question"),
+  "first or second person": pgettext("suggestion feature", "first or second person"),
+  "short": pgettext("suggestion feature", "short"),
+  "prediction": pgettext("suggestion feature", "prediction"),
+  "headline": pgettext("suggestion feature", "headline"),
+};
 
 function truncate(text, length) {
   const characters = Array.from(text || "");
@@ -85,8 +116,11 @@ function checkedBefore(suggestion) {
   const match = (suggestion.matches || []).find((candidate) => candidate.verdicts && candidate.verdicts.length);
   if (!match) return null;
   const line = element("p", "suggestion-item__checked");
-  line.append(document.createTextNode("Checked before: "));
-  const link = element("a", "suggestion-item__claim", match.verdicts.map((verdict) => `${verdict.label} (${verdict.by})`).join(", "));
+  line.append(document.createTextNode(gettext("Checked before:") + " "));
+  const verdicts = match.verdicts.map((verdict) =>
+    interpolate(gettext("%(label)s (%(by)s)"), { label: verdict.label, by: verdict.by === "desk" ? gettext("desk") : verdict.by }),
+  );
+  const link = element("a", "suggestion-item__claim", verdicts.join(gettext(", ")));
   link.href = match.claim_url;
   line.append(link);
   return line;
@@ -115,12 +149,16 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
   const find = (id) => offered.find((suggestion) => String(suggestion.id) === String(id));
 
   function draw(suggestion) {
-    const kindName = suggestion.kind === "quote" ? "Suggested quote" : "Suggested claim";
-    const speaker = suggestion.kind === "quote" ? ` · ${suggestion.speaker || "speaker unknown"}` : "";
+    let title = gettext("Suggested claim");
+    if (suggestion.kind === "quote") {
+      title = suggestion.speaker
+        ? interpolate(gettext("Suggested quote · %(speaker)s"), { speaker: suggestion.speaker })
+        : gettext("Suggested quote · speaker unknown");
+    }
     const underlines = wrapRange(root, suggestion.target.start, suggestion.target.end, () => {
       const underline = element("span", `suggestion-mark suggestion-mark--${suggestion.kind}`);
       underline.dataset.suggestionId = String(suggestion.id);
-      underline.title = `${kindName}${speaker}`;
+      underline.title = title;
       return underline;
     });
     // Focusable by script only (`]` / `[` on one column), not a Tab stop per suggestion.
@@ -138,9 +176,11 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
     main.setAttribute("aria-describedby", "suggestions-keys");
     if (acceptable) main.setAttribute("aria-keyshortcuts", "Enter");
     const meta = element("span", "suggestion-item__meta");
-    meta.append(element("span", "suggestion-item__kind", isQuote ? "Quote" : "Claim"));
-    const score = element("span", "suggestion-item__score", `${Math.round(suggestion.score * 100)}%`);
-    score.title = isQuote ? "How sure the desk is that this is a quote" : "How check-worthy the desk finds it";
+    meta.append(element("span", "suggestion-item__kind", isQuote ? gettext("Quote") : gettext("Claim")));
+    const score = element("span", "suggestion-item__score", formatNumber(suggestion.score, { style: "percent" }));
+    score.title = isQuote
+      ? gettext("How sure the desk is that this is a quote")
+      : gettext("How check-worthy the desk finds it");
     meta.append(score);
     main.append(meta);
     main.append(element("span", "suggestion-item__excerpt", truncate(suggestion.target.exact, EXCERPT_LENGTH)));
@@ -149,13 +189,13 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
         element(
           "span",
           `suggestion-item__speaker${suggestion.speaker ? "" : " suggestion-item__speaker--unknown"}`,
-          suggestion.speaker ? `— ${suggestion.speaker}` : "Speaker unknown",
+          suggestion.speaker ? `— ${suggestion.speaker}` : gettext("Speaker unknown"),
         ),
       );
     }
     if (suggestion.features && suggestion.features.length) {
       const features = element("span", "suggestion-item__features");
-      for (const feature of suggestion.features) features.append(element("span", "suggestion-tag", feature.replaceAll("_", " ")));
+      for (const feature of suggestion.features) features.append(element("span", "suggestion-tag", Object.hasOwn(FEATURE_NAMES, feature) ? FEATURE_NAMES[feature] : feature.replaceAll("_", " ")));
       main.append(features);
     }
     item.append(main);
@@ -164,10 +204,16 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
     if (checked) item.append(checked);
     if (acceptable) {
       const actions = element("div", "suggestion-item__actions");
-      const accept = element("button", "button button--secondary button--small", "Accept");
+      const accept = element("button", "button button--secondary button--small", gettext("Accept"));
       accept.type = "button";
       accept.dataset.action = "accept";
-      accept.setAttribute("aria-label", `Accept suggested ${suggestion.kind}: ${truncate(suggestion.target.exact, 40)}`);
+      const excerpt = truncate(suggestion.target.exact, 40);
+      accept.setAttribute(
+        "aria-label",
+        isQuote
+          ? interpolate(gettext("Accept suggested quote: %(excerpt)s"), { excerpt })
+          : interpolate(gettext("Accept suggested claim: %(excerpt)s"), { excerpt }),
+      );
       actions.append(accept);
       item.append(actions);
     }
@@ -175,9 +221,13 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
   }
 
   function statusText() {
-    if (!data.computed) return "Computing suggestions… They appear here when you reload the page.";
-    if (offered.length) return `${offered.length} suggestion${offered.length === 1 ? "" : "s"}, best first.`;
-    return all.length ? "No suggestions left." : "No suggestions.";
+    if (!data.computed) return gettext("Computing suggestions… They appear here when you reload the page.");
+    if (offered.length) {
+      return interpolate(ngettext("%(count)s suggestion, best first.", "%(count)s suggestions, best first.", offered.length), {
+        count: offered.length,
+      });
+    }
+    return all.length ? gettext("No suggestions left.") : gettext("No suggestions.");
   }
 
   /** Redraw everything from the highlights the page holds now (accepted and covered ones drop out). */
@@ -201,7 +251,10 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
     list.hidden = offered.length === 0;
     status.textContent = statusText();
     acceptedNote.hidden = acceptedCount === 0;
-    acceptedNote.textContent = `${acceptedCount} accepted: now among your highlights.`;
+    acceptedNote.textContent = interpolate(
+      ngettext("%(count)s accepted: now among your highlights.", "%(count)s accepted: now among your highlights.", acceptedCount),
+      { count: acceptedCount },
+    );
     if (selectedId !== null) select(selectedId);
   }
 
@@ -230,7 +283,7 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
   /** The next (step 1) or previous (step -1) suggestion in text order from the selected one. */
   function move(step) {
     if (!offered.length) {
-      announce(data.computed ? "No suggestions." : "Suggestions are still being computed.");
+      announce(data.computed ? gettext("No suggestions.") : gettext("Suggestions are still being computed."));
       return;
     }
     const index = offered.findIndex((suggestion) => String(suggestion.id) === selectedId);
@@ -238,12 +291,19 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
     if (index === -1) next = step > 0 ? 0 : offered.length - 1;
     else next = index + step;
     if (next < 0 || next >= offered.length) {
-      announce(step > 0 ? "That was the last suggestion." : "That was the first suggestion.");
+      announce(step > 0 ? gettext("That was the last suggestion.") : gettext("That was the first suggestion."));
       return;
     }
     const suggestion = offered[next];
     select(suggestion.id, { focus: true, scroll: true });
-    announce(`Suggestion ${next + 1} of ${offered.length}: ${suggestion.kind}.`);
+    announce(
+      interpolate(
+        suggestion.kind === "quote"
+          ? gettext("Suggestion %(number)s of %(count)s: quote.")
+          : gettext("Suggestion %(number)s of %(count)s: claim."),
+        { number: next + 1, count: offered.length },
+      ),
+    );
   }
 
   function accept(id) {
@@ -255,7 +315,7 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
     on = toggle.checked;
     storeOn(on);
     refresh();
-    announce(on ? "Suggestions shown." : "Suggestions hidden.");
+    announce(on ? gettext("Suggestions shown.") : gettext("Suggestions hidden."));
   });
 
   list.addEventListener("click", (event) => {

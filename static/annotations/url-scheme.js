@@ -5,6 +5,8 @@
 // (annotations/fetching.py: url_validate).
 
 // The same test as the server's _SCHEMELESS_ADDRESS.
+import { gettext, interpolate } from "./i18n.js";
+
 const SCHEMELESS = /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:[:/?#]|$)/i;
 
 const offers = new WeakMap();
@@ -24,14 +26,14 @@ function offer(input) {
   const button = document.createElement("button");
   button.type = "button";
   button.className = "button button--secondary button--small";
-  button.textContent = `Use ${suggestion}`;
+  button.textContent = interpolate(gettext("Use %(address)s"), { address: suggestion });
   button.addEventListener("click", () => {
     input.value = suggestion;
     input.dispatchEvent(new Event("input", { bubbles: true }));
     withdraw(input);
     input.focus();
   });
-  line.append("No https:// at the start. ", button);
+  line.append(`${gettext("No https:// at the start.")} `, button);
   input.after(line);
   offers.set(input, line);
 }
