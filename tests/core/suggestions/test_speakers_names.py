@@ -101,3 +101,28 @@ def test_common_first_names_give_a_gender_against_a_nearby_pronoun() -> None:
         '"I have not slept," he said.'
     )
     assert last_speaker(text) == "Phil Mott"
+
+
+def test_a_possessive_inside_an_organisations_name_keeps_it_whole() -> None:
+    text = (
+        "The Data Regulator's Office confirmed it was looking into the leak. "
+        '"We are assessing what we were told," it said.'
+    )
+    assert last_speaker(text) == "Data Regulator's Office"
+
+
+def test_a_place_after_a_preposition_is_not_what_the_sentence_before_is_about() -> None:
+    text = (
+        'Erin Vale leads the team. "Most call-outs are walkers," she says.\n\n'
+        "In March two climbers from Dundee were caught by a slide.\n\n"
+        '"We found them in an hour."'
+    )
+    assert last_speaker(text) != "Dundee"
+
+
+def test_a_name_after_of_can_still_be_what_the_sentence_is_about() -> None:
+    text = (
+        "Above the town, the vines of Paul Ferrand, 58, had begun to fail.\n\n"
+        '"Thirty years and never this," he said.'
+    )
+    assert last_speaker(text) == "Paul Ferrand"

@@ -170,7 +170,14 @@ def runs_in(text: str, tokens: list[Token]) -> list[list[Token]]:
                     runs.append(current)
                 current = []
             current.append(token)
-            if token.possessive:
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if token.possessive and not (
+                # "the Information Commissioner's Office": a possessive inside a name.
+                following is not None
+                and following.capitalised
+                and following.lower in ORG_WORDS
+                and text[token.end : following.start] == " "
+            ):
                 runs.append(current)
                 current = []
             continue
@@ -229,6 +236,12 @@ def name_of(text: str, run: list[Token]) -> Name | None:
         run = run[:-1]
     if len(run) == 1 and len(_bare(run[0])) == 1:
         return None  # a transcript's "Q:" or "A:", a grade, an initial on its own: nobody
+    if any(token.possessive for token in run[:-1]):
+        # "Information Commissioner's Office": a possessive inside a run (`runs_in` keeps one
+        # only before an organisation word) names the organisation, titles and all.
+        start, end = run[0].start, run[-1].end - (2 if run[-1].possessive else 0)
+        words = tuple(_bare(token).lower() for token in run)
+        return Name(text[start:end], start, end, "org", None, frozenset(), words)
     words = [_bare(token).lower() for token in run]
     last_title = max((i for i, word in enumerate(words) if word in TITLES), default=-1)
     gender: Gender | None = None

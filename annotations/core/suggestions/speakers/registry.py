@@ -123,7 +123,7 @@ _GENERIC_ORG = "|".join(sorted(GENERIC_ORGS - {"landlord", "developer"}))
 # The description opens its sentence or clause: "The branch secretary of the union at
 # Harborough, Gethin Rowlands," is no union.
 _ORG_DESCRIBED_BEFORE = re.compile(
-    r"(?:^|[,;:.!?]\s+)(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he|[Aa]n?)\s(?:[a-z-]+\s){0,2}"
+    r"(?:^|\n|[,;:.!?]\s+)(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he|[Aa]n?)\s(?:[a-z-]+\s){0,2}"
     rf"(?:{_GENERIC_ORG})(?:\s(?:at|in|of|for|since)\s[^,;:.!?\"“”«»]{{1,30}})?,\s*$"
 )
 # The description's head ends it: "Aminata Diallo, the agency's deputy director" is no agency.
