@@ -240,8 +240,8 @@ def name_of(text: str, run: list[Token]) -> Name | None:
         # "Information Commissioner's Office": a possessive inside a run (`runs_in` keeps one
         # only before an organisation word) names the organisation, titles and all.
         start, end = run[0].start, run[-1].end - (2 if run[-1].possessive else 0)
-        words = tuple(_bare(token).lower() for token in run)
-        return Name(text[start:end], start, end, "org", None, frozenset(), words)
+        org_words = tuple(_bare(token).lower() for token in run)
+        return Name(text[start:end], start, end, "org", None, frozenset(), org_words)
     words = [_bare(token).lower() for token in run]
     last_title = max((i for i, word in enumerate(words) if word in TITLES), default=-1)
     gender: Gender | None = None
