@@ -126,3 +126,12 @@ def test_a_name_after_of_can_still_be_what_the_sentence_is_about() -> None:
         '"Thirty years and never this," he said.'
     )
     assert last_speaker(text) == "Paul Ferrand"
+
+
+def test_a_description_opening_a_paragraph_names_an_organisation() -> None:
+    text = (
+        "Tess Harlow has died at 79.\n\n"
+        'Her publisher, Quarry Lane, announced the news on Monday. "She was a joy to work '
+        'with," it said in a statement.'
+    )
+    assert last_speaker(text) == "Quarry Lane"

@@ -49,6 +49,8 @@ from annotations.core.suggestions.speakers.subjects import (
     _NAME_GIVEN,
     _NATIONALITY,
     Designator,
+    _antecedent,
+    _sentence_subject,
     _spokesperson,
     _subject_after,
     _subject_before,
@@ -116,6 +118,8 @@ _AGE_AFTER = re.compile(r"\s*[,(]\s*(\d{1,3})\s*[,)]")
 # A name described as an organisation of some kind, right before it ("Her publisher, Lantern
 # House,", "Her label at the time, Corvid Records,") or right after it ("Corvid Records, her
 # label,"): no first name or title said person, so the name is an organisation's.
+# "..., which set out its case": the relative clause whose antecedent wrote a document.
+_RELATIVE_CLAUSE = re.compile(r",\s+(which|who)\s")
 # A first name and a surname ("Adrian Foley"), to find the full name a lone surname stands for.
 _FIRST_AND_SURNAME = re.compile(r"\b([A-Z][a-z]+)\s+(?=([A-Z][\w’'-]+))")
 # (A landlord or a developer is as often a person: not those.)
@@ -123,7 +127,7 @@ _GENERIC_ORG = "|".join(sorted(GENERIC_ORGS - {"landlord", "developer"}))
 # The description opens its sentence or clause: "The branch secretary of the union at
 # Harborough, Gethin Rowlands," is no union.
 _ORG_DESCRIBED_BEFORE = re.compile(
-    r"(?:^|\n|[,;:.!?]\s+)(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he|[Aa]n?)\s(?:[a-z-]+\s){0,2}"
+    r"(?:^|[,;:.!?]\s+)(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he|[Aa]n?)\s(?:[a-z-]+\s){0,2}"
     rf"(?:{_GENERIC_ORG})(?:\s(?:at|in|of|for|since)\s[^,;:.!?\"“”«»]{{1,30}})?,\s*$"
 )
 # The description's head ends it: "Aminata Diallo, the agency's deputy director" is no agency.
@@ -283,7 +287,12 @@ class Registry:
         one, unless a title, a first name or a pronoun already made it a person's."""
         if entity.kind not in ("person", "single") or entity.gender is not None or name.titled:
             return
-        before = _ORG_DESCRIBED_BEFORE.search(self.text, max(start, name.start - 60), name.start)
+        low = max(start, name.start - 60)
+        # The passage's start may open the description ("Her publisher, Lantern House," opening
+        # a paragraph); a cut 60 characters back may not.
+        before = _ORG_DESCRIBED_BEFORE.search(
+            ("" if low == start else "x") + self.text[low : name.start]
+        )
         after = _ORG_DESCRIBED_AFTER.match(self.text, name.end, min(end, name.end + 60))
         if before is not None or after is not None:
             entity.kind = "org"
@@ -521,7 +530,18 @@ class Registry:
         found: Designator | None = None
         for match in _document_mentions(head).finditer(window):
             author = next((group for group in ("sent", "owner") if match.group(group)), None)
-            if author:
+            if match.group("within"):
+                # "Tarndale Parish Council, which set out its case in a letter to the
+                # committee": the sentence's subject wrote it.
+                span = (offset + match.start("within"), offset + match.end("within"))
+                relative = _RELATIVE_CLAUSE.search(self.text, *span)
+                designator = (
+                    _antecedent(self.text, tokens_in(self.text, span[0], relative.start()),
+                                person=relative.group(1) == "who")
+                    if relative is not None
+                    else _sentence_subject(self.text, tokens_in(self.text, *span))
+                )  # fmt: skip
+            elif author:
                 span = (offset + match.start(author), offset + match.end(author))
                 designator = _subject_before(self.text, *span)
             else:
@@ -714,13 +734,18 @@ class Registry:
 def _document_mentions(head: str) -> re.Pattern[str]:
     """A text of that kind mentioned with its author: "an email from X" / "a letter by X"
     (the author after the match), "a letter that X sent" (group `sent`), "X's letter"
-    (group `owner`)."""
+    (group `owner`), "X, which set out its case in a letter" (group `within`, from the
+    sentence's start: its subject wrote it)."""
     word = re.escape(head) + r"s?"
     return re.compile(
         rf"\b{word}\s+(?:(?:sent|written|issued|signed)\s+)?(?:from|by)\s+"
         rf"|\b{word}\s+(?:that|which)\s+(?P<sent>[^.;:!?]{{1,80}}?)\s+(?:had\s+)?"
         r"(?:sent|wrote|written|posted|issued|signed)\b"
         rf"|(?P<owner>\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)['’]s\s+(?:\w+\s+)?{word}\b"
+        rf"|(?:^|(?<=[.!?]\s)|(?<=\n))(?P<within>[A-Z][^.;:!?\n]{{0,120}}?)\s+in\s+"
+        rf"(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?{word}\b"
+        # ... unless the text then says whose it is ("in a letter from X", "that X sent").
+        r"(?!\s+(?:(?:sent|written|issued|signed)\s+)?(?:from|by|that|which)\b)"
     )
 
 
