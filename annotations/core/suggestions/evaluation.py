@@ -434,7 +434,7 @@ BlindRules = dict[str, list[tuple[int, int, str | None, float, str]]]
 
 def rules_when_blind(directory: Path) -> BlindRules:
     """{article id: [(start, end, speaker, confidence, attribution), ...]} from the set's
-    RULES_WHEN_BLIND file: what the rules said on each of the c-f writers' articles before
+    RULES_WHEN_BLIND file: what the rules said on each of the c-h writers' articles before
     anyone tuned them on that writer. Empty when the file is absent."""
     path = directory / RULES_WHEN_BLIND
     if not path.is_file():

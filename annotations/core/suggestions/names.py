@@ -70,7 +70,7 @@ TITLES = wordset(
     captain capt sergeant sgt admiral adm commander cmdr chief officer inspector insp detective
     det superintendent supt constable ambassador commissioner director chairman chairwoman
     chair ceo cfo coo coach manager speaker leader spokesman spokeswoman spokesperson deputy
-    acting former mp mep msp attorney councillor councilman councilwoman treasurer sheriff dean
+    acting former mp mep msp attorney councillor councilman councilwoman treasurer sheriff
     provost rector founder co-founder executive editor economist analyst doctor nurse
     correspondent reporter hon pres cllr
     """
@@ -129,17 +129,20 @@ ORG_WORDS = wordset(
     trains railway railways rail buses airport
     research electric energy water utilities insights analytics capital ventures consulting
     consultancy logistics pharmaceuticals foods dairy dairies brewery farms telecom
-    cooperative co-operative inspectorate theatre theater playhouse
+    cooperative co-operative inspectorate theatre theater playhouse records
+    publishers publishing bikes cycles
     """
 )
 
-# Words that make a capitalised name a place: a place never speaks through a pronoun.
+# Words that make a capitalised name a place (or an event: "the European Championships"): a
+# place never speaks through a pronoun.
 PLACE_WORDS = wordset(
     """
     street road avenue square river sea ocean mount mountain lake valley island islands bay
     gulf coast county province city republic kingdom states north south east west northern
     southern eastern western new united saint st port fort park bridge airport station beach
     desert hills peninsula strait canal region district town village
+    championships championship olympics games marathon festival
     """
 )
 
@@ -219,7 +222,7 @@ GENERIC_ORGS = wordset(
     """
     company firm business group organisation organization charity airline carmaker retailer
     chain operator insurer lender bank club council authority union body agency provider
-    supplier manufacturer developer landlord broadcaster publisher
+    supplier manufacturer developer landlord broadcaster publisher label
     """
 )
 
@@ -264,6 +267,8 @@ MALE_NAMES = wordset(
     ricardo rob robin rory ruben rui rupert russell saeed samir sanjay santiago sergio seamus
     shane stefan sven tariq terry theo timothy tobias tomas trevor uche umar victor vikram
     vincent viktor warren wayne wojciech yann yannick yusuf zach
+    dean phil alfie ewan femi luc rhys dylan jake kyle connor tyler nathaniel jeremiah
+    callum lachlan hamish fraser archie alfred stanley reggie freddie toby terence dave
     """
 )
 FEMALE_NAMES = wordset(
@@ -291,5 +296,8 @@ FEMALE_NAMES = wordset(
     rania rebekah renata rhiannon rita roberta rosemary roxana sadie salma sara sarah selina
     shirley silvia simone siobhan sonia stella svetlana sylvia tamara teresa tessa tina tracy
     valentina vera veronica viola vivian yvonne zainab zara zeynep
+    rosie bea imogen alessia margery morag niamh kayleigh della mariam lorna pilar ellie
+    ewa harriet bernadette rosalind annelie aoife ciara orla sinead shona kirsty hayley
+    holly poppy daisy evie millie amber chelsea kelly stacey leanne gina tara nia cerys
     """
 )

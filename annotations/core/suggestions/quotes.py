@@ -393,6 +393,17 @@ def _last_sentence(text: str, start: int, end: int, language: str) -> tuple[int,
     return _sentences(text, max(start, end - CLAUSE_REACH), end, language)[-1]
 
 
+def _sentence_across(text: str, start: int, end: int, language: str) -> int | None:
+    """Where the sentence that ends at `end` starts, read across the quotations before it in
+    its paragraph; None when a quotation ending a sentence lies between (then the clause
+    before `end` is a sentence of its own)."""
+    sentence_start = _last_sentence(text, start, end, language)[0]
+    inside = text[sentence_start:end]
+    if any(mark in inside for mark in (".\u201d", "?\u201d", "!\u201d", '."', '?"', '!"')):
+        return None
+    return sentence_start
+
+
 def _last_character(text: str, start: int, end: int) -> str:
     stripped = text[start:end].rstrip()
     return stripped[-1] if stripped else ""
@@ -456,6 +467,18 @@ def _attribute(
             start, end = _last_sentence(text, gap_start, piece.mark, language)
             if _last_character(text, start, end) not in _TERMINAL:
                 found = designator_before_quote(text, start, end)
+                if (found is None or found.kind == "unknown") and start == gap_start:
+                    # "The inspectorate, which rated the firm 'good' in 2021, said it was
+                    # '...'": a short quotation inside the clause cuts it; read the clause
+                    # from its sentence's start, the earlier quotation's words included.
+                    whole = _sentence_across(text, paragraph_start, piece.mark, language)
+                    across = (
+                        designator_before_quote(text, whole, end)
+                        if whole is not None and whole < start
+                        else None
+                    )
+                    if across is not None and across.kind == "name":
+                        found = across
         if found is not None:
             piece.explicit = True
             piece.designated_unknown = found.kind == "unknown"

@@ -222,8 +222,8 @@ def test_the_f_articles_the_third_blind_round_now_train_and_cover_the_hard_cases
     assert any(re.fullmatch(r"[\w -]+: “", line) for line in lines)
 
 
-def test_the_g_articles_the_fourth_blind_round_cover_the_hard_cases() -> None:
-    ours = _blind_round("g", "blind", quotes=140)
+def test_the_g_articles_the_fourth_blind_round_now_train_and_cover_the_hard_cases() -> None:
+    ours = _blind_round("g", "train", quotes=140)
 
     speakers = {q.speaker for a in ours for q in a.quotes}
     # organisations speaking through statements, letters, reports and spokespeople
@@ -243,8 +243,8 @@ def test_the_g_articles_the_fourth_blind_round_cover_the_hard_cases() -> None:
     assert any(re.fullmatch(r"[\w -]+: “", line) for line in lines)
 
 
-def test_the_h_articles_the_fifth_blind_round_cover_the_hard_cases() -> None:
-    ours = _blind_round("h", "blind", quotes=160)
+def test_the_h_articles_the_fifth_blind_round_now_train_and_cover_the_hard_cases() -> None:
+    ours = _blind_round("h", "train", quotes=160)
 
     assert sum(len(a.claims) for a in ours) >= 60
     assert all(400 <= len(a.text.split()) <= 600 for a in ours)

@@ -130,3 +130,32 @@ def test_a_verb_of_saying_in_the_present_tense_introduces_a_line() -> None:
         "shed,” Oskar shouts."
     )
     assert last_speaker(text) == "Oskar Lind"
+
+
+def test_a_person_of_an_institute_in_a_town_is_the_subject_not_the_town() -> None:
+    text = (
+        "Its first author, Dr Petra Holm of the Baltic Fisheries Institute in Kiel, told "
+        'reporters the decline was "steeper than anyone modelled".'
+    )
+    assert last_speaker(text) == "Petra Holm"
+
+
+def test_a_second_verb_joined_by_and_has_the_sentences_named_subject() -> None:
+    text = (
+        "The county leader, Marta Ruiz, toured the flooded streets and pledged "
+        '"whatever it takes" to rebuild.'
+    )
+    assert last_speaker(text) == "Marta Ruiz"
+
+
+def test_a_clause_with_its_own_subject_after_as_is_not_the_sentences() -> None:
+    text = 'Ian Dorset, 44, showed no emotion as the clerk read out "Not guilty".'
+    assert last_speaker(text) != "Ian Dorset"
+
+
+def test_a_short_quotation_inside_the_subjects_clause_does_not_hide_the_subject() -> None:
+    text = (
+        "The Water Quality Board, which rated the works “adequate” after a visit in 2022, said "
+        "it was “looking closely” at the figures and would “act if needed”."
+    )
+    assert [q.speaker for q in quotes_find(text)][1:] == ["Water Quality Board"] * 2

@@ -90,3 +90,11 @@ def test_a_theatre_is_an_organisation_no_pronoun_stands_for() -> None:
         "printed in its programme, he wrote: “They wanted a play about the future.”"
     )
     assert last_speaker(text) == "Tom Rusk"
+
+
+def test_the_letter_an_organisation_set_out_its_case_in_speaks_for_it() -> None:
+    text = (
+        "The strongest objection came from Holme Valley Parish Council, which set out its case "
+        'in a letter to the board. "The hill is not a blank space," the letter said.'
+    )
+    assert last_speaker(text) == "Holme Valley Parish Council"

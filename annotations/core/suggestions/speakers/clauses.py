@@ -249,10 +249,13 @@ def subject_of_sentence(text: str, start: int, end: int) -> Designator | None:
         # opening clause.
         tokens = tokens_in(text, comma, end)[:12]
     runs = {run[0].start: run for run in runs_in(text, tokens)}
-    for token in tokens:
+    for index, token in enumerate(tokens):
         if token.lower in ("he", "she"):
             return Designator("pronoun", token.start, token.end, words=(token.lower,))
         run = runs.get(token.start)
+        if index > 0 and tokens[index - 1].lower in _PLACE_PREPOSITIONS:
+            # "two students from Glasgow were caught": a name after a preposition is no subject.
+            continue
         if run is not None and not run[-1].possessive:
             name = name_of(text, run)
             if (
@@ -264,6 +267,9 @@ def subject_of_sentence(text: str, start: int, end: int) -> Designator | None:
             ):
                 return Designator("name", name.start, name.end, name=name)
     return None
+
+
+_PLACE_PREPOSITIONS = frozenset({"from", "in", "at", "on", "near", "into", "across"})
 
 
 def _modifier(tokens: list[Token], run: list[Token]) -> bool:

@@ -170,14 +170,20 @@ def runs_in(text: str, tokens: list[Token]) -> list[list[Token]]:
                     runs.append(current)
                 current = []
             current.append(token)
-            if token.possessive:
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if token.possessive and not (
+                # "the Information Commissioner's Office": a possessive inside a name.
+                following is not None
+                and following.capitalised
+                and following.lower in ORG_WORDS
+                and text[token.end : following.start] == " "
+            ):
                 runs.append(current)
                 current = []
             continue
-        following = tokens[index + 1] if index + 1 < len(tokens) else None
         if (
             joined
-            and _connector(token.lower, current, following)
+            and _connector(token.lower, current, tokens[index + 1 : index + 3])
             and _name_follows(text, tokens, index)
         ):
             current.append(token)
@@ -203,7 +209,7 @@ def _name_follows(text: str, tokens: list[Token], index: int) -> bool:
     return False
 
 
-def _connector(word: str, run: list[Token], following: Token | None) -> bool:
+def _connector(word: str, run: list[Token], following: list[Token]) -> bool:
     if word == "of" or word in _PARTICLES:
         return True
     if word == "the":
@@ -211,9 +217,10 @@ def _connector(word: str, run: list[Token], following: Token | None) -> bool:
     if run[-1].lower in _PARTICLES:
         return word in _PARTICLES
     if word in ("for", "and"):
-        # "Department of Health and Social Care", "HM Revenue and Customs"; never two people.
-        return any(token.lower in ORG_WORDS for token in run) or (
-            following is not None and following.lower in ORG_WORDS
+        # "Department of Health and Social Care", "HM Revenue and Customs", "Severn Vale Fire
+        # and Rescue Service" (the organisation word one word on); never two people.
+        return any(token.lower in ORG_WORDS for token in run) or any(
+            token.capitalised and token.lower in ORG_WORDS for token in following
         )
     return False
 
@@ -227,6 +234,14 @@ def name_of(text: str, run: list[Token]) -> Name | None:
     person "Sajid Javid" with the roles health and minister); None for a bare title."""
     while len(run) > 1 and _bare(run[-1]).lower() in POST_NOMINALS:
         run = run[:-1]
+    if len(run) == 1 and len(_bare(run[0])) == 1:
+        return None  # a transcript's "Q:" or "A:", a grade, an initial on its own: nobody
+    if any(token.possessive for token in run[:-1]):
+        # "Information Commissioner's Office": a possessive inside a run (`runs_in` keeps one
+        # only before an organisation word) names the organisation, titles and all.
+        start, end = run[0].start, run[-1].end - (2 if run[-1].possessive else 0)
+        org_words = tuple(_bare(token).lower() for token in run)
+        return Name(text[start:end], start, end, "org", None, frozenset(), org_words)
     words = [_bare(token).lower() for token in run]
     last_title = max((i for i, word in enumerate(words) if word in TITLES), default=-1)
     gender: Gender | None = None
@@ -272,7 +287,8 @@ def name_of(text: str, run: list[Token]) -> Name | None:
         kind = "org"
     elif len(tail) >= 2 and _first_name_gender(tail_words[0]) is not None:
         kind = "person"  # "Lena Park", "Kanye West": a first name before a place word
-    elif lowered & PLACE_WORDS:
+    elif lowered & PLACE_WORDS or {w[:-1] for w in lowered if w.endswith("s")} & PLACE_WORDS:
+        # "Salt Roads" (an album), "Kestrel Islands": a plural place word makes a place too.
         kind = "place"
     elif len(tail) >= 2:
         kind = "person"

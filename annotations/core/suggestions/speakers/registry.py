@@ -49,6 +49,8 @@ from annotations.core.suggestions.speakers.subjects import (
     _NAME_GIVEN,
     _NATIONALITY,
     Designator,
+    _antecedent,
+    _sentence_subject,
     _spokesperson,
     _subject_after,
     _subject_before,
@@ -113,6 +115,26 @@ _VARIATION = re.compile(r"\b\d{1,3}-year-old\b|\b[Tt]he\s+" + _NATIONALITY.patte
 # "Doris Keane, 81," / "Doris Keane (81)": the age a later "the 81-year-old" refers to.
 _AGE_AFTER = re.compile(r"\s*[,(]\s*(\d{1,3})\s*[,)]")
 # The lowercase word right before a name, its descriptor ("virologist Ruth Alvarez").
+# A name described as an organisation of some kind, right before it ("Her publisher, Lantern
+# House,", "Her label at the time, Corvid Records,") or right after it ("Corvid Records, her
+# label,"): no first name or title said person, so the name is an organisation's.
+# "..., which set out its case": the relative clause whose antecedent wrote a document.
+_RELATIVE_CLAUSE = re.compile(r",\s+(which|who)\s")
+# A first name and a surname ("Adrian Foley"), to find the full name a lone surname stands for.
+_FIRST_AND_SURNAME = re.compile(r"\b([A-Z][a-z]+)\s+(?=([A-Z][\w’'-]+))")
+# (A landlord or a developer is as often a person: not those.)
+_GENERIC_ORG = "|".join(sorted(GENERIC_ORGS - {"landlord", "developer"}))
+# The description opens its sentence or clause: "The branch secretary of the union at
+# Harborough, Gethin Rowlands," is no union.
+_ORG_DESCRIBED_BEFORE = re.compile(
+    r"(?:^|[,;:.!?]\s+)(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he|[Aa]n?)\s(?:[a-z-]+\s){0,2}"
+    rf"(?:{_GENERIC_ORG})(?:\s(?:at|in|of|for|since)\s[^,;:.!?\"“”«»]{{1,30}})?,\s*$"
+)
+# The description's head ends it: "Aminata Diallo, the agency's deputy director" is no agency.
+_ORG_DESCRIBED_AFTER = re.compile(
+    r"\s*,\s*(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he|[Aa]n?)\s(?:[a-z-]+\s){0,2}"
+    rf"(?:{_GENERIC_ORG})(?:\s*[,.;:)]|\s+(?:at|in|of|for|since|which|that|based)\b)"
+)
 _WORD_BEFORE = re.compile(r"(?:^|\s)([a-z][a-z-]+)\s+$")
 
 
@@ -156,6 +178,9 @@ class Registry:
         self._surname_refs: dict[str, list[tuple[int, Entity]]] = {}
         # Where each entity (by id) was first mentioned.
         self._first: dict[int, int] = {}
+        # Entities (by id) made from a full name given elsewhere (`_full_name_of`), not yet met.
+        self._ahead: set[int] = set()
+        self._full_names: dict[str, set[str]] | None = None
         # Mentions per entity (by id), counted once scanning is over (`mention_count`).
         self._counts: dict[int, int] | None = None
 
@@ -199,6 +224,7 @@ class Registry:
                 if entity is not None and name is not None and entity.kind == "single":
                     self._first_name_given(entity, name)
                 if entity is not None and name is not None:
+                    self._described_organisation(entity, name, start, end)
                     entity.roles |= self._apposition(name, start, end)
                     if entity.gender is None and entity.kind in ("person", "single"):
                         entity.gender = _role_gender(entity.roles)
@@ -256,6 +282,21 @@ class Registry:
         if entity.gender is None and possessive in ("his", "her"):
             entity.gender = "m" if possessive == "his" else "f"
 
+    def _described_organisation(self, entity: Entity, name: Name, start: int, end: int) -> None:
+        """A name the text describes as an organisation ("Her publisher, Lantern House,") is
+        one, unless a title, a first name or a pronoun already made it a person's."""
+        if entity.kind not in ("person", "single") or entity.gender is not None or name.titled:
+            return
+        low = max(start, name.start - 60)
+        # The passage's start may open the description ("Her publisher, Lantern House," opening
+        # a paragraph); a cut 60 characters back may not.
+        before = _ORG_DESCRIBED_BEFORE.search(
+            ("" if low == start else "x") + self.text[low : name.start]
+        )
+        after = _ORG_DESCRIBED_AFTER.match(self.text, name.end, min(end, name.end + 60))
+        if before is not None or after is not None:
+            entity.kind = "org"
+
     def _apposition(self, name: Name, start: int, end: int) -> set[str]:
         """The role words around a name: an apposition ("Ruth Alvarez, a virologist at the
         Pasteur Institute" gives virologist, not the institute's words), the age ("Doris
@@ -290,6 +331,8 @@ class Registry:
             entity = self.person_named(surname, before=name.start)
             if entity is not None:
                 self._surname_refs.setdefault(surname, []).append((name.start, entity))
+        if entity is None and len(name.words) == 1 and not self.common_word(name.text):
+            entity = self._full_name_of(name)
         if entity is None:
             key = name.text.lower()
             entity = self._by_name.get(key)
@@ -302,6 +345,12 @@ class Registry:
                 if kind == "person" and len(name.words) >= 2:
                     for word in {name.words[0], name.words[-1], *_particle_surnames(name.words)}:
                         self._by_word.setdefault(word, []).append((name.start, entity))
+            elif id(entity) in self._ahead and len(name.words) >= 2:
+                # The full name a surname met before it stood for: from here on, as if
+                # introduced here ("Dawson: '...'" in a headline is Kieran Dawson below).
+                self._ahead.discard(id(entity))
+                for word in {name.words[0], name.words[-1]}:
+                    self._by_word.setdefault(word, []).append((name.start, entity))
         if entity.gender is None:
             entity.gender = name.gender
         entity.roles |= name.roles
@@ -312,6 +361,38 @@ class Registry:
         self._entities.append(entity)
         self._subjects.append(subject)
         return entity
+
+    def _full_name_of(self, name: Name) -> Entity | None:
+        """The person a lone surname stands for when the text gives the full name only
+        elsewhere: later ("Lady Justice Ferris said ... The judgment, signed Imogen Ferris") or
+        inside a quotation ("'Adrian Foley,' she read. ... Foley said"). Only one full name of
+        that surname, opening with a first name the lists know; the entity is registered
+        under the full name, with the first name's gender."""
+        full = self._full_name(name.text)
+        if full is None:
+            return None
+        entity = self._by_name.get(full.lower())
+        if entity is None:
+            gender = _first_name_gender(full.split()[0].lower())
+            words = tuple(full.lower().split())
+            entity = Entity(full, "person", gender, set(), frozenset(words))
+            self._by_name[full.lower()] = entity
+            self._ahead.add(id(entity))
+            for word in {words[0], words[-1]}:
+                self._by_word.setdefault(word, []).append((name.start, entity))
+        return entity
+
+    def _full_name(self, surname: str) -> str | None:
+        """The one full name of the text (quotations included) that is a known first name and
+        this surname; None when none or several."""
+        if self._full_names is None:
+            # One pass over the whole text: surname -> first names.
+            self._full_names = {}
+            for match in _FIRST_AND_SURNAME.finditer(self.text):
+                if _first_name_gender(match.group(1).lower()) is not None:
+                    self._full_names.setdefault(match.group(2), set()).add(match.group(1))
+        firsts = self._full_names.get(surname, set())
+        return f"{next(iter(firsts))} {surname}" if len(firsts) == 1 else None
 
     def person_named(self, word: str, *, before: int) -> Entity | None:
         """The person of that surname (or first name) mentioned last before `before`; when
@@ -449,7 +530,18 @@ class Registry:
         found: Designator | None = None
         for match in _document_mentions(head).finditer(window):
             author = next((group for group in ("sent", "owner") if match.group(group)), None)
-            if author:
+            if match.group("within"):
+                # "Tarndale Parish Council, which set out its case in a letter to the
+                # committee": the sentence's subject wrote it.
+                span = (offset + match.start("within"), offset + match.end("within"))
+                relative = _RELATIVE_CLAUSE.search(self.text, *span)
+                designator = (
+                    _antecedent(self.text, tokens_in(self.text, span[0], relative.start()),
+                                person=relative.group(1) == "who")
+                    if relative is not None
+                    else _sentence_subject(self.text, tokens_in(self.text, *span))
+                )  # fmt: skip
+            elif author:
                 span = (offset + match.start(author), offset + match.end(author))
                 designator = _subject_before(self.text, *span)
             else:
@@ -481,6 +573,9 @@ class Registry:
             return Resolved(ahead.name, RESOLVED_AHEAD, "surname")
         if not name.titled and self.common_word(name.words[0]):
             return None
+        full = self._full_name(name.text)
+        if full is not None:  # given only inside a quotation: '"Martin Okri," she read.'
+            return Resolved(full, RESOLVED_AHEAD, "surname")
         entity = self._by_name.get(name.text.lower())
         if entity is not None:
             entity.spoke = True
@@ -639,13 +734,18 @@ class Registry:
 def _document_mentions(head: str) -> re.Pattern[str]:
     """A text of that kind mentioned with its author: "an email from X" / "a letter by X"
     (the author after the match), "a letter that X sent" (group `sent`), "X's letter"
-    (group `owner`)."""
+    (group `owner`), "X, which set out its case in a letter" (group `within`, from the
+    sentence's start: its subject wrote it)."""
     word = re.escape(head) + r"s?"
     return re.compile(
         rf"\b{word}\s+(?:(?:sent|written|issued|signed)\s+)?(?:from|by)\s+"
         rf"|\b{word}\s+(?:that|which)\s+(?P<sent>[^.;:!?]{{1,80}}?)\s+(?:had\s+)?"
         r"(?:sent|wrote|written|posted|issued|signed)\b"
         rf"|(?P<owner>\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)['’]s\s+(?:\w+\s+)?{word}\b"
+        rf"|(?:^|(?<=[.!?]\s)|(?<=\n))(?P<within>[A-Z][^.;:!?\n]{{0,120}}?)\s+in\s+"
+        rf"(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?{word}\b"
+        # ... unless the text then says whose it is ("in a letter from X", "that X sent").
+        r"(?!\s+(?:(?:sent|written|issued|signed)\s+)?(?:from|by|that|which)\b)"
     )
 
 

@@ -161,21 +161,23 @@ def _pick(text: str, tokens: list[Token], *, last: bool) -> Designator | None:
     said" is no Frenchman); after it, the first name counts ("said Jane Doe in Paris")."""
     # A place before a title is a constituency or a country ("the Brent East MP asked" is a
     # role), and "the Dutchman" is no name.
+    ending = _names(text, tokens, at_end=last)
     names = [
         name
-        for name in _names(text, tokens, at_end=last)
+        for name in ending
         if not (name.kind == "place" and _before_title(text, name))
         and not _demonym(tokens, name)
         and not (last and name.kind == "single" and _after_preposition(text, tokens, name))
     ]
     people = [name for name in names if name.kind in ("person", "single")]
-    if last and names and not people and _after_preposition(text, tokens, names[-1]):
+    if last and ending and not people and _after_preposition(text, tokens, ending[-1]):
         # "Prof Martin Lowe of the Scottish Association for Marine Science, ... said": the
-        # organisation after "of" is where the person before it works.
+        # organisation after "of" is where the person before it works; "Dr Ingrid Lindqvist
+        # of the Northern Marine Institute in Aberdeen," ends on the town it is in.
         people = [
             name
             for name in _names(text, tokens, at_end=False)
-            if name.kind == "person" and name.end < names[-1].start
+            if name.kind == "person" and name.end < ending[-1].start
         ]
     for group in (people, names):
         if group:
@@ -380,7 +382,10 @@ def _subject_before(text: str, start: int, end: int) -> Designator | None:
             found = _trailing_person(text, final) or _role(final)
         else:
             found = _pick(text, final, last=True)
-        return found or _unknown(final)
+        if found is not None or len(pieces) < 2 or not _predicate(final):
+            return found or _unknown(final)
+        # "The regional president, Álvaro Cendejas, visited the town and promised": a segment
+        # that opens with a verb has its subject in the segments before it.
     # "Jane Doe, a spokeswoman, said": the name among the apposition's segments, a name
     # standing alone first, then one ending a description ("the economist Rafael Ortiz").
     for piece in reversed(pieces):
@@ -398,6 +403,28 @@ def _subject_before(text: str, start: int, end: int) -> Designator | None:
         if role is not None:
             return role
     return _unknown(tokens)
+
+
+def _predicate(tokens: list[Token]) -> bool:
+    """Whether a segment opens with a verb in the past tense, no subject of its own ("visited
+    the town and"): a lowercase first word ending in -ed, or a common irregular past."""
+    first = tokens[0]
+    if any(token.lower in _SUBORDINATORS for token in tokens):
+        return False  # "showed no reaction as the jury foreman answered": a clause's own subject
+    return first.text.islower() and (
+        (first.lower.endswith("ed") and len(first.lower) > 4) or first.lower in _PAST_IRREGULAR
+    )
+
+
+_SUBORDINATORS = wordset(
+    "as when while after before because since if until though although whereas once where"
+)
+
+
+_PAST_IRREGULAR = wordset(
+    "went came made took gave met left spent kept brought bought sent wrote spoke stood sat "
+    "led held ran won lost began became"
+)
 
 
 def _antecedent(text: str, tokens: list[Token], *, person: bool) -> Designator | None:
