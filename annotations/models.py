@@ -1103,8 +1103,10 @@ class SearchEntry(models.Model):
     id = models.BigIntegerField(primary_key=True)
     title = models.TextField()
     body = models.TextField()
-    # PostgreSQL only: setweight(title, 'A') || setweight(body, 'B'), generated and stored.
+    # PostgreSQL only: setweight(title, 'A') || setweight(body, 'B'), generated and stored with
+    # `config`, the text search configuration of the object's language (migration 0030).
     vector = SearchVectorField(null=True, editable=False)
+    config = models.TextField(null=True, editable=False)  # noqa: DJ001 (a regconfig, never empty)
 
     class Meta:
         managed = False
