@@ -1147,7 +1147,8 @@ class Suggestion(models.Model):
     speaker = models.CharField(max_length=200, blank=True)
     speaker_confidence = models.FloatField(null=True, blank=True)
     # Claims the desk or other fact-checkers checked that this suggestion restates, as
-    # [{"claim": id, "score": 0.93, "relation": "same" | "related"}], best first.
+    # [{"claim": id, "score": 0.93, "relation": "same" | "related", "language": "fr",
+    # "cross_language": true}], best first (the last two since issue 17; absent before).
     matches = models.JSONField(default=list, blank=True)
     model = models.CharField(max_length=40, help_text='"rules" or "desk-model-<date>".')
     created = models.DateTimeField(default=timezone.now, editable=False)
