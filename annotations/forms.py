@@ -8,12 +8,13 @@ from typing import Any, ClassVar, Self, TypeVar
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from annotations.core.comments import MAX_LENGTH as COMMENT_MAX_LENGTH
 from annotations.core.fast_lane import FAST_CONFIRM_MAX, FastConfirmItem
 from annotations.core.keyset import KeysetCursor
+from annotations.core.languages import language_tag_clean
 from annotations.core.search_text import (
     LANGUAGE_TAG,
     MAX_QUERY_LENGTH,
@@ -975,3 +976,25 @@ class WebhookForm(forms.Form):
         help_text="Whose receiver it is, for the desk.",
         validators=[validate_visible_name],
     )
+
+
+class ArticleLanguageForm(forms.Form):
+    """An article's language, changed on the desk (services.article_language)."""
+
+    language = forms.CharField(
+        required=False,
+        max_length=16,
+        label=gettext_lazy("Language"),
+        help_text=gettext_lazy(
+            "A language tag such as en, fr, ar or pt-BR; empty when it is not known."
+        ),
+    )
+
+    def clean_language(self) -> str:
+        value: str = self.cleaned_data["language"].strip()
+        tag = language_tag_clean(value)
+        if value and not tag:
+            raise forms.ValidationError(
+                gettext_lazy('Not a language tag: give one such as "en", "fr", "ar" or "pt-BR".')
+            )
+        return tag

@@ -1145,8 +1145,10 @@ class SearchEntry(models.Model):
     id = models.BigIntegerField(primary_key=True)
     title = models.TextField()
     body = models.TextField()
-    # PostgreSQL only: setweight(title, 'A') || setweight(body, 'B'), generated and stored.
+    # PostgreSQL only: setweight(title, 'A') || setweight(body, 'B'), generated and stored with
+    # `config`, the text search configuration of the object's language (migration 0030).
     vector = SearchVectorField(null=True, editable=False)
+    config = models.TextField(null=True, editable=False)  # noqa: DJ001 (a regconfig, never empty)
 
     class Meta:
         managed = False
@@ -1187,7 +1189,8 @@ class Suggestion(models.Model):
     speaker = models.CharField(max_length=200, blank=True)
     speaker_confidence = models.FloatField(null=True, blank=True)
     # Claims the desk or other fact-checkers checked that this suggestion restates, as
-    # [{"claim": id, "score": 0.93, "relation": "same" | "related"}], best first.
+    # [{"claim": id, "score": 0.93, "relation": "same" | "related", "language": "fr",
+    # "cross_language": true}], best first (the last two since issue 17; absent before).
     matches = models.JSONField(default=list, blank=True)
     model = models.CharField(max_length=40, help_text='"rules" or "desk-model-<date>".')
     created = models.DateTimeField(default=timezone.now, editable=False)

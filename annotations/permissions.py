@@ -64,6 +64,7 @@ class Permission:
         IMPORT = "article:import"
         REVISE = "article:revise"
         ASSIGN = "article:assign"
+        SET_LANGUAGE = "article:set-language"  # editors, and the one who imported it
 
     class Annotation(PermissionName):
         READ = "annotation:read"
@@ -326,6 +327,7 @@ comment_still_editable = ObjectRule(
     q=lambda user: Q(created__gte=timezone.now() - EDIT_WINDOW),
 )
 notification_for_user = _reviewed_by_user("notification_for_user", "recipient")
+article_imported_by_user = _reviewed_by_user("article_imported_by_user", "imported_by")
 webhook_made_by_user = _reviewed_by_user("webhook_made_by_user", "created_by")
 
 Rule = Predicate | ObjectRule
@@ -345,6 +347,8 @@ PERMISSION_MAP: dict[PermissionName, list[Clause]] = {
     P.Article.IMPORT: [(user_is_editor,)],
     P.Article.REVISE: [(user_is_editor,)],
     P.Article.ASSIGN: [(user_is_editor,)],
+    # The importer knows the article's language best, even without an editor's role now.
+    P.Article.SET_LANGUAGE: [(user_is_editor,), (user_is_desk_member, article_imported_by_user)],
     P.Annotation.READ: [
         (user_is_editor,),
         (user_is_reviewer, annotation_made_by_user),
@@ -426,6 +430,9 @@ DENIALS: dict[PermissionName, Denial] = {
     P.Article.IMPORT: Denial("Only editors import articles.", _NOT_EDITOR),
     P.Article.REVISE: Denial("Only editors import new versions.", _NOT_EDITOR),
     P.Article.ASSIGN: Denial("Only editors assign articles.", _NOT_EDITOR),
+    P.Article.SET_LANGUAGE: Denial(
+        "Only editors and the article's importer change its language.", _NOT_EDITOR
+    ),
     P.Annotation.READ: _NOT_MEMBER,
     P.Annotation.CREATE: Denial("Only reviewers annotate articles.", _NOT_REVIEWER),
     P.Annotation.UPDATE: Denial(

@@ -11,6 +11,7 @@ urlpatterns = [
     path("articles/<id:pk>/assign/", views.article_assign, name="article-assign"),
     path("articles/<id:pk>/pick-up/", views.article_pick_up, name="article-pick-up"),
     path("articles/<id:pk>/revise/", views.article_revise_view, name="article-revise"),
+    path("articles/<id:pk>/language/", views.article_language_view, name="article-language"),
     path(
         "articles/<id:pk>/revisions/<id:number>/diff/",
         views.revision_diff,

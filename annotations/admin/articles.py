@@ -14,9 +14,11 @@ from django.utils.html import format_html
 
 from annotations.admin.base import HTTPS_URLS, ReadOnlyAdmin, ServiceFormPages
 from annotations.core.uri import uri_key_or_empty
+from annotations.errors import DomainError
 from annotations.forms import ArticleImportForm
 from annotations.models import AnnotationAnchor, Article, ArticleAgreement, ArticleRevision
 from annotations.request_user import request_user
+from annotations.services.article_language import article_language_set
 from annotations.services.articles import ArticleDuplicate, article_import
 
 
@@ -52,7 +54,20 @@ class ArticleAdmin(ServiceFormPages):
     def save_model(self, request: HttpRequest, obj: Article, form: Any, change: bool) -> None:
         # The URL's look-up key follows the URL an admin may correct here (partners' ?uri=).
         obj.url_key = uri_key_or_empty(obj.source_url)
+        # A new language goes through its service, as on the desk's page (its claims and
+        # suggestions follow); the rest of the row is saved with the old one first.
+        language = obj.language
+        if change and "language" in form.changed_data:
+            obj.language = form.initial.get("language", "")
         super().save_model(request, obj, form, change)
+        if obj.language != language:
+            try:
+                article_language_set(
+                    article=obj, language=language, changed_by=request_user(request)
+                )
+            except DomainError as error:
+                self.message_user(request, error.message, level=messages.ERROR)
+            obj.refresh_from_db(fields=["language"])
 
     def add_view(
         self, request: HttpRequest, form_url: str = "", extra_context: dict[str, Any] | None = None

@@ -16,6 +16,7 @@ from annotations.api.fields import (
 )
 from annotations.api.query import QueryIntegerField
 from annotations.core.claims.matching import DEFAULT_LIMIT
+from annotations.core.languages import language_tag_clean, languages_differ
 from annotations.models import Claim, ClaimLink, ExternalFactCheck, Source, Verdict
 from annotations.selectors import ClaimDetail
 
@@ -178,6 +179,18 @@ class SimilarQuerySerializer(serializers.Serializer):
 
     text = StrictCharField(max_length=2000, help_text="The text to look for: a sentence or so.")
     limit = QueryIntegerField(min_value=1, max_value=20, default=DEFAULT_LIMIT, required=False)
+    language = serializers.CharField(
+        max_length=16,
+        required=False,
+        default="",
+        help_text='The text\'s language (BCP 47, e.g. "fr"), to mark matches in another; '
+        "unset: told from the text when it is long and clear enough.",
+    )
+
+    def validate_language(self, value: str) -> str:
+        if value and not language_tag_clean(value):
+            raise serializers.ValidationError('Not a language tag (BCP 47, e.g. "fr").')
+        return language_tag_clean(value)
 
 
 class SimilarExternalSerializer(serializers.Serializer):
@@ -186,6 +199,13 @@ class SimilarExternalSerializer(serializers.Serializer):
     publisher = serializers.CharField(source="publisher_name")
     url = serializers.URLField()
     rating = serializers.CharField(source="rating_text")
+    language = serializers.CharField(help_text="The review's language; empty if unknown.")
+    cross_language = serializers.SerializerMethodField(
+        help_text="The review's language and the text's are both known and differ."
+    )
+
+    def get_cross_language(self, check: ExternalFactCheck) -> bool:
+        return languages_differ(check.language, self.context.get("language", ""))
 
 
 class MatchDifferenceSerializer(serializers.Serializer):
@@ -229,11 +249,22 @@ class SimilarClaimSerializer(serializers.Serializer):
     )
     stage = serializers.ChoiceField(choices=["exact", "lexical", "semantic"], source="match.stage")
     differences = MatchDifferenceSerializer(many=True, source="match.differences")
+    language = serializers.CharField(
+        source="match.language", help_text="The matched claim's language; empty if unknown."
+    )
+    cross_language = serializers.BooleanField(
+        source="match.cross_language",
+        help_text="The claim's language and the text's are both known and differ. The matcher's "
+        "embedding is English-trained: a translation is not found, only shared wording.",
+    )
     verdict = SimilarVerdictSerializer(allow_null=True)
     external = SimilarExternalSerializer(many=True)
 
 
 class SimilarClaimsSerializer(serializers.Serializer):
+    language = serializers.CharField(
+        help_text="The text's language as given or told from it; empty if unknown."
+    )
     results = SimilarClaimSerializer(many=True)
 
 

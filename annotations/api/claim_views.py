@@ -33,6 +33,7 @@ from annotations.api.query import StrictQueryParameters
 from annotations.api.responses import created
 from annotations.api.schema import CLAIMREVIEW_DOCUMENT
 from annotations.api.viewsets import DeskReadViewSet
+from annotations.core.languages import claim_language
 from annotations.models import Claim, ClaimLink, ClaimUnit, ExternalFactCheck
 from annotations.permissions import Permission
 from annotations.request_user import request_user
@@ -70,13 +71,19 @@ class ClaimSimilarView(StrictQueryParameters, APIView):
     def get(self, request: Request) -> Response:
         query = SimilarQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
+        text = query.validated_data["text"]
+        language = query.validated_data["language"] or claim_language(text, inherited="")
         similar = selectors.claims_similar(
-            request.user, query.validated_data["text"], limit=query.validated_data["limit"]
+            request.user, text, limit=query.validated_data["limit"], language=language
         )
         # Published verdicts only (claims_similar shows no other), so their sources may be shown.
         sources = verdicts_sources([s.verdict.pk for s in similar if s.verdict is not None])
-        context = {"request": request, "sources": sources}
-        return Response(SimilarClaimsSerializer({"results": similar}, context=context).data)
+        context = {"request": request, "sources": sources, "language": language}
+        return Response(
+            SimilarClaimsSerializer(
+                {"language": language, "results": similar}, context=context
+            ).data
+        )
 
 
 class FactCheckViewSet(DeskReadViewSet):

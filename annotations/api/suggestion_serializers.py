@@ -76,6 +76,10 @@ class SuggestionMatchSerializer(serializers.Serializer):
     claim = serializers.IntegerField()
     score = serializers.FloatField()
     relation = serializers.ChoiceField(choices=ClaimLink.Relation.choices)
+    language = serializers.CharField(help_text="The checked claim's language; empty if unknown.")
+    cross_language = serializers.BooleanField(
+        help_text="The claim's language and the article's are both known and differ."
+    )
     claim_url = serializers.CharField()
     verdicts = SuggestionVerdictSerializer(many=True)
 

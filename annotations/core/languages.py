@@ -136,6 +136,14 @@ def claim_language(text: str, *, inherited: str) -> str:
     return inherited
 
 
+def languages_differ(first: str, second: str) -> bool:
+    """Whether two language tags name different languages: both known, and their primary
+    subtags differ ("en-GB" and "en" are one language; "" is unknown, and differs from none)."""
+    a = first.strip().lower().replace("_", "-").split("-")[0]
+    b = second.strip().lower().replace("_", "-").split("-")[0]
+    return bool(a and b) and a != b
+
+
 def language_tag_clean(value: str) -> str:
     """A declared language (`<html lang="en_US">`) as a BCP 47 tag ("en-US"), or "" for
     something that is not one."""

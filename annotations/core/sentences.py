@@ -8,10 +8,23 @@ misplaces repeated sentences), so the offsets are found here: each sentence is l
 after the previous one, and only its end is kept as a boundary. Whatever pysbd returns, the
 sentences below cover every non-blank character of the paragraph once, in order, and
 `text[start:end] == sentence.text` holds exactly (a property test checks it on any input).
+
+pysbd's boundaries are then corrected where its rules miss another language's punctuation
+(`_ends_corrected`):
+- a comma, colon or semicolon never ends a sentence (pysbd's Arabic rules end one at the
+  Arabic comma "،" and at a colon: "قال الوزير،" would be a sentence);
+- a sentence ends after the quotation marks and brackets that close it, French spacing
+  included ("Non !\u00a0»"), not before them ("«ارتفع الدين؟" / "» ثم غادر.");
+- "?", "!", the Arabic question mark "؟" and the Urdu full stop "۔" with their closing
+  quotation marks, and a full stop with closing quotation marks, end a sentence where an
+  upper-case or uncased letter follows (French's "« Non ! » Il est parti.", and Arabic-script
+  languages pysbd has no rules for, Pashto or Kurdish, which otherwise get English rules that
+  do not know "؟").
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -73,6 +86,52 @@ def _boundaries(piece: str, segments: list[str]) -> list[int]:
     return ends
 
 
+# No sentence ends on these (pysbd's Arabic rules end one at "،" and ":").
+_NOT_AN_END = frozenset(",:;،؛")
+# What closes a sentence after its end mark: closing quotation marks and brackets, or a straight
+# double quote directly after the mark. French sets "»" off by a space (no-break, thin, or a
+# plain one in typed text); elsewhere only by a no-break or thin space, since German opens a
+# quotation with "»".
+_CLOSER = r'(?:[{spaces}]?»|[”’)\]"])'
+_SPACES_BEFORE_GUILLEMET = {"fr": " \u00a0\u202f\u2009"}
+_SPACES_TYPESET = "\u00a0\u202f\u2009"
+
+
+@lru_cache(maxsize=8)
+def _closers(code: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What closes a sentence, and an end mark pysbd may miss (or not see before a
+    quotation's close) with its closers and the first letter after it, for a language."""
+    closer = _CLOSER.format(spaces=_SPACES_BEFORE_GUILLEMET.get(code, _SPACES_TYPESET))
+    return (
+        re.compile(f"{closer}+"),
+        re.compile(rf"(?:[?!؟۔]{closer}*|\.{closer}+)(?=\s+(\w))"),
+    )
+
+
+def _opens_a_sentence(character: str) -> bool:
+    """An upper-case letter, or a letter of a script without case (Arabic, Hebrew, CJK)."""
+    return character.isupper() or (character.isalpha() and not character.islower())
+
+
+def _ends_corrected(piece: str, ends: list[int], code: str) -> list[int]:
+    """pysbd's sentence ends in `piece`, corrected as the module docstring says; the last end
+    is always len(piece)."""
+    closers, end_mark = _closers(code)
+    moved = set()
+    for end in ends:
+        closing = closers.match(piece, end)
+        moved.add(closing.end() if closing else end)
+    moved.update(
+        match.end() for match in end_mark.finditer(piece) if _opens_a_sentence(match.group(1))
+    )
+    corrected = [
+        end for end in sorted(moved) if end > 0 and piece[:end].rstrip()[-1:] not in _NOT_AN_END
+    ]
+    if not corrected or corrected[-1] != len(piece):
+        corrected.append(len(piece))
+    return corrected
+
+
 def sentences_split(text: str, *, language: str = "en") -> list[Sentence]:
     """The sentences of a canonical text, in order, with their code-point offsets.
 
@@ -85,7 +144,7 @@ def sentences_split(text: str, *, language: str = "en") -> list[Sentence]:
     for paragraph in split_paragraphs(text):
         for piece_offset, piece in _pieces(paragraph.text):
             start = 0
-            for end in _boundaries(piece, segmenter.segment(piece)):
+            for end in _ends_corrected(piece, _boundaries(piece, segmenter.segment(piece)), code):
                 chunk = piece[start:end]
                 stripped = chunk.strip()
                 if stripped:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from annotations.core.languages import claim_language
 from annotations.models import ClaimLink, ClaimUnit, Source, Verdict
 from annotations.permissions import Permission, can
 from annotations.selectors.articles import User
@@ -43,6 +44,7 @@ class UnitClaimMemory:
     matches: list[ClaimMatchShown]
     can_link: bool  # Permission.Claim.LINK, on a unit that states a claim (not rejected)
     can_undo: bool  # the unit has a link change to undo
+    language: str = ""  # the passage's: its article's, unless its own words say another
 
 
 def unit_claim_memory(user: User, unit: ClaimUnit, passage: str) -> UnitClaimMemory:
@@ -52,14 +54,18 @@ def unit_claim_memory(user: User, unit: ClaimUnit, passage: str) -> UnitClaimMem
     can_link = can(user, Permission.Claim.LINK, unit) and unit.status != ClaimUnit.Status.REJECTED
     shared = None
     matches: list[ClaimMatchShown] = []
+    language = ""
     if link is not None:
         if link.relation == ClaimLink.Relation.SAME:
             shared = claim_verdict(link.claim)
     elif passage.strip():
-        similar = claims_similar(user, passage[:MATCH_TEXT_LIMIT], limit=MATCHES_SHOWN)
+        language = claim_language(passage, inherited=unit.article.language)
+        similar = claims_similar(
+            user, passage[:MATCH_TEXT_LIMIT], limit=MATCHES_SHOWN, language=language
+        )
         sources = verdicts_sources([s.verdict.pk for s in similar if s.verdict is not None])
         matches = [
             ClaimMatchShown(s, sources.get(s.verdict.pk, []) if s.verdict else []) for s in similar
         ]
     can_undo = can_link and unit_link_changed_ever(unit.pk)
-    return UnitClaimMemory(link, shared, matches, can_link, can_undo)
+    return UnitClaimMemory(link, shared, matches, can_link, can_undo, language)

@@ -25,6 +25,9 @@ def _match_present(match: dict[str, Any], checks: ClaimChecks | None) -> dict[st
         "claim": match["claim"],
         "score": match["score"],
         "relation": match["relation"],
+        # Stored before languages were: not known, so not marked.
+        "language": match.get("language", ""),
+        "cross_language": match.get("cross_language", False),
         "claim_url": reverse("claim-detail", args=[match["claim"]]),
         "verdicts": verdicts,
     }

@@ -55,9 +55,9 @@ _lock = threading.Lock()
 
 def _stored(pks: Sequence[int] | None = None) -> list[StoredClaim]:
     """The claims (all, or those of `pks` that still exist) as stored for matching."""
-    fields = ("pk", "text", "normalised", "embedding")
+    fields = ("pk", "text", "normalised", "embedding", "language")
     if pks is None:
-        rows: Iterable[tuple[int, str, str, object]] = (
+        rows: Iterable[tuple[int, str, str, object, str]] = (
             Claim.objects.order_by("pk").values_list(*fields).iterator(chunk_size=2000)
         )
     else:
@@ -69,8 +69,14 @@ def _stored(pks: Sequence[int] | None = None) -> list[StoredClaim]:
             .values_list(*fields)
         ]
     return [
-        StoredClaim(pk, text, normalised, bytes(vector) if vector is not None else None)  # type: ignore[call-overload]
-        for pk, text, normalised, vector in rows
+        StoredClaim(
+            pk,
+            text,
+            normalised,
+            bytes(vector) if vector is not None else None,  # type: ignore[call-overload]
+            language,
+        )
+        for pk, text, normalised, vector, language in rows
     ]
 
 
@@ -172,16 +178,19 @@ class SimilarClaim:
     external: list[ExternalFactCheck]
 
 
-def claims_similar(user: User, text: str, *, limit: int = DEFAULT_LIMIT) -> list[SimilarClaim]:
+def claims_similar(
+    user: User, text: str, *, limit: int = DEFAULT_LIMIT, language: str = ""
+) -> list[SimilarClaim]:
     """The claims the user may read that may state `text`, best first, at the desk's
     thresholds; a fixed number of queries whatever the number of claims or results (see
     `claims_similar_many`). Only published verdicts and imported fact-checks are shown (a
-    reviewer never sees another reviewer's unsubmitted work through a claim)."""
-    return claims_similar_many(user, [text], limit=limit)[0]
+    reviewer never sees another reviewer's unsubmitted work through a claim). `language` is
+    the text's ("" when not known): a match in another language is marked `cross_language`."""
+    return claims_similar_many(user, [text], limit=limit, language=language)[0]
 
 
 def claims_similar_many(
-    user: User, texts: Sequence[str], *, limit: int = DEFAULT_LIMIT
+    user: User, texts: Sequence[str], *, limit: int = DEFAULT_LIMIT, language: str = ""
 ) -> list[list[SimilarClaim]]:
     """`claims_similar` for each of `texts` (the sentences of an article), in their order. The
     index check, the thresholds, the verdicts and the external fact-checks are read once for
@@ -192,7 +201,8 @@ def claims_similar_many(
     index = claim_index()
     upper, lower = match_thresholds()
     found = [
-        core_claims_match(text, index, upper=upper, lower=lower, limit=limit) for text in texts
+        core_claims_match(text, index, upper=upper, lower=lower, limit=limit, language=language)
+        for text in texts
     ]
     ids = {match.claim_id for matches in found for match in matches}
     if not ids:
@@ -224,10 +234,19 @@ def claims_similar_many(
 
 
 def claims_match_many(
-    texts: Sequence[str], *, upper: float, lower: float, limit: int = DEFAULT_LIMIT
+    texts: Sequence[str],
+    *,
+    upper: float,
+    lower: float,
+    limit: int = DEFAULT_LIMIT,
+    language: str = "",
 ) -> list[list[Match]]:
     """For each of `texts`, the matcher's answer against all the desk's claims (no permission
     and no verdicts: what a task reads on no one's behalf, e.g. an article's sentences); one
-    query to bring the index up to date, whatever the number of texts."""
+    query to bring the index up to date, whatever the number of texts. `language` is the
+    texts' (their article's), for `Match.cross_language`."""
     index = claim_index()
-    return [core_claims_match(text, index, upper=upper, lower=lower, limit=limit) for text in texts]
+    return [
+        core_claims_match(text, index, upper=upper, lower=lower, limit=limit, language=language)
+        for text in texts
+    ]

@@ -5,11 +5,15 @@ Both take the entries the user may see as `scopes`: for each kind, a queryset of
 the objects of that kind allowed (and left by the filters). An entry is found when the query
 matches it and its object is in its kind's scope, so the index never decides who sees what.
 
-- PostgreSQL: `vector @@ websearch_to_tsquery('english', q)` on the GIN index, ranked by
-  `ts_rank` (title weighted 'A', the rest 'B'; normalised by the document's length so a long
-  article does not outrank a claim for holding the word more often), the snippet by
-  `ts_headline`, computed for the page's rows only (a second query). Through Django's
-  SearchQuery, SearchRank and SearchHeadline on the unmanaged SearchEntry model.
+- PostgreSQL: `vector @@ annotations_search_query(q)` on the GIN index: each entry's vector
+  is made with its language's text search configuration (`config`, migration 0030), and the
+  query is `websearch_to_tsquery` in every configuration the index holds, OR-ed (a search's
+  few words are too few to tell their language; the migration says more). Ranked by `ts_rank`
+  (title weighted 'A', the rest 'B'; normalised by the document's length so a long article
+  does not outrank a claim for holding the word more often), the snippet by `ts_headline`
+  in the entry's own configuration, computed for the page's rows only (a second query).
+  Through Django's SearchQuery, SearchRank and SearchHeadline on the unmanaged SearchEntry
+  model.
 - SQLite: FTS5 `MATCH` with the query rewritten by core.search_text.fts5_query, ranked by
   `bm25` (title weighted 2, the rest 1; negated so that higher is better, as on PostgreSQL),
   the snippet by FTS5's `snippet()`.
@@ -31,11 +35,6 @@ from django.db.models.functions import Concat
 from annotations.core.search_text import MARK_END, MARK_START, ParsedQuery, fts5_query
 from annotations.models import SearchEntry
 
-# The PostgreSQL text search configuration the index is built with (the migration's
-# generated column); a query must use the same one. A per-article language (Article.language)
-# could choose among configurations later, with one column per configuration or a
-# `regconfig` column read by both the trigger and the query.
-POSTGRES_CONFIG = "english"
 KINDS = len(SearchEntry.Kind)  # entry id = object id * KINDS + kind
 SNIPPET_WORDS = 24
 # ts_headline drops what its parser reads as an HTML tag ("<script>"): the desk shows stored
@@ -71,8 +70,16 @@ def _hit(entry: int, score: float, snippet: str | None) -> Hit:
 # --- PostgreSQL ------------------------------------------------------------------------------
 
 
+class _QueryInEveryLanguage(SearchQuery):
+    """The query read in each configuration the index holds, OR-ed (migration 0030's
+    `annotations_search_query`). As a scalar subquery it is computed once per statement, not
+    once per row ranked."""
+
+    template = "(SELECT annotations_search_query(%(expressions)s))"
+
+
 def _postgres_query(text: str) -> SearchQuery:
-    return SearchQuery(text, search_type="websearch", config=POSTGRES_CONFIG)
+    return _QueryInEveryLanguage(text)
 
 
 def _postgres_entries(text: str, scopes: Sequence[Scope]) -> QuerySet[SearchEntry]:
@@ -131,7 +138,7 @@ def _postgres_page(
                     output_field=TextField(),
                 ),
                 query,
-                config=POSTGRES_CONFIG,
+                config=F("config"),
                 start_sel=MARK_START,
                 stop_sel=MARK_END,
                 max_words=SNIPPET_WORDS,

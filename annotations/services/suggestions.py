@@ -69,16 +69,21 @@ def _suggested_safely(text: str, language: str, model: DeskModel | None) -> list
     return [s for s in found if 0 <= s.start < s.end <= len(text)]
 
 
-def _claim_matches(texts: Sequence[str]) -> list[list[dict[str, object]]]:
-    """For each text, the desk's claims it restates that have a published desk verdict or
-    another fact-checker's review, as [{"claim", "score", "relation"}], best first."""
+def _claim_matches(texts: Sequence[str], language: str) -> list[list[dict[str, object]]]:
+    """For each text (in `language`, its article's), the desk's claims it restates that have a
+    published desk verdict or another fact-checker's review, as [{"claim", "score", "relation",
+    "language", "cross_language"}], best first."""
     empty: list[list[dict[str, object]]] = [[] for _ in texts]
     if not texts or not any_claim_checked():  # a new desk: no index to load
         return empty
     upper, lower = match_thresholds()
     matchable = [i for i, text in enumerate(texts) if len(text) <= MAX_MATCHED_CHARACTERS]
     answers = claims_match_many(
-        [texts[i] for i in matchable], upper=upper, lower=lower, limit=MATCHES_PER_SUGGESTION
+        [texts[i] for i in matchable],
+        upper=upper,
+        lower=lower,
+        limit=MATCHES_PER_SUGGESTION,
+        language=language,
     )
     checked = claims_checked(m.claim_id for matches in answers for m in matches)
     for i, matches in zip(matchable, answers, strict=True):
@@ -87,6 +92,8 @@ def _claim_matches(texts: Sequence[str]) -> list[list[dict[str, object]]]:
                 "claim": m.claim_id,
                 "score": round(m.score, 4),
                 "relation": "same" if m.same_claim else "related",
+                "language": m.language,
+                "cross_language": m.cross_language,
             }
             for m in matches
             if m.claim_id in checked
@@ -100,7 +107,7 @@ def _rows(revision: ArticleRevision, found: list[Suggested], model: str) -> list
     matches = dict(
         zip(
             ((s.start, s.end) for s in claims),
-            _claim_matches([text[s.start : s.end] for s in claims]),
+            _claim_matches([text[s.start : s.end] for s in claims], revision.article.language),
             strict=True,
         )
     )

@@ -9,6 +9,7 @@ from annotations.views.agreement import (
     suggestions_train,
 )
 from annotations.views.appearances import appearance_confirm_view, appearance_dismiss_view
+from annotations.views.article_language import article_language_view
 from annotations.views.articles import article_detail, article_import_view, article_list
 from annotations.views.assignments import article_assign, article_pick_up, my_assignments
 from annotations.views.claims import claim_page
@@ -78,6 +79,7 @@ __all__ = [
     "article_list",
     "article_pick_up",
     "article_revise_view",
+    "article_language_view",
     "fact_check_detail",
     "fact_check_import_view",
     "fact_check_link_view",

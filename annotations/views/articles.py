@@ -150,6 +150,7 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 article_assignment_context(article) if may[Permission.Article.ASSIGN] else None
             ),
             "claim_changes": claim_changes,
+            "can_set_language": can(request.user, Permission.Article.SET_LANGUAGE, article),
             # The panel warns above this length (a drag that overshot the passage).
             "highlight_warn_characters": settings.HIGHLIGHT_WARN_CHARACTERS,
             # Editors only: sentences restating a checked claim, to confirm or dismiss.

@@ -182,3 +182,25 @@ def test_a_suggestion_id_that_is_not_one_is_a_field_error(alice, article, bad):
 
     assert answer.status_code == 400
     assert "suggestion" in answer.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("stored_match", "shown"),
+    [
+        ({"language": "fr", "cross_language": True}, ("fr", True)),
+        ({}, ("", False)),  # stored before matches had languages
+    ],
+)
+def test_a_matchs_language_and_cross_language_mark_are_served(editor, alice, stored_match, shown):
+    checked = claim_checked_and_published(editor)
+    article = article_create(title="Jobs", text=REPEATING_TEXT, imported_by=editor)
+    (suggestion,) = stored(article, ("claim", REPEATED_SENTENCE))
+    suggestion.matches = [
+        {"claim": checked.claim.pk, "score": 0.97, "relation": "same"} | stored_match
+    ]
+    suggestion.save()
+
+    (row,) = client_for(alice).get(url(article)).json()["results"]
+
+    (match,) = row["matches"]
+    assert (match["language"], match["cross_language"]) == shown

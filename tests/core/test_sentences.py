@@ -97,3 +97,91 @@ def test_sentences_slice_back_exactly_in_order_and_cover_the_text(text: str) -> 
         assert text[position : sentence.start].strip() == ""  # nothing skipped but blanks
         position = sentence.end
     assert text[position:].strip() == ""
+
+
+# --- Other languages' punctuation --------------------------------------------------------------
+
+
+def texts_in(text: str, language: str) -> list[str]:
+    return [sentence.text for sentence in sentences_split(text, language=language)]
+
+
+def test_the_arabic_comma_and_a_colon_end_no_sentence() -> None:
+    assert texts_in("قال الوزير، إن التضخم ارتفع. وقال آخر: لا.", "ar") == [
+        "قال الوزير، إن التضخم ارتفع.",
+        "وقال آخر: لا.",
+    ]
+
+
+def test_an_arabic_decimal_comma_ends_no_sentence() -> None:
+    assert texts_in("بلغ التضخم 12،5 بالمئة. ثم انخفض.", "ar") == [
+        "بلغ التضخم 12،5 بالمئة.",
+        "ثم انخفض.",
+    ]
+
+
+def test_the_arabic_question_mark_ends_a_sentence_and_the_semicolon_does_not() -> None:
+    assert texts_in("هل ارتفعت الأسعار؟ نعم؛ لكن ببطء.", "ar") == [
+        "هل ارتفعت الأسعار؟",
+        "نعم؛ لكن ببطء.",
+    ]
+
+
+def test_a_sentence_ends_after_the_quotation_mark_that_closes_it() -> None:
+    assert texts_in("قال «ارتفع الدين؟» ثم غادر. وقال: «هذا صحيح.» وانتهى.", "ar") == [
+        "قال «ارتفع الدين؟»",
+        "ثم غادر.",
+        "وقال: «هذا صحيح.»",
+        "وانتهى.",
+    ]
+
+
+def test_arabic_script_languages_pysbd_lacks_split_at_their_marks() -> None:
+    # Pashto: pysbd has no rules, and English rules know neither "؟" nor "۔".
+    assert texts_in("دا یوه جمله ده؟ بله جمله۔ درېیمه.", "ps") == [
+        "دا یوه جمله ده؟",
+        "بله جمله۔",
+        "درېیمه.",
+    ]
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f"])
+def test_french_spacing_before_marks_and_inside_guillemets(space: str) -> None:
+    text = (
+        f"Le chômage a-t-il baissé{space}? Oui{space}! Le ministre a dit{space}: "
+        f"«{space}Non{space}!{space}» a-t-il répété. «{space}Jamais{space}!{space}» Il est "
+        f"parti{space}; fin."
+    )
+    assert texts_in(text, "fr") == [
+        f"Le chômage a-t-il baissé{space}?",
+        f"Oui{space}!",
+        f"Le ministre a dit{space}: «{space}Non{space}!{space}» a-t-il répété.",
+        f"«{space}Jamais{space}!{space}»",
+        f"Il est parti{space}; fin.",
+    ]
+
+
+def test_a_quoted_question_followed_by_lower_case_continues_the_sentence() -> None:
+    assert texts_in('"Why?" he asked. «¡No!», dijo.', "es") == ['"Why?" he asked.', "«¡No!», dijo."]
+
+
+_OTHER_ALPHABET = st.sampled_from(
+    list("abc XY.,!?\"'“”«»؟،؛۔:;٫3\n\u00a0\u202f") + ["قال ", "١٢", " M. ", "Il ", "é"]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(_OTHER_ALPHABET, max_size=80).map("".join),
+    st.sampled_from(["ar", "fr", "es", "ps", "de", "en"]),
+)
+def test_other_languages_sentences_slice_back_exactly_and_cover_the_text(
+    text: str, language: str
+) -> None:
+    position = 0
+    for sentence in sentences_split(text, language=language):
+        assert sentence.text and sentence.text == sentence.text.strip()
+        assert text[sentence.start : sentence.end] == sentence.text
+        assert text[position : sentence.start].strip() == ""
+        position = sentence.end
+    assert text[position:].strip() == ""

@@ -46,7 +46,13 @@ def test_a_file_is_imported_with_every_field_and_a_claim_the_matcher_finds(api_a
     best = found.json()["results"][0]
     assert (best["claim"], best["verdict"]) == (check.claim_id, None)
     assert best["external"] == [
-        {"publisher": "Checkpoint", "url": check.url, "rating": "Mostly false"}
+        {
+            "publisher": "Checkpoint",
+            "url": check.url,
+            "rating": "Mostly false",
+            "language": "en",
+            "cross_language": False,
+        }
     ]
 
 

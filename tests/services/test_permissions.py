@@ -71,6 +71,7 @@ ROUTE_TABLE = {
     P.Article.IMPORT: EDITORS,
     P.Article.REVISE: EDITORS,
     P.Article.ASSIGN: EDITORS,
+    P.Article.SET_LANGUAGE: MEMBERS,  # editors, and on an article they imported, reviewers
     P.Annotation.READ: MEMBERS,
     P.Annotation.CREATE: REVIEWERS,
     P.Annotation.UPDATE: MEMBERS,
@@ -114,6 +115,8 @@ ROUTE_TABLE = {
 OBJECT_TABLE = {
     (P.Article.READ, "article"): MEMBERS,
     (P.Assignment.PICK_UP, "article"): REVIEWERS,
+    (P.Article.SET_LANGUAGE, "article"): EDITORS,
+    (P.Article.SET_LANGUAGE, "own article"): MEMBERS,
     (P.Annotation.READ, "own annotation"): MEMBERS,
     (P.Annotation.READ, "other's annotation"): EDITORS,
     (P.Annotation.READ, "shared annotation"): MEMBERS,
@@ -288,6 +291,7 @@ def objects_for(user) -> dict[str, object]:
         _submitted(shared.article, user)
         own = AnnotationFactory(reviewer=user)
         states |= {
+            "own article": ArticleFactory(imported_by=user),
             "shared annotation": shared,
             "own annotation": own,
             "own review": Review.objects.get(reviewer=user, article=own.article),

@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from annotations.core.suggestions.suggest import Suggested
-from annotations.models import ArticleRevision, Suggestion, SuggestionModelRun
+from annotations.models import ArticleRevision, Claim, Suggestion, SuggestionModelRun
 from annotations.services import suggestions as service
 from annotations.services.articles import article_create
 from annotations.services.revisions import article_revise
@@ -306,3 +306,28 @@ def test_a_200000_character_article_imports_and_gets_its_suggestions(
     assert len(revision.text) > 190_000
     assert revision.suggested_at is not None
     assert Suggestion.objects.filter(revision=revision).exists()
+
+
+@pytest.mark.parametrize(("article_language", "cross"), [("fr", True), ("en-GB", False)])
+def test_a_match_says_its_claims_language_and_whether_it_is_another_than_the_articles(
+    editor, monkeypatch, article_language, cross
+):
+    checked = claim_checked_and_published(editor)
+    Claim.objects.filter(pk=checked.claim.pk).update(language="en")
+    article = article_create(
+        title="Jobs", text=REPEATING_TEXT, imported_by=editor, language=article_language
+    )
+    monkeypatch.setattr(
+        service,
+        "suggestions_compute",
+        fixed([suggested("claim", REPEATING_TEXT, REPEATED_SENTENCE)]),
+    )
+
+    revision_suggestions_compute(revision_id=article.revisions.get().pk)
+
+    (match,) = Suggestion.objects.get().matches
+    assert (match["claim"], match["language"], match["cross_language"]) == (
+        checked.claim.pk,
+        "en",
+        cross,
+    )

@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
 
-from annotations.models import ClaimUnit, DeskSettings, Verdict
+from annotations.models import Article, ClaimUnit, DeskSettings, Verdict
 from tests.factories import AnnotationFactory, UserFactory, verdict
 from tests.pages import label_admin_form
 
@@ -543,3 +543,35 @@ def test_the_desk_settings_page_edits_the_fast_lane_rules(admin_client_logged_in
     assert "Fast lane" in page and "never fast-tracked" in page
     for name in ("fast_lane_min_reviewers", "fast_lane_min_overlap", "fast_lane_excluded_labels"):
         assert f'name="{name}"' in page
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept", "refused"), [("fr", "fr", False), ("not a language", "en", True)]
+)
+def test_an_articles_language_changed_in_the_back_office_goes_through_its_service(
+    admin_client_logged_in, monkeypatch, typed, kept, refused
+):
+    from annotations.services import article_language
+    from tests.factories import ArticleFactory
+
+    article = ArticleFactory(language="en")
+    calls: list[str] = []
+    service = article_language.article_language_set
+    monkeypatch.setattr(
+        "annotations.admin.articles.article_language_set",
+        lambda **kwargs: calls.append(kwargs["language"]) or service(**kwargs),
+    )
+    url = reverse("admin:annotations_article_change", args=[article.pk])
+    form = admin_client_logged_in.get(url).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if name in form.fields and value is not None
+    }
+
+    response = admin_client_logged_in.post(url, data | {"language": typed}, follow=True)
+
+    assert response.status_code == 200
+    assert calls == [typed]
+    assert Article.objects.get(pk=article.pk).language == kept
+    assert ("Not a language tag" in response.content.decode()) is refused

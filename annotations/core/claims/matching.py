@@ -15,6 +15,13 @@
    scored in full;
 4. the fact-consistency check (`consistency.py`) on the best candidates.
 
+Languages: each claim keeps its language (`StoredClaim.language`) and a query may give its own;
+a match between two known, different languages is marked `cross_language`. The stages cannot
+find many: the embedding (WordLlama's `l2_supercat`) is trained on English, and a sentence and
+its translation score 0.0 to 0.3 (an unrelated pair scores about the same), far below
+`LOWER_THRESHOLD`; what crosses is a claim with the same words in both (a quoted slogan, names
+and figures), or a review in another language an editor linked to the claim.
+
 A candidate's score is the highest of its stages' scores, and `stage` names the stage that gave
 it. A match scoring at least `upper` whose facts agree is "same claim"; one whose facts differ
 never is, whatever its score, and its `differences` say what differed. Matches scoring below
@@ -41,6 +48,7 @@ from annotations.core.claims.consistency import MatchDifference, claims_differen
 from annotations.core.claims.embedding import Embedder, Vectors, embedder
 from annotations.core.claims.normalise import normalise, numbers_normalised
 from annotations.core.facts import Facts, facts_extract
+from annotations.core.languages import languages_differ
 
 # Chosen on the training split (see the module docstring).
 UPPER_THRESHOLD = 0.75
@@ -77,6 +85,8 @@ class Match:
     stage: str  # "exact", "lexical" or "semantic"
     same_claim: bool
     differences: tuple[MatchDifference, ...]
+    language: str = ""  # the matched claim's ("" when not known)
+    cross_language: bool = False  # the claim's and the query's languages are known and differ
 
 
 # Facts extracted on demand are kept for this many claims at most (then forgotten, to bound
@@ -99,6 +109,7 @@ class StoredClaim:
     text: str
     normalised: str = ""
     vector: bytes | None = None
+    language: str = ""
 
 
 @dataclass(frozen=True)
@@ -146,6 +157,7 @@ class ClaimIndex:
     model: Embedder
     lexical_source: LexicalSource | None = None
     facts_source: FactsSource | None = None
+    languages: list[str] = field(default_factory=list)  # one per row, "" when not known
     _exact: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _facts: dict[int, tuple[str, Facts]] = field(default_factory=dict, repr=False)
     _rows: dict[int, int] = field(default_factory=dict, repr=False)
@@ -182,6 +194,7 @@ class ClaimIndex:
             self.ids.append(claim.id)
             self.texts.append(claim.text)
             self.normalised.append(form)
+            self.languages.append(claim.language)
             self._exact.setdefault(form, []).append(start + offset)
             self._rows[claim.id] = start + offset
             if claim.vector is not None and len(claim.vector) == vectors.shape[1] * 4:
@@ -295,10 +308,12 @@ def claims_match(
     limit: int = DEFAULT_LIMIT,
     stages: tuple[str, ...] = STAGES,
     check_facts: bool = True,
+    language: str = "",
 ) -> list[Match]:
     """The claims of `index` that may state `query`, best first, at most `limit` (see the
-    module docstring for the stages, the score and "same claim"). `stages` and `check_facts`
-    leave stages out, for the benchmark's one-stage reference figures only."""
+    module docstring for the stages, the score and "same claim"); `language` is the query's
+    ("" when not known), for `Match.cross_language`. `stages` and `check_facts` leave stages
+    out, for the benchmark's one-stage reference figures only."""
     if not len(index) or limit < 1:
         return []
     form = normalise(query)
@@ -360,8 +375,18 @@ def claims_match(
                 )
             )
         same = score >= upper and not differences
+        claim_language = index.languages[row]
         matches.append(
-            Match(index.ids[row], index.texts[row], round(score, 4), stage, same, differences)
+            Match(
+                index.ids[row],
+                index.texts[row],
+                round(score, 4),
+                stage,
+                same,
+                differences,
+                claim_language,
+                languages_differ(claim_language, language),
+            )
         )
     matches.sort(key=lambda m: -(m.score - (DIFFERENCE_PENALTY if m.differences else 0.0)))
     return matches[:limit]

@@ -36,8 +36,10 @@ whole of suggestions has 300 ms for it):
   A title-case headline counts its acronyms and listed names only.
 
 Languages: English gets every rule. Another language gets the language-neutral ones (digits,
-percent and currency signs, years and ISO dates, the question mark, length); its other features
-are 0, so its score rests on figures alone.
+percent and currency signs, years and ISO dates, the question mark, length) and its figures as
+`numerals` reads them: digits of any script, Arabic separators, thousands grouped by spaces,
+per cent and currency words after a figure, numbers in words where number-parser knows the
+language; its other features are 0, so its score rests on figures alone.
 
 A relative clause about a person ("X, who has run the shelter since 2009, said") is background:
 its words count for no record, change over time or dated event.
@@ -49,6 +51,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from annotations.core.suggestions.numerals import (
+    figures_read,
+    money_in_words,
+    number_in_words,
+    percent_in_words,
+)
 
 # The model's columns, in a fixed order; every name maps to a value in `sentence_features`.
 # The first ones speak for checking a sentence, the last seven (from "hedge") against it.
@@ -642,6 +651,8 @@ def sentence_features(text: str, *, language: str = "en") -> dict[str, float]:
     """
     features = dict.fromkeys(FEATURE_NAMES, 0.0)
     english = _is_english(language)
+    # Figures as English writes them ("١٢٫٥" -> "12.5", "1 200" -> "1,200"), same length.
+    text = figures_read(text, language=language)
     # Figures, percentages, money, quantities and numeric dates all need a digit: one cheap
     # search spares the others on most sentences.
     digits = _NUMBER.search(text) is not None
@@ -673,10 +684,24 @@ def sentence_features(text: str, *, language: str = "en") -> dict[str, float]:
     features["date"] = float(dated)
     if digits:
         features["percentage"] = float(
-            bool(_PERCENT_SIGN.search(text) or (english and _PERCENT_WORDS.search(text)))
+            bool(
+                _PERCENT_SIGN.search(text)
+                or (
+                    _PERCENT_WORDS.search(text)
+                    if english
+                    else percent_in_words(text, language=language)
+                )
+            )
         )
         features["money"] = float(
-            bool(_CURRENCY_SIGN.search(text) or (english and _CURRENCY_WORDS.search(text)))
+            bool(
+                _CURRENCY_SIGN.search(text)
+                or (
+                    _CURRENCY_WORDS.search(text)
+                    if english
+                    else money_in_words(text, language=language)
+                )
+            )
         )
         features["quantity"] = float(
             bool(_UNIT_SYMBOL.search(text) or (english and figures and _has_quantity(text)))
@@ -686,6 +711,7 @@ def sentence_features(text: str, *, language: str = "en") -> dict[str, float]:
     spaced = words > 1 or len(text) < SHORT_CHARACTERS
     features["short"] = float(words < SHORT_WORDS if spaced else len(text) < SHORT_CHARACTERS)
     if not english:
+        features["spelled_number"] = float(number_in_words(text_figures, language=language))
         return features
     written = set(_TOKEN.findall(text))
     # The text without its relative clauses about a person (_WHO_CLAUSE), same length.
