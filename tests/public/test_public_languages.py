@@ -119,9 +119,7 @@ def test_the_index_in_french_keeps_ids_and_iso_dates_as_data():
 
 
 def test_the_index_refuses_a_bad_date_range_in_the_readers_language():
-    html = html_of(
-        reader("es"), "/verdicts/?date_from=2026-11-20&date_to=2026-11-01", status=400
-    )
+    html = html_of(reader("es"), "/verdicts/?date_from=2026-11-20&date_to=2026-11-01", status=400)
 
     assert "No puede ser anterior a la fecha de inicio." in html
 
