@@ -156,6 +156,10 @@ def test_the_error_pages_and_the_login_page_in_french_and_arabic(alice, editor):
     assert ">العودة إلى المقالات</a>" in missing_ar.content.decode()
     assert refused_fr.status_code == 403
     assert ">Vous ne pouvez pas faire cela</h1>" in refused_fr.content.decode()
+    # The permission map's reason, in the reader's language.
+    assert "Seuls les éditeurs importent les vérifications d’autres vérificateurs." in (
+        refused_fr.content.decode()
+    )
     assert visit_fr.status_code == 405
     assert ">Cette adresse attend un formulaire, pas une visite</h1>" in visit_fr.content.decode()
 
