@@ -8,6 +8,7 @@ from typing import Any, ClassVar, Self, TypeVar
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -70,10 +71,14 @@ def paste_limit_bytes() -> int:
     return int(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
 
 
+def _paste_limit_megabytes() -> str:
+    """The paste limit in megabytes as the reader's language writes a number ("2.5", "2,5")."""
+    return floatformat(paste_limit_bytes() / (1024 * 1024), "-2")
+
+
 def paste_too_large_message() -> str:
-    megabytes = paste_limit_bytes() / (1024 * 1024)
-    return gettext("Too large to paste (limit %(megabytes)s MB): upload it as a file.") % {
-        "megabytes": f"{megabytes:g}"
+    return gettext("Too large to paste (limit %(size)s MB): upload it as a file.") % {
+        "size": _paste_limit_megabytes()
     }
 
 
@@ -88,17 +93,14 @@ class PasteLimited(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields[self.paste_field]
-        megabytes = paste_limit_bytes() / (1024 * 1024)
         field.widget.attrs |= {
             "data-max-bytes": str(paste_limit_bytes()),
             "data-too-large": paste_too_large_message(),
         }
-        field.help_text = gettext(
-            "%(help)s Up to %(megabytes)s MB; larger, upload it as a file."
-        ) % {
-            "help": field.help_text,
-            "megabytes": f"{megabytes:g}",
+        limit = gettext("Up to %(size)s MB; larger, upload it as a file.") % {
+            "size": _paste_limit_megabytes()
         }
+        field.help_text = f"{field.help_text} {limit}"
 
     @classmethod
     def too_large(cls, **kwargs: Any) -> Self:
@@ -244,13 +246,15 @@ class FactCheckImportForm(PasteLimited):
         required=False,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "false"}),
-        label="Paste a ClaimReview document",
-        help_text="JSON or JSON-LD (a review, a list, an @graph or a DataFeed), or a page's HTML.",
+        label=_("Paste a ClaimReview document"),
+        help_text=_(
+            "JSON or JSON-LD (a review, a list, an @graph or a DataFeed), or a page's HTML."
+        ),
     )
     file = forms.FileField(
         required=False,
-        label="Or upload a file",
-        help_text="A .json or .jsonld document, or a fact-check page saved as .html.",
+        label=_("Or upload a file"),
+        help_text=_("A .json or .jsonld document, or a fact-check page saved as .html."),
         widget=forms.ClearableFileInput(
             attrs={
                 "accept": ".json,.jsonld,.html,.htm,application/json,application/ld+json,text/html"
@@ -260,16 +264,18 @@ class FactCheckImportForm(PasteLimited):
     url = forms.CharField(
         required=False,
         max_length=2000,
-        label="Or fetch it from a URL",
-        help_text="A ClaimReview feed, or a fact-check page with ClaimReview in it.",
+        label=_("Or fetch it from a URL"),
+        help_text=_("A ClaimReview feed, or a fact-check page with ClaimReview in it."),
         widget=forms.URLInput(attrs={"placeholder": "https://"}),
     )
     base_url = forms.CharField(
         required=False,
         max_length=2000,
-        label="Published at",
-        help_text="For a pasted or uploaded page: its address (relative links and reviews "
-        "without a URL of their own resolve against it).",
+        label=_("Published at"),
+        help_text=_(
+            "For a pasted or uploaded page: its address (relative links and reviews "
+            "without a URL of their own resolve against it)."
+        ),
         widget=forms.URLInput(attrs={"placeholder": "https://"}),
     )
 
@@ -295,7 +301,7 @@ class FactCheckImportForm(PasteLimited):
         ]
         if not self.errors and sum(given) != 1:
             raise forms.ValidationError(
-                "Paste a document, upload a file, or give a URL: exactly one of them.",
+                gettext("Paste a document, upload a file, or give a URL: exactly one of them."),
                 code="fact_check_source_ambiguous",
             )
         return cleaned
@@ -303,7 +309,9 @@ class FactCheckImportForm(PasteLimited):
 
 def _upload_size_check(upload: Any) -> Any:
     if upload and upload.size > settings.ARTICLE_FETCH_MAX_BYTES:
-        raise forms.ValidationError("The file is too large to import.", code="upload_too_large")
+        raise forms.ValidationError(
+            gettext("The file is too large to import."), code="upload_too_large"
+        )
     return upload
 
 
@@ -555,6 +563,10 @@ class ArticleListForm(_DateRangeForm):
         )
 
 
+# core.search_text.NO_WORD_MESSAGE in the reader's language (core has no Django to translate it).
+_NO_WORD = _("Give at least one word to look for (not only words to leave out).")
+
+
 class _SearchBoxForm(_DateRangeForm):
     """A search box with a desk label and a publication date range, read from the query
     string; the desk's search page and the public index build on it. Label choices come from
@@ -565,17 +577,17 @@ class _SearchBoxForm(_DateRangeForm):
     )
     label = forms.ChoiceField(required=False, label=_("Desk verdict"))
     date_from = forms.DateField(
-        required=False, input_formats=["%Y-%m-%d"], label=pgettext_lazy("dates", "From")
+        required=False, input_formats=["%Y-%m-%d"], label=pgettext_lazy("a date", "From")
     )
     date_to = forms.DateField(
-        required=False, input_formats=["%Y-%m-%d"], label=pgettext_lazy("dates", "To")
+        required=False, input_formats=["%Y-%m-%d"], label=pgettext_lazy("a date", "To")
     )
     publisher = forms.CharField(required=False, max_length=200, label=_("Publisher"))
 
     def __init__(self, *args: Any, labels: Sequence[VerdictLabel], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _field(self, "label", forms.ChoiceField).choices = [
-            ("", _("Any")),
+            ("", pgettext_lazy("any label", "Any")),
             *((label.slug, self.label_name(label)) for label in labels),
         ]
 
@@ -585,10 +597,7 @@ class _SearchBoxForm(_DateRangeForm):
     def clean_q(self) -> str:
         text: str = self.cleaned_data["q"]
         if text.strip() and query_parse(text).empty:
-            # NO_WORD_MESSAGE, in the reader's language.
-            raise forms.ValidationError(
-                _("Give at least one word to look for (not only words to leave out).")
-            )
+            raise forms.ValidationError(_NO_WORD)
         return text
 
 
@@ -644,7 +653,7 @@ class PublicIndexForm(_SearchBoxForm):
     """The public index's search box and filters; `after` is the keyset cursor of the next
     page when browsing, `page` the page number of a search's results."""
 
-    claimant = forms.CharField(required=False, max_length=200, label="Claimant")
+    claimant = forms.CharField(required=False, max_length=200, label=_("Claimant"))
     after = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
     page = forms.IntegerField(
         required=False, min_value=1, max_value=10_000, widget=forms.HiddenInput
@@ -652,8 +661,8 @@ class PublicIndexForm(_SearchBoxForm):
 
     def __init__(self, *args: Any, labels: Sequence[VerdictLabel], **kwargs: Any) -> None:
         super().__init__(*args, labels=labels, **kwargs)
-        self.fields["label"].label = "Rating"
-        self.fields["q"].label = "Search fact checks"
+        self.fields["label"].label = _("Rating")
+        self.fields["q"].label = _("Search fact checks")
 
     def label_name(self, label: VerdictLabel) -> str:
         # Readers choose a rating by its name in their language (labels with translations).
@@ -668,7 +677,7 @@ class PublicIndexForm(_SearchBoxForm):
             return None
         cursor = IndexCursor.parse(token)
         if cursor is None:
-            raise forms.ValidationError("This is not a page of the index: start again.")
+            raise forms.ValidationError(gettext("This is not a page of the index: start again."))
         return cursor
 
     def filters(self) -> IndexFilters:

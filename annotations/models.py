@@ -20,6 +20,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Upper
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from annotations.core.languages import language_direction
@@ -171,11 +172,11 @@ class ArticleRevision(models.Model):
     """
 
     class Origin(models.TextChoices):
-        IMPORT = "import", "First import"
-        PASTE = "paste", "Pasted text"
-        UPLOAD = "upload", "Uploaded file"
-        URL = "url", "Fetched from its URL"
-        API = "api", "Sent through the API"
+        IMPORT = "import", _("First import")
+        PASTE = "paste", _("Pasted text")
+        UPLOAD = "upload", _("Uploaded file")
+        URL = "url", _("Fetched from its URL")
+        API = "api", _("Sent through the API")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveIntegerField()
@@ -215,8 +216,8 @@ class Review(models.Model):
     """
 
     class Status(models.TextChoices):
-        IN_PROGRESS = "in_progress", "In progress"
-        SUBMITTED = "submitted", "Submitted"
+        IN_PROGRESS = "in_progress", _("In progress")
+        SUBMITTED = "submitted", _("Submitted")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="reviews")
     reviewer = models.ForeignKey(
@@ -249,8 +250,8 @@ class Annotation(models.Model):
     """
 
     class Kind(models.TextChoices):
-        CLAIM = "claim", "Claim"
-        QUOTE = "quote", "Quote"
+        CLAIM = "claim", _("Claim")
+        QUOTE = "quote", _("Quote")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="annotations")
     reviewer = models.ForeignKey(
@@ -322,9 +323,9 @@ class Source(models.Model):
     """A source a reviewer relied on for an annotation's verdict."""
 
     class Stance(models.TextChoices):
-        SUPPORTS = "supports", "Supports the claim"
-        REFUTES = "refutes", "Refutes the claim"
-        CONTEXT = "context", "Gives context"
+        SUPPORTS = "supports", _("Supports the claim")
+        REFUTES = "refutes", _("Refutes the claim")
+        CONTEXT = "context", _("Gives context")
 
     annotation = models.ForeignKey(Annotation, on_delete=models.CASCADE, related_name="sources")
     url = models.URLField(max_length=2000)
@@ -363,14 +364,14 @@ class SourceCapture(models.Model):
     """
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting to be captured"
-        CAPTURED = "captured", "Captured"
-        FAILED = "failed", "Could not be captured"
+        PENDING = "pending", _("Waiting to be captured")
+        CAPTURED = "captured", _("Captured")
+        FAILED = "failed", _("Could not be captured")
 
     class PublicArchive(models.TextChoices):
-        PENDING = "pending", "Waiting for the public archive"
-        ARCHIVED = "archived", "Archived publicly"
-        FAILED = "failed", "The public archive refused it"
+        PENDING = "pending", _("Waiting for the public archive")
+        ARCHIVED = "archived", _("Archived publicly")
+        FAILED = "failed", _("The public archive refused it")
 
     url = models.URLField(max_length=2000, db_index=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
@@ -423,10 +424,10 @@ class SourceHealth(models.Model):
     """
 
     class State(models.TextChoices):
-        LIVE = "live", "Live"
-        CHANGED = "changed", "Changed since captured"
-        GONE = "gone", "Gone"
-        UNCHECKED = "unchecked", "Not checked (robots.txt)"
+        LIVE = "live", _("Live")
+        CHANGED = "changed", _("Changed since captured")
+        GONE = "gone", _("Gone")
+        UNCHECKED = "unchecked", _("Not checked (robots.txt)")
 
     url = models.URLField(max_length=2000, unique=True)
     state = models.CharField(max_length=10, choices=State.choices)
@@ -462,10 +463,10 @@ class AnnotationAnchor(models.Model):
     """
 
     class Status(models.TextChoices):
-        ANCHORED = "anchored", "Placed automatically"
-        ORPHANED = "orphaned", "Could not be placed"
-        REATTACHED = "reattached", "Re-attached by hand"
-        GONE = "gone", "Confirmed gone"
+        ANCHORED = "anchored", _("Placed automatically")
+        ORPHANED = "orphaned", _("Could not be placed")
+        REATTACHED = "reattached", _("Re-attached by hand")
+        GONE = "gone", _("Confirmed gone")
 
     # What people decided is never overwritten by a later run of the task.
     RESOLVED_STATUSES = (Status.REATTACHED, Status.GONE)
@@ -522,13 +523,13 @@ class ClaimUnit(models.Model):
     """
 
     class Status(models.TextChoices):
-        NEEDS_REVIEW = "needs_review", "Needs review"
-        IN_ADJUDICATION = "in_adjudication", "In adjudication"
-        MORE_REVIEWS = "more_reviews", "Sent back for more reviews"
-        DECIDED = "decided", "Decided"
-        PUBLISHED = "published", "Published"
-        UNPUBLISHED = "unpublished", "Unpublished"
-        REJECTED = "rejected", "Not a checkable claim"
+        NEEDS_REVIEW = "needs_review", _("Needs review")
+        IN_ADJUDICATION = "in_adjudication", _("In adjudication")
+        MORE_REVIEWS = "more_reviews", _("Sent back for more reviews")
+        DECIDED = "decided", _("Decided")
+        PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+        REJECTED = "rejected", _("Not a checkable claim")
 
     # Awaiting an editor's decision: what the review queue lists.
     OPEN_STATUSES = (Status.NEEDS_REVIEW, Status.IN_ADJUDICATION, Status.MORE_REVIEWS)
@@ -580,10 +581,10 @@ class ClaimChange(models.Model):
     """
 
     class Resolution(models.TextChoices):
-        CONFIRMED = "confirmed", "Verdict confirmed"
-        CORRECTED = "corrected", "Verdict corrected"
-        UNPUBLISHED = "unpublished", "Verdict unpublished"
-        SUPERSEDED = "superseded", "Superseded by a later revision"
+        CONFIRMED = "confirmed", _("Verdict confirmed")
+        CORRECTED = "corrected", _("Verdict corrected")
+        UNPUBLISHED = "unpublished", _("Verdict unpublished")
+        SUPERSEDED = "superseded", _("Superseded by a later revision")
 
     unit = models.ForeignKey(ClaimUnit, on_delete=models.CASCADE, related_name="claim_changes")
     revision = models.ForeignKey(
@@ -789,8 +790,8 @@ class Assignment(models.Model):
 class ClaimantType(models.TextChoices):
     """A claimant as schema.org types one: someone, or a body (a ministry, a party, a firm)."""
 
-    PERSON = "Person", "Person"
-    ORGANIZATION = "Organization", "Organization"
+    PERSON = "Person", _("Person")
+    ORGANIZATION = "Organization", _("Organization")
 
 
 class KnownClaimant(models.Model):
@@ -909,8 +910,8 @@ class PersonalToken(models.Model):
     at /api/v1/tokens/; a login token is what `POST /api/v1/auth/token/` hands out."""
 
     class Kind(models.TextChoices):
-        PERSONAL = "personal", "Personal token"
-        LOGIN = "login", "Login token (API)"
+        PERSONAL = "personal", _("Personal token")
+        LOGIN = "login", _("Login token (API)")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="personal_tokens"
@@ -980,8 +981,8 @@ class ClaimLink(models.Model):
     """
 
     class Relation(models.TextChoices):
-        SAME = "same", "Same claim"
-        RELATED = "related", "Related, different facts"
+        SAME = "same", _("Same claim")
+        RELATED = "related", _("Related, different facts")
 
     unit = models.OneToOneField(ClaimUnit, on_delete=models.CASCADE, related_name="claim_link")
     claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="links")
@@ -1077,9 +1078,9 @@ class SuggestedAppearance(models.Model):
     """
 
     class Status(models.TextChoices):
-        PENDING = "pending", "To review"
-        CONFIRMED = "confirmed", "Confirmed"
-        DISMISSED = "dismissed", "Dismissed"
+        PENDING = "pending", _("To review")
+        CONFIRMED = "confirmed", _("Confirmed")
+        DISMISSED = "dismissed", _("Dismissed")
 
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="suggested_appearances"
@@ -1137,10 +1138,10 @@ class SearchEntry(models.Model):
     """
 
     class Kind(models.IntegerChoices):
-        CLAIM = 0, "Claim"
-        VERDICT = 1, "Verdict"
-        FACT_CHECK = 2, "External fact-check"
-        ARTICLE = 3, "Article"
+        CLAIM = 0, _("Claim")
+        VERDICT = 1, _("Verdict")
+        FACT_CHECK = 2, _("External fact-check")
+        ARTICLE = 3, _("Article")
 
     id = models.BigIntegerField(primary_key=True)
     title = models.TextField()
@@ -1170,8 +1171,8 @@ class Suggestion(models.Model):
     """
 
     class Kind(models.TextChoices):
-        CLAIM = "claim", "Claim"
-        QUOTE = "quote", "Quote"
+        CLAIM = "claim", _("Claim")
+        QUOTE = "quote", _("Quote")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="suggestions")
     revision = models.ForeignKey(
@@ -1268,9 +1269,9 @@ class Comment(models.Model):
     """
 
     class Note(models.TextChoices):
-        NONE = "", "A comment"
-        SEND_BACK = "send_back", "Sent back for more reviews"
-        REJECT = "reject", "Rejected: not a checkable claim"
+        NONE = "", _("A comment")
+        SEND_BACK = "send_back", _("Sent back for more reviews")
+        REJECT = "reject", _("Rejected: not a checkable claim")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
     unit = models.ForeignKey(
@@ -1308,14 +1309,14 @@ class Notification(models.Model):
     """
 
     class Kind(models.TextChoices):
-        ASSIGNMENT = "assignment", "An article assigned to you"
-        DUE_TOMORROW = "due_tomorrow", "An assignment due tomorrow"
-        MENTION = "mention", "A mention in a discussion"
-        SEND_BACK = "send_back", "A claim you reviewed sent back"
-        VERDICT_DIFFERED = "verdict_differed", "A decision that differs from your verdict"
-        CLAIM_CHANGED = "claim_changed", "A published verdict whose claim changed"
-        CLAIM_REAPPEARED = "claim_reappeared", "A checked claim that appears again"
-        WEBHOOK_DISABLED = "webhook_disabled", "A webhook disabled after failures"
+        ASSIGNMENT = "assignment", _("An article assigned to you")
+        DUE_TOMORROW = "due_tomorrow", _("An assignment due tomorrow")
+        MENTION = "mention", _("A mention in a discussion")
+        SEND_BACK = "send_back", _("A claim you reviewed sent back")
+        VERDICT_DIFFERED = "verdict_differed", _("A decision that differs from your verdict")
+        CLAIM_CHANGED = "claim_changed", _("A published verdict whose claim changed")
+        CLAIM_REAPPEARED = "claim_reappeared", _("A checked claim that appears again")
+        WEBHOOK_DISABLED = "webhook_disabled", _("A webhook disabled after failures")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
@@ -1361,9 +1362,9 @@ class NotificationPreference(models.Model):
     once). In-app notifications are always kept."""
 
     class Delivery(models.TextChoices):
-        IMMEDIATE = "immediate", "At once"
-        DAILY = "daily", "In a daily digest"
-        NEVER = "never", "Never by e-mail"
+        IMMEDIATE = "immediate", _("At once")
+        DAILY = "daily", _("In a daily digest")
+        NEVER = "never", _("Never by e-mail")
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
@@ -1399,9 +1400,9 @@ class WebhookSubscription(models.Model):
     """
 
     class Event(models.TextChoices):
-        VERDICT_PUBLISHED = "verdict.published", "A verdict is published"
-        VERDICT_CORRECTED = "verdict.corrected", "A published verdict is corrected"
-        VERDICT_WITHDRAWN = "verdict.withdrawn", "A published verdict is withdrawn"
+        VERDICT_PUBLISHED = "verdict.published", _("A verdict is published")
+        VERDICT_CORRECTED = "verdict.corrected", _("A published verdict is corrected")
+        VERDICT_WITHDRAWN = "verdict.withdrawn", _("A published verdict is withdrawn")
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="webhook_subscriptions"
@@ -1443,9 +1444,9 @@ class WebhookDelivery(models.Model):
     """
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Pending"
-        SUCCEEDED = "succeeded", "Delivered"
-        FAILED = "failed", "Failed (no attempts left)"
+        PENDING = "pending", _("Pending")
+        SUCCEEDED = "succeeded", _("Delivered")
+        FAILED = "failed", _("Failed (no attempts left)")
 
     subscription = models.ForeignKey(
         WebhookSubscription, on_delete=models.CASCADE, related_name="deliveries"

@@ -25,16 +25,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import reduce
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.contrib.auth import models as auth
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from annotations import roles
 from annotations.core.comments import EDIT_WINDOW, editable
 from annotations.errors import DomainError
 from annotations.models import Annotation, Article, DeskSettings, Review, Verdict
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 User = auth.User | auth.AnonymousUser  # who asks: signed in or not
 M = TypeVar("M", bound=Model)
@@ -162,14 +166,14 @@ ALL_PERMISSIONS: list[PermissionName] = [
 class Denial:
     """Why a permission was refused: a message for people and a stable code for clients."""
 
-    message: str
+    message: StrOrPromise  # lazy: said in the language of the request it refuses
     code: str
 
 
 Predicate = Callable[[User, Any], bool]
 
 
-def denies(message: str, *, code: str) -> Callable[[Predicate], Predicate]:
+def denies(message: StrOrPromise, *, code: str) -> Callable[[Predicate], Predicate]:
     """A rule that, failing, says why in its own words rather than its permission's."""
 
     def decorator(predicate: Predicate) -> Predicate:
@@ -201,7 +205,7 @@ def user_is_desk_member(user: User, obj: Any) -> bool:
     return roles.is_reviewer(user) or roles.is_editor(user)
 
 
-@denies("On this desk, editors assign articles.", code="self_assignment_off")
+@denies(_("On this desk, editors assign articles."), code="self_assignment_off")
 def desk_allows_self_assignment(user: User, obj: Any) -> bool:
     return bool(DeskSettings.load().allow_self_assignment)
 
@@ -420,68 +424,70 @@ PERMISSION_MAP: dict[PermissionName, list[Clause]] = {
 
 _NOT_EDITOR = "not_editor"
 _NOT_REVIEWER = "not_reviewer"
-_NOT_MEMBER = Denial("You are not a member of this desk.", "not_desk_member")
-_NOT_LOGGED_IN = Denial("Log in first.", "not_authenticated")
+_NOT_MEMBER = Denial(_("You are not a member of this desk."), "not_desk_member")
+_NOT_LOGGED_IN = Denial(_("Log in first."), "not_authenticated")
 
 DENIALS: dict[PermissionName, Denial] = {
     P.Account.USE: _NOT_LOGGED_IN,
     P.Article.LIST: _NOT_LOGGED_IN,
     P.Article.READ: _NOT_MEMBER,
-    P.Article.IMPORT: Denial("Only editors import articles.", _NOT_EDITOR),
-    P.Article.REVISE: Denial("Only editors import new versions.", _NOT_EDITOR),
-    P.Article.ASSIGN: Denial("Only editors assign articles.", _NOT_EDITOR),
+    P.Article.IMPORT: Denial(_("Only editors import articles."), _NOT_EDITOR),
+    P.Article.REVISE: Denial(_("Only editors import new versions."), _NOT_EDITOR),
+    P.Article.ASSIGN: Denial(_("Only editors assign articles."), _NOT_EDITOR),
     P.Article.SET_LANGUAGE: Denial(
-        "Only editors and the article's importer change its language.", _NOT_EDITOR
+        _("Only editors and the article's importer change its language."), _NOT_EDITOR
     ),
     P.Annotation.READ: _NOT_MEMBER,
-    P.Annotation.CREATE: Denial("Only reviewers annotate articles.", _NOT_REVIEWER),
+    P.Annotation.CREATE: Denial(_("Only reviewers annotate articles."), _NOT_REVIEWER),
     P.Annotation.UPDATE: Denial(
-        "Only the reviewer who made an annotation can change it.", "not_owner"
+        _("Only the reviewer who made an annotation can change it."), "not_owner"
     ),
     P.Annotation.DELETE: Denial(
-        "Only the reviewer who made an annotation can delete it.", "not_owner"
+        _("Only the reviewer who made an annotation can delete it."), "not_owner"
     ),
     P.Review.READ: _NOT_MEMBER,
-    P.Review.SUBMIT: Denial("Only reviewers submit reviews.", _NOT_REVIEWER),
+    P.Review.SUBMIT: Denial(_("Only reviewers submit reviews."), _NOT_REVIEWER),
     P.Assignment.LIST: _NOT_LOGGED_IN,
-    P.Assignment.HOLD: Denial("Only reviewers have assignments.", _NOT_REVIEWER),
-    P.Assignment.PICK_UP: Denial("Only reviewers pick up articles.", _NOT_REVIEWER),
-    P.Unit.ADJUDICATE: Denial("Only editors adjudicate.", _NOT_EDITOR),
-    P.Unit.CONFIRM_READY: Denial("Only editors confirm agreed verdicts.", _NOT_EDITOR),
-    P.Unit.READ: Denial("Submit your own review of the article first.", "review_not_submitted"),
-    P.Verdict.READ: Denial("Only editors see unpublished verdicts.", _NOT_EDITOR),
-    P.Verdict.READ_UNPUBLISHED: Denial("Only editors see unpublished verdicts.", _NOT_EDITOR),
-    P.Verdict.PUBLISH: Denial("Only editors publish verdicts.", _NOT_EDITOR),
-    P.Verdict.CORRECT: Denial("Only editors correct verdicts.", _NOT_EDITOR),
-    P.Agreement.READ: Denial("Only editors see the desk's agreement.", _NOT_EDITOR),
-    P.Agreement.RECOMPUTE: Denial("Only editors recompute the desk's agreement.", _NOT_EDITOR),
-    P.Orphan.RESOLVE: Denial("Only its reviewer or an editor can resolve this.", "forbidden"),
+    P.Assignment.HOLD: Denial(_("Only reviewers have assignments."), _NOT_REVIEWER),
+    P.Assignment.PICK_UP: Denial(_("Only reviewers pick up articles."), _NOT_REVIEWER),
+    P.Unit.ADJUDICATE: Denial(_("Only editors adjudicate."), _NOT_EDITOR),
+    P.Unit.CONFIRM_READY: Denial(_("Only editors confirm agreed verdicts."), _NOT_EDITOR),
+    P.Unit.READ: Denial(_("Submit your own review of the article first."), "review_not_submitted"),
+    P.Verdict.READ: Denial(_("Only editors see unpublished verdicts."), _NOT_EDITOR),
+    P.Verdict.READ_UNPUBLISHED: Denial(_("Only editors see unpublished verdicts."), _NOT_EDITOR),
+    P.Verdict.PUBLISH: Denial(_("Only editors publish verdicts."), _NOT_EDITOR),
+    P.Verdict.CORRECT: Denial(_("Only editors correct verdicts."), _NOT_EDITOR),
+    P.Agreement.READ: Denial(_("Only editors see the desk's agreement."), _NOT_EDITOR),
+    P.Agreement.RECOMPUTE: Denial(_("Only editors recompute the desk's agreement."), _NOT_EDITOR),
+    P.Orphan.RESOLVE: Denial(_("Only its reviewer or an editor can resolve this."), "forbidden"),
     P.Claim.READ: _NOT_MEMBER,
-    P.Claim.LINK: Denial("Only editors link units to claims.", _NOT_EDITOR),
-    P.Claim.IMPORT: Denial("Only editors import other fact-checkers' reviews.", _NOT_EDITOR),
-    P.Appearance.REVIEW: Denial("Only editors review where claims appear again.", _NOT_EDITOR),
+    P.Claim.LINK: Denial(_("Only editors link units to claims."), _NOT_EDITOR),
+    P.Claim.IMPORT: Denial(_("Only editors import other fact-checkers' reviews."), _NOT_EDITOR),
+    P.Appearance.REVIEW: Denial(_("Only editors review where claims appear again."), _NOT_EDITOR),
     P.Suggestion.READ: _NOT_MEMBER,
-    P.Suggestion.TRAIN: Denial("Only editors train the desk's suggestions.", _NOT_EDITOR),
-    P.Evidence.CAPTURE: Denial("Only editors capture sources again.", _NOT_EDITOR),
-    P.Evidence.CHECK: Denial("Only editors check sources now.", _NOT_EDITOR),
+    P.Suggestion.TRAIN: Denial(_("Only editors train the desk's suggestions."), _NOT_EDITOR),
+    P.Evidence.CAPTURE: Denial(_("Only editors capture sources again."), _NOT_EDITOR),
+    P.Evidence.CHECK: Denial(_("Only editors check sources now."), _NOT_EDITOR),
     P.Search.READ: _NOT_MEMBER,
     P.Discussion.READ: Denial(
-        "Submit your own review of the article first.", "review_not_submitted"
+        _("Submit your own review of the article first."), "review_not_submitted"
     ),
     P.Discussion.COMMENT: Denial(
-        "Submit your own review of the article first.", "review_not_submitted"
+        _("Submit your own review of the article first."), "review_not_submitted"
     ),
     P.Discussion.EDIT: Denial(
-        "Only its author edits a comment, and only for a short while: add a new comment to "
-        "correct it.",
+        _(
+            "Only its author edits a comment, and only for a short while: add a new comment to "
+            "correct it."
+        ),
         "comment_not_editable",
     ),
     P.Notification.READ: _NOT_LOGGED_IN,
-    P.Webhook.MANAGE: Denial("Only editors manage webhooks.", _NOT_EDITOR),
-    P.Feedback.READ_OWN: Denial("Feedback is about reviewers' own work.", _NOT_REVIEWER),
-    P.Feedback.READ_ANY: Denial("Only editors see reviewers' feedback.", _NOT_EDITOR),
+    P.Webhook.MANAGE: Denial(_("Only editors manage webhooks."), _NOT_EDITOR),
+    P.Feedback.READ_OWN: Denial(_("Feedback is about reviewers' own work."), _NOT_REVIEWER),
+    P.Feedback.READ_ANY: Denial(_("Only editors see reviewers' feedback."), _NOT_EDITOR),
 }
-_DENIED = Denial("You may not do this.", "forbidden")
+_DENIED = Denial(_("You may not do this."), "forbidden")
 
 
 # --- Asking the map --------------------------------------------------------------------------
@@ -523,7 +529,7 @@ def require(user: User, permission: PermissionName, obj: Any = None) -> None:
     """
     if not can(user, permission, obj):
         refused = denial(user, permission, obj)
-        raise DomainError(refused.message, code=refused.code, status=403)
+        raise DomainError(str(refused.message), code=refused.code, status=403)
 
 
 def permitted(user: User, permission: PermissionName, queryset: QuerySet[M]) -> QuerySet[M]:

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext
 
-from annotations.core.text import name_forbidden_characters, name_forbidden_message
+from annotations.core.text import name_forbidden_characters, name_forbidden_codes
 from annotations.errors import DomainError
+
+
+def _forbidden_message(forbidden: list[str]) -> str:
+    """What to do about forbidden characters, in the reader's language."""
+    codes = name_forbidden_codes(forbidden)
+    return gettext("Remove the invisible control or text-direction characters (%(codes)s).") % {
+        "codes": codes
+    }
 
 
 @deconstructible
@@ -19,7 +28,7 @@ class VisibleNameValidator:
     def __call__(self, value: str) -> None:
         forbidden = name_forbidden_characters(str(value))
         if forbidden:
-            raise ValidationError(name_forbidden_message(forbidden), code=self.code)
+            raise ValidationError(_forbidden_message(forbidden), code=self.code)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, VisibleNameValidator)
@@ -36,6 +45,6 @@ def visible_name_check(value: str, *, field: str) -> str:
     forbidden = name_forbidden_characters(value)
     if forbidden:
         raise DomainError(
-            name_forbidden_message(forbidden), code=VisibleNameValidator.code, field=field
+            _forbidden_message(forbidden), code=VisibleNameValidator.code, field=field
         )
     return value

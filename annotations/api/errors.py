@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import RequestDataTooBig
 from django.db import DataError, IntegrityError
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext
 from django.views import defaults
 from rest_framework import status
 from rest_framework.response import Response
@@ -40,7 +41,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return Response(domain_error_body(exc), status=exc.status)
     if isinstance(exc, RequestDataTooBig):
         return Response(
-            {"detail": "The request body is too large.", "code": "body_too_large"},
+            {"detail": gettext("The request body is too large."), "code": "body_too_large"},
             status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
         )
     if isinstance(exc, OverflowError | DataError):
@@ -48,14 +49,17 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         # worth a line in the log, since validation should have caught it first.
         logger.warning("database refused a request value: %s", exc)
         return Response(
-            {"detail": "A value in the request is out of range.", "code": "out_of_range"},
+            {"detail": gettext("A value in the request is out of range."), "code": "out_of_range"},
             status=status.HTTP_400_BAD_REQUEST,
         )
     if isinstance(exc, IntegrityError):
         # A constraint caught what validation missed (often a race): the client's data
         # conflicts with the stored state, which is a 409, not a server error.
         return Response(
-            {"detail": "The change conflicts with stored data.", "code": "integrity_conflict"},
+            {
+                "detail": gettext("The change conflicts with stored data."),
+                "code": "integrity_conflict",
+            },
             status=status.HTTP_409_CONFLICT,
         )
     response = drf_exception_handler(exc, context)
@@ -78,5 +82,5 @@ def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     DRF, so without this a JSON client would be handed an HTML page.
     """
     if request.path.startswith("/api/"):
-        return JsonResponse({"detail": "Not found.", "code": "not_found"}, status=404)
+        return JsonResponse({"detail": gettext("Not found."), "code": "not_found"}, status=404)
     return defaults.page_not_found(request, exception)

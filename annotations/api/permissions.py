@@ -50,5 +50,5 @@ class HasPermission(BasePermission):
         if can(request.user, permission):
             return True
         refused = denial(request.user, permission)
-        self.message, self.code = refused.message, refused.code
+        self.message, self.code = str(refused.message), refused.code
         return False

@@ -200,9 +200,9 @@ def name_forbidden_characters(value: str) -> list[str]:
     return found
 
 
-def name_forbidden_message(characters: list[str]) -> str:
-    codes = ", ".join(f"U+{ord(character):04X}" for character in characters)
-    return f"Remove the invisible control or text-direction characters ({codes})."
+def name_forbidden_codes(characters: list[str]) -> str:
+    """The characters as their code points: "U+202E, U+2066"."""
+    return ", ".join(f"U+{ord(character):04X}" for character in characters)
 
 
 def name_clean(value: str) -> str:

@@ -7,6 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext
+
 from annotations.core.formats.claimreview_import import Refusal
 from annotations.models import ExternalFactCheck
 from annotations.selectors.articles import User
@@ -70,10 +73,13 @@ class ImportReportPage:
 
 def _how(line: ImportedCheck) -> str:
     if line.stage == "exact":
-        return "the desk's claim of the same wording"
+        return gettext("the desk's claim of the same wording")
     if line.stage == "new":
-        return "a new claim"
-    return f"the same claim, found by the matcher ({line.stage}, score {line.score:.2f})"
+        return gettext("a new claim")
+    return gettext("the same claim, found by the matcher (%(stage)s, score %(score)s)") % {
+        "stage": line.stage,
+        "score": number_format(line.score or 0, 2),
+    }
 
 
 def import_report_page(result: FactCheckImport) -> ImportReportPage:
@@ -82,19 +88,28 @@ def import_report_page(result: FactCheckImport) -> ImportReportPage:
     imported = [
         ReportLine(
             "imported",
-            f"{line.publisher}: “{line.rating}”, under claim C{line.claim_id} "
-            f"“{line.claim_text}” ({_how(line)})",
+            gettext("%(publisher)s: “%(rating)s”, under claim C%(claim)s “%(text)s” (%(how)s)")
+            % {
+                "publisher": line.publisher,
+                "rating": line.rating,
+                "claim": line.claim_id,
+                "text": line.claim_text,
+                "how": _how(line),
+            },
             line.url,
         )
         for line in result.imported[:REPORT_LINES_SHOWN]
     ]
     known = [
-        ReportLine("known", "Already imported, left as it was", url)
+        ReportLine("known", gettext("Already imported, left as it was"), url)
         for url in result.known[:REPORT_LINES_SHOWN]
     ]
     refused = [
         ReportLine(
-            "refused", f"Item {refusal.item} ({refusal.location}): {refusal.reason}", refusal.url
+            "refused",
+            gettext("Item %(item)s (%(location)s): %(reason)s")
+            % {"item": refusal.item, "location": refusal.location, "reason": refusal.reason},
+            refusal.url,
         )
         for refusal in result.refusals[:REPORT_LINES_SHOWN]
     ]

@@ -122,7 +122,7 @@ def differences_shown(
                 article_title=annotation.article.title,
                 article_url=reverse("article-detail", args=[annotation.article_id]),
                 decided_at=verdict.decided_at,
-                status=ClaimUnit.Status(unit.status).label,
+                status=str(ClaimUnit.Status(unit.status).label),
                 public_url=reverse("verdict-public", args=[verdict.pk]) if published else "",
                 thread_url=reverse("discussion-unit", args=[unit.pk]),
                 unit_url=reverse("review-unit", args=[unit.pk]) if for_editor else "",

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 
 from annotations.core.formats.claimreview import json_ld_script
 from annotations.core.label_wording import LabelWording
@@ -46,8 +47,11 @@ class ScalePlace:
     @property
     def wording(self) -> str:
         if self.number is None:
-            return "outside the ordered scale"
-        return f"{self.number} of {self.of} on the scale, 1 the most accurate"
+            return gettext("outside the ordered scale")
+        return gettext("%(number)d of %(of)d on the scale, 1 the most accurate") % {
+            "number": self.number,
+            "of": self.of,
+        }
 
 
 def scale_places(labels: Sequence[VerdictLabel]) -> list[ScalePlace]:
@@ -141,7 +145,8 @@ def verdict_page(
             request,
             title=f"{place.name}: {verdict.claim_reviewed}",
             description=verdict.explanation
-            or f"{settings.DESK_NAME} rated this claim {place.name}.",
+            or gettext("%(desk)s rated this claim %(label)s.")
+            % {"desk": settings.DESK_NAME, "label": place.name},
             kind="article",
         ),
         # json_ld_script escapes <, >, & and line separators: the JSON cannot close the

@@ -12,6 +12,7 @@ from django.contrib.sitemaps import Sitemap
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext
 
 from annotations.models import Article, Verdict
 from annotations.presenters.labels import label_wording
@@ -73,10 +74,10 @@ class VerdictsFeed(Feed):
     description_template = None
 
     def title(self) -> str:
-        return f"{settings.DESK_NAME}: fact checks"
+        return gettext("%(desk)s: fact checks") % {"desk": settings.DESK_NAME}
 
     def subtitle(self) -> str:
-        return "Verdicts as they are published and corrected."
+        return gettext("Verdicts as they are published and corrected.")
 
     def link(self) -> str:
         return reverse("verdict-index")
@@ -85,12 +86,14 @@ class VerdictsFeed(Feed):
         return verdicts_recently_changed()
 
     def item_title(self, item: Verdict) -> str:
-        corrected = "Corrected: " if item.corrections.all() else ""
-        return f"{corrected}{label_wording(item.label).name}: {item.claim_reviewed}"
+        names = {"label": label_wording(item.label).name, "claim": item.claim_reviewed}
+        if item.corrections.all():
+            return gettext("Corrected: %(label)s: %(claim)s") % names
+        return gettext("%(label)s: %(claim)s") % names
 
     def item_description(self, item: Verdict) -> str:
-        notes = [f"Correction: {c.note}" for c in item.corrections.all()]
-        rated = f"Rated {label_wording(item.label).name}."
+        notes = [gettext("Correction: %(note)s") % {"note": c.note} for c in item.corrections.all()]
+        rated = gettext("Rated %(label)s.") % {"label": label_wording(item.label).name}
         return "\n\n".join([item.explanation or rated, *notes])
 
     def item_link(self, item: Verdict) -> str:

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
 from annotations import selectors
 from annotations.forms import PublicIndexForm
@@ -51,7 +52,9 @@ def verdict_index(request: HttpRequest) -> HttpResponse:
     labels = selectors.verdict_labels_translated()
     form = PublicIndexForm(request.GET, labels=labels)
     meta = page_meta(
-        request, title="Fact checks", description="Every claim the desk has checked, newest first."
+        request,
+        title=gettext("Fact checks"),
+        description=gettext("Every claim the desk has checked, newest first."),
     )
     context: dict[str, object] = {"form": form, "meta": meta, "rows": []}
     if not form.is_valid():
@@ -79,11 +82,23 @@ def article_checked_page(request: HttpRequest, pk: int) -> HttpResponse:
     if checked is None:
         raise Http404("No such article.")
     article, verdicts = checked
+    names = {"count": len(verdicts), "title": article.title, "publisher": article.publisher}
+    if article.publisher:
+        description = ngettext(
+            "%(count)d claim checked in %(title)s (%(publisher)s).",
+            "%(count)d claims checked in %(title)s (%(publisher)s).",
+            len(verdicts),
+        )
+    else:
+        description = ngettext(
+            "%(count)d claim checked in %(title)s.",
+            "%(count)d claims checked in %(title)s.",
+            len(verdicts),
+        )
     meta = page_meta(
         request,
-        title=f"Fact checks of “{article.title}”",
-        description=f"{len(verdicts)} claim{'s' if len(verdicts) != 1 else ''} checked in "
-        f"{article.title}" + (f" ({article.publisher})" if article.publisher else "") + ".",
+        title=gettext("Fact checks of “%(title)s”") % names,
+        description=description % names,
     )
     return render(
         request,
@@ -100,8 +115,8 @@ def article_checked_page(request: HttpRequest, pk: int) -> HttpResponse:
 def scale_page(request: HttpRequest) -> HttpResponse:
     meta = page_meta(
         request,
-        title="Rating scale",
-        description="What each rating the desk gives means, from the most accurate down.",
+        title=gettext("Rating scale"),
+        description=gettext("What each rating the desk gives means, from the most accurate down."),
     )
     return render(
         request,

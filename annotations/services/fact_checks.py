@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils.translation import gettext
 from simple_history.utils import bulk_create_with_history
 
 from annotations import fetching
@@ -218,7 +219,7 @@ def fact_checks_import_url(*, url: str, importer: User | None) -> FactCheckImpor
         report = claimreviews_read(page.content, base_url=page.url)
     elif page.content_type == "text/plain":
         raise DomainError(
-            "The URL serves plain text, not a ClaimReview feed or page.",
+            gettext("The URL serves plain text, not a ClaimReview feed or page."),
             code="url_content_type",
             field="url",
         )
@@ -230,13 +231,13 @@ def fact_checks_import_url(*, url: str, importer: User | None) -> FactCheckImpor
 def _text_of(content: bytes) -> str:
     if b"\x00" in content[:8192]:
         raise DomainError(
-            "The file is binary, not JSON or HTML.", code="upload_not_text", field="file"
+            gettext("The file is binary, not JSON or HTML."), code="upload_not_text", field="file"
         )
     try:
         return content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise DomainError(
-            "The file is not valid UTF-8 text.", code="upload_not_text", field="file"
+            gettext("The file is not valid UTF-8 text."), code="upload_not_text", field="file"
         ) from None
 
 
@@ -249,7 +250,9 @@ def fact_checks_import_upload(
     if importer is not None:
         require(importer, Permission.Claim.IMPORT)
     if len(content) > settings.ARTICLE_FETCH_MAX_BYTES:
-        raise DomainError("The file is too large to import.", code="upload_too_large", field="file")
+        raise DomainError(
+            gettext("The file is too large to import."), code="upload_too_large", field="file"
+        )
     lowered = name.lower()
     if lowered.endswith(JSON_SUFFIXES):
         report = claimreviews_read(_text_of(content), base_url=base_url)
@@ -257,7 +260,9 @@ def fact_checks_import_upload(
         report = claimreviews_from_html(_text_of(content), base_url)
     else:
         raise DomainError(
-            "Upload a .json, .jsonld or .html file.", code="upload_unsupported_type", field="file"
+            gettext("Upload a .json, .jsonld or .html file."),
+            code="upload_unsupported_type",
+            field="file",
         )
     return fact_checks_store(report=report, importer=importer)
 
@@ -271,7 +276,7 @@ def fact_checks_import_pasted(
         require(importer, Permission.Claim.IMPORT)
     if len(text.encode()) > settings.ARTICLE_FETCH_MAX_BYTES:
         raise DomainError(
-            "The document is too large to import.", code="document_too_large", field="text"
+            gettext("The document is too large to import."), code="document_too_large", field="text"
         )
     if text.lstrip().startswith("<"):
         report = claimreviews_from_html(text, base_url)
@@ -300,7 +305,9 @@ def _claim_of_own_wording(fact_check: ExternalFactCheck, editor: User) -> Claim:
 def _fact_check_locked(fact_check: ExternalFactCheck) -> ExternalFactCheck:
     found = ExternalFactCheck.objects.select_for_update().filter(pk=fact_check.pk).first()
     if found is None:
-        raise DomainError("This fact-check no longer exists.", code="fact_check_gone", status=404)
+        raise DomainError(
+            gettext("This fact-check no longer exists."), code="fact_check_gone", status=404
+        )
     return found
 
 
@@ -332,13 +339,20 @@ def fact_check_link(
         checked = _fact_check_locked(fact_check)
         target = Claim.objects.filter(pk=claim.pk).only("text").first() if claim.pk else None
         if target is None:
-            raise DomainError("There is no such claim.", code="claim_unknown", field="claim")
+            raise DomainError(
+                gettext("There is no such claim."), code="claim_unknown", field="claim"
+            )
         differences = fact_check_differences(target.text, checked.claim_text)
         if checked.claim_id != claim.pk and differences and not differences_confirmed:
-            named = "; ".join(f"{d.kind}: {d.old or 'not stated'} / {d.new}" for d in differences)
+            named = "; ".join(
+                f"{d.kind}: {d.old or gettext('not stated')} / {d.new}" for d in differences
+            )
             raise DomainError(
-                f"This claim differs from the review in fact ({named}). Tick the box if you "
-                "have checked it is the same claim despite the difference.",
+                gettext(
+                    "This claim differs from the review in fact (%(differences)s). Tick the box "
+                    "if you have checked it is the same claim despite the difference."
+                )
+                % {"differences": named},
                 code="differences_unconfirmed",
                 field="differences_confirmed",
             )
@@ -358,7 +372,7 @@ def fact_check_unlink(*, fact_check: ExternalFactCheck, editor: User) -> Externa
         current = checked.claim
         if current is not None and normalise(current.text) == normalise(checked.claim_text):
             raise DomainError(
-                "This fact-check is already under a claim of its own wording.",
+                gettext("This fact-check is already under a claim of its own wording."),
                 code="not_linked",
                 status=409,
             )

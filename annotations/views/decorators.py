@@ -38,7 +38,7 @@ def permission_required(
                     return redirect_to_login(request.get_full_path())
                 if hide:
                     raise Http404("No such page.")
-                raise PermissionDenied(denial(request.user, permission).message)
+                raise PermissionDenied(str(denial(request.user, permission).message))
             return view(request, *args, **kwargs)
 
         guarded.permission = permission  # type: ignore[attr-defined]

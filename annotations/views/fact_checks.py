@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from annotations import selectors
@@ -95,7 +96,7 @@ def fact_check_link_view(request: HttpRequest, pk: int) -> HttpResponse:
     check = _fact_check(request, pk)
     choice = _ClaimChoice(request.POST)
     if not choice.is_valid():
-        messages.error(request, "Choose a claim to link the fact-check to.")
+        messages.error(request, gettext("Choose a claim to link the fact-check to."))
         return redirect("fact-check-detail", pk=pk)
     chosen: int = choice.cleaned_data["claim"]
     with domain_errors_shown(request, choice) as refusal:
@@ -106,7 +107,11 @@ def fact_check_link_view(request: HttpRequest, pk: int) -> HttpResponse:
             differences_confirmed=choice.cleaned_data["confirm"],
         )
     if not refusal:
-        messages.success(request, f"The fact-check now stands under claim C{linked.claim_id}.")
+        messages.success(
+            request,
+            gettext("The fact-check now stands under claim C%(claim)s.")
+            % {"claim": linked.claim_id},
+        )
         return redirect("fact-check-detail", pk=pk)
     if refusal.conflict:
         messages.error(request, refusal.conflict.message)
@@ -128,7 +133,9 @@ def fact_check_unlink_view(request: HttpRequest, pk: int) -> HttpResponse:
         back = fact_checks.fact_check_unlink(fact_check=check, editor=request_user(request))
     if not refusal:
         messages.success(
-            request, f"The fact-check is back under a claim of its own wording (C{back.claim_id})."
+            request,
+            gettext("The fact-check is back under a claim of its own wording (C%(claim)s).")
+            % {"claim": back.claim_id},
         )
     return redirect("fact-check-detail", pk=pk)
 
