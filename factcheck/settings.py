@@ -190,6 +190,8 @@ LANGUAGES = [
     ("es", "Español"),
 ]
 LOCALE_PATHS = [BASE_DIR / "factcheck" / "locale"]
+# English dates as the desk has always written them (factcheck/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["factcheck.formats"]
 # The reader's choice (the switcher in every page's header) is kept in this cookie for a year;
 # without it, the browser's Accept-Language chooses.
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
