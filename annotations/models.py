@@ -20,6 +20,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Upper
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from annotations.core.languages import language_direction
@@ -480,13 +481,13 @@ class ClaimUnit(models.Model):
     """
 
     class Status(models.TextChoices):
-        NEEDS_REVIEW = "needs_review", "Needs review"
-        IN_ADJUDICATION = "in_adjudication", "In adjudication"
-        MORE_REVIEWS = "more_reviews", "Sent back for more reviews"
-        DECIDED = "decided", "Decided"
-        PUBLISHED = "published", "Published"
-        UNPUBLISHED = "unpublished", "Unpublished"
-        REJECTED = "rejected", "Not a checkable claim"
+        NEEDS_REVIEW = "needs_review", _("Needs review")
+        IN_ADJUDICATION = "in_adjudication", _("In adjudication")
+        MORE_REVIEWS = "more_reviews", _("Sent back for more reviews")
+        DECIDED = "decided", _("Decided")
+        PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+        REJECTED = "rejected", _("Not a checkable claim")
 
     # Awaiting an editor's decision: what the review queue lists.
     OPEN_STATUSES = (Status.NEEDS_REVIEW, Status.IN_ADJUDICATION, Status.MORE_REVIEWS)
@@ -867,8 +868,8 @@ class PersonalToken(models.Model):
     at /api/v1/tokens/; a login token is what `POST /api/v1/auth/token/` hands out."""
 
     class Kind(models.TextChoices):
-        PERSONAL = "personal", "Personal token"
-        LOGIN = "login", "Login token (API)"
+        PERSONAL = "personal", _("Personal token")
+        LOGIN = "login", _("Login token (API)")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="personal_tokens"
@@ -1224,8 +1225,8 @@ class Comment(models.Model):
 
     class Note(models.TextChoices):
         NONE = "", "A comment"
-        SEND_BACK = "send_back", "Sent back for more reviews"
-        REJECT = "reject", "Rejected: not a checkable claim"
+        SEND_BACK = "send_back", _("Sent back for more reviews")
+        REJECT = "reject", _("Rejected: not a checkable claim")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments")
     unit = models.ForeignKey(
@@ -1263,14 +1264,14 @@ class Notification(models.Model):
     """
 
     class Kind(models.TextChoices):
-        ASSIGNMENT = "assignment", "An article assigned to you"
-        DUE_TOMORROW = "due_tomorrow", "An assignment due tomorrow"
-        MENTION = "mention", "A mention in a discussion"
-        SEND_BACK = "send_back", "A claim you reviewed sent back"
-        VERDICT_DIFFERED = "verdict_differed", "A decision that differs from your verdict"
-        CLAIM_CHANGED = "claim_changed", "A published verdict whose claim changed"
-        CLAIM_REAPPEARED = "claim_reappeared", "A checked claim that appears again"
-        WEBHOOK_DISABLED = "webhook_disabled", "A webhook disabled after failures"
+        ASSIGNMENT = "assignment", _("An article assigned to you")
+        DUE_TOMORROW = "due_tomorrow", _("An assignment due tomorrow")
+        MENTION = "mention", _("A mention in a discussion")
+        SEND_BACK = "send_back", _("A claim you reviewed sent back")
+        VERDICT_DIFFERED = "verdict_differed", _("A decision that differs from your verdict")
+        CLAIM_CHANGED = "claim_changed", _("A published verdict whose claim changed")
+        CLAIM_REAPPEARED = "claim_reappeared", _("A checked claim that appears again")
+        WEBHOOK_DISABLED = "webhook_disabled", _("A webhook disabled after failures")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
@@ -1316,9 +1317,9 @@ class NotificationPreference(models.Model):
     once). In-app notifications are always kept."""
 
     class Delivery(models.TextChoices):
-        IMMEDIATE = "immediate", "At once"
-        DAILY = "daily", "In a daily digest"
-        NEVER = "never", "Never by e-mail"
+        IMMEDIATE = "immediate", _("At once")
+        DAILY = "daily", _("In a daily digest")
+        NEVER = "never", _("Never by e-mail")
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"

@@ -11,12 +11,14 @@ from typing import Any
 
 from django.core.paginator import Page
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from annotations.core import charts
 from annotations.core.agreement.records import StatisticRecord
 from annotations.core.feedback import MonthFigures
-from annotations.core.month_chart import month_label, month_line_svg, steps
+from annotations.core.month_chart import month_line_svg, steps
 from annotations.models import Annotation, ClaimUnit
 from annotations.selectors.feedback import FeedbackFigures, FeedbackSubject, ReviewerOverview
 
@@ -122,7 +124,7 @@ def differences_shown(
                 article_title=annotation.article.title,
                 article_url=reverse("article-detail", args=[annotation.article_id]),
                 decided_at=verdict.decided_at,
-                status=ClaimUnit.Status(unit.status).label,
+                status=str(ClaimUnit.Status(unit.status).label),
                 public_url=reverse("verdict-public", args=[verdict.pk]) if published else "",
                 thread_url=reverse("discussion-unit", args=[unit.pk]),
                 unit_url=reverse("review-unit", args=[unit.pk]) if for_editor else "",
@@ -134,6 +136,11 @@ def differences_shown(
 def _safe(svg: str) -> SafeString:
     # month_chart.py escapes every piece of text it draws (tests/core/test_feedback_chart.py).
     return mark_safe(svg)  # noqa: S308
+
+
+def month_label(month: datetime.date) -> str:
+    """ "Nov 2026", with the month's abbreviation in the reader's language ("nov. 2026")."""
+    return date_format(month, "M Y")
 
 
 def _month_rows(months: Sequence[MonthFigures]) -> list[MonthRow]:
@@ -164,7 +171,7 @@ def feedback_context(
     widest = max(computed.widest, 1)
     agreement_chart = month_line_svg(
         [(row.month, row.agreement) for row in months],
-        title="Agreement with the final verdicts",
+        title=gettext("Agreement with the final verdicts"),
         low=0.0,
         high=1.0,
         ticks=(0.0, 0.5, 1.0),
@@ -174,7 +181,7 @@ def feedback_context(
     )
     distance_chart = month_line_svg(
         [(row.month, row.mean_distance) for row in months],
-        title="Mean distance from the final verdicts, in scale steps",
+        title=gettext("Mean distance from the final verdicts, in scale steps"),
         low=0.0,
         high=float(widest),
         ticks=sorted({0.0, widest / 2, float(widest)}),
@@ -185,7 +192,7 @@ def feedback_context(
     shown = {row.month for row in months}
     colleagues = [
         ColleagueRow(
-            name=figures.colleague_names.get(colleague.colleague, "A colleague"),
+            name=figures.colleague_names.get(colleague.colleague) or gettext("A colleague"),
             units=colleague.units,
             kappa=_kappa(colleague.kappa),
             months=[
