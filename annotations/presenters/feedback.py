@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.paginator import Page
 from django.urls import reverse
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
@@ -178,6 +179,8 @@ def feedback_context(
         value_format=charts.percent,
         colour=AGREEMENT_COLOUR,
         css_class="month-line month-line--agreement",
+        words=translation,
+        month_name=month_label,
     )
     distance_chart = month_line_svg(
         [(row.month, row.mean_distance) for row in months],
@@ -188,6 +191,8 @@ def feedback_context(
         value_format=steps,
         colour=DISTANCE_COLOUR,
         css_class="month-line month-line--distance",
+        words=translation,
+        month_name=month_label,
     )
     shown = {row.month for row in months}
     colleagues = [
