@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from annotations.forms import TokenCreateForm
@@ -53,5 +54,5 @@ def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     with domain_errors_shown(request) as refusal:
         token = personal_token_revoke(user=request_user(request), token_id=pk)
     if not refusal:
-        messages.success(request, f"Revoked “{token.name}”.")
+        messages.success(request, gettext("Revoked “%(name)s”.") % {"name": token.name})
     return redirect("account")

@@ -9,6 +9,8 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.template.defaultfilters import floatformat
+from django.utils.formats import number_format
+from django.utils.functional import lazy
 from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -371,10 +373,12 @@ class QueueFilterForm(forms.Form):
     """The review queue's filters, read from the query string. Choices come from the view, which
     has already read them, so that the form itself runs no query."""
 
-    status = forms.ChoiceField(required=False, label="Status")
-    article = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
-    label = forms.ChoiceField(required=False, label="Verdict given")
-    reviewer = forms.ChoiceField(required=False)
+    status = forms.ChoiceField(required=False, label=_("Status"))
+    article = forms.TypedChoiceField(
+        required=False, coerce=int, empty_value=None, label=_("Article")
+    )
+    label = forms.ChoiceField(required=False, label=_("Verdict given"))
+    reviewer = forms.ChoiceField(required=False, label=_("Reviewer"))
 
     def __init__(
         self,
@@ -386,16 +390,16 @@ class QueueFilterForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         _field(self, "status", forms.ChoiceField).choices = [
-            ("", "Awaiting a decision"),
+            ("", _("Awaiting a decision")),
             *ClaimUnit.Status.choices,
         ]
-        _field(self, "article", forms.ChoiceField).choices = [("", "All articles"), *articles]
+        _field(self, "article", forms.ChoiceField).choices = [("", _("All articles")), *articles]
         _field(self, "label", forms.ChoiceField).choices = [
-            ("", "Any verdict"),
+            ("", _("Any verdict")),
             *((label.slug, label.name) for label in labels),
         ]
         _field(self, "reviewer", forms.ChoiceField).choices = [
-            ("", "Any reviewer"),
+            ("", _("Any reviewer")),
             *((r, r) for r in reviewers),
         ]
 
@@ -406,6 +410,19 @@ class QueueFilterForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if value}
 
 
+def _formatted(message: Any, **values: Any) -> str:
+    return str(message) % values
+
+
+# A translated message with its %(name)s placeholders filled, in the language of the request
+# that shows it (form fields are declared once, at import).
+_lazy_formatted = lazy(_formatted, str)
+_per_page = lazy(
+    lambda size: _formatted(_("%(count)s a page"), count=number_format(size, force_grouping=True)),
+    str,
+)
+
+
 class ReadyLaneForm(forms.Form):
     """The Ready lane's page size, read from the query string (an invalid one is ignored)."""
 
@@ -413,8 +430,8 @@ class ReadyLaneForm(forms.Form):
     size = forms.TypedChoiceField(
         required=False,
         coerce=int,
-        choices=[(size, f"{size:,} a page") for size in SIZES],
-        label="Claims a page",
+        choices=[(size, _per_page(size)) for size in SIZES],
+        label=_("Claims a page"),
     )
 
     def page_size(self) -> int:
@@ -709,7 +726,7 @@ class UnitNoteForm(VersionForm):
     note = forms.CharField(
         required=False,
         max_length=COMMENT_MAX_LENGTH,
-        label="Note for the discussion (optional)",
+        label=_("Note for the discussion (optional)"),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
@@ -718,21 +735,26 @@ class VerdictForm(VersionForm):
     """The editor's final verdict on a claim unit."""
 
     label = forms.ChoiceField(
-        label="Final verdict",
+        label=_("Final verdict"),
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Choose a verdict.",
-            "invalid_choice": "Choose one of the verdicts listed.",
+            "required": _("Choose a verdict."),
+            "invalid_choice": _("Choose one of the verdicts listed."),
         },
     )
     claim_reviewed = forms.CharField(
         max_length=500,
-        label="Claim reviewed",
-        help_text=f"The claim as checked, in a short sentence: "
-        f"{CLAIM_REVIEWED_RECOMMENDED} characters or fewer read best in search results.",
+        label=_("Claim reviewed"),
+        help_text=_lazy_formatted(
+            _(
+                "The claim as checked, in a short sentence: %(limit)s characters or fewer read "
+                "best in search results."
+            ),
+            limit=CLAIM_REVIEWED_RECOMMENDED,
+        ),
         widget=forms.TextInput(attrs={"data-character-counter": CLAIM_REVIEWED_RECOMMENDED}),
         error_messages={
-            "required": "Write the claim as checked, in one short sentence.",
+            "required": _("Write the claim as checked, in one short sentence."),
             "max_length": _TOO_LONG,
         },
     )
@@ -740,29 +762,31 @@ class VerdictForm(VersionForm):
         required=False,
         max_length=20_000,
         widget=forms.Textarea(attrs={"rows": 5, "data-max-characters": 20_000}),
-        help_text="What the evidence shows, for readers.",
+        label=_("Explanation"),
+        help_text=_("What the evidence shows, for readers."),
         error_messages={"max_length": _TOO_LONG},
     )
     claimant = forms.CharField(
         required=False,
         max_length=200,
         validators=[validate_visible_name],
-        help_text="Who made the claim, as readers know them.",
+        label=_("Claimant"),
+        help_text=_("Who made the claim, as readers know them."),
         error_messages={"max_length": _TOO_LONG},
     )
     claimant_type = forms.ChoiceField(
         required=False,
-        label="Person or organization",
+        label=_("Person or organization"),
         choices=[
-            ("", "As the desk's list of claimants says (else a person)"),
+            ("", _("As the desk's list of claimants says (else a person)")),
             *ClaimantType.choices,
         ],
-        help_text="What the claimant is, for fact-check readers and search engines.",
+        help_text=_("What the claimant is, for fact-check readers and search engines."),
     )
     sources = forms.TypedMultipleChoiceField(
         required=False,
         coerce=int,
-        label="Sources to cite",
+        label=_("Sources to cite"),
         widget=forms.CheckboxSelectMultiple,
     )
 
@@ -807,11 +831,11 @@ class CorrectionForm(VerdictForm):
 
     note = forms.CharField(
         max_length=5_000,
-        label="Correction note",
+        label=_("Correction note"),
         widget=forms.Textarea(attrs={"rows": 3, "data-max-characters": 5_000}),
-        help_text="Readers see this note beside the corrected verdict.",
+        help_text=_("Readers see this note beside the corrected verdict."),
         error_messages={
-            "required": "Write a note telling readers what was corrected and why.",
+            "required": _("Write a note telling readers what was corrected and why."),
             "max_length": _TOO_LONG,
         },
     )
@@ -823,9 +847,9 @@ class WithdrawForm(VersionForm):
     note = forms.CharField(
         required=False,
         max_length=WITHDRAWAL_NOTE_MAX,
-        label="Note for readers",
+        label=_("Note for readers"),
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Shown on the verdict's page, beside the date it was withdrawn.",
+        help_text=_("Shown on the verdict's page, beside the date it was withdrawn."),
     )
 
 
@@ -839,7 +863,7 @@ def _unit_choice(unit: ClaimUnit) -> tuple[str, str]:
 
 
 class MergeForm(VersionForm):
-    other = forms.ChoiceField(label="Merge with")
+    other = forms.ChoiceField(label=_("Merge with"))
 
     def __init__(self, *args: Any, candidates: Sequence[ClaimUnit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -854,7 +878,7 @@ class MergeForm(VersionForm):
 
 class SplitForm(VersionForm):
     annotations = forms.TypedMultipleChoiceField(
-        coerce=int, label="Highlights to split off", widget=forms.CheckboxSelectMultiple
+        coerce=int, label=_("Highlights to split off"), widget=forms.CheckboxSelectMultiple
     )
 
     def __init__(self, *args: Any, highlights: Sequence[tuple[int, str]], **kwargs: Any) -> None:
@@ -876,8 +900,8 @@ class ClaimNewForm(VersionForm):
     text = forms.CharField(
         required=False,
         max_length=2000,
-        label="Wording of the new claim",
-        help_text="Optional: by default the verdict's claim as checked, else the passage.",
+        label=_("Wording of the new claim"),
+        help_text=_("Optional: by default the verdict's claim as checked, else the passage."),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
@@ -926,7 +950,7 @@ class TokenCreateForm(forms.Form):
                 "id": "token-name",
                 "maxlength": 100,
                 "required": True,
-                "placeholder": "e.g. newsroom dashboard",
+                "placeholder": _("e.g. newsroom dashboard"),
             }
         ),
     )
@@ -937,11 +961,13 @@ class CommentForm(forms.Form):
 
     body = forms.CharField(
         max_length=COMMENT_MAX_LENGTH,
-        label="Your comment",
-        help_text="**bold**, *italic*, `code`, lists, > quotes and links; @name mentions a "
-        "colleague who can read this thread.",
+        label=_("Your comment"),
+        help_text=_(
+            "**bold**, *italic*, `code`, lists, > quotes and links; @name mentions a "
+            "colleague who can read this thread."
+        ),
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Write a comment first."},
+        error_messages={"required": _("Write a comment first.")},
     )
 
 
@@ -950,15 +976,15 @@ class NotificationPreferencesForm(forms.Form):
 
     email_kinds = forms.MultipleChoiceField(
         required=False,
-        label="By e-mail",
+        label=_("By e-mail"),
         choices=Notification.Kind.choices,
         widget=forms.CheckboxSelectMultiple,
     )
     delivery = forms.ChoiceField(
-        label="When",
+        label=_("When"),
         choices=NotificationPreference.Delivery.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose when e-mails are sent."},
+        error_messages={"required": _("Choose when e-mails are sent.")},
     )
 
 
@@ -966,23 +992,24 @@ class WebhookForm(forms.Form):
     """A partner's receiver and the verdict events it wants."""
 
     url = forms.CharField(
-        label="Receiver URL",
+        label=_("Receiver URL"),
         max_length=2000,
-        help_text="An https:// address on the partner's side. Private and local addresses are "
-        "refused.",
+        help_text=_(
+            "An https:// address on the partner's side. Private and local addresses are refused."
+        ),
         widget=forms.URLInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
     events = forms.MultipleChoiceField(
-        label="Events",
+        label=_("Events"),
         choices=WebhookSubscription.Event.choices,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Choose at least one event."},
+        error_messages={"required": _("Choose at least one event.")},
     )
     description = forms.CharField(
-        label="Description",
+        label=_("Description"),
         max_length=200,
         required=False,
-        help_text="Whose receiver it is, for the desk.",
+        help_text=_("Whose receiver it is, for the desk."),
         validators=[validate_visible_name],
     )
 

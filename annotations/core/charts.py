@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 # (label, value or None, "#rrggbb", note), e.g. ("False", 0.41, "#d73027", "38 ratings").
 BarRow = tuple[str, float | None, str, str]
@@ -22,6 +22,27 @@ TEXT = "#161a1f"
 MUTED = "#5a6472"
 GRID = "#e4e7ec"
 UNDEFINED_FILL = "#eef0f3"
+
+
+class Words(Protocol):
+    """Where the charts' words come from: Django's django.utils.translation module in the
+    presenters (the reader's language; `make messages` finds the strings in this file), or
+    English below. The core imports no Django."""
+
+    def gettext(self, message: str) -> str: ...
+
+    def ngettext(self, singular: str, plural: str, number: int) -> str: ...
+
+
+class _English:
+    def gettext(self, message: str) -> str:
+        return message
+
+    def ngettext(self, singular: str, plural: str, number: int) -> str:
+        return singular if number == 1 else plural
+
+
+ENGLISH: Words = _English()
 MINUS = "\u2212"
 
 # ColorBrewer RdBu (colour-blind safe), from -1 (red: worse than chance) through 0 (near white:
@@ -29,10 +50,25 @@ MINUS = "\u2212"
 DIVERGING = ["#b2182b", "#d6604d", "#f4a582", "#fddbc7", "#f7f7f7", "#d1e5f0", "#92c5de"]
 DIVERGING += ["#4393c3", "#2166ac"]
 
+
+def gettext_noop(message: str) -> str:
+    """Marks a string for `make messages` (Django's name for it), translated where it is used,
+    through the chart's `words`."""
+    return message
+
+
 MEASURES = {
     # name: (title, in a sentence, legend ticks)
-    "kappa": ("Cohen's \u03ba", "Cohen's kappa", (-1.0, -0.5, 0.0, 0.5, 1.0)),
-    "agreement": ("Raw agreement", "raw agreement", (0.0, 0.25, 0.5, 0.75, 1.0)),
+    "kappa": (
+        gettext_noop("Cohen's κ"),
+        gettext_noop("Cohen's kappa"),
+        (-1.0, -0.5, 0.0, 0.5, 1.0),
+    ),
+    "agreement": (
+        gettext_noop("Raw agreement"),
+        gettext_noop("raw agreement"),
+        (0.0, 0.25, 0.5, 0.75, 1.0),
+    ),
 }
 
 
@@ -133,18 +169,24 @@ def _empty(message: str, css_class: str) -> str:
 # --- Reviewer-by-reviewer heat map ---------------------------------------------------------------
 
 
-def _pair_value(pair: Mapping[str, Any], measure: str) -> tuple[float | None, str]:
+def _pair_value(
+    pair: Mapping[str, Any], measure: str, words: Words = ENGLISH
+) -> tuple[float | None, str]:
     """The pair's value under `measure`, and why it is undefined (empty when it is defined)."""
     if measure == "agreement":
         value = pair.get("agreement")
-        return value, "" if value is not None else "no unit rated by both"
+        return value, "" if value is not None else words.gettext("no unit rated by both")
     record = pair.get("kappa") or {}
     value = record.get("value")
-    return value, "" if value is not None else (record.get("reason") or "undefined")
+    return value, "" if value is not None else (record.get("reason") or words.gettext("undefined"))
 
 
 def heatmap_svg(
-    reviewers: Sequence[str], pairs: Sequence[Mapping[str, Any]], *, measure: str = "kappa"
+    reviewers: Sequence[str],
+    pairs: Sequence[Mapping[str, Any]],
+    *,
+    measure: str = "kappa",
+    words: Words = ENGLISH,
 ) -> str:
     """A reviewer-by-reviewer matrix of Cohen's kappa (`measure="kappa"`) or raw agreement.
 
@@ -153,9 +195,13 @@ def heatmap_svg(
     (chance = white) with the value printed in it, "n/a" when undefined; the diagonal is blank.
     """
     title, phrase, ticks = MEASURES[measure]
+    title, phrase = words.gettext(title), words.gettext(phrase)
     show, tick_label = (percent, percent) if measure == "agreement" else (decimal, compact)
+    not_applicable = words.gettext("n/a")
     if len(reviewers) < 2:
-        return _empty("No reviewer pairs yet: agreement needs two reviewers.", "heatmap")
+        return _empty(
+            words.gettext("No reviewer pairs yet: agreement needs two reviewers."), "heatmap"
+        )
     by_pair = {}
     for record in pairs:
         by_pair[(record["a"], record["b"])] = record
@@ -191,16 +237,38 @@ def heatmap_svg(
                 )
                 continue
             pair = by_pair.get((reviewer, other))
-            value, reason = _pair_value(pair, measure) if pair else (None, "no data")
+            value, reason = (
+                _pair_value(pair, measure, words) if pair else (None, words.gettext("no data"))
+            )
             units = pair.get("units", 0) if pair else 0
             fill = UNDEFINED_FILL if value is None else diverging_colour(value)
             ink = MUTED if value is None else text_colour_on(fill)
-            printed = "n/a" if value is None else show(value)
-            described = (
-                f"{reviewer} and {other}: {title} {printed}"
-                + (f" ({reason})" if reason else "")
-                + f", {units} unit{'s' if units != 1 else ''} rated by both"
-            )
+            printed = not_applicable if value is None else show(value)
+            values = {
+                "reviewer": reviewer,
+                "other": other,
+                "measure": title,
+                "value": printed,
+                "reason": reason,
+                "count": units,
+            }
+            if reason:
+                described = words.ngettext(
+                    "%(reviewer)s and %(other)s: %(measure)s %(value)s (%(reason)s), "
+                    "%(count)s unit rated by both",
+                    "%(reviewer)s and %(other)s: %(measure)s %(value)s (%(reason)s), "
+                    "%(count)s units rated by both",
+                    units,
+                )
+            else:
+                described = words.ngettext(
+                    "%(reviewer)s and %(other)s: %(measure)s %(value)s, "
+                    "%(count)s unit rated by both",
+                    "%(reviewer)s and %(other)s: %(measure)s %(value)s, "
+                    "%(count)s units rated by both",
+                    units,
+                )
+            described %= values
             body.append(
                 f'<g class="heatmap__cell" data-pair="{escape(reviewer)}|{escape(other)}">'
                 f"<title>{escape(described)}</title>"
@@ -252,17 +320,25 @@ def heatmap_svg(
     )
     body.append(
         _text(
-            x + swatch / 2, legend_top + 34, "n/a", text_anchor="middle", fill=MUTED, font_size=10
+            x + swatch / 2,
+            legend_top + 34,
+            not_applicable,
+            text_anchor="middle",
+            fill=MUTED,
+            font_size=10,
         )
     )
     if measure == "kappa":
-        note = "0: chance · 1: perfect"
+        note = words.gettext("0: chance · 1: perfect")
         note_x = left + _text_width(title, 11) + 12
         body.append(_text(note_x, legend_top, note, fill=MUTED, font_size=10))
-    label = (
-        f"Heat map of {phrase} between each pair of {len(reviewers)} reviewers; "
-        "each cell prints the value and the number of units both rated."
-    )
+    label = words.ngettext(
+        "Heat map of %(measure)s between each pair of %(count)s reviewer; each cell prints the "
+        "value and the number of units both rated.",
+        "Heat map of %(measure)s between each pair of %(count)s reviewers; each cell prints the "
+        "value and the number of units both rated.",
+        len(reviewers),
+    ) % {"measure": phrase, "count": len(reviewers)}
     return _svg(width, height, label, body, "heatmap")
 
 
@@ -277,6 +353,7 @@ def bars_svg(
     high: float | None = None,
     value_format: Callable[[float], str] = decimal,
     ticks: Sequence[float] = (),
+    words: Words = ENGLISH,
 ) -> str:
     """Horizontal bars, one per (label, value, colour, note) row, with the value printed.
 
@@ -286,7 +363,7 @@ def bars_svg(
     end of the row.
     """
     if not rows:
-        return _empty("Nothing to show yet.", "bars")
+        return _empty(words.gettext("Nothing to show yet."), "bars")
     values = [value for _label, value, _colour, _note in rows if value is not None]
     low = min([0.0, *values] + ([low] if low is not None else []))
     high = max([0.0, *values] + ([high] if high is not None else []))
@@ -334,7 +411,7 @@ def bars_svg(
     ):
         y = top + index * row_height
         middle = y + row_height / 2
-        printed = "n/a" if value is None else value_format(value)
+        printed = words.gettext("n/a") if value is None else value_format(value)
         described = f"{label}: {printed}" + (f" ({note})" if note else "")
         parts = [f"<title>{escape(described)}</title>"]
         parts.append(_text(left - 10, middle + 4, short_label, text_anchor="end"))
@@ -374,24 +451,29 @@ def bars_svg(
 # --- An article's claim units --------------------------------------------------------------------
 
 
-def _spread_text(unit: Mapping[str, Any]) -> tuple[str, bool]:
+def _spread_text(unit: Mapping[str, Any], words: Words = ENGLISH) -> tuple[str, bool]:
     """How far apart a unit's verdicts are, in words, and whether that is a wide spread."""
     ratings = unit.get("ratings", 0)
     if ratings < 2:
-        return ("1 rating" if ratings == 1 else "no rating"), False
+        return (words.gettext("1 rating") if ratings == 1 else words.gettext("no rating")), False
     spread = unit.get("ordinal_spread")
     if spread is None:
         agree = unit.get("nominal_disagreement") == 0
-        return ("all agree" if agree else "verdicts differ"), False
+        return (words.gettext("all agree") if agree else words.gettext("verdicts differ")), False
     if spread == 0 and unit.get("nominal_disagreement") == 0:
-        return "all agree", False
+        return words.gettext("all agree"), False
     if spread == 0:
-        return "verdicts differ", False
-    return f"{spread} step{'s' if spread != 1 else ''} apart", spread >= 2
+        return words.gettext("verdicts differ"), False
+    steps = words.ngettext("%(count)s step apart", "%(count)s steps apart", spread)
+    return steps % {"count": spread}, spread >= 2
 
 
 def spread_strip_svg(
-    units: Sequence[Mapping[str, Any]], labels: Sequence[tuple[str, str, str]], *, width: int = 720
+    units: Sequence[Mapping[str, Any]],
+    labels: Sequence[tuple[str, str, str]],
+    *,
+    width: int = 720,
+    words: Words = ENGLISH,
 ) -> str:
     """Each claim unit as a row: its caption, how far apart its verdicts are, and a stacked bar
     of its verdict counts in label colours, with the counts printed and named beside it.
@@ -401,7 +483,7 @@ def spread_strip_svg(
     scale, so a shorter bar means fewer reviewers rated that unit.
     """
     if not units:
-        return _empty("No claim units yet.", "spread-strip")
+        return _empty(words.gettext("No claim units yet."), "spread-strip")
     order = {slug: index for index, (slug, _name, _colour) in enumerate(labels)}
     names = {slug: name for slug, name, _colour in labels}
     colours = {slug: colour_valid(colour) for slug, _name, colour in labels}
@@ -413,14 +495,20 @@ def spread_strip_svg(
     body = []
     for index, unit in enumerate(units):
         y = index * row_height
-        spread, wide = _spread_text(unit)
+        spread, wide = _spread_text(unit, words)
         counts = sorted(
             ((slug, count) for slug, count in unit.get("labels", {}).items() if count),
             key=lambda item: order.get(item[0], len(order)),
         )
         summary = " \u00b7 ".join(f"{count} {names.get(slug, slug)}" for slug, count in counts)
         caption = unit.get("caption", "")
-        parts = [f"<title>{escape(f'Unit {index + 1}: {caption} — {spread}; {summary}')}</title>"]
+        described = words.gettext("Unit %(number)s: %(caption)s — %(spread)s; %(summary)s") % {
+            "number": index + 1,
+            "caption": caption,
+            "spread": spread,
+            "summary": summary,
+        }
+        parts = [f"<title>{escape(described)}</title>"]
         if wide:
             parts.append(
                 f'<rect x="0" y="{y + 2}" width="{width}" height="{row_height - 4}" rx="4" '
@@ -464,10 +552,11 @@ def spread_strip_svg(
             _text(number_width + bar_width + 10, y + 38, summary, fill=MUTED, font_size=11)
         )
         body.append(f'<g class="spread-strip__unit">{"".join(parts)}</g>')
-    label = (
-        f"Verdicts given to each of {len(units)} claim units, as stacked bars with the counts "
-        "printed"
-    )
+    label = words.ngettext(
+        "Verdicts given to each of %(count)s claim unit, as stacked bars with the counts printed",
+        "Verdicts given to each of %(count)s claim units, as stacked bars with the counts printed",
+        len(units),
+    ) % {"count": len(units)}
     return _svg(width, row_height * len(units), label, body, "spread-strip")
 
 

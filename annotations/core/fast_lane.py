@@ -18,12 +18,22 @@ class Outcome(StrEnum):
     NOT_FOUND = "not_found"  # no such unit on this desk
 
 
+def gettext_noop(message: str) -> str:
+    """Marks a string for `make messages` (Django's name for it): the pages translate it
+    (presenters/fast_lane.py); the core imports no Django."""
+    return message
+
+
 MESSAGES: dict[Outcome, str] = {
-    Outcome.CONFIRMED: "Confirmed.",
-    Outcome.STALE: "Someone changed this claim since you loaded the page; it was not confirmed. "
-    "Reload to see the change.",
-    Outcome.NOT_READY: "This claim is no longer ready for the fast lane; open it to decide it.",
-    Outcome.NOT_FOUND: "No such claim on this desk.",
+    Outcome.CONFIRMED: gettext_noop("Confirmed."),
+    Outcome.STALE: gettext_noop(
+        "Someone changed this claim since you loaded the page; it was not confirmed. "
+        "Reload to see the change."
+    ),
+    Outcome.NOT_READY: gettext_noop(
+        "This claim is no longer ready for the fast lane; open it to decide it."
+    ),
+    Outcome.NOT_FOUND: gettext_noop("No such claim on this desk."),
 }
 
 

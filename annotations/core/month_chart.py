@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Sequence
 
-from .charts import GRID, MUTED, _svg, _text, colour_valid, compact, escape
+from .charts import ENGLISH, GRID, MUTED, Words, _svg, _text, colour_valid, compact, escape
 
 # (month, value or None)
 MonthPoint = tuple[datetime.date, float | None]
@@ -37,6 +37,8 @@ def month_line_svg(
     value_format: Callable[[float], str],
     colour: str = "#2166ac",
     css_class: str = "month-line",
+    words: Words = ENGLISH,
+    month_name: Callable[[datetime.date], str] = month_label,
 ) -> str:
     """One figure by month as a line with labelled points, on a fixed `low`..`high` axis.
 
@@ -84,18 +86,19 @@ def month_line_svg(
             )
     for index, (month, value) in enumerate(points):
         x = x_of(index)
-        name = month_label(month)
+        name = month_name(month)
         body.append(
             _text(x, TOP + PLOT_HEIGHT + 16, name, text_anchor="middle", fill=MUTED, font_size=10)
         )
         if value is None:
+            empty = words.gettext("%(month)s: no decided work") % {"month": name}
             body.append(
                 f'<g class="month-line__point month-line__point--empty"><title>'
-                f"{escape(f'{name}: no decided work')}</title>"
+                f"{escape(empty)}</title>"
                 + _text(
                     x,
                     TOP + PLOT_HEIGHT + 30,
-                    "n/a",
+                    words.gettext("n/a"),
                     text_anchor="middle",
                     fill=MUTED,
                     font_size=10,
@@ -115,7 +118,11 @@ def month_line_svg(
             + "</g>"
         )
     months = len(points)
-    label = f"{title}, by month, over {months} month{'s' if months != 1 else ''}"
+    label = words.ngettext(
+        "%(title)s, by month, over %(count)s month",
+        "%(title)s, by month, over %(count)s months",
+        months,
+    ) % {"title": title, "count": months}
     return _svg(width, height, label, body, css_class)
 
 

@@ -7,7 +7,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 from annotations import selectors
 from annotations.core import charts
@@ -35,71 +38,67 @@ def _alpha_reading(value: float) -> tuple[str, str]:
     # Krippendorff (2004), Content Analysis, p. 241: rely on alpha >= .800, draw tentative
     # conclusions from .667 up.
     if value >= 0.8:
-        return "Reliable", "good"
+        return gettext("Reliable"), "good"
     if value >= 0.667:
-        return "Tentative", "fair"
-    return "Unreliable", "poor"
+        return gettext("Tentative"), "fair"
+    return gettext("Unreliable"), "poor"
 
 
 def _kappa_reading(value: float) -> tuple[str, str]:
     # Landis & Koch (1977), Biometrics 33(1), p. 165.
     if value < 0:
-        return "Poor", "poor"
+        return pgettext("agreement reading", "Poor"), "poor"
     for bound, reading, tone in (
-        (0.2, "Slight", "poor"),
-        (0.4, "Fair", "poor"),
-        (0.6, "Moderate", "fair"),
-        (0.8, "Substantial", "good"),
+        (0.2, pgettext("agreement reading", "Slight"), "poor"),
+        (0.4, pgettext("agreement reading", "Fair"), "poor"),
+        (0.6, pgettext("agreement reading", "Moderate"), "fair"),
+        (0.8, pgettext("agreement reading", "Substantial"), "good"),
     ):
         if value <= bound:
             return reading, tone
-    return "Almost perfect", "good"
+    return pgettext("agreement reading", "Almost perfect"), "good"
 
 
 Reading = Callable[[float], tuple[str, str]] | None
-STATISTICS: dict[str, tuple[str, str, Callable[[float], str], Reading]] = {
+STATISTICS: dict[str, tuple[Any, Any, Callable[[float], str], Reading]] = {
     # key: (name, what it measures, how the value prints, how it reads)
     "alpha_ordinal": (
-        "Krippendorff's α, ordinal",
-        "Verdicts on the ordered scale; near misses count less than far ones.",
+        _("Krippendorff's α, ordinal"),
+        _("Verdicts on the ordered scale; near misses count less than far ones."),
         charts.decimal,
         _alpha_reading,
     ),
     "alpha_nominal": (
-        "Krippendorff's α, nominal",
-        "Every verdict distinct: any two different verdicts disagree fully.",
+        _("Krippendorff's α, nominal"),
+        _("Every verdict distinct: any two different verdicts disagree fully."),
         charts.decimal,
         _alpha_reading,
     ),
     "fleiss_kappa": (
-        "Fleiss' κ",
-        "Chance-corrected agreement of all reviewers on each unit.",
+        _("Fleiss' κ"),
+        _("Chance-corrected agreement of all reviewers on each unit."),
         charts.decimal,
         _kappa_reading,
     ),
     "percent_agreement": (
-        "Raw agreement",
-        "Share of reviewer pairs that gave a unit the same verdict.",
+        _("Raw agreement"),
+        _("Share of reviewer pairs that gave a unit the same verdict."),
         charts.percent,
         None,
     ),
     "span_f1_overlap": (
-        "Span F1, overlap",
-        "How often reviewers highlight overlapping passages.",
+        _("Span F1, overlap"),
+        _("How often reviewers highlight overlapping passages."),
         charts.decimal,
         None,
     ),
     "unitizing_alpha": (
-        "Unitizing α",
-        "Agreement on where claims begin and end in the text.",
+        _("Unitizing α"),
+        _("Agreement on where claims begin and end in the text."),
         charts.decimal,
         _alpha_reading,
     ),
 }
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def figures(payload: Mapping[str, Any], keys: Sequence[str]) -> list[Figure]:
@@ -107,29 +106,35 @@ def figures(payload: Mapping[str, Any], keys: Sequence[str]) -> list[Figure]:
     tiles = []
     intervals = payload.get("confidence_intervals", {})
     for key in keys:
-        name, description, show, reading = STATISTICS[key]
+        lazy_name, lazy_description, show, reading = STATISTICS[key]
+        name, description = str(lazy_name), str(lazy_description)
         value = payload.get(key)
         detail = payload.get("details", {}).get(key, {})
         note = ""
         if detail:
+            units, reviewers = detail["units"], detail["reviewers"]
             note = (
-                f"{_plural(detail['units'], 'unit')} · {_plural(detail['reviewers'], 'reviewer')}"
+                ngettext("%(count)s unit", "%(count)s units", units) % {"count": units}
+                + " · "
+                + ngettext("%(count)s reviewer", "%(count)s reviewers", reviewers)
+                % {"count": reviewers}
             )
         interval = interval_chart = ""
         bounds = intervals.get(key)
         if value is not None and bounds:
             if bounds["low"] is not None and bounds["high"] is not None:
-                interval = (
-                    f"{bounds['confidence']:.0%} CI {charts.decimal(bounds['low'])} "
-                    f"to {charts.decimal(bounds['high'])}"
-                )
+                interval = gettext("%(confidence)s CI %(low)s to %(high)s") % {
+                    "confidence": f"{bounds['confidence']:.0%}",
+                    "low": charts.decimal(bounds["low"]),
+                    "high": charts.decimal(bounds["high"]),
+                }
                 interval_chart = _safe(
                     charts.interval_svg(
                         value, bounds["low"], bounds["high"], label=f"{name}: {interval}"
                     )
                 )
             elif bounds["reason"]:
-                interval = f"No interval: {bounds['reason']}"
+                interval = gettext("No interval: %(reason)s") % {"reason": bounds["reason"]}
         # Read as printed: a value shown as 0.80 must not read as below 0.8.
         read, tone = reading(round(value, 2)) if reading and value is not None else ("", "")
         tiles.append(
@@ -186,9 +191,9 @@ def desk_agreement_context(
         ratings = row["ratings"] if row else 0
         kappa = row["kappa"] if row else None
         value = kappa["value"] if kappa else None
-        note = _plural(ratings, "rating")
+        note = ngettext("%(count)s rating", "%(count)s ratings", ratings) % {"count": ratings}
         if value is None:
-            note = (kappa["reason"] if kappa else None) or "not computed yet"
+            note = (kappa["reason"] if kappa else None) or gettext("not computed yet")
         kappa_rows.append((label.name, value, label.colour, note))
         share = f"{ratings / total:.0%}" if total else ""
         count_rows.append((label.name, ratings, label.colour, share))
@@ -198,19 +203,27 @@ def desk_agreement_context(
             payload, ["alpha_ordinal", "alpha_nominal", "fleiss_kappa", "percent_agreement"]
         ),
         "status": _desk_status(payload),
-        "heatmap_kappa": _safe(charts.heatmap_svg(reviewers, pairs, measure="kappa")),
-        "heatmap_agreement": _safe(charts.heatmap_svg(reviewers, pairs, measure="agreement")),
+        "heatmap_kappa": _safe(
+            charts.heatmap_svg(reviewers, pairs, measure="kappa", words=translation)
+        ),
+        "heatmap_agreement": _safe(
+            charts.heatmap_svg(reviewers, pairs, measure="agreement", words=translation)
+        ),
         "label_kappa_bars": _safe(
             charts.bars_svg(
                 kappa_rows,
-                title="Fleiss' kappa of each label against all others",
+                title=gettext("Fleiss' kappa of each label against all others"),
                 high=1.0,
+                words=translation,
                 ticks=(-1.0, -0.5, 0.0, 0.5, 1.0),
             )
         ),
         "label_count_bars": _safe(
             charts.bars_svg(
-                count_rows, title="Number of ratings per label", value_format=charts.integer
+                count_rows,
+                title=gettext("Number of ratings per label"),
+                value_format=charts.integer,
+                words=translation,
             )
         ),
         "pairs": pairwise_rows(pairs),
@@ -222,43 +235,57 @@ def _desk_status(payload: DeskAgreementPayload) -> dict[str, str]:
     if payload["computed_at"] is None:
         return {
             "tone": "info",
-            "title": "Not computed yet",
-            "text": "The desk's figures are computed every few minutes, or now with "
-            "“Recompute now”.",
+            "title": gettext("Not computed yet"),
+            "text": gettext(
+                "The desk's figures are computed every few minutes, or now with “Recompute now”."
+            ),
         }
     if payload["stale_articles"]:
         count = payload["stale_articles"]
         return {
             "tone": "warning",
-            "title": f"{_plural(count, 'article')} still being computed",
-            "text": "These figures leave out their newest reviews; recompute once they are done.",
+            "title": ngettext(
+                "%(count)s article still being computed",
+                "%(count)s articles still being computed",
+                count,
+            )
+            % {"count": count},
+            "text": gettext(
+                "These figures leave out their newest reviews; recompute once they are done."
+            ),
         }
     if payload["stale"] and payload["queued"]:
         return {
             "tone": "info",
-            "title": "Out of date: recomputing",
-            "text": "Reviews or verdicts changed since these figures were computed. New "
-            "figures replace them as soon as the recomputation finishes.",
+            "title": gettext("Out of date: recomputing"),
+            "text": gettext(
+                "Reviews or verdicts changed since these figures were computed. New figures "
+                "replace them as soon as the recomputation finishes."
+            ),
         }
     if payload["stale"]:
         return {
             "tone": "warning",
-            "title": "Out of date",
-            "text": "Reviews or verdicts changed since these figures were computed; "
-            "“Recompute now” brings them up to date.",
+            "title": gettext("Out of date"),
+            "text": gettext(
+                "Reviews or verdicts changed since these figures were computed; “Recompute now” "
+                "brings them up to date."
+            ),
         }
     if payload["queued"]:
         return {
             "tone": "info",
-            "title": "Recomputation queued",
-            "text": "New figures replace these as soon as it finishes.",
+            "title": gettext("Recomputation queued"),
+            "text": gettext("New figures replace these as soon as it finishes."),
         }
     return {}
 
 
 def _unit_caption(text: str, spread: UnitSpreadRecord) -> str:
     quoted = f"“{text[spread['start'] : spread['end']]}”"
-    return f"Quote: {quoted}" if spread["kind"] == "quote" else quoted
+    if spread["kind"] == "quote":
+        return gettext("Quote: %(quote)s") % {"quote": quoted}
+    return quoted
 
 
 def article_agreement_context(article: Article, labels: Sequence[VerdictLabel]) -> dict[str, Any]:
@@ -269,9 +296,15 @@ def article_agreement_context(article: Article, labels: Sequence[VerdictLabel]) 
         for spread in payload["unit_spreads"]
     ]
     if payload["computed_at"] is None:
-        status = {"tone": "info", "text": "Not computed yet: figures appear once reviews are in."}
+        status = {
+            "tone": "info",
+            "text": gettext("Not computed yet: figures appear once reviews are in."),
+        }
     elif payload["stale"]:
-        status = {"tone": "warning", "text": "Reviews changed since; new figures are on the way."}
+        status = {
+            "tone": "warning",
+            "text": gettext("Reviews changed since; new figures are on the way."),
+        }
     else:
         status = {}
     tiles = figures(
@@ -294,7 +327,10 @@ def article_agreement_context(article: Article, labels: Sequence[VerdictLabel]) 
         "status": status,
         "strip": _safe(
             charts.spread_strip_svg(
-                units, [(label.slug, label.name, label.colour) for label in labels], width=880
+                units,
+                [(label.slug, label.name, label.colour) for label in labels],
+                width=880,
+                words=translation,
             )
         ),
         "pairs": pairwise_rows(payload["pairwise"]),

@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 
 from annotations import selectors
 from annotations.core.comments import EDIT_WINDOW, comment_render
@@ -98,7 +99,7 @@ def thread_shown(user: User | AnonymousUser, thread: Article | ClaimUnit) -> Thr
         for c in thread_comments(user, thread)
     ]
     if unit is not None:
-        title = f"Claim #{unit.pk}"
+        title = gettext("Claim #%(number)s") % {"number": unit.pk}
         post_url = reverse("discussion-unit", args=[unit.pk])
     else:
         title = article.title

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, ngettext
+
 from annotations.core.fast_lane import FastConfirmReport, Outcome
 from annotations.models import ClaimUnit, VerdictLabel
 from annotations.selectors.fast_lane import FastLaneRules, units_reported
@@ -30,14 +32,16 @@ def ready_rows(units: Sequence[ClaimUnit], labels: Sequence[VerdictLabel]) -> li
 
 def rules_text(rules: FastLaneRules, labels: Sequence[VerdictLabel]) -> str:
     """The desk's rules in one sentence, for the lane's subtitle."""
-    text = (
-        f"At least {rules.min_reviewers} reviewers gave the same verdict, their highlights "
-        f"overlap at least {rules.min_overlap:.0%}, and no source is cited both as supporting "
-        "and as refuting the claim."
-    )
+    text = ngettext(
+        "At least %(count)s reviewer gave the same verdict, their highlights overlap at least "
+        "%(overlap)s, and no source is cited both as supporting and as refuting the claim.",
+        "At least %(count)s reviewers gave the same verdict, their highlights overlap at least "
+        "%(overlap)s, and no source is cited both as supporting and as refuting the claim.",
+        rules.min_reviewers,
+    ) % {"count": rules.min_reviewers, "overlap": f"{rules.min_overlap:.0%}"}
     never = [label.name for label in labels if label.pk in rules.excluded_label_ids]
     if never:
-        text += f" Never fast-tracked: {', '.join(never)}."
+        text += " " + gettext("Never fast-tracked: %(labels)s.") % {"labels": ", ".join(never)}
     return text
 
 
@@ -64,6 +68,7 @@ def report_page(report: FastConfirmReport) -> ReportPage:
         published=report.published,
         confirmed=len(report.confirmed),
         problems=[
-            ReportRow(r.unit_id, r.outcome, r.message, units.get(r.unit_id)) for r in problems
+            ReportRow(r.unit_id, r.outcome, gettext(r.message), units.get(r.unit_id))
+            for r in problems
         ],
     )

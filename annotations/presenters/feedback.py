@@ -11,12 +11,15 @@ from typing import Any
 
 from django.core.paginator import Page
 from django.urls import reverse
+from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from annotations.core import charts
 from annotations.core.agreement.records import StatisticRecord
 from annotations.core.feedback import MonthFigures
-from annotations.core.month_chart import month_label, month_line_svg, steps
+from annotations.core.month_chart import month_line_svg, steps
 from annotations.models import Annotation, ClaimUnit
 from annotations.selectors.feedback import FeedbackFigures, FeedbackSubject, ReviewerOverview
 
@@ -136,6 +139,11 @@ def _safe(svg: str) -> SafeString:
     return mark_safe(svg)  # noqa: S308
 
 
+def month_label(month: datetime.date) -> str:
+    """ "Nov 2026", with the month's abbreviation in the reader's language ("nov. 2026")."""
+    return date_format(month, "M Y")
+
+
 def _month_rows(months: Sequence[MonthFigures]) -> list[MonthRow]:
     return [
         MonthRow(
@@ -164,28 +172,32 @@ def feedback_context(
     widest = max(computed.widest, 1)
     agreement_chart = month_line_svg(
         [(row.month, row.agreement) for row in months],
-        title="Agreement with the final verdicts",
+        title=gettext("Agreement with the final verdicts"),
         low=0.0,
         high=1.0,
         ticks=(0.0, 0.5, 1.0),
         value_format=charts.percent,
         colour=AGREEMENT_COLOUR,
         css_class="month-line month-line--agreement",
+        words=translation,
+        month_name=month_label,
     )
     distance_chart = month_line_svg(
         [(row.month, row.mean_distance) for row in months],
-        title="Mean distance from the final verdicts, in scale steps",
+        title=gettext("Mean distance from the final verdicts, in scale steps"),
         low=0.0,
         high=float(widest),
         ticks=sorted({0.0, widest / 2, float(widest)}),
         value_format=steps,
         colour=DISTANCE_COLOUR,
         css_class="month-line month-line--distance",
+        words=translation,
+        month_name=month_label,
     )
     shown = {row.month for row in months}
     colleagues = [
         ColleagueRow(
-            name=figures.colleague_names.get(colleague.colleague, "A colleague"),
+            name=figures.colleague_names.get(colleague.colleague) or gettext("A colleague"),
             units=colleague.units,
             kappa=_kappa(colleague.kappa),
             months=[

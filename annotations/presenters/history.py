@@ -11,7 +11,12 @@ from typing import Any
 
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import gettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from annotations.models import (
     Annotation,
@@ -52,28 +57,48 @@ CREATED_FIELDS: dict[type[models.Model], list[str]] = {
     Comment: ["body"],
 }
 FIELD_NAMES = {
-    "label": "Verdict",
-    "exact": "Passage",
-    "is_published": "Published",
-    "published_at": "Published on",
-    "is_manual": "Edited by hand",
-    "start": "Starts at",
-    "end": "Ends at",
-    "old_passage": "Passage the verdict was given on",
-    "new_passage": "Passage now",
-    "resolution": "Resolved",
-    "body": "Comment",
+    "label": _("Verdict"),
+    "exact": _("Passage"),
+    "is_published": _("Published"),
+    "published_at": _("Published on"),
+    "is_manual": _("Edited by hand"),
+    "start": _("Starts at"),
+    "end": _("Ends at"),
+    "old_passage": _("Passage the verdict was given on"),
+    "new_passage": _("Passage now"),
+    "resolution": _("Resolved"),
+    "body": pgettext_lazy("noun", "Comment"),
+    "status": _("Status"),
+    "kind": _("Kind"),
+    "claim_reviewed": _("Claim reviewed"),
+    "claimant": _("Claimant"),
+    "explanation": _("Explanation"),
+    "sources": _("Sources"),
+    "decided_by": _("Decided by"),
+    "verdict": _("Verdict"),
+    "speaker": _("Speaker"),
+    "rationale": _("Rationale"),
 }
 # Setting a verdict's sources writes a record of its own just after the verdict's: told as
-# part of the change before it.
-M2M_FIELDS = {"Sources"}
+# part of the change before it (the field's name is compared untranslated).
+M2M_FIELDS = {"sources"}
 SAME_CHANGE = datetime.timedelta(seconds=2)
 TEXT_LIMIT = 160
+
+
+# Each entry's sentence, translated whole: who did it and what it was about are placeholders
+# a translation may reorder ("eddie a modifié le verdict").
+HEADLINES = {
+    "created": _("%(who)s created %(subject)s"),
+    "changed": _("%(who)s changed %(subject)s"),
+    "deleted": _("%(who)s deleted %(subject)s"),
+}
 
 
 @dataclass(frozen=True)
 class FieldChange:
     name: str
+    field: str  # the model field's name, untranslated
     old: str
     new: str
 
@@ -87,6 +112,17 @@ class HistoryEntry:
     changes: list[FieldChange] = field(default_factory=list)
     user_id: int | None = None
 
+    @property
+    def headline(self) -> SafeString:
+        """'<who> changed <the verdict>', with who and what marked up for the page."""
+        return mark_safe(  # noqa: S308 - the translation is escaped, its parts by format_html
+            conditional_escape(str(HEADLINES[self.action]))
+            % {
+                "who": format_html('<span class="history__who">{}</span>', self.who),
+                "subject": format_html('<span class="history__subject">{}</span>', self.subject),
+            }
+        )
+
 
 def _stored(record: Any, name: str) -> Any:
     """The stored value (a related object's id, not the object: no query)."""
@@ -95,7 +131,7 @@ def _stored(record: Any, name: str) -> Any:
 
 def _field_name(model: type[models.Model], name: str) -> str:
     # Asked only for names FIELD_NAMES lacks; histories hold concrete fields, no reverse relations.
-    return (
+    return str(
         FIELD_NAMES.get(name)
         or str(
             model._meta.get_field(name).verbose_name  # type: ignore[union-attr]
@@ -131,9 +167,9 @@ class _Formatter:
             cited = [self.sources.get(row["source"], f"#{row['source']}") for row in value]
             return "; ".join(sorted(cited))
         if isinstance(value, bool):
-            return "yes" if value else "no"
+            return gettext("yes") if value else gettext("no")
         if isinstance(value, datetime.datetime):
-            return timezone.localtime(value).strftime("%-d %b %Y, %H:%M")
+            return date_format(timezone.localtime(value), "DATETIME_FORMAT")
         return Truncator(" ".join(str(value).split())).chars(TEXT_LIMIT)
 
 
@@ -154,7 +190,7 @@ def _entries(
         if record.history_type == "+" or before is None:
             action = "created"
             changes = [
-                FieldChange(_field_name(model, name), "", show(name, value))
+                FieldChange(_field_name(model, name), name, "", show(name, value))
                 for name in CREATED_FIELDS[model]
                 for value in [_stored(record, name)]
                 if value not in (None, "", False)
@@ -165,7 +201,9 @@ def _entries(
             action = "changed"
             delta = record.diff_against(before, included_fields=told)
             changes = [
-                FieldChange(_field_name(model, c.field), show(c.field, c.old), show(c.field, c.new))
+                FieldChange(
+                    _field_name(model, c.field), c.field, show(c.field, c.old), show(c.field, c.new)
+                )
                 for c in sorted(delta.changes, key=lambda c: told.index(c.field))
             ]
             if not changes:
@@ -195,14 +233,14 @@ def _merged(entries: list[HistoryEntry]) -> list[HistoryEntry]:
             and last.user_id == entry.user_id
             and entry.when - last.when <= SAME_CHANGE
             and entry.action == "changed"
-            and {change.name for change in entry.changes} <= M2M_FIELDS
+            and {change.field for change in entry.changes} <= M2M_FIELDS
         ):
-            known = {change.name: index for index, change in enumerate(last.changes)}
+            known = {change.field: index for index, change in enumerate(last.changes)}
             for change in entry.changes:
-                if change.name in known:
-                    earlier = last.changes[known[change.name]]
-                    last.changes[known[change.name]] = FieldChange(
-                        change.name, earlier.old, change.new
+                if change.field in known:
+                    earlier = last.changes[known[change.field]]
+                    last.changes[known[change.field]] = FieldChange(
+                        change.name, change.field, earlier.old, change.new
                     )
                 else:
                     last.changes.append(change)
@@ -230,26 +268,49 @@ def unit_history(
 
     def who(record: Any) -> str:
         if record.history_user_id is None:
-            return "The desk"
+            return gettext("The desk")
         if aliases and record.history_user_id in aliases:
             return aliases[record.history_user_id]
         return record.history_user.get_username()
 
     def highlight(record: Any) -> str:
-        reviewer = reviewer_names.get(record.id, "a reviewer")
-        return "their highlight" if who(record) == reviewer else f"{reviewer}’s highlight"
+        reviewer = reviewer_names.get(record.id) or gettext("a reviewer")
+        if who(record) == reviewer:
+            return pgettext("history subject", "their highlight")
+        return pgettext("history subject", "%(reviewer)s’s highlight") % {"reviewer": reviewer}
 
     entries = [
-        *_entries(records.unit, ClaimUnit, subject=lambda r: "the claim unit", who=who, show=show),
-        *_entries(records.verdict, Verdict, subject=lambda r: "the verdict", who=who, show=show),
+        *_entries(
+            records.unit,
+            ClaimUnit,
+            subject=lambda r: pgettext("history subject", "the claim unit"),
+            who=who,
+            show=show,
+        ),
+        *_entries(
+            records.verdict,
+            Verdict,
+            subject=lambda r: pgettext("history subject", "the verdict"),
+            who=who,
+            show=show,
+        ),
         *_entries(records.annotations, Annotation, subject=highlight, who=who, show=show),
         *_entries(
             records.claim_changes,
             ClaimChange,
-            subject=lambda r: f"the claim change of revision {r.revision.number}",
+            subject=lambda r: (
+                pgettext("history subject", "the claim change of revision %(number)s")
+                % {"number": r.revision.number}
+            ),
             who=who,
             show=show,
         ),
-        *_entries(records.comments, Comment, subject=lambda r: "a comment", who=who, show=show),
+        *_entries(
+            records.comments,
+            Comment,
+            subject=lambda r: pgettext("history subject", "a comment"),
+            who=who,
+            show=show,
+        ),
     ]
     return sorted(entries, key=lambda entry: entry.when, reverse=True)

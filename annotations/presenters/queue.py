@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from django.utils import translation
 from django.utils.timesince import timesince
+from django.utils.translation import gettext, pgettext_lazy
 
 from annotations import selectors
 from annotations.core import charts
@@ -14,6 +17,9 @@ from annotations.core.text import quote_marks_added
 from annotations.models import ClaimUnit, Verdict, VerdictLabel
 from annotations.selectors.articles import User
 from annotations.selectors.verdicts import verdicts_of_units
+
+if TYPE_CHECKING:  # the stubs' name for a lazy string; Django has no such class at runtime
+    from django.utils.functional import _StrPromise as StrPromise
 
 
 @dataclass(frozen=True)
@@ -36,8 +42,8 @@ class Spread:
 
     @property
     def description(self) -> str:
-        given = ", ".join(f"{s.count} {s.name}" for s in self.segments) or "no verdicts"
-        return f"Verdicts: {given} ({self.text})"
+        given = ", ".join(f"{s.count} {s.name}" for s in self.segments) or gettext("no verdicts")
+        return gettext("Verdicts: %(given)s (%(spread)s)") % {"given": given, "spread": self.text}
 
 
 def spread_of(unit: ClaimUnit, counts: Mapping[int, int], labels: Sequence[VerdictLabel]) -> Spread:
@@ -66,7 +72,8 @@ def spread_of(unit: ClaimUnit, counts: Mapping[int, int], labels: Sequence[Verdi
             "ratings": unit.ratings,
             "ordinal_spread": unit.ordinal_spread,
             "nominal_disagreement": unit.nominal_disagreement,
-        }
+        },
+        translation,
     )
     return Spread(segments=segments, ratings=unit.ratings, text=text, wide=wide)
 
@@ -98,7 +105,7 @@ class QueueRow:
     @property
     def age(self) -> str:
         age = timesince(self.unit.created, depth=1)
-        return "just now" if age.startswith("0\xa0") else age
+        return gettext("just now") if age.startswith("0\xa0") else age
 
 
 def queue_rows(
@@ -124,9 +131,9 @@ class StatusTab:
 
 
 # Short enough for every tab to fit on one line; the full name is the tab's tooltip.
-TAB_NAMES: dict[str, str] = {
-    ClaimUnit.Status.MORE_REVIEWS: "Sent back",
-    ClaimUnit.Status.REJECTED: "Rejected",
+TAB_NAMES: dict[str, StrPromise] = {
+    ClaimUnit.Status.MORE_REVIEWS: pgettext_lazy("queue tab", "Sent back"),
+    ClaimUnit.Status.REJECTED: pgettext_lazy("queue tab", "Rejected"),
 }
 
 
@@ -134,9 +141,14 @@ def status_tabs(counts: Mapping[str, int]) -> list[StatusTab]:
     """The queue's tabs: everything awaiting a decision, then one per status, with counts."""
     waiting = sum(counts[status] for status in ClaimUnit.OPEN_STATUSES)
     return [
-        StatusTab("", "Awaiting a decision", waiting, "Every claim that still needs a decision"),
+        StatusTab(
+            "",
+            gettext("Awaiting a decision"),
+            waiting,
+            gettext("Every claim that still needs a decision"),
+        ),
         *(
-            StatusTab(value, TAB_NAMES.get(value, str(name)), counts[value], str(name))
+            StatusTab(value, str(TAB_NAMES.get(value) or name), counts[value], str(name))
             for value, name in ClaimUnit.Status.choices
         ),
     ]

@@ -1,5 +1,9 @@
 """Who each event notifies, and what it tells them: one planner per kind of notification.
 
+Summaries are stored as written, in the desk's language (settings.LANGUAGE_CODE: the recipient's
+own choice of language lives only in their browser's cookie), whatever language the request
+that caused the event was in: services.notifications plans them under that language.
+
 A planner reads the event's object as the database has it when the task runs and returns the
 notifications to make; an event whose object is gone, or no longer calls for one (a published
 verdict unpublished meanwhile), plans none. Each notification's `dedupe_key` names the event,
@@ -15,7 +19,9 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import Truncator
+from django.utils.translation import gettext, ngettext
 
 from annotations.core.comments import MENTION, comment_plain_text
 from annotations.models import (
@@ -62,7 +68,10 @@ def _quoted(text: str) -> str:
 
 
 def _unit_named(unit: ClaimUnit) -> str:
-    return f"claim #{unit.pk} in {_quoted(unit.article.title)}"
+    return gettext("claim #%(number)s in %(article)s") % {
+        "number": unit.pk,
+        "article": _quoted(unit.article.title),
+    }
 
 
 def _assignment(assignment_id: int, occurrence: str) -> list[Planned]:
@@ -71,12 +80,17 @@ def _assignment(assignment_id: int, occurrence: str) -> list[Planned]:
     )
     if assignment is None:
         return []
-    by = assignment.assigned_by.get_username() if assignment.assigned_by else "An editor"
-    due = f", due {assignment.due_on:%-d %b %Y}" if assignment.due_on else ""
+    by = assignment.assigned_by.get_username() if assignment.assigned_by else gettext("An editor")
+    values = {"editor": by, "article": _quoted(assignment.article.title)}
+    if assignment.due_on:
+        values["due"] = date_format(assignment.due_on, "DATE_FORMAT")
+        summary = gettext("%(editor)s assigned you %(article)s, due %(due)s.") % values
+    else:
+        summary = gettext("%(editor)s assigned you %(article)s.") % values
     return _planned(
         assignment,
         {assignment.reviewer_id},
-        f"{by} assigned you {_quoted(assignment.article.title)}{due}.",
+        summary,
         f"assignment:{assignment.pk}",
         assignment.assigned_by_id,
     )
@@ -105,8 +119,11 @@ def _due_tomorrow(assignment_id: int, occurrence: str) -> list[Planned]:
     return _planned(
         assignment,
         {assignment.reviewer_id},
-        f"Your review of {_quoted(assignment.article.title)} is due tomorrow "
-        f"({assignment.due_on:%-d %b %Y}).",
+        gettext("Your review of %(article)s is due tomorrow (%(due)s).")
+        % {
+            "article": _quoted(assignment.article.title),
+            "due": date_format(assignment.due_on, "DATE_FORMAT"),
+        },
         f"due:{assignment.pk}:{assignment.due_on.isoformat()}",
     )
 
@@ -125,13 +142,17 @@ def _mention(comment_id: int, occurrence: str) -> list[Planned]:
         for user in thread_readers(comment.article_id).only("pk", "username")
         if user.get_username().lower() in candidates
     }
-    article = f"the article {_quoted(comment.article.title)}"
+    article = gettext("the article %(article)s") % {"article": _quoted(comment.article.title)}
     where = _unit_named(comment.unit) if comment.unit else article
     return _planned(
         comment,
         mentioned,
-        f"{comment.author.get_username()} mentioned you on {where}: "
-        f"{_quoted(comment_plain_text(comment.body))}",
+        gettext("%(author)s mentioned you on %(where)s: %(comment)s")
+        % {
+            "author": comment.author.get_username(),
+            "where": where,
+            "comment": _quoted(comment_plain_text(comment.body)),
+        },
         f"mention:{comment.pk}",
         comment.author_id,
     )
@@ -152,7 +173,7 @@ def _send_back(unit_id: int, occurrence: str) -> list[Planned]:
     return _planned(
         unit,
         _unit_reviewers(unit),
-        f"An editor sent {_unit_named(unit)} back for more reviews.",
+        gettext("An editor sent %(claim)s back for more reviews.") % {"claim": _unit_named(unit)},
         f"send_back:{unit.pk}:{occurrence}",
     )
 
@@ -175,8 +196,12 @@ def _verdict_differed(unit_id: int, occurrence: str) -> list[Planned]:
         planned += _planned(
             verdict.unit,
             {annotation.reviewer_id},
-            f"The desk decided {_unit_named(verdict.unit)} as {verdict.label.name}; "
-            f"you said {annotation.verdict.name}.",
+            gettext("The desk decided %(claim)s as %(final)s; you said %(own)s.")
+            % {
+                "claim": _unit_named(verdict.unit),
+                "final": verdict.label.name,
+                "own": annotation.verdict.name,
+            },
             f"verdict_differed:{verdict.pk}:{verdict.label_id}",
             verdict.decided_by_id,
         )
@@ -203,8 +228,11 @@ def _claim_changed(change_id: int, occurrence: str) -> list[Planned]:
     return _planned(
         change,
         _editors_or({verdict.decided_by_id} if verdict.decided_by_id else set()),
-        f"The passage of published {_unit_named(change.unit)} changed in revision "
-        f"{change.revision.number}: check the verdict still holds.",
+        gettext(
+            "The passage of published %(claim)s changed in revision %(number)s: check the "
+            "verdict still holds."
+        )
+        % {"claim": _unit_named(change.unit), "number": change.revision.number},
         f"claim_changed:{change.pk}",
     )
 
@@ -223,8 +251,12 @@ def _claim_reappeared(revision_id: int, occurrence: str) -> list[Planned]:
         planned += _planned(
             appearance,
             _editors_or({pk for pk in deciders if pk}),
-            f"Claim C{appearance.claim_id} appears again in {_quoted(appearance.article.title)}: "
-            f"{_quoted(appearance.sentence)}",
+            gettext("Claim C%(claim)s appears again in %(article)s: %(sentence)s")
+            % {
+                "claim": appearance.claim_id,
+                "article": _quoted(appearance.article.title),
+                "sentence": _quoted(appearance.sentence),
+            },
             f"claim_reappeared:{appearance.pk}",
         )
     return planned
@@ -237,9 +269,14 @@ def _webhook_disabled(subscription_id: int, occurrence: str) -> list[Planned]:
     return _planned(
         subscription,
         _editors_or({subscription.created_by_id}),
-        f"The webhook to {subscription.url} was disabled after "
-        f"{subscription.consecutive_failures} failed deliveries in a row: check the receiver, "
-        "then enable it again.",
+        ngettext(
+            "The webhook to %(url)s was disabled after %(count)s failed delivery in a row: "
+            "check the receiver, then enable it again.",
+            "The webhook to %(url)s was disabled after %(count)s failed deliveries in a row: "
+            "check the receiver, then enable it again.",
+            subscription.consecutive_failures,
+        )
+        % {"url": subscription.url, "count": subscription.consecutive_failures},
         f"webhook_disabled:{subscription.pk}:{occurrence}",
     )
 

@@ -20,8 +20,9 @@ from django.contrib.auth.models import User
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import Truncator
+from django.utils.translation import gettext, ngettext
 
 from annotations.desk_url import configured_origin
 from annotations.errors import DomainError
@@ -54,7 +55,9 @@ def notifications_for_event(*, kind: str, object_id: int, occurrence: str = "") 
     planner = PLANNERS.get(kind)
     if planner is None:
         raise ValueError(f"No such notification kind: {kind}")
-    planned = planner(object_id, occurrence)
+    # In the desk's language, not the language of the request that may run this in-process.
+    with translation.override(settings.LANGUAGE_CODE):
+        planned = planner(object_id, occurrence)
     if not planned:
         return 0
     Notification.objects.bulk_create(
@@ -138,7 +141,9 @@ def _emails_send_immediate(planned: Sequence[Planned]) -> int:
     wanted = [n.pk for n in unsent if _wants(preferences.get(n.recipient_id), n.kind, "immediate")]
     sent = 0
     for notification in _claimed(wanted):
-        lines = [notification.summary, "", f"Open it: {_link(notification)}"]
+        with translation.override(settings.LANGUAGE_CODE):
+            opening = gettext("Open it: %(url)s") % {"url": _link(notification)}
+        lines = [notification.summary, "", opening]
         sent += _send(notification.recipient, notification.summary, lines, [notification])
     return sent
 
@@ -160,9 +165,16 @@ def notifications_digest_send() -> int:
         claimed = _claimed(ids)
         if not claimed:
             continue
-        lines = [f"What happened on {settings.DESK_NAME} since the last digest:", ""]
-        lines += [f"- {n.summary}\n  {_link(n)}" for n in claimed]
-        subject = f"{len(claimed)} notification{'s' if len(claimed) != 1 else ''}"
+        with translation.override(settings.LANGUAGE_CODE):
+            lines = [
+                gettext("What happened on %(desk)s since the last digest:")
+                % {"desk": settings.DESK_NAME},
+                "",
+            ]
+            lines += [f"- {n.summary}\n  {_link(n)}" for n in claimed]
+            subject = ngettext(
+                "%(count)s notification", "%(count)s notifications", len(claimed)
+            ) % {"count": len(claimed)}
         sent += _send(user, subject, lines, claimed)
     return sent
 
@@ -212,7 +224,7 @@ def notification_preferences_set(
         )
     if delivery not in Delivery.values:
         raise DomainError(
-            "Choose when e-mails are sent.", code="delivery_unknown", field="delivery"
+            gettext("Choose when e-mails are sent."), code="delivery_unknown", field="delivery"
         )
     with transaction.atomic():
         preference, _ = NotificationPreference.objects.update_or_create(

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from annotations import selectors
@@ -80,7 +81,7 @@ def review_unit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _verdict_of(page: Adjudication) -> Verdict:
     if page.verdict is None:
-        raise DomainError("This unit has no verdict yet.", code="no_verdict", status=409)
+        raise DomainError(gettext("This unit has no verdict yet."), code="no_verdict", status=409)
     return page.verdict
 
 
@@ -94,10 +95,18 @@ def _decide(request: HttpRequest, page: Adjudication, form: Any) -> str:
     if form.claim_reviewed_too_long():
         messages.warning(
             request,
-            f"The claim reviewed is {form.claim_reviewed_length()} characters long: "
-            f"{adjudication.CLAIM_REVIEWED_RECOMMENDED} or fewer read best in search results.",
+            gettext(
+                "The claim reviewed is %(length)s characters long: %(limit)s or fewer read best "
+                "in search results."
+            )
+            % {
+                "length": form.claim_reviewed_length(),
+                "limit": adjudication.CLAIM_REVIEWED_RECOMMENDED,
+            },
         )
-    return f"Decision recorded: {verdict.label.name}. Publish it when it is ready for readers."
+    return gettext("Decision recorded: %(label)s. Publish it when it is ready for readers.") % {
+        "label": verdict.label.name
+    }
 
 
 def _correct(request: HttpRequest, page: Adjudication, form: Any) -> str:
@@ -108,7 +117,7 @@ def _correct(request: HttpRequest, page: Adjudication, form: Any) -> str:
         note=form.cleaned_data["note"],
         changes=form.verdict_input(),
     )
-    return "Correction published, with its note for readers."
+    return gettext("Correction published, with its note for readers.")
 
 
 def _publish(request: HttpRequest, page: Adjudication, form: Any) -> str:
@@ -117,7 +126,7 @@ def _publish(request: HttpRequest, page: Adjudication, form: Any) -> str:
         editor=request_user(request),
         seen_version=form.cleaned_data["version"],
     )
-    return "Published: the verdict is now served to readers."
+    return gettext("Published: the verdict is now served to readers.")
 
 
 def _unpublish(request: HttpRequest, page: Adjudication, form: Any) -> str:
@@ -127,21 +136,21 @@ def _unpublish(request: HttpRequest, page: Adjudication, form: Any) -> str:
         seen_version=form.cleaned_data["version"],
         note=form.cleaned_data["note"],
     )
-    return "Unpublished: readers of its page see that it was withdrawn."
+    return gettext("Unpublished: readers of its page see that it was withdrawn.")
 
 
 def _confirm_claim(request: HttpRequest, page: Adjudication, form: Any) -> str:
     adjudication.claim_change_confirm(
         unit=page.unit, editor=request_user(request), seen_version=form.cleaned_data["version"]
     )
-    return "Confirmed: the verdict still holds for the passage as the article now reads."
+    return gettext("Confirmed: the verdict still holds for the passage as the article now reads.")
 
 
 def _start(request: HttpRequest, page: Adjudication, form: Any) -> str:
     adjudication.unit_adjudication_start(
         unit=page.unit, editor=request_user(request), seen_version=form.cleaned_data["version"]
     )
-    return "You are adjudicating this claim: other editors see it as in adjudication."
+    return gettext("You are adjudicating this claim: other editors see it as in adjudication.")
 
 
 def _reject(request: HttpRequest, page: Adjudication, form: Any) -> str:
@@ -151,7 +160,7 @@ def _reject(request: HttpRequest, page: Adjudication, form: Any) -> str:
         seen_version=form.cleaned_data["version"],
         note=form.cleaned_data["note"],
     )
-    return f"Claim #{page.unit.pk} rejected: not a checkable claim."
+    return gettext("Claim #%(number)s rejected: not a checkable claim.") % {"number": page.unit.pk}
 
 
 def _send_back(request: HttpRequest, page: Adjudication, form: Any) -> str:
@@ -161,7 +170,7 @@ def _send_back(request: HttpRequest, page: Adjudication, form: Any) -> str:
         seen_version=form.cleaned_data["version"],
         note=form.cleaned_data["note"],
     )
-    return f"Claim #{page.unit.pk} sent back for more reviews."
+    return gettext("Claim #%(number)s sent back for more reviews.") % {"number": page.unit.pk}
 
 
 def _merge(request: HttpRequest, page: Adjudication, form: Any) -> str:
@@ -169,7 +178,7 @@ def _merge(request: HttpRequest, page: Adjudication, form: Any) -> str:
     other = ClaimUnit.objects.filter(pk=other_pk, article_id=page.unit.article_id).first()
     if other is None:
         raise DomainError(
-            "That unit no longer exists: reload to see the article's units.",
+            gettext("That unit no longer exists: reload to see the article's units."),
             code="unit_gone",
             field="other",
         )
@@ -180,7 +189,7 @@ def _merge(request: HttpRequest, page: Adjudication, form: Any) -> str:
         seen_version=form.cleaned_data["version"],
         other_seen_version=other_version,
     )
-    return f"Claim #{other_pk} merged into this one."
+    return gettext("Claim #%(number)s merged into this one.") % {"number": other_pk}
 
 
 def _split(request: HttpRequest, page: Adjudication, form: Any) -> str:
@@ -190,7 +199,7 @@ def _split(request: HttpRequest, page: Adjudication, form: Any) -> str:
         editor=request_user(request),
         seen_version=form.cleaned_data["version"],
     )
-    return f"Split off into claim #{new_unit.pk}."
+    return gettext("Split off into claim #%(number)s.") % {"number": new_unit.pk}
 
 
 # --- Claim memory: the unit is the same claim as a known one, a related one, or a new one ------
@@ -205,11 +214,12 @@ def _claim_link(request: HttpRequest, page: Adjudication, form: Any) -> str:
         seen_version=form.cleaned_data["version"],
     )
     if link.relation == claims.Relation.SAME:
-        return (
-            f"Linked as the same claim: this article is now one of claim C{link.claim_id}'s "
-            "appearances."
-        )
-    return f"Linked as related to claim C{link.claim_id}, with different facts."
+        return gettext(
+            "Linked as the same claim: this article is now one of claim C%(claim)s's appearances."
+        ) % {"claim": link.claim_id}
+    return gettext("Linked as related to claim C%(claim)s, with different facts.") % {
+        "claim": link.claim_id
+    }
 
 
 def _claim_new(request: HttpRequest, page: Adjudication, form: Any) -> str:
@@ -219,14 +229,16 @@ def _claim_new(request: HttpRequest, page: Adjudication, form: Any) -> str:
         text=form.cleaned_data["text"],
         seen_version=form.cleaned_data["version"],
     )
-    return f"Kept as a new claim: claim C{claim.pk}, with this unit as its first appearance."
+    return gettext(
+        "Kept as a new claim: claim C%(claim)s, with this unit as its first appearance."
+    ) % {"claim": claim.pk}
 
 
 def _claim_unlink(request: HttpRequest, page: Adjudication, form: Any) -> str:
     claims.claim_unlink(
         unit=page.unit, editor=request_user(request), seen_version=form.cleaned_data["version"]
     )
-    return "Unlinked: this unit is no longer linked to a claim."
+    return gettext("Unlinked: this unit is no longer linked to a claim.")
 
 
 def _claim_undo(request: HttpRequest, page: Adjudication, form: Any) -> str:
@@ -234,10 +246,11 @@ def _claim_undo(request: HttpRequest, page: Adjudication, form: Any) -> str:
         unit=page.unit, editor=request_user(request), seen_version=form.cleaned_data["version"]
     )
     if link is None:
-        return "Undone: this unit is no longer linked to a claim."
-    return (
-        f"Undone: linked to claim C{link.claim_id} again ({link.get_relation_display().lower()})."
-    )
+        return gettext("Undone: this unit is no longer linked to a claim.")
+    return gettext("Undone: linked to claim C%(claim)s again (%(relation)s).") % {
+        "claim": link.claim_id,
+        "relation": link.get_relation_display().lower(),
+    }
 
 
 Action = Callable[[HttpRequest, Adjudication, Any], str]
@@ -280,7 +293,8 @@ def review_unit_action(request: HttpRequest, pk: int, action: str) -> HttpRespon
         # The buttons' forms carry nothing but the version: only a tampered or truncated post
         # gets here, and it deserves a word rather than a silent page.
         invalid = DomainError(
-            "That form was incomplete: reload the page and try again.", code="form_invalid"
+            gettext("That form was incomplete: reload the page and try again."),
+            code="form_invalid",
         )
         return _page(
             request,

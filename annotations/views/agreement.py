@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from annotations import selectors
@@ -40,9 +41,9 @@ def agreement_dashboard(request: HttpRequest) -> HttpResponse:
 @require_POST
 def agreement_recompute(request: HttpRequest) -> HttpResponse:
     if desk_agreement_request():
-        messages.success(request, "Recomputation requested.")
+        messages.success(request, gettext("Recomputation requested."))
     else:
-        messages.info(request, "A recomputation is already on its way.")
+        messages.info(request, gettext("A recomputation is already on its way."))
     return redirect("agreement-dashboard")
 
 
@@ -53,7 +54,7 @@ def suggestions_train(request: HttpRequest) -> HttpResponse:
         suggestion_model_train_request(editor=request_user(request))
     if not refusal:
         messages.success(
-            request, "Training requested: the new run appears in the Suggestions card."
+            request, gettext("Training requested: the new run appears in the Suggestions card.")
         )
     # Back to the card the button is on, not the top of a long page.
     return redirect(reverse("agreement-dashboard") + "#suggestions")

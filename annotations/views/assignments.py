@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from annotations import selectors
@@ -49,7 +50,9 @@ def article_pick_up(request: HttpRequest, pk: int) -> HttpResponse:
     with domain_errors_shown(request) as refusal:
         assignment_pick_up(article=article, reviewer=request_user(request))
     if not refusal:
-        messages.success(request, f"“{article.title}” is in your assignments.")
+        messages.success(
+            request, gettext("“%(title)s” is in your assignments.") % {"title": article.title}
+        )
     return redirect("my-assignments")
 
 
@@ -69,7 +72,7 @@ def article_assign(request: HttpRequest, pk: int) -> HttpResponse:
             )
         if not refusal:
             names = ", ".join(user.get_username() for user in reviewers)
-            messages.success(request, f"Assigned to {names}.")
+            messages.success(request, gettext("Assigned to %(names)s.") % {"names": names})
     else:
         for errors in form.errors.values():
             for message in errors:

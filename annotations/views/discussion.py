@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from annotations.core.comments import EDIT_WINDOW
 from annotations.forms import CommentForm
@@ -39,7 +40,7 @@ def _thread_page(request: HttpRequest, thread: Article | ClaimUnit) -> HttpRespo
                     author=user, thread=thread, body=form.cleaned_data["body"]
                 )
             if not refusal:
-                messages.success(request, "Comment added.")
+                messages.success(request, gettext("Comment added."))
                 return redirect(f"{_thread_url(comment)}#comment-{comment.pk}")
             status = refusal.status
     context = {"thread": thread_shown(user, thread), "form": form}
@@ -77,7 +78,7 @@ def comment_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
         with domain_errors_shown(request, form) as refusal:
             discussion.comment_edit(author=user, comment=comment, body=form.cleaned_data["body"])
         if not refusal:
-            messages.success(request, "Comment changed.")
+            messages.success(request, gettext("Comment changed."))
             return redirect(f"{_thread_url(comment)}#comment-{comment.pk}")
     return render(
         request, "annotations/discussion/comment_edit.html", _edit(comment, form), status=400

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
 from annotations.forms import NotificationPreferencesForm
@@ -62,7 +63,13 @@ def notification_mark_read(request: HttpRequest, pk: int) -> HttpResponse:
 def notifications_mark_all_read(request: HttpRequest) -> HttpResponse:
     with domain_errors_shown(request):
         count = notifications.notifications_mark_all_read(user=request_user(request))
-        messages.success(request, f"{count} notification{'s' if count != 1 else ''} marked read.")
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s notification marked read.", "%(count)s notifications marked read.", count
+            )
+            % {"count": count},
+        )
     return redirect("notification-list")
 
 
@@ -84,6 +91,6 @@ def notification_preferences(request: HttpRequest) -> HttpResponse:
                 delivery=form.cleaned_data["delivery"],
             )
         if not refusal:
-            messages.success(request, "Your notification preferences are saved.")
+            messages.success(request, gettext("Your notification preferences are saved."))
             return redirect("notification-preferences")
     return render(request, "annotations/notifications/preferences.html", {"form": form}, status=400)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from annotations.forms import WebhookForm
@@ -100,7 +101,7 @@ def webhook_test(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         webhooks.webhook_test_send,
-        "Test event sent: its outcome shows in the log below.",
+        gettext("Test event sent: its outcome shows in the log below."),
     )
 
 
@@ -111,7 +112,7 @@ def webhook_disable(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         webhooks.webhook_subscription_disable,
-        "Webhook disabled: no events are sent to it.",
+        gettext("Webhook disabled: no events are sent to it."),
     )
 
 
@@ -122,7 +123,7 @@ def webhook_enable(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         webhooks.webhook_subscription_enable,
-        "Webhook enabled: events that waited are being sent.",
+        gettext("Webhook enabled: events that waited are being sent."),
     )
 
 
@@ -133,5 +134,5 @@ def webhook_delete(request: HttpRequest, pk: int) -> HttpResponse:
         webhooks.webhook_subscription_delete(editor=request_user(request), subscription_id=pk)
     if refusal:
         return redirect("webhook-detail", pk=pk)
-    messages.success(request, "Webhook deleted.")
+    messages.success(request, gettext("Webhook deleted."))
     return redirect("webhook-list")

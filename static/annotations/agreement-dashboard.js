@@ -3,6 +3,8 @@
 // twice), and while figures are being computed the page asks the API now and then and offers
 // the new figures once they are there.
 
+import { gettext, interpolate } from "./i18n.js";
+
 const POLL_EVERY_MS = 5000;
 const POLL_AT_MOST = 120; // ten minutes
 
@@ -10,7 +12,7 @@ const form = document.querySelector("[data-recompute-form]");
 if (form) {
   form.addEventListener("submit", () => {
     const button = form.querySelector("button[type='submit']");
-    button.textContent = "Recomputing…";
+    button.textContent = gettext("Recomputing…");
     button.setAttribute("aria-busy", "true");
     // After the submit event, so that disabling the button cannot cancel the submission.
     setTimeout(() => {
@@ -24,7 +26,7 @@ const ready = document.querySelector("[data-agreement-ready]");
 
 async function desk(url) {
   const response = await fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" });
-  if (!response.ok) throw new Error(`The server answered ${response.status}.`);
+  if (!response.ok) throw new Error(interpolate(gettext("The server answered %(status)s."), { status: response.status }));
   return response.json();
 }
 

@@ -2,14 +2,16 @@
 
 import { submitReview } from "./api.js";
 import { confirmAction } from "./confirm.js";
+import { gettext, interpolate, ngettext, pgettext } from "./i18n.js";
 import { showToast } from "./notify.js";
 
+// Functions: the catalogue's strings are read when the card is drawn, in the page's language.
 const MODES = {
-  editor: { heading: "Editor view", status: "Read only", css: "status--readonly" },
-  readonly: { heading: "Review", status: "Read only", css: "status--readonly" },
-  submitted: { heading: "Your review", status: "Submitted", css: "status--submitted" },
-  in_progress: { heading: "Your review", status: "In progress", css: "status--in-progress" },
-  not_started: { heading: "Your review", status: "Not started", css: "status--not-started" },
+  editor: () => ({ heading: gettext("Editor view"), status: gettext("Read only"), css: "status--readonly" }),
+  readonly: () => ({ heading: pgettext("noun", "Review"), status: gettext("Read only"), css: "status--readonly" }),
+  submitted: () => ({ heading: gettext("Your review"), status: gettext("Submitted"), css: "status--submitted" }),
+  in_progress: () => ({ heading: gettext("Your review"), status: gettext("In progress"), css: "status--in-progress" }),
+  not_started: () => ({ heading: gettext("Your review"), status: gettext("Not started"), css: "status--not-started" }),
 };
 
 export function reviewMode(pageData) {
@@ -23,27 +25,57 @@ export function reviewMode(pageData) {
 }
 
 function summary(mode, mine, others) {
-  const plural = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
+  const all = mine + others;
   switch (mode) {
     case "editor":
-      return `All reviewers' highlights, read-only: ${plural(mine + others, "highlight")}.`;
+      return interpolate(
+        ngettext(
+          "All reviewers' highlights, read-only: %(count)s highlight.",
+          "All reviewers' highlights, read-only: %(count)s highlights.",
+          all,
+        ),
+        { count: all },
+      );
     case "readonly":
-      return `${plural(mine + others, "highlight")}, read-only.`;
+      return interpolate(ngettext("%(count)s highlight, read-only.", "%(count)s highlights, read-only.", all), {
+        count: all,
+      });
     case "submitted":
       return others
-        ? `You submitted ${plural(mine, "highlight")}. Other reviewers' submitted highlights are shown too.`
-        : `You submitted ${plural(mine, "highlight")}. Other reviewers' highlights appear here once they submit.`;
+        ? interpolate(
+            ngettext(
+              "You submitted %(count)s highlight. Other reviewers' submitted highlights are shown too.",
+              "You submitted %(count)s highlights. Other reviewers' submitted highlights are shown too.",
+              mine,
+            ),
+            { count: mine },
+          )
+        : interpolate(
+            ngettext(
+              "You submitted %(count)s highlight. Other reviewers' highlights appear here once they submit.",
+              "You submitted %(count)s highlights. Other reviewers' highlights appear here once they submit.",
+              mine,
+            ),
+            { count: mine },
+          );
     default:
       return mine
-        ? `${plural(mine, "highlight")} so far. Submit when you are done: your highlights then become read-only.`
-        : "Highlight the claims and quotes worth checking and give each a verdict.";
+        ? interpolate(
+            ngettext(
+              "%(count)s highlight so far. Submit when you are done: your highlights then become read-only.",
+              "%(count)s highlights so far. Submit when you are done: your highlights then become read-only.",
+              mine,
+            ),
+            { count: mine },
+          )
+        : gettext("Highlight the claims and quotes worth checking and give each a verdict.");
   }
 }
 
 export function renderReviewCard(card, mode, annotations) {
   const mine = annotations.filter((annotation) => annotation.is_mine).length;
   const others = annotations.length - mine;
-  const { heading, status, css } = MODES[mode];
+  const { heading, status, css } = MODES[mode]();
   card.querySelector("#review-heading").textContent = heading;
   const badge = card.querySelector("#review-status");
   badge.textContent = status;
@@ -59,9 +91,16 @@ export function wireSubmitReview(button, { submitUrl, mineCount, onSubmitted }) 
   button.addEventListener("click", async () => {
     const mine = mineCount();
     const confirmed = await confirmAction({
-      title: "Submit your review?",
-      text: `You are submitting ${mine} highlight${mine === 1 ? "" : "s"}. After submitting you can no longer change them, and you will see the other reviewers' submitted highlights.`,
-      confirmLabel: "Submit review",
+      title: gettext("Submit your review?"),
+      text: interpolate(
+        ngettext(
+          "You are submitting %(count)s highlight. After submitting you can no longer change it, and you will see the other reviewers' submitted highlights.",
+          "You are submitting %(count)s highlights. After submitting you can no longer change them, and you will see the other reviewers' submitted highlights.",
+          mine,
+        ),
+        { count: mine },
+      ),
+      confirmLabel: gettext("Submit review"),
     });
     if (!confirmed) {
       button.focus();
@@ -75,7 +114,7 @@ export function wireSubmitReview(button, { submitUrl, mineCount, onSubmitted }) 
       showToast(error.message, { error: true });
       return;
     }
-    showToast("Review submitted.");
+    showToast(gettext("Review submitted."));
     onSubmitted();
   });
 }
