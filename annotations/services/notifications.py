@@ -12,7 +12,7 @@ notification whose `emailed_at` this run set (a conditional update), so none goe
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 
 from django.conf import settings
@@ -28,6 +28,7 @@ from annotations.desk_url import configured_origin
 from annotations.errors import DomainError
 from annotations.models import Notification, NotificationPreference
 from annotations.permissions import Permission, own_notifications, require
+from annotations.selectors.languages import languages_chosen
 from annotations.services.notification_events import PLANNERS, Planned
 from annotations.services.queueing import task_send_after_commit
 
@@ -55,9 +56,7 @@ def notifications_for_event(*, kind: str, object_id: int, occurrence: str = "") 
     planner = PLANNERS.get(kind)
     if planner is None:
         raise ValueError(f"No such notification kind: {kind}")
-    # In the desk's language, not the language of the request that may run this in-process.
-    with translation.override(settings.LANGUAGE_CODE):
-        planned = planner(object_id, occurrence)
+    planned = _planned_in_their_languages(planner, object_id, occurrence)
     if not planned:
         return 0
     Notification.objects.bulk_create(
@@ -77,6 +76,30 @@ def notifications_for_event(*, kind: str, object_id: int, occurrence: str = "") 
     )
     _emails_send_immediate(planned)
     return len(planned)
+
+
+def _planned_in_their_languages(
+    planner: Callable[[int, str], list[Planned]], object_id: int, occurrence: str
+) -> list[Planned]:
+    """The event's notifications, each summary in its recipient's chosen interface language
+    (else the desk's: never the language of the request that may run this in-process). The
+    planner runs once per language among the recipients, usually once."""
+    with translation.override(settings.LANGUAGE_CODE):
+        planned = planner(object_id, occurrence)
+    chosen = languages_chosen(p.recipient_id for p in planned)
+    others = sorted(set(chosen.values()) - {settings.LANGUAGE_CODE})
+    if not others:
+        return planned
+    kept = [p for p in planned if chosen.get(p.recipient_id, settings.LANGUAGE_CODE) not in others]
+    for language in others:
+        with translation.override(language):
+            again = planner(object_id, occurrence)
+        kept += [p for p in again if chosen.get(p.recipient_id) == language]
+    return kept
+
+
+def _language_of(user_id: int, chosen: dict[int, str]) -> str:
+    return chosen.get(user_id, settings.LANGUAGE_CODE)
 
 
 def _preferences(user_ids: Iterable[int]) -> dict[int, NotificationPreference]:
@@ -139,9 +162,10 @@ def _emails_send_immediate(planned: Sequence[Planned]) -> int:
         .select_related("recipient")
     )
     wanted = [n.pk for n in unsent if _wants(preferences.get(n.recipient_id), n.kind, "immediate")]
+    chosen = languages_chosen(recipients)
     sent = 0
     for notification in _claimed(wanted):
-        with translation.override(settings.LANGUAGE_CODE):
+        with translation.override(_language_of(notification.recipient_id, chosen)):
             opening = gettext("Open it: %(url)s") % {"url": _link(notification)}
         lines = [notification.summary, "", opening]
         sent += _send(notification.recipient, notification.summary, lines, [notification])
@@ -152,7 +176,10 @@ def notifications_digest_send() -> int:
     """The daily digest: one e-mail to each person who takes one, listing the notifications
     of the kinds they chose that no e-mail has carried yet; how many e-mails were sent."""
     sent = 0
-    daily = NotificationPreference.objects.filter(delivery=Delivery.DAILY).select_related("user")
+    daily = list(
+        NotificationPreference.objects.filter(delivery=Delivery.DAILY).select_related("user")
+    )
+    chosen = languages_chosen(p.user_id for p in daily)
     for preference in daily:
         user = preference.user
         if not user.email or not user.is_active:
@@ -165,7 +192,7 @@ def notifications_digest_send() -> int:
         claimed = _claimed(ids)
         if not claimed:
             continue
-        with translation.override(settings.LANGUAGE_CODE):
+        with translation.override(_language_of(user.pk, chosen)):
             lines = [
                 gettext("What happened on %(desk)s since the last digest:")
                 % {"desk": settings.DESK_NAME},

@@ -10,7 +10,7 @@ from django.core import mail
 from django.utils import timezone
 
 from annotations.errors import DomainError
-from annotations.models import Assignment, Notification, Review
+from annotations.models import Assignment, LanguagePreference, Notification, Review
 from annotations.services import adjudication
 from annotations.services.assignments import assignments_create
 from annotations.services.discussion import comment_post
@@ -237,3 +237,29 @@ def test_a_checked_claim_appearing_again_notifies_its_editor_once(editor, commit
     assert reappeared.recipient == editor
     assert reappeared.summary.startswith(f"Claim C{checked.claim.pk} appears again in “Jobs”")
     assert not Notification.objects.filter(recipient=other_editor).exists()
+
+
+def test_each_recipient_reads_the_event_in_the_language_they_chose(editor, desk, committing):
+    LanguagePreference.objects.create(user=desk.alice, language="fr")
+    with committing():
+        comment_post(author=editor, thread=desk.unit, body="@alice @bob, the 2020 figure?")
+
+    alice = Notification.objects.get(recipient=desk.alice)
+    bob = Notification.objects.get(recipient=desk.bob)
+    assert "vous a mentionné sur" in alice.summary and "mentioned you" not in alice.summary
+    assert "mentioned you on" in bob.summary
+    mails = {m.to[0]: m for m in mail.outbox}
+    assert "L'ouvrir : " in mails[desk.alice.email].body
+    assert "Open it: " in mails[desk.bob.email].body
+
+
+def test_the_daily_digest_is_written_in_the_readers_language(editor, desk, committing):
+    LanguagePreference.objects.create(user=desk.alice, language="fr")
+    notification_preferences_set(user=desk.alice, email_kinds=[Kind.MENTION], delivery="daily")
+    with committing():
+        comment_post(author=editor, thread=desk.unit, body="@alice, the figure?")
+    mail.outbox.clear()
+
+    assert notifications_digest_send() == 1
+    digest = mail.outbox[0]
+    assert "Ce qui s'est passé sur" in digest.body and "vous a mentionné" in digest.body
