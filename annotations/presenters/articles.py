@@ -15,6 +15,7 @@ from annotations.core.anchoring.similarity import REATTACH_CONFIRM_BELOW
 from annotations.models import AnnotationAnchor, Article, ClaimUnit, VerdictLabel
 from annotations.permissions import Permission, can
 from annotations.presenters.annotations import AnnotationSerializer, evidence_context
+from annotations.presenters.labels import label_wording
 from annotations.presenters.revisions import RevisionChoice
 from annotations.presenters.suggestions import article_suggestions_present
 from annotations.selectors.claim_changes import ClaimChanged, differences_summary
@@ -71,12 +72,12 @@ def article_page_data(
         "labels": [
             {
                 "slug": label.slug,
-                "name": label.name,
-                "description": label.description,
+                "name": words.name,
+                "description": words.description,
                 "colour": label.colour,
                 "is_ordinal": label.is_ordinal,
             }
-            for label in labels
+            for label, words in ((label, label_wording(label)) for label in labels)
         ],
         "annotations_url": reverse("api:annotation-list"),
         "annotations": serialized,

@@ -107,7 +107,8 @@ def article_detail(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(selectors.articles_visible_to(request.user), pk=pk)
     choice = revision_choose(article, request.GET.get("revision"))
     orphan = _orphan_to_reattach(request, article, choice)
-    labels = selectors.verdict_labels()
+    # With their names in the other languages: the page names them in the reader's.
+    labels = selectors.verdict_labels_translated()
     may = {
         permission: can(request.user, permission)
         for permission in (

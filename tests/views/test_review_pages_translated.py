@@ -166,8 +166,8 @@ def test_notifications_in_french_name_their_kind_and_count_the_unread(eddie, dis
 
 
 def test_notification_summaries_are_written_in_the_desks_language(eddie, disputed, reviewers):
-    """The recipient's language is not stored anywhere: an event caused by a French request
-    still notifies in settings.LANGUAGE_CODE."""
+    """A recipient who chose no language: an event caused by a French request still notifies
+    in settings.LANGUAGE_CODE (tests/services/test_notifications.py: one who chose)."""
     from django.utils import translation
 
     from annotations.services.notifications import notifications_for_event
