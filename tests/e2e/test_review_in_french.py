@@ -31,7 +31,7 @@ def test_an_editor_confirms_agreed_claims_in_french(page: Page) -> None:
     page.goto("/review/")
     page.locator("#language-switch").select_option("fr")
     page.get_by_role("button", name="Change").click()
-    expect(page.get_by_role("heading", name="File de relecture")).to_be_visible()
+    expect(page.get_by_role("heading", name="File d’arbitrage")).to_be_visible()
     assert page.locator("html").get_attribute("lang") == "fr"
 
     page.locator("#ready-tab").click()

@@ -194,7 +194,8 @@ def test_a_suggestion_item_button_takes_the_highlight_item_rule_with_its_own_pad
                   s.rowGap, s.paddingTop, s.paddingLeft];
         }"""
     )
-    assert style == ["grid", "pointer", "left", "rgba(0, 0, 0, 0)", "0px", "5px", "10px", "12px"]
+    # "start": the left in a left-to-right interface, the right in Arabic (logical CSS).
+    assert style == ["grid", "pointer", "start", "rgba(0, 0, 0, 0)", "0px", "5px", "10px", "12px"]
     # width: 100% of the item (its dashed border aside).
     item_box = suggestion_item(page, found["quote"]).bounding_box()
     assert main.bounding_box()["width"] == pytest.approx(item_box["width"] - 2, abs=1)

@@ -236,7 +236,7 @@ def test_a_correction_is_listed_with_its_note_and_date(editor, disputed):
     assert corrected.corrections.get().previous["label"] == "false"
     html = client.get(response.url).content.decode()
     assert "We misread the police figures." in html
-    assert timezone.localdate().strftime("%-d %b %Y") in html
+    assert timezone.localdate().strftime("%-d %B %Y") in html
     assert 'id="corrections"' in html
 
 

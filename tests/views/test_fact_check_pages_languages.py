@@ -55,7 +55,7 @@ def test_the_list_in_french_counts_in_french_plurals_and_writes_decimals_with_a_
     assert ">Importer du ClaimReview</a>" in one
     assert "sur <strong>1</strong> vérification, les plus récemment publiées" in one
     assert "sur <strong>3</strong> vérifications, les plus récemment publiées" in three
-    assert '<th scope="col">Éditeur</th><th scope="col">Verdict</th>' in one
+    assert '<th scope="col">Média</th><th scope="col">Verdict</th>' in one
     assert "2,5 sur 1–5" in one
     assert '<time datetime="2026-11-12">12/11/2026</time>' in one
 
@@ -123,7 +123,7 @@ def test_the_import_page_and_its_report_in_arabic(editor):
     ).content.decode()
 
     assert ">استيراد ClaimReview</h1>" in page
-    assert ">رفع ملف</button>" in page
+    assert ">ارفع ملفًا</button>" in page
     # The paste limit: a byte count for the script, megabytes in the reader's words.
     limit = re.search(r'data-max-bytes="(\d+)"', page)
     assert limit is not None and int(limit.group(1)) == settings.DATA_UPLOAD_MAX_MEMORY_SIZE

@@ -41,7 +41,7 @@ def eddie(db):
 def test_the_queue_in_french_translates_headings_filters_plurals_and_statuses(eddie, disputed):
     html = _page(_in("fr", eddie), "/review/")
     assert '<html lang="fr" dir="ltr">' in html
-    assert '<h1 class="page-title">File de relecture</h1>' in html
+    assert '<h1 class="page-title">File d’arbitrage</h1>' in html
     assert ">Filtrer</button>" in html
     assert "Affirmations en attente de la décision d'un éditeur." in html
     # Three claims: the plural of the summary; two reviews and one review: both plurals.
@@ -56,7 +56,7 @@ def test_the_queue_in_french_translates_headings_filters_plurals_and_statuses(ed
 def test_the_queue_in_arabic_is_right_to_left_with_arabic_plural_forms(eddie, disputed):
     html = _page(_in("ar", eddie), "/review/")
     assert '<html lang="ar" dir="rtl">' in html
-    assert "طابور المراجعة" in html
+    assert "قائمة المراجعة" in html
     assert 'queue-reviews__unit"> مراجعتان</span>' in html  # two: the dual
     assert "فارق 4 درجات" in html  # 3 to 10: the "few" form
 
@@ -116,7 +116,7 @@ def test_the_adjudication_page_in_english_is_unchanged(eddie, disputed):
     assert f"Claim #{unit.pk}" in html
     who = '<span class="history__who">eddie</span> {} <span class="history__subject">{}</span>'
     assert who.format("created", "the verdict") in html
-    assert timezone.localdate().strftime("%-d %b %Y") in html
+    assert timezone.localdate().strftime("%-d %B %Y") in html
 
 
 def test_a_decision_is_confirmed_in_the_editors_language(eddie, disputed):
@@ -135,7 +135,7 @@ def test_my_assignments_in_french_and_arabic(eddie, disputed, reviewers):
         due_on=timezone.localdate() + datetime.timedelta(days=3),
     )
     html = _page(_in("fr", rosalind), "/assignments/")
-    assert '<h1 class="page-title">Mes attributions</h1>' in html
+    assert '<h1 class="page-title">Mes tâches</h1>' in html
     assert "Attribué par eddie" in html
     assert "À rendre le <time" in html
     html = _page(_in("ar", rosalind), "/assignments/")
