@@ -179,10 +179,14 @@ class SimilarQuerySerializer(serializers.Serializer):
 
     text = StrictCharField(max_length=2000, help_text="The text to look for: a sentence or so.")
     limit = QueryIntegerField(min_value=1, max_value=20, default=DEFAULT_LIMIT, required=False)
-    language = serializers.CharField(
+    # The pattern is in the schema, so that a client (and the schema's fuzzer) knows the form.
+    language = serializers.RegexField(
+        regex=r"^(?:[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*)?$",
         max_length=16,
         required=False,
+        allow_blank=True,
         default="",
+        error_messages={"invalid": 'Not a language tag (BCP 47, e.g. "fr").'},
         help_text='The text\'s language (BCP 47, e.g. "fr"), to mark matches in another; '
         "unset: told from the text when it is long and clear enough.",
     )
