@@ -250,6 +250,26 @@ class DeskAutoSchema(AutoSchema):
         finally:
             self._direction = outer
 
+    def _map_serializer_field(
+        self, field: Any, direction: str, bypass_extensions: bool = False
+    ) -> dict[str, Any]:
+        schema: dict[str, Any] = dict(
+            super()._map_serializer_field(field, direction, bypass_extensions)
+        )
+        # A nested list (many=True) keeps its length limits, which drf-spectacular drops for
+        # a ListSerializer (it keeps them for a ListField): a longer list is refused.
+        if isinstance(field, serializers.ListSerializer) and schema.get("type") == "array":
+            # (The stubs do not declare the two limits ListSerializer takes.)
+            longest, shortest = (
+                getattr(field, "max_length", None),
+                getattr(field, "min_length", None),
+            )
+            if longest is not None:
+                schema["maxItems"] = longest
+            if shortest is not None:
+                schema["minItems"] = shortest
+        return schema
+
     def _insert_field_validators(self, field: Any, schema: dict[str, Any]) -> None:
         super()._insert_field_validators(field, schema)
         # After drf-spectacular's own: a blank text stays within the pattern (no oneOf). What
