@@ -40,7 +40,7 @@ def test_a_reviewer_annotates_in_french_and_the_scripts_speak_french(page: Page)
     expect(dialog.locator("#panel-rationale-count")).to_have_text(
         re.compile(r"^0 / 20\s000 caractères$")
     )
-    dialog.get_by_role("radio", name="Mostly false", exact=True).check()
+    dialog.get_by_role("radio", name="Plutôt faux", exact=True).check()
     dialog.get_by_label("Justification").fill("Le budget de 2009 était plus élevé.")
     dialog.locator('[data-name="url"]').fill("https://stats.example.org/budgets")
     dialog.get_by_role("button", name="Enregistrer", exact=True).click()

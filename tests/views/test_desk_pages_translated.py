@@ -84,7 +84,7 @@ def test_the_annotation_page_reads_in_arabic_right_to_left(alice, article):
 def test_save_as_buttons_name_the_verdict_in_the_readers_language(alice, article):
     html = html_of(alice, "fr", f"/articles/{article.pk}/")
 
-    assert 'data-label="Enregistrer comme Mostly false">Enregistrer comme Mostly false<' in html
+    assert 'data-label="Enregistrer comme Plutôt faux">Enregistrer comme Plutôt faux<' in html
 
 
 def test_numbers_the_scripts_read_stay_plain_in_every_language(alice, settings):
