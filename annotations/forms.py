@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.template.defaultfilters import floatformat
 from django.utils.formats import number_format
 from django.utils.functional import lazy
-from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from annotations.core.comments import MAX_LENGTH as COMMENT_MAX_LENGTH
@@ -1020,10 +1020,8 @@ class ArticleLanguageForm(forms.Form):
     language = forms.CharField(
         required=False,
         max_length=16,
-        label=gettext_lazy("Language"),
-        help_text=gettext_lazy(
-            "A language tag such as en, fr, ar or pt-BR; empty when it is not known."
-        ),
+        label=_("Language"),
+        help_text=_("A language tag such as en, fr, ar or pt-BR; empty when it is not known."),
     )
 
     def clean_language(self) -> str:
@@ -1031,6 +1029,6 @@ class ArticleLanguageForm(forms.Form):
         tag = language_tag_clean(value)
         if value and not tag:
             raise forms.ValidationError(
-                gettext_lazy('Not a language tag: give one such as "en", "fr", "ar" or "pt-BR".')
+                _('Not a language tag: give one such as "en", "fr", "ar" or "pt-BR".')
             )
         return tag

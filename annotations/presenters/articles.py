@@ -69,16 +69,7 @@ def article_page_data(
             "status": selectors.review_status(article=article, user=request.user),
             "submit_url": reverse("api:article-submit", args=[article.pk]),
         },
-        "labels": [
-            {
-                "slug": label.slug,
-                "name": words.name,
-                "description": words.description,
-                "colour": label.colour,
-                "is_ordinal": label.is_ordinal,
-            }
-            for label, words in ((label, label_wording(label)) for label in labels)
-        ],
+        "labels": [_label_data(label) for label in labels],
         "annotations_url": reverse("api:annotation-list"),
         "annotations": serialized,
     }
@@ -133,3 +124,15 @@ def article_duplicate_present(
             matched=matched,
         ),
     )
+
+
+def _label_data(label: VerdictLabel) -> dict[str, Any]:
+    """A label of the scale as the page's scripts read it, named in the reader's language."""
+    words = label_wording(label)
+    return {
+        "slug": label.slug,
+        "name": words.name,
+        "description": words.description,
+        "colour": label.colour,
+        "is_ordinal": label.is_ordinal,
+    }

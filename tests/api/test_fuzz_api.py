@@ -28,9 +28,11 @@ import re
 
 import pytest
 import schemathesis
+from django.conf import settings as django_settings
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, settings
+from rest_framework.test import APIClient
 from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -203,9 +205,6 @@ def test_every_generated_request_gets_a_documented_answer(case, desk, role):
 @pytest.mark.django_db
 def test_an_article_text_over_the_limit_is_refused(desk):
     """What the negative phase cannot build for the two article operations (see the config)."""
-    from django.conf import settings as django_settings
-    from rest_framework.test import APIClient
-
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {desk['editor']}")
     too_long = "a" * (django_settings.ARTICLE_MAX_CHARACTERS * 2 + 1)
