@@ -340,6 +340,7 @@ def _select_sql(*, neutralise: bool) -> str:
                {text("v.claim_reviewed")} AS claim_reviewed,
                {text("v.explanation")} AS explanation,
                {text("v.claimant")} AS claimant,
+               {text("v.claimant_type")} AS claimant_type,
                {text('substr(coalesce(r.text, a.text), u.start + 1, u."end" - u.start)')}
                    AS passage,
                {json_array(_SOURCES_JSON)} AS sources,
