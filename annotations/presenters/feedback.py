@@ -39,6 +39,7 @@ class LabelShown:
 class DifferenceShown:
     """One decision that differed from the reviewer's verdict."""
 
+    unit_id: int  # the item's anchor on the page, where "verdict differed" notifications lead
     own: LabelShown
     final: LabelShown
     claim_reviewed: str
@@ -116,6 +117,7 @@ def differences_shown(
         published = verdict.is_published
         rows.append(
             DifferenceShown(
+                unit_id=unit.pk,
                 own=_label(annotation.verdict),
                 final=_label(verdict.label),
                 claim_reviewed=verdict.claim_reviewed,

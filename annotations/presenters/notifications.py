@@ -43,6 +43,10 @@ def notification_target_url(notification: Notification) -> str:
         )
         return f"{thread}#comment-{target.pk}"
     if isinstance(target, ClaimUnit):
+        if notification.kind == Notification.Kind.VERDICT_DIFFERED:
+            # The reviewer's feedback page shows the two verdicts and the editor's explanation
+            # side by side; the discussion is one link further.
+            return reverse("feedback-own") + f"#claim-{target.pk}"
         return reverse("discussion-unit", args=[target.pk])
     if isinstance(target, Assignment):
         return reverse("article-detail", args=[target.article_id])

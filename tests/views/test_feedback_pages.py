@@ -12,7 +12,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import timezone
 
-from annotations.models import DeskSettings
+from annotations.models import DeskSettings, Notification
 from annotations.selectors.feedback import feedback_key, feedback_pseudonym
 from tests.factories import ArticleFactory, EditorFactory, UserFactory
 from tests.feedback_desk import decided_units
@@ -189,3 +189,22 @@ def test_the_agreement_dashboard_links_the_reviewers_feedback(editor):
     page = logged_in(editor).get("/agreement/").content.decode()
 
     assert 'href="/review/feedback/reviewers/"' in page
+
+
+def test_a_verdict_differed_notification_leads_to_that_claim_on_the_feedback_page(alice, overruled):
+    unit = overruled.units.get(verdict__label__slug="false")
+    notification = Notification.objects.create(
+        recipient=alice,
+        kind=Notification.Kind.VERDICT_DIFFERED,
+        target=unit,
+        summary="The desk decided otherwise.",
+        dedupe_key=f"verdict_differed:{unit.verdict.pk}:test",
+    )
+    client = logged_in(alice)
+
+    response = client.get(f"/notifications/{notification.pk}/")
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/review/feedback/#claim-{unit.pk}"
+    page = client.get("/review/feedback/").content.decode()
+    assert f'id="claim-{unit.pk}" data-feedback-difference' in page
