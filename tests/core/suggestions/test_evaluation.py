@@ -185,16 +185,19 @@ def test_the_d_articles_are_development_articles_for_speaker_attribution() -> No
     assert {"Northway Rail", None} <= speakers
 
 
-def _blind_round(prefix: str, split: str, quotes: int) -> list[EvalArticle]:
+def _blind_round(
+    prefix: str, split: str, quotes: int, words: tuple[int, int] = (250, 600)
+) -> list[EvalArticle]:
     """A blind round's ten articles, after the checks every round passes: one split, at least
-    `quotes` quotations, 250-600 words and 4-10 claims each, every kind of quote mark, and a
-    quotation running on into the next paragraph (its first piece ends its paragraph)."""
+    `quotes` quotations, `words` (250-600 unless the round's brief said otherwise) and 4-10
+    claims each, every kind of quote mark, and a quotation running on into the next paragraph
+    (its first piece ends its paragraph)."""
     ours = [a for a in eval_load(EVAL) if a.id.startswith(prefix)]
 
     assert len(ours) == 10
     assert {a.split for a in ours} == {split}
     assert sum(len(a.quotes) for a in ours) >= quotes
-    assert all(250 <= len(a.text.split()) <= 600 for a in ours)
+    assert all(words[0] <= len(a.text.split()) <= words[1] for a in ours)
     assert all(4 <= len(a.claims) <= 10 for a in ours)
     marks = [a.text[q.start - 1] for a in ours for q in a.quotes]
     assert {'"', "“", "‘", "«"} <= set(marks)
@@ -308,6 +311,24 @@ def test_the_i_articles_the_sixth_blind_round_cover_the_hard_cases() -> None:
     assert ('Range safety officer: "', None) in lines
     # a headline in straight single quotes whose speaker the body names
     assert any(a.text.startswith("'") and a.quotes[0].start == 1 for a in ours)
+
+
+def test_the_j_articles_the_seventh_blind_round_cover_the_hard_cases() -> None:
+    # the seventh round's brief asked for 300-700 words, varied
+    ours = _blind_round("j", "blind", quotes=150, words=(300, 700))
+
+    assert sum(len(a.claims) for a in ours) >= 60
+    speakers = {q.speaker for a in ours for q in a.quotes}
+    # organisations through statements, reports and notes; first names; unknown speakers
+    assert {"Carrow Aggregates", "Applied Mycology Letters", "Eastmarch Power Networks"} <= speakers
+    assert {"Colm", "Lorraine", "Priya", None} <= speakers
+    # headlines quoting a speaker the body names, in curly, straight and single quote marks
+    titled = [a for a in ours if a.quotes and a.quotes[0].end < a.text.index("\n")]
+    assert {a.text[a.quotes[0].start - 1] for a in titled} == {"'", "‘", "“"}
+    # a Q&A whose answers stand alone in quote marks, with no name on their line
+    qa = next(a for a in ours if a.id.startswith("j07"))
+    alone = [q for q in qa.quotes if qa.text[q.start - 2 : q.start - 1] == "\n"]
+    assert len(alone) >= 8 and {q.speaker for q in alone} == {"Helen Okafor-Strand"}
 
 
 # --- the figures --------------------------------------------------------------------------------
