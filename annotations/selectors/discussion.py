@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import QuerySet
+from django.db.models.functions import Lower
 
+from annotations.core.comments import MENTION
 from annotations.models import Article, ClaimUnit, Comment
 from annotations.permissions import thread_readers, visible_comments
 
@@ -24,6 +26,21 @@ def thread_mentionable(article_id: int) -> dict[str, str]:
     """Who the thread's comments may mention (lower-cased username -> username): its readers."""
     names = thread_readers(article_id).values_list("username", flat=True)
     return {name.lower(): name for name in names}
+
+
+def mentions_unknown(article_id: int, body: str) -> list[str]:
+    """The `@names` in `body` (in order, once each) that name nobody who reads the thread: no
+    one hears of them, and the writer should know."""
+    written = list(dict.fromkeys(MENTION.findall(body)))
+    if not written:
+        return []
+    known = set(
+        thread_readers(article_id)
+        .annotate(lower_name=Lower("username"))
+        .filter(lower_name__in={name.lower() for name in written})
+        .values_list("lower_name", flat=True)
+    )
+    return [name for name in written if name.lower() not in known]
 
 
 def comment_visible(user: User | AnonymousUser, comment_id: int) -> Comment | None:

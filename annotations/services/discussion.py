@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models.functions import Lower
 from django.utils import timezone
 
 from annotations.core.comments import MAX_LENGTH, MENTION
 from annotations.errors import DomainError
 from annotations.models import Article, ClaimUnit, Comment, Notification
-from annotations.permissions import Permission, require, thread_readers
+from annotations.permissions import Permission, require
 from annotations.services.notifications import notification_event_send
 
 Thread = Article | ClaimUnit
@@ -35,21 +34,6 @@ def _body_checked(body: str, *, field: str = "body") -> str:
             field=field,
         )
     return body
-
-
-def comment_mentionable(*, article_id: int, body: str) -> dict[str, str]:
-    """The people `body` may mention, as core.comments takes them (lower-cased username ->
-    username): the thread's readers whose names follow an @ in the text."""
-    candidates = {name.lower() for name in MENTION.findall(body)}
-    if not candidates:
-        return {}
-    names = (
-        thread_readers(article_id)
-        .annotate(lower_name=Lower("username"))
-        .filter(lower_name__in=candidates)
-        .values_list("username", flat=True)
-    )
-    return {name.lower(): name for name in names}
 
 
 def _recorded(comment: Comment, author: User) -> Comment:

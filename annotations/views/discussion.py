@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from annotations.core.comments import EDIT_WINDOW
 from annotations.forms import CommentForm
@@ -15,7 +15,12 @@ from annotations.models import Article, ClaimUnit, Comment
 from annotations.permissions import Permission, require
 from annotations.presenters.discussion import thread_shown
 from annotations.request_user import request_user
-from annotations.selectors.discussion import comment_visible, thread_article, thread_unit
+from annotations.selectors.discussion import (
+    comment_visible,
+    mentions_unknown,
+    thread_article,
+    thread_unit,
+)
 from annotations.services import discussion
 from annotations.views.decorators import permission_required
 from annotations.views.errors import domain_errors_shown
@@ -41,10 +46,27 @@ def _thread_page(request: HttpRequest, thread: Article | ClaimUnit) -> HttpRespo
                 )
             if not refusal:
                 messages.success(request, gettext("Comment added."))
+                _unknown_mentions_told(request, comment)
                 return redirect(f"{_thread_url(comment)}#comment-{comment.pk}")
             status = refusal.status
     context = {"thread": thread_shown(user, thread), "form": form}
     return render(request, "annotations/discussion/thread.html", context, status=status)
+
+
+def _unknown_mentions_told(request: HttpRequest, comment: Comment) -> None:
+    unknown = mentions_unknown(comment.article_id, comment.body)
+    if unknown:
+        messages.warning(
+            request,
+            ngettext(
+                "Nobody who reads this thread is called %(names)s, so nobody was notified for "
+                "that name.",
+                "Nobody who reads this thread is called %(names)s, so nobody was notified for "
+                "those names.",
+                len(unknown),
+            )
+            % {"names": ", ".join(f"@{name}" for name in unknown)},
+        )
 
 
 def _found(thread: Article | ClaimUnit | None, what: str) -> Article | ClaimUnit:
@@ -79,6 +101,7 @@ def comment_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
             discussion.comment_edit(author=user, comment=comment, body=form.cleaned_data["body"])
         if not refusal:
             messages.success(request, gettext("Comment changed."))
+            _unknown_mentions_told(request, comment)
             return redirect(f"{_thread_url(comment)}#comment-{comment.pk}")
     return render(
         request, "annotations/discussion/comment_edit.html", _edit(comment, form), status=400

@@ -132,3 +132,25 @@ def test_the_article_page_links_its_discussion_for_those_who_may_read_it(editor,
     assert link in logged_in(editor).get(page).content.decode()
     assert link in logged_in(desk.alice).get(page).content.decode()
     assert link not in logged_in(carol).get(page).content.decode()
+
+
+def test_a_mention_of_nobody_on_the_thread_is_told_to_the_writer(editor, desk):
+    outsider = UserFactory(username="carol")  # a member of no role: not a reader of the thread
+    client = logged_in(editor)
+
+    response = client.post(
+        unit_thread(desk),
+        {"body": "@alice, @Nobody and @carol: see `@code` and write to me@example.org"},
+        follow=True,
+    )
+
+    page = response.content.decode()
+    assert "Comment added." in page
+    assert "Nobody who reads this thread is called @Nobody, @carol" in page
+    assert "@alice," not in page.split("Nobody who reads")[1].split("</")[0]
+    assert Notification.objects.filter(recipient=outsider).count() == 0
+
+
+def test_mentioning_only_readers_adds_no_warning(editor, desk):
+    page = logged_in(editor).post(unit_thread(desk), {"body": "@alice?"}, follow=True)
+    assert "Nobody who reads this thread" not in page.content.decode()
