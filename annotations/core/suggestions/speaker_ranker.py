@@ -9,6 +9,11 @@ quotation, same sentence, earlier in the paragraph, the paragraph before or afte
 quotation, whether it opens its sentence (a subject) or is a possessive or a modifier, what it
 is (person, organisation, a single word, a place), how often the text names it, whether it is
 the previous quotation's speaker, and whether it is the rules' pick and how the rules found it.
+Beside those, features chosen because they hold across writers (measured leave one writer
+out): a name that is part of another candidate's ("Trust", "Okoro") or holds the rules' pick, a
+he/she beside the quotation and a candidate that is or is not a person, "it", "the statement"
+or "the company" beside it and an organisation, the subject of the quotation's own sentence,
+and for a headline's quotation the first subject of the story below it.
 A logistic regression scores each candidate's probability of being the speaker; the best one
 above the ranker's threshold is the speaker, otherwise the speaker is unknown (as the rules
 say when they are unsure).
@@ -34,7 +39,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from annotations.core.suggestions.names import HE, SHE, SPEECH_VERBS
+from annotations.core.suggestions.names import HE, SHE, SPEECH_VERBS, wordset
 from annotations.core.suggestions.quotes import Quote, quotes_and_registry
 from annotations.core.suggestions.speakers.registry import Entity, Registry
 
@@ -61,6 +66,19 @@ HEADLINE_REACH = 2_000
 VERB_WORDS = 3
 # Characters of the attribution clause where a pronoun is looked for ("..., she said").
 PRONOUN_REACH = 30
+# Characters on each side of a quotation where words that make an organisation the speaker
+# ("it said in a statement", "the company said", "the letter read") are looked for.
+DOCUMENT_REACH = 60
+# Words by which organisations speak: "it", the generic nouns for an organisation and the
+# documents and channels it speaks through. Common to every writer, unlike the names.
+DOCUMENT_WORDS = wordset(
+    """
+    it its company firm club council charity group trust union authority agency ministry
+    department inspectorate regulator organisation board statement statements letter report
+    email post posts website ruling tweet release notice spokesperson spokesman spokeswoman
+    spokespeople inspectors campaign
+    """
+)
 
 _ATTRIBUTIONS = ("named", "surname", "pronoun", "role", "split", "continued", "carried",
                  "context", "echo")  # fmt: skip
@@ -106,6 +124,17 @@ SPEAKER_FEATURES: tuple[str, ...] = (
     "pronoun_match",  # a he/she in the clause next to the quotation, of the candidate's gender
     "pronoun_clash",  # ... of the other gender
     "nearest",  # the nearest candidate mentioned on either side
+    # what generalises across writers (leave-one-writer-out, docs/suggestions.md)
+    "fragment",  # its words are part of another candidate's name ("Trust", "Okoro")
+    "holds_rules_pick",  # the rules' pick is part of its name (the rules cut the name short)
+    "pronoun_person",  # a he/she in the clause next to the quotation, and it is a person
+    "pronoun_thing",  # ... and it is an organisation or a place
+    "document_org",  # an organisation, and the clause names a document or "it" ("the statement")
+    "document_person",  # a person, and the clause names a document or "it"
+    "sentence_subject",  # it opens the quotation's own sentence, before the quotation
+    "sentence_subject_inside",  # ... and the quotation stands inside it, not at its start
+    "headline_first_subject",  # a headline's quotation: the first subject the story names
+    "headline_mentions",  # a headline's quotation: `mentions` (the story's main people)
     # the quotation
     "quote_short",  # fewer than four words
     "quote_opens_paragraph",
@@ -291,6 +320,16 @@ def speaker_candidates(
                 seen[key] = _Seen(None, speaker)
         ordered = sorted(seen.values(), key=lambda item: _distance(item, quote))[:MAX_CANDIDATES]
         gender = _pronoun(text, quote, paragraph)
+        document = _document_cue(text, quote, paragraph)
+        sentence_start = _sentence_start(text, quote.start, paragraph[0])
+        inside = bool(_WORD.search(text, sentence_start, quote.start))
+        names = {_key(item.speaker): _words(item.speaker) for item in ordered}
+        rules_words = _words(quote.speaker) if quote.speaker is not None else frozenset()
+        # A headline quotes whom the story is about: the first subject below it, or the most named.
+        lede = min(
+            (item.after[0] for item in ordered if item.after is not None and item.after[2]),
+            default=None,
+        )
         quote_features = {
             "rules_unknown": float(quote.speaker is None),
             "quote_short": float(len(quote.text.split()) < 4),
@@ -310,10 +349,76 @@ def speaker_candidates(
                 if paragraph[0] <= previous.start:
                     features["previous_speaker_paragraph"] = 1.0
             features["nearest"] = float(index == 0 and _distance(item, quote) < math.inf)
+            features.update(
+                _general_features(text, item, names, rules_words, gender, document,
+                                  sentence_start, inside)
+            )  # fmt: skip
+            if number == 0:
+                features["headline_first_subject"] = float(
+                    item.after is not None and item.after[0] == lede
+                )
+                features["headline_mentions"] = features.get("mentions", 0.0)
             candidates.append(Candidate(item.speaker, features))
         result.append(candidates)
         previous = quote
     return result
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(_key(word) or "" for word in _WORD.findall(name))
+
+
+def _sentence_start(text: str, at: int, lower: int) -> int:
+    """Where the sentence holding `at` starts (not before `lower`, its paragraph's start)."""
+    start = lower
+    for match in _SENTENCE_END.finditer(text, lower, at):
+        start = match.end()
+    return start
+
+
+def _document_cue(text: str, quote: Quote, paragraph: tuple[int, int]) -> bool:
+    """Whether the words right before or after the quotation (in its paragraph) name an
+    organisation's voice: "it said", "the company said", "the statement read", "a
+    spokesperson said", "the inspectors wrote"."""
+    before = _WORD.findall(text, max(paragraph[0], quote.start - DOCUMENT_REACH), quote.start)
+    after = _WORD.findall(text, min(quote.end + 1, paragraph[1]),
+                          min(paragraph[1], quote.end + 1 + DOCUMENT_REACH))  # fmt: skip
+    return any(word.lower() in DOCUMENT_WORDS for word in before[-6:] + after[:6])
+
+
+def _general_features(
+    text: str,
+    item: _Seen,
+    names: dict[str | None, frozenset[str]],
+    rules_words: frozenset[str],
+    gender: str | None,
+    document: bool,
+    sentence_start: int,
+    inside: bool,
+) -> dict[str, float]:
+    """Features that do not depend on how one writer phrases an attribution: a name that is
+    part of another's, the kind of candidate a pronoun or a document calls for, the subject of
+    the quotation's own sentence."""
+    features: dict[str, float] = {}
+    words = _words(item.speaker)
+    key = _key(item.speaker)
+    if words and any(other != key and words < others for other, others in names.items()):
+        features["fragment"] = 1.0
+    if rules_words and rules_words < words:
+        features["holds_rules_pick"] = 1.0
+    kind = item.entity.kind if item.entity is not None else None
+    if gender is not None and kind == "person":
+        features["pronoun_person"] = 1.0
+    elif gender is not None and kind in ("org", "place"):
+        features["pronoun_thing"] = 1.0
+    if document and kind in ("org", "person"):
+        features["document_org" if kind == "org" else "document_person"] = 1.0
+    if item.before is not None:
+        start, _end, subject = item.before
+        if subject and start >= sentence_start and _opens_sentence(text, start, sentence_start):
+            features["sentence_subject"] = 1.0
+            features["sentence_subject_inside"] = float(inside)
+    return features
 
 
 def _distance(item: _Seen, quote: Quote) -> float:

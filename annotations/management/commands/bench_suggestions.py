@@ -48,6 +48,7 @@ from annotations.core.suggestions.evaluation import (
     eval_load,
     long_text,
     quote_figures,
+    ranker_examples,
     rules_when_blind,
     speaker_cross_validation,
     speaker_errors,
@@ -239,7 +240,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {target:42} {value:32} {'met' if met else 'NOT met'}")
 
     def _train_speakers(self, examples: list[SpeakerQuote]) -> None:
-        ranker = ranker_train([(q.candidates, q.marked) for q in examples], name="speaker-ranker")
+        ranker = ranker_train(ranker_examples(examples), name="speaker-ranker")
         RANKER_FILE.write_text(
             json.dumps(ranker.to_json(), indent=1, sort_keys=True) + "\n", encoding="utf-8"
         )

@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 import random
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from annotations.core.suggestions.evaluation import (
     markup_parse,
+    ranker_examples,
     rules_when_blind,
     speaker_cross_validation,
     speaker_quotes,
@@ -132,6 +134,87 @@ def test_a_body_quotation_reads_no_further_than_the_paragraph_after() -> None:
     )
     (only,) = candidates_of(text)
     assert "Nadia Sorel" not in only
+
+
+def test_a_name_that_is_part_of_another_is_a_fragment_and_the_full_name_holds_it() -> None:
+    text = (
+        "Title\n\nStation manager Dean Okoro, of the fire service, spoke on Monday.\n\n"
+        "“It goes off like a firework,” Okoro said."
+    )
+    quotes, registry, spans = quotes_and_registry(text)
+    # As if the rules had cut the name short, as rules not yet tuned on a writer do.
+    cut = [replace(quotes[0], speaker="Okoro", attribution="surname")]
+
+    (found,) = speaker_candidates(text, cut, registry, spans)
+
+    features = {c.speaker: c.features for c in found}
+    assert features["Okoro"]["fragment"] == 1.0
+    assert features["Dean Okoro"]["holds_rules_pick"] == 1.0
+    assert "fragment" not in features["Dean Okoro"]
+    assert "holds_rules_pick" not in features["Okoro"]
+
+
+def test_a_he_or_she_beside_the_quotation_calls_for_a_person_not_a_place() -> None:
+    text = (
+        "Title\n\nRosie Akande qualified for the European Championships in Glasgow.\n\n"
+        "“My coach sent me a screenshot,” she said."
+    )
+
+    (only,) = candidates_of(text)
+
+    assert only["Rosie Akande"]["pronoun_person"] == 1.0
+    assert "pronoun_thing" not in only["Rosie Akande"]
+    assert only["European Championships"]["pronoun_thing"] == 1.0  # an event: a place
+    assert "pronoun_thing" not in only["Glasgow"]  # one word: maybe a first name
+
+
+def test_a_statement_beside_the_quotation_calls_for_an_organisation() -> None:
+    text = (
+        "Title\n\nVoltrane Bikes, whose manager Tom Hale resigned, recalled 4,000 bikes.\n\n"
+        "“The safety of our riders comes first,” the company said in a statement."
+    )
+
+    (only,) = candidates_of(text)
+
+    assert only["Voltrane Bikes"]["document_org"] == 1.0
+    assert only["Tom Hale"]["document_person"] == 1.0
+    assert "document_person" not in only["Voltrane Bikes"]
+
+
+def test_no_document_word_beside_the_quotation_gives_no_document_feature() -> None:
+    text = "Title\n\nVoltrane Bikes hired Tom Hale.\n\n“We are growing,” Hale said."
+
+    (only,) = candidates_of(text)
+
+    assert not any(k.startswith("document_") for f in only.values() for k in f)
+
+
+def test_the_subject_of_the_quotations_own_sentence_and_a_quotation_inside_it() -> None:
+    text = (
+        "Title\n\nMaria Lopez met Tom Hale. Hale called the cull “an insult” on Monday.\n\n"
+        "Lopez agreed. “We will not back down,” she said."
+    )
+
+    inside, opening = candidates_of(text)
+
+    assert inside["Tom Hale"]["sentence_subject"] == 1.0
+    assert inside["Tom Hale"]["sentence_subject_inside"] == 1.0
+    assert "sentence_subject" not in inside["Maria Lopez"]  # the sentence before's subject
+    assert opening["Maria Lopez"].get("sentence_subject") is None  # "Lopez agreed." ended
+
+
+def test_a_headlines_quotation_marks_the_first_subject_of_the_story() -> None:
+    text = (
+        "‘Not a choice we make’, says water boss\n\n"
+        "Gareth Pryce, the chief executive of Severnmoor Water, told MPs on Wednesday that "
+        "spills had fallen. Rosalind Achebe, the committee's chair, disagreed."
+    )
+
+    (headline,) = candidates_of(text)
+
+    assert headline["Gareth Pryce"]["headline_first_subject"] == 1.0
+    assert headline["Rosalind Achebe"]["headline_first_subject"] == 0.0
+    assert headline["Gareth Pryce"]["headline_mentions"] == headline["Gareth Pryce"]["mentions"]
 
 
 def test_a_text_without_names_gives_no_candidates_and_an_unknown_speaker() -> None:
@@ -273,7 +356,7 @@ def set_quotes() -> list:
 
 
 def test_the_shipped_ranker_is_the_one_training_on_the_set_gives(set_quotes: list) -> None:
-    trained = ranker_train([(q.candidates, q.marked) for q in set_quotes], name="speaker-ranker")
+    trained = ranker_train(ranker_examples(set_quotes), name="speaker-ranker")
 
     shipped = json.loads(RANKER_FILE.read_text(encoding="utf-8"))
     expected = trained.to_json()
@@ -299,6 +382,8 @@ def test_leave_one_writer_out_the_ranker_beats_the_rules_on_unseen_writers(
     for row in blind.values():
         assert row.ranker >= row.rules, row
     assert blind["all"].ranker >= blind["all"].rules + 0.03
+    # 0.826 before the features that hold across writers and the weight of the blind rules
+    assert blind["all"].ranker >= 0.845
     assert blind["all"].rules == pytest.approx(0.773, abs=0.001)  # the six blind rounds' rules
     assert shipped["all"].ranker >= shipped["all"].rules - 0.03
 
