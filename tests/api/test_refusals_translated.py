@@ -107,3 +107,38 @@ def test_a_refusal_made_outside_a_request_is_in_the_default_language(alice):
         personal_token_create(user=alice, name="one more")
     assert refused.value.message == "You have 20 active tokens; revoke one first."
     assert refused.value.code == "too_many_tokens"
+
+
+def _review(**fields) -> dict:
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": "https://checker.example/review/1",
+        "claimReviewed": "Bus fares in Eastford have doubled.",
+        "reviewRating": {"@type": "Rating", "alternateName": "False"},
+        "author": {"@type": "Organization", "name": "Checker"},
+        **fields,
+    }
+
+
+@pytest.mark.parametrize(
+    ("language", "reasons"),
+    [
+        ("fr", ["claimReviewed manquant", "claimReviewed est un objet, pas du texte"]),
+        ("es", ["falta claimReviewed", "claimReviewed es un objeto, no texto"]),
+        ("ar", ["claimReviewed مفقود", "claimReviewed هو كائن، لا نص"]),
+        ("en", ["missing claimReviewed", "claimReviewed is an object, not text"]),
+    ],
+)
+def test_claimreview_items_refused_are_told_why_in_the_requests_language(
+    api_as, editor, language, reasons
+):
+    document = [_review(claimReviewed=None), _review(claimReviewed={"text": "one"})]
+    document[1]["url"] = "https://checker.example/review/2"
+
+    response = api_as(editor).post(
+        "/api/v1/fact-checks/import/", document, format="json", HTTP_ACCEPT_LANGUAGE=language
+    )
+
+    assert response.status_code == 422
+    assert [refusal["reason"] for refusal in response.json()["refusals"]] == reasons

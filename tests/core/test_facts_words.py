@@ -1,6 +1,7 @@
 """What the core says to people is told in the caller's words (the reader's language on the
-pages), English without them: what changed in a passage, why an agreement figure is undefined.
-The facts themselves (numbers, names, quoted words) are never translated."""
+pages), English without them: what changed in a passage, why an agreement figure is undefined,
+why a ClaimReview item was refused. The facts themselves (numbers, names, quoted words, field
+paths) are never translated."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from annotations.core import charts
 from annotations.core.agreement.reliability import ONE_REVIEWER
 from annotations.core.diff import passage_change
 from annotations.core.facts import Difference
+from annotations.core.formats.claimreview_import import claimreviews_read
 
 
 class Bracketed:
@@ -69,3 +71,15 @@ def test_an_undefined_statistics_reason_is_translated_where_a_chart_shows_it():
         None,
         "[undefined]",
     )
+
+
+def test_a_claimreview_refusal_is_english_as_a_string_and_told_in_the_given_words():
+    report = claimreviews_read(
+        [{"@context": "https://schema.org", "@type": "ClaimReview", "url": {"a": 1}}]
+    )
+
+    (refusal,) = report.refusals
+    assert refusal.reason == "url is an object, not text"
+    assert refusal.reason.told() == "url is an object, not text"
+    # The sentence and the word for the value's kind are the reader's; the field path is not.
+    assert refusal.reason.told(Bracketed()) == "[url is [an object], not text]"
