@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from annotations import selectors
 from annotations.core import charts
 from annotations.core.agreement.records import UnitSpreadRecord
+from annotations.core.agreement.report import warning_told
 from annotations.models import Article, VerdictLabel
 from annotations.selectors.agreement import DeskAgreementPayload
 
@@ -209,6 +210,11 @@ def desk_agreement_context(
         count_rows.append((label.name, ratings, label.colour, share))
     return {
         "agreement": payload,
+        # The stored warnings' sentences in the reader's language (code kept for the page).
+        "warnings": [
+            {"code": warning["code"], "message": warning_told(warning, translation)}
+            for warning in payload["warnings"]
+        ],
         "figures": figures(
             payload, ["alpha_ordinal", "alpha_nominal", "fleiss_kappa", "percent_agreement"]
         ),

@@ -5,8 +5,11 @@ paths) are never translated."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from annotations.core import charts
 from annotations.core.agreement.reliability import ONE_REVIEWER
+from annotations.core.agreement.report import desk_warnings, warning_told
 from annotations.core.diff import passage_change
 from annotations.core.facts import Difference
 from annotations.core.formats.claimreview_import import claimreviews_read
@@ -83,3 +86,22 @@ def test_a_claimreview_refusal_is_english_as_a_string_and_told_in_the_given_word
     assert refusal.reason.told() == "url is an object, not text"
     # The sentence and the word for the value's kind are the reader's; the field path is not.
     assert refusal.reason.told(Bracketed()) == "[url is [an object], not text]"
+
+
+def test_a_desk_warning_is_told_in_the_given_words_from_its_stored_values():
+    (too_few,) = desk_warnings(
+        {"alpha_nominal": {"units": 3}},  # type: ignore[dict-item]  # only the count is read
+        Counter({"true": 2, "false": 1}),
+        ["true", "false"],
+        {},
+    )[:1]
+
+    sentence = (
+        "Only 3 units were rated; agreement figures on fewer than 30 units have wide uncertainty."
+    )
+    assert too_few["message"] == warning_told(too_few) == sentence
+    assert warning_told(too_few, Bracketed()) == f"[{sentence}]"
+    # A record stored before the values were: its own sentence, as it was.
+    assert warning_told({"code": "too_few_units", "message": "As stored."}, Bracketed()) == (
+        "As stored."
+    )

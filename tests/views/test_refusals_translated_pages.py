@@ -8,7 +8,7 @@ import pytest
 
 from annotations import selectors
 from annotations.core.agreement.reliability import ONE_REVIEWER
-from annotations.models import PersonalToken
+from annotations.models import DeskAgreement, PersonalToken
 from annotations.services.tokens import MAX_TOKENS_PER_USER, personal_token_create
 from tests.factories import ReviewerFactory
 from tests.pages import logged_in
@@ -101,3 +101,21 @@ def test_why_an_agreement_figure_is_undefined_is_told_in_french(
         "un seul relecteur a donné des notations ; l’accord demande au moins deux relecteurs"
     ) in html
     assert ONE_REVIEWER not in html
+
+
+def test_the_desks_warnings_are_told_in_the_readers_language(
+    editor, django_capture_on_commit_callbacks
+):
+    reviewers = [ReviewerFactory(username=name) for name in ("ana", "ben", "cleo")]
+    reviewed_article(django_capture_on_commit_callbacks, reviewers)
+    with django_capture_on_commit_callbacks(execute=True):
+        logged_in(editor).post("/agreement/recompute/")
+    # Stored in English, with the values the sentence was made from.
+    (stored,) = [w for w in DeskAgreement.objects.get().warnings if w["code"] == "too_few_units"]
+    assert stored["message"].startswith("Only 3 units were rated")
+
+    page = logged_in(editor).get("/agreement/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+
+    assert 'data-warning="too_few_units"' in page
+    assert "Seulement 3 unités ont été notées" in page
+    assert "Only 3 units were rated" not in page
