@@ -27,6 +27,7 @@ from urllib.parse import urljoin, urlsplit
 import certifi
 import urllib3
 import urllib3.connection
+from django.utils.translation import gettext, gettext_lazy
 
 from annotations.errors import DomainError
 
@@ -53,7 +54,9 @@ class HTTPStatusError(DomainError):
 
     def __init__(self, http_status: int) -> None:
         super().__init__(
-            f"The site answered HTTP {http_status}.", code="url_http_error", field="url"
+            gettext("The site answered HTTP %(status)s.") % {"status": http_status},
+            code="url_http_error",
+            field="url",
         )
         self.http_status = http_status
 
@@ -86,30 +89,37 @@ def url_validate(url: str) -> str:
     and servers disagree about what such URLs mean, and they are published as given.
     """
     if not isinstance(url, str) or not url:
-        raise DomainError("Enter a URL.", code="url_required", field="url")
+        raise DomainError(gettext("Enter a URL."), code="url_required", field="url")
     wrong = sorted({ch for ch in url if not _url_character_allowed(ch)})
     if wrong:
-        shown = ", ".join("space" if ch == " " else repr(ch) for ch in wrong)
+        shown = ", ".join(gettext("space") if ch == " " else repr(ch) for ch in wrong)
         raise DomainError(
-            f"The URL contains characters a URL cannot ({shown}); percent-encode them.",
+            gettext(
+                "The URL contains characters a URL cannot (%(characters)s); percent-encode them."
+            )
+            % {"characters": shown},
             code="url_invalid",
             field="url",
         )
     if _PERCENT_ESCAPE.search(url):
         raise DomainError(
-            "The URL has a % that does not start a %XX escape.", code="url_invalid", field="url"
+            # Translators keep "%" and "%XX" as they are (not placeholders).
+            # xgettext:no-python-format
+            gettext("The URL has a % that does not start a %XX escape."),
+            code="url_invalid",
+            field="url",
         )
     scheme, separator, rest = url.partition("://")
     if not separator and _SCHEMELESS_ADDRESS.match(url):
         # Typed as an address bar shows it ("abcnews.go.com/..."): say what to add.
         raise DomainError(
-            f"Add https:// at the start: did you mean https://{url}?",
+            gettext("Add https:// at the start: did you mean https://%(url)s?") % {"url": url},
             code="url_scheme",
             field="url",
         )
     if not separator or scheme.lower() not in {"http", "https"}:
         raise DomainError(
-            "Only http:// and https:// URLs are allowed.", code="url_scheme", field="url"
+            gettext("Only http:// and https:// URLs are allowed."), code="url_scheme", field="url"
         )
     # Schemes are case-insensitive (RFC 3986); store the canonical lower-case form.
     url = f"{scheme.lower()}://{rest}"
@@ -118,10 +128,12 @@ def url_validate(url: str) -> str:
         hostname, _ = parts.hostname, parts.port  # both parse lazily, and may raise
     except ValueError as error:
         raise DomainError(
-            f"The URL's host or port is invalid ({error}).", code="url_invalid", field="url"
+            gettext("The URL's host or port is invalid (%(error)s).") % {"error": error},
+            code="url_invalid",
+            field="url",
         ) from None
     if not hostname:
-        raise DomainError("The URL has no host name.", code="url_invalid", field="url")
+        raise DomainError(gettext("The URL has no host name."), code="url_invalid", field="url")
     return url
 
 
@@ -177,14 +189,16 @@ def _addresses_check(host: str, port: int, *, allow_private: bool) -> str:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError):
         raise DomainError(
-            f"Could not resolve {host}.", code="url_unresolvable", field="url"
+            gettext("Could not resolve %(host)s.") % {"host": host},
+            code="url_unresolvable",
+            field="url",
         ) from None
     addresses = {str(info[4][0]) for info in infos}  # the IP address (a str for IPv4 and IPv6)
     if not allow_private:
         for address in addresses:
             if not address_is_public(ipaddress.ip_address(address.split("%")[0])):
                 raise DomainError(
-                    "That URL points to a private or local address, which is not allowed.",
+                    gettext("That URL points to a private or local address, which is not allowed."),
                     code="url_private_address",
                     field="url",
                 )
@@ -219,7 +233,8 @@ class _Deadline:
 
     def error(self) -> DomainError:
         return DomainError(
-            f"The site did not send the page within {self.seconds:g} seconds.",
+            gettext("The site did not send the page within %(seconds)s seconds.")
+            % {"seconds": f"{self.seconds:g}"},
             code="url_timeout",
             field="url",
         )
@@ -391,9 +406,20 @@ def page_fetch(
                 return replace(page, request_headers=sent)
             finally:
                 response.release_conn()
-        raise DomainError("Too many redirects.", code="url_too_many_redirects", field="url")
+        raise DomainError(
+            gettext("Too many redirects."), code="url_too_many_redirects", field="url"
+        )
     finally:
         budget.cancel()
+
+
+# What was being done when the transport failed, each a whole sentence for translators.
+_TRANSPORT_FAILED = {
+    "fetch": gettext_lazy("Could not fetch the page: %(error)s."),
+    "read": gettext_lazy("Could not read the page: %(error)s."),
+    "send to": gettext_lazy("Could not send to the page: %(error)s."),
+    "read the answer of": gettext_lazy("Could not read the answer of the page: %(error)s."),
+}
 
 
 def _transport_error(error: Exception, verb: str, deadline: _Deadline) -> DomainError:
@@ -403,12 +429,13 @@ def _transport_error(error: Exception, verb: str, deadline: _Deadline) -> Domain
         return deadline.error()
     if isinstance(error, urllib3.exceptions.TimeoutError):
         return DomainError(
-            f"The site did not answer for {deadline.read_timeout:g} seconds.",
+            gettext("The site did not answer for %(seconds)s seconds.")
+            % {"seconds": f"{deadline.read_timeout:g}"},
             code="url_timeout",
             field="url",
         )
     return DomainError(
-        f"Could not {verb} the page: {error.__class__.__name__}.",
+        str(_TRANSPORT_FAILED[verb]) % {"error": error.__class__.__name__},
         code="url_fetch_failed",
         field="url",
     )
@@ -427,15 +454,20 @@ def _response_read(
     content_type_header = response.headers.get("Content-Type", "")
     content_type = content_type_header.split(";")[0].strip().lower()
     if content_type not in content_types:
-        wanted = "HTML or text" if content_types == ALLOWED_CONTENT_TYPES else "a type read here"
+        if content_types == ALLOWED_CONTENT_TYPES:
+            refused = gettext("The URL serves %(type)s, not HTML or text.")
+        else:
+            refused = gettext("The URL serves %(type)s, not a type read here.")
         raise DomainError(
-            f"The URL serves {content_type or 'an unknown type'}, not {wanted}.",
+            refused % {"type": content_type or gettext("an unknown type")},
             code="url_content_type",
             field="url",
         )
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
-        raise DomainError("The page is too large to import.", code="url_too_large", field="url")
+        raise DomainError(
+            gettext("The page is too large to import."), code="url_too_large", field="url"
+        )
     chunks = []
     received = 0
     try:
@@ -444,7 +476,7 @@ def _response_read(
             received += len(chunk)
             if received > max_bytes:
                 raise DomainError(
-                    "The page is too large to import.", code="url_too_large", field="url"
+                    gettext("The page is too large to import."), code="url_too_large", field="url"
                 )
             chunks.append(chunk)
     except urllib3.exceptions.HTTPError as error:

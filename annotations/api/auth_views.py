@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from axes.handlers.proxy import AxesProxyHandler
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import renderers, serializers, status
 from rest_framework.authtoken.serializers import AuthTokenSerializer
@@ -61,7 +62,9 @@ class TokenView(StrictQueryParameters, APIView):
     def delete(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         if not isinstance(request.auth, PersonalToken):
             raise DomainError(
-                "Log out of the API with the token to revoke: `Authorization: Token fc_…`.",
+                gettext(
+                    "Log out of the API with the token to revoke: `Authorization: Token fc_…`."
+                ),
                 code="no_token",
             )
         personal_token_revoke(user=request_user(request), token_id=request.auth.pk)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
+from django.utils import translation
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -16,6 +17,7 @@ from annotations.api.fields import (
 )
 from annotations.api.query import QueryIntegerField
 from annotations.core.claims.matching import DEFAULT_LIMIT
+from annotations.core.formats.claimreview_import import Refusal
 from annotations.core.languages import language_tag_clean, languages_differ
 from annotations.models import Claim, ClaimLink, ExternalFactCheck, Source, Verdict
 from annotations.selectors import ClaimDetail
@@ -277,8 +279,13 @@ class ImportRefusalSerializer(serializers.Serializer):
 
     item = serializers.IntegerField(help_text="Its number in the document, from 1.")
     location = serializers.CharField(help_text="Where it is, as a JSON path.")
-    reason = serializers.CharField()
+    reason = serializers.SerializerMethodField(
+        help_text="Why, in the request's language (Accept-Language)."
+    )
     url = serializers.CharField(help_text="Its own URL, when that much was readable.")
+
+    def get_reason(self, refusal: Refusal) -> str:
+        return refusal.reason.told(translation)
 
 
 class ImportedCheckSerializer(serializers.Serializer):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from django.utils.translation import gettext
 from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -37,8 +38,10 @@ class ETagMixin:
         wanted = request.headers.get("If-Match")
         if wanted and wanted.strip() != "*" and self.etag_of(obj) not in _listed(wanted):
             raise DomainError(
-                "The resource changed since you read it (its ETag no longer matches If-Match). "
-                "Read it again and reapply your change.",
+                gettext(
+                    "The resource changed since you read it (its ETag no longer matches "
+                    "If-Match). Read it again and reapply your change."
+                ),
                 code="precondition_failed",
                 status=status.HTTP_412_PRECONDITION_FAILED,
             )

@@ -178,7 +178,8 @@ def _pair_value(
         return value, "" if value is not None else words.gettext("no unit rated by both")
     record = pair.get("kappa") or {}
     value = record.get("value")
-    return value, "" if value is not None else (record.get("reason") or words.gettext("undefined"))
+    reason = record.get("reason")  # stored in English (annotations.core.agreement)
+    return value, "" if value is not None else words.gettext(reason or "undefined")
 
 
 def heatmap_svg(

@@ -9,6 +9,7 @@ from typing import Literal
 
 from diff_match_patch import diff_match_patch
 
+from annotations.core.charts import ENGLISH, Words
 from annotations.core.facts import facts_compare
 
 # A diff that takes longer is cut short: still correct, only less minimal. Keeps a page of two
@@ -74,26 +75,28 @@ def texts_diff(old: str, new: str) -> TextDiff:
 CHANGE_SUMMARY_LENGTH = 120
 
 
-def passage_change(old: str, new: str) -> str | None:
+def passage_change(old: str, new: str, words: Words = ENGLISH) -> str | None:
     """What changed from the passage a highlight was made on (`old`) to where it now lies
     (`new`), for the mark beside it: None when they are the same character for character;
     else the facts that differ ("219 → 224"), or failing those the words ("“killed” →
-    “slain”")."""
+    “slain”"). The few words of its own ("removed", "spacing") are the caller's `words`."""
     if old == new:
         return None
     differences = facts_compare(old, new)
     if differences:
-        summary = "; ".join(str(difference) for difference in differences)
+        summary = "; ".join(difference.told(words) for difference in differences)
     else:
         pieces = texts_diff(old, new).pieces
         gone = " ".join(p.text.strip() for p in pieces if p.kind == "delete" and p.text.strip())
         come = " ".join(p.text.strip() for p in pieces if p.kind == "insert" and p.text.strip())
         if gone and come:
             summary = f"“{gone}” → “{come}”"
-        elif gone or come:
-            summary = f"removed “{gone}”" if gone else f"added “{come}”"
+        elif gone:
+            summary = words.gettext("removed “%(words)s”") % {"words": gone}
+        elif come:
+            summary = words.gettext("added “%(words)s”") % {"words": come}
         else:
-            summary = "spacing"
+            summary = words.gettext("spacing")
     if len(summary) > CHANGE_SUMMARY_LENGTH:
         summary = summary[: CHANGE_SUMMARY_LENGTH - 1].rstrip() + "…"
     return summary

@@ -49,6 +49,8 @@ from typing import Literal
 import dateparser
 from rapidfuzz import fuzz
 
+from .charts import ENGLISH, Words
+
 Kind = Literal["number", "date", "name"]
 FACT_KINDS: tuple[Kind, ...] = ("number", "date", "name")
 
@@ -81,8 +83,14 @@ class Difference:
     def as_dict(self) -> dict[str, str]:
         return asdict(self)
 
+    def told(self, words: Words = ENGLISH) -> str:
+        """ "219 → 224", "(none)" for the side that has no counterpart, in the caller's words
+        (English by default)."""
+        none = words.gettext("(none)")
+        return f"{self.old or none} → {self.new or none}"
+
     def __str__(self) -> str:
-        return f"{self.old or '(none)'} → {self.new or '(none)'}"
+        return self.told()
 
 
 # --- Typography ------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from annotations import selectors
 from annotations.core import charts
 from annotations.core.agreement.records import UnitSpreadRecord
+from annotations.core.agreement.report import warning_told
 from annotations.models import Article, VerdictLabel
 from annotations.selectors.agreement import DeskAgreementPayload
 
@@ -134,14 +135,16 @@ def figures(payload: Mapping[str, Any], keys: Sequence[str]) -> list[Figure]:
                     )
                 )
             elif bounds["reason"]:
-                interval = gettext("No interval: %(reason)s") % {"reason": bounds["reason"]}
+                interval = gettext("No interval: %(reason)s") % {
+                    "reason": reason_shown(bounds["reason"])
+                }
         # Read as printed: a value shown as 0.80 must not read as below 0.8.
         read, tone = reading(round(value, 2)) if reading and value is not None else ("", "")
         tiles.append(
             Figure(
                 name=name,
                 value="—" if value is None else show(value),
-                reason=payload.get("reasons", {}).get(key, "") if value is None else "",
+                reason=reason_shown(payload.get("reasons", {}).get(key)) if value is None else "",
                 description=description,
                 note=note,
                 interval=interval,
@@ -165,10 +168,18 @@ def pairwise_rows(pairs: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
                 "units": pair.get("units", 0),
                 "agreement": "—" if agreement is None else charts.percent(agreement),
                 "kappa": "—" if kappa.get("value") is None else charts.decimal(kappa["value"]),
-                "kappa_reason": (kappa.get("reason") or "") if kappa.get("value") is None else "",
+                "kappa_reason": reason_shown(kappa.get("reason"))
+                if kappa.get("value") is None
+                else "",
             }
         )
     return rows
+
+
+def reason_shown(reason: str | None) -> str:
+    """Why a figure is undefined, in the reader's language: the records store the English
+    sentences of annotations.core.agreement, which the catalogues hold (gettext_noop there)."""
+    return gettext(reason) if reason else ""
 
 
 def _safe(svg: str) -> SafeString:
@@ -193,12 +204,17 @@ def desk_agreement_context(
         value = kappa["value"] if kappa else None
         note = ngettext("%(count)s rating", "%(count)s ratings", ratings) % {"count": ratings}
         if value is None:
-            note = (kappa["reason"] if kappa else None) or gettext("not computed yet")
+            note = reason_shown(kappa["reason"] if kappa else None) or gettext("not computed yet")
         kappa_rows.append((label.name, value, label.colour, note))
         share = f"{ratings / total:.0%}" if total else ""
         count_rows.append((label.name, ratings, label.colour, share))
     return {
         "agreement": payload,
+        # The stored warnings' sentences in the reader's language (code kept for the page).
+        "warnings": [
+            {"code": warning["code"], "message": warning_told(warning, translation)}
+            for warning in payload["warnings"]
+        ],
         "figures": figures(
             payload, ["alpha_ordinal", "alpha_nominal", "fleiss_kappa", "percent_agreement"]
         ),

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 
@@ -108,7 +109,11 @@ def import_report_page(result: FactCheckImport) -> ImportReportPage:
         ReportLine(
             "refused",
             gettext("Item %(item)s (%(location)s): %(reason)s")
-            % {"item": refusal.item, "location": refusal.location, "reason": refusal.reason},
+            % {
+                "item": refusal.item,
+                "location": refusal.location,
+                "reason": refusal.reason.told(translation),
+            },
             refusal.url,
         )
         for refusal in result.refusals[:REPORT_LINES_SHOWN]

@@ -93,7 +93,9 @@ def _label(label: Any) -> LabelShown:
 def _kappa(record: StatisticRecord) -> KappaShown:
     value = record["value"]
     if value is None:
-        return KappaShown(value="n/a", reason=record["reason"] or "undefined")
+        # The stored reason is one of annotations.core.agreement's English sentences.
+        reason = translation.gettext(record["reason"] or "undefined")
+        return KappaShown(value="n/a", reason=reason)
     return KappaShown(value=charts.decimal(value), reason="")
 
 

@@ -16,6 +16,7 @@ from django.db.models import (
     Subquery,
 )
 from django.db.models.functions import Coalesce
+from django.utils import translation
 
 from annotations.core.anchoring import Anchor, anchor
 from annotations.core.diff import passage_change
@@ -123,7 +124,7 @@ class AnchoredAnnotations:
         text = self.texts.get(annotation.article_id)
         if found is None or text is None:
             return None
-        return passage_change(annotation.exact, text[found.start : found.end])
+        return passage_change(annotation.exact, text[found.start : found.end], words=translation)
 
 
 def latest_revision_number(article_ref: str) -> Subquery:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, TypedDict
 
 from django.db.models import Exists, JSONField, OuterRef, QuerySet, Subquery
+from django.utils import translation
 
 from annotations.models import Annotation, ClaimChange, ClaimUnit
 
@@ -69,7 +70,7 @@ def article_claim_changes(article_id: int) -> list[tuple[ClaimUnit, ClaimChanged
 
 
 def differences_summary(changed: ClaimChanged) -> str:
-    """The differences in a few words: "219 → 224; Aleppo → Idlib"."""
-    return "; ".join(
-        f"{d['old'] or '(none)'} → {d['new'] or '(none)'}" for d in changed["differences"]
-    )
+    """The differences in a few words: "219 → 224; Aleppo → Idlib", in the reader's language
+    (the "(none)" of a side that has no counterpart)."""
+    none = translation.gettext("(none)")
+    return "; ".join(f"{d['old'] or none} → {d['new'] or none}" for d in changed["differences"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, Min, OuterRef, Q
+from django.utils.translation import gettext
 
 from annotations.errors import DomainError
 from annotations.models import (
@@ -62,8 +63,8 @@ def article_suggestions(
     if revision is None:
         if revision_number is not None:
             raise DomainError(
-                f"This article has no revision {revision_number} (its latest is "
-                f"{article.revisions.count()}).",
+                gettext("This article has no revision %(number)s (its latest is %(latest)s).")
+                % {"number": revision_number, "latest": article.revisions.count()},
                 code="revision_not_found",
                 status=404,
                 field="revision",

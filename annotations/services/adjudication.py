@@ -16,6 +16,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from annotations.core.addresses import distinct_by_url
 from annotations.errors import DomainError
@@ -112,17 +113,19 @@ def unit_advance(
     if not advanced:
         current = ClaimUnit.objects.filter(pk=unit.pk).values("version", "status").first()
         if current is None:
-            raise DomainError("This unit no longer exists.", code="unit_gone", status=404)
+            raise DomainError(gettext("This unit no longer exists."), code="unit_gone", status=404)
         if current["version"] != seen_version:
             raise DomainError(
-                "Someone else changed this unit while you were working on it. "
-                "Reload to see their change; yours was not saved.",
+                gettext(
+                    "Someone else changed this unit while you were working on it. "
+                    "Reload to see their change; yours was not saved."
+                ),
                 code="version_conflict",
                 status=409,
             )
         raise DomainError(
-            f"This unit is {ClaimUnit.Status(current['status']).label.lower()}: "
-            "that action is not possible now.",
+            gettext("This unit is %(status)s: that action is not possible now.")
+            % {"status": str(ClaimUnit.Status(current["status"]).label).lower()},
             code="unit_status",
             status=409,
         )
@@ -141,14 +144,16 @@ def _history_record(unit: ClaimUnit, editor: User | None) -> None:
 def _verdict_validate(unit: ClaimUnit, verdict: VerdictInput) -> list[Source]:
     if not verdict.claim_reviewed.strip():
         raise DomainError(
-            "Say what claim was checked.", code="claim_reviewed_empty", field="claim_reviewed"
+            gettext("Say what claim was checked."),
+            code="claim_reviewed_empty",
+            field="claim_reviewed",
         )
     sources = list(
         Source.objects.filter(pk__in=verdict.source_ids, annotation__unit=unit).distinct()
     )
     if len(sources) != len(set(verdict.source_ids)):
         raise DomainError(
-            "Cite only sources that this unit's reviewers gave.",
+            gettext("Cite only sources that this unit's reviewers gave."),
             code="source_not_in_unit",
             field="sources",
         )
@@ -215,8 +220,10 @@ def verdict_publish(*, verdict: Verdict, editor: User, seen_version: int) -> Ver
     with transaction.atomic():
         if ClaimChange.objects.filter(unit_id=verdict.unit_id, resolved_at__isnull=True).exists():
             raise DomainError(
-                "The article's passage changed since this verdict was given. Confirm the "
-                "verdict still holds, or decide again, before publishing.",
+                gettext(
+                    "The article's passage changed since this verdict was given. Confirm the "
+                    "verdict still holds, or decide again, before publishing."
+                ),
                 code="claim_changed",
                 status=409,
             )
@@ -246,8 +253,8 @@ def verdict_unpublish(
     require(editor, Permission.Verdict.PUBLISH, verdict)
     if len(note) > WITHDRAWAL_NOTE_MAX:
         raise DomainError(
-            f"The note for readers is {len(note)} characters long; at most "
-            f"{WITHDRAWAL_NOTE_MAX} fit.",
+            gettext("The note for readers is %(length)s characters long; at most %(limit)s fit.")
+            % {"length": len(note), "limit": WITHDRAWAL_NOTE_MAX},
             code="note_too_long",
             field="note",
         )
@@ -313,9 +320,17 @@ def _correction_agrees_with_claim(verdict: Verdict, label: VerdictLabel) -> None
     if other is None:
         return
     raise DomainError(
-        f"This unit states claim {link.claim_id} (“{link.claim.text[:80]}”), whose other "
-        f"appearances were published as {other.label.name}: unlink the unit, or relink it as "
-        f"related, before correcting it to {label.name}.",
+        gettext(
+            "This unit states claim %(claim)s (“%(text)s”), whose other appearances were "
+            "published as %(other_label)s: unlink the unit, or relink it as related, before "
+            "correcting it to %(label)s."
+        )
+        % {
+            "claim": link.claim_id,
+            "text": link.claim.text[:80],
+            "other_label": other.label.name,
+            "label": label.name,
+        },
         code="verdict_conflict",
         field="label",
         status=409,
@@ -333,7 +348,9 @@ def verdict_correct(
     """Correct a published verdict: keep the earlier version and a note readers can see."""
     require(editor, Permission.Verdict.CORRECT, verdict)
     if not note.strip():
-        raise DomainError("A correction needs a note for readers.", code="note_empty", field="note")
+        raise DomainError(
+            gettext("A correction needs a note for readers."), code="note_empty", field="note"
+        )
     sources = _verdict_validate(verdict.unit, changes)
     with transaction.atomic():
         unit_advance(
@@ -374,7 +391,7 @@ def claim_change_confirm(*, unit: ClaimUnit, editor: User, seen_version: int) ->
         )
         if not resolved:
             raise DomainError(
-                "This claim has no change waiting to be confirmed.",
+                gettext("This claim has no change waiting to be confirmed."),
                 code="no_claim_change",
                 status=409,
             )
@@ -429,7 +446,8 @@ def units_merge(
     require(editor, Permission.Unit.ADJUDICATE, unit)
     if unit.pk == other.pk or unit.article_id != other.article_id:
         raise DomainError(
-            "Only two different units of the same article can be merged.", code="merge_invalid"
+            gettext("Only two different units of the same article can be merged."),
+            code="merge_invalid",
         )
     with transaction.atomic():
         unit_advance(unit, editor=editor, seen_version=seen_version, allowed=ALLOWED_FROM["merge"])
@@ -439,7 +457,9 @@ def units_merge(
         reviewers = set(unit.annotations.values_list("reviewer_id", flat=True))
         if reviewers & set(other.annotations.values_list("reviewer_id", flat=True)):
             raise DomainError(
-                "A reviewer highlighted both: merged, the unit would count their vote twice.",
+                gettext(
+                    "A reviewer highlighted both: merged, the unit would count their vote twice."
+                ),
                 code="merge_same_reviewer",
                 status=409,
             )
@@ -470,7 +490,7 @@ def unit_split(
     moving = [members[pk] for pk in set(annotation_ids) if pk in members]
     if len(moving) != len(set(annotation_ids)) or not moving or len(moving) == len(members):
         raise DomainError(
-            "Choose some, but not all, of this unit's highlights to split off.",
+            gettext("Choose some, but not all, of this unit's highlights to split off."),
             code="split_invalid",
             field="annotations",
         )

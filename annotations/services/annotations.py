@@ -17,6 +17,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from annotations import selectors
 from annotations.core.anchoring import quote_around, utf16_to_code_point_offset
@@ -69,24 +70,28 @@ def target_validate(*, text: str, target: TargetInput) -> TargetInput:
     start, end = target.start, target.end
     if start < 0 or end < 0:
         raise DomainError(
-            "Offsets cannot be negative.", code="target_offsets", field="target.start"
+            gettext("Offsets cannot be negative."), code="target_offsets", field="target.start"
         )
     if start >= end:
         raise DomainError(
-            "end must be greater than start.", code="target_offsets", field="target.end"
+            gettext("end must be greater than start."), code="target_offsets", field="target.end"
         )
     if not target.exact.strip():
-        raise DomainError("The highlight is empty.", code="target_empty", field="target.exact")
+        raise DomainError(
+            gettext("The highlight is empty."), code="target_empty", field="target.exact"
+        )
     if len(target.exact) > settings.ANNOTATION_MAX_CHARACTERS:
         raise DomainError(
-            f"A highlight can be at most {settings.ANNOTATION_MAX_CHARACTERS} characters long.",
+            gettext("A highlight can be at most %(limit)s characters long.")
+            % {"limit": settings.ANNOTATION_MAX_CHARACTERS},
             code="target_too_long",
             field="target.exact",
         )
     if end > len(text) or text[start:end] != target.exact:
         if end > len(text) and not _utf16_match(text, target):
             raise DomainError(
-                f"The offsets lie outside the text, which has {len(text)} characters.",
+                gettext("The offsets lie outside the text, which has %(length)s characters.")
+                % {"length": len(text)},
                 code="target_out_of_range",
                 field="target.end",
             )
@@ -96,13 +101,13 @@ def target_validate(*, text: str, target: TargetInput) -> TargetInput:
     context = quote_around(text, start, end)
     if target.prefix and not text.endswith(target.prefix, 0, start):
         raise DomainError(
-            "prefix does not match the text before the quote.",
+            gettext("prefix does not match the text before the quote."),
             code="target_prefix_mismatch",
             field="target.prefix",
         )
     if target.suffix and not text.startswith(target.suffix, end):
         raise DomainError(
-            "suffix does not match the text after the quote.",
+            gettext("suffix does not match the text after the quote."),
             code="target_suffix_mismatch",
             field="target.suffix",
         )
@@ -122,17 +127,20 @@ def _utf16_match(text: str, target: TargetInput) -> bool:
 
 def _mismatch_explain(text: str, target: TargetInput) -> str:
     """Say why the quote is not at start..end, as precisely as we can tell."""
-    message = "The quoted text is not at start..end of the article."
     found = text.find(target.exact)
     if _utf16_match(text, target):
         start = utf16_to_code_point_offset(text, target.start)
-        return (
-            f"{message} The offsets look like UTF-16 code units; send Unicode code points "
-            f"(start {start}, end {start + len(target.exact)})."
-        )
+        return gettext(
+            "The quoted text is not at start..end of the article. The offsets look like UTF-16 "
+            "code units; send Unicode code points (start %(start)s, end %(end)s)."
+        ) % {"start": start, "end": start + len(target.exact)}
     if found >= 0:
-        return f"{message} It occurs at {found}..{found + len(target.exact)}."
-    return f"{message} The quote does not occur in the text."
+        return gettext(
+            "The quoted text is not at start..end of the article. It occurs at %(start)s..%(end)s."
+        ) % {"start": found, "end": found + len(target.exact)}
+    return gettext(
+        "The quoted text is not at start..end of the article. The quote does not occur in the text."
+    )
 
 
 def sources_validate(sources: Sequence[SourceInput]) -> list[SourceInput]:
@@ -147,7 +155,8 @@ def sources_validate(sources: Sequence[SourceInput]) -> list[SourceInput]:
             ) from None
         if source.stance not in Source.Stance.values:
             raise DomainError(
-                f"stance must be one of {', '.join(Source.Stance.values)}.",
+                gettext("stance must be one of %(stances)s.")
+                % {"stances": ", ".join(Source.Stance.values)},
                 code="source_stance",
                 field=f"sources.{index}.stance",
             )
@@ -157,9 +166,13 @@ def sources_validate(sources: Sequence[SourceInput]) -> list[SourceInput]:
 
 def _kind_and_speaker_validate(kind: str, speaker: str) -> None:
     if kind not in Annotation.Kind.values:
-        raise DomainError("kind must be claim or quote.", code="annotation_kind", field="kind")
+        raise DomainError(
+            gettext("kind must be claim or quote."), code="annotation_kind", field="kind"
+        )
     if kind == Annotation.Kind.QUOTE and not speaker.strip():
-        raise DomainError("A quote names its speaker.", code="quote_speaker", field="speaker")
+        raise DomainError(
+            gettext("A quote names its speaker."), code="quote_speaker", field="speaker"
+        )
 
 
 def _review_open_for_writing(*, article: Article, reviewer: User) -> Review:
@@ -168,7 +181,9 @@ def _review_open_for_writing(*, article: Article, reviewer: User) -> Review:
     review, _ = Review.objects.select_for_update().get_or_create(article=article, reviewer=reviewer)
     if review.status == Review.Status.SUBMITTED:
         raise DomainError(
-            "Your review of this article is submitted; its annotations can no longer change.",
+            gettext(
+                "Your review of this article is submitted; its annotations can no longer change."
+            ),
             code="review_submitted",
             status=409,
         )
@@ -272,7 +287,7 @@ def _suggestion_of(article: Article, suggestion_id: int | None) -> Suggestion | 
     suggestion = Suggestion.objects.filter(pk=suggestion_id, article=article).first()
     if suggestion is None:
         raise DomainError(
-            "This is not one of the article's suggestions.",
+            gettext("This is not one of the article's suggestions."),
             code="suggestion_unknown",
             field="suggestion",
         )

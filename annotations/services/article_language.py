@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
 from django.db.models import Min
+from django.utils.translation import gettext
 
 from annotations.core.languages import claim_language, language_tag_clean
 from annotations.errors import DomainError
@@ -67,7 +68,7 @@ def article_language_set(
     tag = language_tag_clean(language)
     if language.strip() and not tag:
         raise DomainError(
-            'Not a language tag: give one such as "en", "fr", "ar" or "pt-BR".',
+            gettext('Not a language tag: give one such as "en", "fr", "ar" or "pt-BR".'),
             code="invalid_language",
             field="language",
         )

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import asdict, dataclass
-from typing import ClassVar, TypedDict, Unpack
+from typing import TYPE_CHECKING, ClassVar, TypedDict, Unpack
 
 import trafilatura
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Q
+from django.utils.formats import number_format
+from django.utils.translation import gettext, gettext_lazy
 from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
@@ -30,6 +32,9 @@ from annotations.permissions import Permission, require
 from annotations.services.recurrence import revision_claims_scan_after_commit
 from annotations.services.suggestions import revision_suggestions_compute_after_commit
 from annotations.validators import visible_name_check
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 HTML_CONTENT_TYPES = {"text/html", "application/xhtml+xml"}
 TEXT_CONTENT_TYPES = {"text/plain"}
@@ -103,10 +108,13 @@ def text_validate(text: str) -> str:
     """The canonical form of an article's text; a field error if it is empty or too long."""
     canonical = canonical_text(text)
     if not canonical:
-        raise DomainError("The article has no text.", code="article_text_empty", field="text")
+        raise DomainError(
+            gettext("The article has no text."), code="article_text_empty", field="text"
+        )
     if len(canonical) > settings.ARTICLE_MAX_CHARACTERS:
         raise DomainError(
-            f"The article is longer than {settings.ARTICLE_MAX_CHARACTERS:,} characters.",
+            gettext("The article is longer than %(limit)s characters.")
+            % {"limit": number_format(settings.ARTICLE_MAX_CHARACTERS, force_grouping=True)},
             code="article_text_too_long",
             field="text",
         )
@@ -128,7 +136,7 @@ def html_extract(html: str | bytes, *, url: str | None = None) -> ExtractedArtic
     # A Document, or None when nothing was found (a dict only with as_dict=True, not asked for).
     if not isinstance(document, Document) or not (document.text or "").strip():
         raise DomainError(
-            "Could not find the article's main text in this HTML.",
+            gettext("Could not find the article's main text in this HTML."),
             code="html_no_main_text",
             field="file",
         )
@@ -164,7 +172,9 @@ def _bytes_decode(content: bytes, charset: str | None) -> str:
             return content.decode(encoding)
         except (LookupError, UnicodeDecodeError):
             continue
-    raise DomainError("The file is not valid UTF-8 text.", code="upload_not_text", field="file")
+    raise DomainError(
+        gettext("The file is not valid UTF-8 text."), code="upload_not_text", field="file"
+    )
 
 
 def upload_extract(*, name: str, content: bytes, content_type: str = "") -> ExtractedArticle:
@@ -172,13 +182,15 @@ def upload_extract(*, name: str, content: bytes, content_type: str = "") -> Extr
     lowered = name.lower()
     if b"\x00" in content[:8192]:
         raise DomainError(
-            "The file is binary, not text or HTML.", code="upload_not_text", field="file"
+            gettext("The file is binary, not text or HTML."), code="upload_not_text", field="file"
         )
     if lowered.endswith((".html", ".htm", ".xhtml")):
         return html_extract(_bytes_decode(content, None))
     if lowered.endswith(".txt"):
         return ExtractedArticle(text=paragraphs_guessed(_bytes_decode(content, None)))
-    raise DomainError("Upload a .txt or .html file.", code="upload_unsupported_type", field="file")
+    raise DomainError(
+        gettext("Upload a .txt or .html file."), code="upload_unsupported_type", field="file"
+    )
 
 
 def desk_page_fetch(
@@ -240,11 +252,14 @@ class ArticleDuplicate(DomainError):
     """The desk already has this article (the same URL, or the same text): a 409 whose page
     offers to open the existing one or add a revision to it. `matched` is "url" or "text"."""
 
-    REASONS: ClassVar[dict[str, str]] = {"url": "the same URL", "text": "the same text"}
+    REASONS: ClassVar[dict[str, StrOrPromise]] = {
+        "url": gettext_lazy("This article is already on the desk (the same URL): “%(title)s”."),
+        "text": gettext_lazy("This article is already on the desk (the same text): “%(title)s”."),
+    }
 
     def __init__(self, existing: Article, *, matched: str) -> None:
         super().__init__(
-            f"This article is already on the desk ({self.REASONS[matched]}): “{existing.title}”.",
+            str(self.REASONS[matched]) % {"title": existing.title},
             code="article_duplicate",
             status=409,
         )
@@ -296,7 +311,7 @@ def article_draft(
     given = [bool(text.strip()), upload_content is not None, bool(url)]
     if sum(given) != 1:
         raise DomainError(
-            "Paste the text, upload a file, or give a URL: exactly one of them.",
+            gettext("Paste the text, upload a file, or give a URL: exactly one of them."),
             code="article_source_ambiguous",
         )
     if upload_content is not None:
@@ -311,7 +326,9 @@ def article_draft(
         first, rest = first_paragraph_split(body)
         if not first:
             raise DomainError(
-                "The text has a single paragraph: there is no first line to take as the title.",
+                gettext(
+                    "The text has a single paragraph: there is no first line to take as the title."
+                ),
                 code="article_first_line_alone",
                 field="first_line_title",
             )

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils.translation import gettext, ngettext
 
 from annotations.errors import DomainError
 from annotations.models import Article, Assignment, DeskSettings, Notification
@@ -24,13 +25,20 @@ def assignments_create(
     """Assign the article to reviewers. Assigning someone twice changes only the due date."""
     require(editor, Permission.Article.ASSIGN, article)
     if not reviewers:
-        raise DomainError("Choose at least one reviewer.", code="no_reviewers", field="reviewers")
+        raise DomainError(
+            gettext("Choose at least one reviewer."), code="no_reviewers", field="reviewers"
+        )
     not_reviewers = [
         user.get_username() for user in reviewers if not can(user, Permission.Assignment.HOLD)
     ]
     if not_reviewers:
         raise DomainError(
-            f"Not reviewers on this desk: {', '.join(not_reviewers)}.",
+            ngettext(
+                "Not a reviewer on this desk: %(names)s.",
+                "Not reviewers on this desk: %(names)s.",
+                len(not_reviewers),
+            )
+            % {"names": ", ".join(not_reviewers)},
             code="not_a_reviewer",
             field="reviewers",
         )
@@ -60,7 +68,7 @@ def assignment_pick_up(*, article: Article, reviewer: User) -> Assignment:
             return existing
         if Assignment.objects.filter(article=article).count() >= desk.reviewers_per_article:
             raise DomainError(
-                "This article already has all the reviewers it needs.",
+                gettext("This article already has all the reviewers it needs."),
                 code="article_full",
                 status=409,
             )
@@ -75,7 +83,7 @@ def assignments_reassign(
     require(editor, Permission.Article.ASSIGN)
     if not can(reviewer, Permission.Assignment.HOLD):
         raise DomainError(
-            f"{reviewer.get_username()} is not a reviewer on this desk.",
+            gettext("%(name)s is not a reviewer on this desk.") % {"name": reviewer.get_username()},
             code="not_a_reviewer",
             field="reviewer",
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.contrib.auth.models import User
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from annotations.core.facts import Difference, facts_compare, facts_still_stated
 from annotations.errors import DomainError
@@ -85,10 +86,19 @@ def claim_change_confirmable(*, unit: ClaimUnit) -> None:
         verdict.claim_reviewed, [Difference(**item) for item in change.differences]
     )
     if stale:
-        said = ", ".join(f"“{d.old}” (now “{d.new}”)" if d.new else f"“{d.old}”" for d in stale)
+        said = ", ".join(
+            gettext("“%(old)s” (now “%(new)s”)") % {"old": d.old, "new": d.new}
+            if d.new
+            else gettext("“%(old)s”") % {"old": d.old}
+            for d in stale
+        )
         raise DomainError(
-            f"The verdict's claim still says {said}: correct the verdict instead of confirming "
-            "it, so that its claim matches the article and readers see the correction.",
+            gettext(
+                "The verdict's claim still says %(said)s: correct the verdict instead of "
+                "confirming it, so that its claim matches the article and readers see the "
+                "correction."
+            )
+            % {"said": said},
             code="claim_text_outdated",
             status=409,
         )

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils.translation import gettext
 
 from annotations.core.claims.matching import matching_fields
 from annotations.core.facts import facts_as_json
@@ -48,14 +49,14 @@ def _unit_version(unit: ClaimUnit, seen_version: int | None) -> int:
     )
     version = current.first()
     if version is None:
-        raise DomainError("This unit no longer exists.", code="unit_gone", status=404)
+        raise DomainError(gettext("This unit no longer exists."), code="unit_gone", status=404)
     return version
 
 
 def _claim_locked(claim: Claim) -> Claim:
     found = Claim.objects.select_for_update().filter(pk=claim.pk).first() if claim.pk else None
     if found is None:
-        raise DomainError("There is no such claim.", code="claim_unknown", field="claim")
+        raise DomainError(gettext("There is no such claim."), code="claim_unknown", field="claim")
     return found
 
 
@@ -66,8 +67,11 @@ def _verdicts_agree(unit: ClaimUnit, claim: Claim) -> None:
         return
     if own.label_id != theirs.label_id:
         raise DomainError(
-            f"This unit's published verdict ({own.label.name}) differs from the claim's "
-            f"({theirs.label.name}): link it as related, or correct one of the verdicts first.",
+            gettext(
+                "This unit's published verdict (%(own)s) differs from the claim's "
+                "(%(theirs)s): link it as related, or correct one of the verdicts first."
+            )
+            % {"own": own.label.name, "theirs": theirs.label.name},
             code="verdict_conflict",
             field="relation",
             status=409,
@@ -106,7 +110,7 @@ def claim_link(
     require(editor, Permission.Claim.LINK, unit)
     if relation not in Relation.values:
         raise DomainError(
-            "Say whether the unit states the same claim or a related one.",
+            gettext("Say whether the unit states the same claim or a related one."),
             code="relation_invalid",
             field="relation",
         )
@@ -159,7 +163,9 @@ def claim_reword(*, claim: Claim, text: str, editor: User) -> Claim:
     require(editor, Permission.Claim.LINK, claim)
     wording = text.strip()
     if not wording:
-        raise DomainError("Give the claim's wording.", code="claim_text_empty", field="text")
+        raise DomainError(
+            gettext("Give the claim's wording."), code="claim_text_empty", field="text"
+        )
     with transaction.atomic():
         claim = _claim_locked(claim)
         if claim.text == wording:
@@ -179,7 +185,9 @@ def claim_unlink(*, unit: ClaimUnit, editor: User, seen_version: int | None = No
         version = _unit_version(unit, seen_version)
         link = ClaimLink.objects.select_for_update().filter(unit=unit).first()
         if link is None:
-            raise DomainError("This unit is not linked to a claim.", code="not_linked", status=409)
+            raise DomainError(
+                gettext("This unit is not linked to a claim."), code="not_linked", status=409
+            )
         unit_advance(unit, editor=editor, seen_version=version, allowed=LINKABLE_STATUSES)
         link._history_user = editor  # type: ignore[attr-defined]  # simple_history records the author
         link.delete()
@@ -194,7 +202,9 @@ def claim_link_undo(
     require(editor, Permission.Claim.LINK, unit)
     rows = list(ClaimLink.history.filter(unit_id=unit.pk).order_by("-history_id")[:2])
     if not rows:
-        raise DomainError("This unit was never linked to a claim.", code="not_linked", status=409)
+        raise DomainError(
+            gettext("This unit was never linked to a claim."), code="not_linked", status=409
+        )
     last = rows[0]
     if last.history_type == "-":
         before = last

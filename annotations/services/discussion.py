@@ -12,6 +12,8 @@ from __future__ import annotations
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 
 from annotations.core.comments import MAX_LENGTH, MENTION
 from annotations.errors import DomainError
@@ -25,11 +27,16 @@ Thread = Article | ClaimUnit
 def _body_checked(body: str, *, field: str = "body") -> str:
     body = body.strip()
     if not body:
-        raise DomainError("Write a comment first.", code="comment_empty", field=field)
+        raise DomainError(gettext("Write a comment first."), code="comment_empty", field=field)
     if len(body) > MAX_LENGTH:
         raise DomainError(
-            f"Keep a comment under {MAX_LENGTH:,} characters ({len(body):,} now): split it "
-            "into two.",
+            gettext(
+                "Keep a comment under %(limit)s characters (%(length)s now): split it into two."
+            )
+            % {
+                "limit": number_format(MAX_LENGTH, force_grouping=True),
+                "length": number_format(len(body), force_grouping=True),
+            },
             code="comment_too_long",
             field=field,
         )

@@ -29,6 +29,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import Storage, storages
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -88,7 +89,7 @@ def fetching_allowed() -> None:
     """DomainError (409) where the desk does not fetch what reviewers cite (EVIDENCE_CAPTURE)."""
     if not settings.EVIDENCE_CAPTURE:
         raise DomainError(
-            "This desk does not fetch cited sources (EVIDENCE_CAPTURE is off).",
+            gettext("This desk does not fetch cited sources (EVIDENCE_CAPTURE is off)."),
             code="evidence_capture_off",
             status=409,
         )

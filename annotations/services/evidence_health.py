@@ -31,7 +31,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db.models import Exists, OuterRef
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from annotations import fetching
 from annotations.core.diff import passage_change
@@ -206,14 +207,17 @@ def _baselines(urls: Sequence[str]) -> list[Baseline]:
 
 
 def _what_differs(baseline: Baseline, text: str) -> str:
+    """Stored with the check and shown as stored: in the language active when the check ran
+    (the default language in the worker's periodic checks)."""
     if not baseline.captured_text_name:
-        return "The page differs from its capture."
+        return gettext("The page differs from its capture.")
     if len(text) > MAX_COMPARED_CHARACTERS:
-        return "The main text differs from the capture."
+        return gettext("The main text differs from the capture.")
     captured = text_stored(baseline.captured_text_name)
     if len(captured) > MAX_COMPARED_CHARACTERS:
-        return "The main text differs from the capture."
-    return f"Changed: {passage_change(captured, text) or 'spacing'}"
+        return gettext("The main text differs from the capture.")
+    change = passage_change(captured, text, words=translation) or gettext("spacing")
+    return gettext("Changed: %(change)s") % {"change": change}
 
 
 def sources_check(urls: Iterable[str]) -> list[SourceHealth]:

@@ -19,6 +19,8 @@ from django.contrib.auth.models import User
 from django.db import connection, transaction
 from django.db.models import DateTimeField, Min, Model, QuerySet, Value
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext, ngettext
 
 from annotations.core.fast_lane import (
     FAST_CONFIRM_MAX,
@@ -37,16 +39,25 @@ from annotations.services.webhooks import webhook_event_record
 
 def _items_validate(items: Sequence[FastConfirmItem]) -> None:
     if not items:
-        raise DomainError("Choose at least one claim to confirm.", code="no_units", field="items")
+        raise DomainError(
+            gettext("Choose at least one claim to confirm."), code="no_units", field="items"
+        )
     if len(items) > FAST_CONFIRM_MAX:
         raise DomainError(
-            f"Confirm at most {FAST_CONFIRM_MAX:,} claims at once.",
+            ngettext(
+                "Confirm at most %(limit)s claim at once.",
+                "Confirm at most %(limit)s claims at once.",
+                FAST_CONFIRM_MAX,
+            )
+            % {"limit": number_format(FAST_CONFIRM_MAX, force_grouping=True)},
             code="too_many_units",
             field="items",
         )
     if len({item.unit_id for item in items}) != len(items):
         raise DomainError(
-            "A claim was sent twice; send each once.", code="duplicate_units", field="items"
+            gettext("A claim was sent twice; send each once."),
+            code="duplicate_units",
+            field="items",
         )
 
 

@@ -245,7 +245,7 @@ def notification_preferences_set(
     unknown = sorted(set(email_kinds) - set(ALL_KINDS))
     if unknown:
         raise DomainError(
-            f"Unknown kinds of notification: {', '.join(unknown)}.",
+            gettext("Unknown kinds of notification: %(kinds)s.") % {"kinds": ", ".join(unknown)},
             code="notification_kind_unknown",
             field="email_kinds",
         )

@@ -23,6 +23,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from simple_history.utils import bulk_create_with_history
 
 from annotations.core.claims.matching import Match
@@ -229,10 +230,13 @@ def _pending_locked(appearance: SuggestedAppearance) -> SuggestedAppearance:
         .first()
     )
     if locked is None:
-        raise DomainError("This appearance no longer exists.", code="appearance_gone", status=404)
+        raise DomainError(
+            gettext("This appearance no longer exists."), code="appearance_gone", status=404
+        )
     if locked.status != Status.PENDING:
         raise DomainError(
-            f"This appearance was already {locked.get_status_display().lower()}.",
+            gettext("This appearance was already %(status)s.")
+            % {"status": str(locked.get_status_display()).lower()},
             code="appearance_resolved",
             status=409,
         )
@@ -295,8 +299,10 @@ def appearance_confirm(*, appearance: SuggestedAppearance, editor: User) -> Sugg
         latest = revision_latest(locked.revision.article)
         if latest is None or latest.pk != locked.revision_id:
             raise DomainError(
-                "The article has a newer version since this was found: review the "
-                "appearances found on it instead.",
+                gettext(
+                    "The article has a newer version since this was found: review the "
+                    "appearances found on it instead."
+                ),
                 code="appearance_outdated",
                 status=409,
             )
@@ -304,8 +310,11 @@ def appearance_confirm(*, appearance: SuggestedAppearance, editor: User) -> Sugg
         link = ClaimLink.objects.filter(unit=unit).first()
         if link is not None and link.claim_id != locked.claim_id:
             raise DomainError(
-                f"The passage's unit is linked to another claim (C{link.claim_id}): unlink it "
-                "on the unit's page first, or dismiss this suggestion.",
+                gettext(
+                    "The passage's unit is linked to another claim (C%(claim)s): unlink it "
+                    "on the unit's page first, or dismiss this suggestion."
+                )
+                % {"claim": link.claim_id},
                 code="unit_linked_elsewhere",
                 status=409,
             )

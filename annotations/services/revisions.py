@@ -8,6 +8,7 @@ import datetime
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from annotations import selectors
 from annotations.core import anchoring
@@ -115,7 +116,9 @@ def article_revision_import(
     given = [bool(text.strip()), upload_content is not None, refetch]
     if sum(given) != 1:
         raise DomainError(
-            "Paste the new text, upload a file, or fetch the URL again: exactly one of them.",
+            gettext(
+                "Paste the new text, upload a file, or fetch the URL again: exactly one of them."
+            ),
             code="revision_source_ambiguous",
         )
     if upload_content is not None:
@@ -123,7 +126,9 @@ def article_revision_import(
     elif refetch:
         if not article.source_url:
             raise DomainError(
-                "This article has no URL to fetch again.", code="no_source_url", field="url"
+                gettext("This article has no URL to fetch again."),
+                code="no_source_url",
+                field="url",
             )
         extracted, origin = url_extract(article.source_url), "url"
     else:
@@ -253,11 +258,13 @@ def _orphan_for_resolving(anchor: AnnotationAnchor, actor: User) -> None:
     require(actor, Permission.Orphan.RESOLVE, anchor)
     if anchor.status != Status.ORPHANED:
         raise DomainError(
-            "This highlight is not waiting to be re-attached.", code="not_orphaned", status=409
+            gettext("This highlight is not waiting to be re-attached."),
+            code="not_orphaned",
+            status=409,
         )
     if anchor.revision.article.revisions.filter(number__gt=anchor.revision.number).exists():
         raise DomainError(
-            "A newer revision exists: resolve the highlight there.",
+            gettext("A newer revision exists: resolve the highlight there."),
             code="stale_revision",
             status=409,
         )
@@ -270,7 +277,9 @@ def orphan_confirm_gone(*, anchor: AnnotationAnchor, actor: User) -> AnnotationA
         status=Status.GONE, resolved_by=actor, modified=timezone.now()
     )
     if not updated:
-        raise DomainError("Someone resolved this highlight first.", code="conflict", status=409)
+        raise DomainError(
+            gettext("Someone resolved this highlight first."), code="conflict", status=409
+        )
     anchor.refresh_from_db()
     return anchor
 
@@ -294,6 +303,8 @@ def orphan_reattach(
         modified=timezone.now(),
     )
     if not updated:
-        raise DomainError("Someone resolved this highlight first.", code="conflict", status=409)
+        raise DomainError(
+            gettext("Someone resolved this highlight first."), code="conflict", status=409
+        )
     anchor.refresh_from_db()
     return anchor

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from annotations.errors import DomainError
 from annotations.models import PersonalToken
@@ -49,12 +50,19 @@ def personal_token_create(*, user: User, name: str) -> IssuedToken:
     name = " ".join(visible_name_check(name, field="name").split())
     if not name:
         raise DomainError(
-            "Name the token, e.g. after the script that uses it.", code="token_name", field="name"
+            gettext("Name the token, e.g. after the script that uses it."),
+            code="token_name",
+            field="name",
         )
     active = _active(user=user, kind=PersonalToken.Kind.PERSONAL)
     if active.count() >= MAX_TOKENS_PER_USER:
         raise DomainError(
-            f"You have {MAX_TOKENS_PER_USER} active tokens; revoke one first.",
+            ngettext(
+                "You have %(count)s active token; revoke it first.",
+                "You have %(count)s active tokens; revoke one first.",
+                MAX_TOKENS_PER_USER,
+            )
+            % {"count": MAX_TOKENS_PER_USER},
             code="too_many_tokens",
             status=409,
         )
@@ -110,7 +118,7 @@ def _issue(*, user: User, name: str, kind: str) -> IssuedToken:
 def personal_token_revoke(*, user: User, token_id: int) -> PersonalToken:
     token = PersonalToken.objects.filter(user=user, pk=token_id).first()
     if token is None:
-        raise DomainError("No such token.", code="token_not_found", status=404)
+        raise DomainError(gettext("No such token."), code="token_not_found", status=404)
     if token.revoked_at is None:
         PersonalToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(
             revoked_at=timezone.now()

@@ -39,6 +39,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext, ngettext
 
 from annotations.core.webhooks import (
     EVENT_ID_HEADER,
@@ -123,10 +125,13 @@ def _signing_secrets(subscription: WebhookSubscription, now: datetime.datetime) 
 
 def _url_checked(url: object) -> str:
     if not isinstance(url, str) or not url.strip():
-        raise DomainError("Enter the receiver's URL.", code="url_required", field="url")
+        raise DomainError(gettext("Enter the receiver's URL."), code="url_required", field="url")
     if len(url) > 2000:
         raise DomainError(
-            "The URL is too long (2,000 characters at most).", code="url_invalid", field="url"
+            gettext("The URL is too long (%(limit)s characters at most).")
+            % {"limit": number_format(2000, force_grouping=True)},
+            code="url_invalid",
+            field="url",
         )
     return url_address_check(
         url.strip(), allow_private=settings.ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES
@@ -137,10 +142,14 @@ def _events_checked(events: Collection[str]) -> list[str]:
     unknown = sorted(str(event) for event in set(events) - set(Event.values))
     if unknown:
         raise DomainError(
-            f"Unknown events: {', '.join(unknown)}.", code="webhook_event_unknown", field="events"
+            gettext("Unknown events: %(events)s.") % {"events": ", ".join(unknown)},
+            code="webhook_event_unknown",
+            field="events",
         )
     if not events:
-        raise DomainError("Choose at least one event.", code="webhook_events_empty", field="events")
+        raise DomainError(
+            gettext("Choose at least one event."), code="webhook_events_empty", field="events"
+        )
     return [event for event in Event.values if event in set(events)]
 
 
@@ -153,7 +162,7 @@ def _owned(editor: User, subscription_id: int) -> WebhookSubscription:
         .first()
     )
     if found is None:
-        raise DomainError("No such webhook.", code="webhook_not_found", status=404)
+        raise DomainError(gettext("No such webhook."), code="webhook_not_found", status=404)
     return found
 
 
@@ -174,7 +183,12 @@ def webhook_subscription_create(
             MAX_SUBSCRIPTIONS_PER_EDITOR
         ):
             raise DomainError(
-                f"You have {MAX_SUBSCRIPTIONS_PER_EDITOR} webhooks; delete one first.",
+                ngettext(
+                    "You have %(count)s webhook; delete it first.",
+                    "You have %(count)s webhooks; delete one first.",
+                    MAX_SUBSCRIPTIONS_PER_EDITOR,
+                )
+                % {"count": MAX_SUBSCRIPTIONS_PER_EDITOR},
                 code="too_many_webhooks",
                 status=409,
             )

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from annotations.core.charts import gettext_noop
+
 from .alpha import Level, _check_level, alpha_from_tally, disagreements, metric_for
 from .coding import tally
 from .reliability import Ratings, Statistic
 
-NO_DEFINED_REPLICATE = "alpha was undefined in every bootstrap sample"
+NO_DEFINED_REPLICATE = gettext_noop("alpha was undefined in every bootstrap sample")
 
 
 @dataclass(frozen=True, slots=True)

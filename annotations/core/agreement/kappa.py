@@ -14,6 +14,8 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
+from annotations.core.charts import gettext_noop
+
 from .coding import encode
 from .reliability import (
     NO_RATINGS,
@@ -26,7 +28,7 @@ from .reliability import (
 
 Weights = Literal["linear", "quadratic"] | npt.ArrayLike | None
 
-NO_COMMON_UNITS = "no unit was rated by both reviewers, so nothing can be compared"
+NO_COMMON_UNITS = gettext_noop("no unit was rated by both reviewers, so nothing can be compared")
 
 
 @dataclass(frozen=True, slots=True)

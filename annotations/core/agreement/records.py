@@ -5,7 +5,7 @@ are stored and served as plain JSON objects; every key is always present."""
 from __future__ import annotations
 
 from collections.abc import Hashable
-from typing import TypedDict
+from typing import NotRequired, TypedDict
 
 
 class StatisticRecord(TypedDict):
@@ -76,7 +76,10 @@ class FinalRecord(TypedDict):
 
 
 class WarningRecord(TypedDict):
-    """Data too thin to trust a figure: a code for programs, a sentence for people."""
+    """Data too thin to trust a figure: a code for programs, a sentence for people (English,
+    as stored), and the values it was made from, so that a page can say it in its reader's
+    language (report.warning_told); records from before have none."""
 
     code: str
     message: str
+    values: NotRequired[dict[str, str | int]]

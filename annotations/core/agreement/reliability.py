@@ -20,6 +20,8 @@ from typing import Literal, TypeAlias
 import numpy as np
 import numpy.typing as npt
 
+from annotations.core.charts import gettext_noop
+
 Basis = Literal["agreement", "disagreement"]
 
 # A reliability matrix as callers pass it: an array, or rows of ratings with None for a missing
@@ -27,15 +29,22 @@ Basis = Literal["agreement", "disagreement"]
 Ratings: TypeAlias = npt.ArrayLike | Sequence[Sequence[Hashable]]
 
 # Human-readable reasons for undefined results. Kept as constants so that callers (and tests)
-# can tell the degenerate cases apart without parsing prose.
-NO_RATINGS = "there are no ratings at all"
-ONE_REVIEWER = "only one reviewer gave any rating; agreement needs at least two reviewers"
-NO_PAIRABLE_UNITS = "no unit was rated by two or more reviewers, so nothing can be compared"
-NO_VARIATION = (
+# can tell the degenerate cases apart without parsing prose. They are stored in English with the
+# figures; pages translate them where they show them (gettext_noop puts them in the catalogues).
+NO_RATINGS = gettext_noop("there are no ratings at all")
+ONE_REVIEWER = gettext_noop(
+    "only one reviewer gave any rating; agreement needs at least two reviewers"
+)
+NO_PAIRABLE_UNITS = gettext_noop(
+    "no unit was rated by two or more reviewers, so nothing can be compared"
+)
+NO_VARIATION = gettext_noop(
     "every comparable rating has the same value, so chance agreement is total and the "
     "coefficient is 0/0"
 )
-ZERO_EXPECTED = "expected disagreement is zero under the chosen metric, so the coefficient is 0/0"
+ZERO_EXPECTED = gettext_noop(
+    "expected disagreement is zero under the chosen metric, so the coefficient is 0/0"
+)
 
 
 @dataclass(frozen=True, slots=True)

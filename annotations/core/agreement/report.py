@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
+from annotations.core.charts import ENGLISH, Words
+
 from .alpha import Level, krippendorff_alpha
 from .bootstrap import alpha_bootstrap
 from .kappa import cohen_kappa
@@ -272,40 +274,66 @@ def desk_warnings(
 ) -> list[WarningRecord]:
     """What the editor should know before trusting the figures; labels by name, as editors
     know them ("Mostly false", not "mostly-false")."""
-    warnings: list[WarningRecord] = []
+    found: list[tuple[str, dict[str, str | int]]] = []
     units = statistics["alpha_nominal"]["units"]
     if units < MIN_UNITS:
-        warnings.append(
-            {
-                "code": "too_few_units",
-                "message": f"Only {units} units were rated; agreement figures on fewer than "
-                f"{MIN_UNITS} units have wide uncertainty.",
-            }
-        )
+        found.append(("too_few_units", {"units": units, "minimum": MIN_UNITS}))
     total = sum(counts.values())
     if total:
         label, most = counts.most_common(1)[0]
         if most / total > SKEWED_SHARE:
-            warnings.append(
-                {
-                    "code": "skewed_labels",
-                    "message": f"{most / total:.0%} of the ratings are "
-                    f"“{label_names.get(label, label)}”: with labels "
-                    "this skewed, kappa and alpha stay low even when reviewers mostly agree.",
-                }
-            )
+            share: dict[str, str | int] = {
+                "share": f"{most / total:.0%}",
+                "label": label_names.get(label, label),
+            }
+            found.append(("skewed_labels", share))
     sparse = [
         label_names.get(slug, slug) for slug in labels if 0 < counts.get(slug, 0) < SPARSE_RATINGS
     ]
     if sparse:
-        warnings.append(
-            {
-                "code": "sparse_categories",
-                "message": f"Few ratings (under {SPARSE_RATINGS}) for: {', '.join(sparse)}; "
-                "their per-label figures are unreliable.",
-            }
-        )
+        found.append(("sparse_categories", {"limit": SPARSE_RATINGS, "labels": ", ".join(sparse)}))
+    warnings: list[WarningRecord] = []
+    for code, values in found:
+        warning: WarningRecord = {"code": code, "message": "", "values": values}
+        warning["message"] = warning_told(warning)
+        warnings.append(warning)
     return warnings
+
+
+def warning_told(warning: WarningRecord, words: Words = ENGLISH) -> str:
+    """A warning's sentence in `words` (English by default), from the values stored with it;
+    a record stored before it had values keeps its stored sentence."""
+    values = warning.get("values")
+    if values is None:
+        return warning["message"]
+    if warning["code"] == "too_few_units":
+        return (
+            words.ngettext(
+                "Only %(units)s unit was rated; agreement figures on fewer than %(minimum)s "
+                "units have wide uncertainty.",
+                "Only %(units)s units were rated; agreement figures on fewer than %(minimum)s "
+                "units have wide uncertainty.",
+                int(values["units"]),
+            )
+            % values
+        )
+    if warning["code"] == "skewed_labels":
+        return (
+            words.gettext(
+                "%(share)s of the ratings are “%(label)s”: with labels this skewed, kappa and "
+                "alpha stay low even when reviewers mostly agree."
+            )
+            % values
+        )
+    if warning["code"] == "sparse_categories":
+        return (
+            words.gettext(
+                "Few ratings (under %(limit)s) for: %(labels)s; their per-label figures are "
+                "unreliable."
+            )
+            % values
+        )
+    return warning["message"]
 
 
 def agreement_with_final(

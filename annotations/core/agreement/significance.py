@@ -12,15 +12,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from annotations.core.charts import gettext_noop
+
 from .coding import tally
 from .multirater import fleiss_kappa
 from .reliability import Ratings
 
-UNEQUAL_RATINGS = (
+UNEQUAL_RATINGS = gettext_noop(
     "units have different numbers of ratings; the Fleiss-Nee-Landis null variance is defined "
     "only for complete data (the same number of ratings for every rated unit)"
 )
-ZERO_NULL_VARIANCE = "the null variance of kappa is zero, so z is undefined"
+ZERO_NULL_VARIANCE = gettext_noop("the null variance of kappa is zero, so z is undefined")
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,12 +15,16 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Literal, TypeAlias
 
+from annotations.core.charts import gettext_noop
+
 Span: TypeAlias = tuple[int, int] | tuple[int, int, Hashable]
 Match = Literal["exact", "overlap"]
 
-NOTHING_HIGHLIGHTED = "neither reviewer highlighted anything, so there is nothing to match"
-NO_PAIR_HIGHLIGHTED = "no reviewer highlighted anything, so there is nothing to match"
-FEWER_THAN_TWO = "span agreement needs at least two reviewers"
+NOTHING_HIGHLIGHTED = gettext_noop(
+    "neither reviewer highlighted anything, so there is nothing to match"
+)
+NO_PAIR_HIGHLIGHTED = gettext_noop("no reviewer highlighted anything, so there is nothing to match")
+FEWER_THAN_TWO = gettext_noop("span agreement needs at least two reviewers")
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,11 +18,14 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 
+from annotations.core.charts import gettext_noop
+
 from .reliability import ONE_REVIEWER, ZERO_EXPECTED, Statistic, undefined
 from .spans import Span, normalise_spans
 
-LABEL_UNUSED = "no reviewer highlighted a span with this label"
-NOTHING_HIGHLIGHTED = "no reviewer highlighted anything"
+LABEL_UNUSED = gettext_noop("no reviewer highlighted a span with this label")
+NOTHING_HIGHLIGHTED = gettext_noop("no reviewer highlighted anything")
+NO_REVIEWERS = gettext_noop("there are no reviewers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +136,7 @@ def unitizing_alpha(
     total_spans = sum(len(spans) for spans in by_reviewer)
 
     if reviewers < 2:
-        reason = ONE_REVIEWER if reviewers == 1 else "there are no reviewers"
+        reason = ONE_REVIEWER if reviewers == 1 else NO_REVIEWERS
         return UnitizingAlpha(
             undefined(reason, total_spans, reviewers, total_spans),
             {label: undefined(reason, 0, reviewers, 0) for label in all_labels},

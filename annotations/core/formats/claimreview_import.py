@@ -38,11 +38,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotations.core.charts import gettext_noop
 from annotations.core.formats.claimreview_item import (
     MAX_DEPTH,
     ExternalCheck,
     ItemRefused,
     Nodes,
+    Reason,
     check_read,
     kind,
     node_index,
@@ -56,6 +58,7 @@ __all__ = [
     "MAX_ITEMS",
     "ExternalCheck",
     "ImportReport",
+    "Reason",
     "Refusal",
     "claimreviews_from_html",
     "claimreviews_read",
@@ -69,11 +72,12 @@ _SCHEMA_CONTEXT = re.compile(r"https?://schema\.org/?")
 class Refusal:
     """An item not read, and why. `item` counts the document's items from 1 (0: the whole
     document); `location` says where it is (`$[3]`, `$.@graph[2]`, `script[1]`); `url` is the
-    item's own URL when it had a readable one."""
+    item's own URL when it had a readable one. `reason` is a Reason: English as a string, told
+    in another language with `reason.told(words)`."""
 
     item: int
     location: str
-    reason: str
+    reason: Reason
     url: str = ""
 
 
@@ -90,7 +94,7 @@ class _Entry:
     location: str
     node: dict[str, Any] | None
     schema: bool | None  # what the @context chain says: True, False, or nothing said
-    problem: str = ""
+    problem: Reason | None = None
 
 
 @dataclass
@@ -120,7 +124,8 @@ class _Reader:
 
     def _read_entry(self, entry: _Entry) -> None:
         if entry.node is None:
-            self.refusals.append(Refusal(self.items_read, entry.location, entry.problem))
+            problem = entry.problem or Reason(gettext_noop("not a ClaimReview"))
+            self.refusals.append(Refusal(self.items_read, entry.location, problem))
             return
         self.reviews_seen += 1
         try:
@@ -137,23 +142,31 @@ class _Reader:
             return
         first = self._urls.setdefault(check.url, self.items_read)
         if first != self.items_read:
-            reason = f"the same url as item {first}, read once"
+            reason = Reason(gettext_noop("the same url as item %(first)s, read once"), first=first)
             self.refusals.append(Refusal(self.items_read, entry.location, reason, check.url))
             return
         self.checks.append(check)
 
-    def refuse_document(self, location: str, reason: str) -> None:
+    def refuse_document(self, location: str, reason: Reason) -> None:
         self.refusals.append(Refusal(0, location, reason))
 
     def report(self) -> ImportReport:
         refusals = list(self.refusals)
         if self.over_limit:
-            reason = (
-                f"more than {self.max_items:,} items: the first {self.max_items:,} were read, "
-                f"the other {self.over_limit:,} refused (split the document)"
+            reason = Reason(
+                gettext_noop(
+                    "more than %(limit)s items: the first %(limit)s were read, the other "
+                    "%(over)s refused (split the document)"
+                ),
+                limit=f"{self.max_items:,}",
+                over=f"{self.over_limit:,}",
             )
             refusals.append(Refusal(0, "$", reason))
         return ImportReport(tuple(self.checks), tuple(refusals), self.items_read, self.over_limit)
+
+
+def _too_deep() -> Reason:
+    return Reason(gettext_noop("nested deeper than %(limit)s levels"), limit=MAX_DEPTH)
 
 
 def claimreviews_read(
@@ -169,11 +182,13 @@ def claimreviews_read(
         try:
             document = json.loads(document)
         except (ValueError, RecursionError) as error:  # JSONDecodeError, bad UTF-8, depth
-            reader.refuse_document("$", f"malformed JSON: {shown(str(error), 120)}")
+            reader.refuse_document(
+                "$", Reason(gettext_noop("malformed JSON: %(error)s"), error=shown(str(error), 120))
+            )
             return reader.report()
     reader.read(document, "$")
     if not reader.items_read and not reader.refusals:
-        reader.refuse_document("$", "the document holds no ClaimReview")
+        reader.refuse_document("$", Reason(gettext_noop("the document holds no ClaimReview")))
     return reader.report()
 
 
@@ -198,7 +213,10 @@ def claimreviews_from_html(
         else:
             tree = parse_html(html_text, encoding=None)
     except (ValueError, lxml.etree.LxmlError) as error:
-        reader.refuse_document("page", f"not an HTML page: {shown(str(error), 120)}")
+        reader.refuse_document(
+            "page",
+            Reason(gettext_noop("not an HTML page: %(error)s"), error=shown(str(error), 120)),
+        )
         return reader.report()
     extractor = JsonLdExtractor()
     scripts = tree.xpath('//script[@type="application/ld+json"]')
@@ -206,7 +224,9 @@ def claimreviews_from_html(
         try:
             items = extractor.extract_items(script)
         except (ValueError, RecursionError) as error:
-            reason = f"malformed JSON-LD: {shown(str(error), 120)}"
+            reason = Reason(
+                gettext_noop("malformed JSON-LD: %(error)s"), error=shown(str(error), 120)
+            )
             reader.refuse_document(f"script[{number}]", reason)
             continue
         reader.read(items, f"script[{number}]")
@@ -214,12 +234,16 @@ def claimreviews_from_html(
         try:
             microdata = MicrodataExtractor(nested=True).extract_items(tree, base_url)
         except (ValueError, TypeError, lxml.etree.LxmlError) as error:
-            reason = f"unreadable microdata: {shown(str(error), 120)}"
+            reason = Reason(
+                gettext_noop("unreadable microdata: %(error)s"), error=shown(str(error), 120)
+            )
             reader.refuse_document("microdata", reason)
         else:
             reader.read([_from_microdata(item, 0) for item in microdata], "microdata")
     if not reader.reviews_seen:
-        reader.refuse_document("page", "the page has no ClaimReview (JSON-LD or microdata)")
+        reader.refuse_document(
+            "page", Reason(gettext_noop("the page has no ClaimReview (JSON-LD or microdata)"))
+        )
     return reader.report()
 
 
@@ -231,12 +255,17 @@ def _walk(value: object, location: str, schema: bool | None, depth: int) -> Iter
     ClaimReview), or `value` itself; a ClaimReview nested under any other property (a
     WebPage's mainEntity) is found too."""
     if depth > MAX_DEPTH:
-        yield _Entry(location, None, schema, f"nested deeper than {MAX_DEPTH} levels")
+        yield _Entry(location, None, schema, _too_deep())
     elif isinstance(value, list):
         for index, element in enumerate(value):
             yield from _walk(element, f"{location}[{index}]", schema, depth + 1)
     elif not isinstance(value, dict):
-        yield _Entry(location, None, schema, f"not an object but {kind(value)}")
+        yield _Entry(
+            location,
+            None,
+            schema,
+            Reason(gettext_noop("not an object but %(kind)s"), kind=kind(value)),
+        )
     else:
         schema = _schema_state(value, schema)
         if "ClaimReview" in types_of(value):
@@ -254,7 +283,14 @@ def _walk(value: object, location: str, schema: bool | None, depth: int) -> Iter
                 yield entry
         if not found and not containers:
             types = ", ".join(shown(name, 40) for name in sorted(types_of(value))[:3])
-            yield _Entry(location, None, schema, f"not a ClaimReview (@type {types or 'none'})")
+            yield _Entry(
+                location,
+                None,
+                schema,
+                Reason(gettext_noop("not a ClaimReview (@type %(types)s)"), types=types)
+                if types
+                else Reason(gettext_noop("not a ClaimReview (@type none)")),
+            )
 
 
 def _is_item_container(key: object, node: dict[str, Any]) -> bool:
@@ -269,7 +305,7 @@ def _is_item_container(key: object, node: dict[str, Any]) -> bool:
 def _search(value: object, location: str, schema: bool | None, depth: int) -> Iterator[_Entry]:
     """ClaimReviews nested anywhere in `value` (a WebPage's mainEntity, an Article's review)."""
     if depth > MAX_DEPTH:
-        yield _Entry(location, None, schema, f"nested deeper than {MAX_DEPTH} levels")
+        yield _Entry(location, None, schema, _too_deep())
     elif isinstance(value, list):
         for index, element in enumerate(value):
             yield from _search(element, f"{location}[{index}]", schema, depth + 1)

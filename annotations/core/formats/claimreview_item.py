@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from annotations.core.charts import ENGLISH, Words, gettext_noop
 from annotations.core.text import name_clean
 
 MAX_DEPTH = 32
@@ -61,10 +62,40 @@ class ExternalCheck:
     appearances: tuple[str, ...]
 
 
+class Reason(str):
+    """Why an item or a document is refused: the English sentence (a `str`, as reports, the
+    command line and tests read it), and the template and values it was made from, so that a
+    page or the API can tell it in the reader's language (`told`). A value that is itself a
+    Reason ("a list") is translated too; the rest (field paths, numbers, quoted input) never."""
+
+    template: str
+    params: dict[str, object]
+
+    def __new__(cls, template: str, **params: object) -> Reason:
+        reason = super().__new__(cls, template % params if params else template)
+        reason.template = template
+        reason.params = params
+        return reason
+
+    def told(self, words: Words = ENGLISH) -> str:
+        if not self.params:
+            return words.gettext(self.template)
+        values = {
+            name: value.told(words) if isinstance(value, Reason) else value
+            for name, value in self.params.items()
+        }
+        return words.gettext(self.template) % values
+
+
+def reason_told(reason: str, words: Words = ENGLISH) -> str:
+    """`reason` in `words`: a Reason told, a plain string (already final) as it is."""
+    return reason.told(words) if isinstance(reason, Reason) else reason
+
+
 class ItemRefused(Exception):
     """Why an item is not read; `url` is its own URL when that much was readable."""
 
-    def __init__(self, reason: str, url: str = "") -> None:
+    def __init__(self, reason: Reason, url: str = "") -> None:
         super().__init__(reason)
         self.reason = reason
         self.url = url
@@ -161,12 +192,14 @@ def check_read(
     the @context chain above it says (False: a vocabulary other than schema.org); a review
     without a url on a page is the page's (`page_url`)."""
     if schema is False and not explicit_schema_type(review):
-        raise ItemRefused("not schema.org: its @context never names https://schema.org")
+        raise ItemRefused(
+            Reason(gettext_noop("not schema.org: its @context never names https://schema.org"))
+        )
     raw_url = get(review, "url")
     if raw_url is None and page_url:
         raw_url = page_url
     if raw_url is None:
-        raise ItemRefused("missing url")
+        raise ItemRefused(Reason(gettext_noop("missing url")))
     url = _url(raw_url, "url", nodes.base_url)
     try:
         return _check_fields(review, url, nodes)
@@ -177,12 +210,12 @@ def check_read(
 def _check_fields(review: dict[str, Any], url: str, nodes: Nodes) -> ExternalCheck:
     claim = _text(get(review, "claimReviewed"), "claimReviewed", CLAIM_MAX)
     if not claim:
-        raise ItemRefused("missing claimReviewed")
+        raise ItemRefused(Reason(gettext_noop("missing claimReviewed")))
     rating_text, value, best, worst = _rating(nodes.get(review, "reviewRating"))
     publisher, publisher_url = _publisher(review, nodes)
     claimed = _one(nodes.get(review, "itemReviewed"), "itemReviewed")
     if claimed is not None and not isinstance(claimed, dict):
-        raise ItemRefused("itemReviewed is not a Claim object")
+        raise ItemRefused(Reason(gettext_noop("itemReviewed is not a Claim object")))
     claimant = ""
     appearances: tuple[str, ...] = ()
     if claimed:
@@ -207,13 +240,15 @@ def _check_fields(review: dict[str, Any], url: str, nodes: Nodes) -> ExternalChe
 def _rating(raw: object) -> tuple[str, float | None, float | None, float | None]:
     rating = _one(raw, "reviewRating")
     if rating is None:
-        raise ItemRefused("missing reviewRating")
+        raise ItemRefused(Reason(gettext_noop("missing reviewRating")))
     if not isinstance(rating, dict):
-        raise ItemRefused("reviewRating is not a Rating object")
+        raise ItemRefused(Reason(gettext_noop("reviewRating is not a Rating object")))
     text = _text(get(rating, "alternateName"), "reviewRating.alternateName", RATING_TEXT_MAX)
     text = text or _text(get(rating, "name"), "reviewRating.name", RATING_TEXT_MAX)
     if not text:
-        raise ItemRefused("the rating has no text (reviewRating.alternateName)")
+        raise ItemRefused(
+            Reason(gettext_noop("the rating has no text (reviewRating.alternateName)"))
+        )
     value = _number(get(rating, "ratingValue"), "ratingValue")
     if value is None:
         return text, None, None, None
@@ -222,9 +257,22 @@ def _rating(raw: object) -> tuple[str, float | None, float | None, float | None]
     best = DEFAULT_BEST if best is None else best
     worst = DEFAULT_WORST if worst is None else worst
     if not worst < best:
-        raise ItemRefused(f"bestRating {best:g} is not above worstRating {worst:g}")
+        raise ItemRefused(
+            Reason(
+                gettext_noop("bestRating %(best)s is not above worstRating %(worst)s"),
+                best=f"{best:g}",
+                worst=f"{worst:g}",
+            )
+        )
     if not worst <= value <= best:
-        raise ItemRefused(f"ratingValue {value:g} is outside its scale {worst:g}..{best:g}")
+        raise ItemRefused(
+            Reason(
+                gettext_noop("ratingValue %(value)s is outside its scale %(worst)s..%(best)s"),
+                value=f"{value:g}",
+                worst=f"{worst:g}",
+                best=f"{best:g}",
+            )
+        )
     return text, value, best, worst
 
 
@@ -259,7 +307,13 @@ def _names(raw: object, what: str, nodes: Nodes) -> str:
     values = raw if isinstance(raw, list) else [raw]
     names: list[str] = []
     if len(values) > CLAIMANTS_MAX:
-        raise ItemRefused(f"{what} names more than {CLAIMANTS_MAX} claimants")
+        raise ItemRefused(
+            Reason(
+                gettext_noop("%(what)s names more than %(limit)s claimants"),
+                what=what,
+                limit=CLAIMANTS_MAX,
+            )
+        )
     for value in values:
         value = nodes.resolved(value)
         if isinstance(value, dict):
@@ -269,7 +323,7 @@ def _names(raw: object, what: str, nodes: Nodes) -> str:
             names.append(name)
     joined = ", ".join(names)
     if len(joined) > NAME_MAX:
-        raise ItemRefused(f"{what} is longer than {NAME_MAX} characters")
+        raise ItemRefused(_too_long(what, NAME_MAX))
     return joined
 
 
@@ -279,18 +333,22 @@ def _appearances(claim: dict[str, Any], nodes: Nodes) -> tuple[str, ...]:
         raw = get(claim, key)
         values = raw if isinstance(raw, list) else [] if raw is None else [raw]
         if len(values) > APPEARANCES_MAX:
-            raise ItemRefused(f"more than {APPEARANCES_MAX} appearances")
+            raise ItemRefused(
+                Reason(gettext_noop("more than %(limit)s appearances"), limit=APPEARANCES_MAX)
+            )
         for index, value in enumerate(values):
             where = f"itemReviewed.{key}[{index}]"
             value = nodes.resolved(value)
             link = get(value, "url") if isinstance(value, dict) else value
             if link is None:
-                raise ItemRefused(f"{where} has no url")
+                raise ItemRefused(Reason(gettext_noop("%(what)s has no url"), what=where))
             address = _url(link, where, nodes.base_url)
             if address not in found:
                 found.append(address)
     if len(found) > APPEARANCES_MAX:
-        raise ItemRefused(f"more than {APPEARANCES_MAX} appearances")
+        raise ItemRefused(
+            Reason(gettext_noop("more than %(limit)s appearances"), limit=APPEARANCES_MAX)
+        )
     return tuple(found)
 
 
@@ -301,7 +359,7 @@ def _one(raw: object, what: str) -> object:
     """A single value; expanded JSON-LD wraps each in a list of one."""
     if isinstance(raw, list):
         if len(raw) > 1:
-            raise ItemRefused(f"several {what} values")
+            raise ItemRefused(Reason(gettext_noop("several %(what)s values"), what=what))
         return raw[0] if raw else None
     return raw
 
@@ -313,16 +371,18 @@ def _text(raw: object, what: str, limit: int) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise ItemRefused(f"{what} is {kind(value)}, not text")
+        raise ItemRefused(
+            Reason(gettext_noop("%(what)s is %(kind)s, not text"), what=what, kind=kind(value))
+        )
     if len(value) > 20 * limit:  # unescaping and cleaning cannot shrink it enough; skip work
-        raise ItemRefused(f"{what} is longer than {limit} characters")
+        raise ItemRefused(_too_long(what, limit))
     value = html.unescape(value)
     if value.isascii() and value.isprintable():  # most feeds: no invisible characters to find
         text = " ".join(value.split())
     else:
         text = name_clean(unicodedata.normalize("NFC", value))
     if len(text) > limit:
-        raise ItemRefused(f"{what} is longer than {limit} characters")
+        raise ItemRefused(_too_long(what, limit))
     return text
 
 
@@ -333,11 +393,17 @@ def _url(raw: object, what: str, base_url: str) -> str:
         parts = urlsplit(address)
         host = parts.hostname
     except ValueError:
-        raise ItemRefused(f"{what} is not a URL") from None
+        raise ItemRefused(Reason(gettext_noop("%(what)s is not a URL"), what=what)) from None
     if parts.scheme not in {"http", "https"} or not host or " " in address:
-        raise ItemRefused(f"{what} is not an http(s) address: {shown(text, 80)!r}")
+        raise ItemRefused(
+            Reason(
+                gettext_noop("%(what)s is not an http(s) address: %(value)s"),
+                what=what,
+                value=repr(shown(text, 80)),
+            )
+        )
     if len(address) > URL_MAX:
-        raise ItemRefused(f"{what} is longer than {URL_MAX} characters")
+        raise ItemRefused(_too_long(what, URL_MAX))
     return address
 
 
@@ -348,19 +414,27 @@ def _number(raw: object, what: str) -> float | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise ItemRefused(f"{what} is {kind(value)}, not a number")
+        raise ItemRefused(
+            Reason(gettext_noop("%(what)s is %(kind)s, not a number"), what=what, kind=kind(value))
+        )
     if isinstance(value, str):
         if not _DECIMAL.fullmatch(value.strip()):
-            raise ItemRefused(f"{what} is not a number: {shown(value, 30)!r}")
+            raise ItemRefused(
+                Reason(
+                    gettext_noop("%(what)s is not a number: %(value)s"),
+                    what=what,
+                    value=repr(shown(value, 30)),
+                )
+            )
         try:
             value = float(Decimal(value.strip()))
         except InvalidOperation:
-            raise ItemRefused(f"{what} is not a number") from None
+            raise ItemRefused(Reason(gettext_noop("%(what)s is not a number"), what=what)) from None
     if isinstance(value, int) and abs(value) > 10**9:  # also keeps str(value) cheap
-        raise ItemRefused(f"{what} is not a rating number")
+        raise ItemRefused(Reason(gettext_noop("%(what)s is not a rating number"), what=what))
     number = float(value)
     if not math.isfinite(number) or abs(number) > 1e9:
-        raise ItemRefused(f"{what} is not a rating number")
+        raise ItemRefused(Reason(gettext_noop("%(what)s is not a rating number"), what=what))
     return int(number) if number.is_integer() else number
 
 
@@ -375,7 +449,13 @@ def _date(raw: object, what: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ItemRefused(f"{what} is not an ISO 8601 date: {shown(text, 40)!r}") from None
+        raise ItemRefused(
+            Reason(
+                gettext_noop("%(what)s is not an ISO 8601 date: %(value)s"),
+                what=what,
+                value=repr(shown(text, 40)),
+            )
+        ) from None
 
 
 def _language(raw: object) -> str:
@@ -384,24 +464,33 @@ def _language(raw: object) -> str:
         value = get(value, "alternateName") or get(value, "name")
     tag = _text(value, "inLanguage", LANGUAGE_MAX)
     if tag and not _LANGUAGE_TAG.fullmatch(tag):
-        raise ItemRefused(f"inLanguage is not a language tag: {tag!r}")
+        raise ItemRefused(
+            Reason(gettext_noop("inLanguage is not a language tag: %(tag)s"), tag=repr(tag))
+        )
     return tag
 
 
-def kind(value: object) -> str:
+def kind(value: object) -> Reason:
+    """What a JSON value is, in words ("a list"), told in the reader's language with the rest."""
     if value is None:
-        return "null"
+        return Reason(gettext_noop("null"))
     if isinstance(value, bool):
-        return "a boolean"
+        return Reason(gettext_noop("a boolean"))
     if isinstance(value, int | float):
-        return "a number"
+        return Reason(gettext_noop("a number"))
     if isinstance(value, str):
-        return "text"
+        return Reason(gettext_noop("text"))
     if isinstance(value, list):
-        return "a list"
+        return Reason(gettext_noop("a list"))
     if isinstance(value, dict):
-        return "an object"
-    return f"a {type(value).__name__}"
+        return Reason(gettext_noop("an object"))
+    return Reason(gettext_noop("a %(type)s"), type=type(value).__name__)
+
+
+def _too_long(what: str, limit: int) -> Reason:
+    return Reason(
+        gettext_noop("%(what)s is longer than %(limit)s characters"), what=what, limit=limit
+    )
 
 
 def shown(text: str, limit: int) -> str:
