@@ -10,6 +10,7 @@ from django.utils.translation import gettext, ngettext
 
 from annotations.core.fast_lane import FastConfirmReport, Outcome
 from annotations.models import ClaimUnit, VerdictLabel
+from annotations.presenters.numbers import numbers_shown
 from annotations.selectors.fast_lane import FastLaneRules, units_reported
 
 
@@ -38,7 +39,7 @@ def rules_text(rules: FastLaneRules, labels: Sequence[VerdictLabel]) -> str:
         "At least %(count)s reviewers gave the same verdict, their highlights overlap at least "
         "%(overlap)s, and no source is cited both as supporting and as refuting the claim.",
         rules.min_reviewers,
-    ) % {"count": rules.min_reviewers, "overlap": f"{rules.min_overlap:.0%}"}
+    ) % {"count": rules.min_reviewers, "overlap": numbers_shown().percent(rules.min_overlap)}
     never = [label.name for label in labels if label.pk in rules.excluded_label_ids]
     if never:
         text += " " + gettext("Never fast-tracked: %(labels)s.") % {"labels": ", ".join(never)}

@@ -21,6 +21,7 @@ from annotations.core.agreement.records import StatisticRecord
 from annotations.core.feedback import MonthFigures
 from annotations.core.month_chart import month_line_svg, steps
 from annotations.models import Annotation, ClaimUnit
+from annotations.presenters.numbers import numbers_shown
 from annotations.selectors.feedback import FeedbackFigures, FeedbackSubject, ReviewerOverview
 
 # The chart and the month table show the last year; the totals cover every month.
@@ -92,16 +93,16 @@ def _label(label: Any) -> LabelShown:
 def _kappa(record: StatisticRecord) -> KappaShown:
     value = record["value"]
     if value is None:
-        return KappaShown(value="n/a", reason=record["reason"] or "undefined")
-    return KappaShown(value=charts.decimal(value), reason="")
+        return KappaShown(value=gettext("n/a"), reason=record["reason"] or gettext("undefined"))
+    return KappaShown(value=numbers_shown().decimal(value), reason="")
 
 
 def _share(value: float | None) -> str:
-    return "—" if value is None else charts.percent(value)
+    return "—" if value is None else numbers_shown().percent(value)
 
 
 def _distance(value: float | None) -> str:
-    return "—" if value is None else steps(value)
+    return "—" if value is None else steps(value, numbers_shown())
 
 
 def differences_shown(
@@ -170,13 +171,14 @@ def feedback_context(
     computed = figures.figures
     months = computed.months[-MONTHS_SHOWN:]
     widest = max(computed.widest, 1)
+    numbers = numbers_shown()
     agreement_chart = month_line_svg(
         [(row.month, row.agreement) for row in months],
         title=gettext("Agreement with the final verdicts"),
         low=0.0,
         high=1.0,
         ticks=(0.0, 0.5, 1.0),
-        value_format=charts.percent,
+        value_format=numbers.percent,
         colour=AGREEMENT_COLOUR,
         css_class="month-line month-line--agreement",
         words=translation,
@@ -188,7 +190,7 @@ def feedback_context(
         low=0.0,
         high=float(widest),
         ticks=sorted({0.0, widest / 2, float(widest)}),
-        value_format=steps,
+        value_format=lambda value: steps(value, numbers),
         colour=DISTANCE_COLOUR,
         css_class="month-line month-line--distance",
         words=translation,
