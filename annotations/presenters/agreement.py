@@ -17,6 +17,7 @@ from annotations.core import charts
 from annotations.core.agreement.records import UnitSpreadRecord
 from annotations.core.numbers import Numbers
 from annotations.models import Article, VerdictLabel
+from annotations.presenters.labels import label_wording
 from annotations.presenters.numbers import numbers_shown
 from annotations.selectors.agreement import DeskAgreementPayload
 
@@ -203,9 +204,10 @@ def desk_agreement_context(
         note = ngettext("%(count)s rating", "%(count)s ratings", ratings) % {"count": ratings}
         if value is None:
             note = (kappa["reason"] if kappa else None) or gettext("not computed yet")
-        kappa_rows.append((label.name, value, label.colour, note))
+        name = label_wording(label).name
+        kappa_rows.append((name, value, label.colour, note))
         share = numbers.percent(ratings / total) if total else ""
-        count_rows.append((label.name, ratings, label.colour, share))
+        count_rows.append((name, ratings, label.colour, share))
     return {
         "agreement": payload,
         "figures": figures(
@@ -355,7 +357,7 @@ def article_agreement_context(article: Article, labels: Sequence[VerdictLabel]) 
         "strip": _safe(
             charts.spread_strip_svg(
                 units,
-                [(label.slug, label.name, label.colour) for label in labels],
+                [(label.slug, label_wording(label).name, label.colour) for label in labels],
                 width=880,
                 words=translation,
             )

@@ -16,11 +16,13 @@ from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from annotations import selectors
 from annotations.core import charts
 from annotations.core.agreement.records import StatisticRecord
 from annotations.core.feedback import MonthFigures
 from annotations.core.month_chart import month_line_svg, steps
 from annotations.models import Annotation, ClaimUnit
+from annotations.presenters.labels import label_wording
 from annotations.presenters.numbers import numbers_shown
 from annotations.selectors.feedback import FeedbackFigures, FeedbackSubject, ReviewerOverview
 
@@ -86,8 +88,10 @@ class ColleagueRow:
     months: list[ColleagueMonthRow]  # the months shown in which both rated something
 
 
-def _label(label: Any) -> LabelShown:
-    return LabelShown(name=label.name, colour=charts.colour_valid(label.colour))
+def _label(label: Any, names: dict[int, str]) -> LabelShown:
+    return LabelShown(
+        name=names.get(label.pk, label.name), colour=charts.colour_valid(label.colour)
+    )
 
 
 def _kappa(record: StatisticRecord) -> KappaShown:
@@ -108,7 +112,9 @@ def _distance(value: float | None) -> str:
 def differences_shown(
     annotations: Sequence[Annotation], *, for_editor: bool
 ) -> list[DifferenceShown]:
-    """A page of differing decisions (selectors.feedback_differences: joined, no query per row)."""
+    """A page of differing decisions (selectors.feedback_differences: joined, no query per row),
+    labels named in the reader's language (two queries for the whole scale)."""
+    names = {label.pk: label_wording(label).name for label in selectors.verdict_labels_translated()}
     rows = []
     for annotation in annotations:
         unit = annotation.unit
@@ -117,8 +123,8 @@ def differences_shown(
         published = verdict.is_published
         rows.append(
             DifferenceShown(
-                own=_label(annotation.verdict),
-                final=_label(verdict.label),
+                own=_label(annotation.verdict, names),
+                final=_label(verdict.label, names),
                 claim_reviewed=verdict.claim_reviewed,
                 passage=annotation.exact,
                 rationale=annotation.rationale,

@@ -90,6 +90,13 @@ def test_the_french_dashboard_writes_decimal_commas_and_spaced_percentages(edito
         assert english not in page, english
 
 
+def test_the_dashboards_charts_name_labels_in_the_readers_language(editor, desk_figures):
+    french, english = dashboard(editor, "fr"), dashboard(editor, "en")
+
+    assert ">Faux<" in french and "Faux: 0,44" in french  # the bars and their titles
+    assert ">False<" in english and ">Faux<" not in english
+
+
 def test_the_spanish_dashboard_groups_thousands_with_a_point(editor, desk_figures):
     page = dashboard(editor, "es")
 
