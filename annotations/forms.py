@@ -396,7 +396,7 @@ class QueueFilterForm(forms.Form):
         _field(self, "article", forms.ChoiceField).choices = [("", _("All articles")), *articles]
         _field(self, "label", forms.ChoiceField).choices = [
             ("", _("Any verdict")),
-            *((label.slug, label.name) for label in labels),
+            *((label.slug, label_wording(label).name) for label in labels),
         ]
         _field(self, "reviewer", forms.ChoiceField).choices = [
             ("", _("Any reviewer")),
@@ -609,7 +609,8 @@ class _SearchBoxForm(_DateRangeForm):
         ]
 
     def label_name(self, label: VerdictLabel) -> str:
-        return label.name
+        # The label's name in the reader's language (labels with translations prefetched).
+        return label_wording(label).name
 
     def clean_q(self) -> str:
         text: str = self.cleaned_data["q"]
@@ -680,10 +681,6 @@ class PublicIndexForm(_SearchBoxForm):
         super().__init__(*args, labels=labels, **kwargs)
         self.fields["label"].label = _("Rating")
         self.fields["q"].label = _("Search fact checks")
-
-    def label_name(self, label: VerdictLabel) -> str:
-        # Readers choose a rating by its name in their language (labels with translations).
-        return label_wording(label).name
 
     def clean_claimant(self) -> str:
         return str(self.cleaned_data["claimant"]).strip()

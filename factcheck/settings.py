@@ -192,7 +192,8 @@ LANGUAGES = [
     ("es", "Español"),
 ]
 LOCALE_PATHS = [BASE_DIR / "factcheck" / "locale"]
-# English dates in the desk's own order (factcheck/formats/en); other languages keep Django's.
+# English dates in the desk's own order (factcheck/formats/en); Arabic, French and Spanish numbers
+# with the marks the browser gives them (factcheck/formats/ar, fr, es); the rest is Django's.
 FORMAT_MODULE_PATH = ["factcheck.formats"]
 # The reader's choice (the switcher in every page's header) is kept in this cookie for a year;
 # without it, the browser's Accept-Language chooses.

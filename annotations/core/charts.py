@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
+from .numbers import ENGLISH_NUMBERS, Numbers
+
 # (label, value or None, "#rrggbb", note), e.g. ("False", 0.41, "#d73027", "38 ratings").
 BarRow = tuple[str, float | None, str, str]
 
@@ -43,7 +45,6 @@ class _English:
 
 
 ENGLISH: Words = _English()
-MINUS = "\u2212"
 
 # ColorBrewer RdBu (colour-blind safe), from -1 (red: worse than chance) through 0 (near white:
 # chance) to 1 (blue: perfect agreement).
@@ -83,23 +84,21 @@ def colour_valid(colour: str) -> str:
 
 
 def decimal(value: float) -> str:
-    """0.61, -0.13 with a true minus sign (easier to read than a hyphen)."""
-    text = f"{value:.2f}"
-    return text.replace("-", MINUS) if value < 0 and text != "-0.00" else text.lstrip("-")
+    """0.61, -0.13 with a true minus sign, in English (a page passes its reader's `Numbers`)."""
+    return ENGLISH_NUMBERS.decimal(value)
 
 
 def compact(value: float) -> str:
-    """A tick label: -0.5, 0, 1 (no trailing zeros)."""
-    text = f"{value:g}"
-    return text.replace("-", MINUS) if value < 0 else text.lstrip("-")
+    """A tick label in English: -0.5, 0, 1 (no trailing zeros)."""
+    return ENGLISH_NUMBERS.compact(value)
 
 
 def percent(value: float) -> str:
-    return f"{value:.0%}"
+    return ENGLISH_NUMBERS.percent(value)
 
 
 def integer(value: float) -> str:
-    return f"{value:,.0f}"
+    return ENGLISH_NUMBERS.integer(value)
 
 
 def shorten(text: str, limit: int) -> str:
@@ -188,6 +187,7 @@ def heatmap_svg(
     *,
     measure: str = "kappa",
     words: Words = ENGLISH,
+    numbers: Numbers = ENGLISH_NUMBERS,
 ) -> str:
     """A reviewer-by-reviewer matrix of Cohen's kappa (`measure="kappa"`) or raw agreement.
 
@@ -197,7 +197,11 @@ def heatmap_svg(
     """
     title, phrase, ticks = MEASURES[measure]
     title, phrase = words.gettext(title), words.gettext(phrase)
-    show, tick_label = (percent, percent) if measure == "agreement" else (decimal, compact)
+    show, tick_label = (
+        (numbers.percent, numbers.percent)
+        if measure == "agreement"
+        else (numbers.decimal, numbers.compact)
+    )
     not_applicable = words.gettext("n/a")
     if len(reviewers) < 2:
         return _empty(
@@ -287,7 +291,7 @@ def heatmap_svg(
                 + _text(
                     x + cell_width / 2,
                     y + cell_height / 2 + 14,
-                    f"n = {units}",
+                    f"n = {numbers.integer(units)}",
                     text_anchor="middle",
                     fill=ink,
                     font_size=10,
@@ -352,9 +356,10 @@ def bars_svg(
     title: str,
     low: float | None = None,
     high: float | None = None,
-    value_format: Callable[[float], str] = decimal,
+    value_format: Callable[[float], str] | None = None,
     ticks: Sequence[float] = (),
     words: Words = ENGLISH,
+    numbers: Numbers = ENGLISH_NUMBERS,
 ) -> str:
     """Horizontal bars, one per (label, value, colour, note) row, with the value printed.
 
@@ -365,6 +370,7 @@ def bars_svg(
     """
     if not rows:
         return _empty(words.gettext("Nothing to show yet."), "bars")
+    value_format = value_format or numbers.decimal
     values = [value for _label, value, _colour, _note in rows if value is not None]
     low = min([0.0, *values] + ([low] if low is not None else []))
     high = max([0.0, *values] + ([high] if high is not None else []))
@@ -400,7 +406,7 @@ def bars_svg(
                 _text(
                     x,
                     axis_bottom + 16,
-                    compact(tick),
+                    numbers.compact(tick),
                     text_anchor="middle",
                     fill=MUTED,
                     font_size=10,
@@ -564,7 +570,14 @@ def spread_strip_svg(
 # --- A confidence interval -----------------------------------------------------------------------
 
 
-def interval_svg(value: float, low: float, high: float, *, label: str) -> str:
+def interval_svg(
+    value: float,
+    low: float,
+    high: float,
+    *,
+    label: str,
+    numbers: Numbers = ENGLISH_NUMBERS,
+) -> str:
     """A point estimate and its confidence interval on the -1..1 scale of alpha and kappa,
     with the chance level (0) and perfect agreement (1) marked."""
     width, height, pad = 200, 32, 8
@@ -584,5 +597,7 @@ def interval_svg(value: float, low: float, high: float, *, label: str) -> str:
     for tick in (-1.0, 0.0, 1.0):
         x = x_of(tick)
         body.append(f'<line x1="{x:.1f}" y1="17" x2="{x:.1f}" y2="20" stroke="{MUTED}"/>')
-        body.append(_text(x, 30, compact(tick), text_anchor="middle", fill=MUTED, font_size=9))
+        body.append(
+            _text(x, 30, numbers.compact(tick), text_anchor="middle", fill=MUTED, font_size=9)
+        )
     return _svg(width, height, label, body, "interval")

@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Sequence
 
-from .charts import ENGLISH, GRID, MUTED, Words, _svg, _text, colour_valid, compact, escape
+from .charts import ENGLISH, GRID, MUTED, Words, _svg, _text, colour_valid, escape
+from .numbers import ENGLISH_NUMBERS, Numbers
 
 # (month, value or None)
 MonthPoint = tuple[datetime.date, float | None]
@@ -126,6 +127,6 @@ def month_line_svg(
     return _svg(width, height, label, body, css_class)
 
 
-def steps(value: float) -> str:
+def steps(value: float, numbers: Numbers = ENGLISH_NUMBERS) -> str:
     """A distance in scale steps: 0, 0.5, 1.25 (two decimals at most)."""
-    return compact(round(value, 2))
+    return numbers.compact(round(value, 2))

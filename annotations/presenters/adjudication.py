@@ -69,7 +69,7 @@ class Adjudication:
 
     def __init__(self, unit: ClaimUnit) -> None:
         self.unit = unit
-        self.labels = selectors.verdict_labels()
+        self.labels = selectors.verdict_labels_translated()
         self.aliases = selectors.reviewer_aliases(unit)
         self.annotations = list(unit.annotations.all())
         self.verdict: Verdict | None = getattr(unit, "verdict", None)

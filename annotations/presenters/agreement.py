@@ -16,7 +16,10 @@ from annotations import selectors
 from annotations.core import charts
 from annotations.core.agreement.records import UnitSpreadRecord
 from annotations.core.agreement.report import warning_told
+from annotations.core.numbers import Numbers
 from annotations.models import Article, VerdictLabel
+from annotations.presenters.labels import label_wording
+from annotations.presenters.numbers import numbers_shown
 from annotations.selectors.agreement import DeskAgreementPayload
 
 
@@ -61,42 +64,42 @@ def _kappa_reading(value: float) -> tuple[str, str]:
 
 
 Reading = Callable[[float], tuple[str, str]] | None
-STATISTICS: dict[str, tuple[Any, Any, Callable[[float], str], Reading]] = {
+STATISTICS: dict[str, tuple[Any, Any, Callable[[Numbers, float], str], Reading]] = {
     # key: (name, what it measures, how the value prints, how it reads)
     "alpha_ordinal": (
         _("Krippendorff's α, ordinal"),
         _("Verdicts on the ordered scale; near misses count less than far ones."),
-        charts.decimal,
+        Numbers.decimal,
         _alpha_reading,
     ),
     "alpha_nominal": (
         _("Krippendorff's α, nominal"),
         _("Every verdict distinct: any two different verdicts disagree fully."),
-        charts.decimal,
+        Numbers.decimal,
         _alpha_reading,
     ),
     "fleiss_kappa": (
         _("Fleiss' κ"),
         _("Chance-corrected agreement of all reviewers on each unit."),
-        charts.decimal,
+        Numbers.decimal,
         _kappa_reading,
     ),
     "percent_agreement": (
         _("Raw agreement"),
         _("Share of reviewer pairs that gave a unit the same verdict."),
-        charts.percent,
+        Numbers.percent,
         None,
     ),
     "span_f1_overlap": (
         _("Span F1, overlap"),
         _("How often reviewers highlight overlapping passages."),
-        charts.decimal,
+        Numbers.decimal,
         None,
     ),
     "unitizing_alpha": (
         _("Unitizing α"),
         _("Agreement on where claims begin and end in the text."),
-        charts.decimal,
+        Numbers.decimal,
         _alpha_reading,
     ),
 }
@@ -105,6 +108,7 @@ STATISTICS: dict[str, tuple[Any, Any, Callable[[float], str], Reading]] = {
 def figures(payload: Mapping[str, Any], keys: Sequence[str]) -> list[Figure]:
     """The tiles of a payload's statistics, in the given order."""
     tiles = []
+    numbers = numbers_shown()
     intervals = payload.get("confidence_intervals", {})
     for key in keys:
         lazy_name, lazy_description, show, reading = STATISTICS[key]
@@ -125,13 +129,17 @@ def figures(payload: Mapping[str, Any], keys: Sequence[str]) -> list[Figure]:
         if value is not None and bounds:
             if bounds["low"] is not None and bounds["high"] is not None:
                 interval = gettext("%(confidence)s CI %(low)s to %(high)s") % {
-                    "confidence": f"{bounds['confidence']:.0%}",
-                    "low": charts.decimal(bounds["low"]),
-                    "high": charts.decimal(bounds["high"]),
+                    "confidence": numbers.percent(bounds["confidence"]),
+                    "low": numbers.decimal(bounds["low"]),
+                    "high": numbers.decimal(bounds["high"]),
                 }
                 interval_chart = _safe(
                     charts.interval_svg(
-                        value, bounds["low"], bounds["high"], label=f"{name}: {interval}"
+                        value,
+                        bounds["low"],
+                        bounds["high"],
+                        label=f"{name}: {interval}",
+                        numbers=numbers,
                     )
                 )
             elif bounds["reason"]:
@@ -143,7 +151,7 @@ def figures(payload: Mapping[str, Any], keys: Sequence[str]) -> list[Figure]:
         tiles.append(
             Figure(
                 name=name,
-                value="—" if value is None else show(value),
+                value="—" if value is None else show(numbers, value),
                 reason=reason_shown(payload.get("reasons", {}).get(key)) if value is None else "",
                 description=description,
                 note=note,
@@ -158,6 +166,7 @@ def figures(payload: Mapping[str, Any], keys: Sequence[str]) -> list[Figure]:
 
 def pairwise_rows(pairs: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     rows = []
+    numbers = numbers_shown()
     for pair in pairs:
         kappa = pair.get("kappa") or {}
         agreement = pair.get("agreement")
@@ -166,8 +175,8 @@ def pairwise_rows(pairs: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
                 "a": pair["a"],
                 "b": pair["b"],
                 "units": pair.get("units", 0),
-                "agreement": "—" if agreement is None else charts.percent(agreement),
-                "kappa": "—" if kappa.get("value") is None else charts.decimal(kappa["value"]),
+                "agreement": "—" if agreement is None else numbers.percent(agreement),
+                "kappa": "—" if kappa.get("value") is None else numbers.decimal(kappa["value"]),
                 "kappa_reason": reason_shown(kappa.get("reason"))
                 if kappa.get("value") is None
                 else "",
@@ -195,6 +204,7 @@ def desk_agreement_context(
     reviewers = sorted({pair["a"] for pair in pairs} | {pair["b"] for pair in pairs})
     per_label = {row["label"]: row for row in payload["per_label"]}
     total = sum(row["ratings"] for row in payload["per_label"])
+    numbers = numbers_shown()
     kappa_rows: list[charts.BarRow] = []
     count_rows: list[charts.BarRow] = []
     for label in labels:
@@ -205,9 +215,10 @@ def desk_agreement_context(
         note = ngettext("%(count)s rating", "%(count)s ratings", ratings) % {"count": ratings}
         if value is None:
             note = reason_shown(kappa["reason"] if kappa else None) or gettext("not computed yet")
-        kappa_rows.append((label.name, value, label.colour, note))
-        share = f"{ratings / total:.0%}" if total else ""
-        count_rows.append((label.name, ratings, label.colour, share))
+        name = label_wording(label).name
+        kappa_rows.append((name, value, label.colour, note))
+        share = numbers.percent(ratings / total) if total else ""
+        count_rows.append((name, ratings, label.colour, share))
     return {
         "agreement": payload,
         # The stored warnings' sentences in the reader's language (code kept for the page).
@@ -220,10 +231,14 @@ def desk_agreement_context(
         ),
         "status": _desk_status(payload),
         "heatmap_kappa": _safe(
-            charts.heatmap_svg(reviewers, pairs, measure="kappa", words=translation)
+            charts.heatmap_svg(
+                reviewers, pairs, measure="kappa", words=translation, numbers=numbers
+            )
         ),
         "heatmap_agreement": _safe(
-            charts.heatmap_svg(reviewers, pairs, measure="agreement", words=translation)
+            charts.heatmap_svg(
+                reviewers, pairs, measure="agreement", words=translation, numbers=numbers
+            )
         ),
         "label_kappa_bars": _safe(
             charts.bars_svg(
@@ -231,6 +246,7 @@ def desk_agreement_context(
                 title=gettext("Fleiss' kappa of each label against all others"),
                 high=1.0,
                 words=translation,
+                numbers=numbers,
                 ticks=(-1.0, -0.5, 0.0, 0.5, 1.0),
             )
         ),
@@ -238,11 +254,24 @@ def desk_agreement_context(
             charts.bars_svg(
                 count_rows,
                 title=gettext("Number of ratings per label"),
-                value_format=charts.integer,
+                value_format=numbers.integer,
                 words=translation,
+                numbers=numbers,
             )
         ),
         "pairs": pairwise_rows(pairs),
+        "final_rows": [
+            {
+                "reviewer": row["reviewer"],
+                "units": row["units"],
+                "agreement": numbers.percent(row["agreement"]),
+                "kappa": ""
+                if row["kappa"]["value"] is None
+                else numbers.decimal(row["kappa"]["value"]),
+                "kappa_reason": row["kappa"]["reason"] or "",
+            }
+            for row in payload["reviewer_vs_final"]
+        ],
         "reviewer_count": len(reviewers),
     }
 
@@ -344,7 +373,7 @@ def article_agreement_context(article: Article, labels: Sequence[VerdictLabel]) 
         "strip": _safe(
             charts.spread_strip_svg(
                 units,
-                [(label.slug, label.name, label.colour) for label in labels],
+                [(label.slug, label_wording(label).name, label.colour) for label in labels],
                 width=880,
                 words=translation,
             )

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from annotations.core import charts
+from annotations.presenters.numbers import numbers_shown
 from annotations.selectors.evidence import EvidenceFigures
 
 # Red for sources gone, amber for changed: the same meaning as elsewhere on the desk.
@@ -17,10 +19,11 @@ CHANGED_COLOUR = "#b54708"
 
 
 def _share(value: float | None) -> str:
-    return "—" if value is None else charts.percent(value)
+    return "—" if value is None else numbers_shown().percent(value)
 
 
 def evidence_card_context(figures: EvidenceFigures) -> dict[str, Any]:
+    numbers = numbers_shown()
     rows: list[charts.BarRow] = []
     for band in figures.bands:
         note = (
@@ -37,8 +40,10 @@ def evidence_card_context(figures: EvidenceFigures) -> dict[str, Any]:
             rows,
             title=_("Share of checked sources gone or changed, by age of citation"),
             high=1.0,
-            value_format=charts.percent,
+            value_format=numbers.percent,
             ticks=(0.0, 0.25, 0.5, 0.75, 1.0),
+            words=translation,
+            numbers=numbers,
         )
     )
     return {

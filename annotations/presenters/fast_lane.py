@@ -10,6 +10,8 @@ from django.utils.translation import gettext, ngettext
 
 from annotations.core.fast_lane import FastConfirmReport, Outcome
 from annotations.models import ClaimUnit, VerdictLabel
+from annotations.presenters.labels import label_wording
+from annotations.presenters.numbers import numbers_shown
 from annotations.selectors.fast_lane import FastLaneRules, units_reported
 
 
@@ -38,8 +40,8 @@ def rules_text(rules: FastLaneRules, labels: Sequence[VerdictLabel]) -> str:
         "At least %(count)s reviewers gave the same verdict, their highlights overlap at least "
         "%(overlap)s, and no source is cited both as supporting and as refuting the claim.",
         rules.min_reviewers,
-    ) % {"count": rules.min_reviewers, "overlap": f"{rules.min_overlap:.0%}"}
-    never = [label.name for label in labels if label.pk in rules.excluded_label_ids]
+    ) % {"count": rules.min_reviewers, "overlap": numbers_shown().percent(rules.min_overlap)}
+    never = [label_wording(label).name for label in labels if label.pk in rules.excluded_label_ids]
     if never:
         text += " " + gettext("Never fast-tracked: %(labels)s.") % {"labels": ", ".join(never)}
     return text

@@ -16,11 +16,14 @@ from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from annotations import selectors
 from annotations.core import charts
 from annotations.core.agreement.records import StatisticRecord
 from annotations.core.feedback import MonthFigures
 from annotations.core.month_chart import month_line_svg, steps
 from annotations.models import Annotation, ClaimUnit
+from annotations.presenters.labels import label_wording
+from annotations.presenters.numbers import numbers_shown
 from annotations.selectors.feedback import FeedbackFigures, FeedbackSubject, ReviewerOverview
 
 # The chart and the month table show the last year; the totals cover every month.
@@ -86,31 +89,35 @@ class ColleagueRow:
     months: list[ColleagueMonthRow]  # the months shown in which both rated something
 
 
-def _label(label: Any) -> LabelShown:
-    return LabelShown(name=label.name, colour=charts.colour_valid(label.colour))
+def _label(label: Any, names: dict[int, str]) -> LabelShown:
+    return LabelShown(
+        name=names.get(label.pk, label.name), colour=charts.colour_valid(label.colour)
+    )
 
 
 def _kappa(record: StatisticRecord) -> KappaShown:
     value = record["value"]
     if value is None:
         # The stored reason is one of annotations.core.agreement's English sentences.
-        reason = translation.gettext(record["reason"] or "undefined")
-        return KappaShown(value="n/a", reason=reason)
-    return KappaShown(value=charts.decimal(value), reason="")
+        reason = translation.gettext(record["reason"]) if record["reason"] else gettext("undefined")
+        return KappaShown(value=gettext("n/a"), reason=reason)
+    return KappaShown(value=numbers_shown().decimal(value), reason="")
 
 
 def _share(value: float | None) -> str:
-    return "—" if value is None else charts.percent(value)
+    return "—" if value is None else numbers_shown().percent(value)
 
 
 def _distance(value: float | None) -> str:
-    return "—" if value is None else steps(value)
+    return "—" if value is None else steps(value, numbers_shown())
 
 
 def differences_shown(
     annotations: Sequence[Annotation], *, for_editor: bool
 ) -> list[DifferenceShown]:
-    """A page of differing decisions (selectors.feedback_differences: joined, no query per row)."""
+    """A page of differing decisions (selectors.feedback_differences: joined, no query per row),
+    labels named in the reader's language (two queries for the whole scale)."""
+    names = {label.pk: label_wording(label).name for label in selectors.verdict_labels_translated()}
     rows = []
     for annotation in annotations:
         unit = annotation.unit
@@ -120,8 +127,8 @@ def differences_shown(
         rows.append(
             DifferenceShown(
                 unit_id=unit.pk,
-                own=_label(annotation.verdict),
-                final=_label(verdict.label),
+                own=_label(annotation.verdict, names),
+                final=_label(verdict.label, names),
                 claim_reviewed=verdict.claim_reviewed,
                 passage=annotation.exact,
                 rationale=annotation.rationale,
@@ -174,13 +181,14 @@ def feedback_context(
     computed = figures.figures
     months = computed.months[-MONTHS_SHOWN:]
     widest = max(computed.widest, 1)
+    numbers = numbers_shown()
     agreement_chart = month_line_svg(
         [(row.month, row.agreement) for row in months],
         title=gettext("Agreement with the final verdicts"),
         low=0.0,
         high=1.0,
         ticks=(0.0, 0.5, 1.0),
-        value_format=charts.percent,
+        value_format=numbers.percent,
         colour=AGREEMENT_COLOUR,
         css_class="month-line month-line--agreement",
         words=translation,
@@ -192,7 +200,7 @@ def feedback_context(
         low=0.0,
         high=float(widest),
         ticks=sorted({0.0, widest / 2, float(widest)}),
-        value_format=steps,
+        value_format=lambda value: steps(value, numbers),
         colour=DISTANCE_COLOUR,
         css_class="month-line month-line--distance",
         words=translation,

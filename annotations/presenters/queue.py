@@ -15,6 +15,7 @@ from annotations import selectors
 from annotations.core import charts
 from annotations.core.text import quote_marks_added
 from annotations.models import ClaimUnit, Verdict, VerdictLabel
+from annotations.presenters.labels import label_wording
 from annotations.selectors.articles import User
 from annotations.selectors.verdicts import verdicts_of_units
 
@@ -58,7 +59,7 @@ def spread_of(unit: ClaimUnit, counts: Mapping[int, int], labels: Sequence[Verdi
         width = 100 * count / total
         segments.append(
             SpreadSegment(
-                name=label.name,
+                name=label_wording(label).name,
                 colour=charts.colour_valid(label.colour),
                 count=count,
                 x=f"{x:.2f}",

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from annotations.models import Suggestion
+from annotations.presenters.numbers import numbers_shown
 from annotations.selectors.appearances import ClaimChecks
 from annotations.selectors.suggestions import ArticleSuggestions, KindFigures, SuggestionFigures
 
@@ -75,7 +76,7 @@ def article_suggestions_present(
 
 
 def _share(rate: float | None) -> str:
-    return f"{rate:.0%}" if rate is not None else "—"
+    return numbers_shown().percent(rate) if rate is not None else "—"
 
 
 def _kind_row(label: str, kind: KindFigures) -> dict[str, Any]:
@@ -94,8 +95,8 @@ def _figures_row(name: str, figures: Any) -> dict[str, Any] | None:
         return None
     return {
         "name": name,
-        "recall_top": f"{figures.get('recall_top', 0):.2f}",
-        "precision_at_k": f"{figures.get('precision_at_k', 0):.2f}",
+        "recall_top": numbers_shown().decimal(figures.get("recall_top", 0)),
+        "precision_at_k": numbers_shown().decimal(figures.get("precision_at_k", 0)),
         "articles": figures.get("articles", 0),
         "positives": figures.get("positives", 0),
     }

@@ -1,7 +1,8 @@
-"""A rating label's name in the interface's language on the desk's pages: `{% label_name label %}`.
+"""A rating label's name and description in the interface's language on the desk's pages:
+`{% label_name label %}`, `{% label_description label as description %}`.
 
-The names come from presenters.labels (the label's translation, else its own name), read once
-per request for the whole scale (two queries), so a page's queries do not grow with its rows.
+The wording comes from presenters.labels (the label's translation, else its own), read once per
+request for the whole scale (two queries), so a page's queries do not grow with its rows.
 """
 
 from __future__ import annotations
@@ -10,31 +11,47 @@ from typing import Any
 
 from django import template
 
+from annotations.core.label_wording import LabelWording
 from annotations.models import VerdictLabel
 from annotations.presenters.labels import label_wording, reader_language
 from annotations.selectors.articles import verdict_labels_translated
 
 register = template.Library()
 
-# Where a request keeps the scale's names, by language.
-_CACHE = "_label_names_by_language"
+# Where a request keeps the scale's wording, by language.
+_CACHE = "_label_wording_by_language"
 
 
-def label_names(request: Any) -> dict[int, str]:
-    """Every label's name in the reader's language, by label id (cached on `request`)."""
+def label_wordings(request: Any) -> dict[int, LabelWording]:
+    """Every label's wording in the reader's language, by label id (cached on `request`)."""
     language = reader_language()
-    cache: dict[str, dict[int, str]] = getattr(request, _CACHE, None) or {}
+    cache: dict[str, dict[int, LabelWording]] = getattr(request, _CACHE, None) or {}
     if language not in cache:
         cache[language] = {
-            label.pk: label_wording(label, language).name for label in verdict_labels_translated()
+            label.pk: label_wording(label, language) for label in verdict_labels_translated()
         }
         if request is not None:
             setattr(request, _CACHE, cache)
     return cache[language]
 
 
+def label_names(request: Any) -> dict[int, str]:
+    """Every label's name in the reader's language, by label id (cached on `request`)."""
+    return {pk: words.name for pk, words in label_wordings(request).items()}
+
+
 @register.simple_tag(takes_context=True)
 def label_name(context: template.Context, label: VerdictLabel | None) -> str:
     if label is None:
         return ""
-    return label_names(context.get("request")).get(label.pk, label.name)
+    words = label_wordings(context.get("request")).get(label.pk)
+    return words.name if words else label.name
+
+
+@register.simple_tag(takes_context=True)
+def label_description(context: template.Context, label: VerdictLabel | None) -> str:
+    """The label's description in the reader's language ("" for none)."""
+    if label is None:
+        return ""
+    words = label_wordings(context.get("request")).get(label.pk)
+    return words.description if words else label.description

@@ -1,50 +1,22 @@
 // Field errors: show DRF's messages next to a field and mark its inputs invalid.
 
-import { formatNumber, gettext, interpolate } from "./i18n.js";
+import { gettext, interpolate, pgettext } from "./i18n.js";
 
-// What to do, for a field left empty (DRF's stock "This field may not be null." says nothing
-// of what the reviewer should do).
-const WHEN_MISSING = {
-  verdict: gettext("Choose a verdict."),
-  kind: gettext("Choose what the highlight is: a claim or a quote."),
-  speaker: gettext("Name who said it."),
-  url: gettext("Give the source's address (https://…)."),
-  stance: gettext("Choose whether the source supports or refutes the claim."),
-};
-
-// DRF's stock messages, each with what to say instead (`field` is the field's name, when known).
-const STOCK_MESSAGES = [
-  [/^This field (may not be null|is required|may not be blank)\.$/, (field) => WHEN_MISSING[field] || gettext("Fill this in.")],
-  [
-    /^Ensure this field has no more than (\d+) characters\.$/,
-    (field, limit) =>
-      interpolate(gettext("Too long: shorten it to %(limit)s characters or fewer."), { limit: formatNumber(Number(limit)) }),
-  ],
-  [/^Object with slug=.* does not exist\.$/, (field) => (field === "verdict" ? WHEN_MISSING.verdict : gettext("Choose one of the options listed."))],
-  [/^".*" is not a valid choice\.$/, () => gettext("Choose one of the options listed.")],
-  [/^Enter a valid URL\.$/, () => gettext("Enter the whole address, starting with https://.")],
-];
-
-/** The message a person can act on, in place of DRF's stock wording for `field`. */
-export function whatToDo(message, field = "") {
-  for (const [pattern, say] of STOCK_MESSAGES) {
-    const match = pattern.exec(message);
-    if (match) return say(field, ...match.slice(1));
-  }
-  return message;
-}
+// The API words field errors as what to do ("Choose a verdict."), in the reader's language
+// (annotations/api/errors.py replaces DRF's stock messages by their code), so they are shown as
+// they come: matching English wording here would miss every other language.
 
 /**
- * Flatten DRF error values (strings, lists, nested objects) into a list of messages, DRF's
- * stock wording replaced by what to do. `field`: the field the value is about, when known.
+ * Flatten DRF error values (strings, lists, nested objects) into a list of messages, each
+ * nested one named by its field.
  */
-export function messagesOf(value, field = "") {
+export function messagesOf(value) {
   if (value === null || value === undefined) return [];
-  if (typeof value === "string") return [whatToDo(value, field)];
-  if (Array.isArray(value)) return value.flatMap((inner) => messagesOf(inner, field));
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap((inner) => messagesOf(inner));
   if (typeof value === "object") {
     return Object.entries(value).flatMap(([key, inner]) =>
-      messagesOf(inner, /^\d+$/.test(key) ? field : key).map((message) =>
+      messagesOf(inner).map((message) =>
         key === "non_field_errors" || key === "detail"
           ? message
           : interpolate(gettext("%(field)s: %(message)s"), { field: humanise(key), message }),
@@ -54,7 +26,18 @@ export function messagesOf(value, field = "") {
   return [String(value)];
 }
 
+// The names of the selection's fields, which reach a reader only inside "Selection: …"; any
+// other nested field is named after its key.
+const FIELD_NAMES = {
+  exact: pgettext("a field of the selection", "Selected text"),
+  start: pgettext("a field of the selection", "Start"),
+  end: pgettext("a field of the selection", "End"),
+  prefix: pgettext("a field of the selection", "Text before"),
+  suffix: pgettext("a field of the selection", "Text after"),
+};
+
 function humanise(key) {
+  if (Object.hasOwn(FIELD_NAMES, key)) return FIELD_NAMES[key];
   const text = String(key).replace(/_/g, " ");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -30,7 +30,9 @@ export function interpolate(format, values) {
 
 // Numbers as the interface's language writes them, in Western digits as Django's formats write
 // them on the server (Intl would give Arabic-Indic digits for "ar": one page, one kind of digit).
+// The server's marks are these (factcheck/formats/): thousands are grouped from the fourth digit
+// on both sides ("always"; Spanish alone would otherwise wait for the fifth).
 export function formatNumber(value, options = {}) {
   const language = document.documentElement.lang || "en";
-  return new Intl.NumberFormat(language, { numberingSystem: "latn", ...options }).format(value);
+  return new Intl.NumberFormat(language, { numberingSystem: "latn", useGrouping: "always", ...options }).format(value);
 }

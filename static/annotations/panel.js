@@ -96,7 +96,7 @@ export function createPanel(dialog, sourceTemplate) {
         const container = form.querySelector(`[data-field="${key}"]`);
         // Only what is shown: from a suggestion the verdict radios are hidden behind "Save as".
         const inputs = Array.from(container.querySelectorAll("input, textarea, select")).filter(isShown);
-        showFieldErrors(container.querySelector(`[data-errors-for="${key}"]`), inputs, messagesOf(value, key));
+        showFieldErrors(container.querySelector(`[data-errors-for="${key}"]`), inputs, messagesOf(value));
       } else if (key === "sources") {
         const listMessages = sources.showErrors(sentSources, value);
         showFieldErrors(form.querySelector('[data-errors-for="sources"]'), [], listMessages);

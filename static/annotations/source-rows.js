@@ -123,7 +123,7 @@ export function createSourceRows(list, template) {
       for (const [field, value] of Object.entries(rowErrors)) {
         const container = entry.row.querySelector(`[data-source-field="${field}"]`);
         if (container) {
-          showFieldErrors(container.querySelector(".field__errors"), [container.querySelector("[data-name]")], messagesOf(value, field));
+          showFieldErrors(container.querySelector(".field__errors"), [container.querySelector("[data-name]")], messagesOf(value));
         } else {
           rowMessages.push(...messagesOf(value));
         }

@@ -8,6 +8,7 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import timezone
@@ -208,3 +209,15 @@ def test_a_verdict_differed_notification_leads_to_that_claim_on_the_feedback_pag
     assert response["Location"] == f"/review/feedback/#claim-{unit.pk}"
     page = client.get("/review/feedback/").content.decode()
     assert f'id="claim-{unit.pk}" data-feedback-difference' in page
+
+
+def test_the_french_page_names_labels_and_writes_figures_the_french_way(alice, overruled):
+    client = logged_in(alice)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+
+    page = client.get("/review/feedback/").content.decode()
+
+    assert re.search(r"data-own-label>.*?</svg>\s*Mitigé</span>", page, re.S)
+    assert re.search(r"data-final-label>.*?</svg>\s*Faux</span>", page, re.S)
+    assert "data-feedback-agreement>67\u202f%<" in page
+    assert ">67%<" not in page
