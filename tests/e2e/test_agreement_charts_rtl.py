@@ -5,6 +5,10 @@ and a negative value printed its minus sign last ("0.88−")."""
 
 from __future__ import annotations
 
+import os
+import tempfile
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -13,6 +17,10 @@ from tests.e2e.test_agreement_dashboard import reviews_submit
 from tests.factories import EditorFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+SCREENSHOTS = Path(
+    os.environ.get("FACTCHECK_SCREENSHOTS") or Path(tempfile.gettempdir()) / "factcheck-screenshots"
+)
 
 # Every <text> of a chart: its box and the svg's, in page coordinates, and its bar row's number
 # (-1 outside one); for a text starting with a minus sign, where its first two characters are drawn.
@@ -48,6 +56,8 @@ def _charts(page: Page) -> list[list[dict]]:
 
 
 def test_in_arabic_every_chart_text_lies_inside_its_svg(arabic_agreement: Page) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    arabic_agreement.screenshot(path=str(SCREENSHOTS / "agreement-arabic.png"), full_page=True)
     charts = _charts(arabic_agreement)
     assert len(charts) >= 3  # the kappa heat map and the two label bar charts at least
     for texts in charts:
