@@ -189,7 +189,8 @@ class ArticleImportForm(PasteLimited):
     language = forms.CharField(
         required=False,
         max_length=16,
-        help_text="A tag such as en, ar, fr. Left empty, it is detected from the text.",
+        label=_("Language"),
+        help_text=_("A tag such as en, ar, fr. Left empty, it is detected from the text."),
     )
     # Sent by the duplicate warning's "Import it anyway" button.
     import_anyway = forms.BooleanField(required=False, widget=forms.HiddenInput())
@@ -444,7 +445,7 @@ class UnitVersionsField(forms.Field):
     """Units as the Ready lane posts them, each "<unit id>:<version seen>"; many values."""
 
     widget = forms.MultipleHiddenInput
-    INVALID = "Reload the page: a claim was sent in a form the desk does not read."
+    INVALID = _("Reload the page: a claim was sent in a form the desk does not read.")
 
     def to_python(self, value: Any) -> list[FastConfirmItem]:
         items = []
@@ -919,10 +920,10 @@ class AssignForm(forms.Form):
     reviewers = _ReviewerChoiceField(
         queryset=get_user_model().objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Choose at least one reviewer."},
+        error_messages={"required": _("Choose at least one reviewer.")},
     )
     due_on = forms.DateField(
-        required=False, label="Due date", widget=forms.DateInput(attrs={"type": "date"})
+        required=False, label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"})
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -59,17 +59,10 @@ def gettext_noop(message: str) -> str:
 
 
 MEASURES = {
-    # name: (title, in a sentence, legend ticks)
-    "kappa": (
-        gettext_noop("Cohen's κ"),
-        gettext_noop("Cohen's kappa"),
-        (-1.0, -0.5, 0.0, 0.5, 1.0),
-    ),
-    "agreement": (
-        gettext_noop("Raw agreement"),
-        gettext_noop("raw agreement"),
-        (0.0, 0.25, 0.5, 0.75, 1.0),
-    ),
+    # name: (title, legend ticks). The sentence describing each chart is written whole per
+    # measure in heatmap_svg: a name put into a sentence cannot agree with it ("de le kappa").
+    "kappa": (gettext_noop("Cohen's κ"), (-1.0, -0.5, 0.0, 0.5, 1.0)),
+    "agreement": (gettext_noop("Raw agreement"), (0.0, 0.25, 0.5, 0.75, 1.0)),
 }
 
 
@@ -140,19 +133,37 @@ def _text_width(text: str, size: float) -> float:
 
 
 def _svg(width: float, height: float, label: str, body: list[str], css_class: str) -> str:
+    # direction="ltr": the geometry is left to right whatever the page's direction. Inherited
+    # from an Arabic (dir="rtl") page, text-anchor "start"/"end" swap sides, so labels ran into
+    # the bars and were clipped, and a lone minus sign went after its number ("0.88−").
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {escape(css_class)}" '
         f'role="img" aria-label="{escape(label)}" width="{width:.0f}" height="{height:.0f}" '
-        f'viewBox="0 0 {width:.0f} {height:.0f}" font-size="12" fill="{TEXT}">'
+        f'viewBox="0 0 {width:.0f} {height:.0f}" direction="ltr" font-size="12" fill="{TEXT}">'
         f"<title>{escape(label)}</title>" + "".join(body) + "</svg>"
     )
+
+
+# Arabic and Hebrew letters (their blocks and presentation forms): text holding one is read
+# right to left.
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+RLI, PDI = "\u2067", "\u2069"
+
+
+def text_content(text: str) -> str:
+    """Text for a <text> element, escaped. In the left-to-right svg, a right-to-left text is
+    isolated in its own right-to-left run (RLI … PDI): its words keep their order ("10 تقييمات"
+    reads with the number on the right) while its anchor keeps the svg's geometry."""
+    if _RIGHT_TO_LEFT.search(text):
+        text = f"{RLI}{text}{PDI}"
+    return escape(text)
 
 
 def _text(x: float, y: float, text: str, **attributes: object) -> str:
     extra = "".join(
         f' {name.replace("_", "-")}="{escape(value)}"' for name, value in attributes.items()
     )
-    return f'<text x="{x:.1f}" y="{y:.1f}"{extra}>{escape(text)}</text>'
+    return f'<text x="{x:.1f}" y="{y:.1f}"{extra}>{text_content(text)}</text>'
 
 
 def _empty(message: str, css_class: str) -> str:
@@ -195,8 +206,8 @@ def heatmap_svg(
     {"value", "reason"}}. Each pair fills two mirrored cells, coloured on a diverging scale
     (chance = white) with the value printed in it, "n/a" when undefined; the diagonal is blank.
     """
-    title, phrase, ticks = MEASURES[measure]
-    title, phrase = words.gettext(title), words.gettext(phrase)
+    title, ticks = MEASURES[measure]
+    title = words.gettext(title)
     show, tick_label = (
         (numbers.percent, numbers.percent)
         if measure == "agreement"
@@ -228,7 +239,7 @@ def heatmap_svg(
         x = left + column * cell_width + cell_width / 2
         body.append(
             f'<text transform="translate({x:.1f},{top - 8:.1f}) rotate(-45)" '
-            f'fill="{MUTED}">{escape(name)}</text>'
+            f'fill="{MUTED}">{text_content(name)}</text>'
         )
     for row, (reviewer, name) in enumerate(zip(reviewers, names, strict=True)):
         y = top + row * cell_height
@@ -337,13 +348,23 @@ def heatmap_svg(
         note = words.gettext("0: chance · 1: perfect")
         note_x = left + _text_width(title, 11) + 12
         body.append(_text(note_x, legend_top, note, fill=MUTED, font_size=10))
-    label = words.ngettext(
-        "Heat map of %(measure)s between each pair of %(count)s reviewer; each cell prints the "
-        "value and the number of units both rated.",
-        "Heat map of %(measure)s between each pair of %(count)s reviewers; each cell prints the "
-        "value and the number of units both rated.",
-        len(reviewers),
-    ) % {"measure": phrase, "count": len(reviewers)}
+    if measure == "kappa":
+        sentence = words.ngettext(
+            "Heat map of Cohen's kappa between each pair of %(count)s reviewer; each cell "
+            "prints the value and the number of units both rated.",
+            "Heat map of Cohen's kappa between each pair of %(count)s reviewers; each cell "
+            "prints the value and the number of units both rated.",
+            len(reviewers),
+        )
+    else:
+        sentence = words.ngettext(
+            "Heat map of raw agreement between each pair of %(count)s reviewer; each cell "
+            "prints the value and the number of units both rated.",
+            "Heat map of raw agreement between each pair of %(count)s reviewers; each cell "
+            "prints the value and the number of units both rated.",
+            len(reviewers),
+        )
+    label = sentence % {"count": len(reviewers)}
     return _svg(width, height, label, body, "heatmap")
 
 

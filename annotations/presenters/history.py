@@ -163,6 +163,9 @@ class _Formatter:
             return str(ClaimUnit.Status(value).label)
         if name == "resolution":
             return str(ClaimChange.Resolution(value).label)
+        if name == "kind":
+            # Units and highlights share Annotation's kinds; an unknown value is shown as stored.
+            return str(Annotation.Kind(value).label) if value in Annotation.Kind.values else value
         if name == "sources":
             cited = [self.sources.get(row["source"], f"#{row['source']}") for row in value]
             return "; ".join(sorted(cited))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import models as auth
 from django.db.models import (
@@ -20,9 +21,13 @@ from django.db.models import (
     When,
 )
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from annotations.models import Source, SourceCapture, SourceHealth, Verdict
 from annotations.permissions import Permission, require, visible_sources
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 User = auth.User | auth.AnonymousUser  # who asks: signed in or not
 
@@ -58,12 +63,13 @@ def source_capture_of(source: Source) -> SourceCapture | None:
     return captures_latest([source.url]).get(source.url)
 
 
-# Ages of citation the link-rot figures are given by: (label, fewer days than).
-AGE_BANDS: list[tuple[str, int | None]] = [
-    ("Under a month", 31),
-    ("1 to 6 months", 183),
-    ("6 to 12 months", 366),
-    ("Over a year", None),
+# Ages of citation the link-rot figures are given by: (key, label, fewer days than). The query
+# groups by the untranslated key; the label is translated when the figures are read.
+AGE_BANDS: list[tuple[str, StrOrPromise, int | None]] = [
+    ("month", _("Under a month"), 31),
+    ("half_year", _("1 to 6 months"), 183),
+    ("year", _("6 to 12 months"), 366),
+    ("older", _("Over a year"), None),
 ]
 
 
@@ -103,8 +109,8 @@ class EvidenceFigures:
 
 def _age_band(today: datetime.date) -> Case:
     whens = [
-        When(accessed_on__gt=today - datetime.timedelta(days=days), then=Value(label))
-        for label, days in AGE_BANDS
+        When(accessed_on__gt=today - datetime.timedelta(days=days), then=Value(key))
+        for key, _label, days in AGE_BANDS
         if days is not None
     ]
     return Case(*whens, default=Value(AGE_BANDS[-1][0]), output_field=CharField())
@@ -130,12 +136,12 @@ def evidence_figures(user: User, *, problems_shown: int = 50) -> EvidenceFigures
     found = {row["band"]: row for row in rows}
     bands = [
         AgeBand(
-            label,
-            *(found[label][key] for key in ("sources", "checked", "changed", "gone")),
+            str(label),
+            *(found[key][count] for count in ("sources", "checked", "changed", "gone")),
         )
-        if label in found
-        else AgeBand(label)
-        for label, _ in AGE_BANDS
+        if key in found
+        else AgeBand(str(label))
+        for key, label, _days in AGE_BANDS
     ]
     captured = SourceCapture.objects.filter(
         url=OuterRef("url"), status=SourceCapture.Status.CAPTURED

@@ -1,7 +1,7 @@
 // Source rows in the panel: add, remove, read and fill them, and show their errors.
 
 import { messagesOf, showFieldErrors } from "./field-errors.js";
-import { gettext, interpolate } from "./i18n.js";
+import { formatNumber, gettext, interpolate } from "./i18n.js";
 
 const FIELDS = ["url", "title", "stance", "passage"];
 let rowCounter = 0;
@@ -65,7 +65,10 @@ export function createSourceRows(list, template) {
 
   function renumber() {
     Array.from(list.children).forEach((row, index) => {
-      row.querySelector(".source-row__remove").setAttribute("aria-label", `Remove source ${index + 1}`);
+      row.querySelector(".source-row__remove").setAttribute(
+        "aria-label",
+        interpolate(gettext("Remove source %(number)s"), { number: formatNumber(index + 1) }),
+      );
     });
   }
 

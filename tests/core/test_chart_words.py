@@ -35,3 +35,22 @@ def test_a_heat_map_speaks_the_given_language_and_keeps_its_numbers():
 def test_an_empty_chart_says_so_in_the_given_language():
     assert "[No claim units yet.]" in charts.spread_strip_svg([], [], words=Bracketed())
     assert "[Nothing to show yet.]" in charts.bars_svg([], title="t", words=Bracketed())
+
+
+def test_a_heat_maps_description_is_one_sentence_per_measure():
+    # One message each, never a measure's name put into a sentence: a translation could not
+    # make the sentence agree with it ("Carte de chaleur de le kappa de Cohen").
+    pairs = [{"a": "ann", "b": "bo", "units": 4, "agreement": 0.75, "kappa": {"value": 0.5}}]
+    kappa = charts.heatmap_svg(["ann", "bo"], pairs, words=Bracketed())
+    agreement = charts.heatmap_svg(["ann", "bo"], pairs, measure="agreement", words=Bracketed())
+    assert 'aria-label="[Heat map of Cohen&#x27;s kappa between each pair of 2 reviewers;' in kappa
+    assert 'aria-label="[Heat map of raw agreement between each pair of 2 reviewers;' in agreement
+
+
+def test_charts_keep_their_left_to_right_geometry_in_a_right_to_left_page():
+    svg = charts.bars_svg([("صحيح", -0.88, "#1a9850", "10 تقييمات")], title="t")
+    assert svg.startswith("<svg ") and ' direction="ltr"' in svg.split(">", 1)[0]
+    # Arabic text is its own right-to-left run inside the svg; numbers stay as they are.
+    assert f">{charts.RLI}صحيح{charts.PDI}</text>" in svg
+    assert f">{charts.RLI}10 تقييمات{charts.PDI}</text>" in svg
+    assert ">\u22120.88</text>" in svg

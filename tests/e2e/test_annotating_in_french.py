@@ -43,6 +43,8 @@ def test_a_reviewer_annotates_in_french_and_the_scripts_speak_french(page: Page)
     dialog.get_by_role("radio", name="Plutôt faux", exact=True).check()
     dialog.get_by_label("Justification").fill("Le budget de 2009 était plus élevé.")
     dialog.locator('[data-name="url"]').fill("https://stats.example.org/budgets")
+    # Each source row's remove button is named with its number, by source-rows.js.
+    expect(dialog.get_by_role("button", name="Retirer la source 1", exact=True)).to_be_visible()
     dialog.get_by_role("button", name="Enregistrer", exact=True).click()
 
     expect(dialog).to_be_hidden()

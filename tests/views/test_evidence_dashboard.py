@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from annotations.models import SourceCapture, SourceHealth
 from annotations.selectors.evidence import evidence_figures
@@ -57,7 +57,8 @@ def desk():
 
 def test_the_figures_count_sources_by_age_of_citation(desk):
     editor, flagged, _, gone, changed = desk
-    figures = evidence_figures(editor)
+    with translation.override("en"):  # the bands are named in the active language
+        figures = evidence_figures(editor)
     bands = {band.label: band for band in figures.bands}
     assert (bands["Under a month"].sources, bands["Under a month"].checked) == (2, 2)
     assert bands["Under a month"].changed_share == 0.5
