@@ -6,7 +6,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotations.core.sentences import MAX_PARAGRAPH, Sentence, sentences_split
+from annotations.core.sentences import (
+    MAX_PARAGRAPH,
+    Sentence,
+    _segmenter,
+    _segments,
+    sentences_split,
+)
 
 
 def texts(text: str) -> list[str]:
@@ -185,3 +191,20 @@ def test_other_languages_sentences_slice_back_exactly_and_cover_the_text(
         assert text[position : sentence.start].strip() == ""
         position = sentence.end
     assert text[position:].strip() == ""
+
+
+# Repeated sentences and blanks of every kind test where each sentence is looked for again.
+_REPEATS = st.sampled_from(["It rose. ", "It rose.", "rose. ", " ", "\u00a0", "\u2009", "\n"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(_ALPHABET | _OTHER_ALPHABET | _REPEATS, max_size=80).map("".join)
+    | st.text(max_size=200),
+    st.sampled_from(["en", "ar", "fr", "es", "de"]),
+)
+def test_segments_are_what_pysbd_segment_returns(text: str, language: str) -> None:
+    # `_segments` stands in for pysbd's `segment` (which compiles a pattern per sentence): the
+    # boundaries rest on its giving exactly the same list.
+    segmenter = _segmenter(language)
+    assert _segments(segmenter, text) == segmenter.segment(text)

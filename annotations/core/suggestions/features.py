@@ -463,6 +463,8 @@ _KNOWN_NAMES = _word_set(
 )
 _TITLE_SMALL_WORDS = _word_set("a an the of in on to and or for at by with as but from nor vs")
 _QUOTE_MARKS = "\"'“”‘’«»„‹›"
+# What may stand before a sentence's first word.
+_OPENING = _QUOTE_MARKS + " (["
 
 
 def _names_count(text: str) -> int:
@@ -478,13 +480,16 @@ def _names_count(text: str) -> int:
     )
     count = 0
     in_run = False
+    # Where the sentence's opening quotation marks, spaces and brackets end: a word starting at
+    # or before it opens the sentence (found once, not by stripping each word's prefix again).
+    opening = len(text) - len(text.lstrip(_OPENING))
     for index, match in enumerate(words):
         word = match.group(0)
         lower = word.casefold().rstrip("'’s")
         is_acronym = bool(_ACRONYM.fullmatch(word)) and word != "I"
         if title_case:
             named = is_acronym or lower in _KNOWN_NAMES
-        elif index == 0 or text[: match.start()].strip(_QUOTE_MARKS + " ([") == "":
+        elif index == 0 or match.start() <= opening:
             following = words[index + 1].group(0) if index + 1 < len(words) else ""
             named = (
                 is_acronym
