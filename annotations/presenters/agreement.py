@@ -17,6 +17,7 @@ from annotations.core import charts
 from annotations.core.agreement.records import UnitSpreadRecord
 from annotations.models import Article, VerdictLabel
 from annotations.selectors.agreement import DeskAgreementPayload
+from annotations.selectors.labels import label_name
 
 
 @dataclass(frozen=True)
@@ -194,9 +195,9 @@ def desk_agreement_context(
         note = ngettext("%(count)s rating", "%(count)s ratings", ratings) % {"count": ratings}
         if value is None:
             note = (kappa["reason"] if kappa else None) or gettext("not computed yet")
-        kappa_rows.append((label.name, value, label.colour, note))
+        kappa_rows.append((label_name(label), value, label.colour, note))
         share = f"{ratings / total:.0%}" if total else ""
-        count_rows.append((label.name, ratings, label.colour, share))
+        count_rows.append((label_name(label), ratings, label.colour, share))
     return {
         "agreement": payload,
         "figures": figures(
@@ -328,7 +329,7 @@ def article_agreement_context(article: Article, labels: Sequence[VerdictLabel]) 
         "strip": _safe(
             charts.spread_strip_svg(
                 units,
-                [(label.slug, label.name, label.colour) for label in labels],
+                [(label.slug, label_name(label), label.colour) for label in labels],
                 width=880,
                 words=translation,
             )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext, ngettext
 from annotations.core.fast_lane import FastConfirmReport, Outcome
 from annotations.models import ClaimUnit, VerdictLabel
 from annotations.selectors.fast_lane import FastLaneRules, units_reported
+from annotations.selectors.labels import label_name
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def rules_text(rules: FastLaneRules, labels: Sequence[VerdictLabel]) -> str:
         "%(overlap)s, and no source is cited both as supporting and as refuting the claim.",
         rules.min_reviewers,
     ) % {"count": rules.min_reviewers, "overlap": f"{rules.min_overlap:.0%}"}
-    never = [label.name for label in labels if label.pk in rules.excluded_label_ids]
+    never = [label_name(label) for label in labels if label.pk in rules.excluded_label_ids]
     if never:
         text += " " + gettext("Never fast-tracked: %(labels)s.") % {"labels": ", ".join(never)}
     return text

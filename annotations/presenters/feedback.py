@@ -5,7 +5,7 @@ and, for editors, the list of reviewers with their figures. Built from selectors
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,6 +22,7 @@ from annotations.core.feedback import MonthFigures
 from annotations.core.month_chart import month_line_svg, steps
 from annotations.models import Annotation, ClaimUnit
 from annotations.selectors.feedback import FeedbackFigures, FeedbackSubject, ReviewerOverview
+from annotations.selectors.labels import label_names
 
 # The chart and the month table show the last year; the totals cover every month.
 MONTHS_SHOWN = 12
@@ -86,8 +87,10 @@ class ColleagueRow:
     months: list[ColleagueMonthRow]  # the months shown in which both rated something
 
 
-def _label(label: Any) -> LabelShown:
-    return LabelShown(name=label.name, colour=charts.colour_valid(label.colour))
+def _label(label: Any, names: Mapping[int, str]) -> LabelShown:
+    return LabelShown(
+        name=names.get(label.pk, label.name), colour=charts.colour_valid(label.colour)
+    )
 
 
 def _kappa(record: StatisticRecord) -> KappaShown:
@@ -110,6 +113,8 @@ def differences_shown(
 ) -> list[DifferenceShown]:
     """A page of differing decisions (selectors.feedback_differences: joined, no query per row)."""
     rows = []
+    # The scale's names in the reader's language: two queries for the page, not two per row.
+    names = label_names() if annotations else {}
     for annotation in annotations:
         unit = annotation.unit
         assert unit is not None  # feedback_differences selects highlights in decided units
@@ -118,8 +123,8 @@ def differences_shown(
         rows.append(
             DifferenceShown(
                 unit_id=unit.pk,
-                own=_label(annotation.verdict),
-                final=_label(verdict.label),
+                own=_label(annotation.verdict, names),
+                final=_label(verdict.label, names),
                 claim_reviewed=verdict.claim_reviewed,
                 passage=annotation.exact,
                 rationale=annotation.rationale,

@@ -31,7 +31,9 @@ def agreement_dashboard(request: HttpRequest) -> HttpResponse:
         # queued): on the embedded default the task runs here, before the page is built, so
         # it shows the new figures; with workers the page says a recomputation is on its way.
         desk_agreement_request()
-    context = desk_agreement_context(selectors.desk_agreement_payload(), selectors.verdict_labels())
+    context = desk_agreement_context(
+        selectors.desk_agreement_payload(), selectors.verdict_labels_translated()
+    )
     context["suggestions"] = suggestion_card_context(suggestion_figures(request_user(request)))
     context["evidence"] = evidence_card_context(evidence_figures(request_user(request)))
     return render(request, "annotations/agreement_dashboard.html", context)

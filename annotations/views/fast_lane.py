@@ -24,7 +24,7 @@ from annotations.views.errors import domain_errors_shown
 @permission_required(Permission.Unit.CONFIRM_READY)
 def review_ready_view(request: HttpRequest) -> HttpResponse:
     rules = fast_lane_rules()
-    labels = selectors.verdict_labels()
+    labels = selectors.verdict_labels_translated()
     sizes = ReadyLaneForm(request.GET)
     units = ClaimUnit.objects.select_related("article").defer("article__text")
     page = Paginator(

@@ -22,7 +22,7 @@ QUEUE_PAGE_SIZE = 50
 
 @permission_required(Permission.Unit.ADJUDICATE)
 def review_queue_view(request: HttpRequest) -> HttpResponse:
-    labels = selectors.verdict_labels()
+    labels = selectors.verdict_labels_translated()
     articles, reviewers = selectors.review_queue_filter_choices()
     filters = QueueFilterForm(request.GET, articles=articles, labels=labels, reviewers=reviewers)
     criteria = filters.criteria()

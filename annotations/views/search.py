@@ -18,7 +18,7 @@ SEARCH_PAGE_SIZE = 20
 
 @permission_required(Permission.Search.READ)
 def search_view(request: HttpRequest) -> HttpResponse:
-    labels = selectors.verdict_labels()
+    labels = selectors.verdict_labels_translated()
     form = SearchForm(request.GET or None, labels=labels, kinds=list(KIND_NAMES))
     criteria = form.criteria() if request.GET else None
     page: Page[SearchResult] | None = None
