@@ -34,9 +34,9 @@ from annotations.models import (
     VerdictLabel,
     WebhookSubscription,
 )
-from annotations.presenters.labels import label_wording
 from annotations.roles import Role
 from annotations.selectors.article_list import ArticleListFilters, Progress
+from annotations.selectors.labels import label_name
 from annotations.selectors.public import IndexCursor, IndexFilters
 from annotations.services.adjudication import (
     CLAIM_REVIEWED_RECOMMENDED,
@@ -149,7 +149,7 @@ class ArticleImportForm(PasteLimited):
         required=False,
         max_length=2000,
         label=_("Or fetch it from a URL"),
-        widget=forms.URLInput(attrs={"placeholder": "https://"}),
+        widget=forms.URLInput(attrs={"placeholder": "https://", "dir": "ltr"}),
     )
     source_tab = forms.ChoiceField(
         required=False, choices=[(name, name) for name in sources], widget=forms.HiddenInput()
@@ -179,7 +179,10 @@ class ArticleImportForm(PasteLimited):
         required=False, max_length=200, validators=[validate_visible_name], label=_("Publisher")
     )
     source_url = forms.CharField(
-        required=False, max_length=2000, label=_("Original URL"), widget=forms.URLInput()
+        required=False,
+        max_length=2000,
+        label=_("Original URL"),
+        widget=forms.URLInput(attrs={"dir": "ltr"}),
     )
     published_on = forms.DateField(
         required=False,
@@ -269,7 +272,7 @@ class FactCheckImportForm(PasteLimited):
         max_length=2000,
         label=_("Or fetch it from a URL"),
         help_text=_("A ClaimReview feed, or a fact-check page with ClaimReview in it."),
-        widget=forms.URLInput(attrs={"placeholder": "https://"}),
+        widget=forms.URLInput(attrs={"placeholder": "https://", "dir": "ltr"}),
     )
     base_url = forms.CharField(
         required=False,
@@ -279,7 +282,7 @@ class FactCheckImportForm(PasteLimited):
             "For a pasted or uploaded page: its address (relative links and reviews "
             "without a URL of their own resolve against it)."
         ),
-        widget=forms.URLInput(attrs={"placeholder": "https://"}),
+        widget=forms.URLInput(attrs={"placeholder": "https://", "dir": "ltr"}),
     )
 
     def _url_clean(self, name: str) -> str:
@@ -397,7 +400,7 @@ class QueueFilterForm(forms.Form):
         _field(self, "article", forms.ChoiceField).choices = [("", _("All articles")), *articles]
         _field(self, "label", forms.ChoiceField).choices = [
             ("", _("Any verdict")),
-            *((label.slug, label_wording(label).name) for label in labels),
+            *((label.slug, label_name(label)) for label in labels),
         ]
         _field(self, "reviewer", forms.ChoiceField).choices = [
             ("", _("Any reviewer")),
@@ -606,12 +609,8 @@ class _SearchBoxForm(_DateRangeForm):
         super().__init__(*args, **kwargs)
         _field(self, "label", forms.ChoiceField).choices = [
             ("", pgettext_lazy("any label", "Any")),
-            *((label.slug, self.label_name(label)) for label in labels),
+            *((label.slug, label_name(label)) for label in labels),
         ]
-
-    def label_name(self, label: VerdictLabel) -> str:
-        # The label's name in the reader's language (labels with translations prefetched).
-        return label_wording(label).name
 
     def clean_q(self) -> str:
         text: str = self.cleaned_data["q"]
@@ -798,7 +797,7 @@ class VerdictForm(VersionForm):
         super().__init__(*args, **kwargs)
         self._labels = {label.slug: label for label in labels}
         _field(self, "label", forms.ChoiceField).choices = [
-            (label.slug, label.name) for label in labels
+            (label.slug, label_name(label)) for label in labels
         ]
         _field(self, "sources", forms.ChoiceField).choices = list(sources)
 
@@ -995,7 +994,7 @@ class WebhookForm(forms.Form):
         help_text=_(
             "An https:// address on the partner's side. Private and local addresses are refused."
         ),
-        widget=forms.URLInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+        widget=forms.URLInput(attrs={"autocomplete": "off", "spellcheck": "false", "dir": "ltr"}),
     )
     events = forms.MultipleChoiceField(
         label=_("Events"),

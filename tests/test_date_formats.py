@@ -15,8 +15,8 @@ MOMENT = dt.datetime(2026, 12, 1, 15, 26)  # noqa: DTZ001 - naive: a format chec
 
 EXPECTED = {
     "ar": {
-        "DATE_FORMAT": "1 ديسمبر 2026",
-        "DATETIME_FORMAT": "1 ديسمبر 2026، 15:26",
+        "DATE_FORMAT": "1 ديسمبر، 2026",
+        "DATETIME_FORMAT": "1 ديسمبر، 2026، 15:26",
         "SHORT_DATE_FORMAT": "1 ديسمبر 2026",
         "SHORT_DATETIME_FORMAT": "1 ديسمبر 2026، 15:26",
         "TIME_FORMAT": "15:26",

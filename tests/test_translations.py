@@ -107,7 +107,7 @@ def test_a_reader_switches_the_interface_to_french_from_the_header(client):
     assert switched.cookies[settings.LANGUAGE_COOKIE_NAME].value == "fr"
     page = client.get("/login/").content.decode()
     assert '<html lang="fr" dir="ltr">' in page
-    assert '<option value="fr" lang="fr" selected>Français</option>' in page
+    assert '<option value="fr" lang="fr" dir="ltr" selected>Français</option>' in page
     assert ">Changer</button>" in page
 
 

@@ -27,6 +27,7 @@ from annotations.forms import (
 from annotations.models import Annotation, ClaimUnit, Source, Verdict
 from annotations.presenters.history import unit_history
 from annotations.presenters.queue import spread_of
+from annotations.selectors.labels import label_name
 from annotations.selectors.revisions import units_with_vanished_claims
 
 
@@ -124,8 +125,9 @@ class Adjudication:
             candidates = selectors.units_mergeable_with(self.unit)
             return MergeForm(data, initial=version, candidates=candidates)
         if key == "split":
+            names = {label.pk: label_name(label) for label in self.labels}
             highlights = [
-                (a.pk, f"{self.reviewer_name(a)}: {a.verdict.name} — “{a.exact}”")
+                (a.pk, f"{self.reviewer_name(a)}: {names[a.verdict_id]} — “{a.exact}”")
                 for a in self.annotations
             ]
             return SplitForm(data, initial=version, highlights=highlights)
@@ -168,7 +170,7 @@ class Adjudication:
             if key is not None and (shown or key in bound)
         }
         verdict_form = page_forms.get(verdict_action) if verdict_action else None
-        label_names = {label.slug: label.name for label in self.labels}
+        label_names = {label.slug: label_name(label) for label in self.labels}
         return {
             "unit": unit,
             "article": unit.article,

@@ -18,9 +18,9 @@ from annotations.core.agreement.records import UnitSpreadRecord
 from annotations.core.agreement.report import warning_told
 from annotations.core.numbers import Numbers
 from annotations.models import Article, VerdictLabel
-from annotations.presenters.labels import label_wording
 from annotations.presenters.numbers import numbers_shown
 from annotations.selectors.agreement import DeskAgreementPayload
+from annotations.selectors.labels import label_name
 
 
 @dataclass(frozen=True)
@@ -215,10 +215,9 @@ def desk_agreement_context(
         note = ngettext("%(count)s rating", "%(count)s ratings", ratings) % {"count": ratings}
         if value is None:
             note = reason_shown(kappa["reason"] if kappa else None) or gettext("not computed yet")
-        name = label_wording(label).name
-        kappa_rows.append((name, value, label.colour, note))
+        kappa_rows.append((label_name(label), value, label.colour, note))
         share = numbers.percent(ratings / total) if total else ""
-        count_rows.append((name, ratings, label.colour, share))
+        count_rows.append((label_name(label), ratings, label.colour, share))
     return {
         "agreement": payload,
         # The stored warnings' sentences in the reader's language (code kept for the page).
@@ -373,7 +372,7 @@ def article_agreement_context(article: Article, labels: Sequence[VerdictLabel]) 
         "strip": _safe(
             charts.spread_strip_svg(
                 units,
-                [(label.slug, label_wording(label).name, label.colour) for label in labels],
+                [(label.slug, label_name(label), label.colour) for label in labels],
                 width=880,
                 words=translation,
             )

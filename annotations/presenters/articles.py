@@ -32,7 +32,7 @@ def _reattach_page_data(request: HttpRequest, anchor: AnnotationAnchor) -> dict[
         "exact": highlight.exact,
         # Below this share of words in common with `exact`, re-attaching asks first.
         "confirm_below": REATTACH_CONFIRM_BELOW,
-        "verdict": highlight.verdict.name,
+        "verdict": label_wording(highlight.verdict).name,
         "is_own": highlight.reviewer_id == request.user.pk,
         "reviewer": highlight.reviewer.get_username(),
     }

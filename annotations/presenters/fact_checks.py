@@ -15,6 +15,7 @@ from annotations.core.formats.claimreview_import import Refusal
 from annotations.models import ExternalFactCheck
 from annotations.selectors.articles import User
 from annotations.selectors.claim_matching import claims_similar
+from annotations.selectors.labels import label_name
 
 # Lines of each kind a report page lists; a feed of 100,000 reviews says how many more.
 REPORT_LINES_SHOWN = 200
@@ -163,7 +164,7 @@ def link_candidates(user: User, fact_check: ExternalFactCheck) -> list[LinkCandi
                 f"{difference.kind}: {difference.old} / {difference.new}"
                 for difference in similar.match.differences
             ],
-            verdict=similar.verdict.label.name if similar.verdict is not None else "",
+            verdict=label_name(similar.verdict.label) if similar.verdict is not None else "",
         )
         for similar in found
         if similar.match.claim_id != fact_check.claim_id

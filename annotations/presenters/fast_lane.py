@@ -10,9 +10,9 @@ from django.utils.translation import gettext, ngettext
 
 from annotations.core.fast_lane import FastConfirmReport, Outcome
 from annotations.models import ClaimUnit, VerdictLabel
-from annotations.presenters.labels import label_wording
 from annotations.presenters.numbers import numbers_shown
 from annotations.selectors.fast_lane import FastLaneRules, units_reported
+from annotations.selectors.labels import label_name
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def rules_text(rules: FastLaneRules, labels: Sequence[VerdictLabel]) -> str:
         "%(overlap)s, and no source is cited both as supporting and as refuting the claim.",
         rules.min_reviewers,
     ) % {"count": rules.min_reviewers, "overlap": numbers_shown().percent(rules.min_overlap)}
-    never = [label_wording(label).name for label in labels if label.pk in rules.excluded_label_ids]
+    never = [label_name(label) for label in labels if label.pk in rules.excluded_label_ids]
     if never:
         text += " " + gettext("Never fast-tracked: %(labels)s.") % {"labels": ", ".join(never)}
     return text

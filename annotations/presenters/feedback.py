@@ -5,7 +5,7 @@ and, for editors, the list of reviewers with their figures. Built from selectors
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +25,7 @@ from annotations.models import Annotation, ClaimUnit
 from annotations.presenters.labels import label_wording
 from annotations.presenters.numbers import numbers_shown
 from annotations.selectors.feedback import FeedbackFigures, FeedbackSubject, ReviewerOverview
+from annotations.selectors.labels import label_names
 
 # The chart and the month table show the last year; the totals cover every month.
 MONTHS_SHOWN = 12
@@ -89,7 +90,7 @@ class ColleagueRow:
     months: list[ColleagueMonthRow]  # the months shown in which both rated something
 
 
-def _label(label: Any, names: dict[int, str]) -> LabelShown:
+def _label(label: Any, names: Mapping[int, str]) -> LabelShown:
     return LabelShown(
         name=names.get(label.pk, label.name), colour=charts.colour_valid(label.colour)
     )
@@ -119,6 +120,8 @@ def differences_shown(
     labels named in the reader's language (two queries for the whole scale)."""
     names = {label.pk: label_wording(label).name for label in selectors.verdict_labels_translated()}
     rows = []
+    # The scale's names in the reader's language: two queries for the page, not two per row.
+    names = label_names() if annotations else {}
     for annotation in annotations:
         unit = annotation.unit
         assert unit is not None  # feedback_differences selects highlights in decided units

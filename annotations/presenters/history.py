@@ -28,6 +28,7 @@ from annotations.models import (
     VerdictLabel,
 )
 from annotations.selectors.history import unit_history_records
+from annotations.selectors.labels import label_name
 
 # The fields worth telling when something changes, per model, in the order they are told.
 # Bookkeeping (modified, updated_at, prefix/suffix context) is left out: it changes with
@@ -118,8 +119,10 @@ class HistoryEntry:
         return mark_safe(  # noqa: S308 - the translation is escaped, its parts by format_html
             conditional_escape(str(HEADLINES[self.action]))
             % {
-                "who": format_html('<span class="history__who">{}</span>', self.who),
-                "subject": format_html('<span class="history__subject">{}</span>', self.subject),
+                "who": format_html('<span class="history__who" dir="auto">{}</span>', self.who),
+                "subject": format_html(
+                    '<span class="history__subject" dir="auto">{}</span>', self.subject
+                ),
             }
         )
 
@@ -148,7 +151,7 @@ class _Formatter:
         sources: Iterable[Source],
         usernames: Mapping[int, str],
     ) -> None:
-        self.labels = {label.pk: label.name for label in labels}
+        self.labels = {label.pk: label_name(label) for label in labels}
         self.sources = {source.pk: source.title or source.url for source in sources}
         self.usernames = usernames
 

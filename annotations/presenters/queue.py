@@ -15,8 +15,8 @@ from annotations import selectors
 from annotations.core import charts
 from annotations.core.text import quote_marks_added
 from annotations.models import ClaimUnit, Verdict, VerdictLabel
-from annotations.presenters.labels import label_wording
 from annotations.selectors.articles import User
+from annotations.selectors.labels import label_name
 from annotations.selectors.verdicts import verdicts_of_units
 
 if TYPE_CHECKING:  # the stubs' name for a lazy string; Django has no such class at runtime
@@ -59,7 +59,7 @@ def spread_of(unit: ClaimUnit, counts: Mapping[int, int], labels: Sequence[Verdi
         width = 100 * count / total
         segments.append(
             SpreadSegment(
-                name=label_wording(label).name,
+                name=label_name(label),
                 colour=charts.colour_valid(label.colour),
                 count=count,
                 x=f"{x:.2f}",
@@ -89,6 +89,9 @@ class QueueRow:
     spread: Spread
     # The desk's final verdict, once decided (the Published tab shows what was published).
     verdict: Verdict | None = None
+    # The label of the desk's published verdict on the same claim elsewhere, in the reader's
+    # language ("" when never checked before).
+    checked_before_name: str = ""
 
     @property
     def passage(self) -> str:
@@ -117,8 +120,14 @@ def queue_rows(
     ids = [unit.pk for unit in units]
     counts = selectors.unit_verdict_counts(ids)
     verdicts = verdicts_of_units(user, ids)
+    names = {label.pk: label_name(label) for label in labels}
     return [
-        QueueRow(unit, spread_of(unit, counts[unit.pk], labels), verdicts.get(unit.pk))
+        QueueRow(
+            unit,
+            spread_of(unit, counts[unit.pk], labels),
+            verdicts.get(unit.pk),
+            names.get(getattr(unit, "checked_before_label", None) or 0, ""),
+        )
         for unit in units
     ]
 

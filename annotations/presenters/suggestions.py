@@ -10,13 +10,14 @@ from django.utils.translation import gettext as _
 from annotations.models import Suggestion
 from annotations.presenters.numbers import numbers_shown
 from annotations.selectors.appearances import ClaimChecks
+from annotations.selectors.labels import label_name
 from annotations.selectors.suggestions import ArticleSuggestions, KindFigures, SuggestionFigures
 
 
 def _match_present(match: dict[str, Any], checks: ClaimChecks | None) -> dict[str, Any]:
     verdicts: list[dict[str, Any]] = []
     if checks is not None and checks.verdict is not None:
-        verdicts.append({"by": "desk", "label": checks.verdict.label.name, "url": None})
+        verdicts.append({"by": "desk", "label": label_name(checks.verdict.label), "url": None})
     if checks is not None:
         verdicts.extend(
             {"by": check.publisher_name, "label": check.rating_text, "url": check.url}

@@ -94,7 +94,8 @@ class ClaimChecks:
 
 
 def claims_checks(claim_ids: Iterable[int]) -> dict[int, ClaimChecks]:
-    """ClaimChecks for each claim id, in two queries whatever their number."""
+    """ClaimChecks for each claim id, in three queries whatever their number (the verdicts'
+    labels come with their names in other languages: pages name them in the reader's)."""
     ids = set(claim_ids)
     if not ids:
         return {}
@@ -106,6 +107,7 @@ def claims_checks(claim_ids: Iterable[int]) -> dict[int, ClaimChecks]:
             unit__claim_link__relation=SAME,
         )
         .select_related("label")
+        .prefetch_related("label__translations")
         .annotate(claim_id=F("unit__claim_link__claim_id"))
         .order_by(F("published_at").asc(nulls_first=True), "id")
     )

@@ -118,7 +118,8 @@ def review_queue_filter_choices() -> tuple[list[tuple[int, str]], list[str]]:
 def with_checked_before(units: QuerySet[ClaimUnit]) -> QuerySet[ClaimUnit]:
     """Each unit with the desk's published verdict on the claim it is linked to as the "same"
     claim, given by another unit (None when unlinked, related, or never published):
-    `checked_before_verdict` (its id), `checked_before_label` and `checked_before_colour`.
+    `checked_before_verdict` (its id), `checked_before_label` (its label's id: pages name it in
+    the reader's language) and `checked_before_colour`.
     Subqueries of the same query, so a page of the queue costs no more queries per row."""
     same = ClaimLink.Relation.SAME
     published = (
@@ -139,6 +140,6 @@ def with_checked_before(units: QuerySet[ClaimUnit]) -> QuerySet[ClaimUnit]:
 
     return units.annotate(
         checked_before_verdict=latest("pk"),
-        checked_before_label=latest("label__name"),
+        checked_before_label=latest("label_id"),
         checked_before_colour=latest("label__colour"),
     )

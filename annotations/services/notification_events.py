@@ -38,6 +38,7 @@ from annotations.models import (
     WebhookSubscription,
 )
 from annotations.permissions import active_editors, thread_readers
+from annotations.selectors.labels import label_name
 
 Kind = Notification.Kind
 QUOTE_LIMIT = 80
@@ -199,8 +200,8 @@ def _verdict_differed(unit_id: int, occurrence: str) -> list[Planned]:
             gettext("The desk decided %(claim)s as %(final)s; you said %(own)s.")
             % {
                 "claim": _unit_named(verdict.unit),
-                "final": verdict.label.name,
-                "own": annotation.verdict.name,
+                "final": label_name(verdict.label),
+                "own": label_name(annotation.verdict),
             },
             f"verdict_differed:{verdict.pk}:{verdict.label_id}",
             verdict.decided_by_id,

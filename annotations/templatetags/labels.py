@@ -15,6 +15,7 @@ from annotations.core.label_wording import LabelWording
 from annotations.models import VerdictLabel
 from annotations.presenters.labels import label_wording, reader_language
 from annotations.selectors.articles import verdict_labels_translated
+from annotations.selectors.labels import label_names_by_slug
 
 register = template.Library()
 
@@ -55,3 +56,22 @@ def label_description(context: template.Context, label: VerdictLabel | None) -> 
         return ""
     words = label_wordings(context.get("request")).get(label.pk)
     return words.description if words else label.description
+
+
+# Where a request keeps the scale's names by slug, by language.
+_SLUG_CACHE = "_label_names_by_slug_and_language"
+
+
+@register.simple_tag(takes_context=True)
+def label_slug_name(context: template.Context, slug: str | None, fallback: str | None = "") -> str:
+    """The name of the label `slug` in the reader's language, for rows that carry a label's
+    slug rather than the label (search results); `fallback` (an external fact-check's rating
+    as published) when no desk label has that slug."""
+    request = context.get("request")
+    language = reader_language()
+    cache: dict[str, dict[str, str]] = getattr(request, _SLUG_CACHE, None) or {}
+    if language not in cache:
+        cache[language] = label_names_by_slug(language)
+        if request is not None:
+            setattr(request, _SLUG_CACHE, cache)
+    return cache[language].get(slug or "", fallback or "")

@@ -23,6 +23,7 @@ from annotations.presenters.adjudication import Adjudication
 from annotations.presenters.claims import unit_claim_memory
 from annotations.request_user import request_user
 from annotations.selectors.evidence import evidence_problems
+from annotations.selectors.labels import label_name
 from annotations.services import adjudication, claims
 from annotations.services.adjudication import unit_actions_allowed
 from annotations.views.decorators import permission_required
@@ -105,7 +106,7 @@ def _decide(request: HttpRequest, page: Adjudication, form: Any) -> str:
             },
         )
     return gettext("Decision recorded: %(label)s. Publish it when it is ready for readers.") % {
-        "label": verdict.label.name
+        "label": label_name(verdict.label)
     }
 
 

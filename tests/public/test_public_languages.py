@@ -54,10 +54,11 @@ def test_a_verdict_page_in_french_has_french_headings_dates_and_place_on_the_sca
     assert '<time datetime="2026-03-02">02/03/2026</time>' in html
     assert (
         '<time datetime="2026-11-27T10:00:00+00:00">27 novembre 2026</time>\u00a0: '
-        "Nous avions mal lu le tableau." in html
+        "<bdi>Nous avions mal lu le tableau.</bdi>" in html
     )
     assert "4 sur 5 sur l’échelle, 1 étant le plus exact" in html
-    assert "Toutes les affirmations vérifiées dans «\u00a0L’emploi en ville\u00a0»" in html
+    title = "«\u00a0<bdi>L’emploi en ville</bdi>\u00a0»"
+    assert f"Toutes les affirmations vérifiées dans {title}" in html
     assert 'aria-label="L’échelle des verdicts"' in html
 
 

@@ -49,11 +49,11 @@ def test_the_page_shows_the_claim_claimant_passage_explanation_and_article(clien
         '<h1 class="verdict-public__claim" dir="auto" lang="en">'
         "Unemployment has doubled since 2020</h1>" in html
     )
-    assert 'verdict-public__claimant">The opposition<' in html
+    assert 'verdict-public__claimant" dir="auto">The opposition<' in html
     assert "“Critics say unemployment has doubled since 2020.”" in html
     assert "<p>It rose by 12%.</p>" in html
     assert f'href="{article.source_url}" rel="noopener noreferrer">Jobs in the city</a>' in html
-    assert 'The Daily Example · <time datetime="2026-03-02">2 Mar 2026</time>' in html
+    assert '<bdi>The Daily Example</bdi> · <time datetime="2026-03-02">2 Mar 2026</time>' in html
     assert f'href="/verdicts/articles/{article.pk}/"' in html
 
 
@@ -79,7 +79,9 @@ def test_the_claim_memorys_other_appearances_are_listed_after_the_verdicts_own_a
     html = html_of(client, f"/verdicts/{published.pk}/")
 
     appearances = re.findall(
-        r'class="appearance__headline"><a href="[^"]+" rel="noopener noreferrer">([^<]+)<', html
+        r'class="appearance__headline" dir="auto">'
+        r'<a href="[^"]+" rel="noopener noreferrer">([^<]+)<',
+        html,
     )
     assert appearances == [published.unit.article.title, "Doubling, again"]
     assert "The Weekly Echo" in html
@@ -98,8 +100,8 @@ def test_corrections_are_listed_with_their_dates_and_the_page_says_when_it_was_u
     html = html_of(client, f"/verdicts/{published.pk}/")
 
     assert (
-        '<time datetime="2026-11-27T10:00:00+00:00">27 November 2026</time>: We misread the table.'
-        in html
+        '<time datetime="2026-11-27T10:00:00+00:00">27 November 2026</time>: '
+        "<bdi>We misread the table.</bdi>" in html
     )
     assert 'verdict-public__updated"><time datetime="2026-11-27T10:00:00+00:00">' in html
 

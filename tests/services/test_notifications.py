@@ -263,3 +263,14 @@ def test_the_daily_digest_is_written_in_the_readers_language(editor, desk, commi
     assert notifications_digest_send() == 1
     digest = mail.outbox[0]
     assert "Ce qui s'est passé sur" in digest.body and "vous a mentionné" in digest.body
+
+
+def test_a_differing_decision_names_both_verdicts_in_the_recipients_language(
+    editor, desk, committing
+):
+    LanguagePreference.objects.create(user=desk.bob, language="fr")
+    with committing():
+        decided_false(desk.unit, editor)
+    summary = Notification.objects.get(recipient=desk.bob).summary
+    assert "Faux" in summary and "Plutôt faux" in summary
+    assert "False" not in summary and "Mostly false" not in summary

@@ -361,10 +361,13 @@ def test_the_history_tells_who_changed_what(editor, disputed):
     html = client.get(f"/review/units/{unit.pk}/").content.decode()
     history = html[html.index('id="history"') :]
 
-    who = '<span class="history__who">{}</span> {} <span class="history__subject">{}</span>'
+    who = (
+        '<span class="history__who" dir="auto">{}</span> {} '
+        '<span class="history__subject" dir="auto">{}</span>'
+    )
     assert who.format("eddie", "changed", "the verdict") in history
-    assert "<del>Mostly false</del>" in history
-    assert "<ins>False</ins>" in history
+    assert '<del dir="auto">Mostly false</del>' in history
+    assert '<ins dir="auto">False</ins>' in history
     assert who.format("eddie", "created", "the verdict") in history
     assert who.format("The desk", "created", "rosalind’s highlight") in history
     assert "Rated true after reading the police report." in history

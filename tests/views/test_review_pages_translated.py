@@ -86,7 +86,10 @@ def test_the_adjudication_page_in_french_tells_its_history_in_whole_sentences(ed
     assert "Relectures indépendantes" in html
     assert ">Publier le verdict</button>" in html
     assert ">Enregistrer la décision</button>" in html
-    who = '<span class="history__who">eddie</span> a {} <span class="history__subject">{}</span>'
+    who = (
+        '<span class="history__who" dir="auto">eddie</span> a {} '
+        '<span class="history__subject" dir="auto">{}</span>'
+    )
     assert who.format("modifié", "le verdict") in html
     assert who.format("créé", "le verdict") in html
     assert "le surlignage de rosalind" in html
@@ -114,7 +117,10 @@ def test_the_adjudication_page_in_english_is_unchanged(eddie, disputed):
     client.post(action_url(unit, "decide"), decision(unit))
     html = _page(client, f"/review/units/{unit.pk}/")
     assert f"Claim #{unit.pk}" in html
-    who = '<span class="history__who">eddie</span> {} <span class="history__subject">{}</span>'
+    who = (
+        '<span class="history__who" dir="auto">eddie</span> {} '
+        '<span class="history__subject" dir="auto">{}</span>'
+    )
     assert who.format("created", "the verdict") in html
     assert timezone.localdate().strftime("%-d %B %Y") in html
 
@@ -123,7 +129,7 @@ def test_a_decision_is_confirmed_in_the_editors_language(eddie, disputed):
     unit = unit_of(disputed, CRIME)
     client = _in("es", eddie)
     response = client.post(action_url(unit, "decide"), decision(unit), follow=True)
-    assert "Decisión registrada: False." in response.content.decode()
+    assert "Decisión registrada: Falso." in response.content.decode()
 
 
 def test_my_assignments_in_french_and_arabic(eddie, disputed, reviewers):
