@@ -166,7 +166,14 @@ class ReviewerVsFinalSerializer(serializers.Serializer):
 
 class AgreementWarningSerializer(serializers.Serializer):
     code = serializers.CharField(help_text="too_few_units, skewed_labels or sparse_categories.")
-    message = serializers.CharField()
+    message = serializers.CharField(help_text="The warning in English.")
+    values = serializers.DictField(
+        child=serializers.JSONField(),
+        required=False,
+        help_text="What the message was written from (units and minimum; share and label; "
+        "limit and labels), for clients that word it themselves. Absent on figures computed "
+        "before it was kept.",
+    )
 
 
 class DeskAgreementSerializer(CodingStatisticsSerializer):

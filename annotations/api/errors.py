@@ -73,9 +73,15 @@ def _what_to_do(message: ErrorDetail, field: str) -> ErrorDetail:
                 "limit": numbers_shown().integer(limit)
             }
             return ErrorDetail(text, code)
-    if code in {"does_not_exist", "invalid_choice"}:
+    if code == "does_not_exist":
+        # An id or slug naming nothing (deleted meanwhile, or never there): the request's form
+        # was right, the desk's state is not what the caller thought.
         if field == "verdict":
-            return ErrorDetail(str(WHEN_MISSING["verdict"]), code)
+            return ErrorDetail(
+                gettext("This verdict is not on the desk's scale: choose another."), code
+            )
+        return ErrorDetail(gettext("This does not exist (any more): choose another."), code)
+    if code == "invalid_choice":
         return ErrorDetail(gettext("Choose one of the options listed."), code)
     if code == "invalid" and message == _drf_says(serializers.URLField, "invalid"):
         return ErrorDetail(gettext("Enter the whole address, starting with https://."), code)

@@ -43,8 +43,10 @@ def test_a_missing_verdict_says_choose_a_verdict_in_english():
     assert _post("en", verdict=None)["verdict"] == ["Choose a verdict."]
 
 
-def test_an_unknown_verdict_says_choose_a_verdict_in_spanish():
-    assert _post("es", verdict="nonsense")["verdict"] == ["Elija un veredicto."]
+def test_an_unknown_verdict_says_it_is_not_on_the_scale_in_spanish():
+    assert _post("es", verdict="nonsense")["verdict"] == [
+        "Este veredicto no está en la escala de la redacción: elija otro."
+    ]
 
 
 def test_a_too_long_field_gives_its_limit_in_the_readers_numbers():

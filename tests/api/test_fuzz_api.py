@@ -71,7 +71,10 @@ ACCEPTED = {401, 403, 404, 409, 412, 429}
 REFUSED_FOR_STATE = re.compile(
     "|".join(
         [
-            r"does not exist\.$",  # an id or slug in the body: DRF's related fields
+            # An id or slug in the body naming nothing: DRF's related fields, in the desk's
+            # words (annotations/api/errors.py).
+            r"^This does not exist \(any more\): choose another\.$",
+            r"^This verdict is not on the desk's scale: choose another\.$",
             r"^No such users?: ",
             r"^No verdict label has this slug\.$",
             r"^Invalid cursor$",
