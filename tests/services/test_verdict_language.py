@@ -111,3 +111,24 @@ def test_the_migration_gives_stored_verdicts_their_articles_language_leaving_upd
     assert Verdict.objects.get(pk=french.pk).language == "fr"
     assert Verdict.objects.get(pk=unknown.pk).language == ""
     assert {v.pk: v.updated_at for v in Verdict.objects.all()} == before
+
+
+def test_an_articles_new_language_is_taken_by_its_verdicts_that_had_the_old_one(editor):
+    from annotations.services.article_language import article_language_set
+
+    inherited = decide(unit_on_new_article(language="en"), editor, claim_reviewed="Crime fell")
+    article = inherited.unit.article
+    other_unit = unit_on_new_article()
+    other_unit.article = article
+    other_unit.save(update_fields=["article"])
+    spanish = decide(other_unit, editor, explanation=SPANISH)
+    assert (inherited.language, spanish.language) == ("en", "es")
+    before = Verdict.objects.get(pk=spanish.pk).updated_at
+
+    changed = article_language_set(article=article, language="ar", changed_by=editor)
+
+    assert changed.verdicts == 1
+    assert Verdict.objects.get(pk=inherited.pk).language == "ar"
+    assert Verdict.objects.get(pk=inherited.pk).updated_at > inherited.updated_at
+    assert Verdict.objects.get(pk=spanish.pk).language == "es"  # written in its own
+    assert Verdict.objects.get(pk=spanish.pk).updated_at == before
