@@ -68,7 +68,7 @@ def _url_field_clean(value: str) -> str:
 
 
 def language_name(tag: str) -> str:
-    """A language's name in the reader's language ("Spanish", "espagnol"), else its tag (a
+    """A language's name in the reader's language ("Spanish", "Espagnol"), else its tag (a
     language Django has no name for)."""
     try:
         return str(get_language_info(tag.lower())["name_translated"])
