@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.template.defaultfilters import floatformat
 from django.utils.formats import number_format
 from django.utils.functional import lazy
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import get_language_info, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from annotations.core.comments import MAX_LENGTH as COMMENT_MAX_LENGTH
@@ -65,6 +65,18 @@ def _url_field_clean(value: str) -> str:
         except DomainError as error:
             raise forms.ValidationError(error.message, code=error.code) from None
     return value
+
+
+def language_name(tag: str) -> str:
+    """A language's name in the reader's language ("Spanish", "Espagnol"), else its tag (a
+    language Django has no name for)."""
+    try:
+        return str(get_language_info(tag.lower())["name_translated"])
+    except KeyError:
+        try:
+            return str(get_language_info(tag.lower().split("-")[0])["name_translated"])
+        except KeyError:
+            return tag
 
 
 def paste_limit_bytes() -> int:
@@ -771,6 +783,21 @@ class VerdictForm(VersionForm):
         help_text=_("Who made the claim, as readers know them."),
         error_messages={"max_length": _TOO_LONG},
     )
+    language = forms.CharField(
+        required=False,
+        max_length=16,
+        label=_("Language of the verdict"),
+        help_text=_(
+            "The language the claim as reviewed and the explanation are written in: a tag such "
+            "as es, ar or pt-BR. Left empty, it is detected from them when they say so clearly, "
+            "else it is the article's."
+        ),
+        # Suggestions from a list under the field (the template's datalist), any tag typed.
+        widget=forms.TextInput(
+            attrs={"list": "verdict-languages", "autocomplete": "off", "spellcheck": "false"}
+        ),
+        error_messages={"max_length": _TOO_LONG},
+    )
     claimant_type = forms.ChoiceField(
         required=False,
         label=_("Person or organization"),
@@ -792,9 +819,14 @@ class VerdictForm(VersionForm):
         *args: Any,
         labels: Sequence[VerdictLabel],
         sources: Sequence[tuple[int, str]],
+        article_language: str = "",
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.article_language = article_language
+        if article_language:
+            # What an empty field falls back to, shown where the editor types.
+            self.fields["language"].widget.attrs["placeholder"] = article_language
         self._labels = {label.slug: label for label in labels}
         _field(self, "label", forms.ChoiceField).choices = [
             (label.slug, label_name(label)) for label in labels
@@ -804,6 +836,23 @@ class VerdictForm(VersionForm):
     def clean_claim_reviewed(self) -> str:
         return self.cleaned_data["claim_reviewed"].strip()
 
+    def clean_language(self) -> str:
+        value: str = self.cleaned_data["language"].strip()
+        tag = language_tag_clean(value)
+        if value and not tag:
+            raise forms.ValidationError(
+                _('Not a language tag: give one such as "en", "fr", "ar" or "pt-BR".')
+            )
+        return tag
+
+    def language_choices(self) -> list[tuple[str, str]]:
+        """The languages suggested under the field: the desk's, and its article's, each with
+        its name in the reader's language."""
+        tags = [code for code, _name in settings.LANGUAGES]
+        if self.article_language and self.article_language.lower() not in tags:
+            tags.append(self.article_language)
+        return [(tag, language_name(tag)) for tag in tags]
+
     def verdict_input(self) -> VerdictInput:
         data = self.cleaned_data
         return VerdictInput(
@@ -812,6 +861,7 @@ class VerdictForm(VersionForm):
             explanation=data["explanation"],
             claimant=data["claimant"],
             claimant_type=data["claimant_type"],
+            language=data["language"],
             source_ids=data["sources"],
         )
 

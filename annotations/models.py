@@ -831,6 +831,11 @@ class Verdict(models.Model):
         max_length=500, help_text="The claim as checked; 75 characters or fewer recommended."
     )
     explanation = models.TextField(blank=True)
+    # The language the verdict is written in (its claim as reviewed and explanation), a BCP 47
+    # tag: the editor's choice, else detected from its text, else its article's
+    # (core.languages.verdict_language); empty when none of them is known. ClaimReview's
+    # inLanguage and its rating's alternateName follow it.
+    language = models.CharField(max_length=16, blank=True, default="")
     claimant = models.CharField(max_length=200, blank=True, validators=[validate_visible_name])
     # What the claimant is, as ClaimReview types them (itemReviewed.author); blank: as the
     # desk's list of known claimants says (KnownClaimant), else a Person.

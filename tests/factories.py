@@ -141,6 +141,8 @@ def published_verdict(article: Article | None = None, **fields: object) -> Verdi
         claim_reviewed=fields.pop("claim_reviewed", "Unemployment has doubled since 2020"),
         claimant=fields.pop("claimant", "The opposition"),
         explanation=fields.pop("explanation", "It rose by 12%."),
+        # As the migration filled verdicts stored before languages (services detect it).
+        language=fields.pop("language", article.language),
         is_published=True,
         published_at=published_at,
         first_published_at=published_at,

@@ -119,6 +119,12 @@ class VerdictReviseForm(forms.Form):
         required=False,
         choices=[("", "As the desk's list of claimants says"), *ClaimantType.choices],
     )
+    language = forms.CharField(
+        required=False,
+        max_length=16,
+        help_text="The language the claim and explanation are written in (es, ar, pt-BR). "
+        "Left empty, it is detected from them, else it is the article's.",
+    )
     sources = forms.ModelMultipleChoiceField(
         queryset=Source.objects.none(),
         required=False,
@@ -142,6 +148,7 @@ class VerdictReviseForm(forms.Form):
                 "explanation": verdict.explanation,
                 "claimant": verdict.claimant,
                 "claimant_type": verdict.claimant_type,
+                "language": verdict.language,
                 "sources": list(verdict.sources.values_list("pk", flat=True)),
                 "version": verdict.unit.version,
             },
@@ -161,6 +168,7 @@ class VerdictReviseForm(forms.Form):
             explanation=data["explanation"],
             claimant=data["claimant"],
             claimant_type=data["claimant_type"],
+            language=data["language"],
             source_ids=[source.pk for source in data["sources"]],
         )
 
@@ -176,11 +184,12 @@ class VerdictAdmin(
         "claim_reviewed",
         "label",
         "claimant",
+        "language",
         "is_published",
         "published_at",
         "decided_by",
     ]
-    list_filter = ["is_published", "label"]
+    list_filter = ["is_published", "label", "language"]
     search_fields = ["claim_reviewed", "claimant", "explanation"]
     list_select_related = ["label", "decided_by", "unit"]
     readonly_fields = ["revise_link"]

@@ -31,6 +31,14 @@ class VerdictInputSerializer(VersionInputSerializer):
         help_text="Person or Organization, as ClaimReview types the claimant; empty: as the "
         "desk's list of known claimants says, else Person.",
     )
+    language = StrictCharField(
+        max_length=16,
+        allow_blank=True,
+        default="",
+        help_text='The language the verdict is written in, a BCP 47 tag ("es", "pt-BR"); '
+        "empty or left out: the language its claim_reviewed and explanation are detected in "
+        "with confidence, else its article's.",
+    )
     sources = serializers.ListField(
         child=StrictIntegerField(min_value=1), default=list, max_length=50
     )
@@ -90,6 +98,11 @@ class VerdictSerializer(serializers.ModelSerializer):
         "the desk's known claimants (ClaimReview's author type then comes from that list, "
         "else Person).",
     )
+    language = serializers.CharField(
+        read_only=True,
+        help_text="The language the verdict (claim_reviewed, explanation) is written in, a "
+        "BCP 47 tag; ClaimReview's inLanguage. Empty where not known.",
+    )
     sources = CitedSourceSerializer(many=True, read_only=True)
     corrections = CorrectionSerializer(many=True, read_only=True)
 
@@ -108,6 +121,7 @@ class VerdictSerializer(serializers.ModelSerializer):
             "explanation",
             "claimant",
             "claimant_type",
+            "language",
             "sources",
             "decided_by",
             "decided_at",
@@ -145,6 +159,7 @@ def verdict_input(data: dict[str, Any]) -> VerdictInput:
         explanation=data["explanation"],
         claimant=data["claimant"],
         claimant_type=data["claimant_type"],
+        language=data["language"],
         source_ids=data["sources"],
     )
 

@@ -136,6 +136,21 @@ def claim_language(text: str, *, inherited: str) -> str:
     return inherited
 
 
+def verdict_language(*, claim_reviewed: str, explanation: str, inherited: str) -> str:
+    """The language a verdict is written in when its editor does not say: its explanation's,
+    the verdict's own prose, where that is long enough to judge (MIN_WORDS), else that of the
+    claim as reviewed and the explanation read together; taken as `claim_language` takes a
+    claim's (fastText sure of another language than `inherited`, the article's), else
+    `inherited`. A desk often checks a quote in the article's language and explains in its
+    own (a Spanish explanation of an Arabic quote): read together, the quote would pull the
+    guess towards the article's language, so the explanation is read alone first."""
+    if words_count(explanation[:SAMPLE_CHARACTERS]) >= MIN_WORDS:
+        own = explanation
+    else:
+        own = f"{claim_reviewed}\n{explanation}"
+    return claim_language(own, inherited=inherited)
+
+
 def languages_differ(first: str, second: str) -> bool:
     """Whether two language tags name different languages: both known, and their primary
     subtags differ ("en-GB" and "en" are one language; "" is unknown, and differs from none)."""

@@ -117,6 +117,7 @@ def verdict_document(
         sources=_cited(request, verdict.sources.all(), captures),
         corrections=[{"note": c.note, "created": c.created} for c in verdict.corrections.all()],
         source_date=unit.revision.created if unit.revision is not None else None,
+        language=verdict.language,
     )
 
 
@@ -159,9 +160,11 @@ def claim_review_document(
     `appearances`, `captures` and `claimant_type` pass in what was read for many verdicts
     at once. `datePublished` is the day it was first published in the desk's time zone.
 
-    The review is in its article's language (`inLanguage`), and so is its rating's name
-    (`alternateName`): the label's translation into that language, else its own name
-    (presenters.labels; `label.translations` is read unless prefetched)."""
+    The review is in the verdict's language (`inLanguage`: the editor's, else the one its
+    text was detected in, else its article's; services.adjudication.verdict_language_of),
+    and so is its rating's name (`alternateName`): the label's translation into that
+    language, else its own name (presenters.labels; `label.translations` is read unless
+    prefetched). A verdict without a language (its article had none) says none."""
     article = verdict.unit.article
     best, worst = bounds
     if appearances is None:
@@ -180,7 +183,7 @@ def claim_review_document(
         rating_value=verdict.label.rating_value if verdict.label.is_ordinal else None,
         best_rating=best,
         worst_rating=worst,
-        alternate_name=label_wording(verdict.label, article.language).name,
+        alternate_name=label_wording(verdict.label, verdict.language).name,
         author_name=settings.DESK_NAME,
         author_url=desk_home_iri(request),
         date_published=timezone.localdate(published),
@@ -191,6 +194,6 @@ def claim_review_document(
         date_modified=verdict.updated_at,
         corrections=[{"note": c.note, "created": c.created} for c in verdict.corrections.all()],
         citations=_cited(request, verdict.sources.all(), captures),
-        language=article.language,
+        language=verdict.language,
         explanation=verdict.explanation,
     )

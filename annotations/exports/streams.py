@@ -65,6 +65,9 @@ COLUMNS = [
     "published_at",
     "updated_at",
     "corrections",
+    # Last, where a reader that counts columns (rather than naming them) does not see the
+    # others move: the language the verdict is written in (a BCP 47 tag, "" when not known).
+    "language",
 ]
 TEXT_COLUMNS = {
     "article_title",
@@ -77,6 +80,7 @@ TEXT_COLUMNS = {
     "claimant_type",
     "passage",
     "decided_by",
+    "language",
     # the sources CSV's
     "url",
     "title",
@@ -141,6 +145,7 @@ def published_rows(
             "first_published_at",
             "published_at",
             "updated_at",
+            "language",
         )
     )
     chunk: list[tuple[Any, ...]] = []
@@ -350,7 +355,8 @@ def _select_sql(*, neutralise: bool) -> str:
                {shown(_stamp("v.first_published_at"))} AS first_published_at,
                {shown(_stamp("v.published_at"))} AS published_at,
                {_stamp("v.updated_at")} AS updated_at,
-               {json_array(_CORRECTIONS_JSON)} AS corrections
+               {json_array(_CORRECTIONS_JSON)} AS corrections,
+               {text("v.language")} AS language
         FROM annotations_verdict v
         JOIN annotations_verdictlabel l ON l.id = v.label_id
         JOIN annotations_claimunit u ON u.id = v.unit_id

@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 
 from annotations import selectors
+from annotations.core.languages import verdict_language
 from annotations.core.text import Segment, passage_in_context, phrases_marked
 from annotations.errors import DomainError
 from annotations.forms import (
@@ -101,6 +102,7 @@ class Adjudication:
                 "explanation": verdict.explanation,
                 "claimant": verdict.claimant,
                 "claimant_type": verdict.claimant_type,
+                "language": self._language_chosen(verdict),
                 "sources": [source.pk for source in verdict.sources.all()],
             }
         # A start the editor shortens: the passage itself, and who is quoted, if anyone.
@@ -111,6 +113,17 @@ class Adjudication:
             "claimant": speakers[0] if speakers else "",
         }
 
+    def _language_chosen(self, verdict: Verdict) -> str:
+        """The verdict's language as the editor chose it: empty where it is what its text
+        and article would give anyway, so that a new explanation in another language is
+        detected again; the language itself where the editor said otherwise (kept)."""
+        detected = verdict_language(
+            claim_reviewed=verdict.claim_reviewed,
+            explanation=verdict.explanation,
+            inherited=self.unit.article.language,
+        )
+        return "" if verdict.language == detected else verdict.language
+
     def form(self, key: str, data: Any = None) -> forms.Form:
         version = {"version": self.unit.version}
         if key in ("decide", "correct"):
@@ -120,6 +133,7 @@ class Adjudication:
                 initial=self._verdict_initial(),
                 labels=self.labels,
                 sources=self._source_choices(),
+                article_language=self.unit.article.language,
             )
         if key == "merge":
             candidates = selectors.units_mergeable_with(self.unit)

@@ -34,6 +34,7 @@ FEED_LENGTH = 50
 _ROW_FIELDS = (
     "claim_reviewed",
     "claimant",
+    "language",
     "published_at",
     "first_published_at",
     "updated_at",

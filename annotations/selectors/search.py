@@ -171,7 +171,11 @@ def _verdict_scope(user: User, filters: SearchFilters) -> QuerySet[Any]:
     if filters.publisher:
         verdicts = verdicts.filter(unit__article__publisher__iexact=filters.publisher)
     if filters.language:
-        verdicts = verdicts.filter(_language("unit__article__language", filters.language))
+        # The language the verdict is written in (its article's where none is recorded).
+        verdicts = verdicts.filter(
+            _language("language", filters.language)
+            | (Q(language="") & _language("unit__article__language", filters.language))
+        )
     if filters.claimant:
         verdicts = verdicts.filter(claimant__iexact=filters.claimant)
     return verdicts.values("id")
@@ -263,6 +267,7 @@ def _verdict_results(hits: dict[int, Hit]) -> dict[int, SearchResult]:
             "published_at",
             "label__slug",
             "label__name",
+            "language",
             "unit__article__publisher",
             "unit__article__language",
         )
@@ -275,7 +280,7 @@ def _verdict_results(hits: dict[int, Hit]) -> dict[int, SearchResult]:
             label=(verdict.label.slug, verdict.label.name),
             date=verdict.published_at.date() if verdict.published_at else None,
             publisher=verdict.unit.article.publisher,
-            language=verdict.unit.article.language,
+            language=verdict.language or verdict.unit.article.language,
         )
         for verdict in verdicts
     }

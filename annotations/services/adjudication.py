@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from annotations.core.addresses import distinct_by_url
+from annotations.core.languages import language_tag_clean, verdict_language
 from annotations.errors import DomainError
 from annotations.models import (
     Annotation,
@@ -90,6 +91,9 @@ class VerdictInput:
     source_ids: Sequence[int] = ()
     # Person or Organization (ClaimReview's itemReviewed.author); "": the desk's list says.
     claimant_type: str = ""
+    # The language it is written in (a BCP 47 tag); "": detected from its text, else its
+    # article's (verdict_language_of).
+    language: str = ""
 
 
 def unit_advance(
@@ -141,6 +145,26 @@ def _history_record(unit: ClaimUnit, editor: User | None) -> None:
     unit.save(update_fields=["modified"])
 
 
+def verdict_language_of(unit: ClaimUnit, verdict: VerdictInput) -> str:
+    """The language `verdict` is written in: the editor's, else the one its claim as reviewed
+    and explanation say with confidence, else its article's (core.languages.verdict_language).
+    A language that is not a BCP 47 tag is a 400."""
+    if verdict.language.strip():
+        tag = language_tag_clean(verdict.language)
+        if not tag:
+            raise DomainError(
+                gettext('Not a language tag: give one such as "en", "fr", "ar" or "pt-BR".'),
+                code="invalid_language",
+                field="language",
+            )
+        return tag
+    return verdict_language(
+        claim_reviewed=verdict.claim_reviewed,
+        explanation=verdict.explanation,
+        inherited=unit.article.language,
+    )
+
+
 def _verdict_validate(unit: ClaimUnit, verdict: VerdictInput) -> list[Source]:
     if not verdict.claim_reviewed.strip():
         raise DomainError(
@@ -182,6 +206,7 @@ def unit_decide(
     """Record the final verdict on an open or decided (not yet published) unit."""
     require(editor, Permission.Unit.ADJUDICATE, unit)
     sources = _verdict_validate(unit, verdict)
+    language = verdict_language_of(unit, verdict)
     with transaction.atomic():
         unit_advance(
             unit,
@@ -196,6 +221,7 @@ def unit_decide(
                 "label": verdict.label,
                 "claim_reviewed": verdict.claim_reviewed.strip(),
                 "explanation": verdict.explanation,
+                "language": language,
                 "claimant": verdict.claimant.strip(),
                 "claimant_type": verdict.claimant_type,
                 "decided_by": editor,
@@ -282,6 +308,7 @@ def _verdict_snapshot(verdict: Verdict) -> dict[str, object]:
         "label": verdict.label.slug,
         "claim_reviewed": verdict.claim_reviewed,
         "explanation": verdict.explanation,
+        "language": verdict.language,
         "claimant": verdict.claimant,
         "claimant_type": verdict.claimant_type,
         "sources": sorted(verdict.sources.values_list("url", flat=True)),
@@ -352,6 +379,7 @@ def verdict_correct(
             gettext("A correction needs a note for readers."), code="note_empty", field="note"
         )
     sources = _verdict_validate(verdict.unit, changes)
+    language = verdict_language_of(verdict.unit, changes)
     with transaction.atomic():
         unit_advance(
             verdict.unit, editor=editor, seen_version=seen_version, allowed=ALLOWED_FROM["correct"]
@@ -366,6 +394,7 @@ def verdict_correct(
         verdict.label = changes.label
         verdict.claim_reviewed = changes.claim_reviewed.strip()
         verdict.explanation = changes.explanation
+        verdict.language = language
         verdict.claimant = changes.claimant.strip()
         verdict.claimant_type = changes.claimant_type
         verdict.save()

@@ -8,6 +8,9 @@ inherit. Changing it:
 - its claims that inherited the old language are given the new one (their first appearance
   is in this article, and they still have the old language): each is read again with
   `claim_language`, so a claim whose own words say another language keeps that one;
+- so are its verdicts still in the old language, read again with `verdict_language` (one
+  the editor wrote in another language keeps it); their `updated_at` moves, so that feeds
+  synced by date send the ClaimReview whose `inLanguage` changed;
 - its latest revision's suggestions are computed again by the suggestions task: those no
   highlight was made from are deleted (a highlight keeps its suggestion, and the new run
   leaves a row on the same span as it is), and the revision is marked not computed.
@@ -22,9 +25,9 @@ from django.db import transaction
 from django.db.models import Min
 from django.utils.translation import gettext
 
-from annotations.core.languages import claim_language, language_tag_clean
+from annotations.core.languages import claim_language, language_tag_clean, verdict_language
 from annotations.errors import DomainError
-from annotations.models import Article, Claim, ClaimLink, Suggestion
+from annotations.models import Article, Claim, ClaimLink, Suggestion, Verdict
 from annotations.permissions import Permission, require
 from annotations.selectors.articles import revision_latest
 from annotations.services.suggestions import revision_suggestions_compute_after_commit
@@ -39,6 +42,7 @@ class LanguageChanged:
     changed: bool  # False: the article had that language already, nothing was done
     claims: int  # claims whose language changed with it
     suggestions_recomputed: bool
+    verdicts: int = 0  # verdicts whose language changed with it
 
 
 def _inheriting_claims(article: Article, previous: str) -> list[Claim]:
@@ -87,9 +91,20 @@ def article_language_set(
                 # One save a claim, for its history: the claim matcher's index follows it.
                 claim.save(update_fields=["language"])
                 claims += 1
+        verdicts = 0
+        for verdict in Verdict.objects.filter(unit__article=locked, language=previous):
+            language_now = verdict_language(
+                claim_reviewed=verdict.claim_reviewed,
+                explanation=verdict.explanation,
+                inherited=tag,
+            )
+            if language_now != verdict.language:
+                verdict.language = language_now
+                verdict.save(update_fields=["language", "updated_at"])
+                verdicts += 1
         latest = revision_latest(locked)
         if latest is not None:
             Suggestion.objects.filter(revision=latest, annotations__isnull=True).delete()
             type(latest).objects.filter(pk=latest.pk).update(suggested_at=None)
             revision_suggestions_compute_after_commit(latest.pk)
-    return LanguageChanged(locked, previous, True, claims, latest is not None)
+    return LanguageChanged(locked, previous, True, claims, latest is not None, verdicts)

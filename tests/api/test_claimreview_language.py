@@ -1,7 +1,9 @@
-"""ClaimReview names a verdict's rating in the verdict's language: `inLanguage` is its article's
-language and `reviewRating.alternateName` the label's name in it (the English name where the
-scale has no name in that language), in the API's feeds and on the public page whatever the
-reader's language; the feed's queries do not grow with languages or verdicts."""
+"""ClaimReview names a verdict's rating in the verdict's language: `inLanguage` is the
+verdict's language (here its article's, which these verdicts stored directly take; one of its
+own: tests/api/test_verdict_language.py) and `reviewRating.alternateName` the label's name in
+it (the English name where the scale has no name in that language), in the API's feeds and on
+the public page whatever the reader's language; the feed's queries do not grow with languages
+or verdicts."""
 
 from __future__ import annotations
 

@@ -81,3 +81,21 @@ def test_a_claims_new_language_reindexes_it(alice):
     Claim.objects.filter(pk=claim.pk).update(language="fr")
 
     assert ("claim", claim.pk) in found(alice, "cheval")
+
+
+def test_a_verdict_is_indexed_in_its_own_language_and_reindexed_when_it_changes(alice, editor):
+    from annotations.models import Verdict
+
+    unit = unit_on_new_article(language="ar")
+    verdict = unit_decided_and_published(
+        unit, editor, claim_reviewed="Las elecciones se celebraron en marzo según el gobierno"
+    )
+    assert verdict.language == "es"
+    assert config(SearchEntry.Kind.VERDICT.value, verdict.pk) == "spanish"
+    assert ("verdict", verdict.pk) in found(alice, "elección")
+
+    Verdict.objects.filter(pk=verdict.pk).update(language="fr")
+
+    assert config(SearchEntry.Kind.VERDICT.value, verdict.pk) == "french"
+    Verdict.objects.filter(pk=verdict.pk).update(language="")
+    assert config(SearchEntry.Kind.VERDICT.value, verdict.pk) == "arabic"  # its article's

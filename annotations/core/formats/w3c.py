@@ -152,6 +152,7 @@ def verdict_w3c(
     sources: Sequence[Mapping[str, str]],
     corrections: Sequence[Mapping[str, Any]],
     source_date: dt.datetime | None = None,
+    language: str = "",
 ) -> dict[str, Any]:
     """The desk's published verdict on a claim as a Web Annotation (§3.1), "assessing".
 
@@ -161,15 +162,23 @@ def verdict_w3c(
     "describing" bodies, the explanation as a "commenting" body, and each correction
     (`{"note", "created"}`, created an aware datetime or ISO 8601 string, optional) as a
     "commenting" body labelled "Correction" with its own `created` (§3.3.1 applies to bodies).
+    `language` (a BCP 47 tag, the language the verdict is written in) is the `language` of
+    the claim as reviewed and the explanation (§3.2.4: a Textual Body's language SHOULD be
+    given); empty, none is said. The label's name is the desk's own, and a claimant's name
+    or a correction note is in no language the desk records.
     """
     if not claim_reviewed:
         raise ValueError("a verdict needs the claim it reviewed")
     body = _verdict_bodies(name=label_name, iri=label_iri, slug=label_slug)
-    body.append(_textual_body(purpose="describing", value=claim_reviewed, label="Claim reviewed"))
+    body.append(
+        _textual_body(
+            purpose="describing", value=claim_reviewed, label="Claim reviewed", language=language
+        )
+    )
     if claimant:
         body.append(_textual_body(purpose="describing", value=claimant, label="Claimant"))
     if explanation:
-        body.append(_textual_body(purpose="commenting", value=explanation))
+        body.append(_textual_body(purpose="commenting", value=explanation, language=language))
     for correction in corrections:
         note = correction.get("note", "")
         if not note:
@@ -305,7 +314,9 @@ def _verdict_bodies(*, name: str, iri: str, slug: str) -> list[dict[str, Any]]:
     return bodies
 
 
-def _textual_body(*, purpose: str, value: str, label: str = "") -> dict[str, Any]:
+def _textual_body(
+    *, purpose: str, value: str, label: str = "", language: str = ""
+) -> dict[str, Any]:
     # §3.2.4: an Embedded Textual Body; format text/plain because nothing the desk stores is
     # markup, and consumers must not render it as HTML.
     body: dict[str, Any] = {"type": "TextualBody", "purpose": purpose}
@@ -313,6 +324,8 @@ def _textual_body(*, purpose: str, value: str, label: str = "") -> dict[str, Any
         body["label"] = label
     body["value"] = value
     body["format"] = "text/plain"
+    if language:
+        body["language"] = language
     return body
 
 

@@ -165,6 +165,7 @@ class Command(BaseCommand):
                     claim_reviewed=_sentence(rng),
                     explanation=" ".join(_sentence(rng) for _ in range(2)),
                     claimant=rng.choice(CLAIMANTS),
+                    language=unit.article.language,
                     is_published=True,
                     published_at=when,
                     first_published_at=when,

@@ -135,6 +135,7 @@ class Command(BaseCommand):
                 label=label,
                 claim_reviewed=_sentence(rng),
                 explanation=" ".join(_sentence(rng) for _ in range(3)),
+                language=article.language,
                 is_published=True,
                 published_at=now,
                 first_published_at=now,
