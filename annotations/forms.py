@@ -48,6 +48,16 @@ from annotations.validators import validate_visible_name
 _Field = TypeVar("_Field", bound=forms.Field)
 
 
+def _language_tag(value: str) -> str:
+    """A language field's tag, normalised ("pt-br" -> "pt-BR"); "" when left empty."""
+    tag = language_tag_clean(value.strip())
+    if value.strip() and not tag:
+        raise forms.ValidationError(
+            _('Not a language tag: give one such as "en", "fr", "ar" or "pt-BR".')
+        )
+    return tag
+
+
 def _field(form: forms.BaseForm, name: str, kind: type[_Field]) -> _Field:
     """`form.fields[name]` as the kind of field it was declared as (Django types them all
     as Field), so that its choices or queryset can be set with their types checked."""
@@ -837,13 +847,7 @@ class VerdictForm(VersionForm):
         return self.cleaned_data["claim_reviewed"].strip()
 
     def clean_language(self) -> str:
-        value: str = self.cleaned_data["language"].strip()
-        tag = language_tag_clean(value)
-        if value and not tag:
-            raise forms.ValidationError(
-                _('Not a language tag: give one such as "en", "fr", "ar" or "pt-BR".')
-            )
-        return tag
+        return _language_tag(self.cleaned_data["language"])
 
     def language_choices(self) -> list[tuple[str, str]]:
         """The languages suggested under the field: the desk's, and its article's, each with
@@ -1072,10 +1076,4 @@ class ArticleLanguageForm(forms.Form):
     )
 
     def clean_language(self) -> str:
-        value: str = self.cleaned_data["language"].strip()
-        tag = language_tag_clean(value)
-        if value and not tag:
-            raise forms.ValidationError(
-                _('Not a language tag: give one such as "en", "fr", "ar" or "pt-BR".')
-            )
-        return tag
+        return _language_tag(self.cleaned_data["language"])
