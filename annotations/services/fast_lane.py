@@ -17,7 +17,7 @@ from typing import Any
 from django.apps import apps
 from django.contrib.auth.models import User
 from django.db import connection, transaction
-from django.db.models import DateTimeField, Min, Model, QuerySet, Value
+from django.db.models import DateTimeField, F, Min, Model, QuerySet, Value
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext, ngettext
@@ -182,6 +182,9 @@ def _verdicts_create(editor: User, unit_ids: set[int], *, publish: bool) -> dict
         v_is_published=Value(publish),
         v_first_published=published,
         v_published=published,
+        # No explanation to read a language from: the verdict is in its article's language,
+        # as services.adjudication decides for a short explanation.
+        v_language=F("article__language"),
     )
     _insert_select(
         Verdict,
@@ -199,6 +202,7 @@ def _verdicts_create(editor: User, unit_ids: set[int], *, publish: bool) -> dict
             "first_published_at": "v_first_published",
             "published_at": "v_published",
             "updated_at": "v_updated",
+            "language": "v_language",
         },
     )
     by_unit = dict(Verdict.objects.filter(unit_id__in=unit_ids).values_list("unit_id", "pk"))

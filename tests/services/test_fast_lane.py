@@ -119,6 +119,7 @@ def test_confirming_decides_each_unit_with_the_agreed_verdict(agreed, editor):
         False,
     )
     assert decided.decided_by == editor
+    assert decided.language == crime.article.language != ""  # no explanation: the article's
     assert [s.url for s in decided.sources.all()] == ["https://stats.example.org/true"]
     crime.refresh_from_db()
     assert (crime.status, crime.version) == (ClaimUnit.Status.DECIDED, 2)
