@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from annotations import selectors
 from annotations.core import charts
-from annotations.core.agreement.records import UnitSpreadRecord
+from annotations.core.agreement.records import UnitSpreadRecord, WarningRecord
 from annotations.core.agreement.report import warning_told
 from annotations.core.numbers import Numbers
 from annotations.models import Article, VerdictLabel
@@ -185,6 +185,24 @@ def pairwise_rows(pairs: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
+def _named(warning: WarningRecord, labels: Sequence[VerdictLabel]) -> WarningRecord:
+    """The warning with the label names it was written with (the desk's own, English) in the
+    reader's language, so that a French sentence does not list "Mixed, Mostly false"."""
+    values = warning.get("values")
+    if not values:
+        return warning
+    names = {label.name: label_name(label) for label in labels}
+    shown = dict(values)
+    if isinstance(shown.get("label"), str):
+        shown["label"] = names.get(str(shown["label"]), shown["label"])
+    if isinstance(shown.get("labels"), str):
+        listed = str(shown["labels"]).split(", ")
+        shown["labels"] = translation.pgettext("list separator", ", ").join(
+            names.get(n, n) for n in listed
+        )
+    return {**warning, "values": shown}
+
+
 def reason_shown(reason: str | None) -> str:
     """Why a figure is undefined, in the reader's language: the records store the English
     sentences of annotations.core.agreement, which the catalogues hold (gettext_noop there)."""
@@ -222,7 +240,7 @@ def desk_agreement_context(
         "agreement": payload,
         # The stored warnings' sentences in the reader's language (code kept for the page).
         "warnings": [
-            {"code": warning["code"], "message": warning_told(warning, translation)}
+            {"code": warning["code"], "message": warning_told(_named(warning, labels), translation)}
             for warning in payload["warnings"]
         ],
         "figures": figures(
@@ -267,7 +285,7 @@ def desk_agreement_context(
                 "kappa": ""
                 if row["kappa"]["value"] is None
                 else numbers.decimal(row["kappa"]["value"]),
-                "kappa_reason": row["kappa"]["reason"] or "",
+                "kappa_reason": reason_shown(row["kappa"]["reason"]),
             }
             for row in payload["reviewer_vs_final"]
         ],

@@ -5,10 +5,12 @@ tests/api/test_refusals_translated.py)."""
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from annotations import selectors
-from annotations.core.agreement.reliability import ONE_REVIEWER
-from annotations.models import DeskAgreement, PersonalToken
+from annotations.core.agreement.reliability import NO_VARIATION, ONE_REVIEWER
+from annotations.models import DeskAgreement, PersonalToken, VerdictLabel
+from annotations.presenters.agreement import desk_agreement_context
 from annotations.services.tokens import MAX_TOKENS_PER_USER, personal_token_create
 from tests.factories import ReviewerFactory
 from tests.pages import logged_in
@@ -119,3 +121,29 @@ def test_the_desks_warnings_are_told_in_the_readers_language(
     assert 'data-warning="too_few_units"' in page
     assert "Seulement 3 unités ont été notées" in page
     assert "Only 3 units were rated" not in page
+    # The label names the warnings were written with (English, the desk's own) in French too.
+    sparse = page.split('data-warning="sparse_categories"')[1].split("</p>")[0]
+    assert "Vrai" in sparse and "True" not in sparse
+
+
+def test_why_a_reviewers_kappa_with_the_final_verdicts_is_undefined_is_told_in_french(
+    editor, django_capture_on_commit_callbacks
+):
+    reviewers = [ReviewerFactory(username=name) for name in ("ana", "ben")]
+    reviewed_article(django_capture_on_commit_callbacks, reviewers)
+    with django_capture_on_commit_callbacks(execute=True):
+        logged_in(editor).post("/agreement/recompute/")
+    payload = selectors.desk_agreement_payload()
+    payload["reviewer_vs_final"] = [
+        {
+            "reviewer": "ana",
+            "units": 2,
+            "agreement": 1.0,
+            "kappa": {"value": None, "reason": NO_VARIATION},
+        }
+    ]
+
+    with translation.override("fr"):
+        (row,) = desk_agreement_context(payload, list(VerdictLabel.objects.all()))["final_rows"]
+
+    assert row["kappa_reason"].startswith("toutes les notations comparables ont la même valeur")
