@@ -43,8 +43,14 @@ def test_the_arabic_verdict_page_isolates_claim_passage_and_explanation(client):
     html = _in("ar", client).get(f"/verdicts/{verdict.pk}/").content.decode()
     assert re.search(r'<h1 class="verdict-public__claim" dir="auto"', html)
     # The quote marks are inside the isolated run, so they stay with the English text.
-    assert re.search(r'<blockquote class="verdict-public__passage" dir="auto">“[^<]+”', html)
-    assert '<div class="verdict-public__explanation" dir="auto"><p>Police figures' in html
+    # Each in its own direction, and in its own language (the article's; the verdict's).
+    assert re.search(
+        r'<blockquote class="verdict-public__passage" dir="auto"( lang="[a-z-]+")?>“[^<]+”', html
+    )
+    assert re.search(
+        r'<div class="verdict-public__explanation" dir="auto"( lang="[a-z-]+")?><p>Police figures',
+        html,
+    )
     title = verdict.unit.article.title
     assert f"<bdi>{escape(title)}</bdi>" in html
 
