@@ -28,8 +28,8 @@ from annotations.exports.iris import (
     verdict_article_iri,
 )
 from annotations.models import Annotation, Source, SourceCapture, Verdict
-from annotations.presenters.labels import label_wording
 from annotations.selectors.evidence import captures_latest
+from annotations.selectors.labels import label_wording
 from annotations.selectors.verdicts import claimant_types
 
 # {url: its latest capture}, read once for a page of documents (selectors.evidence).
@@ -163,7 +163,7 @@ def claim_review_document(
     The review is in the verdict's language (`inLanguage`: the editor's, else the one its
     text was detected in, else its article's; services.adjudication.verdict_language_of),
     and so is its rating's name (`alternateName`): the label's translation into that
-    language, else its own name (presenters.labels; `label.translations` is read unless
+    language, else its own name (selectors.labels; `label.translations` is read unless
     prefetched). A verdict without a language (its article had none) says none."""
     article = verdict.unit.article
     best, worst = bounds

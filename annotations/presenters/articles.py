@@ -15,10 +15,10 @@ from annotations.core.anchoring.similarity import REATTACH_CONFIRM_BELOW
 from annotations.models import AnnotationAnchor, Article, ClaimUnit, VerdictLabel
 from annotations.permissions import Permission, can
 from annotations.presenters.annotations import AnnotationSerializer, evidence_context
-from annotations.presenters.labels import label_wording
 from annotations.presenters.revisions import RevisionChoice
 from annotations.presenters.suggestions import article_suggestions_present
 from annotations.selectors.claim_changes import ClaimChanged, differences_summary
+from annotations.selectors.labels import label_wording
 from annotations.selectors.suggestions import article_suggestions
 
 

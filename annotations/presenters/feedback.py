@@ -22,10 +22,9 @@ from annotations.core.agreement.records import StatisticRecord
 from annotations.core.feedback import MonthFigures
 from annotations.core.month_chart import month_line_svg, steps
 from annotations.models import Annotation, ClaimUnit
-from annotations.presenters.labels import label_wording
 from annotations.presenters.numbers import numbers_shown
 from annotations.selectors.feedback import FeedbackFigures, FeedbackSubject, ReviewerOverview
-from annotations.selectors.labels import label_names
+from annotations.selectors.labels import label_names, label_wording
 
 # The chart and the month table show the last year; the totals cover every month.
 MONTHS_SHOWN = 12

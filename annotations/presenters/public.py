@@ -20,7 +20,7 @@ from annotations.core.formats.claimreview import json_ld_script
 from annotations.core.label_wording import LabelWording
 from annotations.exports.documents import captures_of, claim_review_document
 from annotations.models import Correction, Source, SourceCapture, Verdict, VerdictLabel
-from annotations.presenters.labels import label_wording
+from annotations.selectors.labels import label_wording
 from annotations.selectors.public import Appearance, verdict_appearances
 from annotations.selectors.units import unit_passage_as_checked
 from annotations.selectors.verdicts import rating_bounds
@@ -32,7 +32,7 @@ DESCRIPTION_LENGTH = 200
 class ScalePlace:
     """A label on the scale: `number` of `of` on the ordered scale (1 is the most accurate),
     or no number for a label outside it (Unverifiable); `words`, its name and description in
-    the reader's language (presenters.labels), which pages show rather than the label's own."""
+    the reader's language (selectors.labels), which pages show rather than the label's own."""
 
     label: VerdictLabel
     number: int | None

@@ -15,7 +15,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext
 
 from annotations.models import Article, Verdict
-from annotations.presenters.labels import label_wording
+from annotations.selectors.labels import label_wording
 from annotations.selectors.public import (
     articles_checked_for_sitemap,
     verdicts_for_sitemap,

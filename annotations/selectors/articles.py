@@ -100,7 +100,7 @@ def verdict_labels() -> list[VerdictLabel]:
 
 def verdict_labels_translated() -> list[VerdictLabel]:
     """The scale with each label's names in the other languages (`label.translations`,
-    presenters.labels): two queries, whatever the number of labels."""
+    selectors.labels): two queries, whatever the number of labels."""
     return list(VerdictLabel.objects.prefetch_related("translations"))
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from annotations.core import label_wording as wording
 from annotations.core.label_wording import LabelText, LabelWording
 from annotations.models import VerdictLabel
+from annotations.selectors.articles import verdict_labels_translated
 
 
 def reader_language() -> str:
@@ -47,11 +48,4 @@ def label_name(label: VerdictLabel, language: str | None = None) -> str:
 def label_names(language: str | None = None) -> dict[int, str]:
     """Every label's name in `language` (the reader's when None), by label id: two queries
     for the whole scale, for pages and summaries that name labels by id or in rows."""
-    scale = VerdictLabel.objects.prefetch_related("translations")
-    return {label.pk: label_name(label, language) for label in scale}
-
-
-def label_names_by_slug(language: str | None = None) -> dict[str, str]:
-    """As label_names, keyed by slug (what charts and records name labels by)."""
-    scale = VerdictLabel.objects.prefetch_related("translations")
-    return {label.slug: label_name(label, language) for label in scale}
+    return {label.pk: label_name(label, language) for label in verdict_labels_translated()}
