@@ -76,24 +76,6 @@ def colour_valid(colour: str) -> str:
     return colour if re.fullmatch(r"#[0-9a-fA-F]{6}", colour or "") else FALLBACK_COLOUR
 
 
-def decimal(value: float) -> str:
-    """0.61, -0.13 with a true minus sign, in English (a page passes its reader's `Numbers`)."""
-    return ENGLISH_NUMBERS.decimal(value)
-
-
-def compact(value: float) -> str:
-    """A tick label in English: -0.5, 0, 1 (no trailing zeros)."""
-    return ENGLISH_NUMBERS.compact(value)
-
-
-def percent(value: float) -> str:
-    return ENGLISH_NUMBERS.percent(value)
-
-
-def integer(value: float) -> str:
-    return ENGLISH_NUMBERS.integer(value)
-
-
 def shorten(text: str, limit: int) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[: max(1, limit - 1)].rstrip() + "\u2026"
