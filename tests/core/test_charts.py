@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from annotations.core import charts
+from annotations.core.numbers import ENGLISH_NUMBERS
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = "<script>alert(1)</script>"
@@ -212,10 +213,10 @@ def test_unit_captions_are_escaped():
 
 
 def test_numbers_use_a_true_minus_sign_and_no_negative_zero():
-    assert charts.decimal(-0.25) == "\u22120.25"
-    assert charts.decimal(-0.001) == "0.00"
-    assert charts.decimal(0.8) == "0.80"
-    assert charts.compact(-0.5) == "\u22120.5"
+    assert ENGLISH_NUMBERS.decimal(-0.25) == "\u22120.25"
+    assert ENGLISH_NUMBERS.decimal(-0.001) == "0.00"
+    assert ENGLISH_NUMBERS.decimal(0.8) == "0.80"
+    assert ENGLISH_NUMBERS.compact(-0.5) == "\u22120.5"
 
 
 def test_text_on_dark_fills_is_white_and_on_light_fills_dark():

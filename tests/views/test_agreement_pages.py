@@ -10,7 +10,7 @@ from django.db import connection
 from django.test import Client
 
 from annotations import selectors
-from annotations.core import charts
+from annotations.core.numbers import ENGLISH_NUMBERS
 from annotations.models import DeskAgreement
 from annotations.services.annotations import TargetInput, annotation_create
 from annotations.services.reviews import review_submit
@@ -85,12 +85,12 @@ def test_editors_see_the_desk_figures_computed_from_the_reviews(
 
     page = html(response)
     assert response.status_code == 200
-    assert charts.decimal(payload["alpha_ordinal"]) in page
-    assert charts.decimal(payload["alpha_nominal"]) in page
-    assert charts.decimal(payload["fleiss_kappa"]) in page
-    assert charts.percent(payload["percent_agreement"]) in page
+    assert ENGLISH_NUMBERS.decimal(payload["alpha_ordinal"]) in page
+    assert ENGLISH_NUMBERS.decimal(payload["alpha_nominal"]) in page
+    assert ENGLISH_NUMBERS.decimal(payload["fleiss_kappa"]) in page
+    assert ENGLISH_NUMBERS.percent(payload["percent_agreement"]) in page
     low = payload["confidence_intervals"]["alpha_ordinal"]["low"]
-    assert f"95% CI {charts.decimal(low)} to" in page
+    assert f"95% CI {ENGLISH_NUMBERS.decimal(low)} to" in page
     assert 'class="chart heatmap"' in page
     assert page.count('class="heatmap__cell"') == 2 * 2 * 3  # κ and raw agreement, 3 pairs
     assert 'class="chart bars"' in page
@@ -232,9 +232,9 @@ def test_editors_see_the_articles_agreement_card_with_its_figures(editor, articl
 
     page = html(response)
     assert 'id="agreement"' in page
-    assert charts.decimal(payload["alpha_ordinal"]) in page
-    assert charts.percent(payload["percent_agreement"]) in page
-    assert charts.decimal(payload["span_f1_overlap"]) in page
+    assert ENGLISH_NUMBERS.decimal(payload["alpha_ordinal"]) in page
+    assert ENGLISH_NUMBERS.percent(payload["percent_agreement"]) in page
+    assert ENGLISH_NUMBERS.decimal(payload["span_f1_overlap"]) in page
     assert 'class="chart spread-strip"' in page
     assert page.count('class="spread-strip__unit"') == 3
     assert "“Critics say unemployment has doubled since 2020.”" in page
