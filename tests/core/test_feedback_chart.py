@@ -7,15 +7,20 @@ import datetime
 import re
 from xml.etree import ElementTree
 
-from annotations.core.charts import percent
 from annotations.core.month_chart import month_line_svg, steps
+from annotations.core.numbers import ENGLISH_NUMBERS
 
 SEP, OCT, NOV = (datetime.date(2026, month, 1) for month in (9, 10, 11))
 
 
 def chart(points, title="Agreement"):
     return month_line_svg(
-        points, title=title, low=0.0, high=1.0, ticks=(0.0, 0.5, 1.0), value_format=percent
+        points,
+        title=title,
+        low=0.0,
+        high=1.0,
+        ticks=(0.0, 0.5, 1.0),
+        value_format=ENGLISH_NUMBERS.percent,
     )
 
 
