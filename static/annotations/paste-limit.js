@@ -34,6 +34,9 @@ function check(box) {
 
 for (const box of document.querySelectorAll("textarea[data-max-bytes]")) {
   let pending = 0;
+  // A box may hold text before this runs: the browser restores it on going back, and a fast
+  // paste can land before the page's modules have loaded.
+  if (box.value) check(box);
   box.addEventListener("input", () => {
     clearTimeout(pending);
     pending = setTimeout(() => check(box), 200);
