@@ -418,7 +418,9 @@ def long_text(articles: Sequence[EvalArticle], *, at_least: int = 20_000) -> str
 class SpeakerQuote:
     """A marked quotation whose span the rules found: its ranker candidates, the marked speaker
     and the rules' speaker. `blind`: the rules' speakers are those of the rules before this
-    writer's articles were tuned on (`rules_when_blind`), not the shipped rules'."""
+    writer's articles were tuned on (`rules_when_blind`), not the shipped rules'. `twin`: a
+    blind example whose article the shipped rules read exactly as those rules did (a writer
+    nobody has tuned on yet), so that it repeats a shipped-rules example."""
 
     article: str
     writer: str
@@ -426,6 +428,7 @@ class SpeakerQuote:
     marked: str | None
     rules: str | None
     blind: bool = False
+    twin: bool = False
 
 
 # The rules' speakers before each writer was tuned on, beside the articles (see the set's README).
@@ -435,7 +438,7 @@ BlindRules = dict[str, list[tuple[int, int, str | None, float, str]]]
 
 def rules_when_blind(directory: Path) -> BlindRules:
     """{article id: [(start, end, speaker, confidence, attribution), ...]} from the set's
-    RULES_WHEN_BLIND file: what the rules said on each of the c-h writers' articles before
+    RULES_WHEN_BLIND file: what the rules said on each of the c-j writers' articles before
     anyone tuned them on that writer. Empty when the file is absent."""
     path = directory / RULES_WHEN_BLIND
     if not path.is_file():
@@ -474,10 +477,11 @@ def speaker_quotes(
     found = []
     for article in articles:
         quotes, registry, spans = quotes_and_registry(article.text, language=article.language)
-        versions = [(quotes, False)]
+        versions = [(quotes, False, False)]
         if blind_rules and article.id in blind_rules:
-            versions.append((_with_rules(quotes, blind_rules[article.id]), True))
-        for version, blind in versions:
+            before = _with_rules(quotes, blind_rules[article.id])
+            versions.append((before, True, before == quotes))
+        for version, blind, twin in versions:
             candidates = speaker_candidates(article.text, version, registry, spans)
             by_span = {(q.start, q.end): (q, c) for q, c in zip(version, candidates, strict=True)}
             for marked in article.quotes:
@@ -485,7 +489,7 @@ def speaker_quotes(
                 if hit is not None:
                     found.append(
                         SpeakerQuote(article.id, writer_of(article), hit[1], marked.speaker,
-                                     hit[0].speaker, blind)
+                                     hit[0].speaker, blind, twin)
                     )  # fmt: skip
     return found
 
@@ -499,8 +503,15 @@ BLIND_WEIGHT = 2
 
 def ranker_examples(quotes: Sequence[SpeakerQuote]) -> list[SpeakerExample]:
     """The ranker's training examples: (candidates, marked speaker) per quotation, each one
-    with the rules as they were before its writer was tuned on repeated BLIND_WEIGHT times."""
-    return [(q.candidates, q.marked) for q in quotes for _ in range(BLIND_WEIGHT if q.blind else 1)]
+    with the rules as they were before its writer was tuned on repeated BLIND_WEIGHT times; a
+    twin (the shipped rules not yet tuned on that writer) counts BLIND_WEIGHT times in all."""
+    return [(q.candidates, q.marked) for q in quotes for _ in range(_weight(q))]
+
+
+def _weight(quote: SpeakerQuote) -> int:
+    if not quote.blind:
+        return 1
+    return BLIND_WEIGHT - 1 if quote.twin else BLIND_WEIGHT
 
 
 @dataclass(frozen=True)

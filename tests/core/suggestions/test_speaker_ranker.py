@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from annotations.core.suggestions.evaluation import (
+    BLIND_WEIGHT,
     markup_parse,
     ranker_examples,
     rules_when_blind,
@@ -344,15 +345,41 @@ def test_the_suggestions_use_the_shipped_ranker() -> None:
 
 @pytest.fixture(scope="module")
 def set_quotes() -> list:
-    # Only the a-h writers' files: the blind split (i) is never read here.
+    # Only the a-j writers' files: the blind split (k) is never read here.
     articles = [
         markup_parse(path.read_text(encoding="utf-8"), name=path.name)
-        for letter in "abcdefgh"
+        for letter in "abcdefghij"
         for path in sorted(EVAL.glob(f"{letter}[0-9][0-9]-*.txt"))
     ]
     assert all(article.split != "blind" for article in articles)
-    assert len(articles) == 82
+    assert len(articles) == 102
     return speaker_quotes(articles, rules_when_blind(EVAL))
+
+
+def test_a_quotation_counts_blind_weight_times_more_with_the_rules_of_before_its_writer() -> None:
+    article = markup_parse(
+        "split: train\nlanguage: en\n\nTitle\n\n"
+        "\u201c{{We will not back down,|Maria Lopez}}\u201d Maria Lopez said on Monday.",
+        name="x01-test.txt",
+    )
+    [shipped] = quotes_find(article.text)
+    assert shipped.speaker == "Maria Lopez"
+    same = {article.id: [(shipped.start, shipped.end, "Maria Lopez", shipped.speaker_confidence,
+                          shipped.attribution)]}  # fmt: skip
+    other = {article.id: [(shipped.start, shipped.end, None, 0.0, "none")]}
+
+    # Rules of before that said something else: both readings, the older one BLIND_WEIGHT times.
+    quotes = speaker_quotes([article], other)
+    assert [(q.blind, q.twin, q.rules) for q in quotes] == [
+        (False, False, "Maria Lopez"),
+        (True, False, None),
+    ]
+    assert len(ranker_examples(quotes)) == 1 + BLIND_WEIGHT
+    # A writer nobody has tuned on yet: the shipped rules are the rules of before, and the
+    # quotation counts BLIND_WEIGHT times in all, not once more.
+    quotes = speaker_quotes([article], same)
+    assert [(q.blind, q.twin) for q in quotes] == [(False, False), (True, True)]
+    assert len(ranker_examples(quotes)) == BLIND_WEIGHT
 
 
 def test_the_shipped_ranker_is_the_one_training_on_the_set_gives(set_quotes: list) -> None:
@@ -377,14 +404,15 @@ def test_leave_one_writer_out_the_ranker_beats_the_rules_on_unseen_writers(
     blind = {row.writer: row for row in rows if row.blind}
     shipped = {row.writer: row for row in rows if not row.blind}
 
-    assert set(blind) == {"c", "d", "e", "f", "g", "h", "all"}
-    assert blind["all"].quotes == 894 and shipped["all"].quotes == 1136
+    assert set(blind) == {"c", "d", "e", "f", "g", "h", "i", "j", "all"}
+    assert blind["all"].quotes == 1240 and shipped["all"].quotes == 1482
     for row in blind.values():
         assert row.ranker >= row.rules, row
     assert blind["all"].ranker >= blind["all"].rules + 0.03
-    # 0.826 before the features that hold across writers and the weight of the blind rules
-    assert blind["all"].ranker >= 0.845
-    assert blind["all"].rules == pytest.approx(0.773, abs=0.001)  # the six blind rounds' rules
+    # c-h alone: 0.826 before the features that hold across writers and the weight of the
+    # blind rules, 0.848 after; i and j, the hardest writers, bring the pool to 0.815
+    assert blind["all"].ranker >= 0.81
+    assert blind["all"].rules == pytest.approx(0.760, abs=0.001)  # the eight blind rounds' rules
     assert shipped["all"].ranker >= shipped["all"].rules - 0.03
 
 
