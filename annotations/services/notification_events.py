@@ -1,8 +1,9 @@
 """Who each event notifies, and what it tells them: one planner per kind of notification.
 
-Summaries are stored as written, in the desk's language (settings.LANGUAGE_CODE: the recipient's
-own choice of language lives only in their browser's cookie), whatever language the request
-that caused the event was in: services.notifications plans them under that language.
+Summaries are stored as written, in the recipient's chosen interface language when they have
+chosen one (else the desk's, settings.LANGUAGE_CODE), whatever language the request that caused
+the event was in: services.notifications runs each planner once per language among the
+recipients. A reader who changes language later reads older summaries as they were written.
 
 A planner reads the event's object as the database has it when the task runs and returns the
 notifications to make; an event whose object is gone, or no longer calls for one (a published
