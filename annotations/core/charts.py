@@ -422,7 +422,9 @@ def bars_svg(
         y = top + index * row_height
         middle = y + row_height / 2
         printed = words.gettext("n/a") if value is None else value_format(value)
-        described = f"{label}: {printed}" + (f" ({note})" if note else "")
+        # Through the catalogue: French puts a space before the colon.
+        described = words.gettext("%(label)s: %(value)s") % {"label": label, "value": printed}
+        described += f" ({note})" if note else ""
         parts = [f"<title>{escape(described)}</title>"]
         parts.append(_text(left - 10, middle + 4, short_label, text_anchor="end"))
         if value is None:

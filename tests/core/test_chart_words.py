@@ -54,3 +54,16 @@ def test_charts_keep_their_left_to_right_geometry_in_a_right_to_left_page():
     assert f">{charts.RLI}صحيح{charts.PDI}</text>" in svg
     assert f">{charts.RLI}10 تقييمات{charts.PDI}</text>" in svg
     assert ">\u22120.88</text>" in svg
+
+
+def test_a_bars_label_and_value_are_joined_as_the_language_writes_a_colon():
+    svg = charts.bars_svg([("Dec 2026", 0.33, "#1a9850", "")], title="t", words=Bracketed())
+    assert "<title>[Dec 2026: 0.33]</title>" in svg
+
+
+def test_french_puts_a_no_break_space_before_the_colon():
+    from django.utils import translation
+
+    with translation.override("fr"):
+        svg = charts.bars_svg([("Déc 2026", 0.33, "#1a9850", "")], title="t", words=translation)
+    assert "<title>Déc 2026\u00a0: 0.33</title>" in svg

@@ -93,7 +93,7 @@ def test_the_french_dashboard_writes_decimal_commas_and_spaced_percentages(edito
 def test_the_dashboards_charts_name_labels_in_the_readers_language(editor, desk_figures):
     french, english = dashboard(editor, "fr"), dashboard(editor, "en")
 
-    assert ">Faux<" in french and "Faux: 0,44" in french  # the bars and their titles
+    assert ">Faux<" in french and "Faux\u00a0: 0,44" in french  # bars, titles
     assert ">False<" in english and ">Faux<" not in english
 
 
