@@ -30,6 +30,7 @@ import urllib3.connection
 from django.utils.translation import gettext, gettext_lazy
 
 from annotations.errors import DomainError
+from annotations.text_lists import text_list
 
 ALLOWED_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 MAX_REDIRECTS = 5
@@ -92,7 +93,7 @@ def url_validate(url: str) -> str:
         raise DomainError(gettext("Enter a URL."), code="url_required", field="url")
     wrong = sorted({ch for ch in url if not _url_character_allowed(ch)})
     if wrong:
-        shown = ", ".join(gettext("space") if ch == " " else repr(ch) for ch in wrong)
+        shown = text_list(gettext("space") if ch == " " else repr(ch) for ch in wrong)
         raise DomainError(
             gettext(
                 "The URL contains characters a URL cannot (%(characters)s); percent-encode them."

@@ -21,6 +21,7 @@ from annotations.models import Article, VerdictLabel
 from annotations.presenters.numbers import numbers_shown
 from annotations.selectors.agreement import DeskAgreementPayload
 from annotations.selectors.labels import label_name
+from annotations.text_lists import text_list
 
 
 @dataclass(frozen=True)
@@ -197,9 +198,7 @@ def _named(warning: WarningRecord, labels: Sequence[VerdictLabel]) -> WarningRec
         shown["label"] = names.get(str(shown["label"]), shown["label"])
     if isinstance(shown.get("labels"), str):
         listed = str(shown["labels"]).split(", ")
-        shown["labels"] = translation.pgettext("list separator", ", ").join(
-            names.get(n, n) for n in listed
-        )
+        shown["labels"] = text_list(names.get(n, n) for n in listed)
     return {**warning, "values": shown}
 
 

@@ -13,6 +13,7 @@ from annotations.models import ClaimUnit, VerdictLabel
 from annotations.presenters.numbers import numbers_shown
 from annotations.selectors.fast_lane import FastLaneRules, units_reported
 from annotations.selectors.labels import label_name
+from annotations.text_lists import text_list
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def rules_text(rules: FastLaneRules, labels: Sequence[VerdictLabel]) -> str:
     ) % {"count": rules.min_reviewers, "overlap": numbers_shown().percent(rules.min_overlap)}
     never = [label_name(label) for label in labels if label.pk in rules.excluded_label_ids]
     if never:
-        text += " " + gettext("Never fast-tracked: %(labels)s.") % {"labels": ", ".join(never)}
+        text += " " + gettext("Never fast-tracked: %(labels)s.") % {"labels": text_list(never)}
     return text
 
 

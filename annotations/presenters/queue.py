@@ -18,6 +18,7 @@ from annotations.models import ClaimUnit, Verdict, VerdictLabel
 from annotations.selectors.articles import User
 from annotations.selectors.labels import label_name
 from annotations.selectors.verdicts import verdicts_of_units
+from annotations.text_lists import text_list
 
 if TYPE_CHECKING:  # the stubs' name for a lazy string; Django has no such class at runtime
     from django.utils.functional import _StrPromise as StrPromise
@@ -43,7 +44,7 @@ class Spread:
 
     @property
     def description(self) -> str:
-        given = ", ".join(f"{s.count} {s.name}" for s in self.segments) or gettext("no verdicts")
+        given = text_list(f"{s.count} {s.name}" for s in self.segments) or gettext("no verdicts")
         return gettext("Verdicts: %(given)s (%(spread)s)") % {"given": given, "spread": self.text}
 
 

@@ -13,6 +13,7 @@ from annotations.errors import DomainError
 from annotations.models import Article, Assignment, DeskSettings, Notification
 from annotations.permissions import Permission, can, require
 from annotations.services.notifications import notification_event_send
+from annotations.text_lists import text_list
 
 
 def assignments_create(
@@ -38,7 +39,7 @@ def assignments_create(
                 "Not reviewers on this desk: %(names)s.",
                 len(not_reviewers),
             )
-            % {"names": ", ".join(not_reviewers)},
+            % {"names": text_list(not_reviewers)},
             code="not_a_reviewer",
             field="reviewers",
         )

@@ -17,6 +17,7 @@ from annotations.core.facts import Difference, facts_compare, facts_still_stated
 from annotations.errors import DomainError
 from annotations.models import ArticleRevision, ClaimChange, ClaimUnit, Notification, Verdict
 from annotations.services.notifications import notification_event_send
+from annotations.text_lists import text_list
 
 Status = ClaimUnit.Status
 # Units that carry a verdict: what a changed passage can contradict. A unit in adjudication
@@ -86,7 +87,7 @@ def claim_change_confirmable(*, unit: ClaimUnit) -> None:
         verdict.claim_reviewed, [Difference(**item) for item in change.differences]
     )
     if stale:
-        said = ", ".join(
+        said = text_list(
             gettext("“%(old)s” (now “%(new)s”)") % {"old": d.old, "new": d.new}
             if d.new
             else gettext("“%(old)s”") % {"old": d.old}

@@ -31,6 +31,7 @@ from annotations.permissions import Permission, own_notifications, require
 from annotations.selectors.languages import languages_chosen
 from annotations.services.notification_events import PLANNERS, Planned
 from annotations.services.queueing import task_send_after_commit
+from annotations.text_lists import text_list
 
 logger = logging.getLogger(__name__)
 
@@ -245,7 +246,7 @@ def notification_preferences_set(
     unknown = sorted(set(email_kinds) - set(ALL_KINDS))
     if unknown:
         raise DomainError(
-            gettext("Unknown kinds of notification: %(kinds)s.") % {"kinds": ", ".join(unknown)},
+            gettext("Unknown kinds of notification: %(kinds)s.") % {"kinds": text_list(unknown)},
             code="notification_kind_unknown",
             field="email_kinds",
         )

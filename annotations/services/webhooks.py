@@ -62,6 +62,7 @@ from annotations.models import (
 from annotations.permissions import Permission, own_webhooks, require
 from annotations.services.notifications import notification_event_send
 from annotations.services.queueing import task_send, task_send_after_commit
+from annotations.text_lists import text_list
 from annotations.validators import visible_name_check
 
 logger = logging.getLogger(__name__)
@@ -142,7 +143,7 @@ def _events_checked(events: Collection[str]) -> list[str]:
     unknown = sorted(str(event) for event in set(events) - set(Event.values))
     if unknown:
         raise DomainError(
-            gettext("Unknown events: %(events)s.") % {"events": ", ".join(unknown)},
+            gettext("Unknown events: %(events)s.") % {"events": text_list(unknown)},
             code="webhook_event_unknown",
             field="events",
         )

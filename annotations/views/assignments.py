@@ -17,6 +17,7 @@ from annotations.permissions import Permission
 from annotations.presenters.assignments import overdue_marked, seats_left_marked
 from annotations.request_user import request_user
 from annotations.services.assignments import assignment_pick_up, assignments_create
+from annotations.text_lists import text_list
 from annotations.views.decorators import permission_required
 from annotations.views.errors import domain_errors_shown
 
@@ -71,7 +72,7 @@ def article_assign(request: HttpRequest, pk: int) -> HttpResponse:
                 due_on=form.cleaned_data["due_on"],
             )
         if not refusal:
-            names = ", ".join(user.get_username() for user in reviewers)
+            names = text_list(user.get_username() for user in reviewers)
             messages.success(request, gettext("Assigned to %(names)s.") % {"names": names})
     else:
         for errors in form.errors.values():

@@ -22,6 +22,7 @@ from annotations.selectors.discussion import (
     thread_unit,
 )
 from annotations.services import discussion
+from annotations.text_lists import text_list
 from annotations.views.decorators import permission_required
 from annotations.views.errors import domain_errors_shown
 
@@ -65,7 +66,7 @@ def _unknown_mentions_told(request: HttpRequest, comment: Comment) -> None:
                 "those names.",
                 len(unknown),
             )
-            % {"names": ", ".join(f"@{name}" for name in unknown)},
+            % {"names": text_list(f"@{name}" for name in unknown)},
         )
 
 
