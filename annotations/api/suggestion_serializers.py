@@ -90,6 +90,10 @@ class SuggestionSerializer(serializers.Serializer):
     target = SuggestionTargetSerializer()
     speaker = serializers.CharField(allow_null=True, help_text="Quotes; null when unknown.")
     speaker_confidence = serializers.FloatField(allow_null=True)
+    speaker_sure = serializers.BooleanField(
+        help_text="The speaker is one the desk is sure of (confidence 0.5 or more); false for "
+        "an unknown speaker or a name to check."
+    )
     score = serializers.FloatField(
         help_text="0 to 1: how check-worthy (claims), how sure it is a quote (quotes)."
     )

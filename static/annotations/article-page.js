@@ -181,7 +181,11 @@ function acceptSuggestion(suggestion) {
     return;
   }
   openCreate(target, {
-    prefill: { kind: suggestion.kind, speaker: suggestion.kind === "quote" ? suggestion.speaker || "" : "" },
+    prefill: {
+      kind: suggestion.kind,
+      speaker: suggestion.kind === "quote" ? suggestion.speaker || "" : "",
+      speakerUnsure: suggestion.kind === "quote" && Boolean(suggestion.speaker) && !suggestion.speaker_sure,
+    },
     suggestion: suggestion.id,
     onCancelled: () => suggestions.select(suggestion.id, { focus: true }),
   });

@@ -23,6 +23,7 @@ export function createPanel(dialog, sourceTemplate) {
   const alertBox = dialog.querySelector("#panel-errors");
   const speakerField = dialog.querySelector('[data-field="speaker"]');
   const speaker = form.elements.speaker;
+  const speakerUnsure = dialog.querySelector("#panel-speaker-unsure");
   const rationale = form.elements.rationale;
   const saveButton = dialog.querySelector("#panel-save");
   const verdictOptions = dialog.querySelector("#verdict-options");
@@ -148,8 +149,9 @@ export function createPanel(dialog, sourceTemplate) {
   }
 
   /**
-   * Open the panel. `annotation` prefills it (edit); `prefill` ({kind, speaker}) starts a new
-   * highlight from a suggestion, saved by a "Save as <label>" button; `exact` is the quoted text.
+   * Open the panel. `annotation` prefills it (edit); `prefill` ({kind, speaker, speakerUnsure})
+   * starts a new highlight from a suggestion, saved by a "Save as <label>" button; `exact` is the
+   * quoted text.
    * `save(payload)` resolves when the server accepted it and rejects with an ApiError.
    */
   function open({ mode, exact, annotation = null, prefill = null, save, onClose }) {
@@ -180,10 +182,14 @@ export function createPanel(dialog, sourceTemplate) {
       form.elements.kind.value = prefill.kind;
       speaker.value = prefill.speaker || "";
     }
+    // A suggested speaker the desk is unsure of: said under the box, and the box comes first.
+    const unsure = Boolean(prefill?.speakerUnsure && speaker.value);
+    speakerUnsure.hidden = !unsure;
     const fromSuggestion = mode === "create" && prefill !== null;
     showSaveAs(fromSuggestion);
     current = {
       mode,
+      unsure,
       saveAs: fromSuggestion,
       save,
       onClose,
@@ -192,13 +198,17 @@ export function createPanel(dialog, sourceTemplate) {
     syncKind();
     refreshLimits(form);
     dialog.showModal();
-    firstFocus(mode)?.focus();
+    const first = firstFocus(mode);
+    first?.focus();
+    if (first === speaker && unsure) speaker.select();
   }
 
   function firstFocus(mode) {
-    // From a suggestion (kind and span chosen): the speaker if it is still missing, else the
-    // verdicts' group (a verdict itself only by a deliberate move).
-    if (current.saveAs) return speaker.required && !speaker.value.trim() ? speaker : saveAsGroup;
+    // From a suggestion (kind and span chosen): the speaker if it is still missing or to be
+    // checked, else the verdicts' group (a verdict itself only by a deliberate move).
+    if (current.saveAs) {
+      return speaker.required && (!speaker.value.trim() || current.unsure) ? speaker : saveAsGroup;
+    }
     // Editing: the verdict is what usually changes. A new selection: its kind first.
     if (mode === "edit") return form.querySelector('input[name="verdict"]:checked') || form.querySelector('input[name="verdict"]');
     return form.querySelector('input[name="kind"]:checked');

@@ -151,9 +151,12 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
   function draw(suggestion) {
     let title = gettext("Suggested claim");
     if (suggestion.kind === "quote") {
-      title = suggestion.speaker
-        ? interpolate(gettext("Suggested quote · %(speaker)s"), { speaker: suggestion.speaker })
-        : gettext("Suggested quote · speaker unknown");
+      if (!suggestion.speaker) title = gettext("Suggested quote · speaker unknown");
+      else if (suggestion.speaker_sure) {
+        title = interpolate(gettext("Suggested quote · %(speaker)s"), { speaker: suggestion.speaker });
+      } else {
+        title = interpolate(gettext("Suggested quote · %(speaker)s? (speaker unsure)"), { speaker: suggestion.speaker });
+      }
     }
     const underlines = wrapRange(root, suggestion.target.start, suggestion.target.end, () => {
       const underline = element("span", `suggestion-mark suggestion-mark--${suggestion.kind}`);
@@ -185,13 +188,19 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
     main.append(meta);
     main.append(element("span", "suggestion-item__excerpt", truncate(suggestion.target.exact, EXCERPT_LENGTH)));
     if (isQuote) {
-      main.append(
-        element(
-          "span",
-          `suggestion-item__speaker${suggestion.speaker ? "" : " suggestion-item__speaker--unknown"}`,
-          suggestion.speaker ? `— ${suggestion.speaker}` : gettext("Speaker unknown"),
-        ),
+      const unsure = Boolean(suggestion.speaker) && !suggestion.speaker_sure;
+      const speaker = element(
+        "span",
+        `suggestion-item__speaker${suggestion.speaker ? "" : " suggestion-item__speaker--unknown"}`,
+        suggestion.speaker ? `— ${suggestion.speaker}` : gettext("Speaker unknown"),
       );
+      if (unsure) {
+        // Below the confidence the desk is sure at, a name is right about half the time.
+        const tag = element("span", "suggestion-tag suggestion-tag--unsure", gettext("unsure"));
+        tag.title = gettext("The desk is not sure who said this: check the name.");
+        speaker.append(" ", tag);
+      }
+      main.append(speaker);
     }
     if (suggestion.features && suggestion.features.length) {
       const features = element("span", "suggestion-item__features");

@@ -73,6 +73,21 @@ def test_a_reviewer_reads_the_suggestions_in_text_order(alice, article):
     assert claim["target"]["suffix"] == ARTICLE_TEXT[claim["target"]["end"] :][:32]
     assert (claim["speaker"], claim["features"], claim["matches"]) == (None, ["number"], [])
     assert (quote["kind"], quote["speaker"], quote["score"]) == ("quote", "Ana Ruiz", 0.75)
+    assert (quote["speaker_sure"], claim["speaker_sure"]) == (True, False)
+
+
+def test_a_speaker_given_below_the_sure_confidence_is_a_name_to_check(alice, article):
+    (quote,) = stored(article, ("quote", QUOTE))
+    quote.speaker_confidence = 0.42
+    quote.save()
+
+    (row,) = client_for(alice).get(url(article)).json()["results"]
+
+    assert (row["speaker"], row["speaker_confidence"], row["speaker_sure"]) == (
+        "Ana Ruiz",
+        0.42,
+        False,
+    )
 
 
 def test_the_document_has_exactly_the_schemas_fields(alice, article):

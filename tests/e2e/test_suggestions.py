@@ -4,6 +4,8 @@ actions (Accept, then "Save as <label>")."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
@@ -173,7 +175,9 @@ def test_reviewer_accepts_a_suggested_quote_and_saves_it_with_its_speaker(page: 
     switch(page).check()
 
     # Action 1: Accept. Action 2: "Save as Mostly true". Nothing else.
+    expect(suggestion_item(page, quote).locator(".suggestion-tag--unsure")).to_have_count(0)
     suggestion_item(page, quote).get_by_role("button", name="Accept").click()
+    expect(panel(page).locator("#panel-speaker-unsure")).to_be_hidden()
     with page.expect_request(annotation_posted) as sent:
         save_as(page, "Mostly true").click()
     expect(panel(page)).to_be_hidden()
@@ -252,6 +256,56 @@ def test_a_suggested_quote_with_no_speaker_saves_only_once_the_speaker_is_typed(
     assert annotation.verdict.slug == "mostly-true"
     assert annotation.rationale == rationale
     assert annotation.suggestion_id == quote.pk
+
+
+def test_a_speaker_the_desk_is_unsure_of_is_marked_and_checked_before_saving(page: Page) -> None:
+    ReviewerFactory(username="alice")
+    article = ArticleFactory()
+    quote = SuggestionFactory(
+        article=article,
+        kind=Suggestion.Kind.QUOTE,
+        quote=QUOTE,
+        speaker="Ana Ruiz",
+        speaker_confidence=0.42,
+        score=0.9,
+    )
+    article.revisions.update(suggested_at=timezone.now())
+    login(page, "alice")
+    open_article(page, article.pk)
+    switch(page).check()
+    speaker = panel(page).get_by_label("Speaker")
+    hint = panel(page).locator("#panel-speaker-unsure")
+
+    # In the list: the name, marked as one to check.
+    item = suggestion_item(page, quote)
+    expect(item.locator(".suggestion-item__speaker")).to_contain_text("— Ana Ruiz")
+    expect(item.locator(".suggestion-tag--unsure")).to_have_text("unsure")
+    expect(suggestion_marks(page, quote).first).to_have_attribute(
+        "title", "Suggested quote · Ana Ruiz? (speaker unsure)"
+    )
+
+    # Accept: the name is filled in, but the speaker box comes first, its text selected, and
+    # the panel says why; typing replaces the name.
+    item.get_by_role("button", name="Accept").click()
+    expect(speaker).to_be_focused()
+    expect(speaker).to_have_value("Ana Ruiz")
+    expect(hint).to_be_visible()
+    expect(speaker).to_have_attribute("aria-describedby", re.compile("panel-speaker-unsure"))
+    page.keyboard.type("Luis Gómez")
+    page.keyboard.press("Enter")
+    expect(save_as_group(page)).to_be_focused()
+    with page.expect_request(annotation_posted):
+        save_as(page, "Mostly true").click()
+    expect(panel(page)).to_be_hidden()
+    annotation = Annotation.objects.get()
+    assert (annotation.speaker, annotation.suggestion_id) == ("Luis Gómez", quote.pk)
+
+    # A panel opened from a selection afterwards says nothing of it.
+    start = article.text.index(BUDGET)
+    drag_select(page, article.text, start, start + len(BUDGET))
+    page.get_by_role("button", name="Annotate").click()
+    expect(panel(page)).to_be_visible()
+    expect(hint).to_be_hidden()
 
 
 def test_the_panel_from_a_selection_still_has_the_radios_and_save(page: Page) -> None:

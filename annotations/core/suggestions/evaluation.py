@@ -36,6 +36,7 @@ from annotations.core.suggestions.model import DeskModel
 from annotations.core.suggestions.quotes import Attribution, Quote, quotes_and_registry
 from annotations.core.suggestions.speaker_ranker import (
     REGULARISATION_C,
+    SPEAKER_SURE,
     Candidate,
     SpeakerExample,
     ranker_train,
@@ -298,6 +299,17 @@ class QuoteFigures:
     speakers_right: int  # among the matched
     speaker_accuracy: float  # speakers_right / matched
     speakers_unknown: int  # matched quotes whose speaker was predicted unknown
+    # matched quotes given a speaker at SPEAKER_SURE or more, and how many of those are right
+    speakers_sure: int = 0
+    sure_right: int = 0
+
+    @property
+    def sure_share(self) -> float:
+        return _ratio(self.speakers_sure, self.matched)
+
+    @property
+    def sure_accuracy(self) -> float:
+        return _ratio(self.sure_right, self.speakers_sure)
 
 
 QuoteFinder = Callable[[str, str], Sequence[Quote]]  # (text, language) -> quotes
@@ -311,7 +323,7 @@ def speaker_key(name: str | None) -> str | None:
 def quote_figures(articles: Sequence[EvalArticle], finder: QuoteFinder) -> QuoteFigures:
     """Span recall and precision (exact (start, end)), pooled over the articles, and the speaker
     accuracy on the quotes whose span was found."""
-    marked = found = matched = right = unknown = 0
+    marked = found = matched = right = unknown = sure = sure_right = 0
     for article in articles:
         predicted = {(q.start, q.end): q for q in finder(article.text, article.language)}
         marked += len(article.quotes)
@@ -322,10 +334,14 @@ def quote_figures(articles: Sequence[EvalArticle], finder: QuoteFinder) -> Quote
                 continue
             matched += 1
             unknown += hit.speaker is None
-            right += speaker_key(hit.speaker) == speaker_key(quote.speaker)
+            is_right = speaker_key(hit.speaker) == speaker_key(quote.speaker)
+            right += is_right
+            if hit.speaker is not None and hit.speaker_confidence >= SPEAKER_SURE:
+                sure += 1
+                sure_right += is_right
     return QuoteFigures(
         marked, found, matched, _ratio(matched, marked), _ratio(matched, found),
-        right, _ratio(right, matched), unknown,
+        right, _ratio(right, matched), unknown, sure, sure_right,
     )  # fmt: skip
 
 
@@ -521,6 +537,8 @@ class WriterFigures:
     rules: float  # the rules' speaker accuracy on the writer's quotations
     ranker: float  # the ranker's, trained on the other writers only
     blind: bool = False  # with the rules as they were before this writer was tuned on
+    sure_share: float = 0.0  # the share the ranker names at SPEAKER_SURE or more
+    sure_accuracy: float = 0.0  # and how many of those it names right
 
 
 def speaker_cross_validation(
@@ -542,27 +560,32 @@ def speaker_cross_validation(
     }
     rows = []
     for blind in (False, True):
-        right_rules = right_ranker = total = 0
+        right_rules = right_ranker = total = sure = sure_right = 0
         for writer in writers:
             held = [q for q in quotes if q.writer == writer and q.blind == blind]
             if not held:
                 continue
             rules = sum(speaker_key(q.rules) == speaker_key(q.marked) for q in held)
-            chosen = sum(
-                speaker_key(speaker_choose(rankers[writer], q.candidates)[0])
-                == speaker_key(q.marked)
-                for q in held
-            )
+            chosen = [(speaker_choose(rankers[writer], q.candidates), q.marked) for q in held]
+            right = [speaker_key(speaker) == speaker_key(marked) for (speaker, _), marked in chosen]
+            given = [speaker is not None and p >= SPEAKER_SURE for (speaker, p), _ in chosen]
             right_rules += rules
-            right_ranker += chosen
+            right_ranker += sum(right)
             total += len(held)
+            sure += sum(given)
+            sure_right += sum(g and r for g, r in zip(given, right, strict=True))
             rows.append(
-                WriterFigures(writer, len(held), rules / len(held), chosen / len(held), blind)
-            )
+                WriterFigures(
+                    writer, len(held), rules / len(held), sum(right) / len(held), blind,
+                    _ratio(sum(given), len(held)),
+                    _ratio(sum(g and r for g, r in zip(given, right, strict=True)), sum(given)),
+                )
+            )  # fmt: skip
         if total:
             rows.append(
                 WriterFigures(
-                    "all", total, _ratio(right_rules, total), _ratio(right_ranker, total), blind
+                    "all", total, _ratio(right_rules, total), _ratio(right_ranker, total), blind,
+                    _ratio(sure, total), _ratio(sure_right, sure),
                 )
-            )
+            )  # fmt: skip
     return rows

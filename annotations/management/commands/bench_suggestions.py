@@ -65,6 +65,7 @@ from annotations.core.suggestions.model import (
 from annotations.core.suggestions.quotes import Quote, quotes_find
 from annotations.core.suggestions.speaker_ranker import (
     RANKER_FILE,
+    SPEAKER_SURE,
     SpeakerRanker,
     quotes_ranked,
     ranker_load,
@@ -206,6 +207,20 @@ class Command(BaseCommand):
                 )
                 row.append(f"{cells:>31}")
             self.stdout.write(f"{name:34}" + "".join(row))
+        if shipped_ranker is not None:
+            # What the desk shows as sure: a speaker given below SPEAKER_SURE is marked unsure.
+            ranked = {
+                group: quotes[key]
+                for group, _ in groups
+                if (key := f"quotes_ranked (speaker ranker)/{group}") in quotes
+            }
+            sure = [
+                f"{group} {figures.sure_share:.0%} of quotes, {figures.sure_accuracy:.3f} right"
+                for group, figures in ranked.items()
+            ]
+            self.stdout.write(
+                f"  speakers shown as sure (confidence >= {SPEAKER_SURE}): " + "; ".join(sure)
+            )
 
         if speaker_errors:
             self._speaker_errors(known)
@@ -266,7 +281,8 @@ class Command(BaseCommand):
                 if row.blind == blind:
                     self.stdout.write(
                         f"    {row.writer:6}{row.quotes:>5} quotes  {row.rules:6.3f} / "
-                        f"{row.ranker:6.3f}"
+                        f"{row.ranker:6.3f}   sure {row.sure_share:4.0%}, "
+                        f"{row.sure_accuracy:.3f} right"
                     )
 
     def _speaker_errors(self, articles: list[EvalArticle]) -> None:

@@ -391,6 +391,22 @@ def test_quote_figures_need_the_exact_span_and_compare_speakers_loosely() -> Non
     assert (figures.marked, figures.found, figures.matched) == (4, 4, 3)
     assert (figures.span_recall, figures.span_precision) == (0.75, 0.75)
     assert (figures.speakers_right, figures.speakers_unknown) == (2, 1)
+
+
+def test_quote_figures_count_the_speakers_given_as_sure_and_how_many_are_right() -> None:
+    article = _article('T\n\n"{{One,|Ann Berg}}" she said. "{{Two|Bo Li}}" "{{Three|Cy Ode}}"')
+    spans = {q.text: (q.start, q.end) for q in article.quotes}
+
+    def finder(text: str, language: str) -> list[Quote]:
+        given = [("One,", "Ann Berg", 0.9), ("Two", "Ann Berg", 0.6), ("Three", "Cy Ode", 0.3)]
+        return [Quote(*spans[words], words, 1.0, who, sure) for words, who, sure in given]
+
+    figures = quote_figures([article], finder)
+
+    # Sure at 0.5 and more: One (right) and Two (wrong); Three is right but given as unsure.
+    assert (figures.speakers_sure, figures.sure_right) == (2, 1)
+    assert (figures.sure_share, figures.sure_accuracy) == (2 / 3, 0.5)
+    assert figures.speaker_accuracy == 2 / 3
     assert speaker_key(" Ann\tBerg ") == speaker_key("ann berg")
 
 
