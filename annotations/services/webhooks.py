@@ -229,6 +229,7 @@ def webhook_subscription_disable(*, editor: User, subscription_id: int) -> Webho
         if subscription.is_enabled:
             subscription.is_enabled = False
             subscription.disabled_at = timezone.now()
+            # Stored in English, as the API gives it; presenters/webhooks.py words it on pages.
             subscription.disabled_reason = f"Disabled by {editor.get_username()}."
             subscription.save()
     return subscription

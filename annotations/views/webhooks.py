@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from annotations.forms import WebhookForm
 from annotations.models import WebhookSubscription
 from annotations.permissions import Permission
+from annotations.presenters.webhooks import disabled_reason_shown
 from annotations.request_user import request_user
 from annotations.selectors.webhooks import webhook_deliveries, webhook_of, webhooks_of
 from annotations.services import webhooks
@@ -38,6 +39,7 @@ def _detail(
         "deliveries": webhook_deliveries(subscription),
         "secret": secret,
         "event_names": dict(WebhookSubscription.Event.choices),
+        "disabled_reason": disabled_reason_shown(subscription.disabled_reason),
     }
     return render(request, "annotations/webhooks/detail.html", context)
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from annotations.models import Notification, WebhookSubscription
 from annotations.presenters.notifications import notification_target_url
@@ -181,3 +183,33 @@ def test_the_log_page_takes_as_many_queries_for_thirty_deliveries_as_for_one(
     with django_assert_max_num_queries(len(one)):
         page = client.get(url)
     assert page.content.decode().count("data-delivery=") == 30
+
+
+@pytest.mark.parametrize(
+    ("stored", "language", "shown"),
+    [
+        (
+            "Disabled after 3 failed attempts in a row.",
+            "fr",
+            "Désactivé après 3 échecs consécutifs.",
+        ),
+        (
+            "Disabled after 3 failed attempts in a row.",
+            "en",
+            "Disabled after 3 failed attempts in a row.",
+        ),
+        ("Disabled by eddie.", "es", "Desactivado por eddie."),
+        ("Receiver retired.", "fr", "Receiver retired."),  # another form: as stored
+    ],
+)
+def test_why_a_webhook_is_disabled_is_said_in_the_readers_language(editor, stored, language, shown):
+    subscription = registered(editor)
+    WebhookSubscription.objects.filter(pk=subscription.pk).update(
+        is_enabled=False, disabled_at=timezone.now(), disabled_reason=stored
+    )
+    client = logged_in(editor)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+
+    page = client.get(reverse("webhook-detail", args=[subscription.pk]))
+
+    assert shown in page.content.decode()
