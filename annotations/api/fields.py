@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from annotations.validators import validate_visible_name
@@ -75,4 +76,17 @@ class StrictPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
     def to_internal_value(self, data: Any) -> Any:
         if _not_an_integer(self, data):
             self.fail("incorrect_type", data_type=type(data).__name__)
+        return super().to_internal_value(data)
+
+
+class StrictSlugRelatedField(serializers.SlugRelatedField):
+    """A slug given as a string: DRF's SlugRelatedField looks up whatever it is given, so
+    ["false"] was refused as a slug naming nothing ("does not exist any more") rather than as
+    the type mistake it is."""
+
+    default_error_messages = {"incorrect_type": gettext_lazy("Give the slug as a string.")}
+
+    def to_internal_value(self, data: Any) -> Any:
+        if not isinstance(data, str):
+            self.fail("incorrect_type")
         return super().to_internal_value(data)

@@ -6,6 +6,9 @@ RecursionError (a 500), and even a depth just under the interpreter's limit cost
 time. No document this API reads nests deeper than a handful of levels, so the depth is
 measured first, by a scan that does not recurse, and anything deeper than MAX_JSON_DEPTH is
 a 400 before json sees it.
+
+A number with more digits than Python converts (sys.get_int_max_str_digits(), 4,300 by default)
+is refused by json with advice for the server's developer; the client is told what is wrong.
 """
 
 from __future__ import annotations
@@ -14,13 +17,17 @@ import codecs
 import contextlib
 import io
 import re
+import sys
 from collections.abc import Mapping
 from typing import IO, Any
 
+from django.utils.translation import gettext
 from rest_framework.exceptions import ParseError
 
 # get_encoding is DRF's own helper (rest_framework/parsers.py); its stubs leave it out.
 from rest_framework.parsers import JSONParser, get_encoding  # type: ignore[attr-defined]
+
+from annotations.presenters.numbers import numbers_shown
 
 # The deepest body the API documents is three levels (annotation > sources > source);
 # 32 leaves ample room for clients that wrap or extend it, and is far below recursion limits.
@@ -46,8 +53,15 @@ def json_depth_exceeds(data: bytes, limit: int) -> bool:
     return False
 
 
+def _digits_over_limit(error: BaseException | None) -> bool:
+    """Whether json failed on an integer longer than Python converts: a plain ValueError (a
+    syntax error is a JSONDecodeError, a bad byte a UnicodeDecodeError) that says so."""
+    return type(error) is ValueError and "integer string conversion" in str(error)
+
+
 class DepthLimitedJSONParser(JSONParser):
-    """DRF's JSONParser, with bodies nested deeper than MAX_JSON_DEPTH refused (400)."""
+    """DRF's JSONParser, with bodies nested deeper than MAX_JSON_DEPTH refused (400), and
+    a number too long to convert refused in the client's terms."""
 
     max_depth = MAX_JSON_DEPTH
 
@@ -69,7 +83,15 @@ class DepthLimitedJSONParser(JSONParser):
             raise ParseError(
                 f"JSON parse error - the body nests deeper than {self.max_depth} levels."
             )
-        return super().parse(io.BytesIO(data), media_type, parser_context)
+        try:
+            return super().parse(io.BytesIO(data), media_type, parser_context)
+        except ParseError as error:
+            if _digits_over_limit(error.__context__):
+                raise ParseError(
+                    gettext("JSON parse error - a number has more than %(limit)s digits.")
+                    % {"limit": numbers_shown().integer(sys.get_int_max_str_digits())}
+                ) from None
+            raise
 
 
 class DepthLimitedJSONLDParser(DepthLimitedJSONParser):

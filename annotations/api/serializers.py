@@ -13,6 +13,7 @@ from annotations.api.fields import (
     StrictCharField,
     StrictIntegerField,
     StrictPrimaryKeyRelatedField,
+    StrictSlugRelatedField,
 )
 from annotations.errors import DomainError
 from annotations.fetching import url_validate
@@ -88,7 +89,7 @@ class AnnotationInputSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=Annotation.Kind.choices, default=Annotation.Kind.CLAIM)
     speaker = NameField(max_length=200, allow_blank=True, default="")
     target = TargetInputSerializer()
-    verdict = serializers.SlugRelatedField(slug_field="slug", queryset=VerdictLabel.objects.all())
+    verdict = StrictSlugRelatedField(slug_field="slug", queryset=VerdictLabel.objects.all())
     rationale = StrictCharField(max_length=20_000, allow_blank=True, default="")
     # many=True makes a ListSerializer, which takes max_length; the stubs see the child's __init__.
     sources = SourceInputSerializer(  # type: ignore[call-arg]

@@ -8,7 +8,12 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 from rest_framework import serializers
 
-from annotations.api.fields import NameField, StrictCharField, StrictIntegerField
+from annotations.api.fields import (
+    NameField,
+    StrictCharField,
+    StrictIntegerField,
+    StrictSlugRelatedField,
+)
 from annotations.models import ClaimantType, Correction, Source, Verdict, VerdictLabel
 from annotations.services.adjudication import VerdictInput
 
@@ -18,7 +23,7 @@ class VersionInputSerializer(serializers.Serializer):
 
 
 class VerdictInputSerializer(VersionInputSerializer):
-    label = serializers.SlugRelatedField(  # type: ignore[assignment]  # see VerdictSerializer.label
+    label = StrictSlugRelatedField(  # type: ignore[assignment]  # see VerdictSerializer.label
         slug_field="slug", queryset=VerdictLabel.objects.all()
     )
     claim_reviewed = StrictCharField(max_length=500)

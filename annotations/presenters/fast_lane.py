@@ -42,7 +42,12 @@ def rules_text(rules: FastLaneRules, labels: Sequence[VerdictLabel]) -> str:
         "%(overlap)s, and no source is cited both as supporting and as refuting the claim.",
         rules.min_reviewers,
     ) % {"count": rules.min_reviewers, "overlap": numbers_shown().percent(rules.min_overlap)}
-    never = [label_name(label) for label in labels if label.pk in rules.excluded_label_ids]
+    # Quoted, so that a label called "False" reads as a name, not as the word.
+    never = [
+        gettext("“%(label)s”") % {"label": label_name(label)}
+        for label in labels
+        if label.pk in rules.excluded_label_ids
+    ]
     if never:
         text += " " + gettext("Never fast-tracked: %(labels)s.") % {"labels": text_list(never)}
     return text

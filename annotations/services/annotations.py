@@ -190,6 +190,46 @@ def _review_open_for_writing(*, article: Article, reviewer: User) -> Review:
     return review
 
 
+def _same_highlight_refuse(
+    *,
+    reviewer: User,
+    article_id: int,
+    revision_id: int | None,
+    kind: str,
+    start: int,
+    end: int,
+    other_than: int | None = None,
+) -> None:
+    """Refuse a second highlight of the reviewer's with the same span and kind on the same
+    revision: a retried request (a client's timeout) would otherwise count their rating twice
+    in the agreement figures. Called with the review locked, so two such requests queue."""
+    others = Annotation.objects.filter(
+        reviewer=reviewer,
+        article_id=article_id,
+        revision_id=revision_id,
+        kind=kind,
+        start=start,
+        end=end,
+    )
+    if other_than is not None:
+        others = others.exclude(pk=other_than)
+    same = others.values_list("pk", flat=True).first()
+    if same is None:
+        return
+    message = (
+        gettext(
+            "You already highlighted this passage as a quote (highlight #%(number)s): "
+            "edit that highlight instead of adding it again."
+        )
+        if kind == Annotation.Kind.QUOTE
+        else gettext(
+            "You already highlighted this passage as a claim (highlight #%(number)s): "
+            "edit that highlight instead of adding it again."
+        )
+    )
+    raise DomainError(message % {"number": same}, code="annotation_duplicate", status=409)
+
+
 def _sources_replace(
     annotation: Annotation, sources: Sequence[SourceInput], *, new: bool = False
 ) -> None:
@@ -259,9 +299,18 @@ def annotation_create(
     suggestion = _suggestion_of(article, suggestion_id)
     with transaction.atomic():
         _review_open_for_writing(article=article, reviewer=reviewer)
+        revision = selectors.revision_latest(article)
+        _same_highlight_refuse(
+            reviewer=reviewer,
+            article_id=article.pk,
+            revision_id=revision.pk if revision else None,
+            kind=kind,
+            start=target.start,
+            end=target.end,
+        )
         annotation = Annotation.objects.create(
             article=article,
-            revision=selectors.revision_latest(article),
+            revision=revision,
             reviewer=reviewer,
             kind=kind,
             speaker=speaker.strip() if kind == Annotation.Kind.QUOTE else "",
@@ -310,6 +359,15 @@ def annotation_update(
     sources = sources_validate(changes.sources) if changes.sources is not None else None
     with transaction.atomic():
         _review_open_for_writing(article=annotation.article, reviewer=actor)
+        _same_highlight_refuse(
+            reviewer=actor,
+            article_id=annotation.article_id,
+            revision_id=annotation.revision_id,
+            kind=kind,
+            start=target.start if target is not None else annotation.start,
+            end=target.end if target is not None else annotation.end,
+            other_than=annotation.pk,
+        )
         annotation.kind = kind
         annotation.speaker = speaker.strip() if kind == Annotation.Kind.QUOTE else ""
         if target is not None:

@@ -142,6 +142,10 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
   const all = (data.results || []).slice().sort(byTextOrder);
   let offered = [];
   let selectedId = null;
+  // Where `]` and `[` count from: the selected suggestion, or the one last selected once it is
+  // no longer offered (accepted, or covered by a new highlight), so that a reviewer accepting as
+  // they go carries on from there rather than from the top.
+  let placeId = null;
   let on = storedOn();
 
   const underlinesOf = (id) => Array.from(root.querySelectorAll(`.suggestion-mark[data-suggestion-id="${CSS.escape(String(id))}"]`));
@@ -269,6 +273,7 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
 
   function select(id, { focus = false, scroll = false } = {}) {
     selectedId = id === null ? null : String(id);
+    placeId = selectedId;
     for (const selected of root.querySelectorAll(".suggestion-mark.is-selected")) selected.classList.remove("is-selected");
     for (const selected of list.querySelectorAll(".suggestion-item.is-selected")) selected.classList.remove("is-selected");
     if (selectedId === null) return;
@@ -295,11 +300,13 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
       announce(data.computed ? gettext("No suggestions.") : gettext("Suggestions are still being computed."));
       return;
     }
-    const index = offered.findIndex((suggestion) => String(suggestion.id) === selectedId);
+    // `all` and `offered` are both in text order; the place may have left `offered`.
+    const place = all.find((suggestion) => String(suggestion.id) === placeId);
     let next;
-    if (index === -1) next = step > 0 ? 0 : offered.length - 1;
-    else next = index + step;
-    if (next < 0 || next >= offered.length) {
+    if (!place) next = step > 0 ? 0 : offered.length - 1;
+    else if (step > 0) next = offered.findIndex((suggestion) => byTextOrder(suggestion, place) > 0);
+    else next = offered.findLastIndex((suggestion) => byTextOrder(suggestion, place) < 0);
+    if (next === -1) {
       announce(step > 0 ? gettext("That was the last suggestion.") : gettext("That was the first suggestion."));
       return;
     }
@@ -317,7 +324,10 @@ export function createSuggestions({ root, section, data, annotations, canAccept,
 
   function accept(id) {
     const suggestion = find(id);
-    if (suggestion && canAccept()) onAccept(suggestion);
+    if (!suggestion || !canAccept()) return;
+    // `]` then goes on from here, however it was accepted (Enter, the button, the underline).
+    placeId = String(suggestion.id);
+    onAccept(suggestion);
   }
 
   toggle.addEventListener("change", () => {

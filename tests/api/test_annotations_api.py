@@ -72,6 +72,19 @@ def test_creating_an_annotation_opens_the_reviewers_review(api_as, alice, articl
     assert review.status == Review.Status.IN_PROGRESS
 
 
+def test_a_retried_post_is_refused_with_a_409_naming_the_first_highlight(api_as, alice, article):
+    first = api_as(alice).post("/api/v1/annotations/", claim_payload(article), format="json")
+    again = api_as(alice).post("/api/v1/annotations/", claim_payload(article), format="json")
+
+    assert first.status_code == 201, first.content
+    assert again.status_code == 409, again.content
+    body = again.json()
+    assert body["code"] == "annotation_duplicate"
+    assert f"highlight #{first.json()['id']}" in body["detail"]
+    assert Annotation.objects.count() == 1
+    assert Source.objects.count() == 1
+
+
 def test_a_quote_needs_its_speaker(api_as, alice, article):
     response = api_as(alice).post(
         "/api/v1/annotations/", claim_payload(article, kind="quote"), format="json"

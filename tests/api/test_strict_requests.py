@@ -191,6 +191,43 @@ def test_a_units_decision_takes_json_integers_only(api_as, editor, crime_unit, f
     assert unit.status == "needs_review"
 
 
+@pytest.mark.parametrize("value", [["false"], 1, {"slug": "false"}])
+def test_a_units_decision_names_a_label_given_other_than_as_a_string(
+    api_as, editor, crime_unit, value
+):
+    unit = crime_unit
+    payload = {"version": unit.version, "label": value, "claim_reviewed": "Crime fell."}
+
+    response = api_as(editor).post(f"/api/v1/units/{unit.pk}/decide/", payload, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["label"] == ["Give the slug as a string."]
+    unit.refresh_from_db()
+    assert unit.status == "needs_review"
+
+
+def test_an_annotations_verdict_given_as_a_list_is_a_type_error(api_as, alice, article):
+    payload = claim_payload(article, verdict=["false"])
+
+    response = api_as(alice).post("/api/v1/annotations/", payload, format="json")
+
+    assert response.status_code == 400
+    assert response.json()["verdict"] == ["Give the slug as a string."]
+    assert not Annotation.objects.exists()
+
+
+def test_a_number_too_long_to_convert_is_refused_in_the_clients_terms(api_as, alice, article):
+    body = '{"article": ' + "1" * 1_000_000 + "}"
+
+    response = api_as(alice).post("/api/v1/annotations/", body, content_type="application/json")
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "detail": "JSON parse error - a number has more than 4,300 digits.",
+        "code": "parse_error",
+    }
+
+
 @pytest.mark.parametrize("body_format", ["multipart", "form"])
 def test_a_form_or_multipart_body_is_refused_json_only(api_as, editor, crime_unit, body_format):
     unit = crime_unit

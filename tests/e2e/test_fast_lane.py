@@ -44,7 +44,7 @@ def test_an_editor_confirms_and_publishes_agreed_claims_from_the_ready_lane(page
     ready_tab.click()
     page.wait_for_url(re.compile(r"/review/ready/$"))
     expect(page.get_by_role("heading", name="Ready to confirm")).to_be_visible()
-    expect(page.locator(".page-subtitle")).to_contain_text("Never fast-tracked: False.")
+    expect(page.locator(".page-subtitle")).to_contain_text("Never fast-tracked: “False”.")
     rows = page.locator("tbody tr.queue-row")
     expect(rows).to_have_count(3)
     expect(page.locator("#ready-publish-selected")).to_be_disabled()

@@ -1,7 +1,8 @@
 """Suggestions on the article page, in Chromium, beyond the walkthrough in test_suggestions.py:
 suggestions a highlight already covers are not offered; Enter pressed again after accepting
-saves nothing, a verdict is chosen deliberately; the "Enter accepts" hint only beside Accept
-buttons; the list item's styles shared with the highlights' list."""
+saves nothing, a verdict is chosen deliberately; `]` after accepting goes on from the accepted
+suggestion; the "Enter accepts" hint only beside Accept buttons; the list item's styles shared
+with the highlights' list."""
 
 from __future__ import annotations
 
@@ -210,3 +211,28 @@ def test_the_shared_item_button_rule_is_written_once() -> None:
     own = own[: own.index("}")]
     assert "cursor" not in own and "background" not in own and "text-align" not in own
     assert ".suggestion-item__main:focus-visible" not in suggestions
+
+
+def test_after_accepting_a_suggestion_the_brackets_go_on_from_it_in_the_text(page: Page) -> None:
+    ReviewerFactory(username="alice")
+    article, found = suggestions_shown(page, "alice")
+    # Text order: the budget claim, the quote, the unemployment claim. Accept the middle one.
+    page.keyboard.press("]")
+    page.keyboard.press("]")
+    expect(suggestion_item(page, found["quote"]).locator(".suggestion-item__main")).to_be_focused()
+    page.keyboard.press("Enter")
+    page.keyboard.press("ArrowDown")
+    expect(save_as(page, "True")).to_be_focused()
+    with page.expect_request(annotation_posted):
+        page.keyboard.press("Enter")
+    expect(panel(page)).to_be_hidden()
+    expect(suggestion_item(page, found["quote"])).to_have_count(0)
+
+    page.keyboard.press("]")
+    after = suggestion_item(page, found["unemployment"]).locator(".suggestion-item__main")
+    expect(after).to_be_focused()
+    expect(page.locator("#live-region")).to_have_text("Suggestion 2 of 2: claim.")
+    page.keyboard.press("[")
+    before = suggestion_item(page, found["budget"]).locator(".suggestion-item__main")
+    expect(before).to_be_focused()
+    expect(page.locator("#live-region")).to_have_text("Suggestion 1 of 2: claim.")

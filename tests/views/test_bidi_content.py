@@ -12,8 +12,14 @@ import pytest
 from django.conf import settings
 from django.utils.html import escape
 
+from annotations.services.recurrence import revision_claims_scan
 from tests.factories import EditorFactory, published_verdict
 from tests.pages import logged_in
+from tests.services.recurrence_scenario import (
+    REPEATED_SENTENCE,
+    article_repeating,
+    claim_checked_and_published,
+)
 from tests.views.review_scenario import CRIME, unit_of
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +85,16 @@ def test_the_language_switcher_names_each_language_in_itself(client, language):
         ("fr", "ltr", "Français"),
         ("es", "ltr", "Español"),
     ]
+
+
+def test_the_arabic_queue_isolates_the_sentences_of_claims_that_appear_again():
+    editor = EditorFactory()
+    claim_checked_and_published(editor)
+    article = article_repeating(editor)
+    revision_claims_scan(revision_id=article.revisions.get().pk)
+
+    html = _in("ar", logged_in(editor)).get("/review/").content.decode()
+
+    section = html.split('id="appearances-to-review"', 1)[1].split("</section>", 1)[0]
+    assert f"<bdi>“{escape(REPEATED_SENTENCE)}”</bdi></a>" in section
+    assert '<span class="queue-claim__article" dir="auto">Jobs</span>' in section

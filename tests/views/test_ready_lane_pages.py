@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -43,6 +44,16 @@ def test_the_ready_lane_lists_the_agreed_claims_with_their_verdicts(editor, agre
     page = response.content.decode()
     assert f'value="{seen(unit_of(agreed, CRIME))}"' in page
     assert "Mostly false" in page and "At least 2 reviewers gave the same verdict" in page
+
+
+def test_the_labels_never_fast_tracked_are_quoted_as_names(editor, agreed):
+    english = logged_in(editor).get("/review/ready/").content.decode()
+    french = logged_in(editor)
+    french.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+    in_french = french.get("/review/ready/").content.decode()
+
+    assert "Never fast-tracked: “False”." in english
+    assert "Jamais en voie rapide : « Faux »." in in_french
 
 
 def test_reviewers_are_refused_the_lane_and_its_confirm(agreed):
