@@ -210,3 +210,32 @@ def test_the_shared_item_button_rule_is_written_once() -> None:
     own = own[: own.index("}")]
     assert "cursor" not in own and "background" not in own and "text-align" not in own
     assert ".suggestion-item__main:focus-visible" not in suggestions
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_on_a_phone_the_panel_from_a_suggestion_shows_its_quote_and_the_verdicts(
+    page: Page, language: str
+) -> None:
+    ReviewerFactory(username="alice")
+    page.set_viewport_size({"width": 390, "height": 844})
+    article, found = suggestions_shown(page, "alice")
+    page.locator("#language-switch").select_option(language)
+    page.locator(".language-switch button[type='submit']").click()
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    page.wait_for_selector("#article-page[data-ready='true']")
+    expect(page.locator("#suggestions-switch")).to_be_checked()  # remembered, in any language
+
+    page.keyboard.press("]")
+    page.keyboard.press("]")
+    # One column: the focus goes to the quote in the text, as the walker found it.
+    expect(suggestion_marks(page, found["quote"]).first).to_be_focused()
+    page.keyboard.press("Enter")
+    options = panel(page).locator("#save-as-options")  # the "Save as" group, in any language
+    expect(options).to_be_focused()
+
+    body = panel(page).locator(".panel__body").bounding_box()
+    quote = panel(page).locator(".panel__quote").bounding_box()
+    group = options.bounding_box()
+    assert body and quote and group
+    assert quote["y"] >= body["y"], (quote, body)  # the quote is not cut under the header
+    assert group["y"] + 48 <= body["y"] + body["height"], (group, body)  # the focus in sight
