@@ -164,3 +164,18 @@ def test_without_scripts_the_nav_wraps_with_every_item_in_sight(
     expect(page.locator(".site-nav__toggle")).to_be_hidden()
     assert _links_out_of_sight(page) == []
     context.close()
+
+
+def test_on_a_phone_a_rating_linked_to_lands_below_the_public_site_s_taller_header(
+    browser: Browser, live_server
+) -> None:
+    # The public site runs no script: nothing measures its header, which wraps onto two rows.
+    context = browser.new_context(
+        base_url=live_server.url, java_script_enabled=False, viewport={"width": 390, "height": 600}
+    )
+    page = context.new_page()
+    page.goto("/scale/#mostly-true")
+    header = page.evaluate("document.querySelector('.site-header').getBoundingClientRect().bottom")
+    target = page.evaluate("document.querySelector(':target').getBoundingClientRect().top")
+    assert header > 90 and target >= header, (header, target)
+    context.close()
