@@ -13,11 +13,13 @@ import { createSourceRows } from "./source-rows.js";
 
 const SIMPLE_FIELDS = ["kind", "speaker", "verdict", "rationale"];
 const QUOTE_PREVIEW_LENGTH = 280;
+const FOCUS_SHOWN = 48;
 
 export function createPanel(dialog, sourceTemplate) {
   const form = dialog.querySelector("form");
   const title = dialog.querySelector("#panel-title");
   const quote = dialog.querySelector("#panel-quote");
+  const body = dialog.querySelector(".panel__body");
   const lengthWarning = dialog.querySelector("#panel-length-warning");
   const warnAbove = Number(dialog.dataset.warnAbove) || Infinity;
   const alertBox = dialog.querySelector("#panel-errors");
@@ -201,6 +203,18 @@ export function createPanel(dialog, sourceTemplate) {
     const first = firstFocus(mode);
     first?.focus();
     if (first === speaker && unsure) speaker.select();
+    if (first) quoteShown(first);
+  }
+
+  // On a phone, focusing the verdicts scrolls the panel past the quote they are about (walk 18,
+  // finding 17): back to the top, so the quote shows, unless the focused control would then be
+  // out of sight (it must keep FOCUS_SHOWN pixels in view).
+  function quoteShown(focused) {
+    const scrolled = body.scrollTop;
+    body.scrollTop = 0;
+    if (focused.getBoundingClientRect().top > body.getBoundingClientRect().bottom - FOCUS_SHOWN) {
+      body.scrollTop = scrolled;
+    }
   }
 
   function firstFocus(mode) {

@@ -236,3 +236,32 @@ def test_after_accepting_a_suggestion_the_brackets_go_on_from_it_in_the_text(pag
     before = suggestion_item(page, found["budget"]).locator(".suggestion-item__main")
     expect(before).to_be_focused()
     expect(page.locator("#live-region")).to_have_text("Suggestion 1 of 2: claim.")
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_on_a_phone_the_panel_from_a_suggestion_shows_its_quote_and_the_verdicts(
+    page: Page, language: str
+) -> None:
+    ReviewerFactory(username="alice")
+    page.set_viewport_size({"width": 390, "height": 844})
+    article, found = suggestions_shown(page, "alice")
+    page.locator("#language-switch").select_option(language)
+    page.locator(".language-switch button[type='submit']").click()
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    page.wait_for_selector("#article-page[data-ready='true']")
+    expect(page.locator("#suggestions-switch")).to_be_checked()  # remembered, in any language
+
+    page.keyboard.press("]")
+    page.keyboard.press("]")
+    # One column: the focus goes to the quote in the text, as the walker found it.
+    expect(suggestion_marks(page, found["quote"]).first).to_be_focused()
+    page.keyboard.press("Enter")
+    options = panel(page).locator("#save-as-options")  # the "Save as" group, in any language
+    expect(options).to_be_focused()
+
+    body = panel(page).locator(".panel__body").bounding_box()
+    quote = panel(page).locator(".panel__quote").bounding_box()
+    group = options.bounding_box()
+    assert body and quote and group
+    assert quote["y"] >= body["y"], (quote, body)  # the quote is not cut under the header
+    assert group["y"] + 48 <= body["y"] + body["height"], (group, body)  # the focus in sight

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import json
 import time
+import uuid
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from annotations.core.webhooks import signature_verify
-from annotations.models import WebhookSubscription
+from annotations.models import WebhookAttempt, WebhookDelivery, WebhookSubscription
+from annotations.services.webhooks import webhook_subscription_create
 from tests.e2e.accessibility import axe_violations
 from tests.e2e.conftest import login
 from tests.factories import EditorFactory
@@ -79,3 +82,68 @@ def test_an_editor_registers_a_webhook_sends_a_test_event_and_reads_the_log(page
     dialog.get_by_role("button", name="Disable").click()
     expect(page.get_by_role("button", name="Enable")).to_be_visible()
     assert not WebhookSubscription.objects.get().is_enabled
+
+
+# Each word of the delivery log (split at spaces and hyphens only, so "webhook.test" is one)
+# whose pieces land on more than one line; the receiver's own answer may break anywhere.
+WORDS_BROKEN = """() => {
+  const broken = [];
+  const table = document.querySelector("[data-delivery-log]");
+  const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (node.parentElement.closest(".webhook-attempts__error, caption")) continue;
+    for (const match of node.data.matchAll(/[^\\s-]+/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0)
+        .map((r) => Math.round(r.top)));
+      if (tops.size > 1) broken.push(match[0]);
+    }
+  }
+  return broken;
+}"""
+
+
+def test_the_webhook_page_s_breadcrumb_and_log_keep_their_layout(page: Page) -> None:
+    editor = EditorFactory(username="eddie")
+    subscription = webhook_subscription_create(
+        editor=editor, url="http://127.0.0.1:9/hook", events=["verdict.published"]
+    ).subscription
+    delivery = WebhookDelivery.objects.create(
+        subscription=subscription,
+        event_id=uuid.uuid4(),
+        event_type="webhook.test",
+        status=WebhookDelivery.Status.FAILED,
+        attempts=1,
+    )
+    WebhookAttempt.objects.create(
+        delivery=delivery,
+        number=1,
+        started_at=timezone.now(),
+        duration_ms=7,
+        succeeded=False,
+        response_code=501,
+        error="HTTP 501: " + "<p>Error code: 501, server does not support this</p>" * 4,
+    )
+    login(page, "eddie")
+    for width in (1400, 390):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"/webhooks/{subscription.pk}/")
+        crumbs = page.locator(".breadcrumb__list li")
+        expect(page.locator(".breadcrumb__list")).to_have_css("list-style-type", "none")
+        first, second = crumbs.nth(0).bounding_box(), crumbs.nth(1).bounding_box()
+        assert first and second and first["y"] == second["y"], width
+
+        assert page.evaluate(WORDS_BROKEN) == [], width
+        # On one line where there is room; on a phone, over lines but a label, not a circle.
+        pill = page.locator(".webhook-status--failed")
+        box = pill.bounding_box()
+        assert box
+        if width > 640:
+            assert box["width"] > 2 * box["height"], (width, box)
+        else:
+            radius = float(pill.evaluate("(e) => getComputedStyle(e).borderTopLeftRadius")[:-2])
+            assert radius < box["height"] / 4 and box["width"] > 60, (radius, box)
+        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth"), width
