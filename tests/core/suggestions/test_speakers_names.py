@@ -135,3 +135,29 @@ def test_a_description_opening_a_paragraph_names_an_organisation() -> None:
         'with," it said in a statement.'
     )
     assert last_speaker(text) == "Quarry Lane"
+
+
+def test_an_occupation_written_as_a_title_is_no_part_of_the_name() -> None:
+    text = (
+        "Harbourmaster Odile Ferrand-Pike closed the slipway on Monday. "
+        '"The wall will not take another storm," she said.'
+    )
+    assert last_speaker(text) == "Odile Ferrand-Pike"
+
+
+def test_an_agent_noun_before_a_known_first_name_is_a_title() -> None:
+    text = '"We sold out by nine," said Teacher Sarah Lindqvist, who runs the school stall.'
+    assert last_speaker(text) == "Sarah Lindqvist"
+
+
+def test_the_occupation_title_makes_a_role_the_person_is_found_by() -> None:
+    text = (
+        "Beekeeper Ruan Tillotson lost half his hives in the frost. Officials visited on Friday. "
+        '"Nobody warned us," the beekeeper said.'
+    )
+    assert last_speaker(text) == "Ruan Tillotson"
+
+
+def test_a_first_name_ending_like_an_occupation_stays_in_the_name() -> None:
+    text = '"We will appeal," said Jasper Quinn Adeyemi, who runs the yard.'
+    assert last_speaker(text) == "Jasper Quinn Adeyemi"
