@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from annotations.core.suggestions.names import (
     AUX_WORDS,
+    ROLE_HEADS,
     SPEECH_VERBS,
+    UNNAMED_PEOPLE,
     wordset,
 )
 from annotations.core.suggestions.speakers.mentions import (
@@ -30,6 +32,9 @@ from annotations.core.suggestions.speakers.subjects import (
     subject_before,
 )
 
+# A transcript's speaker label is at most this many words ("Flight controller Dr Katrien de
+# Smet:").
+LABEL_WORDS = 7
 # Verbs a text speaks with besides those of saying: "the letter read", "the note stated".
 _DOCUMENT_VERBS = wordset("read reads")
 # An unnamed subject: "a man in the gallery", "one woman", "another resident".
@@ -150,6 +155,9 @@ def designator_before_quote(text: str, start: int, end: int) -> Designator | Non
                 return found
             unknown = unknown or found
     if unknown is None and text[start:end].rstrip().endswith(":"):
+        label = _speaker_label(text, start, tokens)
+        if label is not None:
+            return label
         # "Her verdict:", "His answer:": the person the pronoun stands for.
         if (
             2 <= len(tokens) <= 3
@@ -161,6 +169,36 @@ def designator_before_quote(text: str, start: int, end: int) -> Designator | Non
         # "The referee disagreed:": a role, someone unnamed if nobody was introduced so.
         return subject_of_sentence(text, start, end) or _role(tokens[:4])
     return unknown
+
+
+def _speaker_label(text: str, start: int, tokens: list[Token]) -> Designator | None:
+    """A transcript's label opening its paragraph: a role and a name ("Launch director Callum
+    Shearer: '...'", "Flight controller Dr Katrien de Smet: '...'") names the person; a role
+    alone ("Range safety officer: '...'") is whoever was introduced with it, else unknown. None
+    unless the label is a capitalised description of at most LABEL_WORDS words, no verb of
+    saying in it, ending on the name or on a role word."""
+    if not tokens or len(tokens) > LABEL_WORDS or not tokens[0].capitalised:
+        return None
+    if text[max(0, start - 1) : start] not in ("", "\n") or any(map(_speech_verb, tokens)):
+        return None
+    runs = runs_in(text, tokens)
+    last = runs[-1] if runs else []
+    if last and last[-1] is tokens[-1] and last[0] is not tokens[0]:
+        # "Launch director Callum Shearer": the description before the name is lowercase.
+        if all(token.text.islower() for token in tokens[1 : tokens.index(last[0])]):
+            name = name_of(text, last)
+            if name is not None and name.kind != "place":
+                return Designator("name", name.start, name.end, name=name)
+        return None
+    if (
+        len(tokens) >= 2
+        and all(token.text.islower() for token in tokens[1:])
+        and tokens[-1].lower in ROLE_HEADS | UNNAMED_PEOPLE
+    ):
+        return Designator(
+            "role", tokens[0].start, tokens[-1].end, words=tuple(t.lower for t in tokens)
+        )
+    return None
 
 
 def _reported_subject(text: str, tokens: list[Token], verb: int) -> Designator | None:
