@@ -161,3 +161,35 @@ def test_the_occupation_title_makes_a_role_the_person_is_found_by() -> None:
 def test_a_first_name_ending_like_an_occupation_stays_in_the_name() -> None:
     text = '"We will appeal," said Jasper Quinn Adeyemi, who runs the yard.'
     assert last_speaker(text) == "Jasper Quinn Adeyemi"
+
+
+def test_a_place_named_just_before_a_pronoun_does_not_take_its_gender() -> None:
+    text = (
+        "Her uncle, Idris Ventham Oyelaran, 52, drove a bus in Kano Tudun until 2019. He "
+        "still keeps the timetable. “I knew every stop,” he says."
+    )
+    assert last_speaker(text) == "Idris Ventham Oyelaran"
+
+
+def test_a_village_of_a_name_is_a_place_a_pronoun_skips() -> None:
+    text = (
+        "Ruth Callery was born in 1941 in the fishing village of Kilbrannan Ardee. She left at "
+        "sixteen.\n\n“I never went back,” she said."
+    )
+    assert last_speaker(text) == "Ruth Callery"
+
+
+def test_a_state_after_a_town_is_no_person_for_a_known_first_name() -> None:
+    text = (
+        "Dana Ruelas said the firm had closed its plant in Dayton, Georgia, in 2020.\n\n"
+        "“They promised the same there,” she said."
+    )
+    assert last_speaker(text) == "Dana Ruelas"
+
+
+def test_a_name_after_a_town_and_a_comma_is_still_a_person() -> None:
+    text = (
+        "Now a nurse in Galway, Orla Feeney said on Monday that she remembers the night. "
+        "“We sang all the way home,” she said."
+    )
+    assert last_speaker(text) == "Orla Feeney"

@@ -62,6 +62,10 @@ _NAMED_WITH_AGE = re.compile(r"\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\
 
 # Prepositions after which a name is an object, never the subject of a sentence.
 _OBJECT = frozenset({"to", "against", "from", "with", "over", "by", "at", "for", "like", "than"})
+# Where a place is named: "a teacher in El Fasher", "the village of Ponta Negra", "its terminal
+# in Norfolk, Virginia". A following he/she is not that name's.
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "from", "at"})
+_SETTLEMENTS = frozenset({"village", "town", "city", "island", "port", "county", "state"})
 
 # Confidence that the speaker is right, by how the speaker was found.
 NAMED = 0.95  # a full name (or a named organisation) in the clause next to the quote
@@ -150,6 +154,8 @@ class Entity:
     spoke: bool = False  # a single word that was named as a speaker: a person, most likely
     # Named only after a preposition ("lost 91-78 to Eastgate Titans"): nothing says a person.
     object_only: bool = True
+    # Named only where something is ("in El Fasher", "Norfolk, Virginia"): a place, most likely.
+    place_only: bool = True
 
 
 @dataclass(frozen=True)
@@ -194,6 +200,7 @@ class Registry:
         # A name "it" may show to be a firm's, past other names ("Brisa Home is recalling
         # every Halo heater it has sold"): the entity and the index of the token after it.
         firm: tuple[Entity, int] | None = None
+        place_before = -1  # where the last name at a place ended ("in Norfolk", ", Virginia")
         runs = iter(runs_in(self.text, tokens))
         run = next(runs, None)
         for index, token in enumerate(tokens):
@@ -219,8 +226,12 @@ class Registry:
                 )
                 entity = self.add(name, subject=not modifier) if name is not None else None
                 after_preposition = index > 0 and tokens[index - 1].lower in _OBJECT
-                if entity is not None and not modifier and not after_preposition:
+                at_place = self._at_place(tokens, index, place_before)
+                place_before = run[-1].end if at_place else -1
+                if entity is not None and not modifier and not after_preposition and not at_place:
                     entity.object_only = False  # "Eastgate's coach" says no more than "to ..."
+                if entity is not None and not at_place:
+                    entity.place_only = False
                 if entity is not None and name is not None and entity.kind == "single":
                     self._first_name_given(entity, name)
                 if entity is not None and name is not None:
@@ -229,7 +240,7 @@ class Registry:
                     if entity.gender is None and entity.kind in ("person", "single"):
                         entity.gender = _role_gender(entity.roles)
                 last_person = entity if entity and entity.kind == "person" else None
-                if run[-1].possessive:
+                if run[-1].possessive or at_place:
                     last_person = None
                 if last_person is not None:
                     firm = (last_person, index + len(run))
@@ -252,6 +263,24 @@ class Registry:
             ):
                 firm[0].kind = "org"
                 firm = last_person = None
+
+    def _at_place(self, tokens: list[Token], index: int, place_before: int) -> bool:
+        """Whether the name starting at `tokens[index]` names where something is: after "in",
+        "near", "from" or "at", after "the village of" and the like, or right after such a
+        name and a comma ("in Norfolk, Virginia")."""
+        if index == 0:
+            return False
+        previous = tokens[index - 1].lower
+        if previous in _PLACE_PREPOSITIONS:
+            return True
+        if previous == "of" and index > 1 and tokens[index - 2].lower in _SETTLEMENTS:
+            return True
+        # "Norfolk, Virginia": one word, not "in Galway, Siobhán Ferriter said".
+        return (
+            place_before >= 0
+            and self.text[place_before : tokens[index].start] == ", "
+            and (index + 1 >= len(tokens) or not tokens[index + 1].capitalised)
+        )
 
     def _it_follows(self, entity: Entity, tokens: list[Token], index: int, after: int) -> bool:
         """Whether "it" as a subject or "its" follows, in the same sentence, a name no first
@@ -629,7 +658,7 @@ class Registry:
             for entity in self.recent(at, PRONOUN_WINDOW):
                 if not _personal(entity):
                     continue
-                if entity.gender == gender:
+                if entity.gender == gender and (weak or not entity.place_only):
                     return Resolved(entity.name, RESOLVED, "pronoun")
                 # A full name of no known gender, when something made it a person's.
                 if entity.gender is None and (
