@@ -98,3 +98,46 @@ def test_the_letter_an_organisation_set_out_its_case_in_speaks_for_it() -> None:
         'in a letter to the board. "The hill is not a blank space," the letter said.'
     )
     assert last_speaker(text) == "Holme Valley Parish Council"
+
+
+def test_a_spokesperson_for_the_trust_speaks_for_the_trust_the_text_named() -> None:
+    text = (
+        "The Ashmoor Community Health Trust was criticised by the panel. A spokesperson for "
+        "the trust said it “regrets the delays” and would publish a plan."
+    )
+    assert last_speaker(text) == "Ashmoor Community Health Trust"
+
+
+def test_the_spokesperson_later_still_speaks_for_that_organisation() -> None:
+    text = (
+        "Lindqvist Freight was fined on Monday. A spokesperson for Lindqvist Freight said "
+        "the firm would pay.\n\n"
+        "Tomas Brennan, a driver, said nobody had told staff.\n\n"
+        "“We are sorry,” the spokesperson said."
+    )
+    assert last_speaker(text) == "Lindqvist Freight"
+
+
+def test_the_statement_said_after_a_name_said_in_a_statement_that() -> None:
+    text = (
+        "Corvane Minerals said in a statement that it was “surprised” by the decision. "
+        "“We have followed every rule,” the statement said."
+    )
+    assert last_speaker(text) == "Corvane Minerals"
+
+
+def test_the_ruling_said_after_in_a_ruling_the_office_said() -> None:
+    text = (
+        "The Danish Office of Consumer Data Protection fined Runwell on Monday. In a 40-page "
+        "ruling, the office said Runwell had been careless. “These were private facts,” the "
+        "ruling said."
+    )
+    assert last_speaker(text) == "Danish Office of Consumer Data Protection"
+
+
+def test_a_title_inside_an_organisations_name_leaves_an_organisation() -> None:
+    text = (
+        "Brackley General Hospital says it is running on generators. “No patient has been "
+        "affected,” it said in a post."
+    )
+    assert last_speaker(text) == "Brackley General Hospital"

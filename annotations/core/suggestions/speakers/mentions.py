@@ -244,6 +244,8 @@ def name_of(text: str, run: list[Token]) -> Name | None:
         return Name(text[start:end], start, end, "org", None, frozenset(), org_words)
     words = [_bare(token).lower() for token in run]
     last_title = max((i for i, word in enumerate(words) if word in TITLES), default=-1)
+    if 0 < last_title < len(words) - 1 and words[0] not in TITLES and words[-1] in ORG_WORDS:
+        last_title = -1  # "Kelstow General Hospital": a title inside an organisation's name
     if last_title < 0 and _occupation_title(words):
         last_title = 0  # "Shopkeeper Farida Bhatti": the occupation is a title
     gender: Gender | None = None

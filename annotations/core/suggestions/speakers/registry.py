@@ -773,8 +773,13 @@ def _document_mentions(head: str) -> re.Pattern[str]:
         rf"|(?P<owner>\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)['’]s\s+(?:\w+\s+)?{word}\b"
         rf"|(?:^|(?<=[.!?]\s)|(?<=\n))(?P<within>[A-Z][^.;:!?\n]{{0,120}}?)\s+in\s+"
         rf"(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?{word}\b"
-        # ... unless the text then says whose it is ("in a letter from X", "that X sent").
-        r"(?!\s+(?:(?:sent|written|issued|signed)\s+)?(?:from|by|that|which)\b)"
+        # ... unless the text then says whose it is ("in a letter from X", "that X sent"; not
+        # "said in a statement that it was disappointed").
+        r"(?!\s+(?:(?:sent|written|issued|signed)\s+)?(?:from|by)\b)"
+        r"(?!\s+(?:that|which)\s+[^.;:!?]{1,80}?\s+(?:had\s+)?"
+        r"(?:sent|wrote|written|posted|issued|signed)\b)"
+        # "In a 63-page ruling, the office said": the subject after the comma wrote it.
+        rf"|(?:^|(?<=[.!?]\s)|(?<=\n))In\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?{word},"
     )
 
 
