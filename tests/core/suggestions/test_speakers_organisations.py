@@ -141,3 +141,47 @@ def test_a_title_inside_an_organisations_name_leaves_an_organisation() -> None:
         "affected,” it said in a post."
     )
     assert last_speaker(text) == "Brackley General Hospital"
+
+
+def test_it_is_the_organisation_the_sentence_before_is_about() -> None:
+    text = (
+        "The Brenmoor Water Authority raised its charges on Monday. A reply from the Brenmoor "
+        "Tenants Association was blunt.\n\n"
+        "By noon the authority had withdrawn the notice. “We moved too fast,” it said."
+    )
+    assert last_speaker(text) == "Brenmoor Water Authority"
+
+
+def test_it_after_a_person_opening_the_sentence_is_no_organisation_of_it() -> None:
+    text = (
+        "Corlan Bank cut its rates. Asha Verma of the Sandholm Savers Association said "
+        "the bank had waited too long. “It is late,” it said."
+    )
+    assert last_speaker(text) == "Sandholm Savers Association"
+
+
+def test_a_single_word_opening_a_sentence_it_follows_is_a_firm() -> None:
+    text = (
+        "The Danish Consumer Office fined Strydo on Monday.\n\n"
+        "Strydo said in a statement that it would appeal. “We did nothing wrong,” the company "
+        "said."
+    )
+    assert last_speaker(text) == "Strydo"
+
+
+def test_the_company_is_the_one_the_sentence_before_is_about_of_two_named() -> None:
+    text = (
+        "Strydo sued the Danish Consumer Office in May.\n\n"
+        "Strydo said on Friday that it would appeal the ruling. “We will win,” the company "
+        "said."
+    )
+    assert last_speaker(text) == "Strydo"
+
+
+def test_the_company_is_not_an_organisation_whose_name_says_another_kind() -> None:
+    text = (
+        "The Danish Consumer Office fined Strydo and Velmar Ltd in May.\n\n"
+        "The Danish Consumer Office said on Friday that it would not reopen the case. “We will "
+        "appeal,” the company said."
+    )
+    assert last_speaker(text) is None

@@ -61,6 +61,8 @@ _INDEFINITE_START = re.compile(r"(?:[Aa]n?|[Oo]ne)\s")
 _NAMED_WITH_AGE = re.compile(r"\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s*\d{1,3},")
 
 # Prepositions after which a name is an object, never the subject of a sentence.
+# An organisation opening a passage within this many words is what the passage is about.
+PASSAGE_SUBJECT_WORDS = 6
 _OBJECT = frozenset({"to", "against", "from", "with", "over", "by", "at", "for", "like", "than"})
 # Where a place is named: "a teacher in El Fasher", "the village of Ponta Negra", "its terminal
 # in Norfolk, Virginia". A following he/she is not that name's.
@@ -246,6 +248,16 @@ class Registry:
                     firm = (last_person, index + len(run))
                 elif entity is not None and entity.kind == "person":
                     firm = None
+                elif (
+                    entity is not None
+                    and entity.kind == "single"
+                    and entity.gender is None
+                    and not run[-1].possessive
+                    and index == 0
+                ):
+                    # "FitLoop said in a statement that it would appeal": a single word opening
+                    # its passage, no person's (no first name, title or pronoun made it so).
+                    firm = (entity, index + len(run))
                 since = 0
                 run = next(runs, None)
                 continue
@@ -298,7 +310,12 @@ class Registry:
         if any(mark in self.text[tokens[after].start : token.start] for mark in ".!?"):
             return False
         first = entity.name.split()[0].lower()
-        return not entity.roles and _first_name_gender(first) is None
+        roles = entity.roles
+        if entity.kind == "single":
+            # A lone word's "roles" may be any word an apposition guessed ("fined" in "the
+            # office fined FitLoop"): only a person's description makes it a person's.
+            roles = roles & (ROLE_HEADS | UNNAMED_PEOPLE)
+        return not roles and _first_name_gender(first) is None
 
     def _first_name_given(self, entity: Entity, name: Name) -> None:
         """A single name someone gave for themselves ("who gave his name only as Yonas", "a
@@ -518,6 +535,15 @@ class Registry:
             return self._resolve_pronoun(designator.words[0], at, since, passage_end, paragraph)
         if designator.kind == "role":
             found = self._resolve_role(designator.words, at, designator.end, paragraph_end)
+            if found is None and designator.words[-1] in GENERIC_ORGS and since < at:
+                # "FitLoop said in a statement that it would appeal. '...,' the company
+                # said": the organisation the sentence before is about, of two named.
+                # Not when its name says it is another kind ("the company" is no Authority,
+                # nor a Ltd, which the one-named rule below finds anyway).
+                about = self._passage_organisation(since, at, paragraph_end)
+                kinds = set(about.speaker.lower().split()) & ORG_WORDS if about else set()
+                if about is not None and kinds <= {designator.words[-1]}:
+                    return Resolved(about.speaker, RESOLVED_THEY, "role")
             variation = (
                 found is None
                 and designator.words[-1] not in UNNAMED_PEOPLE
@@ -616,6 +642,11 @@ class Registry:
         if pronoun == "they" and _UNNAMED_GROUP.search(self.text, since, passage_end):
             return None  # "A group of students ... they said"
         if pronoun in ("they", "it"):
+            # "By noon the authority had deleted the post ... '...,' it said": the organisation
+            # the passage before is about, before one named since.
+            about = self._passage_organisation(since, passage_end, paragraph[1])
+            if about is not None:
+                return about
             for entity in self.recent(at, THEY_WINDOW):
                 if entity.kind == "org":
                     return Resolved(entity.name, RESOLVED_THEY, "pronoun")
@@ -666,6 +697,28 @@ class Registry:
                 ):
                     entity.gender = gender
                     return Resolved(entity.name, RESOLVED_WEAK, "pronoun")
+        return None
+
+    def _passage_organisation(
+        self, since: int, passage_end: int, paragraph_end: int
+    ) -> Resolved | None:
+        """The organisation a passage opens with as its subject: named ("Kelstow General
+        Hospital says ...") or described ("By noon the authority had ..."), within its first
+        PASSAGE_SUBJECT_WORDS words."""
+        tokens = tokens_in(self.text, since, passage_end)[:PASSAGE_SUBJECT_WORDS]
+        for index, token in enumerate(tokens):
+            for _, _, entity, _ in self.mentions(token.start, token.end):
+                # The first name met is the subject: an organisation's, or someone else's.
+                if entity.kind != "org":
+                    return None
+                return Resolved(entity.name, RESOLVED_THEY, "pronoun")
+            if token.lower == "the" and index + 1 < len(tokens):
+                head = tokens[index + 1]
+                if head.text.islower() and head.lower in GENERIC_ORGS | ORG_WORDS:
+                    found = self._resolve_role((head.lower,), head.start, head.end, paragraph_end)
+                    if found is not None:
+                        return Resolved(found.speaker, RESOLVED_THEY, "pronoun")
+                    return None
         return None
 
     def _paragraph_person(self, paragraph_start: int, at: int) -> Resolved | None:
