@@ -185,3 +185,28 @@ def test_the_company_is_not_an_organisation_whose_name_says_another_kind() -> No
         "appeal,” the company said."
     )
     assert last_speaker(text) is None
+
+
+def test_a_bare_spokesperson_speaks_for_the_one_organisation_of_the_paragraph() -> None:
+    text = (
+        "What went wrong? Norvale says a cable at its Wyke Road substation failed at 15:10. "
+        "A spokesperson told us only that repairs were “under way”."
+    )
+    assert last_speaker(text) == "Norvale"
+
+
+def test_a_bare_spokesperson_beside_two_organisations_stays_unknown() -> None:
+    text = (
+        "Norvale Energy Ltd blamed the Grid Safety Authority. A spokesperson told us only "
+        "that repairs were “under way”."
+    )
+    assert last_speaker(text) is None
+
+
+def test_a_word_the_text_also_writes_in_lowercase_is_no_firm_at_a_sentence_start() -> None:
+    text = (
+        "Shares in Dunmore Freight fell after the parcel carrier cut its forecast.\n\n"
+        "Turnover rose by 2%. Parcel volumes were flat, the company said in its results "
+        "statement, which blamed “softer consumer demand across our markets”."
+    )
+    assert last_speaker(text) is None

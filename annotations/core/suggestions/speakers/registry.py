@@ -41,6 +41,7 @@ from annotations.core.suggestions.speakers.mentions import (
     _joinable,
     _particle_surnames,
     _role_gender,
+    _sentence_start,
     name_of,
     runs_in,
     tokens_in,
@@ -56,6 +57,8 @@ from annotations.core.suggestions.speakers.subjects import (
     _subject_before,
 )
 
+# A spokesperson the clause gives no organisation: "A spokesperson told us".
+_BARE_SPOKESPERSON = re.compile(r"(?:[Aa]n?|[Tt]he)\s+spokes(?:person|man|woman)")
 _INDEFINITE_START = re.compile(r"(?:[Aa]n?|[Oo]ne)\s")
 # A paragraph opening with a full name and an age: "Gareth Lyle, 58, of Harrogate, denies".
 _NAMED_WITH_AGE = re.compile(r"\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s*\d{1,3},")
@@ -253,7 +256,10 @@ class Registry:
                     and entity.kind == "single"
                     and entity.gender is None
                     and not run[-1].possessive
-                    and index == 0
+                    and (index == 0 or _sentence_start(self.text, token.start))
+                    # "Parcel volumes were flat, the company said in its statement": a word
+                    # the text also writes in lowercase opens a sentence, it names nothing.
+                    and not self.common_word(token.lower)
                 ):
                     # "FitLoop said in a statement that it would appeal": a single word opening
                     # its passage, no person's (no first name, title or pronoun made it so).
@@ -556,6 +562,11 @@ class Registry:
         if designator.kind == "document":
             return self._document_author(designator.words[0], at)
         if designator.kind == "unknown":
+            if _BARE_SPOKESPERSON.fullmatch(self.text, designator.start, designator.end):
+                # "Eastmarch says ... It has not said why. A spokesperson told us only that":
+                # the organisation the paragraph speaks of, if it names only one.
+                start = since if paragraph_start is None else paragraph_start
+                return self._paragraph_organisation(start, at)
             return self._named_next(designator, paragraph_end)
         return None
 
@@ -720,6 +731,18 @@ class Registry:
                         return Resolved(found.speaker, RESOLVED_THEY, "pronoun")
                     return None
         return None
+
+    def _paragraph_organisation(self, paragraph_start: int, at: int) -> Resolved | None:
+        """The one organisation named in the paragraph before `at`; None for none or two."""
+        found = {
+            id(entity): entity
+            for entity in self.between(paragraph_start, at)
+            if entity.kind == "org"
+        }
+        if len(found) != 1:
+            return None
+        (entity,) = found.values()
+        return Resolved(entity.name, RESOLVED_THEY, "role")
 
     def _paragraph_person(self, paragraph_start: int, at: int) -> Resolved | None:
         """The person a paragraph is about (the first it names as a subject), else the person
