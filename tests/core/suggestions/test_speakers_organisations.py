@@ -210,3 +210,19 @@ def test_a_word_the_text_also_writes_in_lowercase_is_no_firm_at_a_sentence_start
         "statement, which blamed “softer consumer demand across our markets”."
     )
     assert last_speaker(text) is None
+
+
+def test_an_acronym_in_brackets_after_a_name_is_that_names() -> None:
+    text = (
+        "The strike was called by the Ferry Crews Guild Association (FCGA) on Monday. The "
+        "FCGA said it would name new dates “within days”."
+    )
+    assert last_speaker(text) == "Ferry Crews Guild Association"
+
+
+def test_an_acronym_named_as_the_speaker_is_the_name_it_stands_for() -> None:
+    text = (
+        "The strike was called by the Ferry Crews Guild Association (FCGA) on Monday.\n\n"
+        "“We have no choice,” the FCGA said."
+    )
+    assert last_speaker(text) == "Ferry Crews Guild Association"

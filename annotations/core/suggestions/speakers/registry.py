@@ -385,6 +385,16 @@ class Registry:
                 self._surname_refs.setdefault(surname, []).append((name.start, entity))
         if entity is None and len(name.words) == 1 and not self.common_word(name.text):
             entity = self._full_name_of(name)
+        if (
+            entity is None
+            and _acronym(name.text)
+            and self._ends
+            and self._ends[-1] == name.start - 2
+            and self.text[name.start - 2 : name.start] == " ("
+        ):
+            # "the Rail Signalling Staff Association (RSSA)": the acronym is that name's.
+            entity = self._entities[-1]
+            self._by_name.setdefault(name.text.lower(), entity)
         if entity is None:
             key = name.text.lower()
             entity = self._by_name.get(key)
@@ -627,6 +637,10 @@ class Registry:
             surnamed = self.person_named(" ".join(name.words), before=name.start)
             if surnamed is not None:
                 return Resolved(surnamed.name, RESOLVED_SURNAME, "surname")
+        if _acronym(name.text):
+            aliased = self._by_name.get(name.text.lower())
+            if aliased is not None and aliased.name != name.text:
+                return Resolved(aliased.name, NAMED, "named")  # "the RSSA said"
         if len(name.words) >= 2 or name.kind == "org" and _acronym(name.text):
             return Resolved(name.text, NAMED, "named")
         person = self.person_named(name.words[0], before=name.start)
