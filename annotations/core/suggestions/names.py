@@ -208,7 +208,7 @@ ROLE_HEADS = (
     | ORG_WORDS
     | wordset(
         """
-        official adviser advisor lawyer prosecutor spokesperson businessman businesswoman
+        official adviser advisor lawyer prosecutor spokesperson businessman businesswoman coroner
         scientist researcher author politician lawmaker legislator diplomat envoy negotiator
         activist campaigner candidate challenger incumbent opposition firm carmaker retailer
         regulator airline bank insurer ministry agency government watchdog company

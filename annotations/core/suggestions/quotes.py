@@ -796,10 +796,20 @@ def _headline(
     end = piece.inner(headline[1])[1]
     # The role stands right before the quotation ("as airline blames") or anywhere after it
     # ("'...': an interview with the region's fire chief").
-    before = _WORD.findall(text, headline[0], piece.mark)[-HEADLINE_ROLE_BEFORE:]
     after = _WORD.findall(text, min(end + 1, headline[1]), headline[1])
-    words = [word for word in before + after if word.islower()]
-    resolved = registry.headline_role(words, headline[1], HEADLINE_REACH)
+    # The headline's first word is capitalised as such ("Coroner finds '...'"); a role right
+    # before the quotation is its speaker before any word after it ("... on hospital ward").
+    matches = list(_WORD.finditer(text, headline[0], piece.mark))[-HEADLINE_ROLE_BEFORE:]
+    before = [
+        m.group().lower() if not text[headline[0] : m.start()].strip() else m.group()
+        for m in matches
+    ]
+    resolved = registry.headline_role(
+        [word for word in before if word.islower()], headline[1], HEADLINE_REACH
+    )
+    if resolved is None:
+        words = [word for word in before + after if word.islower()]
+        resolved = registry.headline_role(words, headline[1], HEADLINE_REACH)
     if resolved is not None:
         piece.speaker = resolved.speaker
         piece.speaker_confidence = resolved.confidence

@@ -127,3 +127,12 @@ def test_a_transcripts_label_names_the_speaker_after_the_role() -> None:
         "Cabin crew member: “Brace, brace, brace.”"
     )
     assert speakers(text) == ["Dana Kowalczyk-Bryce", "Ivo Marten", None]
+
+
+def test_a_headlines_role_before_the_quotation_comes_before_one_after_it() -> None:
+    text = (
+        "Coroner finds ‘missed chances’ on hospital ward\n\n"
+        "The senior coroner, Ilse Marchetti-Vane, closed the inquest into a death at Ardwick "
+        "General Hospital on Thursday."
+    )
+    assert speakers(text) == ["Ilse Marchetti-Vane"]

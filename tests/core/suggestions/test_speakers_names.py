@@ -193,3 +193,12 @@ def test_a_name_after_a_town_and_a_comma_is_still_a_person() -> None:
         "“We sang all the way home,” she said."
     )
     assert last_speaker(text) == "Orla Feeney"
+
+
+def test_a_description_before_a_titled_name_gives_its_role() -> None:
+    text = (
+        "Closing the hearing at Ardwick Coroner’s Court, the senior coroner, Dr Ilse "
+        "Marchetti-Vane, recorded a narrative conclusion.\n\n"
+        "“It is not for this court to apportion blame,” the coroner said."
+    )
+    assert last_speaker(text) == "Ilse Marchetti-Vane"

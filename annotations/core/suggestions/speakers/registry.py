@@ -241,7 +241,7 @@ class Registry:
                     self._first_name_given(entity, name)
                 if entity is not None and name is not None:
                     self._described_organisation(entity, name, start, end)
-                    entity.roles |= self._apposition(name, start, end)
+                    entity.roles |= self._apposition(name, start, end, run[0].start)
                     if entity.gender is None and entity.kind in ("person", "single"):
                         entity.gender = _role_gender(entity.roles)
                 last_person = entity if entity and entity.kind == "person" else None
@@ -349,13 +349,15 @@ class Registry:
         if before is not None or after is not None:
             entity.kind = "org"
 
-    def _apposition(self, name: Name, start: int, end: int) -> set[str]:
+    def _apposition(self, name: Name, start: int, end: int, opening: int) -> set[str]:
         """The role words around a name: an apposition ("Ruth Alvarez, a virologist at the
         Pasteur Institute" gives virologist, not the institute's words), the age ("Doris
         Keane, 81," gives 81-year-old, as "the 81-year-old said" refers back to her) and a
         lowercase word right before the name ("defendant Mark Ellis")."""
         after = _APPOSITIVE_AFTER.match(self.text[name.end : min(end, name.end + 100)])
-        before = _APPOSITIVE_BEFORE.search(self.text[max(start, name.start - 100) : name.start])
+        # "the area coroner, Dr Amélie de la Fontaine,": the description stands before the
+        # title (`opening`, where the name's run starts).
+        before = _APPOSITIVE_BEFORE.search(self.text[max(start, opening - 100) : opening])
         words: set[str] = set()
         for found in (after, before):
             if found is not None:
