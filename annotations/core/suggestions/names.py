@@ -152,6 +152,7 @@ NOT_NAMES = wordset(
     the a an in on at by for from to of with without and but or nor so yet if when while as
     after before since until although though because however meanwhile also still then there
     here this that these those it its he she they we i you his her their our my your him them
+    another
     us me who what which where why how some many most more few several all both each every
     any no not none one two three four five six seven eight nine ten first last next earlier
     later today yesterday tomorrow tonight according asked speaking writing officials police

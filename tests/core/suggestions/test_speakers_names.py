@@ -202,3 +202,21 @@ def test_a_description_before_a_titled_name_gives_its_role() -> None:
         "“It is not for this court to apportion blame,” the coroner said."
     )
     assert last_speaker(text) == "Ilse Marchetti-Vane"
+
+
+def test_a_relative_named_as_an_object_leaves_the_pronoun_to_the_subject() -> None:
+    text = (
+        "A farmer near Hoorn found a ring his grandmother lost. “It was in a potato,” Joost "
+        "van Dalen told a radio station. The ring has been returned to his mother. “She "
+        "cried,” he said."
+    )
+    assert last_speaker(text) == "Joost van Dalen"
+
+
+def test_another_opening_a_clause_is_no_name() -> None:
+    text = (
+        "The post drew 4,000 replies.\n\n"
+        "Another reply, from a student at Harlow Falls Community College, put it more "
+        "briefly: “Cool. I’ll walk.”"
+    )
+    assert last_speaker(text) is None

@@ -702,7 +702,7 @@ class Registry:
             organisation = self._resolve_name(spoken_for.name)
             if organisation is not None:
                 return Resolved(organisation.speaker, RESOLVED_THEY, "pronoun")
-        unnamed = _UNNAMED.search(self.text, since, passage_end)
+        unnamed = self._unnamed(since, passage_end)
         if unnamed or not self._names_person(paragraph[0], passage_end):
             # "A councillor defended it. '...,' he said. The councillor, Dev Mistry, ...".
             introduced = self._introduced_after(at, paragraph[1], gender)
@@ -759,6 +759,18 @@ class Registry:
             return None
         (entity,) = found.values()
         return Resolved(entity.name, RESOLVED_THEY, "role")
+
+    def _unnamed(self, start: int, end: int) -> bool:
+        """Whether `[start, end)` speaks of someone unnamed (`_UNNAMED`). Someone known only
+        through another ("her lawyer") only as a clause's subject, at its start: "has been
+        returned to his mother" is an object, no speaker."""
+        for match in _UNNAMED.finditer(self.text, start, end):
+            if not match.group().lower().startswith(("his ", "her ", "their ")):
+                return True
+            before = self.text[start : match.start()].rstrip(" \t")
+            if not before.strip() or before[-1] in ",.;:!?\n":
+                return True
+        return False
 
     def _paragraph_person(self, paragraph_start: int, at: int) -> Resolved | None:
         """The person a paragraph is about (the first it names as a subject), else the person
