@@ -220,3 +220,28 @@ def test_another_opening_a_clause_is_no_name() -> None:
         "briefly: “Cool. I’ll walk.”"
     )
     assert last_speaker(text) is None
+
+
+def test_a_first_name_in_apposition_to_a_neighbour_is_the_person_a_pronoun_finds() -> None:
+    text = (
+        "Her neighbour, Torvald, who runs the island's only shop, was pleased. "
+        "“Best week in years,” he said."
+    )
+    assert last_speaker(text) == "Torvald"
+
+
+def test_a_first_name_given_only_is_the_person_a_pronoun_finds() -> None:
+    text = (
+        "“We are not moving,” said Danny Roux, a crane driver.\n\n"
+        "Another picketer, who gave only her first name, Sunniva, said her shifts had been "
+        "cut. “We have been flexible for two years,” she said."
+    )
+    assert last_speaker(text) == "Sunniva"
+
+
+def test_a_neighbour_named_nowhere_keeps_the_pronoun_unknown() -> None:
+    text = (
+        "Ruth Callery runs the shop. Her neighbour, who asked not to be named, was less sure. "
+        "“It will not last,” she said."
+    )
+    assert last_speaker(text) is None

@@ -48,6 +48,7 @@ from annotations.core.suggestions.speakers.mentions import (
 )
 from annotations.core.suggestions.speakers.subjects import (
     _NAME_GIVEN,
+    _NAMED_IN_APPOSITION,
     _NATIONALITY,
     Designator,
     _antecedent,
@@ -159,6 +160,9 @@ class Entity:
     spoke: bool = False  # a single word that was named as a speaker: a person, most likely
     # Named only after a preposition ("lost 91-78 to Eastgate Titans"): nothing says a person.
     object_only: bool = True
+    # A single name given in apposition to someone described ("Her neighbour, Magnus,"): that
+    # description names nobody else.
+    named_in_apposition: bool = False
     # Named only where something is ("in El Fasher", "Norfolk, Virginia"): a place, most likely.
     place_only: bool = True
 
@@ -327,6 +331,10 @@ class Registry:
         """A single name someone gave for themselves ("who gave his name only as Yonas", "a
         woman named Ines") is a person, of the gender the phrase gives."""
         given = _NAME_GIVEN.search(self.text, max(0, name.start - 60), name.start)
+        if given is None:
+            given = _NAMED_IN_APPOSITION.search(self.text, max(0, name.start - 60), name.start)
+            if given is not None:
+                entity.named_in_apposition = True
         if given is None:
             return
         entity.kind = "person"
@@ -760,11 +768,20 @@ class Registry:
         (entity,) = found.values()
         return Resolved(entity.name, RESOLVED_THEY, "role")
 
+    def _named_after(self, at: int, end: int) -> bool:
+        """Whether the single name of someone described right before `at` follows it, in
+        apposition ("Another picketer, who gave only her first name, Keisha,")."""
+        for _, _, entity, _ in self.mentions(at, min(end, at + 60)):
+            return entity.named_in_apposition
+        return False
+
     def _unnamed(self, start: int, end: int) -> bool:
         """Whether `[start, end)` speaks of someone unnamed (`_UNNAMED`). Someone known only
         through another ("her lawyer") only as a clause's subject, at its start: "has been
         returned to his mother" is an object, no speaker."""
         for match in _UNNAMED.finditer(self.text, start, end):
+            if self._named_after(match.end(), end):
+                continue  # "Her neighbour, Magnus, who runs the cafe": named after all
             if not match.group().lower().startswith(("his ", "her ", "their ")):
                 return True
             before = self.text[start : match.start()].rstrip(" \t")

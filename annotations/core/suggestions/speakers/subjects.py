@@ -44,6 +44,14 @@ _NAME_GIVEN = re.compile(
     r"|\b(?:known|identified)\s+only\s+as\s+$"
     r"|\b(?:" + "|".join(sorted(UNNAMED_PEOPLE)) + r")\s+(?:named|called)\s+$"
 )
+# A single name given in apposition to a person: "who gave only her first name, Keisha,",
+# "Her neighbour, Magnus,", "Another picketer, Keisha,".
+_NAMED_IN_APPOSITION = re.compile(
+    r"\bgave\s+only\s+(his|her|their)\s+first\s+name,\s*$"
+    r"|(?:^|[.;:!?]\s+|\n)(?:[Hh]is|[Hh]er|[Tt]heir|[Aa]nother|[Oo]ne)\s+(?:[a-z-]+\s+){0,2}(?:"
+    + "|".join(sorted(UNNAMED_PEOPLE))
+    + r"),\s*$"
+)
 # Heads of a definite subject that stand for a text, not a person ("the letter read").
 _NOT_ROLES = wordset("letter statement report document email post message note notice sign")
 # Texts that speak for whoever wrote them: "His report said", "a statement from Brightloop
