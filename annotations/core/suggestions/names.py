@@ -155,6 +155,7 @@ NOT_NAMES = wordset(
     another
     us me who what which where why how some many most more few several all both each every
     any no not none one two three four five six seven eight nine ten first last next earlier
+    eleven twelve thirteen fourteen fifteen twenty thirty forty fifty hundred thousand
     later today yesterday tomorrow tonight according asked speaking writing officials police
     critics experts analysts residents witnesses investigators authorities scientists
     researchers protesters sources others people doctors teachers officers workers voters

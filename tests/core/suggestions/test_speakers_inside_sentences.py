@@ -159,3 +159,27 @@ def test_a_short_quotation_inside_the_subjects_clause_does_not_hide_the_subject(
         "it was “looking closely” at the figures and would “act if needed”."
     )
     assert [q.speaker for q in quotes_find(text)][1:] == ["Water Quality Board"] * 2
+
+
+def test_as_someone_put_it_before_a_quotation_names_them() -> None:
+    text = (
+        "Leonie Marchbank-Sato complained twice. It may not work. But, as Leonie put it, "
+        "‘if nobody complains, they will do it again.’"
+    )
+    assert last_speaker(text) == "Leonie Marchbank-Sato"
+
+
+def test_as_she_liked_to_put_it_is_the_pronouns_person() -> None:
+    text = (
+        "Edith Carrow never married. She is survived by two nieces and, as she liked to put "
+        "it, “a thousand godchildren”."
+    )
+    assert last_speaker(text) == "Edith Carrow"
+
+
+def test_the_people_of_a_question_put_to_someone_are_not_the_subject() -> None:
+    text = (
+        "Edith Carrow retired in 2002. Asked what she would tell a young woman going to sea, "
+        "she said: “Learn the engine.”"
+    )
+    assert last_speaker(text) == "Edith Carrow"

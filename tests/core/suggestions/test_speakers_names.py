@@ -245,3 +245,11 @@ def test_a_neighbour_named_nowhere_keeps_the_pronoun_unknown() -> None:
         "“It will not last,” she said."
     )
     assert last_speaker(text) is None
+
+
+def test_a_number_word_opens_no_name() -> None:
+    text = (
+        "Edith Carrow wrote a memoir, Twelve Harbours (2009). She never married. “I had the "
+        "sea,” she said."
+    )
+    assert last_speaker(text) == "Edith Carrow"

@@ -8,6 +8,8 @@ person or organisation it stands for is the `registry`'s job.
 
 from __future__ import annotations
 
+import re
+
 from annotations.core.suggestions.names import (
     AUX_WORDS,
     ROLE_HEADS,
@@ -32,6 +34,11 @@ from annotations.core.suggestions.speakers.subjects import (
     subject_before,
 )
 
+# "as Desmond put it," / "as she liked to put it," right before a quotation.
+_PUT_IT = re.compile(
+    r"\b(?P<as>[Aa]s)\s+[^,;:.!?]{1,60}?\s+"
+    r"(?P<verb>(?:(?:liked|likes|used|loved|loves)\s+to\s+)?(?:put|puts))\s+it\s*[,:]?\s*$"
+)
 # A transcript's speaker label is at most this many words ("Flight controller Dr Katrien de
 # Smet:").
 LABEL_WORDS = 7
@@ -154,6 +161,12 @@ def designator_before_quote(text: str, start: int, end: int) -> Designator | Non
             ):
                 return found
             unknown = unknown or found
+    put = _PUT_IT.search(text, start, end)
+    if unknown is None and put is not None:
+        # "But, as Desmond put it, '...'": the subject of "put it", whatever the mark after.
+        found = subject_before(text, put.end("as"), put.start("verb"))
+        if found is not None and found.kind != "unknown":
+            return found
     if unknown is None and text[start:end].rstrip().endswith(":"):
         label = _speaker_label(text, start, tokens)
         if label is not None:

@@ -89,6 +89,7 @@ ROLE_WINDOW = 5_000
 THEY_WINDOW = 1_000
 MAX_MENTIONS_BACK = 80
 _APPOSITIVE_AFTER = re.compile(r"\s*,\s*((?:a|an|the)\s[^,;:.!?\"“”«»]{1,80})")
+_ASKED_OPENING = re.compile(r"\s*(?:Asked|Pressed|Challenged|Questioned)\b[^.!?,;:]*,")
 _UNNAMED = re.compile(
     # "a retired teacher", "one Green official" (a party or a nationality before the noun).
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[A-Z][a-z]+\s+)?(?:[a-z0-9-]+\s+){0,2}(?:"
@@ -710,7 +711,10 @@ class Registry:
             organisation = self._resolve_name(spoken_for.name)
             if organisation is not None:
                 return Resolved(organisation.speaker, RESOLVED_THEY, "pronoun")
-        unnamed = self._unnamed(since, passage_end)
+        # "Asked what advice she would give a young woman, she said": the question's people
+        # are not the subject's.
+        asked = _ASKED_OPENING.match(self.text, since, passage_end)
+        unnamed = self._unnamed(asked.end() if asked else since, passage_end)
         if unnamed or not self._names_person(paragraph[0], passage_end):
             # "A councillor defended it. '...,' he said. The councillor, Dev Mistry, ...".
             introduced = self._introduced_after(at, paragraph[1], gender)
