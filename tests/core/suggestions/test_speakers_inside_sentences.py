@@ -183,3 +183,27 @@ def test_the_people_of_a_question_put_to_someone_are_not_the_subject() -> None:
         "she said: “Learn the engine.”"
     )
     assert last_speaker(text) == "Edith Carrow"
+
+
+def test_a_relative_clause_without_its_pronoun_quotes_its_subject() -> None:
+    text = (
+        "Edith Carrow, who in 1971 became the first woman to command a ferry and went on to "
+        "spend thirty years on the crossing she called “the longest mile in Scotland”, has "
+        "died at 88."
+    )
+    assert last_speaker(text) == "Edith Carrow"
+
+
+def test_a_relative_clause_with_a_role_as_its_subject_quotes_the_role() -> None:
+    text = (
+        "The Brenmoor Water Authority raised its charges. Tenants wrote to the papers, an "
+        "accusation the authority called “simply untrue”."
+    )
+    assert last_speaker(text) == "Brenmoor Water Authority"
+
+
+def test_an_object_pronoun_before_the_verb_is_no_subject_of_it() -> None:
+    text = (
+        "Tenants on Mill Row hired a skip. Omar Haddad, who organised it, said: “It cost us £300.”"
+    )
+    assert last_speaker(text) == "Omar Haddad"

@@ -12,6 +12,7 @@ import re
 
 from annotations.core.suggestions.names import (
     AUX_WORDS,
+    GENERIC_ORGS,
     ROLE_HEADS,
     SPEECH_VERBS,
     UNNAMED_PEOPLE,
@@ -153,6 +154,9 @@ def designator_before_quote(text: str, start: int, end: int) -> Designator | Non
                 reported = _reported_subject(text, tokens, len(tokens) - 1 - index)
                 if reported is not None:
                     return reported
+                contact = _contact_clause_subject(text, tokens, len(tokens) - 1 - index)
+                if contact is not None:
+                    return contact
             found = subject_before(text, start, token.start)
             if found is not None and found.kind != "unknown":
                 return found
@@ -182,6 +186,51 @@ def designator_before_quote(text: str, start: int, end: int) -> Designator | Non
         # "The referee disagreed:": a role, someone unnamed if nobody was introduced so.
         return subject_of_sentence(text, start, end) or _role(tokens[:4])
     return unknown
+
+
+def _contact_clause_subject(text: str, tokens: list[Token], verb: int) -> Designator | None:
+    """The subject of a relative clause with no relative pronoun, right after its noun: "the
+    crossing she called '...'" (she), "an accusation the authority called '...'" (the
+    authority). None unless a lowercase noun stands, spaces only between, before he, she or
+    they, or before "the" and a role ("who organised it, said" is no such clause)."""
+    if verb >= 2 and tokens[verb - 1].lower in ("he", "she", "they"):
+        first = verb - 2
+    elif (
+        verb >= 3
+        and tokens[verb - 2].lower == "the"
+        and tokens[verb - 1].text.islower()
+        and tokens[verb - 1].lower in ROLE_HEADS | GENERIC_ORGS
+    ):
+        first = verb - 3
+    else:
+        return None
+    if not _noun_like(tokens[first]) or any(
+        text[tokens[i].end : tokens[i + 1].start] != " " for i in range(first, verb)
+    ):
+        return None
+    subject = tokens[verb - 1]
+    if subject.lower in ("he", "she", "they"):
+        return Designator("pronoun", subject.start, subject.end, words=(subject.lower,))
+    return Designator("role", tokens[verb - 2].start, subject.end, words=(subject.lower,))
+
+
+def _noun_like(token: Token) -> bool:
+    """A lowercase word that may end a noun phrase: no preposition, conjunction, auxiliary,
+    relative or verb of saying."""
+    return (
+        token.text.islower()
+        and token.lower not in _NOT_NOUNS
+        and token.lower not in AUX_WORDS
+        and token.lower not in SPEECH_VERBS
+        and not token.lower.endswith(("ly", "ed"))
+    )
+
+
+_NOT_NOUNS = wordset(
+    "a an the of for at in on and to with from by as than that which who whom whose because "
+    "though although while when whenever if unless since after before until or but so nor "
+    "what how why where whether what"
+)
 
 
 def _speaker_label(text: str, start: int, tokens: list[Token]) -> Designator | None:
