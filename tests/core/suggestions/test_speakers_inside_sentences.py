@@ -207,3 +207,19 @@ def test_an_object_pronoun_before_the_verb_is_no_subject_of_it() -> None:
         "Tenants on Mill Row hired a skip. Omar Haddad, who organised it, said: “It cost us £300.”"
     )
     assert last_speaker(text) == "Omar Haddad"
+
+
+def test_a_participle_of_saying_after_a_comma_quotes_the_sentences_subject() -> None:
+    text = (
+        "Edith Carrow was given a medal in 1985. She turned down an MBE in 1992, telling a "
+        "reporter at the time that “medals are for the crew”."
+    )
+    assert last_speaker(text) == "Edith Carrow"
+
+
+def test_a_participle_after_a_verb_of_saying_keeps_that_verbs_subject() -> None:
+    text = (
+        "Crews fought 86 fires on Friday, the Union of Valley Firefighters said, describing "
+        "its members as “at the end of their strength”."
+    )
+    assert last_speaker(text) == "Union of Valley Firefighters"

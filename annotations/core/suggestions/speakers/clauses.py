@@ -31,6 +31,7 @@ from annotations.core.suggestions.speakers.subjects import (
     Designator,
     _demonym,
     _role,
+    _sentence_subject,
     subject_after,
     subject_before,
 )
@@ -157,6 +158,9 @@ def designator_before_quote(text: str, start: int, end: int) -> Designator | Non
                 contact = _contact_clause_subject(text, tokens, len(tokens) - 1 - index)
                 if contact is not None:
                     return contact
+                participle = _participle_subject(text, start, token)
+                if participle is not None:
+                    return participle
             found = subject_before(text, start, token.start)
             if found is not None and found.kind != "unknown":
                 return found
@@ -186,6 +190,20 @@ def designator_before_quote(text: str, start: int, end: int) -> Designator | Non
         # "The referee disagreed:": a role, someone unnamed if nobody was introduced so.
         return subject_of_sentence(text, start, end) or _role(tokens[:4])
     return unknown
+
+
+def _participle_subject(text: str, start: int, verb: Token) -> Designator | None:
+    """The subject of a sentence a participle of saying hangs on after a comma: "She turned
+    down an MBE in 1992, telling a reporter that '...'" (she); None when a verb of saying comes
+    before it."""
+    before = text[start : verb.start].rstrip()
+    if not verb.lower.endswith("ing") or not before.endswith(","):
+        return None
+    tokens = tokens_in(text, start, start + len(before) - 1)
+    if any(map(_speech_verb, tokens)):
+        return None  # "..., the union said, describing its members as": the verb's subject
+    found = _sentence_subject(text, tokens)
+    return found if found is not None and found.kind in ("name", "pronoun", "role") else None
 
 
 def _contact_clause_subject(text: str, tokens: list[Token], verb: int) -> Designator | None:
