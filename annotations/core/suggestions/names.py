@@ -152,8 +152,10 @@ NOT_NAMES = wordset(
     the a an in on at by for from to of with without and but or nor so yet if when while as
     after before since until although though because however meanwhile also still then there
     here this that these those it its he she they we i you his her their our my your him them
+    another
     us me who what which where why how some many most more few several all both each every
     any no not none one two three four five six seven eight nine ten first last next earlier
+    eleven twelve thirteen fourteen fifteen twenty thirty forty fifty hundred thousand
     later today yesterday tomorrow tonight according asked speaking writing officials police
     critics experts analysts residents witnesses investigators authorities scientists
     researchers protesters sources others people doctors teachers officers workers voters
@@ -208,7 +210,7 @@ ROLE_HEADS = (
     | ORG_WORDS
     | wordset(
         """
-        official adviser advisor lawyer prosecutor spokesperson businessman businesswoman
+        official adviser advisor lawyer prosecutor spokesperson businessman businesswoman coroner
         scientist researcher author politician lawmaker legislator diplomat envoy negotiator
         activist campaigner candidate challenger incumbent opposition firm carmaker retailer
         regulator airline bank insurer ministry agency government watchdog company

@@ -73,6 +73,10 @@ CONTINUED_AT_MOST = 0.8  # the pieces of a quotation over several paragraphs
 CARRIED = 0.6  # an unattributed quotation opening the paragraph after a quoted speaker
 CONTEXT = 0.6  # an unattributed quotation after a sentence about someone ("She laughs. '...'")
 ECHO = 0.75  # a headline's quotation repeating words an attributed quotation below says
+INTERVIEW = 0.7  # an answer of a question-and-answer interview, the interviewee's
+# An interview printed as questions and answers: at least this many of the writer's questions
+# (a paragraph ending in "?") each followed by a paragraph that is a quotation and nothing else.
+INTERVIEW_ANSWERS = 2
 # Quotations that may echo another: those of the first ECHO_PARAGRAPHS paragraphs (the headline
 # and the lede, which quote someone the article names only further down), at least ECHO_WORDS
 # words long, at most ECHO_AT_MOST of them (a bound on the work on a long text).
@@ -190,6 +194,7 @@ class _Piece:
     designated: tuple[int, int] | None = None
     explicit: bool = False  # an attribution clause names a speaker (known or not)
     designated_unknown: bool = False  # that clause names nobody ("a spokeswoman said")
+    answer: bool = False  # an interview's answer, given to the interviewee (`_interview`)
     attribution: Attribution = "none"
     speaker: str | None = None
     speaker_confidence: float = 0.0
@@ -710,13 +715,66 @@ def _echo(text: str, paragraphs: list[list[_Piece]], spans: list[tuple[int, int]
         (piece, _words_key(text, *piece.inner(spans[piece.paragraph][1])))
         for pieces in paragraphs
         for piece in pieces
-        if piece.speaker is not None and piece.attribution in _ECHO_SOURCES
+        if piece.speaker is not None and (piece.attribution in _ECHO_SOURCES or piece.answer)
     ]
     for piece in candidates:
         key = _words_key(text, *piece.inner(spans[piece.paragraph][1]))
         source = next((s for s, words in sources if s is not piece and key in words), None)
         if source is not None:
             _take(piece, source, ECHO, "echo")
+
+
+def _quotation_alone(text: str, pieces: list[_Piece], span: tuple[int, int]) -> bool:
+    """Whether a paragraph is quotations and nothing else, no clause naming anyone."""
+    if not pieces or any(piece.explicit for piece in pieces):
+        return False
+    cursor = span[0]
+    for piece in pieces:
+        if text[cursor : piece.mark].strip(_BESIDE_ALONE):
+            return False
+        cursor = piece.close + 1 if piece.close is not None else span[1]
+    return not text[cursor : span[1]].strip(_BESIDE_ALONE)
+
+
+_BESIDE_ALONE = " \t\n\u00a0.,;:\u2014\u2013-"
+
+
+def _interview(
+    text: str, paragraphs: list[list[_Piece]], spans: list[tuple[int, int]], registry: Registry
+) -> None:
+    """A question-and-answer interview ("Why take the job?" / "'Because somebody has to fix
+    it.'"): every paragraph that is an unattributed quotation alone, from the first answer on,
+    is the interviewee's, the first person the introduction names (after the headline, before
+    the first answer). Only when at least INTERVIEW_ANSWERS answers follow a question: a
+    feature's one rhetorical question is no interview."""
+    alone = [
+        number
+        for number, pieces in enumerate(paragraphs)
+        if number > 0 and _quotation_alone(text, pieces, spans[number])
+    ]
+    answers = [
+        number
+        for number in alone
+        if not paragraphs[number][0].continues
+        and text[spans[number - 1][0] : spans[number - 1][1]].rstrip().endswith("?")
+    ]
+    if len(answers) < INTERVIEW_ANSWERS:
+        return
+    first = answers[0]
+    interviewee = next(
+        (e for e in registry.between(spans[1][0], spans[first][0]) if e.kind == "person"),
+        None,
+    )
+    if interviewee is None:
+        return
+    for number in alone:
+        if number < first:
+            continue
+        for piece in paragraphs[number]:
+            piece.speaker = interviewee.name
+            piece.speaker_confidence = INTERVIEW
+            piece.attribution = "carried"
+            piece.answer = True
 
 
 def _headline(
@@ -738,10 +796,20 @@ def _headline(
     end = piece.inner(headline[1])[1]
     # The role stands right before the quotation ("as airline blames") or anywhere after it
     # ("'...': an interview with the region's fire chief").
-    before = _WORD.findall(text, headline[0], piece.mark)[-HEADLINE_ROLE_BEFORE:]
     after = _WORD.findall(text, min(end + 1, headline[1]), headline[1])
-    words = [word for word in before + after if word.islower()]
-    resolved = registry.headline_role(words, headline[1], HEADLINE_REACH)
+    # The headline's first word is capitalised as such ("Coroner finds '...'"); a role right
+    # before the quotation is its speaker before any word after it ("... on hospital ward").
+    matches = list(_WORD.finditer(text, headline[0], piece.mark))[-HEADLINE_ROLE_BEFORE:]
+    before = [
+        m.group().lower() if not text[headline[0] : m.start()].strip() else m.group()
+        for m in matches
+    ]
+    resolved = registry.headline_role(
+        [word for word in before if word.islower()], headline[1], HEADLINE_REACH
+    )
+    if resolved is None:
+        words = [word for word in before + after if word.islower()]
+        resolved = registry.headline_role(words, headline[1], HEADLINE_REACH)
     if resolved is not None:
         piece.speaker = resolved.speaker
         piece.speaker_confidence = resolved.confidence
@@ -805,6 +873,8 @@ def quotes_and_registry(
     for number, pieces in enumerate(paragraphs):
         _attribute(text, pieces, spans[number], registry, language)
     _carry(text, paragraphs, spans, registry, language)
+    if language.split("-")[0].lower() == "en":
+        _interview(text, paragraphs, spans, registry)
     _echo(text, paragraphs, spans)
     _headline(text, paragraphs, spans, registry)
 

@@ -93,3 +93,46 @@ def test_a_headline_role_far_before_the_quotation_names_nobody() -> None:
         "Fishing clubs on the Teme say the regulator Riverwatch Wales ignored them."
     )
     assert speakers(text) == [None]
+
+
+def test_a_question_and_answer_interviews_answers_are_the_interviewees() -> None:
+    text = (
+        "The new harbour master\n\n"
+        "Rosa Vantongeren has run Kelby harbour since May. She met us on the quay; our "
+        "questions are in plain text, her answers in quotation marks.\n\n"
+        "Why come back?\n\n"
+        "“Because the harbour is failing, and I know why.”\n\n"
+        "Is the plan too expensive?\n\n"
+        "“Every plan is expensive. Doing nothing costs more.”\n\n"
+        "Tom Ardley, who fishes out of Kelby, says the fees will drive boats away.\n\n"
+        "“He may be right. We will see in a year.”"
+    )
+    assert speakers(text) == ["Rosa Vantongeren"] * 3
+
+
+def test_one_rhetorical_question_before_a_quotation_makes_no_interview() -> None:
+    text = (
+        "Rosa Vantongeren has run Kelby harbour since May.\n\n"
+        "The fees rose again in June. Why does it matter?\n\n"
+        "“The boats will go to Whitby if the fees rise again.”"
+    )
+    assert speakers(text) == [None]
+
+
+def test_a_transcripts_label_names_the_speaker_after_the_role() -> None:
+    text = (
+        "The recording of the cockpit was released on Friday.\n\n"
+        "First officer Dana Kowalczyk-Bryce: “Gear up. Flaps fifteen.”\n\n"
+        "Captain Ivo Marten: “Bird strike, left engine.”\n\n"
+        "Cabin crew member: “Brace, brace, brace.”"
+    )
+    assert speakers(text) == ["Dana Kowalczyk-Bryce", "Ivo Marten", None]
+
+
+def test_a_headlines_role_before_the_quotation_comes_before_one_after_it() -> None:
+    text = (
+        "Coroner finds ‘missed chances’ on hospital ward\n\n"
+        "The senior coroner, Ilse Marchetti-Vane, closed the inquest into a death at Ardwick "
+        "General Hospital on Thursday."
+    )
+    assert speakers(text) == ["Ilse Marchetti-Vane"]

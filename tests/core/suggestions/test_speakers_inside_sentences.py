@@ -159,3 +159,67 @@ def test_a_short_quotation_inside_the_subjects_clause_does_not_hide_the_subject(
         "it was “looking closely” at the figures and would “act if needed”."
     )
     assert [q.speaker for q in quotes_find(text)][1:] == ["Water Quality Board"] * 2
+
+
+def test_as_someone_put_it_before_a_quotation_names_them() -> None:
+    text = (
+        "Leonie Marchbank-Sato complained twice. It may not work. But, as Leonie put it, "
+        "‘if nobody complains, they will do it again.’"
+    )
+    assert last_speaker(text) == "Leonie Marchbank-Sato"
+
+
+def test_as_she_liked_to_put_it_is_the_pronouns_person() -> None:
+    text = (
+        "Edith Carrow never married. She is survived by two nieces and, as she liked to put "
+        "it, “a thousand godchildren”."
+    )
+    assert last_speaker(text) == "Edith Carrow"
+
+
+def test_the_people_of_a_question_put_to_someone_are_not_the_subject() -> None:
+    text = (
+        "Edith Carrow retired in 2002. Asked what she would tell a young woman going to sea, "
+        "she said: “Learn the engine.”"
+    )
+    assert last_speaker(text) == "Edith Carrow"
+
+
+def test_a_relative_clause_without_its_pronoun_quotes_its_subject() -> None:
+    text = (
+        "Edith Carrow, who in 1971 became the first woman to command a ferry and went on to "
+        "spend thirty years on the crossing she called “the longest mile in Scotland”, has "
+        "died at 88."
+    )
+    assert last_speaker(text) == "Edith Carrow"
+
+
+def test_a_relative_clause_with_a_role_as_its_subject_quotes_the_role() -> None:
+    text = (
+        "The Brenmoor Water Authority raised its charges. Tenants wrote to the papers, an "
+        "accusation the authority called “simply untrue”."
+    )
+    assert last_speaker(text) == "Brenmoor Water Authority"
+
+
+def test_an_object_pronoun_before_the_verb_is_no_subject_of_it() -> None:
+    text = (
+        "Tenants on Mill Row hired a skip. Omar Haddad, who organised it, said: “It cost us £300.”"
+    )
+    assert last_speaker(text) == "Omar Haddad"
+
+
+def test_a_participle_of_saying_after_a_comma_quotes_the_sentences_subject() -> None:
+    text = (
+        "Edith Carrow was given a medal in 1985. She turned down an MBE in 1992, telling a "
+        "reporter at the time that “medals are for the crew”."
+    )
+    assert last_speaker(text) == "Edith Carrow"
+
+
+def test_a_participle_after_a_verb_of_saying_keeps_that_verbs_subject() -> None:
+    text = (
+        "Crews fought 86 fires on Friday, the Union of Valley Firefighters said, describing "
+        "its members as “at the end of their strength”."
+    )
+    assert last_speaker(text) == "Union of Valley Firefighters"

@@ -135,3 +135,121 @@ def test_a_description_opening_a_paragraph_names_an_organisation() -> None:
         'with," it said in a statement.'
     )
     assert last_speaker(text) == "Quarry Lane"
+
+
+def test_an_occupation_written_as_a_title_is_no_part_of_the_name() -> None:
+    text = (
+        "Harbourmaster Odile Ferrand-Pike closed the slipway on Monday. "
+        '"The wall will not take another storm," she said.'
+    )
+    assert last_speaker(text) == "Odile Ferrand-Pike"
+
+
+def test_an_agent_noun_before_a_known_first_name_is_a_title() -> None:
+    text = '"We sold out by nine," said Teacher Sarah Lindqvist, who runs the school stall.'
+    assert last_speaker(text) == "Sarah Lindqvist"
+
+
+def test_the_occupation_title_makes_a_role_the_person_is_found_by() -> None:
+    text = (
+        "Beekeeper Ruan Tillotson lost half his hives in the frost. Officials visited on Friday. "
+        '"Nobody warned us," the beekeeper said.'
+    )
+    assert last_speaker(text) == "Ruan Tillotson"
+
+
+def test_a_first_name_ending_like_an_occupation_stays_in_the_name() -> None:
+    text = '"We will appeal," said Jasper Quinn Adeyemi, who runs the yard.'
+    assert last_speaker(text) == "Jasper Quinn Adeyemi"
+
+
+def test_a_place_named_just_before_a_pronoun_does_not_take_its_gender() -> None:
+    text = (
+        "Her uncle, Idris Ventham Oyelaran, 52, drove a bus in Kano Tudun until 2019. He "
+        "still keeps the timetable. “I knew every stop,” he says."
+    )
+    assert last_speaker(text) == "Idris Ventham Oyelaran"
+
+
+def test_a_village_of_a_name_is_a_place_a_pronoun_skips() -> None:
+    text = (
+        "Ruth Callery was born in 1941 in the fishing village of Kilbrannan Ardee. She left at "
+        "sixteen.\n\n“I never went back,” she said."
+    )
+    assert last_speaker(text) == "Ruth Callery"
+
+
+def test_a_state_after_a_town_is_no_person_for_a_known_first_name() -> None:
+    text = (
+        "Dana Ruelas said the firm had closed its plant in Dayton, Georgia, in 2020.\n\n"
+        "“They promised the same there,” she said."
+    )
+    assert last_speaker(text) == "Dana Ruelas"
+
+
+def test_a_name_after_a_town_and_a_comma_is_still_a_person() -> None:
+    text = (
+        "Now a nurse in Galway, Orla Feeney said on Monday that she remembers the night. "
+        "“We sang all the way home,” she said."
+    )
+    assert last_speaker(text) == "Orla Feeney"
+
+
+def test_a_description_before_a_titled_name_gives_its_role() -> None:
+    text = (
+        "Closing the hearing at Ardwick Coroner’s Court, the senior coroner, Dr Ilse "
+        "Marchetti-Vane, recorded a narrative conclusion.\n\n"
+        "“It is not for this court to apportion blame,” the coroner said."
+    )
+    assert last_speaker(text) == "Ilse Marchetti-Vane"
+
+
+def test_a_relative_named_as_an_object_leaves_the_pronoun_to_the_subject() -> None:
+    text = (
+        "A farmer near Hoorn found a ring his grandmother lost. “It was in a potato,” Joost "
+        "van Dalen told a radio station. The ring has been returned to his mother. “She "
+        "cried,” he said."
+    )
+    assert last_speaker(text) == "Joost van Dalen"
+
+
+def test_another_opening_a_clause_is_no_name() -> None:
+    text = (
+        "The post drew 4,000 replies.\n\n"
+        "Another reply, from a student at Harlow Falls Community College, put it more "
+        "briefly: “Cool. I’ll walk.”"
+    )
+    assert last_speaker(text) is None
+
+
+def test_a_first_name_in_apposition_to_a_neighbour_is_the_person_a_pronoun_finds() -> None:
+    text = (
+        "Her neighbour, Torvald, who runs the island's only shop, was pleased. "
+        "“Best week in years,” he said."
+    )
+    assert last_speaker(text) == "Torvald"
+
+
+def test_a_first_name_given_only_is_the_person_a_pronoun_finds() -> None:
+    text = (
+        "“We are not moving,” said Danny Roux, a crane driver.\n\n"
+        "Another picketer, who gave only her first name, Sunniva, said her shifts had been "
+        "cut. “We have been flexible for two years,” she said."
+    )
+    assert last_speaker(text) == "Sunniva"
+
+
+def test_a_neighbour_named_nowhere_keeps_the_pronoun_unknown() -> None:
+    text = (
+        "Ruth Callery runs the shop. Her neighbour, who asked not to be named, was less sure. "
+        "“It will not last,” she said."
+    )
+    assert last_speaker(text) is None
+
+
+def test_a_number_word_opens_no_name() -> None:
+    text = (
+        "Edith Carrow wrote a memoir, Twelve Harbours (2009). She never married. “I had the "
+        "sea,” she said."
+    )
+    assert last_speaker(text) == "Edith Carrow"

@@ -8,9 +8,14 @@ person or organisation it stands for is the `registry`'s job.
 
 from __future__ import annotations
 
+import re
+
 from annotations.core.suggestions.names import (
     AUX_WORDS,
+    GENERIC_ORGS,
+    ROLE_HEADS,
     SPEECH_VERBS,
+    UNNAMED_PEOPLE,
     wordset,
 )
 from annotations.core.suggestions.speakers.mentions import (
@@ -26,10 +31,19 @@ from annotations.core.suggestions.speakers.subjects import (
     Designator,
     _demonym,
     _role,
+    _sentence_subject,
     subject_after,
     subject_before,
 )
 
+# "as Desmond put it," / "as she liked to put it," right before a quotation.
+_PUT_IT = re.compile(
+    r"\b(?P<as>[Aa]s)\s+[^,;:.!?]{1,60}?\s+"
+    r"(?P<verb>(?:(?:liked|likes|used|loved|loves)\s+to\s+)?(?:put|puts))\s+it\s*[,:]?\s*$"
+)
+# A transcript's speaker label is at most this many words ("Flight controller Dr Katrien de
+# Smet:").
+LABEL_WORDS = 7
 # Verbs a text speaks with besides those of saying: "the letter read", "the note stated".
 _DOCUMENT_VERBS = wordset("read reads")
 # An unnamed subject: "a man in the gallery", "one woman", "another resident".
@@ -141,6 +155,12 @@ def designator_before_quote(text: str, start: int, end: int) -> Designator | Non
                 reported = _reported_subject(text, tokens, len(tokens) - 1 - index)
                 if reported is not None:
                     return reported
+                contact = _contact_clause_subject(text, tokens, len(tokens) - 1 - index)
+                if contact is not None:
+                    return contact
+                participle = _participle_subject(text, start, token)
+                if participle is not None:
+                    return participle
             found = subject_before(text, start, token.start)
             if found is not None and found.kind != "unknown":
                 return found
@@ -149,7 +169,16 @@ def designator_before_quote(text: str, start: int, end: int) -> Designator | Non
             ):
                 return found
             unknown = unknown or found
+    put = _PUT_IT.search(text, start, end)
+    if unknown is None and put is not None:
+        # "But, as Desmond put it, '...'": the subject of "put it", whatever the mark after.
+        found = subject_before(text, put.end("as"), put.start("verb"))
+        if found is not None and found.kind != "unknown":
+            return found
     if unknown is None and text[start:end].rstrip().endswith(":"):
+        label = _speaker_label(text, start, tokens)
+        if label is not None:
+            return label
         # "Her verdict:", "His answer:": the person the pronoun stands for.
         if (
             2 <= len(tokens) <= 3
@@ -161,6 +190,95 @@ def designator_before_quote(text: str, start: int, end: int) -> Designator | Non
         # "The referee disagreed:": a role, someone unnamed if nobody was introduced so.
         return subject_of_sentence(text, start, end) or _role(tokens[:4])
     return unknown
+
+
+def _participle_subject(text: str, start: int, verb: Token) -> Designator | None:
+    """The subject of a sentence a participle of saying hangs on after a comma: "She turned
+    down an MBE in 1992, telling a reporter that '...'" (she); None when a verb of saying comes
+    before it."""
+    before = text[start : verb.start].rstrip()
+    if not verb.lower.endswith("ing") or not before.endswith(","):
+        return None
+    tokens = tokens_in(text, start, start + len(before) - 1)
+    if any(map(_speech_verb, tokens)):
+        return None  # "..., the union said, describing its members as": the verb's subject
+    found = _sentence_subject(text, tokens)
+    return found if found is not None and found.kind in ("name", "pronoun", "role") else None
+
+
+def _contact_clause_subject(text: str, tokens: list[Token], verb: int) -> Designator | None:
+    """The subject of a relative clause with no relative pronoun, right after its noun: "the
+    crossing she called '...'" (she), "an accusation the authority called '...'" (the
+    authority). None unless a lowercase noun stands, spaces only between, before he, she or
+    they, or before "the" and a role ("who organised it, said" is no such clause)."""
+    if verb >= 2 and tokens[verb - 1].lower in ("he", "she", "they"):
+        first = verb - 2
+    elif (
+        verb >= 3
+        and tokens[verb - 2].lower == "the"
+        and tokens[verb - 1].text.islower()
+        and tokens[verb - 1].lower in ROLE_HEADS | GENERIC_ORGS
+    ):
+        first = verb - 3
+    else:
+        return None
+    if not _noun_like(tokens[first]) or any(
+        text[tokens[i].end : tokens[i + 1].start] != " " for i in range(first, verb)
+    ):
+        return None
+    subject = tokens[verb - 1]
+    if subject.lower in ("he", "she", "they"):
+        return Designator("pronoun", subject.start, subject.end, words=(subject.lower,))
+    return Designator("role", tokens[verb - 2].start, subject.end, words=(subject.lower,))
+
+
+def _noun_like(token: Token) -> bool:
+    """A lowercase word that may end a noun phrase: no preposition, conjunction, auxiliary,
+    relative or verb of saying."""
+    return (
+        token.text.islower()
+        and token.lower not in _NOT_NOUNS
+        and token.lower not in AUX_WORDS
+        and token.lower not in SPEECH_VERBS
+        and not token.lower.endswith(("ly", "ed"))
+    )
+
+
+_NOT_NOUNS = wordset(
+    "a an the of for at in on and to with from by as than that which who whom whose because "
+    "though although while when whenever if unless since after before until or but so nor "
+    "what how why where whether what"
+)
+
+
+def _speaker_label(text: str, start: int, tokens: list[Token]) -> Designator | None:
+    """A transcript's label opening its paragraph: a role and a name ("Launch director Callum
+    Shearer: '...'", "Flight controller Dr Katrien de Smet: '...'") names the person; a role
+    alone ("Range safety officer: '...'") is whoever was introduced with it, else unknown. None
+    unless the label is a capitalised description of at most LABEL_WORDS words, no verb of
+    saying in it, ending on the name or on a role word."""
+    if not tokens or len(tokens) > LABEL_WORDS or not tokens[0].capitalised:
+        return None
+    if text[max(0, start - 1) : start] not in ("", "\n") or any(map(_speech_verb, tokens)):
+        return None
+    runs = runs_in(text, tokens)
+    last = runs[-1] if runs else []
+    if last and last[-1] is tokens[-1] and last[0] is not tokens[0]:
+        # "Launch director Callum Shearer": the description before the name is lowercase.
+        if all(token.text.islower() for token in tokens[1 : tokens.index(last[0])]):
+            name = name_of(text, last)
+            if name is not None and name.kind != "place":
+                return Designator("name", name.start, name.end, name=name)
+        return None
+    if (
+        len(tokens) >= 2
+        and all(token.text.islower() for token in tokens[1:])
+        and tokens[-1].lower in ROLE_HEADS | UNNAMED_PEOPLE
+    ):
+        return Designator(
+            "role", tokens[0].start, tokens[-1].end, words=tuple(t.lower for t in tokens)
+        )
+    return None
 
 
 def _reported_subject(text: str, tokens: list[Token], verb: int) -> Designator | None:

@@ -244,6 +244,10 @@ def name_of(text: str, run: list[Token]) -> Name | None:
         return Name(text[start:end], start, end, "org", None, frozenset(), org_words)
     words = [_bare(token).lower() for token in run]
     last_title = max((i for i, word in enumerate(words) if word in TITLES), default=-1)
+    if 0 < last_title < len(words) - 1 and words[0] not in TITLES and words[-1] in ORG_WORDS:
+        last_title = -1  # "Kelstow General Hospital": a title inside an organisation's name
+    if last_title < 0 and _occupation_title(words):
+        last_title = 0  # "Shopkeeper Farida Bhatti": the occupation is a title
     gender: Gender | None = None
     roles: frozenset[str] = frozenset()
     tail = run
@@ -307,6 +311,28 @@ def name_of(text: str, run: list[Token]) -> Name | None:
         tuple(tail_words),
         titled=last_title >= 0,
     )
+
+
+# Endings of an occupation written as a title before a full name ("Councilmember Priya
+# Raman-Delgado", "Grandmaster Tomasz Wiśniewski-Hart", "Fisherman Joaquim Alves"). Compounds
+# that no first name ends with are enough; an agent noun's ending ("Shopkeeper", "Teacher",
+# "Librarian") only before a first name the lists know, since first names end so too ("Jasper",
+# "Tyler").
+_OCCUPATION_COMPOUNDS = ("member", "master", "keeper", "man", "woman", "worker", "maker")
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant")
+
+
+def _occupation_title(words: list[str]) -> bool:
+    """Whether the first of at least three capitalised words is an occupation used as a title:
+    one word, not itself a first name, ending like an occupation, before a person's name."""
+    if len(words) < 3 or "of" in words or _first_name_gender(words[0]) is not None:
+        return False
+    role = words[0]
+    if len(role) < 6 or "-" in role or role in ORG_WORDS | PLACE_WORDS:
+        return False
+    if role.endswith(_OCCUPATION_COMPOUNDS):
+        return not set(words[1:]) & (ORG_WORDS | PLACE_WORDS)
+    return role.endswith(_AGENT_ENDINGS) and _first_name_gender(words[1]) is not None
 
 
 def _organisation(run: list[Token]) -> bool:

@@ -41,12 +41,14 @@ from annotations.core.suggestions.speakers.mentions import (
     _joinable,
     _particle_surnames,
     _role_gender,
+    _sentence_start,
     name_of,
     runs_in,
     tokens_in,
 )
 from annotations.core.suggestions.speakers.subjects import (
     _NAME_GIVEN,
+    _NAMED_IN_APPOSITION,
     _NATIONALITY,
     Designator,
     _antecedent,
@@ -56,12 +58,20 @@ from annotations.core.suggestions.speakers.subjects import (
     _subject_before,
 )
 
+# A spokesperson the clause gives no organisation: "A spokesperson told us".
+_BARE_SPOKESPERSON = re.compile(r"(?:[Aa]n?|[Tt]he)\s+spokes(?:person|man|woman)")
 _INDEFINITE_START = re.compile(r"(?:[Aa]n?|[Oo]ne)\s")
 # A paragraph opening with a full name and an age: "Gareth Lyle, 58, of Harrogate, denies".
 _NAMED_WITH_AGE = re.compile(r"\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s*\d{1,3},")
 
 # Prepositions after which a name is an object, never the subject of a sentence.
+# An organisation opening a passage within this many words is what the passage is about.
+PASSAGE_SUBJECT_WORDS = 6
 _OBJECT = frozenset({"to", "against", "from", "with", "over", "by", "at", "for", "like", "than"})
+# Where a place is named: "a teacher in El Fasher", "the village of Ponta Negra", "its terminal
+# in Norfolk, Virginia". A following he/she is not that name's.
+_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "from", "at"})
+_SETTLEMENTS = frozenset({"village", "town", "city", "island", "port", "county", "state"})
 
 # Confidence that the speaker is right, by how the speaker was found.
 NAMED = 0.95  # a full name (or a named organisation) in the clause next to the quote
@@ -79,6 +89,7 @@ ROLE_WINDOW = 5_000
 THEY_WINDOW = 1_000
 MAX_MENTIONS_BACK = 80
 _APPOSITIVE_AFTER = re.compile(r"\s*,\s*((?:a|an|the)\s[^,;:.!?\"“”«»]{1,80})")
+_ASKED_OPENING = re.compile(r"\s*(?:Asked|Pressed|Challenged|Questioned)\b[^.!?,;:]*,")
 _UNNAMED = re.compile(
     # "a retired teacher", "one Green official" (a party or a nationality before the noun).
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[A-Z][a-z]+\s+)?(?:[a-z0-9-]+\s+){0,2}(?:"
@@ -150,6 +161,11 @@ class Entity:
     spoke: bool = False  # a single word that was named as a speaker: a person, most likely
     # Named only after a preposition ("lost 91-78 to Eastgate Titans"): nothing says a person.
     object_only: bool = True
+    # A single name given in apposition to someone described ("Her neighbour, Magnus,"): that
+    # description names nobody else.
+    named_in_apposition: bool = False
+    # Named only where something is ("in El Fasher", "Norfolk, Virginia"): a place, most likely.
+    place_only: bool = True
 
 
 @dataclass(frozen=True)
@@ -194,6 +210,7 @@ class Registry:
         # A name "it" may show to be a firm's, past other names ("Brisa Home is recalling
         # every Halo heater it has sold"): the entity and the index of the token after it.
         firm: tuple[Entity, int] | None = None
+        place_before = -1  # where the last name at a place ended ("in Norfolk", ", Virginia")
         runs = iter(runs_in(self.text, tokens))
         run = next(runs, None)
         for index, token in enumerate(tokens):
@@ -219,22 +236,39 @@ class Registry:
                 )
                 entity = self.add(name, subject=not modifier) if name is not None else None
                 after_preposition = index > 0 and tokens[index - 1].lower in _OBJECT
-                if entity is not None and not modifier and not after_preposition:
+                at_place = self._at_place(tokens, index, place_before)
+                place_before = run[-1].end if at_place else -1
+                if entity is not None and not modifier and not after_preposition and not at_place:
                     entity.object_only = False  # "Eastgate's coach" says no more than "to ..."
+                if entity is not None and not at_place:
+                    entity.place_only = False
                 if entity is not None and name is not None and entity.kind == "single":
                     self._first_name_given(entity, name)
                 if entity is not None and name is not None:
                     self._described_organisation(entity, name, start, end)
-                    entity.roles |= self._apposition(name, start, end)
+                    entity.roles |= self._apposition(name, start, end, run[0].start)
                     if entity.gender is None and entity.kind in ("person", "single"):
                         entity.gender = _role_gender(entity.roles)
                 last_person = entity if entity and entity.kind == "person" else None
-                if run[-1].possessive:
+                if run[-1].possessive or at_place:
                     last_person = None
                 if last_person is not None:
                     firm = (last_person, index + len(run))
                 elif entity is not None and entity.kind == "person":
                     firm = None
+                elif (
+                    entity is not None
+                    and entity.kind == "single"
+                    and entity.gender is None
+                    and not run[-1].possessive
+                    and (index == 0 or _sentence_start(self.text, token.start))
+                    # "Parcel volumes were flat, the company said in its statement": a word
+                    # the text also writes in lowercase opens a sentence, it names nothing.
+                    and not self.common_word(token.lower)
+                ):
+                    # "FitLoop said in a statement that it would appeal": a single word opening
+                    # its passage, no person's (no first name, title or pronoun made it so).
+                    firm = (entity, index + len(run))
                 since = 0
                 run = next(runs, None)
                 continue
@@ -253,6 +287,24 @@ class Registry:
                 firm[0].kind = "org"
                 firm = last_person = None
 
+    def _at_place(self, tokens: list[Token], index: int, place_before: int) -> bool:
+        """Whether the name starting at `tokens[index]` names where something is: after "in",
+        "near", "from" or "at", after "the village of" and the like, or right after such a
+        name and a comma ("in Norfolk, Virginia")."""
+        if index == 0:
+            return False
+        previous = tokens[index - 1].lower
+        if previous in _PLACE_PREPOSITIONS:
+            return True
+        if previous == "of" and index > 1 and tokens[index - 2].lower in _SETTLEMENTS:
+            return True
+        # "Norfolk, Virginia": one word, not "in Galway, Siobhán Ferriter said".
+        return (
+            place_before >= 0
+            and self.text[place_before : tokens[index].start] == ", "
+            and (index + 1 >= len(tokens) or not tokens[index + 1].capitalised)
+        )
+
     def _it_follows(self, entity: Entity, tokens: list[Token], index: int, after: int) -> bool:
         """Whether "it" as a subject or "its" follows, in the same sentence, a name no first
         name, title or pronoun made a person's: "Brisa Home is recalling every heater it has
@@ -269,12 +321,21 @@ class Registry:
         if any(mark in self.text[tokens[after].start : token.start] for mark in ".!?"):
             return False
         first = entity.name.split()[0].lower()
-        return not entity.roles and _first_name_gender(first) is None
+        roles = entity.roles
+        if entity.kind == "single":
+            # A lone word's "roles" may be any word an apposition guessed ("fined" in "the
+            # office fined FitLoop"): only a person's description makes it a person's.
+            roles = roles & (ROLE_HEADS | UNNAMED_PEOPLE)
+        return not roles and _first_name_gender(first) is None
 
     def _first_name_given(self, entity: Entity, name: Name) -> None:
         """A single name someone gave for themselves ("who gave his name only as Yonas", "a
         woman named Ines") is a person, of the gender the phrase gives."""
         given = _NAME_GIVEN.search(self.text, max(0, name.start - 60), name.start)
+        if given is None:
+            given = _NAMED_IN_APPOSITION.search(self.text, max(0, name.start - 60), name.start)
+            if given is not None:
+                entity.named_in_apposition = True
         if given is None:
             return
         entity.kind = "person"
@@ -297,13 +358,15 @@ class Registry:
         if before is not None or after is not None:
             entity.kind = "org"
 
-    def _apposition(self, name: Name, start: int, end: int) -> set[str]:
+    def _apposition(self, name: Name, start: int, end: int, opening: int) -> set[str]:
         """The role words around a name: an apposition ("Ruth Alvarez, a virologist at the
         Pasteur Institute" gives virologist, not the institute's words), the age ("Doris
         Keane, 81," gives 81-year-old, as "the 81-year-old said" refers back to her) and a
         lowercase word right before the name ("defendant Mark Ellis")."""
         after = _APPOSITIVE_AFTER.match(self.text[name.end : min(end, name.end + 100)])
-        before = _APPOSITIVE_BEFORE.search(self.text[max(start, name.start - 100) : name.start])
+        # "the area coroner, Dr Amélie de la Fontaine,": the description stands before the
+        # title (`opening`, where the name's run starts).
+        before = _APPOSITIVE_BEFORE.search(self.text[max(start, opening - 100) : opening])
         words: set[str] = set()
         for found in (after, before):
             if found is not None:
@@ -333,6 +396,16 @@ class Registry:
                 self._surname_refs.setdefault(surname, []).append((name.start, entity))
         if entity is None and len(name.words) == 1 and not self.common_word(name.text):
             entity = self._full_name_of(name)
+        if (
+            entity is None
+            and _acronym(name.text)
+            and self._ends
+            and self._ends[-1] == name.start - 2
+            and self.text[name.start - 2 : name.start] == " ("
+        ):
+            # "the Rail Signalling Staff Association (RSSA)": the acronym is that name's.
+            entity = self._entities[-1]
+            self._by_name.setdefault(name.text.lower(), entity)
         if entity is None:
             key = name.text.lower()
             entity = self._by_name.get(key)
@@ -489,6 +562,15 @@ class Registry:
             return self._resolve_pronoun(designator.words[0], at, since, passage_end, paragraph)
         if designator.kind == "role":
             found = self._resolve_role(designator.words, at, designator.end, paragraph_end)
+            if found is None and designator.words[-1] in GENERIC_ORGS and since < at:
+                # "FitLoop said in a statement that it would appeal. '...,' the company
+                # said": the organisation the sentence before is about, of two named.
+                # Not when its name says it is another kind ("the company" is no Authority,
+                # nor a Ltd, which the one-named rule below finds anyway).
+                about = self._passage_organisation(since, at, paragraph_end)
+                kinds = set(about.speaker.lower().split()) & ORG_WORDS if about else set()
+                if about is not None and kinds <= {designator.words[-1]}:
+                    return Resolved(about.speaker, RESOLVED_THEY, "role")
             variation = (
                 found is None
                 and designator.words[-1] not in UNNAMED_PEOPLE
@@ -501,6 +583,11 @@ class Registry:
         if designator.kind == "document":
             return self._document_author(designator.words[0], at)
         if designator.kind == "unknown":
+            if _BARE_SPOKESPERSON.fullmatch(self.text, designator.start, designator.end):
+                # "Eastmarch says ... It has not said why. A spokesperson told us only that":
+                # the organisation the paragraph speaks of, if it names only one.
+                start = since if paragraph_start is None else paragraph_start
+                return self._paragraph_organisation(start, at)
             return self._named_next(designator, paragraph_end)
         return None
 
@@ -561,6 +648,10 @@ class Registry:
             surnamed = self.person_named(" ".join(name.words), before=name.start)
             if surnamed is not None:
                 return Resolved(surnamed.name, RESOLVED_SURNAME, "surname")
+        if _acronym(name.text):
+            aliased = self._by_name.get(name.text.lower())
+            if aliased is not None and aliased.name != name.text:
+                return Resolved(aliased.name, NAMED, "named")  # "the RSSA said"
         if len(name.words) >= 2 or name.kind == "org" and _acronym(name.text):
             return Resolved(name.text, NAMED, "named")
         person = self.person_named(name.words[0], before=name.start)
@@ -587,6 +678,11 @@ class Registry:
         if pronoun == "they" and _UNNAMED_GROUP.search(self.text, since, passage_end):
             return None  # "A group of students ... they said"
         if pronoun in ("they", "it"):
+            # "By noon the authority had deleted the post ... '...,' it said": the organisation
+            # the passage before is about, before one named since.
+            about = self._passage_organisation(since, passage_end, paragraph[1])
+            if about is not None:
+                return about
             for entity in self.recent(at, THEY_WINDOW):
                 if entity.kind == "org":
                     return Resolved(entity.name, RESOLVED_THEY, "pronoun")
@@ -615,7 +711,10 @@ class Registry:
             organisation = self._resolve_name(spoken_for.name)
             if organisation is not None:
                 return Resolved(organisation.speaker, RESOLVED_THEY, "pronoun")
-        unnamed = _UNNAMED.search(self.text, since, passage_end)
+        # "Asked what advice she would give a young woman, she said": the question's people
+        # are not the subject's.
+        asked = _ASKED_OPENING.match(self.text, since, passage_end)
+        unnamed = self._unnamed(asked.end() if asked else since, passage_end)
         if unnamed or not self._names_person(paragraph[0], passage_end):
             # "A councillor defended it. '...,' he said. The councillor, Dev Mistry, ...".
             introduced = self._introduced_after(at, paragraph[1], gender)
@@ -629,7 +728,7 @@ class Registry:
             for entity in self.recent(at, PRONOUN_WINDOW):
                 if not _personal(entity):
                     continue
-                if entity.gender == gender:
+                if entity.gender == gender and (weak or not entity.place_only):
                     return Resolved(entity.name, RESOLVED, "pronoun")
                 # A full name of no known gender, when something made it a person's.
                 if entity.gender is None and (
@@ -638,6 +737,61 @@ class Registry:
                     entity.gender = gender
                     return Resolved(entity.name, RESOLVED_WEAK, "pronoun")
         return None
+
+    def _passage_organisation(
+        self, since: int, passage_end: int, paragraph_end: int
+    ) -> Resolved | None:
+        """The organisation a passage opens with as its subject: named ("Kelstow General
+        Hospital says ...") or described ("By noon the authority had ..."), within its first
+        PASSAGE_SUBJECT_WORDS words."""
+        tokens = tokens_in(self.text, since, passage_end)[:PASSAGE_SUBJECT_WORDS]
+        for index, token in enumerate(tokens):
+            for _, _, entity, _ in self.mentions(token.start, token.end):
+                # The first name met is the subject: an organisation's, or someone else's.
+                if entity.kind != "org":
+                    return None
+                return Resolved(entity.name, RESOLVED_THEY, "pronoun")
+            if token.lower == "the" and index + 1 < len(tokens):
+                head = tokens[index + 1]
+                if head.text.islower() and head.lower in GENERIC_ORGS | ORG_WORDS:
+                    found = self._resolve_role((head.lower,), head.start, head.end, paragraph_end)
+                    if found is not None:
+                        return Resolved(found.speaker, RESOLVED_THEY, "pronoun")
+                    return None
+        return None
+
+    def _paragraph_organisation(self, paragraph_start: int, at: int) -> Resolved | None:
+        """The one organisation named in the paragraph before `at`; None for none or two."""
+        found = {
+            id(entity): entity
+            for entity in self.between(paragraph_start, at)
+            if entity.kind == "org"
+        }
+        if len(found) != 1:
+            return None
+        (entity,) = found.values()
+        return Resolved(entity.name, RESOLVED_THEY, "role")
+
+    def _named_after(self, at: int, end: int) -> bool:
+        """Whether the single name of someone described right before `at` follows it, in
+        apposition ("Another picketer, who gave only her first name, Keisha,")."""
+        for _, _, entity, _ in self.mentions(at, min(end, at + 60)):
+            return entity.named_in_apposition
+        return False
+
+    def _unnamed(self, start: int, end: int) -> bool:
+        """Whether `[start, end)` speaks of someone unnamed (`_UNNAMED`). Someone known only
+        through another ("her lawyer") only as a clause's subject, at its start: "has been
+        returned to his mother" is an object, no speaker."""
+        for match in _UNNAMED.finditer(self.text, start, end):
+            if self._named_after(match.end(), end):
+                continue  # "Her neighbour, Magnus, who runs the cafe": named after all
+            if not match.group().lower().startswith(("his ", "her ", "their ")):
+                return True
+            before = self.text[start : match.start()].rstrip(" \t")
+            if not before.strip() or before[-1] in ",.;:!?\n":
+                return True
+        return False
 
     def _paragraph_person(self, paragraph_start: int, at: int) -> Resolved | None:
         """The person a paragraph is about (the first it names as a subject), else the person
@@ -744,8 +898,13 @@ def _document_mentions(head: str) -> re.Pattern[str]:
         rf"|(?P<owner>\b[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)['’]s\s+(?:\w+\s+)?{word}\b"
         rf"|(?:^|(?<=[.!?]\s)|(?<=\n))(?P<within>[A-Z][^.;:!?\n]{{0,120}}?)\s+in\s+"
         rf"(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?{word}\b"
-        # ... unless the text then says whose it is ("in a letter from X", "that X sent").
-        r"(?!\s+(?:(?:sent|written|issued|signed)\s+)?(?:from|by|that|which)\b)"
+        # ... unless the text then says whose it is ("in a letter from X", "that X sent"; not
+        # "said in a statement that it was disappointed").
+        r"(?!\s+(?:(?:sent|written|issued|signed)\s+)?(?:from|by)\b)"
+        r"(?!\s+(?:that|which)\s+[^.;:!?]{1,80}?\s+(?:had\s+)?"
+        r"(?:sent|wrote|written|posted|issued|signed)\b)"
+        # "In a 63-page ruling, the office said": the subject after the comma wrote it.
+        rf"|(?:^|(?<=[.!?]\s)|(?<=\n))In\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?{word},"
     )
 
 

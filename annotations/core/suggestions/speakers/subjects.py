@@ -15,6 +15,8 @@ from typing import (
 from annotations.core.suggestions.names import (
     AUX_WORDS,
     DESCRIPTION_STARTS,
+    GENERIC_ORGS,
+    ORG_WORDS,
     POST_NOMINALS,
     ROLE_HEADS,
     ROLE_SYNONYMS,
@@ -42,6 +44,14 @@ _NAME_GIVEN = re.compile(
     r"|\b(?:known|identified)\s+only\s+as\s+$"
     r"|\b(?:" + "|".join(sorted(UNNAMED_PEOPLE)) + r")\s+(?:named|called)\s+$"
 )
+# A single name given in apposition to a person: "who gave only her first name, Keisha,",
+# "Her neighbour, Magnus,", "Another picketer, Keisha,".
+_NAMED_IN_APPOSITION = re.compile(
+    r"\bgave\s+only\s+(his|her|their)\s+first\s+name,\s*$"
+    r"|(?:^|[.;:!?]\s+|\n)(?:[Hh]is|[Hh]er|[Tt]heir|[Aa]nother|[Oo]ne)\s+(?:[a-z-]+\s+){0,2}(?:"
+    + "|".join(sorted(UNNAMED_PEOPLE))
+    + r"),\s*$"
+)
 # Heads of a definite subject that stand for a text, not a person ("the letter read").
 _NOT_ROLES = wordset("letter statement report document email post message note notice sign")
 # Texts that speak for whoever wrote them: "His report said", "a statement from Brightloop
@@ -49,7 +59,7 @@ _NOT_ROLES = wordset("letter statement report document email post message note n
 _DOCUMENTS = wordset(
     "letter letters statement statements report document email emails post posts message "
     "messages note memo briefing account filing tweet blog website submission leaflet "
-    "newsletter bulletin circular notice survey assessment"
+    "newsletter bulletin circular notice survey assessment ruling"
 )
 _DOCUMENT_POSSESSIVES = {"his": "he", "her": "she", "its": "it", "their": "they"}
 # "the Dutchman", "the Spaniard", "the Brazilian": a nationality, not a name. The shape also
@@ -59,6 +69,9 @@ _DEMONYM = re.compile(
 )
 _ARTICLES = wordset("the a an")
 _SPOKESPEOPLE = wordset("spokesperson spokesman spokeswoman spokespeople representative")
+# A spokesperson given an organisation, which "the spokesperson" this far on still speaks for.
+_SPOKESPERSON_FOR = re.compile(r"\b(?:spokes(?:person|man|woman)|representative)\s+(?:for|at)\s")
+SPOKESPERSON_REACH = 600
 # Verbs that report a clause ("said Moss had ..."), the one a nested quotation sits in.
 # Words opening a clause of its own after a comma: its subject, if any, follows them.
 _CLAUSE_OPENERS = wordset("though although while whereas but and because which who")
@@ -265,16 +278,19 @@ def _unknown(tokens: list[Token]) -> Designator | None:
     return None
 
 
-def _spokesperson(text: str, start: int, end: int) -> Designator | None:
+def _spokesperson(text: str, start: int, end: int, *, earlier: bool = True) -> Designator | None:
     """The organisation a spokesperson speaks for, when the text names it: "a spokesperson for
     Northway Rail", "a Network Rail spokeswoman" (the set's rule: the organisation is the
-    speaker); None for "a government spokesman" or "a spokesman for the upper house"."""
+    speaker), "a spokesperson for the trust" (a role: the organisation introduced with it),
+    "the spokesperson" (the one the text gave an organisation shortly before, if `earlier`);
+    None for "a government spokesman" or "a spokesman for the upper house"."""
     tokens = tokens_in(text, start, end)
     for index, token in enumerate(tokens):
         if token.lower not in _SPOKESPEOPLE or token.capitalised:
             continue
         if index + 1 < len(tokens) and tokens[index + 1].lower in ("for", "at"):
             after = tokens[index + 2 :]
+            definite = bool(after) and after[0].lower == "the"
             while after and after[0].lower == "the":
                 after = after[1:]
             runs = runs_in(text, after)
@@ -282,6 +298,17 @@ def _spokesperson(text: str, start: int, end: int) -> Designator | None:
                 name = name_of(text, runs[0])
                 if name is not None and name.kind != "place":
                     return Designator("name", name.start, name.end, name=replace(name, kind="org"))
+            if definite and after and after[0].lower in GENERIC_ORGS | ORG_WORDS:
+                # "a spokesperson for the trust": whichever trust the text introduced.
+                return Designator("role", after[0].start, after[0].end, words=(after[0].lower,))
+        if earlier and index > 0 and tokens[index - 1].lower == "the":
+            # "the spokesperson said": the organisation of the spokesperson met before.
+            window = max(0, token.start - SPOKESPERSON_REACH)
+            given = [m for m in _SPOKESPERSON_FOR.finditer(text, window, token.start)]
+            if given:
+                found = _spokesperson(text, given[-1].start(), given[-1].end() + 80, earlier=False)
+                if found is not None:
+                    return found
         before = [run for run in runs_in(text, tokens[:index]) if run[-1] is tokens[index - 1]]
         if index > 0 and before and not before[0][-1].possessive:
             name = name_of(text, before[0])
