@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.formats import number_format
 from django.utils.translation import gettext, gettext_lazy
-from trafilatura.settings import Document
+from trafilatura.settings import Document, set_date_params
 from trafilatura.utils import load_html
 
 from annotations import fetching
@@ -123,7 +123,12 @@ def text_validate(text: str) -> str:
 
 def html_extract(html: str | bytes, *, url: str | None = None) -> ExtractedArticle:
     """Main text, title, author, date, site name and declared language of an HTML page
-    (trafilatura; the language from the page's `<html lang>`)."""
+    (trafilatura; the language from the page's `<html lang>`).
+
+    The date is one the page states (its metadata, a <time>, a full date in its URL or text):
+    htmldate's extensive search is off, as it falls back on any year in the text, so a
+    footer's "© 2026" became 1 January 2026 (walk 18, finding 1).
+    """
     tree = load_html(html)
     document = trafilatura.bare_extraction(
         tree if tree is not None else html,
@@ -132,6 +137,7 @@ def html_extract(html: str | bytes, *, url: str | None = None) -> ExtractedArtic
         include_comments=False,
         include_tables=False,
         favor_recall=True,
+        date_extraction_params=set_date_params(extensive=False),
     )
     # A Document, or None when nothing was found (a dict only with as_dict=True, not asked for).
     if not isinstance(document, Document) or not (document.text or "").strip():

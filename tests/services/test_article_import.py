@@ -42,6 +42,19 @@ FRENCH_HTML = """<!doctype html>
 plupart des conteneurs, a indiqué le syndicat.</p>
 <p>L'accord augmente les salaires de 6 % cette année, selon un communiqué du port.</p>
 </article></body></html>"""
+# No date anywhere but the footer's copyright year; and the same page stating its date.
+COPYRIGHT_ONLY_HTML = """<!doctype html>
+<html lang="en"><head><title>Rail operator claims trains now 98% on time</title></head><body>
+<article><h1>Rail operator claims trains now 98% on time</h1>
+<p>Valley Rail's chief executive said on Tuesday that 98 per cent of its trains had arrived on
+time in October, the best month on record.</p>
+<p>The passengers' union said the operator counts a train as on time if it is 15 minutes late.</p>
+</article>
+<footer>© Valley Times 2019 · Cookie settings · Subscribe</footer>
+</body></html>"""
+DATED_HTML = COPYRIGHT_ONLY_HTML.replace(
+    "<h1>Rail", '<p class="date">Published 12 March 2024</p><h1>Rail'
+)
 SHORT_HTML = """<!doctype html>
 <html lang="es"><head><title>Huelga</title></head><body><article>
 <h1>Huelga</h1><p>Fin.</p></article></body></html>"""
@@ -62,6 +75,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             "/french.html": (200, "text/html; charset=utf-8", FRENCH_HTML.encode()),
             # Too short to judge: the page's own declaration stands.
             "/short.html": (200, "text/html; charset=utf-8", SHORT_HTML.encode()),
+            "/copyright-only.html": (200, "text/html", COPYRIGHT_ONLY_HTML.encode()),
+            "/dated.html": (200, "text/html", DATED_HTML.encode()),
         }
         if self.path == "/redirect":
             self.send_response(302)
@@ -177,6 +192,15 @@ def test_an_article_is_fetched_from_a_url(site, private_fetch_allowed):
     assert article.source_url == f"{site}/article.html"
     assert article.byline == "Lena Fischer"
     assert "nine-day strike" in article.text
+
+
+@pytest.mark.django_db
+def test_a_fetched_page_gets_only_the_publication_date_it_states(site, private_fetch_allowed):
+    undated = article_import(imported_by=None, url=f"{site}/copyright-only.html")
+    dated = article_import(imported_by=None, url=f"{site}/dated.html")
+
+    assert undated.published_on is None  # not 1 January of the footer's copyright year
+    assert str(dated.published_on) == "2024-03-12"
 
 
 @pytest.mark.django_db
