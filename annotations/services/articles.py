@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.formats import number_format
 from django.utils.translation import gettext, gettext_lazy
+from lxml.html import HtmlElement
 from trafilatura.settings import Document, set_date_params
 from trafilatura.utils import load_html
 
@@ -130,15 +131,17 @@ def html_extract(html: str | bytes, *, url: str | None = None) -> ExtractedArtic
     footer's "© 2026" became 1 January 2026 (walk 18, finding 1).
     """
     tree = load_html(html)
-    document = trafilatura.bare_extraction(
-        tree if tree is not None else html,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        favor_recall=True,
-        date_extraction_params=set_date_params(extensive=False),
-    )
+    document = None
+    if tree is None or _text_outside_navigation(tree):
+        document = trafilatura.bare_extraction(
+            tree if tree is not None else html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_recall=True,
+            date_extraction_params=set_date_params(extensive=False),
+        )
     # A Document, or None when nothing was found (a dict only with as_dict=True, not asked for).
     if not isinstance(document, Document) or not (document.text or "").strip():
         raise DomainError(
@@ -159,6 +162,20 @@ def html_extract(html: str | bytes, *, url: str | None = None) -> ExtractedArtic
         published_on=_date_parse(document.date),
         language=language_tag_clean((tree.get("lang") if tree is not None else None) or ""),
     )
+
+
+# Text in the page's body but not in its navigation, header, footer or code. favor_recall takes
+# a page's only text as its main text, so a page of nothing but a menu was imported as the
+# article "menu" (walk 18, finding 10).
+_TEXT_OUTSIDE_NAVIGATION = (
+    "//body//text()[normalize-space()]"
+    "[not(ancestor::nav or ancestor::header or ancestor::footer"
+    " or ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
+)
+
+
+def _text_outside_navigation(tree: HtmlElement) -> bool:
+    return bool(tree.xpath(_TEXT_OUTSIDE_NAVIGATION))
 
 
 def _date_parse(value: str | None) -> datetime.date | None:

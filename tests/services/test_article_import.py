@@ -176,6 +176,15 @@ def test_text_upload_is_read_as_utf8():
         ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "upload_not_text"),
         ("latin1.txt", "caf\xe9".encode("latin-1"), "upload_not_text"),
         ("empty.html", b"<html><body></body></html>", "html_no_main_text"),
+        # Nothing but navigation: no article, not one titled "menu".
+        ("menu.html", b"<html><body><nav>menu</nav></body></html>", "html_no_main_text"),
+        (
+            "chrome.html",
+            b"<html><head><title>Valley Times</title></head><body><header>Valley Times</header>"
+            b"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+            b"<footer>Contact us</footer><script>var x = 1;</script></body></html>",
+            "html_no_main_text",
+        ),
     ],
 )
 def test_an_upload_that_is_not_text_or_html_is_refused(name, content, code):
