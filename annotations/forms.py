@@ -43,7 +43,11 @@ from annotations.services.adjudication import (
     WITHDRAWAL_NOTE_MAX,
     VerdictInput,
 )
-from annotations.validators import validate_visible_name
+from annotations.validators import (
+    PUBLICATION_DATE_EARLIEST,
+    publication_date_latest,
+    validate_visible_name,
+)
 
 _Field = TypeVar("_Field", bound=forms.Field)
 
@@ -223,6 +227,11 @@ class ArticleImportForm(PasteLimited):
     def __init__(self, *args: Any, kept_upload: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.kept_upload = kept_upload
+        # The browser's date picker keeps to the dates the import accepts (the rule and its
+        # message: validators.publication_date_check, through the service).
+        self.fields["published_on"].widget.attrs.update(
+            min=PUBLICATION_DATE_EARLIEST.isoformat(), max=publication_date_latest().isoformat()
+        )
 
     def _url_clean(self, name: str) -> str:
         return _url_field_clean(self.cleaned_data.get(name, ""))

@@ -32,7 +32,7 @@ from annotations.models import Article, ArticleRevision
 from annotations.permissions import Permission, require
 from annotations.services.recurrence import revision_claims_scan_after_commit
 from annotations.services.suggestions import revision_suggestions_compute_after_commit
-from annotations.validators import visible_name_check
+from annotations.validators import publication_date_check, visible_name_check
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -331,6 +331,7 @@ def article_draft(
     # What the user typed is refused if it hides characters; what a source carried is cleaned.
     for field, value in (("title", title), ("byline", byline), ("publisher", publisher)):
         visible_name_check(value, field=field)
+    publication_date_check(published_on, field="published_on")
     given = [bool(text.strip()), upload_content is not None, bool(url)]
     if sum(given) != 1:
         raise DomainError(
