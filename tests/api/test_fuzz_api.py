@@ -117,6 +117,7 @@ STATE_CODES = {
     "too_many_webhooks",
     "url_unresolvable",
     "url_private_address",
+    "url_link_local",
     "url_timeout",
     "url_fetch_failed",
     "url_http_error",

@@ -268,6 +268,17 @@ def test_private_and_loopback_addresses_are_refused_by_default(url):
     assert raised.value.code == "url_private_address"
 
 
+@pytest.mark.django_db
+def test_a_link_local_address_is_refused_even_where_private_ones_are_allowed(
+    private_fetch_allowed,
+):
+    with pytest.raises(DomainError) as raised:
+        article_import(imported_by=None, url="http://169.254.169.254/latest/meta-data/")
+
+    assert raised.value.code == "url_link_local"
+    assert not Article.objects.exists()
+
+
 @pytest.mark.parametrize(
     "url", ["javascript:alert(1)", "file:///etc/passwd", "ftp://example.org/a", " http://x.org/"]
 )

@@ -108,6 +108,19 @@ def test_private_and_local_addresses_are_refused_at_registration(editor, setting
 
 
 @pytest.mark.parametrize(
+    "url", ["http://169.254.169.254/latest/meta-data/", "http://[fe80::1]/hook"]
+)
+def test_link_local_addresses_are_refused_even_where_private_ones_are_allowed(
+    editor, settings, url
+):
+    settings.ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES = True
+    with pytest.raises(DomainError) as refused:
+        subscribed(editor, url)
+    assert refused.value.code == "url_link_local"
+    assert not WebhookSubscription.objects.exists()
+
+
+@pytest.mark.parametrize(
     ("url", "code"),
     [
         ("ftp://partner.example/hook", "url_scheme"),
