@@ -84,7 +84,8 @@ _SCHEMELESS_ADDRESS = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:[:/?#]|$)", re.
 
 
 def url_validate(url: str) -> str:
-    """Return the URL (scheme lower-cased) if it is an absolute http(s) URL, else DomainError.
+    """Return the URL (scheme lower-cased) if it is an absolute http(s) URL without a user
+    name or password, else DomainError.
 
     Refuses whitespace, control characters and anything else RFC 3986 does not allow in a URL
     ('"', "<", ">", "\\"...) outright rather than encoding or stripping them, since browsers
@@ -136,6 +137,14 @@ def url_validate(url: str) -> str:
         ) from None
     if not hostname:
         raise DomainError(gettext("The URL has no host name."), code="url_invalid", field="url")
+    if parts.username is not None or parts.password is not None:
+        # A password in a URL is sent to the site and shown wherever the URL is (lists, titles,
+        # published sources): the site is asked for it some other way.
+        raise DomainError(
+            gettext("Remove the user name or password (user:password@) from the URL."),
+            code="url_credentials",
+            field="url",
+        )
     return url
 
 

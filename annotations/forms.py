@@ -1054,9 +1054,6 @@ class WebhookForm(forms.Form):
     url = forms.CharField(
         label=_("Receiver URL"),
         max_length=2000,
-        help_text=_(
-            "An https:// address on the partner's side. Private and local addresses are refused."
-        ),
         widget=forms.URLInput(attrs={"autocomplete": "off", "spellcheck": "false", "dir": "ltr"}),
     )
     events = forms.MultipleChoiceField(
@@ -1072,6 +1069,22 @@ class WebhookForm(forms.Form):
         help_text=_("Whose receiver it is, for the desk."),
         validators=[validate_visible_name],
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # What services.webhooks._url_checked accepts, which depends on the desk's setting.
+        if settings.ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES:
+            self.fields["url"].help_text = _(
+                "An http:// or https:// address on the partner's side (https:// keeps "
+                "deliveries private on the way). Link-local addresses, and addresses with a "
+                "user name or password, are refused."
+            )
+        else:
+            self.fields["url"].help_text = _(
+                "An http:// or https:// address on the partner's side (https:// keeps "
+                "deliveries private on the way). Private and local addresses, and addresses "
+                "with a user name or password, are refused."
+            )
 
 
 class ArticleLanguageForm(forms.Form):

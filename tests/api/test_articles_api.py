@@ -46,6 +46,7 @@ def test_reviewers_cannot_create_articles(api_as, alice):
         {"text": "Both.", "url": "https://example.org/"},
         {"url": "javascript:alert(1)"},
         {"text": "Fine.", "source_url": "data:text/html,hi"},
+        {"text": "Fine.", "source_url": "https://user:secret@x.org/a"},
         {"text": "Fine.", "published_on": "yesterday"},
         {"text": ["not", "a", "string"]},
     ],
