@@ -216,7 +216,8 @@ def _addresses_check(host: str, port: int, *, allow_private: bool) -> str:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError):
         raise DomainError(
-            gettext("Could not resolve %(host)s.") % {"host": host},
+            # The name quoted, mid-sentence: one may end in a dot ("localhost.").
+            gettext("The host name “%(host)s” could not be resolved.") % {"host": host},
             code="url_unresolvable",
             field="url",
         ) from None

@@ -279,6 +279,16 @@ def test_a_link_local_address_is_refused_even_where_private_ones_are_allowed(
     assert not Article.objects.exists()
 
 
+@pytest.mark.django_db
+def test_a_host_that_does_not_resolve_is_named_in_a_sentence_that_reads_well():
+    # A fully qualified name ends in a dot: the message once read "Could not resolve x.invalid.."
+    with pytest.raises(DomainError) as raised:
+        article_import(imported_by=None, url="http://no-such-host.invalid./story")
+
+    assert raised.value.code == "url_unresolvable"
+    assert raised.value.message == "The host name “no-such-host.invalid.” could not be resolved."
+
+
 @pytest.mark.parametrize(
     "url", ["javascript:alert(1)", "file:///etc/passwd", "ftp://example.org/a", " http://x.org/"]
 )
