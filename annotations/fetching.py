@@ -1,4 +1,5 @@
-"""Fetching an article by URL, safely: http(s) only, a timeout, a size cap, no private addresses.
+"""Fetching an article by URL, safely: http(s) only, a timeout, a size cap, no private addresses
+(unless the desk allows them) and never a link-local one (cloud metadata).
 
 The host name is resolved once, every address is checked, and the connection goes to the checked
 address (with the original Host header and TLS server name), so DNS rebinding cannot slip a
@@ -83,7 +84,8 @@ _SCHEMELESS_ADDRESS = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:[:/?#]|$)", re.
 
 
 def url_validate(url: str) -> str:
-    """Return the URL (scheme lower-cased) if it is an absolute http(s) URL, else DomainError.
+    """Return the URL (scheme lower-cased) if it is an absolute http(s) URL without a user
+    name or password, else DomainError.
 
     Refuses whitespace, control characters and anything else RFC 3986 does not allow in a URL
     ('"', "<", ">", "\\"...) outright rather than encoding or stripping them, since browsers
@@ -135,6 +137,14 @@ def url_validate(url: str) -> str:
         ) from None
     if not hostname:
         raise DomainError(gettext("The URL has no host name."), code="url_invalid", field="url")
+    if parts.username is not None or parts.password is not None:
+        # A password in a URL is sent to the site and shown wherever the URL is (lists, titles,
+        # published sources): the site is asked for it some other way.
+        raise DomainError(
+            gettext("Remove the user name or password (user:password@) from the URL."),
+            code="url_credentials",
+            field="url",
+        )
     return url
 
 
@@ -185,24 +195,49 @@ def address_is_public(address: IPAddress) -> bool:
     return all(address_is_public(inner) for inner in embedded_ipv4(address))
 
 
+# AWS's instance metadata service on IPv6 (its IPv4 one, 169.254.169.254, is link-local).
+_CLOUD_METADATA_ADDRESSES = frozenset({ipaddress.IPv6Address("fd00:ec2::254")})
+
+
+def address_is_link_local(address: IPAddress) -> bool:
+    """Whether an address is link-local (169.254.0.0/16, fe80::/10), directly or as the IPv4
+    address an IPv6 one carries, or a cloud metadata service's: never fetched, even where
+    private addresses are allowed, since a cloud server's metadata service answers there with
+    its credentials."""
+    if address.is_link_local or address in _CLOUD_METADATA_ADDRESSES:
+        return True
+    if isinstance(address, ipaddress.IPv4Address):
+        return False
+    return any(inner.is_link_local for inner in embedded_ipv4(address))
+
+
 def _addresses_check(host: str, port: int, *, allow_private: bool) -> str:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError):
         raise DomainError(
-            gettext("Could not resolve %(host)s.") % {"host": host},
+            # The name quoted, mid-sentence: one may end in a dot ("localhost.").
+            gettext("The host name “%(host)s” could not be resolved.") % {"host": host},
             code="url_unresolvable",
             field="url",
         ) from None
     addresses = {str(info[4][0]) for info in infos}  # the IP address (a str for IPv4 and IPv6)
-    if not allow_private:
-        for address in addresses:
-            if not address_is_public(ipaddress.ip_address(address.split("%")[0])):
-                raise DomainError(
-                    gettext("That URL points to a private or local address, which is not allowed."),
-                    code="url_private_address",
-                    field="url",
-                )
+    checked = [ipaddress.ip_address(address.split("%")[0]) for address in addresses]
+    if not allow_private and not all(address_is_public(address) for address in checked):
+        raise DomainError(
+            gettext("That URL points to a private or local address, which is not allowed."),
+            code="url_private_address",
+            field="url",
+        )
+    if any(address_is_link_local(address) for address in checked):
+        raise DomainError(
+            gettext(
+                "That URL points to a link-local address (where cloud servers keep their "
+                "metadata), which is never allowed."
+            ),
+            code="url_link_local",
+            field="url",
+        )
     return sorted(addresses)[0]
 
 

@@ -43,7 +43,11 @@ from annotations.services.adjudication import (
     WITHDRAWAL_NOTE_MAX,
     VerdictInput,
 )
-from annotations.validators import validate_visible_name
+from annotations.validators import (
+    PUBLICATION_DATE_EARLIEST,
+    publication_date_latest,
+    validate_visible_name,
+)
 
 _Field = TypeVar("_Field", bound=forms.Field)
 
@@ -223,6 +227,11 @@ class ArticleImportForm(PasteLimited):
     def __init__(self, *args: Any, kept_upload: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.kept_upload = kept_upload
+        # The browser's date picker keeps to the dates the import accepts (the rule and its
+        # message: validators.publication_date_check, through the service).
+        self.fields["published_on"].widget.attrs.update(
+            min=PUBLICATION_DATE_EARLIEST.isoformat(), max=publication_date_latest().isoformat()
+        )
 
     def _url_clean(self, name: str) -> str:
         return _url_field_clean(self.cleaned_data.get(name, ""))
@@ -1045,9 +1054,6 @@ class WebhookForm(forms.Form):
     url = forms.CharField(
         label=_("Receiver URL"),
         max_length=2000,
-        help_text=_(
-            "An https:// address on the partner's side. Private and local addresses are refused."
-        ),
         widget=forms.URLInput(attrs={"autocomplete": "off", "spellcheck": "false", "dir": "ltr"}),
     )
     events = forms.MultipleChoiceField(
@@ -1063,6 +1069,22 @@ class WebhookForm(forms.Form):
         help_text=_("Whose receiver it is, for the desk."),
         validators=[validate_visible_name],
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # What services.webhooks._url_checked accepts, which depends on the desk's setting.
+        if settings.ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES:
+            self.fields["url"].help_text = _(
+                "An http:// or https:// address on the partner's side (https:// keeps "
+                "deliveries private on the way). Link-local addresses, and addresses with a "
+                "user name or password, are refused."
+            )
+        else:
+            self.fields["url"].help_text = _(
+                "An http:// or https:// address on the partner's side (https:// keeps "
+                "deliveries private on the way). Private and local addresses, and addresses "
+                "with a user name or password, are refused."
+            )
 
 
 class ArticleLanguageForm(forms.Form):

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.deconstruct import deconstructible
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from annotations.core.text import name_forbidden_characters, name_forbidden_codes
@@ -46,5 +50,30 @@ def visible_name_check(value: str, *, field: str) -> str:
     if forbidden:
         raise DomainError(
             _forbidden_message(forbidden), code=VisibleNameValidator.code, field=field
+        )
+    return value
+
+
+# A publication date outside these is a typing slip (0001-01-01, 2999-12-31), not a date to show,
+# filter on and export. The latest is tomorrow: a site in a time zone ahead of the desk's may
+# already date its articles tomorrow.
+PUBLICATION_DATE_EARLIEST = datetime.date(1800, 1, 1)
+
+
+def publication_date_latest() -> datetime.date:
+    """The latest publication date accepted: tomorrow, in the desk's time zone."""
+    return timezone.localdate() + datetime.timedelta(days=1)
+
+
+def publication_date_check(value: datetime.date | None, *, field: str) -> datetime.date | None:
+    """For services: the date unchanged (or None), or a DomainError on `field` if it is before
+    PUBLICATION_DATE_EARLIEST or after publication_date_latest()."""
+    latest = publication_date_latest()
+    if value is not None and not PUBLICATION_DATE_EARLIEST <= value <= latest:
+        raise DomainError(
+            gettext("Enter a publication date from %(earliest)s to %(latest)s.")
+            % {"earliest": date_format(PUBLICATION_DATE_EARLIEST), "latest": date_format(latest)},
+            code="published_on_implausible",
+            field=field,
         )
     return value

@@ -154,7 +154,13 @@ class ArticleInputSerializer(serializers.Serializer):
     byline = NameField(max_length=300, allow_blank=True, default="")
     publisher = NameField(max_length=200, allow_blank=True, default="")
     source_url = HttpUrlField(allow_blank=True, default="")
-    published_on = serializers.DateField(required=False, allow_null=True, default=None)
+    published_on = serializers.DateField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="The day the article was published: from 1800-01-01 to tomorrow, in the "
+        "desk's time zone (code `published_on_implausible` otherwise).",
+    )
     language = StrictCharField(max_length=16, allow_blank=True, default="")
     allow_duplicate = serializers.BooleanField(
         default=False,

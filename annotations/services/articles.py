@@ -13,7 +13,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.formats import number_format
 from django.utils.translation import gettext, gettext_lazy
-from trafilatura.settings import Document
+from lxml.html import HtmlElement
+from trafilatura.settings import Document, set_date_params
 from trafilatura.utils import load_html
 
 from annotations import fetching
@@ -31,7 +32,7 @@ from annotations.models import Article, ArticleRevision
 from annotations.permissions import Permission, require
 from annotations.services.recurrence import revision_claims_scan_after_commit
 from annotations.services.suggestions import revision_suggestions_compute_after_commit
-from annotations.validators import visible_name_check
+from annotations.validators import publication_date_check, visible_name_check
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -123,16 +124,24 @@ def text_validate(text: str) -> str:
 
 def html_extract(html: str | bytes, *, url: str | None = None) -> ExtractedArticle:
     """Main text, title, author, date, site name and declared language of an HTML page
-    (trafilatura; the language from the page's `<html lang>`)."""
+    (trafilatura; the language from the page's `<html lang>`).
+
+    The date is one the page states (its metadata, a <time>, a full date in its URL or text):
+    htmldate's extensive search is off, as it falls back on any year in the text, so a
+    footer's "© 2026" became 1 January 2026 (walk 18, finding 1).
+    """
     tree = load_html(html)
-    document = trafilatura.bare_extraction(
-        tree if tree is not None else html,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        favor_recall=True,
-    )
+    document = None
+    if tree is None or _text_outside_navigation(tree):
+        document = trafilatura.bare_extraction(
+            tree if tree is not None else html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_recall=True,
+            date_extraction_params=set_date_params(extensive=False),
+        )
     # A Document, or None when nothing was found (a dict only with as_dict=True, not asked for).
     if not isinstance(document, Document) or not (document.text or "").strip():
         raise DomainError(
@@ -153,6 +162,20 @@ def html_extract(html: str | bytes, *, url: str | None = None) -> ExtractedArtic
         published_on=_date_parse(document.date),
         language=language_tag_clean((tree.get("lang") if tree is not None else None) or ""),
     )
+
+
+# Text in the page's body but not in its navigation, header, footer or code. favor_recall takes
+# a page's only text as its main text, so a page of nothing but a menu was imported as the
+# article "menu" (walk 18, finding 10).
+_TEXT_OUTSIDE_NAVIGATION = (
+    "//body//text()[normalize-space()]"
+    "[not(ancestor::nav or ancestor::header or ancestor::footer"
+    " or ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]"
+)
+
+
+def _text_outside_navigation(tree: HtmlElement) -> bool:
+    return bool(tree.xpath(_TEXT_OUTSIDE_NAVIGATION))
 
 
 def _date_parse(value: str | None) -> datetime.date | None:
@@ -308,6 +331,7 @@ def article_draft(
     # What the user typed is refused if it hides characters; what a source carried is cleaned.
     for field, value in (("title", title), ("byline", byline), ("publisher", publisher)):
         visible_name_check(value, field=field)
+    publication_date_check(published_on, field="published_on")
     given = [bool(text.strip()), upload_content is not None, bool(url)]
     if sum(given) != 1:
         raise DomainError(

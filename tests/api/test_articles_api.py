@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
+from django.utils import timezone
+from django.utils.formats import date_format
 from rest_framework.test import APIClient
 
 from annotations.models import Article
@@ -42,6 +46,7 @@ def test_reviewers_cannot_create_articles(api_as, alice):
         {"text": "Both.", "url": "https://example.org/"},
         {"url": "javascript:alert(1)"},
         {"text": "Fine.", "source_url": "data:text/html,hi"},
+        {"text": "Fine.", "source_url": "https://user:secret@x.org/a"},
         {"text": "Fine.", "published_on": "yesterday"},
         {"text": ["not", "a", "string"]},
     ],
@@ -113,3 +118,39 @@ def test_api_list_queries_do_not_grow_with_rows(api_as, alice, django_assert_max
     assert many.captured_queries
     with django_assert_max_num_queries(4):
         client.get("/api/v1/articles/")
+
+
+@pytest.mark.parametrize("published_on", ["0001-01-01", "1799-12-31", "2999-12-31"])
+def test_an_implausible_publication_date_is_refused(api_as, editor, published_on):
+    response = api_as(editor).post(
+        "/api/v1/articles/", {"text": "Fine.", "published_on": published_on}, format="json"
+    )
+
+    assert response.status_code == 400, response.content
+    assert response.json()["code"] == "published_on_implausible"
+    assert response.json()["published_on"] == [
+        f"Enter a publication date from 1 January 1800 to {date_format(_tomorrow())}."
+    ]
+    assert not Article.objects.exists()
+
+
+def test_publication_dates_from_1800_to_tomorrow_are_accepted(api_as, editor):
+    client = api_as(editor)
+    for number, published_on in enumerate(["1800-01-01", _tomorrow().isoformat()]):
+        response = client.post(
+            "/api/v1/articles/",
+            {"text": f"Article {number}.", "published_on": published_on},
+            format="json",
+        )
+
+        assert response.status_code == 201, response.content
+        assert response.json()["published_on"] == published_on
+    day_after = (_tomorrow() + datetime.timedelta(days=1)).isoformat()
+    refused = client.post(
+        "/api/v1/articles/", {"text": "Too soon.", "published_on": day_after}, format="json"
+    )
+    assert refused.status_code == 400
+
+
+def _tomorrow() -> datetime.date:
+    return timezone.localdate() + datetime.timedelta(days=1)

@@ -16,6 +16,8 @@ it, and only that (REFUSED_FOR_STATE below):
 - a URL to fetch that is not reachable or points at a private address;
 - a highlight's target that does not fit the article's text (offsets, quote, context);
 - an editor's webhooks at their limit;
+- a publication date before 1800 or after tomorrow (a date's bounds, one of them moving, are
+  more than an OpenAPI schema states; the field's description says them);
 - rules across fields: a target's `end` after its `start`, `date_to` not before
   `date_from`, each unit once in a fast-confirm batch, a search with a word to look for;
 - a ClaimReview import with nothing the desk can import: its documented 422 report.
@@ -86,6 +88,7 @@ REFUSED_FOR_STATE = re.compile(
             # Not state but content the schema cannot state: a text is empty once made
             # canonical (control characters and spaces dropped, annotations.core.text).
             r"^The article has no text\.$",
+            r"^Enter a publication date from 1 January 1800 to ",
         ]
     )
 )
@@ -114,6 +117,7 @@ STATE_CODES = {
     "too_many_webhooks",
     "url_unresolvable",
     "url_private_address",
+    "url_link_local",
     "url_timeout",
     "url_fetch_failed",
     "url_http_error",

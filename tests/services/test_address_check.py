@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from annotations.errors import DomainError
-from annotations.fetching import address_is_public, page_fetch
+from annotations.fetching import address_is_link_local, address_is_public, body_post, page_fetch
 
 ipv4 = st.integers(min_value=0, max_value=2**32 - 1).map(ipaddress.IPv4Address)
 non_global_ipv4 = ipv4.filter(lambda v: not v.is_global)
@@ -148,3 +148,38 @@ def test_literal_ipv6_hosts_embedding_loopback_are_refused_without_connecting(ho
 
     assert raised.value.code == "url_private_address"
     assert connections == []
+
+
+LINK_LOCAL_HOSTS = [
+    "169.254.169.254",  # the cloud metadata service
+    "169.254.0.1",
+    "[fe80::1]",
+    "[::ffff:169.254.169.254]",
+    "[64:ff9b::a9fe:a9fe]",  # NAT64 of 169.254.169.254
+    "[fd00:ec2::254]",  # AWS's metadata service on IPv6
+]
+
+
+@pytest.mark.parametrize("host", LINK_LOCAL_HOSTS)
+def test_link_local_addresses_are_refused_even_where_private_ones_are_allowed(host, monkeypatch):
+    connections: list[object] = []
+    monkeypatch.setattr(
+        urllib3.util.connection, "create_connection", lambda *args, **kw: connections.append(args)
+    )
+
+    with pytest.raises(DomainError) as fetched:
+        page_fetch(
+            f"http://{host}/latest/", timeout=1, max_bytes=1000, allow_private=True, deadline=1
+        )
+    with pytest.raises(DomainError) as posted:
+        body_post(
+            f"http://{host}/hook", body=b"{}", headers={}, timeout=1, deadline=1, allow_private=True
+        )
+
+    assert (fetched.value.code, posted.value.code) == ("url_link_local", "url_link_local")
+    assert connections == []
+
+
+@given(address=ipv4)
+def test_an_ipv4_address_is_link_local_exactly_in_169_254_0_0_16(address):
+    assert address_is_link_local(address) is (address in ipaddress.IPv4Network("169.254.0.0/16"))

@@ -42,6 +42,19 @@ FRENCH_HTML = """<!doctype html>
 plupart des conteneurs, a indiqué le syndicat.</p>
 <p>L'accord augmente les salaires de 6 % cette année, selon un communiqué du port.</p>
 </article></body></html>"""
+# No date anywhere but the footer's copyright year; and the same page stating its date.
+COPYRIGHT_ONLY_HTML = """<!doctype html>
+<html lang="en"><head><title>Rail operator claims trains now 98% on time</title></head><body>
+<article><h1>Rail operator claims trains now 98% on time</h1>
+<p>Valley Rail's chief executive said on Tuesday that 98 per cent of its trains had arrived on
+time in October, the best month on record.</p>
+<p>The passengers' union said the operator counts a train as on time if it is 15 minutes late.</p>
+</article>
+<footer>© Valley Times 2019 · Cookie settings · Subscribe</footer>
+</body></html>"""
+DATED_HTML = COPYRIGHT_ONLY_HTML.replace(
+    "<h1>Rail", '<p class="date">Published 12 March 2024</p><h1>Rail'
+)
 SHORT_HTML = """<!doctype html>
 <html lang="es"><head><title>Huelga</title></head><body><article>
 <h1>Huelga</h1><p>Fin.</p></article></body></html>"""
@@ -62,6 +75,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             "/french.html": (200, "text/html; charset=utf-8", FRENCH_HTML.encode()),
             # Too short to judge: the page's own declaration stands.
             "/short.html": (200, "text/html; charset=utf-8", SHORT_HTML.encode()),
+            "/copyright-only.html": (200, "text/html", COPYRIGHT_ONLY_HTML.encode()),
+            "/dated.html": (200, "text/html", DATED_HTML.encode()),
         }
         if self.path == "/redirect":
             self.send_response(302)
@@ -161,6 +176,15 @@ def test_text_upload_is_read_as_utf8():
         ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "upload_not_text"),
         ("latin1.txt", "caf\xe9".encode("latin-1"), "upload_not_text"),
         ("empty.html", b"<html><body></body></html>", "html_no_main_text"),
+        # Nothing but navigation: no article, not one titled "menu".
+        ("menu.html", b"<html><body><nav>menu</nav></body></html>", "html_no_main_text"),
+        (
+            "chrome.html",
+            b"<html><head><title>Valley Times</title></head><body><header>Valley Times</header>"
+            b"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+            b"<footer>Contact us</footer><script>var x = 1;</script></body></html>",
+            "html_no_main_text",
+        ),
     ],
 )
 def test_an_upload_that_is_not_text_or_html_is_refused(name, content, code):
@@ -177,6 +201,15 @@ def test_an_article_is_fetched_from_a_url(site, private_fetch_allowed):
     assert article.source_url == f"{site}/article.html"
     assert article.byline == "Lena Fischer"
     assert "nine-day strike" in article.text
+
+
+@pytest.mark.django_db
+def test_a_fetched_page_gets_only_the_publication_date_it_states(site, private_fetch_allowed):
+    undated = article_import(imported_by=None, url=f"{site}/copyright-only.html")
+    dated = article_import(imported_by=None, url=f"{site}/dated.html")
+
+    assert undated.published_on is None  # not 1 January of the footer's copyright year
+    assert str(dated.published_on) == "2024-03-12"
 
 
 @pytest.mark.django_db
@@ -233,6 +266,27 @@ def test_private_and_loopback_addresses_are_refused_by_default(url):
         article_import(imported_by=None, url=url)
 
     assert raised.value.code == "url_private_address"
+
+
+@pytest.mark.django_db
+def test_a_link_local_address_is_refused_even_where_private_ones_are_allowed(
+    private_fetch_allowed,
+):
+    with pytest.raises(DomainError) as raised:
+        article_import(imported_by=None, url="http://169.254.169.254/latest/meta-data/")
+
+    assert raised.value.code == "url_link_local"
+    assert not Article.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_host_that_does_not_resolve_is_named_in_a_sentence_that_reads_well():
+    # A fully qualified name ends in a dot: the message once read "Could not resolve x.invalid.."
+    with pytest.raises(DomainError) as raised:
+        article_import(imported_by=None, url="http://no-such-host.invalid./story")
+
+    assert raised.value.code == "url_unresolvable"
+    assert raised.value.message == "The host name “no-such-host.invalid.” could not be resolved."
 
 
 @pytest.mark.parametrize(

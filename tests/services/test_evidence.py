@@ -249,6 +249,18 @@ def test_nothing_is_fetched_when_capture_is_off(
 
 
 @pytest.mark.django_db
+def test_a_link_local_source_is_not_fetched_even_where_private_addresses_are_allowed(
+    settings, tmp_path, django_capture_on_commit_callbacks
+):
+    capture_into(settings, tmp_path)  # private addresses allowed
+    with django_capture_on_commit_callbacks(execute=True):
+        _cite("http://169.254.169.254/latest/meta-data/")
+    capture = SourceCapture.objects.get()
+    assert (capture.status, capture.failure_code) == ("failed", "url_link_local")
+    assert capture.sha256 == ""
+
+
+@pytest.mark.django_db
 def test_a_source_redirecting_to_a_private_address_is_refused_at_that_hop(
     settings, monkeypatch, tmp_path, django_capture_on_commit_callbacks
 ):

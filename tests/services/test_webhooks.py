@@ -107,6 +107,25 @@ def test_private_and_local_addresses_are_refused_at_registration(editor, setting
     assert not WebhookSubscription.objects.exists()
 
 
+def test_a_plain_http_receiver_is_accepted_as_the_form_says(editor, settings):
+    settings.ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES = False
+    issued = subscribed(editor, "http://93.184.216.34/hook")  # public; nothing is sent here
+    assert issued.subscription.url == "http://93.184.216.34/hook"
+
+
+@pytest.mark.parametrize(
+    "url", ["http://169.254.169.254/latest/meta-data/", "http://[fe80::1]/hook"]
+)
+def test_link_local_addresses_are_refused_even_where_private_ones_are_allowed(
+    editor, settings, url
+):
+    settings.ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES = True
+    with pytest.raises(DomainError) as refused:
+        subscribed(editor, url)
+    assert refused.value.code == "url_link_local"
+    assert not WebhookSubscription.objects.exists()
+
+
 @pytest.mark.parametrize(
     ("url", "code"),
     [
@@ -115,6 +134,9 @@ def test_private_and_local_addresses_are_refused_at_registration(editor, setting
         ("", "url_required"),
         ("http://partner .example/", "url_invalid"),
         ("http://no-such-host.invalid/hook", "url_unresolvable"),
+        ("https://user:pass@partner.example/hook", "url_credentials"),
+        ("https://user@partner.example/hook", "url_credentials"),
+        ("https://:pass@partner.example/hook", "url_credentials"),
     ],
 )
 def test_urls_that_are_not_http_receivers_are_refused(editor, url, code):

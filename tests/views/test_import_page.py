@@ -3,8 +3,11 @@ with a preview, an article imported twice, and a form that keeps what it was giv
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from annotations.models import Article, ArticleRevision
 from tests.factories import ArticleFactory
@@ -205,3 +208,19 @@ def test_an_address_without_its_scheme_is_told_to_add_https(editor):
     html = response.content.decode()
     assert "did you mean https://abcnews.go.com/US/story?" in html
     assert 'id="id_source_url_errors"' in html
+
+
+def test_the_import_form_refuses_a_publication_date_far_in_the_future(editor):
+    client = logged_in(editor)
+    form_html = client.get("/articles/import/").content.decode()
+    response = client.post(
+        "/articles/import/", {"text": "Some text.", "published_on": "2999-12-31"}
+    )
+
+    html = response.content.decode()
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    # The date picker keeps to the same dates the import accepts.
+    assert f'min="1800-01-01" max="{tomorrow.isoformat()}"' in form_html
+    errors = html.split('id="id_published_on_errors"', 1)[1].split("</ul>", 1)[0]
+    assert "Enter a publication date from 1 January 1800 to" in errors
+    assert not Article.objects.exists()

@@ -79,6 +79,32 @@ def test_a_private_address_is_refused_on_the_form(editor, settings):
 
 
 @pytest.mark.parametrize(
+    ("private_allowed", "said", "not_said"),
+    [
+        (False, "Private and local addresses", "Link-local addresses"),
+        (True, "Link-local addresses", "Private and local addresses"),
+    ],
+)
+def test_the_url_help_says_what_the_desk_accepts(editor, settings, private_allowed, said, not_said):
+    settings.ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES = private_allowed
+    page = logged_in(editor).get(reverse("webhook-list")).content.decode()
+    assert "An http:// or https:// address on the partner" in page
+    assert "An https:// address" not in page
+    assert said in page
+    assert not_said not in page
+    assert "with a user name or password, are refused" in page
+
+
+def test_a_url_with_a_user_name_and_password_is_refused_on_the_form(editor):
+    page = logged_in(editor).post(
+        reverse("webhook-list"), {"url": "http://user:secret@127.0.0.1:9/hook", "events": EVENTS}
+    )
+    assert page.status_code == 400
+    assert "Remove the user name or password" in page.content.decode()
+    assert not WebhookSubscription.objects.exists()
+
+
+@pytest.mark.parametrize(
     "data",
     [
         {"url": "http://127.0.0.1:9/hook"},
