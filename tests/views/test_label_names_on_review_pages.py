@@ -75,7 +75,7 @@ def test_the_message_after_a_decision_names_the_label_in_arabic(disputed):
 def test_the_ready_lane_names_the_labels_it_never_fast_tracks_in_french(disputed):
     DeskSettings.load().fast_lane_excluded_labels.set([VerdictLabel.objects.get(slug="false")])
     page = _text(_in("fr", EditorFactory()).get("/review/ready/"))
-    assert re.search(r"Faux\s*\.", page)
+    assert re.search(r"«\s*Faux\s*»\s*\.", page)  # quoted as a name (walk 18)
     assert "False." not in page
 
 
