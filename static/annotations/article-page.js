@@ -184,7 +184,8 @@ function acceptSuggestion(suggestion) {
     prefill: {
       kind: suggestion.kind,
       speaker: suggestion.kind === "quote" ? suggestion.speaker || "" : "",
-      speakerUnsure: suggestion.kind === "quote" && Boolean(suggestion.speaker) && !suggestion.speaker_sure,
+      // The panel says so only when a name is filled in (speaker_sure is false without one).
+      speakerUnsure: !suggestion.speaker_sure,
     },
     suggestion: suggestion.id,
     onCancelled: () => suggestions.select(suggestion.id, { focus: true }),
