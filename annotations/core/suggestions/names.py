@@ -131,6 +131,7 @@ ORG_WORDS = wordset(
     consultancy logistics pharmaceuticals foods dairy dairies brewery farms telecom
     cooperative co-operative inspectorate theatre theater playhouse records
     publishers publishing bikes cycles
+    museum museums gallery galleries library zoo imports exports insurance insurers estate
     """
 )
 
@@ -143,6 +144,7 @@ PLACE_WORDS = wordset(
     southern eastern western new united saint st port fort park bridge airport station beach
     desert hills peninsula strait canal region district town village
     championships championship olympics games marathon festival
+    age ages era operation
     """
 )
 
@@ -165,7 +167,7 @@ NOT_NAMES = wordset(
     june july august september october november december mon tue wed thu fri sat sun feb
     mar apr jun jul aug sep sept oct nov dec yes oh well now late early shortly soon outside
     inside under over during despite among across elsewhere instead indeed even nearly almost
-    around about
+    around about someone somebody everyone everybody anyone anybody nobody
     """
 )
 

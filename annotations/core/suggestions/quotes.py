@@ -46,12 +46,14 @@ from typing import Literal
 from annotations.core.sentences import sentences_split
 from annotations.core.suggestions.names import SPEECH_VERBS
 from annotations.core.suggestions.speakers import (
+    Designator,
     Registry,
     Resolved,
     designator_after_quote,
     designator_before_quote,
     subject_of_sentence,
 )
+from annotations.core.suggestions.speakers.registry import RESOLVED
 
 Attribution = Literal[
     "named",
@@ -443,7 +445,13 @@ def _attribute(
                 found = introduced
         # After: "..., said Jane Doe." unless that clause leads into the next quotation
         # ('"A." Jane Doe said: "B."').
-        if found is None and piece.close is not None:
+        # '"...", and she conceded the point': a clause joined by "and" or "but" is the next
+        # thing that happened, not who said the quotation.
+        if (
+            found is None
+            and piece.close is not None
+            and not _COORDINATED.match(text, piece.close + 1)
+        ):
             after_start = piece.close + 1
             following = pieces[index + 1] if index + 1 < len(pieces) else None
             after_end = following.mark if following is not None else paragraph_end
@@ -488,17 +496,40 @@ def _attribute(
             piece.explicit = True
             piece.designated_unknown = found.kind == "unknown"
             piece.designated = (found.start, found.end)
-            resolved = registry.resolve(
-                found,
-                since=since,
-                paragraph_end=paragraph_end,
-                paragraph_start=paragraph_start,
-                quote_start=piece.mark,
-            )
+            resolved = _same_speaker(found, previous, registry, gap_start, piece.mark)
+            if resolved is None:
+                resolved = registry.resolve(
+                    found,
+                    since=since,
+                    paragraph_end=paragraph_end,
+                    paragraph_start=paragraph_start,
+                    quote_start=piece.mark,
+                )
             if resolved is not None:
                 piece.speaker = resolved.speaker
                 piece.speaker_confidence = resolved.confidence
                 piece.attribution = resolved.how
+
+
+def _same_speaker(
+    found: Designator, previous: _Piece | None, registry: Registry, gap_start: int, mark: int
+) -> Resolved | None:
+    """'"A," Jess said. "B," she said.': a he or she right after a quotation of the same
+    paragraph, with no one named in between, is that quotation's speaker when the gender
+    agrees (or nothing told it); None otherwise, and the registry decides."""
+    if (
+        found.kind != "pronoun"
+        or found.words[0] not in ("he", "she")
+        or previous is None
+        or previous.speaker is None
+        or previous.attribution not in _CONTINUED_FROM
+        or next(registry.mentions(gap_start, mark), None) is not None
+    ):
+        return None
+    gender = registry.gender_of(previous.speaker)
+    if gender == ("m" if found.words[0] == "he" else "f") or gender is None:
+        return Resolved(previous.speaker, RESOLVED, "pronoun")
+    return None
 
 
 def _word_count(text: str, start: int, end: int) -> int:
@@ -818,6 +849,9 @@ def _headline(
 
 # The attributions a headline's quotation may borrow: a speaker the text names next to its
 # quotation, not one carried over from elsewhere.
+_COORDINATED = re.compile(r"[,;]?\s+(?:and|but)\s")
+# The attributions a following "she said" may continue: a person the clause named.
+_CONTINUED_FROM = frozenset({"named", "surname", "pronoun"})
 _ECHO_SOURCES = frozenset({"named", "surname", "pronoun", "role", "split"})
 
 

@@ -37,6 +37,8 @@ from annotations.core.suggestions.speakers.subjects import (
 )
 
 # "as Desmond put it," / "as she liked to put it," right before a quotation.
+_READ_ALOUD = re.compile(r"\bread(?:s|ing)?\s+(?:\w+\s+)?(?:out|aloud)\b", re.IGNORECASE)
+_LABEL_BRACKETS = re.compile(r"\s*\([^()\n]{1,60}\)\s*:\s*$")
 _PUT_IT = re.compile(
     r"\b(?P<as>[Aa]s)\s+[^,;:.!?]{1,60}?\s+"
     r"(?P<verb>(?:(?:liked|likes|used|loved|loves)\s+to\s+)?(?:put|puts))\s+it\s*[,:]?\s*$"
@@ -176,7 +178,16 @@ def designator_before_quote(text: str, start: int, end: int) -> Designator | Non
         if found is not None and found.kind != "unknown":
             return found
     if unknown is None and text[start:end].rstrip().endswith(":"):
-        label = _speaker_label(text, start, tokens)
+        # "Gail (Northfield):": a phone-in's or a hearing's label names where the speaker is
+        # from, or their party, in brackets after the name; the name is the label.
+        # "A listener sent a text that Delaney read out in full:": words read aloud are their
+        # writer's, not the reader's.
+        read = _READ_ALOUD.search(text, start, end)
+        if read is not None:
+            return Designator("unknown", read.start(), read.end())
+        where = _LABEL_BRACKETS.search(text, start, end)
+        label_tokens = tokens if where is None else tokens_in(text, start, where.start())
+        label = _speaker_label(text, start, label_tokens)
         if label is not None:
             return label
         # "Her verdict:", "His answer:": the person the pronoun stands for.

@@ -88,6 +88,14 @@ PRONOUN_WINDOW = 2_000
 ROLE_WINDOW = 5_000
 THEY_WINDOW = 1_000
 MAX_MENTIONS_BACK = 80
+_NOT_PERSON_BEFORE = re.compile(
+    r"\b(?:[Tt]he|in|at|from|near|of|to|for|on|with|by|across|outside|inside)\s+$"
+)
+_SINGLE_PERSON_AFTER = re.compile(
+    r",\s+(?:who\s|aged\s+\d|\d{1,3},|(?:a|an)\s+(?:[\w'-]+\s+){0,3}(?:"
+    + "|".join(sorted(UNNAMED_PEOPLE))
+    + r")\b)"
+)
 _APPOSITIVE_AFTER = re.compile(r"\s*,\s*((?:a|an|the)\s[^,;:.!?\"“”«»]{1,80})")
 _ASKED_OPENING = re.compile(r"\s*(?:Asked|Pressed|Challenged|Questioned)\b[^.!?,;:]*,")
 _UNNAMED = re.compile(
@@ -238,8 +246,15 @@ class Registry:
                 after_preposition = index > 0 and tokens[index - 1].lower in _OBJECT
                 at_place = self._at_place(tokens, index, place_before)
                 place_before = run[-1].end if at_place else -1
-                if entity is not None and not modifier and not after_preposition and not at_place:
-                    entity.object_only = False  # "Eastgate's coach" says no more than "to ..."
+                if (
+                    entity is not None
+                    and not modifier
+                    and not at_place
+                    and (not after_preposition or (name is not None and name.titled))
+                ):
+                    # "Eastgate's coach" says no more than "to ..."; "studied by Dr Élodie
+                    # Marchetti" names a person all the same.
+                    entity.object_only = False
                 if entity is not None and not at_place:
                     entity.place_only = False
                 if entity is not None and name is not None and entity.kind == "single":
@@ -332,6 +347,16 @@ class Registry:
         """A single name someone gave for themselves ("who gave his name only as Yonas", "a
         woman named Ines") is a person, of the gender the phrase gives."""
         given = _NAME_GIVEN.search(self.text, max(0, name.start - 60), name.start)
+        if (
+            given is None
+            and _SINGLE_PERSON_AFTER.match(self.text, name.end)
+            # Not "The Italian, who arrived" nor "an engineer in Austin, who asked".
+            and not _NOT_PERSON_BEFORE.search(self.text, max(0, name.start - 12), name.start)
+        ):
+            # "Kasia, who moved in two years ago,", "Stevie, a straddle-carrier driver,":
+            # what follows a lone name describes a person.
+            entity.kind = "person"
+            return
         if given is None:
             given = _NAMED_IN_APPOSITION.search(self.text, max(0, name.start - 60), name.start)
             if given is not None:
@@ -477,6 +502,11 @@ class Registry:
             refs = [entity for start, entity in self._surname_refs.get(word, []) if start < before]
             if refs:
                 return refs[-1]
+            # "Priyanka Dholakia, managing director of Dholakia Imports ... Dholakia said":
+            # a word alone is a surname before it is the first word of another name.
+            surnamed = [entity for entity in found if entity.name.split()[-1].lower() == word]
+            if surnamed:
+                return surnamed[-1]
         return found[-1]
 
     def person_named_after(self, word: str, *, after: int) -> Entity | None:
@@ -642,6 +672,14 @@ class Registry:
         if resolved is None:
             return None
         return Resolved(resolved.speaker, min(resolved.confidence, RESOLVED_THEY), "role")
+
+    def gender_of(self, speaker: str) -> Gender | None | Literal["none"]:
+        """The gender known of a person or single name the text gave as a speaker; "none"
+        for an organisation, a place, or a name never registered (no he or she for them)."""
+        entity = self._by_name.get(speaker.lower())
+        if entity is None or entity.kind not in ("person", "single"):
+            return "none"
+        return entity.gender
 
     def _resolve_name(self, name: Name) -> Resolved | None:
         if len(name.words) >= 2 and name.words[0] in _PARTICLES:

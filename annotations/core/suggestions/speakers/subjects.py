@@ -42,6 +42,8 @@ _SEGMENT_BREAK = re.compile(r"[,;()\[\]\u2014\u2013]|\s-\s")
 _NAME_GIVEN = re.compile(
     r"\b(?:gave|giving|gives|give)\s+(his|her|their)\s+(?:first\s+)?name\s+(?:only\s+)?as\s+$"
     r"|\b(?:known|identified)\s+only\s+as\s+$"
+    # "who asked to be named only as Jess", "who goes only by Benji"
+    r"|\bnamed\s+only\s+as\s+$|\bgo(?:es)?\s+(?:only\s+)?by\s+$"
     r"|\b(?:" + "|".join(sorted(UNNAMED_PEOPLE)) + r")\s+(?:named|called)\s+$"
 )
 # A single name given in apposition to a person: "who gave only her first name, Keisha,",
