@@ -342,6 +342,24 @@ def test_the_k_articles_the_eighth_blind_round_now_train_and_cover_the_hard_case
     assert sum(1 for s in named if " " not in s) >= 5  # people named only by a first name
 
 
+def test_the_l_articles_the_ninth_blind_round_now_train_and_cover_the_hard_cases() -> None:
+    ours = _blind_round("l", "train", quotes=160, words=(450, 650))
+
+    assert sum(len(a.claims) for a in ours) >= 60
+    speakers = [q.speaker for a in ours for q in a.quotes]
+    assert speakers.count(None) >= 10  # quotations whose speaker the text does not name
+    named = {s for s in speakers if s is not None}
+    # organisations through statements, posts and notices; people named by a first name only
+    assert {"Brightwing Airways", "Midland Canine Society", "Betting Standards Council"} <= named
+    assert {"Kayleigh", "Mo"} <= named
+    # French in guillemets, spoken by an institute
+    assert any(
+        a.text[q.start - 1] == "«" and q.speaker == "Institut Armoricain des Matériaux"
+        for a in ours
+        for q in a.quotes
+    )
+
+
 # --- the figures --------------------------------------------------------------------------------
 
 
