@@ -132,6 +132,8 @@ ORG_WORDS = wordset(
     cooperative co-operative inspectorate theatre theater playhouse records
     publishers publishing bikes cycles
     museum museums gallery galleries library zoo imports exports insurance insurers estate
+    institut instituto université universidad universität ministère ministerio société
+    sociedad banque banco gruppo stiftung
     """
 )
 
@@ -168,6 +170,10 @@ NOT_NAMES = wordset(
     mar apr jun jul aug sep sept oct nov dec yes oh well now late early shortly soon outside
     inside under over during despite among across elsewhere instead indeed even nearly almost
     around about someone somebody everyone everybody anyone anybody nobody
+    beside besides behind beyond below above within throughout towards toward upon alongside
+    amid against along past
+    we’ve we've we’re we're we’ll we'll i’m i'm i’ve i've you’re you're they’re they're it’s
+    it's that’s that's there’s there's here’s here's let’s let's
     """
 )
 

@@ -345,14 +345,14 @@ def test_the_suggestions_use_the_shipped_ranker() -> None:
 
 @pytest.fixture(scope="module")
 def set_quotes() -> list:
-    # Only the a-k writers' files: the blind split (l) is never read here.
+    # Only the a-l writers' files: the blind split (m) is never read here.
     articles = [
         markup_parse(path.read_text(encoding="utf-8"), name=path.name)
-        for letter in "abcdefghijk"
+        for letter in "abcdefghijkl"
         for path in sorted(EVAL.glob(f"{letter}[0-9][0-9]-*.txt"))
     ]
     assert all(article.split != "blind" for article in articles)
-    assert len(articles) == 112
+    assert len(articles) == 122
     return speaker_quotes(articles, rules_when_blind(EVAL))
 
 
@@ -404,16 +404,16 @@ def test_leave_one_writer_out_the_ranker_beats_the_rules_on_unseen_writers(
     blind = {row.writer: row for row in rows if row.blind}
     shipped = {row.writer: row for row in rows if not row.blind}
 
-    assert set(blind) == {"c", "d", "e", "f", "g", "h", "i", "j", "k", "all"}
-    assert blind["all"].quotes == 1429 and shipped["all"].quotes == 1671
+    assert set(blind) == {"c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "all"}
+    assert blind["all"].quotes == 1602 and shipped["all"].quotes == 1844
     for row in blind.values():
         assert row.ranker >= row.rules, row
     assert blind["all"].ranker >= blind["all"].rules + 0.03
     # c-h alone: 0.826 before the features that hold across writers and the weight of the
     # blind rules, 0.848 after; i and j, the hardest writers, bring the pool to 0.815, and k
-    # (after the round on i and j, 0.827) to 0.830
+    # (after the round on i and j, 0.827) to 0.830, l to 0.823
     assert blind["all"].ranker >= 0.82
-    assert blind["all"].rules == pytest.approx(0.769, abs=0.001)  # the nine blind rounds' rules
+    assert blind["all"].rules == pytest.approx(0.766, abs=0.001)  # the ten blind rounds' rules
     assert shipped["all"].ranker >= shipped["all"].rules - 0.03
 
 

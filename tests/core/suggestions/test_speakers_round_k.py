@@ -124,3 +124,43 @@ def test_a_museum_speaks_for_itself() -> None:
         "show for as long as the law allows”."
     )
     assert speakers(text) == ["Harcourt County Museum"]
+
+
+# --- the round on l (the ninth blind round, made a training round) ----------------------------
+
+
+def test_a_titled_name_after_from_is_a_person_and_an_employer_keeps_his_pronoun() -> None:
+    text = (
+        "Dr Colm Devane inspected the deck on Friday.\n\n"
+        "We have more from Dr Anton Kessel, the chief engineer at Marsh Highways. He said the "
+        "crack was new.\n\n"
+        "“The joint moves in the heat,” he explained."
+    )
+    assert speakers(text) == ["Anton Kessel"]
+
+
+def test_a_capitalised_preposition_or_contraction_is_no_name() -> None:
+    text = (
+        "Ruth Dale spoke first. Beside her, Gil Ware of Betline nodded.\n\n"
+        "“Our customers are adults.”\n\n"
+        "We’ve asked Betline for more. “No comment,” said Ware."
+    )
+    assert speakers(text) == ["Gil Ware", "Gil Ware"]
+
+
+def test_a_firms_short_name_is_the_firm() -> None:
+    text = (
+        "Staff at Kestrel Airways voted to strike. Kestrel said in a statement that it was "
+        '"saddened by the result".'
+    )
+    assert speakers(text) == ["Kestrel Airways"]
+
+
+def test_a_capitalised_occupation_ending_in_lord_is_a_title() -> None:
+    text = "Landlord Ed Voss said he would comply. “It’s one night a week,” he said."
+    assert speakers(text) == ["Ed Voss"]
+
+
+def test_a_foreign_institute_is_an_organisation() -> None:
+    text = "The Institut Breton des Sols said in a statement that it had found «aucune fraude»."
+    assert speakers(text) == ["Institut Breton des Sols"]

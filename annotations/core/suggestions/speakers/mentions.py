@@ -318,7 +318,17 @@ def name_of(text: str, run: list[Token]) -> Name | None:
 # that no first name ends with are enough; an agent noun's ending ("Shopkeeper", "Teacher",
 # "Librarian") only before a first name the lists know, since first names end so too ("Jasper",
 # "Tyler").
-_OCCUPATION_COMPOUNDS = ("member", "master", "keeper", "man", "woman", "worker", "maker")
+_OCCUPATION_COMPOUNDS = (
+    "member",
+    "master",
+    "keeper",
+    "man",
+    "woman",
+    "worker",
+    "maker",
+    "lord",
+    "lady",
+)
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant")
 
 

@@ -88,6 +88,7 @@ PRONOUN_WINDOW = 2_000
 ROLE_WINDOW = 5_000
 THEY_WINDOW = 1_000
 MAX_MENTIONS_BACK = 80
+ORGANISATION_MENTIONS_BACK = 400
 _NOT_PERSON_BEFORE = re.compile(
     r"\b(?:[Tt]he|in|at|from|near|of|to|for|on|with|by|across|outside|inside)\s+$"
 )
@@ -244,7 +245,10 @@ class Registry:
                 )
                 entity = self.add(name, subject=not modifier) if name is not None else None
                 after_preposition = index > 0 and tokens[index - 1].lower in _OBJECT
-                at_place = self._at_place(tokens, index, place_before)
+                # "from Dr Tomasz Wieczorek": a titled name is a person's wherever it stands.
+                at_place = not (name is not None and name.titled) and self._at_place(
+                    tokens, index, place_before
+                )
                 place_before = run[-1].end if at_place else -1
                 if (
                     entity is not None
@@ -264,9 +268,18 @@ class Registry:
                     entity.roles |= self._apposition(name, start, end, run[0].start)
                     if entity.gender is None and entity.kind in ("person", "single"):
                         entity.gender = _role_gender(entity.roles)
-                last_person = entity if entity and entity.kind == "person" else None
-                if run[-1].possessive or at_place:
-                    last_person = None
+                # "Dr Tomasz Wieczorek, the chief engineer at Wexmoor Highways. He said": the
+                # organisation a description names takes no "he"; the person before it does.
+                works_at = (
+                    entity is not None
+                    and entity.kind == "org"
+                    and index > 0
+                    and tokens[index - 1].lower in ("at", "of", "for")
+                )
+                if not works_at:
+                    last_person = entity if entity and entity.kind == "person" else None
+                    if run[-1].possessive or at_place:
+                        last_person = None
                 if last_person is not None:
                     firm = (last_person, index + len(run))
                 elif entity is not None and entity.kind == "person":
@@ -705,10 +718,27 @@ class Registry:
         full = self._full_name(name.text)
         if full is not None:  # given only inside a quotation: '"Martin Okri," she read.'
             return Resolved(full, RESOLVED_AHEAD, "surname")
+        organisation = self._organisation_starting(name.words[0], before=name.start)
+        if organisation is not None:  # "Brightwing Airways ... Brightwing said"
+            return Resolved(organisation.name, NAMED, "named")
         entity = self._by_name.get(name.text.lower())
         if entity is not None:
             entity.spoke = True
         return Resolved(name.text, NAMED_SINGLE, "named")
+
+    def _organisation_starting(self, word: str, *, before: int) -> Entity | None:
+        """The organisation of several words, the first of them `word`, mentioned last before
+        `before`, within ORGANISATION_MENTIONS_BACK mentions: a firm's short name
+        ("Brightwing" for Brightwing Airways)."""
+        index = bisect_left(self._starts, before) - 1
+        stop = max(-1, index - ORGANISATION_MENTIONS_BACK)
+        while index > stop:
+            entity = self._entities[index]
+            words = entity.name.lower().split()
+            if entity.kind == "org" and len(words) >= 2 and words[0] == word:
+                return entity
+            index -= 1
+        return None
 
     def _resolve_pronoun(
         self, pronoun: str, at: int, since: int, passage_end: int, paragraph: tuple[int, int]
