@@ -133,7 +133,7 @@ ORG_WORDS = wordset(
     publishers publishing bikes cycles
     museum museums gallery galleries library zoo imports exports insurance insurers estate
     institut instituto université universidad universität ministère ministerio société
-    sociedad banque banco gruppo stiftung
+    sociedad banque banco gruppo stiftung homes
     """
 )
 

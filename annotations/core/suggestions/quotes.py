@@ -74,6 +74,9 @@ SPLIT_AT_MOST = 0.9  # "A," he said. "B."
 CONTINUED_AT_MOST = 0.8  # the pieces of a quotation over several paragraphs
 CARRIED = 0.6  # an unattributed quotation opening the paragraph after a quoted speaker
 CONTEXT = 0.6  # an unattributed quotation after a sentence about someone ("She laughs. '...'")
+# A quotation inside a sentence no clause attributes, given to the sentence's subject: shown
+# as unsure (under the speaker ranker's SPEAKER_SURE).
+SUBJECT_GUESS = 0.45
 ECHO = 0.75  # a headline's quotation repeating words an attributed quotation below says
 INTERVIEW = 0.7  # an answer of a question-and-answer interview, the interviewee's
 # An interview printed as questions and answers: at least this many of the writer's questions
@@ -532,6 +535,45 @@ def _same_speaker(
     return None
 
 
+def _sentence_subject(
+    text: str,
+    paragraphs: list[list[_Piece]],
+    spans: list[tuple[int, int]],
+    registry: Registry,
+    language: str,
+) -> None:
+    """A quotation inside a sentence that no clause attributes ("In the same interview she
+    described herself as '...'", "he went back and wrote that he had been '...'") is, at a
+    guess, the words of the person the sentence is about: its subject, shown as unsure."""
+    for number, pieces in enumerate(paragraphs):
+        paragraph_start, paragraph_end = spans[number]
+        for index, piece in enumerate(pieces):
+            if piece.speaker is not None or piece.explicit or piece.continues:
+                continue
+            previous = pieces[index - 1] if index > 0 else None
+            if previous is not None and previous.close is None:
+                continue
+            gap_start = previous.close + 1 if previous is not None else paragraph_start
+            if not text[gap_start : piece.mark].strip():
+                continue
+            if _last_character(text, gap_start, piece.mark) in _TERMINAL + ":":
+                continue  # a quotation of its own after a sentence: `_from_context`'s
+            start = _last_sentence(text, gap_start, piece.mark, language)[0]
+            if _NEW_CLAUSE.search(text, start, piece.mark):
+                continue  # "Dorset showed no emotion as the clerk read out '...'"
+            designator = subject_of_sentence(text, start, piece.mark)
+            if designator is None:
+                continue
+            resolved = registry.resolve(
+                designator, since=start, paragraph_end=paragraph_end, quote_start=piece.mark
+            )
+            # A person's, not a capitalised word's ("Placards read '...'").
+            if resolved is not None and registry.is_person(resolved.speaker):
+                piece.speaker = resolved.speaker
+                piece.speaker_confidence = min(resolved.confidence, SUBJECT_GUESS)
+                piece.attribution = "context"
+
+
 def _word_count(text: str, start: int, end: int) -> int:
     return len(text[start:end].split())
 
@@ -849,6 +891,12 @@ def _headline(
 
 # The attributions a headline's quotation may borrow: a speaker the text names next to its
 # quotation, not one carried over from elsewhere.
+# A clause with a subject of its own inside a sentence: the sentence's subject may not be the
+# quotation's speaker.
+_NEW_CLAUSE = re.compile(
+    r"\b(?:as|when|while|after|before|because|until|whereas|where|and|but)\s+"
+    r"(?:the|a|an|his|her|their|its|[A-Z]\w+\s+(?:said|says|told|added|read))\b"
+)
 _COORDINATED = re.compile(r"[,;]?\s+(?:and|but)\s")
 # The attributions a following "she said" may continue: a person the clause named.
 _CONTINUED_FROM = frozenset({"named", "surname", "pronoun"})
@@ -911,6 +959,7 @@ def quotes_and_registry(
         _interview(text, paragraphs, spans, registry)
     _echo(text, paragraphs, spans)
     _headline(text, paragraphs, spans, registry)
+    _sentence_subject(text, paragraphs, spans, registry, language)
 
     quotes = []
     for number, pieces in enumerate(paragraphs):

@@ -164,3 +164,26 @@ def test_a_capitalised_occupation_ending_in_lord_is_a_title() -> None:
 def test_a_foreign_institute_is_an_organisation() -> None:
     text = "The Institut Breton des Sols said in a statement that it had found «aucune fraude»."
     assert speakers(text) == ["Institut Breton des Sols"]
+
+
+# --- a quotation inside a sentence no clause attributes -----------------------------------------
+
+
+def test_a_quotation_no_clause_attributes_goes_unsure_to_the_sentences_subject() -> None:
+    text = (
+        "Vera Lind wrote eleven novels. In a late interview she settled on “a "
+        "shed person, not a house person” as her motto."
+    )
+    [quote] = quotes_find(text)
+    assert quote.speaker == "Vera Lind"
+    assert quote.speaker_confidence < 0.5  # shown as unsure
+
+
+def test_a_sentence_whose_subject_is_no_person_gives_no_speaker() -> None:
+    text = "Tom Hale led the march. Placards carried the slogan “No farms, no food” all day."
+    assert speakers(text) == [None]
+
+
+def test_a_quotation_a_clause_attributes_keeps_its_speaker() -> None:
+    text = 'Vera Lind met Ada Holt. Holt said the book was "a mess".'
+    assert speakers(text) == ["Ada Holt"]

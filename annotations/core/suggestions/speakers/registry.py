@@ -694,6 +694,11 @@ class Registry:
             return "none"
         return entity.gender
 
+    def is_person(self, speaker: str) -> bool:
+        """Whether the speaker is a person the text names in full (not a single word)."""
+        entity = self._by_name.get(speaker.lower())
+        return entity is not None and entity.kind == "person"
+
     def _resolve_name(self, name: Name) -> Resolved | None:
         if len(name.words) >= 2 and name.words[0] in _PARTICLES:
             surnamed = self.person_named(" ".join(name.words), before=name.start)
