@@ -751,11 +751,13 @@ class VersionForm(forms.Form):
 class UnitNoteForm(VersionForm):
     """Send back or reject, with an optional note for the unit's discussion thread."""
 
+    # No max_length: the browser's maxlength would cut a long paste silently. The service
+    # refuses a note over the limit with its length (services.discussion), keeping the text,
+    # and static/annotations/char-limit.js counts as one types.
     note = forms.CharField(
         required=False,
-        max_length=COMMENT_MAX_LENGTH,
         label=_("Note for the discussion (optional)"),
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 2, "data-max-characters": COMMENT_MAX_LENGTH}),
     )
 
 
@@ -1019,14 +1021,14 @@ class TokenCreateForm(forms.Form):
 class CommentForm(forms.Form):
     """A comment in a discussion thread (Markdown-like text, `@name` mentions)."""
 
+    # No max_length, as UnitNoteForm.note: the service refuses a comment over the limit.
     body = forms.CharField(
-        max_length=COMMENT_MAX_LENGTH,
         label=_("Your comment"),
         help_text=_(
             "**bold**, *italic*, `code`, lists, > quotes and links; @name mentions a "
             "colleague who can read this thread."
         ),
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"rows": 4, "data-max-characters": COMMENT_MAX_LENGTH}),
         error_messages={"required": _("Write a comment first.")},
     )
 

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from annotations.core.languages import language_direction
-from annotations.validators import validate_visible_name
+from annotations.validators import validate_publication_date, validate_visible_name
 
 
 class VerdictLabel(models.Model):
@@ -122,7 +122,7 @@ class Article(models.Model):
     byline = models.CharField(max_length=300, blank=True, validators=[validate_visible_name])
     publisher = models.CharField(max_length=200, blank=True, validators=[validate_visible_name])
     source_url = models.URLField(max_length=2000, blank=True)
-    published_on = models.DateField(null=True, blank=True)
+    published_on = models.DateField(null=True, blank=True, validators=[validate_publication_date])
     language = models.CharField(max_length=16, blank=True, default="en")
     # The look-up key of source_url (core.uri.uri_key: the SHA-256 of its normalised form, ""
     # without one), written with it by the services: partners' `?uri=` matches on this index.

@@ -65,15 +65,43 @@ def publication_date_latest() -> datetime.date:
     return timezone.localdate() + datetime.timedelta(days=1)
 
 
+def _publication_date_refusal(value: datetime.date | None) -> str:
+    """Why `value` is no publication date ("" if it is one, or None)."""
+    latest = publication_date_latest()
+    if value is None or PUBLICATION_DATE_EARLIEST <= value <= latest:
+        return ""
+    return gettext("Enter a publication date from %(earliest)s to %(latest)s.") % {
+        "earliest": date_format(PUBLICATION_DATE_EARLIEST),
+        "latest": date_format(latest),
+    }
+
+
 def publication_date_check(value: datetime.date | None, *, field: str) -> datetime.date | None:
     """For services: the date unchanged (or None), or a DomainError on `field` if it is before
     PUBLICATION_DATE_EARLIEST or after publication_date_latest()."""
-    latest = publication_date_latest()
-    if value is not None and not PUBLICATION_DATE_EARLIEST <= value <= latest:
-        raise DomainError(
-            gettext("Enter a publication date from %(earliest)s to %(latest)s.")
-            % {"earliest": date_format(PUBLICATION_DATE_EARLIEST), "latest": date_format(latest)},
-            code="published_on_implausible",
-            field=field,
-        )
+    refusal = _publication_date_refusal(value)
+    if refusal:
+        raise DomainError(refusal, code=PublicationDateValidator.code, field=field)
     return value
+
+
+@deconstructible
+class PublicationDateValidator:
+    """The same rule on the model field (Article.published_on), for the forms built from the
+    model, the back office's: it saves no date the desk's pages and API would refuse."""
+
+    code = "published_on_implausible"
+
+    def __call__(self, value: datetime.date | None) -> None:
+        refusal = _publication_date_refusal(value)
+        if refusal:
+            raise ValidationError(refusal, code=self.code)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PublicationDateValidator)
+
+    def __hash__(self) -> int:
+        return hash(self.code)
+
+
+validate_publication_date = PublicationDateValidator()

@@ -143,6 +143,20 @@ def quote_marks_added(text: str) -> str:
     return f"\u201c{text}\u201d"
 
 
+def first_letter_capitalised(text: str) -> str:
+    """A claim as a title shows it: its first letter a capital ("crime fell by 30 percent" →
+    "Crime fell by 30 percent"), after any opening quote marks or punctuation ("“we will…" →
+    "“We will…", "¿qué…" → "¿Qué…"). Unchanged when it opens with a digit, a letter without
+    case (Arabic) or a word written with a capital inside it (iPhone, eBay)."""
+    start = next((i for i, character in enumerate(text) if character.isalnum()), None)
+    if start is None or not text[start].islower():
+        return text
+    word = re.match(r"\w+", text[start:])
+    if word and any(character.isupper() for character in word.group()[1:]):
+        return text
+    return text[:start] + text[start].title() + text[start + 1 :]
+
+
 def phrases_marked(text: str, phrases: list[str]) -> list[Segment]:
     """The text as segments, each phrase's first occurrence (after the previous phrase's,
     when it has one there) marked: "219" and "Aleppo" in a passage that names both. A phrase

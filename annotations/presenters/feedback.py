@@ -12,7 +12,6 @@ from typing import Any
 from django.core.paginator import Page
 from django.urls import reverse
 from django.utils import translation
-from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
@@ -25,6 +24,7 @@ from annotations.models import Annotation, ClaimUnit
 from annotations.presenters.numbers import numbers_shown
 from annotations.selectors.feedback import FeedbackFigures, FeedbackSubject, ReviewerOverview
 from annotations.selectors.labels import label_names, label_wording
+from annotations.short_dates import MONTH_YEAR, date_short
 
 # The chart and the month table show the last year; the totals cover every month.
 MONTHS_SHOWN = 12
@@ -154,7 +154,7 @@ def _safe(svg: str) -> SafeString:
 
 def month_label(month: datetime.date) -> str:
     """ "Nov 2026", with the month's abbreviation in the reader's language ("nov. 2026")."""
-    return date_format(month, "M Y")
+    return date_short(month, MONTH_YEAR)
 
 
 def _month_rows(months: Sequence[MonthFigures]) -> list[MonthRow]:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 
 from annotations.core.formats.claimreview import json_ld_script
 from annotations.core.label_wording import LabelWording
+from annotations.core.text import first_letter_capitalised
 from annotations.exports.documents import captures_of, claim_review_document
 from annotations.models import Correction, Source, SourceCapture, Verdict, VerdictLabel
 from annotations.selectors.labels import label_wording
@@ -112,6 +113,11 @@ class VerdictPage:
     meta: PageMeta
     claim_review_json: SafeString
 
+    @property
+    def claim(self) -> str:
+        """The claim as the page's title shows it (core.text.first_letter_capitalised)."""
+        return first_letter_capitalised(self.verdict.claim_reviewed)
+
 
 def verdict_page(
     request: HttpRequest, verdict: Verdict, labels: Sequence[VerdictLabel]
@@ -143,7 +149,7 @@ def verdict_page(
         updated=max(changed) if changed else None,
         meta=page_meta(
             request,
-            title=f"{place.name}: {verdict.claim_reviewed}",
+            title=f"{place.name}: {first_letter_capitalised(verdict.claim_reviewed)}",
             description=verdict.explanation
             or gettext("%(desk)s rated this claim %(label)s.")
             % {"desk": settings.DESK_NAME, "label": place.name},
@@ -163,6 +169,11 @@ class IndexRow:
     verdict: Verdict
     place: ScalePlace
     snippet_html: SafeString | None
+
+    @property
+    def claim(self) -> str:
+        """The claim as the row's heading shows it (core.text.first_letter_capitalised)."""
+        return first_letter_capitalised(self.verdict.claim_reviewed)
 
 
 def index_rows(

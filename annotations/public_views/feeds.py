@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext
 
+from annotations.core.text import first_letter_capitalised
 from annotations.models import Article, Verdict
 from annotations.selectors.labels import label_wording
 from annotations.selectors.public import (
@@ -86,7 +87,8 @@ class VerdictsFeed(Feed):
         return verdicts_recently_changed()
 
     def item_title(self, item: Verdict) -> str:
-        names = {"label": label_wording(item.label).name, "claim": item.claim_reviewed}
+        claim = first_letter_capitalised(item.claim_reviewed)
+        names = {"label": label_wording(item.label).name, "claim": claim}
         if item.corrections.all():
             return gettext("Corrected: %(label)s: %(claim)s") % names
         return gettext("%(label)s: %(claim)s") % names

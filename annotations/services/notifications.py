@@ -24,7 +24,7 @@ from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext
 
-from annotations.desk_url import configured_origin
+from annotations.desk_url import email_origin
 from annotations.errors import DomainError
 from annotations.models import Notification, NotificationPreference
 from annotations.permissions import Permission, own_notifications, require
@@ -127,9 +127,9 @@ def _claimed(notification_ids: Sequence[int]) -> list[Notification]:
 
 
 def _link(notification: Notification) -> str:
-    # No request here: DESK_URL's origin (required with SMTP, see settings), else the bare path
-    # (the console backend's mails, read on the machine that serves the desk).
-    return configured_origin() + reverse("notification-open", args=[notification.pk])
+    # No request here: DESK_URL's origin (required with SMTP, see settings), in development the
+    # address `make run` serves on, else the bare path (desk_url.email_origin).
+    return email_origin() + reverse("notification-open", args=[notification.pk])
 
 
 def _send(recipient: User, subject: str, lines: list[str], claimed: list[Notification]) -> bool:

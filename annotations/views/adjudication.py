@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from annotations import selectors
+from annotations.core.comments import MAX_LENGTH as COMMENT_MAX_LENGTH
 from annotations.errors import DomainError
 from annotations.models import Claim, ClaimUnit, Verdict
 from annotations.permissions import Permission, require
@@ -45,6 +46,7 @@ def _page(
     error: DomainError | None = None,
     status: int = 200,
     from_button: bool = False,
+    note_action: str = "",
 ) -> HttpResponse:
     allowed = unit_actions_allowed(
         page.unit, has_verdict=page.verdict is not None, claim_changed=page.claim_change is not None
@@ -69,6 +71,15 @@ def _page(
     # the page takes the unit's own address (static/annotations/conflict-banner.js), so that
     # reloading does not post the button again.
     context["conflict_from_button"] = from_button and not wording_kept
+    # A refused note (send back, reject) comes back under its own button, as typed.
+    note = (bound or {}).get("note")
+    context["note_max_characters"] = COMMENT_MAX_LENGTH
+    if note is not None and note_action:
+        context["note_posted"] = {
+            "action": note_action,
+            "value": note.data.get("note", ""),
+            "errors": note.errors.get("note", []),
+        }
     return render(request, "annotations/review_unit.html", context, status=status)
 
 
@@ -303,6 +314,7 @@ def review_unit_action(request: HttpRequest, pk: int, action: str) -> HttpRespon
             bound={form_key: form},
             error=invalid if form_key == "version" else None,
             status=400,
+            note_action=action if form_key == "note" else "",
         )
     with domain_errors_shown(request, form) as refusal:
         message = perform(request, page, form)
@@ -315,6 +327,7 @@ def review_unit_action(request: HttpRequest, pk: int, action: str) -> HttpRespon
             error=refusal.conflict,
             status=refusal.status,
             from_button=form_key in BUTTON_FORMS,
+            note_action=action if form_key == "note" else "",
         )
     messages.success(request, message)
     if next_page == "review-queue":

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from annotations.models import ClaimUnit, Comment
 from tests.e2e.accessibility import axe_violations
-from tests.e2e.conftest import login
+from tests.e2e.conftest import BrowserProblems, login
 from tests.factories import ArticleFactory, EditorFactory, ReviewerFactory, claims_reviewed
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -61,3 +61,30 @@ def test_a_mention_reaches_the_reviewer_in_the_app_and_by_email(page: Page) -> N
     assert email.to == [alice.email]
     assert "eddie mentioned you on claim" in email.subject
     assert re.search(r"/notifications/\d+/", email.body)
+
+
+def test_a_comment_over_the_limit_is_counted_refused_and_kept_whole(
+    page: Page, browser_problems: BrowserProblems
+) -> None:
+    browser_problems.expect(r"status of 400")  # the refusal's page
+    EditorFactory(username="eddie")
+    article = ArticleFactory(title="City council approves new budget")
+    claims_reviewed(article, {CLAIM: "false"})
+    claims_reviewed(article, {CLAIM: "mostly-false"})
+    unit = ClaimUnit.objects.get(article=article)
+    long_comment = "Word " * 2_000 + "and more."  # 10,009 characters
+
+    login(page, "eddie")
+    page.goto(f"/discussion/units/{unit.pk}/")
+    box = page.get_by_label("Your comment")
+    box.fill(long_comment)  # as a paste: the browser would cut it at a maxlength
+
+    assert box.evaluate("(e) => e.value.length") == len(long_comment)
+    counter = page.locator("#id_body-count")
+    expect(counter).to_have_text("10,009 / 10,000 characters")
+    expect(counter).to_have_class(re.compile("is-over"))
+    page.get_by_role("button", name="Add comment").click()
+
+    expect(page.get_by_text("Keep a comment under 10,000 characters (10,009 now)")).to_be_visible()
+    assert page.get_by_label("Your comment").evaluate("(e) => e.value") == long_comment.strip()
+    assert not Comment.objects.exists()

@@ -147,3 +147,41 @@ def test_the_webhook_page_s_breadcrumb_and_log_keep_their_layout(page: Page) -> 
             radius = float(pill.evaluate("(e) => getComputedStyle(e).borderTopLeftRadius")[:-2])
             assert radius < box["height"] / 4 and box["width"] > 60, (radius, box)
         assert page.evaluate("document.documentElement.scrollWidth <= innerWidth"), width
+
+
+def test_the_delivery_log_scrolls_from_the_keyboard_on_a_narrow_screen(page: Page) -> None:
+    editor = EditorFactory(username="eddie")
+    subscription = webhook_subscription_create(
+        editor=editor, url="http://127.0.0.1:9/hook", events=["verdict.published"]
+    ).subscription
+    delivery = WebhookDelivery.objects.create(
+        subscription=subscription,
+        event_id=uuid.uuid4(),
+        event_type="verdict.published",
+        status=WebhookDelivery.Status.FAILED,
+        attempts=1,
+    )
+    WebhookAttempt.objects.create(
+        delivery=delivery,
+        number=1,
+        started_at=timezone.now(),
+        duration_ms=7,
+        succeeded=False,
+        response_code=503,
+    )
+    login(page, "eddie")
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(f"/webhooks/{subscription.pk}/")
+    log = page.get_by_role("region", name="The latest deliveries, newest first, with each attempt")
+    assert log.evaluate("(e) => e.scrollWidth > e.clientWidth"), "the log fits: nothing to test"
+
+    # Tab from the last button before the log reaches it; the arrows then scroll it.
+    page.get_by_role("button", name="Delete").focus()
+    page.keyboard.press("Tab")
+    expect(log).to_be_focused()
+    assert log.evaluate("(e) => e.scrollLeft") == 0
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "() => document.querySelector('.webhook-table-wrap').scrollLeft > 0", timeout=2000
+    )
+    assert axe_violations(page) == []

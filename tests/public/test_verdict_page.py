@@ -161,3 +161,18 @@ def test_the_page_reads_a_fixed_number_of_queries_whatever_its_corrections_and_a
     # languages (the page's and the ClaimReview's), one query each.
     with django_assert_max_num_queries(13):
         html_of(client, f"/verdicts/{published.pk}/")
+
+
+def test_a_claim_stored_in_lower_case_is_titled_with_a_capital(client: Client):
+    published = published_verdict(claim_reviewed="unemployment has doubled since 2020")
+
+    html = html_of(client, f"/verdicts/{published.pk}/")
+    index = html_of(client, "/verdicts/")
+    feed = html_of(client, "/verdicts/feed.atom")
+
+    assert ">Unemployment has doubled since 2020</h1>" in html
+    assert "<title>Mostly false: Unemployment has doubled since 2020" in html
+    assert ">Unemployment has doubled since 2020</a></h2>" in index
+    assert "<title>Mostly false: Unemployment has doubled since 2020</title>" in feed
+    published.refresh_from_db()
+    assert published.claim_reviewed == "unemployment has doubled since 2020"  # as stored

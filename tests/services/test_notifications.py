@@ -72,6 +72,27 @@ def test_an_emails_link_is_absolute_on_the_desks_url(editor, desk, settings):
     assert f"Open it: {link}" in mail.outbox[0].body
 
 
+@pytest.mark.parametrize(
+    ("debug", "desk_url", "origin"),
+    [
+        (True, "", "http://127.0.0.1:8000"),  # the demo, served by `make run`
+        (True, "https://desk.example.org/", "https://desk.example.org"),
+        (False, "", ""),  # production on the console backend: paths, as before
+    ],
+)
+def test_an_emails_link_is_absolute_in_development_without_the_desks_url(
+    editor, desk, settings, debug, desk_url, origin
+):
+    settings.DEBUG = debug
+    settings.DESK_URL = desk_url
+    comment = comment_post(author=editor, thread=desk.unit, body="@alice, the 2020 figure?")
+
+    notification_event_task.delay(Kind.MENTION, comment.pk)
+
+    (notification,) = Notification.objects.filter(recipient=desk.alice)
+    assert f"Open it: {origin}/notifications/{notification.pk}/\n" in mail.outbox[0].body
+
+
 def test_the_database_refuses_a_second_notification_of_one_event():
     from django.db import IntegrityError, transaction
 

@@ -132,3 +132,20 @@ def test_the_lane_costs_the_same_queries_for_a_few_rows_or_many(editor):
     ready_units_build(195, prefix="many", queued=False)
 
     assert lane_queries(client, 200) == few
+
+
+def test_the_report_isolates_the_claim_and_the_title_in_an_arabic_page(editor, agreed):
+    agreed.title = "Town hall budget (2026)"
+    agreed.save(update_fields=["title"])
+    crime, taxes = unit_of(agreed, CRIME), unit_of(agreed, TAXES)
+    client = logged_in(editor)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ar"
+    confirm(client, "decide", [seen(taxes)])  # another editor, meanwhile
+
+    page = confirm(client, "publish_page", page_units=[seen(crime), seen(taxes)]).content.decode()
+
+    assert 'dir="rtl"' in page
+    row = page[page.index(f'data-unit-id="{taxes.pk}"') :]
+    row = row[: row.index("</tr>")]
+    assert f"“<bdi>{TAXES}</bdi>”" in row
+    assert '<span class="queue-claim__article"><bdi>Town hall budget (2026)</bdi></span>' in row

@@ -3,6 +3,7 @@ attempt in the log; bad input shown on the form, never a 500."""
 
 from __future__ import annotations
 
+import datetime
 import uuid
 
 import pytest
@@ -239,3 +240,30 @@ def test_why_a_webhook_is_disabled_is_said_in_the_readers_language(editor, store
     page = client.get(reverse("webhook-detail", args=[subscription.pk]))
 
     assert shown in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "created", "tried"),
+    [
+        ("fr", ">1 déc. 2026, 15:26:07<", ">1 déc., 15:26:08<"),
+        ("es", ">1 dic 2026, 15:26:07<", ">1 dic, 15:26:08<"),
+        ("en", ">1 Dec 2026, 15:26:07<", ">1 Dec, 15:26:08<"),
+    ],
+)
+def test_the_log_writes_its_months_as_the_reader_s_language_does(
+    editor, settings, language, created, tried
+):
+    settings.TIME_ZONE = "UTC"
+    subscription = registered(editor)
+    moment = datetime.datetime(2026, 12, 1, 15, 26, 7, tzinfo=datetime.UTC)
+    delivery = subscription.deliveries.create(event_id=uuid.uuid4(), event_type="verdict.published")
+    subscription.deliveries.filter(pk=delivery.pk).update(created=moment)
+    delivery.attempt_log.create(
+        number=1, started_at=moment + datetime.timedelta(seconds=1), duration_ms=5, succeeded=True
+    )
+    client = logged_in(editor)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+
+    page = client.get(reverse("webhook-detail", args=[subscription.pk])).content.decode()
+
+    assert created in page and tried in page
