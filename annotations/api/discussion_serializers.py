@@ -56,6 +56,7 @@ class NotificationSerializer(serializers.ModelSerializer[Notification]):
     actor = serializers.CharField(source="actor.username", read_only=True, allow_null=True)
     summary = serializers.SerializerMethodField()
     url = serializers.SerializerMethodField()
+    _wording: SummaryWording | None = None
 
     class Meta:
         model = Notification
@@ -66,10 +67,11 @@ class NotificationSerializer(serializers.ModelSerializer[Notification]):
         return notification_target_url(notification)
 
     def get_summary(self, notification: Notification) -> str:
-        # One wording for the response (the context is the request's): the scale's names are
-        # read once, whatever the number of rows.
-        wording: SummaryWording = self.context.setdefault("summary_wording", SummaryWording())
-        return wording(notification)
+        # One wording for the response (a list's rows share one child serializer): the scale's
+        # names are read once, whatever the number of rows.
+        if self._wording is None:
+            self._wording = SummaryWording()
+        return self._wording(notification)
 
 
 class NotificationsReadSerializer(serializers.Serializer):

@@ -94,3 +94,41 @@ def test_the_demo_desks_notifications_read_in_french_for_a_french_reader(committ
 
     assert "La rédaction a tranché" in page
     assert "The desk decided" not in page and "you said" not in page
+
+
+def differing_decisions(user: User, count: int) -> None:
+    article = ArticleFactory()
+    Notification.objects.bulk_create(
+        Notification(
+            recipient=user,
+            kind=Notification.Kind.VERDICT_DIFFERED,
+            target_type=ContentType.objects.get_for_model(article),
+            target_id=article.pk,
+            parameters={
+                "unit": number,
+                "article": "Budget",
+                "final": verdict("false").pk,
+                "own": verdict("true").pk,
+            },
+            summary="Stored.",
+            dedupe_key=f"verdict_differed:{number}",
+        )
+        for number in range(count)
+    )
+
+
+@pytest.mark.parametrize("url", ["/notifications/", "/api/v1/notifications/"])
+def test_naming_labels_costs_the_same_queries_for_any_number_of_rows(
+    alice, url, django_assert_max_num_queries
+):
+    client = in_language("fr", alice)
+    differing_decisions(alice, 2)
+    with django_assert_max_num_queries(30) as few:
+        assert "Faux" in client.get(url).content.decode()
+    Notification.objects.all().delete()
+    differing_decisions(alice, 20)
+
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(url)
+
+    assert response.content.decode().count("vous aviez dit Vrai") == 20
