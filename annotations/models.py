@@ -1339,6 +1339,11 @@ class Notification(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # What the summary is made of (names, titles, ids, a date, label ids), worded in the
+    # reader's language whenever it is shown (selectors.notification_wording); {} on rows
+    # made before it was stored, which show `summary` as it was written.
+    parameters = models.JSONField(default=dict, blank=True)
+    # The summary in the desk's language when it was made (the back office's).
     summary = models.CharField(max_length=300)
     dedupe_key = models.CharField(max_length=120)
     created = models.DateTimeField(default=timezone.now, editable=False)

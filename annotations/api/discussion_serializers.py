@@ -11,6 +11,7 @@ from annotations.api.fields import StrictCharField, StrictIntegerField
 from annotations.core.comments import MAX_LENGTH, comment_render
 from annotations.models import Comment, Notification
 from annotations.presenters.notifications import notification_target_url
+from annotations.selectors.notification_wording import SummaryWording
 
 
 class CommentSerializer(serializers.ModelSerializer[Comment]):
@@ -49,10 +50,13 @@ class CommentEditSerializer(serializers.Serializer):
 
 
 class NotificationSerializer(serializers.ModelSerializer[Notification]):
-    """One of the user's notifications; `url` is the desk page it leads to."""
+    """One of the user's notifications; `url` is the desk page it leads to, `summary` is worded
+    in the request's language."""
 
     actor = serializers.CharField(source="actor.username", read_only=True, allow_null=True)
+    summary = serializers.SerializerMethodField()
     url = serializers.SerializerMethodField()
+    _wording: SummaryWording | None = None
 
     class Meta:
         model = Notification
@@ -61,6 +65,13 @@ class NotificationSerializer(serializers.ModelSerializer[Notification]):
 
     def get_url(self, notification: Notification) -> str:
         return notification_target_url(notification)
+
+    def get_summary(self, notification: Notification) -> str:
+        # One wording for the response (a list's rows share one child serializer): the scale's
+        # names are read once, whatever the number of rows.
+        if self._wording is None:
+            self._wording = SummaryWording()
+        return self._wording(notification)
 
 
 class NotificationsReadSerializer(serializers.Serializer):

@@ -28,6 +28,7 @@ from annotations.forms import (
 from annotations.models import Annotation, ClaimUnit, Source, Verdict
 from annotations.presenters.history import unit_history
 from annotations.presenters.queue import spread_of
+from annotations.presenters.suggestions import speaker_kept_unsure
 from annotations.selectors.labels import label_name
 from annotations.selectors.revisions import units_with_vanished_claims
 
@@ -40,6 +41,8 @@ class ReviewCard:
     reviewer: str
     sources: list[Source]
     own_passage: bool  # the reviewer highlighted a different stretch than the unit's
+    # A quote's speaker the desk suggested without being sure, saved as it was suggested.
+    speaker_kept_unsure: bool = False
 
 
 @dataclass(frozen=True)
@@ -202,6 +205,7 @@ class Adjudication:
                     reviewer=names[a.pk],
                     sources=list(a.sources.all()),
                     own_passage=(a.start, a.end) != (unit.start, unit.end),
+                    speaker_kept_unsure=speaker_kept_unsure(a),
                 )
                 for a in self.annotations
             ],

@@ -19,6 +19,7 @@ from annotations.models import (
     SuggestedAppearance,
     WebhookSubscription,
 )
+from annotations.selectors.notification_wording import SummaryWording
 
 
 @dataclass(frozen=True)
@@ -62,12 +63,14 @@ def notification_target_url(notification: Notification) -> str:
 
 
 def notifications_shown(notifications: list[Notification]) -> list[NotificationShown]:
+    """The page's rows, each summary in the reader's language (the scale's names read once)."""
+    wording = SummaryWording()
     return [
         NotificationShown(
             pk=n.pk,
             kind=n.kind,
             kind_name=n.get_kind_display(),
-            summary=n.summary,
+            summary=wording(n),
             created=n.created,
             unread=n.read_at is None,
             open_url=reverse("notification-open", args=[n.pk]),

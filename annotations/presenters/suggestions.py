@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from annotations.core.suggestions.speaker_ranker import SPEAKER_SURE
-from annotations.models import Suggestion
+from annotations.models import Annotation, Suggestion
 from annotations.presenters.numbers import numbers_shown
 from annotations.selectors.appearances import ClaimChecks
 from annotations.selectors.labels import label_name
@@ -41,6 +41,28 @@ def speaker_sure(suggestion: Suggestion) -> bool:
     writers it was never tuned on, the desk is right on about nine in ten of these."""
     confidence = suggestion.speaker_confidence or 0.0
     return bool(suggestion.speaker) and confidence >= SPEAKER_SURE
+
+
+def speaker_kept_unsure(annotation: Annotation) -> bool:
+    """Whether a quote's speaker is still the one its suggestion named without being sure of
+    it (speaker_sure false): the reviewer accepted the suggestion and saved, or later kept, a
+    name the desk asked them to check. The editor is told, since nothing else on record shows
+    that nobody chose that name. Names compare without case or spacing differences; reads the
+    suggestion (select it with the highlight for a list)."""
+    suggestion = annotation.suggestion if annotation.suggestion_id else None
+    if (
+        suggestion is None
+        or annotation.kind != Annotation.Kind.QUOTE
+        or suggestion.kind != Suggestion.Kind.QUOTE
+        or not suggestion.speaker
+        or speaker_sure(suggestion)
+    ):
+        return False
+    return _name_key(annotation.speaker) == _name_key(suggestion.speaker)
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
 
 
 def suggestion_present(suggestion: Suggestion, checks: dict[int, ClaimChecks]) -> dict[str, Any]:

@@ -23,15 +23,15 @@ from annotations.selectors.claim_changes import with_claim_change
 
 
 def unit_for_adjudication(pk: int) -> ClaimUnit:
-    """A unit with its highlights, their reviewers, verdicts and sources, its verdict, and its
-    open claim change (see selectors.claim_changed)."""
+    """A unit with its highlights, their reviewers, verdicts, sources and the suggestions they
+    started as, its verdict, and its open claim change (see selectors.claim_changed)."""
     return (
         with_claim_change(ClaimUnit.objects.all())
         .select_related("article", "revision", "verdict", "verdict__label")
         .prefetch_related(
             Prefetch(
                 "annotations",
-                queryset=Annotation.objects.select_related("reviewer", "verdict")
+                queryset=Annotation.objects.select_related("reviewer", "verdict", "suggestion")
                 .prefetch_related("sources")
                 .order_by("reviewer__username"),
             ),

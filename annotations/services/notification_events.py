@@ -1,9 +1,10 @@
 """Who each event notifies, and what it tells them: one planner per kind of notification.
 
-Summaries are stored as written, in the recipient's chosen interface language when they have
-chosen one (else the desk's, settings.LANGUAGE_CODE), whatever language the request that caused
-the event was in: services.notifications runs each planner once per language among the
-recipients. A reader who changes language later reads older summaries as they were written.
+A planner gives the values its summary is made of (`parameters`: names, titles, ids, a date,
+label ids), never a sentence: selectors.notification_wording words them in the language of
+whoever reads them, when they read them (the in-app list, the API, each e-mail in its
+recipient's language), so that a reader who changes language reads every notification in the
+new one.
 
 A planner reads the event's object as the database has it when the task runs and returns the
 notifications to make; an event whose object is gone, or no longer calls for one (a published
@@ -20,9 +21,6 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.text import Truncator
-from django.utils.translation import gettext, ngettext
 
 from annotations.core.comments import MENTION, comment_plain_text
 from annotations.models import (
@@ -39,10 +37,10 @@ from annotations.models import (
     WebhookSubscription,
 )
 from annotations.permissions import active_editors, thread_readers
-from annotations.selectors.labels import label_name
+from annotations.selectors.notification_wording import ParameterValue, short
 
 Kind = Notification.Kind
-QUOTE_LIMIT = 80
+Parameters = dict[str, ParameterValue]
 
 
 @dataclass(frozen=True)
@@ -50,30 +48,27 @@ class Planned:
     recipient_id: int
     target_type: ContentType
     target_id: int
-    summary: str
+    parameters: Parameters
     dedupe_key: str
     actor_id: int | None = None
 
 
 def _planned(
-    target: Model, recipients: set[int], summary: str, key: str, actor_id: int | None = None
+    target: Model,
+    recipients: set[int],
+    parameters: Parameters,
+    key: str,
+    actor_id: int | None = None,
 ) -> list[Planned]:
     target_type = ContentType.objects.get_for_model(target)
     return [
-        Planned(recipient, target_type, target.pk, summary, key, actor_id)
+        Planned(recipient, target_type, target.pk, parameters, key, actor_id)
         for recipient in sorted(recipients - {actor_id})
     ]
 
 
-def _quoted(text: str) -> str:
-    return f"“{Truncator(' '.join(text.split())).chars(QUOTE_LIMIT)}”"
-
-
-def _unit_named(unit: ClaimUnit) -> str:
-    return gettext("claim #%(number)s in %(article)s") % {
-        "number": unit.pk,
-        "article": _quoted(unit.article.title),
-    }
+def _unit_named(unit: ClaimUnit) -> Parameters:
+    return {"unit": unit.pk, "article": short(unit.article.title)}
 
 
 def _assignment(assignment_id: int, occurrence: str) -> list[Planned]:
@@ -82,17 +77,14 @@ def _assignment(assignment_id: int, occurrence: str) -> list[Planned]:
     )
     if assignment is None:
         return []
-    by = assignment.assigned_by.get_username() if assignment.assigned_by else gettext("An editor")
-    values = {"editor": by, "article": _quoted(assignment.article.title)}
-    if assignment.due_on:
-        values["due"] = date_format(assignment.due_on, "DATE_FORMAT")
-        summary = gettext("%(editor)s assigned you %(article)s, due %(due)s.") % values
-    else:
-        summary = gettext("%(editor)s assigned you %(article)s.") % values
     return _planned(
         assignment,
         {assignment.reviewer_id},
-        summary,
+        {
+            "editor": assignment.assigned_by.get_username() if assignment.assigned_by else None,
+            "article": short(assignment.article.title),
+            "due": assignment.due_on.isoformat() if assignment.due_on else None,
+        },
         f"assignment:{assignment.pk}",
         assignment.assigned_by_id,
     )
@@ -121,11 +113,7 @@ def _due_tomorrow(assignment_id: int, occurrence: str) -> list[Planned]:
     return _planned(
         assignment,
         {assignment.reviewer_id},
-        gettext("Your review of %(article)s is due tomorrow (%(due)s).")
-        % {
-            "article": _quoted(assignment.article.title),
-            "due": date_format(assignment.due_on, "DATE_FORMAT"),
-        },
+        {"article": short(assignment.article.title), "due": assignment.due_on.isoformat()},
         f"due:{assignment.pk}:{assignment.due_on.isoformat()}",
     )
 
@@ -144,16 +132,14 @@ def _mention(comment_id: int, occurrence: str) -> list[Planned]:
         for user in thread_readers(comment.article_id).only("pk", "username")
         if user.get_username().lower() in candidates
     }
-    article = gettext("the article %(article)s") % {"article": _quoted(comment.article.title)}
-    where = _unit_named(comment.unit) if comment.unit else article
     return _planned(
         comment,
         mentioned,
-        gettext("%(author)s mentioned you on %(where)s: %(comment)s")
-        % {
+        {
             "author": comment.author.get_username(),
-            "where": where,
-            "comment": _quoted(comment_plain_text(comment.body)),
+            "unit": comment.unit_id,
+            "article": short(comment.article.title),
+            "comment": short(comment_plain_text(comment.body)),
         },
         f"mention:{comment.pk}",
         comment.author_id,
@@ -175,7 +161,7 @@ def _send_back(unit_id: int, occurrence: str) -> list[Planned]:
     return _planned(
         unit,
         _unit_reviewers(unit),
-        gettext("An editor sent %(claim)s back for more reviews.") % {"claim": _unit_named(unit)},
+        _unit_named(unit),
         f"send_back:{unit.pk}:{occurrence}",
     )
 
@@ -198,11 +184,10 @@ def _verdict_differed(unit_id: int, occurrence: str) -> list[Planned]:
         planned += _planned(
             verdict.unit,
             {annotation.reviewer_id},
-            gettext("The desk decided %(claim)s as %(final)s; you said %(own)s.")
-            % {
-                "claim": _unit_named(verdict.unit),
-                "final": label_name(verdict.label),
-                "own": label_name(annotation.verdict),
+            {
+                **_unit_named(verdict.unit),
+                "final": verdict.label_id,
+                "own": annotation.verdict_id,
             },
             f"verdict_differed:{verdict.pk}:{verdict.label_id}",
             verdict.decided_by_id,
@@ -230,11 +215,7 @@ def _claim_changed(change_id: int, occurrence: str) -> list[Planned]:
     return _planned(
         change,
         _editors_or({verdict.decided_by_id} if verdict.decided_by_id else set()),
-        gettext(
-            "The passage of published %(claim)s changed in revision %(number)s: check the "
-            "verdict still holds."
-        )
-        % {"claim": _unit_named(change.unit), "number": change.revision.number},
+        {**_unit_named(change.unit), "number": change.revision.number},
         f"claim_changed:{change.pk}",
     )
 
@@ -253,11 +234,10 @@ def _claim_reappeared(revision_id: int, occurrence: str) -> list[Planned]:
         planned += _planned(
             appearance,
             _editors_or({pk for pk in deciders if pk}),
-            gettext("Claim C%(claim)s appears again in %(article)s: %(sentence)s")
-            % {
+            {
                 "claim": appearance.claim_id,
-                "article": _quoted(appearance.article.title),
-                "sentence": _quoted(appearance.sentence),
+                "article": short(appearance.article.title),
+                "sentence": short(appearance.sentence),
             },
             f"claim_reappeared:{appearance.pk}",
         )
@@ -271,14 +251,7 @@ def _webhook_disabled(subscription_id: int, occurrence: str) -> list[Planned]:
     return _planned(
         subscription,
         _editors_or({subscription.created_by_id}),
-        ngettext(
-            "The webhook to %(url)s was disabled after %(count)s failed delivery in a row: "
-            "check the receiver, then enable it again.",
-            "The webhook to %(url)s was disabled after %(count)s failed deliveries in a row: "
-            "check the receiver, then enable it again.",
-            subscription.consecutive_failures,
-        )
-        % {"url": subscription.url, "count": subscription.consecutive_failures},
+        {"url": subscription.url, "count": subscription.consecutive_failures},
         f"webhook_disabled:{subscription.pk}:{occurrence}",
     )
 

@@ -12,7 +12,7 @@ notification whose `emailed_at` this run set (a conditional update), so none goe
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from functools import partial
 
 from django.conf import settings
@@ -29,6 +29,7 @@ from annotations.errors import DomainError
 from annotations.models import Notification, NotificationPreference
 from annotations.permissions import Permission, own_notifications, require
 from annotations.selectors.languages import languages_chosen
+from annotations.selectors.notification_wording import SummaryWording
 from annotations.services.notification_events import PLANNERS, Planned
 from annotations.services.queueing import task_send_after_commit
 from annotations.text_lists import text_list
@@ -38,6 +39,8 @@ logger = logging.getLogger(__name__)
 Kind = Notification.Kind
 Delivery = NotificationPreference.Delivery
 ALL_KINDS: tuple[str, ...] = tuple(Kind.values)
+# Notification.summary's length: the desk-language sentence kept for the back office.
+SUMMARY_LENGTH = 300
 
 
 def notification_event_send(*, kind: str, object_id: int, occurrence: str = "") -> None:
@@ -53,13 +56,20 @@ def notification_event_send(*, kind: str, object_id: int, occurrence: str = "") 
 
 def notifications_for_event(*, kind: str, object_id: int, occurrence: str = "") -> int:
     """Make the notifications of one event (see the module's docstring) and send the e-mails
-    of those whose recipients want them at once; how many notifications the event has."""
+    of those whose recipients want them at once; how many notifications the event has.
+
+    Each stores its kind and parameters, worded in the reader's language whenever it is shown
+    (selectors.notification_wording), and its summary in the desk's language for the back
+    office (never the language of the request that may run this in-process)."""
     planner = PLANNERS.get(kind)
     if planner is None:
         raise ValueError(f"No such notification kind: {kind}")
-    planned = _planned_in_their_languages(planner, object_id, occurrence)
+    planned = planner(object_id, occurrence)
     if not planned:
         return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        wording = SummaryWording()
+        summaries = [wording.worded(kind, p.parameters) or "" for p in planned]
     Notification.objects.bulk_create(
         [
             Notification(
@@ -68,35 +78,16 @@ def notifications_for_event(*, kind: str, object_id: int, occurrence: str = "") 
                 target_type=p.target_type,
                 target_id=p.target_id,
                 actor_id=p.actor_id,
-                summary=Truncator(p.summary).chars(300),
+                parameters=p.parameters,
+                summary=Truncator(summary).chars(SUMMARY_LENGTH),
                 dedupe_key=p.dedupe_key,
             )
-            for p in planned
+            for p, summary in zip(planned, summaries, strict=True)
         ],
         ignore_conflicts=True,
     )
     _emails_send_immediate(planned)
     return len(planned)
-
-
-def _planned_in_their_languages(
-    planner: Callable[[int, str], list[Planned]], object_id: int, occurrence: str
-) -> list[Planned]:
-    """The event's notifications, each summary in its recipient's chosen interface language
-    (else the desk's: never the language of the request that may run this in-process). The
-    planner runs once per language among the recipients, usually once."""
-    with translation.override(settings.LANGUAGE_CODE):
-        planned = planner(object_id, occurrence)
-    chosen = languages_chosen(p.recipient_id for p in planned)
-    others = sorted(set(chosen.values()) - {settings.LANGUAGE_CODE})
-    if not others:
-        return planned
-    kept = [p for p in planned if chosen.get(p.recipient_id, settings.LANGUAGE_CODE) not in others]
-    for language in others:
-        with translation.override(language):
-            again = planner(object_id, occurrence)
-        kept += [p for p in again if chosen.get(p.recipient_id) == language]
-    return kept
 
 
 def _language_of(user_id: int, chosen: dict[int, str]) -> str:
@@ -167,9 +158,10 @@ def _emails_send_immediate(planned: Sequence[Planned]) -> int:
     sent = 0
     for notification in _claimed(wanted):
         with translation.override(_language_of(notification.recipient_id, chosen)):
+            summary = SummaryWording()(notification)
             opening = gettext("Open it: %(url)s") % {"url": _link(notification)}
-        lines = [notification.summary, "", opening]
-        sent += _send(notification.recipient, notification.summary, lines, [notification])
+        lines = [summary, "", opening]
+        sent += _send(notification.recipient, summary, lines, [notification])
     return sent
 
 
@@ -194,12 +186,13 @@ def notifications_digest_send() -> int:
         if not claimed:
             continue
         with translation.override(_language_of(user.pk, chosen)):
+            wording = SummaryWording()
             lines = [
                 gettext("What happened on %(desk)s since the last digest:")
                 % {"desk": settings.DESK_NAME},
                 "",
             ]
-            lines += [f"- {n.summary}\n  {_link(n)}" for n in claimed]
+            lines += [f"- {wording(n)}\n  {_link(n)}" for n in claimed]
             subject = ngettext(
                 "%(count)s notification", "%(count)s notifications", len(claimed)
             ) % {"count": len(claimed)}

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from annotations import roles
+from annotations.core.suggestions.speaker_ranker import SPEAKER_SURE
 from annotations.models import (
     Annotation,
     Article,
@@ -164,3 +165,69 @@ def test_the_demo_desk_has_suggestions_and_one_accepted(django_capture_on_commit
     accepted = Annotation.objects.filter(suggestion__isnull=False)
     assert accepted.exists()
     assert all(a.suggestion.article_id == a.article_id for a in accepted)
+
+
+def test_the_demo_desk_computes_the_suggestions_of_every_revision_as_it_loads():
+    # No on-commit callback runs: what the desk offers right after `make run` loaded it, before
+    # any task (the corrected article's second version included).
+    from annotations.models import ArticleRevision
+
+    call_command("load_demo_desk")
+
+    assert ArticleRevision.objects.filter(number=2).exists()
+    assert not ArticleRevision.objects.filter(suggested_at__isnull=True).exists()
+
+
+def alices_spans(revision) -> list[tuple[int, int]]:
+    """Where Alice's highlights lie in the revision: made on it, or anchored on it since."""
+    from annotations.models import AnnotationAnchor
+
+    made = Annotation.objects.filter(reviewer__username="alice", revision=revision)
+    anchored = AnnotationAnchor.objects.filter(
+        annotation__reviewer__username="alice", revision=revision, start__isnull=False
+    )
+    return [(a.start, a.end) for a in made] + [(a.start, a.end) for a in anchored]
+
+
+def test_the_demo_desk_offers_alice_quotes_with_a_sure_and_an_unsure_speaker(
+    api_as, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the re-anchoring of revision 2
+        call_command("load_demo_desk")
+    alice = User.objects.get(username="alice")
+
+    offered = []
+    for article in Article.objects.all():
+        found = api_as(alice).get(f"/api/v1/articles/{article.pk}/suggestions/").json()
+        spans = alices_spans(article.revisions.get(number=found["revision"]))
+        offered += [
+            s
+            for s in found["results"]
+            if s["kind"] == "quote"
+            and not any(
+                start < s["target"]["end"] and s["target"]["start"] < end for start, end in spans
+            )
+        ]
+
+    # Alice is still reviewing: quotes she has not highlighted are hers to accept, one whose
+    # speaker the desk is sure of and one whose named speaker it asks her to check.
+    assert any(s["speaker"] and s["speaker_sure"] for s in offered)
+    assert any(s["speaker"] and not s["speaker_sure"] for s in offered)
+    assert Review.objects.get(reviewer=alice, article__title__startswith="Heatwave").status == (
+        "in_progress"
+    )
+
+
+def test_in_the_demo_desk_bruno_kept_a_speaker_the_desk_was_unsure_of():
+    call_command("load_demo_desk")
+
+    kept = [
+        a
+        for a in Annotation.objects.filter(
+            reviewer__username="bruno", kind="quote", suggestion__isnull=False
+        )
+        if a.suggestion.speaker == a.speaker
+        and a.suggestion.speaker_confidence is not None
+        and a.suggestion.speaker_confidence < SPEAKER_SURE
+    ]
+    assert [a.speaker for a in kept] == ["Lena Holm"]

@@ -35,6 +35,13 @@ DEMO_USERS = [
     ("chen", Role.REVIEWER),
 ]
 
+# The weather article's quotes, which no one but Bruno highlighted: a reviewer can accept them
+# from the suggestions, the first with a speaker the desk is sure of, the second with one it is
+# not (two growers are named and "one of them" spoke; tests/services/test_commands.py checks it).
+RECORD_QUOTE = '"October has not been this warm since our records began in 1874,"'
+GROWERS_QUOTE = '"We picked twice as many grapes as last year, and the heat is the only reason."'
+GROWERS_SPEAKER = "Lena Holm"
+
 # Written for this project; the places, people and figures are invented.
 DEMO_ARTICLES: list[dict[str, Any]] = [
     {
@@ -88,10 +95,17 @@ DEMO_ARTICLES: list[dict[str, Any]] = [
             "The previous record of 30.9°C was set in 1985, the service said in a statement. "
             "Meteorologists linked the heat to a blocking high-pressure system over the "
             "continent.\n\n"
+            f"{RECORD_QUOTE}, said Ingrid Solberg, the service's chief climatologist.\n\n"
             "Local farmers said the warm autumn had doubled the grape harvest compared with last "
-            "year. Hospitals reported no rise in heat-related admissions."
+            "year. Hospitals reported no rise in heat-related admissions.\n\n"
+            "Growers from the Eastvale cooperative, among them Petter Aas and Lena Holm, sold "
+            "their first new wine at the market on Saturday. One of them said: "
+            f"{GROWERS_QUOTE}"
         ),
         "claims": [
+            # Bruno accepted the suggested quote and kept the speaker the desk was unsure of:
+            # the editor's unit page says so.
+            (GROWERS_QUOTE[1:-1], "quote", GROWERS_SPEAKER, [None, "unverifiable", None]),
             (
                 "the hottest October day ever measured in the country",
                 "claim",
@@ -304,12 +318,15 @@ class Command(BaseCommand):
                     self._reviews(article, spec["claims"], users)
                     correct = DEMO_CORRECTIONS.get(spec["title"])
                     if correct is not None:
-                        # Re-anchored after the commit: in-process, or by the worker.
-                        article_revise(
+                        # Re-anchored after the commit: in-process, or by the worker. Its
+                        # suggestions are computed now, as the first version's were: the desk
+                        # offers them as soon as it is served, with a worker or without.
+                        revision, _ = article_revise(
                             article=article,
                             text=correct(article.text),
                             created_by=users["editor"],
                         )
+                        revision_suggestions_compute(revision_id=revision.pk)
             self._claim_memory(users["editor"])
             imported = fact_checks_import_document(
                 document=DEMO_CLAIMREVIEW.read_bytes(), importer=users["editor"]
