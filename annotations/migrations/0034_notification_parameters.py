@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("annotations", "0032_verdict_language"),
+        ("annotations", "0033_article_publication_date"),
     ]
 
     operations = [
