@@ -5,7 +5,9 @@ import os
 from collections.abc import Iterator
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
+from django.utils import translation
 from rest_framework.test import APIClient
 
 from factcheck.celery import app as celery_app
@@ -58,6 +60,14 @@ def _fast_password_hashing() -> Iterator[None]:
     suite creates thousands of users. Nothing here tests the hasher itself."""
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test() -> Iterator[None]:
+    # A request or a task may leave another language active in the worker's thread; without
+    # this a later test in the same worker reads French or Spanish messages.
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
