@@ -550,10 +550,12 @@ def _sentence_subject(
         for index, piece in enumerate(pieces):
             if piece.speaker is not None or piece.explicit or piece.continues:
                 continue
-            previous = pieces[index - 1] if index > 0 else None
-            if previous is not None and previous.close is None:
-                continue
-            gap_start = previous.close + 1 if previous is not None else paragraph_start
+            gap_start = paragraph_start
+            if index > 0:
+                close = pieces[index - 1].close
+                if close is None:
+                    continue
+                gap_start = close + 1
             if not text[gap_start : piece.mark].strip():
                 continue
             if _last_character(text, gap_start, piece.mark) in _TERMINAL + ":":
