@@ -891,17 +891,18 @@ def _headline(
         piece.attribution = "role"
 
 
-# The attributions a headline's quotation may borrow: a speaker the text names next to its
-# quotation, not one carried over from elsewhere.
 # A clause with a subject of its own inside a sentence: the sentence's subject may not be the
 # quotation's speaker.
 _NEW_CLAUSE = re.compile(
     r"\b(?:as|when|while|after|before|because|until|whereas|where|and|but)\s+"
     r"(?:the|a|an|his|her|their|its|[A-Z]\w+\s+(?:said|says|told|added|read))\b"
 )
+# A clause after a quotation joined by "and" or "but": what happened next, no attribution.
 _COORDINATED = re.compile(r"[,;]?\s+(?:and|but)\s")
 # The attributions a following "she said" may continue: a person the clause named.
 _CONTINUED_FROM = frozenset({"named", "surname", "pronoun"})
+# The attributions a headline's quotation may borrow: a speaker the text names next to its
+# quotation, not one carried over from elsewhere.
 _ECHO_SOURCES = frozenset({"named", "surname", "pronoun", "role", "split"})
 
 
