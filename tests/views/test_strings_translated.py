@@ -56,9 +56,11 @@ def test_a_units_history_names_its_kind_in_the_readers_language():
 
 
 def test_the_ready_lanes_refusal_of_a_malformed_claim_is_translated():
-    with translation.override("fr"), pytest.raises(forms.ValidationError) as refused:
-        UnitVersionsField().clean(["12:x"])
-    assert refused.value.messages == [
-        "Rechargez la page : une affirmation a été envoyée sous une forme que la rédaction ne "
-        "lit pas."
-    ]
+    with translation.override("fr"):
+        with pytest.raises(forms.ValidationError) as refused:
+            UnitVersionsField().clean(["12:x"])
+        # The message is worded when read: read it in French.
+        assert refused.value.messages == [
+            "Rechargez la page : une affirmation a été envoyée sous une forme que la rédaction "
+            "ne lit pas."
+        ]
