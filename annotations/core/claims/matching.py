@@ -165,8 +165,9 @@ class ClaimIndex:
     _claims_with: Counter[str] = field(default_factory=Counter, repr=False)
     # The vectors' first COARSE_DIMS dimensions scaled to unit length (the semantic shortlist).
     _coarse: Vectors | None = field(default=None, repr=False)
-    # How many live claims have each length in words (the runs `contained_rows` looks up).
-    _lengths: Counter[int] = field(default_factory=Counter, repr=False)
+    # By first word of the normal form, how many live claims have each length in words: the
+    # runs of a text `contained_rows` looks up.
+    _starts: dict[str, Counter[int]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(
@@ -193,7 +194,8 @@ class ClaimIndex:
         for offset, claim in enumerate(rows):
             form = claim.normalised or normalise(claim.text)
             self._claims_with.update(lexical_words(form))
-            self._lengths[len(form.split())] += 1
+            if words := form.split():
+                self._starts.setdefault(words[0], Counter())[len(words)] += 1
             self.ids.append(claim.id)
             self.texts.append(claim.text)
             self.normalised.append(form)
@@ -242,7 +244,8 @@ class ClaimIndex:
                 continue
             self._exact[self.normalised[row]].remove(row)
             self._claims_with.subtract(lexical_words(self.normalised[row]))
-            self._lengths[len(self.normalised[row].split())] -= 1
+            if words := self.normalised[row].split():
+                self._starts[words[0]][len(words)] -= 1
             self.vectors[row] = 0.0
             if self._coarse is not None:
                 self._coarse[row] = 0.0
@@ -264,15 +267,15 @@ class ClaimIndex:
     def contained_rows(self, form: str, min_words: int) -> list[int]:
         """The rows of the claims of at least `min_words` words whose normal form is a run of
         the words of `form` (a `normalise` result): the claims a longer text states word for
-        word. One dictionary look-up per run of a length some claim has."""
+        word. One dictionary look-up per run that starts with a claim's first word and has that
+        claim's length."""
         words = form.split()
-        lengths = [n for n, count in self._lengths.items() if count > 0 and n >= min_words]
-        return [
-            row
-            for n in sorted(lengths)
-            for at in range(len(words) - n + 1)
-            for row in self._exact.get(" ".join(words[at : at + n]), ())
-        ]
+        found = []
+        for at, word in enumerate(words):
+            for n, count in self._starts.get(word, {}).items():
+                if count > 0 and n >= min_words and at + n <= len(words):
+                    found.extend(self._exact.get(" ".join(words[at : at + n]), ()))
+        return found
 
     def exact_ids(self, text: str) -> list[int]:
         """The ids of the claims that state `text` word for word, once normalised."""

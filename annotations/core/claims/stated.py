@@ -15,7 +15,8 @@ same words disagreed. So a passage states a claim when any of these finds it:
    shorter claim ("Crime fell.") would be found inside too many sentences that say more;
 2. the matcher on the passage as a whole;
 3. the matcher on each quotation inside the passage of at least `QUOTED_MIN_WORDS` words (text
-   between paired quotation marks: “ ”, „ “, « », ‹ ›, " ", ‘ ’ and ' ').
+   between paired quotation marks: “ ”, „ “, « », ‹ ›, " ", ‘ ’ and ' '; the first
+   `QUOTATIONS_MATCHED`).
 
 A claim found several ways keeps its best match: "same claim" before any other, then the higher
 score (less `DIFFERENCE_PENALTY` when facts differ, as `claims_match` ranks). The matches come
@@ -43,6 +44,9 @@ from annotations.core.languages import languages_differ
 
 CONTAINED_MIN_WORDS = 5
 QUOTED_MIN_WORDS = 4
+# A passage's first quotations only: a selection of several paragraphs would otherwise cost a
+# matcher run (a lexical query, an embedding) per quotation.
+QUOTATIONS_MATCHED = 10
 
 # Paired quotation marks; an apostrophe inside a single-quoted quotation ("‘We don’t know’") is
 # one followed by a letter.
@@ -107,7 +111,8 @@ def claims_stated(
                     languages_differ(claim_language, language),
                 )
             )
-    for text in [passage, *(q for q in quotations(passage) if q != passage.strip())]:
+    quoted = [q for q in quotations(passage) if q != passage.strip()][:QUOTATIONS_MATCHED]
+    for text in [passage, *quoted]:
         for match in claims_match(
             text, index, upper=upper, lower=lower, limit=limit, language=language
         ):
