@@ -270,7 +270,7 @@ class ClaimIndex:
         word. One dictionary look-up per run that starts with a claim's first word and has that
         claim's length."""
         words = form.split()
-        found = []
+        found: list[int] = []
         for at, word in enumerate(words):
             for n, count in self._starts.get(word, {}).items():
                 if count > 0 and n >= min_words and at + n <= len(words):
