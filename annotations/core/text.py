@@ -134,6 +134,25 @@ _OPENING_QUOTES = "\"'“‘„‚«‹「『"
 _CLOSING_QUOTES = "\"'”’»›」』"
 
 
+# What a quotation's span ends with that the claim it states does not: the comma (semicolon,
+# colon, dash; Arabic's comma and semicolon) before its attribution, as in “We will win,” she
+# said; before the quotation's closing marks when the passage keeps them.
+CLAIM_TRAILING_CHARACTERS = " \t\n\u00a0,;:\u060c\u061b-\u2010\u2011\u2012\u2013\u2014\u2015"
+_CLAIM_TRAILING = re.compile(
+    rf"[{re.escape(CLAIM_TRAILING_CHARACTERS)}]+(?=[{re.escape(_CLOSING_QUOTES)}]*$)"
+)
+
+
+def passage_as_claim(text: str) -> str:
+    """A passage worded as a claim (what a verdict's "claim reviewed", a new claim's wording and
+    "The claim" on the readers' page start from): without the spaces around it and the commas,
+    semicolons, colons and dashes it ends with, inside its closing quote marks too ("We will
+    win," -> "We will win"). A suggestion's or highlight's own span keeps them (the evaluation
+    format and the anchors count them). A passage of nothing else is returned stripped."""
+    text = text.strip()
+    return _CLAIM_TRAILING.sub("", text) or text
+
+
 def quote_marks_added(text: str) -> str:
     """The text in “ ”, unless it starts or ends with quote marks of its own (a passage that
     is itself a quotation): never ““ ””."""

@@ -12,7 +12,7 @@ from django import forms
 
 from annotations import selectors
 from annotations.core.languages import verdict_language
-from annotations.core.text import Segment, passage_in_context, phrases_marked
+from annotations.core.text import Segment, passage_as_claim, passage_in_context, phrases_marked
 from annotations.errors import DomainError
 from annotations.forms import (
     ClaimLinkForm,
@@ -108,11 +108,12 @@ class Adjudication:
                 "language": self._language_chosen(verdict),
                 "sources": [source.pk for source in verdict.sources.all()],
             }
-        # A start the editor shortens: the passage itself, and who is quoted, if anyone.
+        # A start the editor shortens: the passage as a claim (a quotation's trailing comma
+        # left out), and who is quoted, if anyone.
         speakers = [a.speaker for a in self.annotations if a.speaker]
         return {
             "version": self.unit.version,
-            "claim_reviewed": self.passage[:500],
+            "claim_reviewed": passage_as_claim(self.passage)[:500],
             "claimant": speakers[0] if speakers else "",
         }
 
@@ -192,7 +193,7 @@ class Adjudication:
             "unit": unit,
             "article": unit.article,
             "verdict": verdict,
-            "passage": self.passage,
+            "passage": passage_as_claim(self.passage),
             "excerpt": passage_in_context(self.text, unit.start, unit.end),
             "claim_vanished": units_with_vanished_claims().filter(pk=unit.pk).exists(),
             "claim_change": self.claim_change,

@@ -18,7 +18,7 @@ from django.utils.translation import gettext
 
 from annotations.core.formats.claimreview import json_ld_script
 from annotations.core.label_wording import LabelWording
-from annotations.core.text import first_letter_capitalised
+from annotations.core.text import first_letter_capitalised, passage_as_claim
 from annotations.exports.documents import captures_of, claim_review_document
 from annotations.models import Correction, Source, SourceCapture, Verdict, VerdictLabel
 from annotations.selectors.labels import label_wording
@@ -138,7 +138,7 @@ def verdict_page(
         verdict=verdict,
         place=place,
         scale=scale,
-        passage=unit_passage_as_checked(verdict.unit),
+        passage=passage_as_claim(unit_passage_as_checked(verdict.unit)),
         appearances=verdict_appearances(verdict),
         sources=[
             CitedSource(source, capture if capture and capture.status == "captured" else None)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext, pgettext_lazy
 
 from annotations import selectors
 from annotations.core import charts
-from annotations.core.text import quote_marks_added
+from annotations.core.text import passage_as_claim, quote_marks_added
 from annotations.models import ClaimUnit, Verdict, VerdictLabel
 from annotations.selectors.articles import User
 from annotations.selectors.labels import label_name
@@ -96,9 +96,10 @@ class QueueRow:
 
     @property
     def passage(self) -> str:
-        """The passage in quote marks, cut with an ellipsis; a quotation keeps its own marks."""
+        """The passage as a claim (`passage_as_claim`) in quote marks, cut with an ellipsis; a
+        quotation keeps its own marks."""
         # The selector annotates each unit with its passage (the text it spans).
-        passage = " ".join(str(getattr(self.unit, "passage", "")).split())
+        passage = passage_as_claim(" ".join(str(getattr(self.unit, "passage", "")).split()))
         if len(passage) > PASSAGE_SHOWN_CHARACTERS:
             passage = passage[: PASSAGE_SHOWN_CHARACTERS - 1].rstrip() + "\u2026"
         return quote_marks_added(passage)

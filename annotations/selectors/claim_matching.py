@@ -11,6 +11,11 @@ a restored backup) rebuilds it. The lexical stage asks the database's full-text 
 PostgreSQL, FTS5 on SQLite: migration 0016) for the claims holding the query's rarest words and
 scores only those; the facts
 of the candidates are read from the claims (extracted only when not stored).
+
+Every place that asks which claims a passage states (the suggestions, the recurrence scan, the
+unit page's claim memory, the similar-claims API) asks `claims_similar_many` or
+`claims_match_many`: one rule (`core.claims.stated.claims_stated`: the passage whole, a claim
+written word for word inside it, its quotations) at the desk's thresholds, read here.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from annotations.core.claims.matching import (
     Match,
     StoredClaim,
 )
-from annotations.core.claims.matching import claims_match as core_claims_match
+from annotations.core.claims.stated import claims_stated
 from annotations.core.facts import Facts, facts_from_json
 from annotations.models import Claim, ClaimLink, DeskSettings, ExternalFactCheck, Verdict
 from annotations.permissions import Permission, can
@@ -198,12 +203,7 @@ def claims_similar_many(
     candidates whose facts are not known to this process yet, one query for their facts."""
     if not can(user, Permission.Claim.READ):
         return [[] for _ in texts]
-    index = claim_index()
-    upper, lower = match_thresholds()
-    found = [
-        core_claims_match(text, index, upper=upper, lower=lower, limit=limit, language=language)
-        for text in texts
-    ]
+    found = claims_match_many(texts, limit=limit, language=language)
     ids = {match.claim_id for matches in found for match in matches}
     if not ids:
         return [[] for _ in texts]
@@ -234,19 +234,16 @@ def claims_similar_many(
 
 
 def claims_match_many(
-    texts: Sequence[str],
-    *,
-    upper: float,
-    lower: float,
-    limit: int = DEFAULT_LIMIT,
-    language: str = "",
+    texts: Sequence[str], *, limit: int = DEFAULT_LIMIT, language: str = ""
 ) -> list[list[Match]]:
-    """For each of `texts`, the matcher's answer against all the desk's claims (no permission
-    and no verdicts: what a task reads on no one's behalf, e.g. an article's sentences); one
-    query to bring the index up to date, whatever the number of texts. `language` is the
-    texts' (their article's), for `Match.cross_language`."""
+    """For each of `texts`, the claims it states (`claims_stated`) among all the desk's claims,
+    at the desk's thresholds (no permission and no verdicts: what a task reads on no one's
+    behalf, e.g. an article's sentences); two queries to bring the index up to date and read
+    the thresholds, whatever the number of texts. `language` is the texts' (their article's),
+    for `Match.cross_language`."""
     index = claim_index()
+    upper, lower = match_thresholds()
     return [
-        core_claims_match(text, index, upper=upper, lower=lower, limit=limit, language=language)
+        claims_stated(text, index, upper=upper, lower=lower, limit=limit, language=language)
         for text in texts
     ]

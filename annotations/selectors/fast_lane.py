@@ -20,9 +20,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, Max, Min, OuterRef, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce, Left, Trim
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Func,
+    Max,
+    Min,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+)
+from django.db.models.functions import Coalesce, Left, NullIf, Trim
 
+from annotations.core.text import CLAIM_TRAILING_CHARACTERS
 from annotations.models import (
     Annotation,
     ClaimChange,
@@ -104,14 +117,30 @@ def units_ready_ids(
     return agreeing.order_by().values("pk")  # type: ignore[return-value]  # ids, for pk__in
 
 
+def _trailing_trimmed(expression: Func) -> Func:
+    """RTRIM(text, characters), PostgreSQL's and SQLite's alike: `expression` without the
+    characters `passage_as_claim` takes off a passage's end (not those inside a quotation's
+    closing marks, which a highlight of a quote rarely keeps)."""
+    return Func(
+        expression,
+        Value(CLAIM_TRAILING_CHARACTERS),
+        function="RTRIM",
+        output_field=TextField(),
+    )
+
+
 def with_agreed_verdict(units: QuerySet[ClaimUnit]) -> QuerySet[ClaimUnit]:
     """Each unit with the verdict its page would pre-fill, for a unit its reviewers agreed on:
-    `agreed_label_id` (its first highlight's verdict), `agreed_claim` (the passage, trimmed, at
-    most 500 characters) and `agreed_claimant` (who is quoted, if a reviewer said; else "")."""
+    `agreed_label_id` (its first highlight's verdict), `agreed_claim` (the passage trimmed, and
+    without the commas, semicolons, colons and dashes a quotation ends with, as
+    `core.text.passage_as_claim` words it; at most 500 characters) and `agreed_claimant` (who is
+    quoted, if a reviewer said; else "")."""
     members = Annotation.objects.filter(unit=OuterRef("pk")).order_by("pk")
     return with_passage(units).annotate(
         agreed_label_id=Subquery(members.values("verdict_id")[:1]),
-        agreed_claim=Left(Trim("passage"), 500),
+        agreed_claim=Left(
+            Coalesce(NullIf(_trailing_trimmed(Trim("passage")), Value("")), Trim("passage")), 500
+        ),
         agreed_claimant=Coalesce(
             Subquery(members.exclude(speaker="").values("speaker")[:1]), Value("")
         ),

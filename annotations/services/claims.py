@@ -24,6 +24,7 @@ from django.utils.translation import gettext
 from annotations.core.claims.matching import matching_fields
 from annotations.core.facts import facts_as_json
 from annotations.core.languages import claim_language
+from annotations.core.text import passage_as_claim
 from annotations.errors import DomainError
 from annotations.models import Claim, ClaimLink, ClaimUnit, Verdict
 from annotations.permissions import Permission, require
@@ -140,7 +141,7 @@ def claim_create_from_unit(
     wording = (
         text.strip()
         or (verdict.claim_reviewed if verdict is not None else "")
-        or unit_passage_as_checked(unit).strip()
+        or passage_as_claim(unit_passage_as_checked(unit))
     )
     with transaction.atomic():
         claim = Claim(

@@ -3,7 +3,8 @@ checked (by the desk or another fact-checker), and editors confirming or dismiss
 
 The scan (`revision_claims_scan`, run by a task when an article is imported or a revision
 added, and by the sweep for any revision left unscanned) splits the revision's text into
-sentences (core.sentences), matches each against the desk's claims and keeps the "same claim"
+sentences (core.sentences), matches each against the desk's claims (the rule the suggestions
+and the unit page use too: selectors.claim_matching) and keeps the "same claim"
 matches (at least the desk's same-claim threshold, no fact differing) whose claim has a
 published desk verdict or an external fact-check. Each becomes a pending SuggestedAppearance.
 
@@ -35,7 +36,6 @@ from annotations.models import (
     ArticleRevision,
     ClaimLink,
     ClaimUnit,
-    DeskSettings,
     Notification,
     SuggestedAppearance,
 )
@@ -90,8 +90,9 @@ def _sentences_to_match(text: str, language: str) -> list[tuple[Sentence, list[S
 
 
 def _hits(revision: ArticleRevision) -> list[ScanHit]:
-    """The revision's sentences that state a checked claim, best match first per sentence; a
-    claim found only in one of a sentence's clauses is suggested on that clause (its best)."""
+    """The revision's sentences that state a checked claim; a claim one of a sentence's
+    clauses states is suggested on that clause (its best), the narrowest span that states it
+    (the whole sentence may state it too: it holds the clause's words)."""
     if not any_claim_checked():  # a new desk: no sentence to split, no index to load
         return []
     sentences = _sentences_to_match(revision.text, revision.article.language)
@@ -100,32 +101,29 @@ def _hits(revision: ArticleRevision) -> list[ScanHit]:
         for sentence, parts in sentences
         for span in ([sentence] if _matchable(sentence) else []) + parts
     ]
-    desk = DeskSettings.load()
     answers = dict(
         zip(
             ((span.start, span.end) for span in spans),
-            claims_match_many(
-                [span.text for span in spans],
-                upper=desk.match_same_threshold,
-                lower=desk.match_related_threshold,
-                limit=MATCHES_PER_SENTENCE,
-            ),
+            claims_match_many([span.text for span in spans], limit=MATCHES_PER_SENTENCE),
             strict=True,
         )
     )
     same: list[ScanHit] = []
     for sentence, parts in sentences:
-        whole = [m for m in answers.get((sentence.start, sentence.end), []) if m.same_claim]
-        same.extend(ScanHit(sentence, match) for match in whole)
-        in_sentence = {match.claim_id for match in whole}
         best: dict[int, ScanHit] = {}
         for part in parts:
             for match in answers[(part.start, part.end)]:
-                if not match.same_claim or match.claim_id in in_sentence:
+                if not match.same_claim:
                     continue
                 if match.claim_id not in best or match.score > best[match.claim_id].match.score:
                     best[match.claim_id] = ScanHit(part, match)
         same.extend(best.values())
+        whole = answers.get((sentence.start, sentence.end), [])
+        same.extend(
+            ScanHit(sentence, match)
+            for match in whole
+            if match.same_claim and match.claim_id not in best
+        )
     checked = claims_checked(hit.match.claim_id for hit in same)
     return [hit for hit in same if hit.match.claim_id in checked]
 

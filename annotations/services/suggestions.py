@@ -25,13 +25,13 @@ from annotations.core.suggestions.suggest import Suggested, suggestions_compute
 from annotations.models import ArticleRevision, Suggestion, SuggestionModelRun
 from annotations.selectors.appearances import any_claim_checked, claims_checked
 from annotations.selectors.articles import revision_latest
-from annotations.selectors.claim_matching import claims_match_many, match_thresholds
+from annotations.selectors.claim_matching import claims_match_many
 from annotations.services.queueing import revisions_unfinished_resend, task_send_after_commit
 
 logger = logging.getLogger(__name__)
 
 RULES = "rules"
-# Matches kept per suggested claim, best first (only those whose claim was checked count).
+# Matches kept per suggested claim or quote, best first (only those whose claim was checked count).
 MATCHES_PER_SUGGESTION = 3
 # A "claim" longer than this is a list or a table rather than a statement: not matched (as
 # recurrence's scan skips them; the similar-claims API refuses such texts too).
@@ -72,18 +72,14 @@ def _suggested_safely(text: str, language: str, model: DeskModel | None) -> list
 def _claim_matches(texts: Sequence[str], language: str) -> list[list[dict[str, object]]]:
     """For each text (in `language`, its article's), the desk's claims it restates that have a
     published desk verdict or another fact-checker's review, as [{"claim", "score", "relation",
-    "language", "cross_language"}], best first."""
+    "language", "cross_language"}], best first: the rule the recurrence scan and the unit page
+    use too (selectors.claim_matching)."""
     empty: list[list[dict[str, object]]] = [[] for _ in texts]
     if not texts or not any_claim_checked():  # a new desk: no index to load
         return empty
-    upper, lower = match_thresholds()
     matchable = [i for i, text in enumerate(texts) if len(text) <= MAX_MATCHED_CHARACTERS]
     answers = claims_match_many(
-        [texts[i] for i in matchable],
-        upper=upper,
-        lower=lower,
-        limit=MATCHES_PER_SUGGESTION,
-        language=language,
+        [texts[i] for i in matchable], limit=MATCHES_PER_SUGGESTION, language=language
     )
     checked = claims_checked(m.claim_id for matches in answers for m in matches)
     for i, matches in zip(matchable, answers, strict=True):
@@ -103,11 +99,13 @@ def _claim_matches(texts: Sequence[str], language: str) -> list[list[dict[str, o
 
 def _rows(revision: ArticleRevision, found: list[Suggested], model: str) -> list[Suggestion]:
     text = revision.text
-    claims = [s for s in found if s.kind == "claim"]
+    # Quotes are matched as claims are: a quotation restating a checked claim is "checked
+    # before" too (and the scan finds it in its sentence).
+    spans = list(dict.fromkeys((s.start, s.end) for s in found))
     matches = dict(
         zip(
-            ((s.start, s.end) for s in claims),
-            _claim_matches([text[s.start : s.end] for s in claims], revision.article.language),
+            spans,
+            _claim_matches([text[start:end] for start, end in spans], revision.article.language),
             strict=True,
         )
     )
@@ -128,7 +126,7 @@ def _rows(revision: ArticleRevision, found: list[Suggested], model: str) -> list
                 features=list(s.features),
                 speaker=(s.speaker or "")[:MAX_SPEAKER] if s.kind == "quote" else "",
                 speaker_confidence=s.speaker_confidence if s.speaker else None,
-                matches=matches.get((s.start, s.end), []) if s.kind == "claim" else [],
+                matches=matches.get((s.start, s.end), []),
                 model=model[:MAX_MODEL_NAME],
             )
         )

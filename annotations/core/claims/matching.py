@@ -165,6 +165,9 @@ class ClaimIndex:
     _claims_with: Counter[str] = field(default_factory=Counter, repr=False)
     # The vectors' first COARSE_DIMS dimensions scaled to unit length (the semantic shortlist).
     _coarse: Vectors | None = field(default=None, repr=False)
+    # By first word of the normal form, how many live claims have each length in words: the
+    # runs of a text `contained_rows` looks up.
+    _starts: dict[str, Counter[int]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(
@@ -191,6 +194,8 @@ class ClaimIndex:
         for offset, claim in enumerate(rows):
             form = claim.normalised or normalise(claim.text)
             self._claims_with.update(lexical_words(form))
+            if words := form.split():
+                self._starts.setdefault(words[0], Counter())[len(words)] += 1
             self.ids.append(claim.id)
             self.texts.append(claim.text)
             self.normalised.append(form)
@@ -239,6 +244,8 @@ class ClaimIndex:
                 continue
             self._exact[self.normalised[row]].remove(row)
             self._claims_with.subtract(lexical_words(self.normalised[row]))
+            if words := self.normalised[row].split():
+                self._starts[words[0]][len(words)] -= 1
             self.vectors[row] = 0.0
             if self._coarse is not None:
                 self._coarse[row] = 0.0
@@ -256,6 +263,19 @@ class ClaimIndex:
     def exact_rows(self, form: str) -> list[int]:
         """The rows of the claims whose normalised text is `form` (a `normalise` result)."""
         return self._exact.get(form, [])
+
+    def contained_rows(self, form: str, min_words: int) -> list[int]:
+        """The rows of the claims of at least `min_words` words whose normal form is a run of
+        the words of `form` (a `normalise` result): the claims a longer text states word for
+        word. One dictionary look-up per run that starts with a claim's first word and has that
+        claim's length."""
+        words = form.split()
+        found: list[int] = []
+        for at, word in enumerate(words):
+            for n, count in self._starts.get(word, {}).items():
+                if count > 0 and n >= min_words and at + n <= len(words):
+                    found.extend(self._exact.get(" ".join(words[at : at + n]), ()))
+        return found
 
     def exact_ids(self, text: str) -> list[int]:
         """The ids of the claims that state `text` word for word, once normalised."""
