@@ -31,6 +31,7 @@ from annotations.models import (
     Source,
     Verdict,
 )
+from annotations.selectors.queue import with_checked_before
 from annotations.selectors.units import with_passage
 
 
@@ -119,9 +120,21 @@ def with_agreed_verdict(units: QuerySet[ClaimUnit]) -> QuerySet[ClaimUnit]:
 
 
 def units_ready(units: QuerySet[ClaimUnit], rules: FastLaneRules) -> QuerySet[ClaimUnit]:
-    """`units` that are ready, each with its agreed verdict (`with_agreed_verdict`): what the
-    Ready lane and `GET /api/v1/units/ready/` page through."""
-    return with_agreed_verdict(units.filter(pk__in=units_ready_ids(rules, units)))
+    """`units` that are ready, each with its agreed verdict (`with_agreed_verdict`) and the
+    desk's published verdict on its claim when it was checked before (`with_checked_before`):
+    what the Ready lane and `GET /api/v1/units/ready/` page through."""
+    return with_checked_before(
+        with_agreed_verdict(units.filter(pk__in=units_ready_ids(rules, units)))
+    )
+
+
+def units_checked_before(unit_ids: set[int]) -> set[int]:
+    """Those of `unit_ids` linked "same" to a claim the desk published a verdict on, given on
+    another unit: the fast lane does not publish them (docs/review-queue.md). One query."""
+    if not unit_ids:
+        return set()
+    marked = with_checked_before(ClaimUnit.objects.filter(pk__in=unit_ids))
+    return set(marked.filter(checked_before_verdict__isnull=False).values_list("pk", flat=True))
 
 
 def fast_lane_count(rules: FastLaneRules) -> int:
