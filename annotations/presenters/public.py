@@ -30,9 +30,14 @@ DESCRIPTION_LENGTH = 200
 
 @dataclass(frozen=True)
 class ScalePlace:
-    """A label on the scale: `number` of `of` on the ordered scale (1 is the most accurate),
-    or no number for a label outside it (Unverifiable); `words`, its name and description in
-    the reader's language (selectors.labels), which pages show rather than the label's own."""
+    """A label on the scale: `number` of `of` on the ordered scale, counted up from the least
+    accurate (1) to the most accurate (`of`), or no number for a label outside it
+    (Unverifiable); `words`, its name and description in the reader's language
+    (selectors.labels), which pages show rather than the label's own.
+
+    Counted up, as ClaimReview's ratingValue runs (higher is more accurate): a badge reading
+    "False 1/5" agrees with the page's own JSON-LD and the exports, where "False 5/5" read as
+    a top score."""
 
     label: VerdictLabel
     number: int | None
@@ -48,7 +53,7 @@ class ScalePlace:
     def wording(self) -> str:
         if self.number is None:
             return gettext("outside the ordered scale")
-        return gettext("%(number)d of %(of)d on the scale, 1 the most accurate") % {
+        return gettext("%(number)d of %(of)d on the scale, %(of)d the most accurate") % {
             "number": self.number,
             "of": self.of,
         }
@@ -62,7 +67,7 @@ def scale_places(labels: Sequence[VerdictLabel]) -> list[ScalePlace]:
     return [
         ScalePlace(
             label,
-            ordinal.index(label.pk) + 1 if label.is_ordinal else None,
+            len(ordinal) - ordinal.index(label.pk) if label.is_ordinal else None,
             len(ordinal),
             f"{scale}#{label.slug}",
             label_wording(label),

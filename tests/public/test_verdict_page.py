@@ -31,8 +31,23 @@ def test_a_reader_without_an_account_sees_the_rating_as_a_badge_with_its_place(c
     badge = re.search(r'class="verdict-chip rating-badge rating-badge--large" href="([^"]+)"', html)
     assert badge is not None and badge.group(1) == "/scale/#mostly-false"
     assert re.search(r'rating-badge__name">Mostly false<', html)
-    assert "4 of 5 on the scale" in html
+    assert "2 of 5 on the scale, 5 the most accurate" in html
     assert re.search(r'is-current" aria-current="true"><a href="/scale/#mostly-false"', html)
+
+
+@pytest.mark.parametrize("slug", ["true", "mostly-false", "false"])
+def test_the_badges_number_runs_the_way_the_claimreview_rating_does(client: Client, slug: str):
+    # "False 5/5" read as a top score beside a ratingValue of 1: one direction for both.
+    published = published_verdict(label=slug)
+
+    html = html_of(client, f"/verdicts/{published.pk}/")
+
+    embedded = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert embedded is not None
+    rating = json.loads(embedded.group(1))["reviewRating"]
+    badge = re.search(r'rating-badge__place"><span class="visually-hidden">, </span>([^<]+)<', html)
+    assert badge is not None
+    assert badge.group(1) == f"{rating['ratingValue']}/{rating['bestRating']}"
 
 
 def test_the_page_shows_the_claim_claimant_passage_explanation_and_article(client: Client):
