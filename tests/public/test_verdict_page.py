@@ -11,8 +11,15 @@ import re
 import pytest
 from django.test import Client
 
-from annotations.models import ClaimLink, ClaimUnit, Correction
-from tests.factories import ArticleFactory, claim_stored, published_verdict
+from annotations.models import ClaimLink, ClaimUnit, Correction, Verdict
+from tests.factories import (
+    ArticleFactory,
+    claim_stored,
+    published_verdict,
+    unit_decided_and_published,
+    unit_on_new_article,
+    verdict,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -119,6 +126,34 @@ def test_corrections_are_listed_with_their_dates_and_the_page_says_when_it_was_u
         "<bdi>We misread the table.</bdi>" in html
     )
     assert 'verdict-public__updated"><time datetime="2026-11-27T10:00:00+00:00">' in html
+
+
+def corrected(published, editor, slug: str, note: str) -> None:
+    from annotations.services.adjudication import VerdictInput, verdict_correct
+
+    unit = ClaimUnit.objects.get(pk=published.unit_id)
+    verdict_correct(
+        verdict=Verdict.objects.get(pk=published.pk),
+        editor=editor,
+        seen_version=unit.version,
+        note=note,
+        changes=VerdictInput(label=verdict(slug), claim_reviewed=published.claim_reviewed),
+    )
+
+
+def test_a_correction_that_changed_the_rating_says_from_what_to_what(client: Client, editor):
+    published = unit_decided_and_published(unit_on_new_article(), editor)  # False
+    corrected(published, editor, "mostly-false", "The figure was 2,100.")
+    corrected(published, editor, "mostly-false", "A typo in the claimant's name.")
+
+    html = html_of(client, f"/verdicts/{published.pk}/")
+
+    entries = re.findall(r"<li><time[^>]*>[^<]*</time>: (.*?)</li>", html, re.S)
+    assert entries == [
+        '<bdi>The figure was 2,100.</bdi> <span class="verdict-public__rating-change">'
+        "Rating changed from <bdi>False</bdi> to <bdi>Mostly false</bdi>.</span>",
+        "<bdi>A typo in the claimant&#x27;s name.</bdi>",
+    ]
 
 
 def test_a_verdict_never_changed_since_publication_shows_no_updated_date(client: Client):
