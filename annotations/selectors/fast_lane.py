@@ -128,13 +128,15 @@ def units_ready(units: QuerySet[ClaimUnit], rules: FastLaneRules) -> QuerySet[Cl
     )
 
 
-def units_checked_before(unit_ids: set[int]) -> set[int]:
-    """Those of `unit_ids` linked "same" to a claim the desk published a verdict on, given on
-    another unit: the fast lane does not publish them (docs/review-queue.md). One query."""
-    if not unit_ids:
-        return set()
-    marked = with_checked_before(ClaimUnit.objects.filter(pk__in=unit_ids))
-    return set(marked.filter(checked_before_verdict__isnull=False).values_list("pk", flat=True))
+def units_ready_checked(
+    rules: FastLaneRules, units: QuerySet[ClaimUnit]
+) -> dict[int, tuple[int, bool]]:
+    """The ready units of `units`, each as id -> (its article's id, whether it was checked
+    before: linked "same" to a claim the desk published a verdict on, given on another unit,
+    which the fast lane does not publish, docs/review-queue.md). One query."""
+    ready = with_checked_before(ClaimUnit.objects.filter(pk__in=units_ready_ids(rules, units)))
+    rows = ready.order_by().values_list("pk", "article_id", "checked_before_verdict")
+    return {pk: (article_id, checked is not None) for pk, article_id, checked in rows}
 
 
 def fast_lane_count(rules: FastLaneRules) -> int:

@@ -34,8 +34,7 @@ from annotations.models import ClaimUnit, Source, Verdict, WebhookSubscription
 from annotations.permissions import Permission, permitted, require
 from annotations.selectors.fast_lane import (
     fast_lane_rules,
-    units_checked_before,
-    units_ready_ids,
+    units_ready_checked,
     with_agreed_verdict,
 )
 from annotations.services.agreement import articles_agreement_mark_changed
@@ -126,10 +125,11 @@ def units_fast_confirm(
         rules = fast_lane_rules()
         units = permitted(editor, Permission.Unit.ADJUDICATE, ClaimUnit.objects.filter(pk__in=seen))
         versions = dict(units.values_list("pk", "version"))
-        ready = dict(units_ready_ids(rules, units).values_list("pk", "article_id"))
-        # Published, a claim the desk already published a fact check of would be checked twice
-        # in public, the second time without its claimant or wording: left for the editor.
-        checked_before = units_checked_before(set(ready)) if publish else set()
+        found = units_ready_checked(rules, units)
+        ready = {pk: article_id for pk, (article_id, _) in found.items()}
+        # Publishing a claim the desk has published a fact check of already would put a second
+        # one beside it, worded as the raw passage and without its claimant: the editor decides.
+        checked_before = {pk for pk, (_, checked) in found.items() if checked} if publish else set()
         candidates = {
             pk: version
             for pk, version in seen.items()
