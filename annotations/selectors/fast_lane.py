@@ -135,7 +135,7 @@ def units_ready_checked(
     before: linked "same" to a claim the desk published a verdict on, given on another unit,
     which the fast lane does not publish, docs/review-queue.md). One query."""
     ready = with_checked_before(ClaimUnit.objects.filter(pk__in=units_ready_ids(rules, units)))
-    rows = ready.order_by().values_list("pk", "article_id", "checked_before_verdict")
+    rows = ready.order_by().values_list("pk", "article_id", "checked_before_verdict")  # type: ignore[misc]  # annotated by with_checked_before
     return {pk: (article_id, checked is not None) for pk, article_id, checked in rows}
 
 
