@@ -705,7 +705,16 @@ class PublicIndexForm(_SearchBoxForm):
     claimant = forms.CharField(required=False, max_length=200, label=_("Claimant"))
     after = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
     page = forms.IntegerField(
-        required=False, min_value=1, max_value=10_000, widget=forms.HiddenInput
+        required=False,
+        min_value=1,
+        max_value=10_000,
+        widget=forms.HiddenInput,
+        # Readers follow links here: Django's "Ensure this value is less than or equal to
+        # 10000." tells them nothing they can act on.
+        error_messages={
+            code: _("This is not a page of the index: start again.")
+            for code in ("invalid", "min_value", "max_value")
+        },
     )
 
     def __init__(self, *args: Any, labels: Sequence[VerdictLabel], **kwargs: Any) -> None:

@@ -687,8 +687,13 @@ class DeskAgreement(models.Model):
 class DeskSettings(models.Model):
     """The desk's editorial settings: one row (pk=1), edited in the admin."""
 
+    # 1 for a desk of one reviewer an article; 50 as the fast lane's reviewer count allows, so
+    # that a desk asking for that many agreeing reviewers can seat them.
     reviewers_per_article = models.PositiveSmallIntegerField(
-        default=3, help_text="How many reviewers an article is assigned to by default (odd)."
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text="How many reviewers an article takes: reviewers picking up articles "
+        "themselves stop at this many (1 to 50). An odd number avoids tied verdicts.",
     )
     allow_self_assignment = models.BooleanField(
         default=False, help_text="Reviewers may pick up unassigned articles themselves."
@@ -738,6 +743,10 @@ class DeskSettings(models.Model):
                 & Q(match_same_threshold__lte=1)
                 & Q(match_related_threshold__lte=F("match_same_threshold")),
                 name="desksettings_match_thresholds_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(reviewers_per_article__gte=1) & Q(reviewers_per_article__lte=50),
+                name="desksettings_reviewers_per_article_range",
             ),
             models.CheckConstraint(
                 condition=Q(fast_lane_min_reviewers__gte=2) & Q(fast_lane_min_reviewers__lte=50),

@@ -98,7 +98,8 @@ class DeskSettingsAdmin(admin.ModelAdmin):
             {
                 "fields": ["match_same_threshold", "match_related_threshold"],
                 "description": (
-                    "Scores run from 0 to 1 (docs/claims.md, 'Matching'). A match whose facts "
+                    "Scores run from 0 to 1: how closely two wordings state the same thing, "
+                    "1 when they are the same words. A match whose facts "
                     "differ (a figure, a date, a name, a direction) is never 'same claim', "
                     "whatever its score. The shipped values, 0.75 and 0.60, were tuned on the "
                     "project's evaluation set: raising the first links fewer paraphrases in one "
@@ -119,7 +120,7 @@ class DeskSettingsAdmin(admin.ModelAdmin):
                     "A claim goes to the review queue's Ready lane when at least this many "
                     "reviewers gave it the same verdict, their highlights overlap at least this "
                     "much, no source is cited as supporting by one and refuting by another, and "
-                    "its verdict is not one of those never fast-tracked (docs/review-queue.md)."
+                    "its verdict is not one of those never fast-tracked."
                 ),
             },
         ),
@@ -128,6 +129,11 @@ class DeskSettingsAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return not DeskSettings.objects.exists()
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # The desk's one row: deleted, it came back with the defaults on the next request, and
+        # the labels never fast-tracked (False) went to the Ready lane's one-click publishing.
+        return False
 
 
 class DeskUserChangeForm(UserChangeForm):

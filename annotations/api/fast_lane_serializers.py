@@ -45,7 +45,9 @@ class FastConfirmResultSerializer(serializers.Serializer):
     outcome = serializers.ChoiceField(
         choices=[(outcome.value, outcome.value) for outcome in Outcome],
         help_text="confirmed; stale (changed since the version you saw: reload it); not_ready "
-        "(no longer ready: decide it on its own); not_found (no such unit on this desk).",
+        "(no longer ready: decide it on its own); not_found (no such unit on this desk); "
+        "checked_before (publishing only: its claim has the desk's published fact check "
+        "already, which lists the unit's article; nothing was written: decide it on its own).",
     )
     message = serializers.CharField()
     verdict = serializers.IntegerField(
@@ -73,6 +75,12 @@ class ReadyUnitSerializer(serializers.Serializer):
     agreed_label = serializers.SerializerMethodField(help_text="The agreed verdict's slug.")
     agreed_claim = serializers.CharField(help_text="The claim as it would be published.")
     agreed_claimant = serializers.CharField()
+    checked_before = serializers.IntegerField(
+        source="checked_before_verdict",
+        allow_null=True,
+        help_text="The desk's published verdict on the same claim, given on another unit "
+        "(null when none): fast-confirm does not publish this unit (checked_before).",
+    )
 
     def get_agreed_label(self, unit: Any) -> str:
         slugs: dict[int, str] = self.context["label_slugs"]

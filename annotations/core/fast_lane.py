@@ -16,6 +16,9 @@ class Outcome(StrEnum):
     STALE = "stale"  # changed since the editor saw it: reload and look again
     NOT_READY = "not_ready"  # no longer ready (decided, a reviewer changed it, the rules moved)
     NOT_FOUND = "not_found"  # no such unit on this desk
+    # Not published: its claim has the desk's published fact check already (linked "same"),
+    # which lists this article among its appearances; a second would say it twice.
+    CHECKED_BEFORE = "checked_before"
 
 
 def gettext_noop(message: str) -> str:
@@ -34,6 +37,10 @@ MESSAGES: dict[Outcome, str] = {
         "This claim is no longer ready for the fast lane; open it to decide it."
     ),
     Outcome.NOT_FOUND: gettext_noop("No such claim on this desk."),
+    Outcome.CHECKED_BEFORE: gettext_noop(
+        "Checked before: the desk's published fact check of this claim already lists this "
+        "article, so it was not published a second time. Open it to decide it yourself."
+    ),
 }
 
 

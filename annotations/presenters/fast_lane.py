@@ -20,6 +20,9 @@ from annotations.text_lists import text_list
 class ReadyRow:
     unit: ClaimUnit
     label: VerdictLabel  # the verdict every reviewer gave
+    # The label of the desk's published verdict on the same claim, in the reader's language
+    # ("" when never checked before): publishing from the lane leaves such a claim out.
+    checked_before_name: str = ""
 
     @property
     def value(self) -> str:
@@ -28,9 +31,17 @@ class ReadyRow:
 
 
 def ready_rows(units: Sequence[ClaimUnit], labels: Sequence[VerdictLabel]) -> list[ReadyRow]:
-    """One page of the lane (units from selectors.units_ready, with `agreed_label_id`)."""
+    """One page of the lane (units from selectors.units_ready, with `agreed_label_id` and
+    `checked_before_label`)."""
     by_id = {label.pk: label for label in labels}
-    return [ReadyRow(unit, by_id[unit.agreed_label_id]) for unit in units]  # type: ignore[attr-defined]  # annotated by units_ready
+    return [
+        ReadyRow(
+            unit,
+            by_id[unit.agreed_label_id],  # type: ignore[attr-defined]  # annotated by units_ready
+            label_name(by_id[checked]) if (checked := unit.checked_before_label) else "",  # type: ignore[attr-defined]  # annotated by units_ready
+        )
+        for unit in units
+    ]
 
 
 def rules_text(rules: FastLaneRules, labels: Sequence[VerdictLabel]) -> str:

@@ -22,7 +22,7 @@ from annotations.core.text import first_letter_capitalised, passage_as_claim
 from annotations.exports.documents import captures_of, claim_review_document
 from annotations.models import Correction, Source, SourceCapture, Verdict, VerdictLabel
 from annotations.selectors.labels import label_wording
-from annotations.selectors.public import Appearance, verdict_appearances
+from annotations.selectors.public import Appearance, Withdrawal, verdict_appearances
 from annotations.selectors.units import unit_passage_as_checked
 from annotations.selectors.verdicts import rating_bounds
 
@@ -31,9 +31,14 @@ DESCRIPTION_LENGTH = 200
 
 @dataclass(frozen=True)
 class ScalePlace:
-    """A label on the scale: `number` of `of` on the ordered scale (1 is the most accurate),
-    or no number for a label outside it (Unverifiable); `words`, its name and description in
-    the reader's language (selectors.labels), which pages show rather than the label's own."""
+    """A label on the scale: `number` of `of` on the ordered scale, counted up from the least
+    accurate (1) to the most accurate (`of`), or no number for a label outside it
+    (Unverifiable); `words`, its name and description in the reader's language
+    (selectors.labels), which pages show rather than the label's own.
+
+    Counted up, as ClaimReview's ratingValue runs (higher is more accurate): a badge reading
+    "False 1/5" agrees with the page's own JSON-LD and the exports, where "False 5/5" read as
+    a top score."""
 
     label: VerdictLabel
     number: int | None
@@ -49,7 +54,7 @@ class ScalePlace:
     def wording(self) -> str:
         if self.number is None:
             return gettext("outside the ordered scale")
-        return gettext("%(number)d of %(of)d on the scale, 1 the most accurate") % {
+        return gettext("%(number)d of %(of)d on the scale, %(of)d the most accurate") % {
             "number": self.number,
             "of": self.of,
         }
@@ -63,7 +68,7 @@ def scale_places(labels: Sequence[VerdictLabel]) -> list[ScalePlace]:
     return [
         ScalePlace(
             label,
-            ordinal.index(label.pk) + 1 if label.is_ordinal else None,
+            len(ordinal) - ordinal.index(label.pk) if label.is_ordinal else None,
             len(ordinal),
             f"{scale}#{label.slug}",
             label_wording(label),
@@ -101,6 +106,35 @@ class CitedSource:
 
 
 @dataclass(frozen=True)
+class CorrectionShown:
+    """A correction with the rating it changed, from and to (both None when it kept it, or
+    when a label it names has left the scale)."""
+
+    correction: Correction
+    rating_before: ScalePlace | None = None
+    rating_after: ScalePlace | None = None
+
+
+def corrections_shown(
+    verdict: Verdict, corrections: Sequence[Correction], scale: Sequence[ScalePlace]
+) -> list[CorrectionShown]:
+    """Each correction with the rating it changed: the label it replaced (its `previous`
+    snapshot names it by slug) and the one that followed, the next correction's `previous`
+    or, for the last, the verdict's own. Readers see "from False to Mostly false" beside the
+    note, as correction policies (IFCN's) ask."""
+    by_slug = {place.label.slug: place for place in scale}
+    now = next((place for place in scale if place.label.pk == verdict.label_id), None)
+    befores = [by_slug.get(str(c.previous.get("label", ""))) for c in corrections]
+    afters = [*befores[1:], now]
+    return [
+        CorrectionShown(correction, before, after)
+        if before is not None and after is not None and before.label.pk != after.label.pk
+        else CorrectionShown(correction)
+        for correction, before, after in zip(corrections, befores, afters, strict=False)
+    ]
+
+
+@dataclass(frozen=True)
 class VerdictPage:
     verdict: Verdict
     place: ScalePlace
@@ -108,7 +142,7 @@ class VerdictPage:
     passage: str
     appearances: list[Appearance]
     sources: list[CitedSource]
-    corrections: list[Correction]
+    corrections: list[CorrectionShown]
     updated: dt.datetime | None
     meta: PageMeta
     claim_review_json: SafeString
@@ -145,7 +179,7 @@ def verdict_page(
             for source in sources
             for capture in [captures.get(source.url)]
         ],
-        corrections=corrections,
+        corrections=corrections_shown(verdict, corrections, scale),
         updated=max(changed) if changed else None,
         meta=page_meta(
             request,
@@ -159,6 +193,22 @@ def verdict_page(
         # <script> element it sits in, so marking it safe here is sound.
         claim_review_json=mark_safe(json_ld_script(document)),  # noqa: S308
     )
+
+
+@dataclass(frozen=True)
+class WithdrawnPage:
+    """A withdrawn verdict's page: when and why, and the claim and rating it had (`place`
+    None when its rating is not known or has left the scale)."""
+
+    withdrawal: Withdrawal
+    place: ScalePlace | None
+
+
+def withdrawn_page(withdrawal: Withdrawal, labels: Sequence[VerdictLabel]) -> WithdrawnPage:
+    place = next(
+        (place for place in scale_places(labels) if place.label.pk == withdrawal.label_id), None
+    )
+    return WithdrawnPage(withdrawal, place)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from annotations.presenters.public import (
     page_meta,
     scale_places,
     verdict_page,
+    withdrawn_page,
 )
 from annotations.selectors.public import (
     INDEX_PAGE_SIZE,
@@ -39,9 +40,10 @@ def verdict_public(request: HttpRequest, pk: int) -> HttpResponse:
         withdrawal = verdict_withdrawal(pk)
         if withdrawal is None:
             raise Http404("No such verdict.")
-        # Gone, not missing: crawlers drop the page, readers learn when and why.
+        # Gone, not missing: crawlers drop the page, readers learn what, when and why.
+        withdrawn = withdrawn_page(withdrawal, selectors.verdict_labels_translated())
         return render(
-            request, "annotations/verdict_withdrawn.html", {"withdrawal": withdrawal}, status=410
+            request, "annotations/verdict_withdrawn.html", {"page": withdrawn}, status=410
         )
     page = verdict_page(request, verdict, selectors.verdict_labels_translated())
     return render(request, "annotations/verdict_public.html", {"page": page, "meta": page.meta})

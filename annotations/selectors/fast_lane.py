@@ -44,6 +44,7 @@ from annotations.models import (
     Source,
     Verdict,
 )
+from annotations.selectors.queue import with_checked_before
 from annotations.selectors.units import with_passage
 
 
@@ -148,9 +149,23 @@ def with_agreed_verdict(units: QuerySet[ClaimUnit]) -> QuerySet[ClaimUnit]:
 
 
 def units_ready(units: QuerySet[ClaimUnit], rules: FastLaneRules) -> QuerySet[ClaimUnit]:
-    """`units` that are ready, each with its agreed verdict (`with_agreed_verdict`): what the
-    Ready lane and `GET /api/v1/units/ready/` page through."""
-    return with_agreed_verdict(units.filter(pk__in=units_ready_ids(rules, units)))
+    """`units` that are ready, each with its agreed verdict (`with_agreed_verdict`) and the
+    desk's published verdict on its claim when it was checked before (`with_checked_before`):
+    what the Ready lane and `GET /api/v1/units/ready/` page through."""
+    return with_checked_before(
+        with_agreed_verdict(units.filter(pk__in=units_ready_ids(rules, units)))
+    )
+
+
+def units_ready_checked(
+    rules: FastLaneRules, units: QuerySet[ClaimUnit]
+) -> dict[int, tuple[int, bool]]:
+    """The ready units of `units`, each as id -> (its article's id, whether it was checked
+    before: linked "same" to a claim the desk published a verdict on, given on another unit,
+    which the fast lane does not publish, docs/review-queue.md). One query."""
+    ready = with_checked_before(ClaimUnit.objects.filter(pk__in=units_ready_ids(rules, units)))
+    rows = ready.order_by().values_list("pk", "article_id", "checked_before_verdict")  # type: ignore[misc]  # annotated by with_checked_before
+    return {pk: (article_id, checked is not None) for pk, article_id, checked in rows}
 
 
 def fast_lane_count(rules: FastLaneRules) -> int:

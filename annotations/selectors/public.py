@@ -149,13 +149,22 @@ def verdict_for_readers(pk: int) -> Verdict | None:
 
 @dataclass(frozen=True)
 class Withdrawal:
+    """A withdrawn verdict as its readers last saw it: the claim and the rating it had."""
+
     withdrawn_at: dt.datetime
     note: str
+    claim_reviewed: str
+    label_id: int | None  # None: no published version in its history (stored by hand)
 
 
 def verdict_withdrawal(pk: int) -> Withdrawal | None:
-    """When a once published, now unpublished, verdict was withdrawn and the editor's note;
-    None for a verdict that is published or never was. Nothing else of it is read."""
+    """When a once published, now unpublished, verdict was withdrawn, the editor's note, and
+    the claim and rating it was last published with (readers are told what was withdrawn, as
+    correction policies ask); None for a verdict that is published or never was.
+
+    The claim and rating come from the verdict's history, its last version published: once
+    withdrawn, a verdict may be decided again with another rating that no reader has seen yet
+    (blind until published), which its row then holds. Two queries."""
     row = (
         Verdict.objects.filter(pk=pk, is_published=False, first_published_at__isnull=False)
         .values_list("withdrawn_at", "updated_at", "withdrawal_note")
@@ -164,7 +173,14 @@ def verdict_withdrawal(pk: int) -> Withdrawal | None:
     if row is None:
         return None
     withdrawn_at, updated_at, note = row
-    return Withdrawal(withdrawn_at or updated_at, note)
+    last_published = (
+        Verdict.history.filter(id=pk, is_published=True)
+        .order_by("-history_date", "-history_id")
+        .values_list("claim_reviewed", "label_id")
+        .first()
+    )
+    claim, label_id = last_published or ("", None)
+    return Withdrawal(withdrawn_at or updated_at, note, claim, label_id)
 
 
 @dataclass(frozen=True)

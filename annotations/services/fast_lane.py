@@ -32,7 +32,11 @@ from annotations.core.fast_lane import (
 from annotations.errors import DomainError
 from annotations.models import ClaimUnit, Source, Verdict, WebhookSubscription
 from annotations.permissions import Permission, permitted, require
-from annotations.selectors.fast_lane import fast_lane_rules, units_ready_ids, with_agreed_verdict
+from annotations.selectors.fast_lane import (
+    fast_lane_rules,
+    units_ready_checked,
+    with_agreed_verdict,
+)
 from annotations.services.agreement import articles_agreement_mark_changed
 from annotations.services.webhooks import webhook_event_record
 
@@ -106,8 +110,10 @@ def units_fast_confirm(
 
     The verdict is the one the unit's page would pre-fill: the agreed label, the passage as the
     claim reviewed, the quoted speaker as claimant, and the reviewers' sources (one per URL).
-    A unit is confirmed, stale, no longer ready, or not found (not on the desk, or not one the
-    editor may adjudicate); the report lists each in the order sent. At most FAST_CONFIRM_MAX.
+    A unit is confirmed, stale, no longer ready, not found (not on the desk, or not one the
+    editor may adjudicate), or, when publishing, checked before (linked "same" to a claim the
+    desk has published a fact check of: nothing is written for it); the report lists each in
+    the order sent. At most FAST_CONFIRM_MAX.
     """
     require(editor, Permission.Unit.CONFIRM_READY)
     if publish:
@@ -119,11 +125,15 @@ def units_fast_confirm(
         rules = fast_lane_rules()
         units = permitted(editor, Permission.Unit.ADJUDICATE, ClaimUnit.objects.filter(pk__in=seen))
         versions = dict(units.values_list("pk", "version"))
-        ready = dict(units_ready_ids(rules, units).values_list("pk", "article_id"))
+        found = units_ready_checked(rules, units)
+        ready = {pk: article_id for pk, (article_id, _) in found.items()}
+        # Publishing a claim the desk has published a fact check of already would put a second
+        # one beside it, worded as the raw passage and without its claimant: the editor decides.
+        checked_before = {pk for pk, (_, checked) in found.items() if checked} if publish else set()
         candidates = {
             pk: version
             for pk, version in seen.items()
-            if versions.get(pk) == version and pk in ready
+            if versions.get(pk) == version and pk in ready and pk not in checked_before
         }
         advanced = _units_advance(candidates, status=status)
         indexed: list[int] = []
@@ -147,6 +157,8 @@ def units_fast_confirm(
             return FastConfirmResult(pk, Outcome.CONFIRMED, verdicts[pk])
         if pk not in versions:
             return FastConfirmResult(pk, Outcome.NOT_FOUND)
+        if pk in checked_before and versions[pk] == item.seen_version:
+            return FastConfirmResult(pk, Outcome.CHECKED_BEFORE)
         if versions[pk] != item.seen_version or pk in candidates:
             # Changed before we looked, or between our look and our update.
             return FastConfirmResult(pk, Outcome.STALE)

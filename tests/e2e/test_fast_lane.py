@@ -76,3 +76,24 @@ def test_an_editor_confirms_and_publishes_agreed_claims_from_the_ready_lane(page
     assert Verdict.objects.get(unit=unit_of(article, CRIME)).is_published
     assert not Verdict.objects.get(unit=taxes).is_published
     assert unit_of(article, JOBS).status == ClaimUnit.Status.NEEDS_REVIEW
+
+
+def test_the_report_of_claims_all_confirmed_is_shown_in_the_success_colours(page: Page) -> None:
+    # "1 claim confirmed and published." drawn in the error red read as a failure.
+    article = ArticleFactory(title="Mayor defends record budget", text=TEXT)
+    for name in ("alice", "bob"):
+        reviewer = ReviewerFactory(username=name)
+        highlight(article, reviewer, SCHOOLS, "true", f"{name} checked it.")
+        review_submit(article=article, reviewer=reviewer)
+    EditorFactory(username="editor")
+
+    login(page, "editor")
+    page.goto("/review/ready/")
+    page.get_by_label(re.compile(re.escape(SCHOOLS))).check()
+    page.get_by_role("button", name="Confirm and publish selected").click()
+
+    report = page.locator("#ready-report")
+    expect(report).to_contain_text("1 claim confirmed and published.")
+    expect(report).to_have_css("background-color", "rgb(236, 253, 243)")  # --success-soft
+    expect(report).to_have_css("color", "rgb(6, 118, 71)")  # --success
+    expect(report.locator(".notice__icon")).to_have_css("background-color", "rgb(6, 118, 71)")

@@ -161,6 +161,18 @@ def test_bad_input_is_a_400_with_the_form_not_a_500(client: Client, query: str):
     assert 'role="alert"' in response.content.decode()
 
 
+@pytest.mark.parametrize("page", ["99999", "-1", "0", "two"])
+def test_a_page_number_out_of_range_is_refused_in_words_a_reader_can_act_on(
+    client: Client, page: str
+):
+    response = client.get(f"/verdicts/?q=harbour&page={page}")
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "This is not a page of the index: start again." in html
+    assert "Ensure this value" not in html and "Enter a whole number" not in html
+
+
 def test_an_empty_index_says_so(client: Client):
     assert 'id="index-empty"' in client.get("/verdicts/").content.decode()
 

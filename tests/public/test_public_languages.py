@@ -56,7 +56,7 @@ def test_a_verdict_page_in_french_has_french_headings_dates_and_place_on_the_sca
         '<time datetime="2026-11-27T10:00:00+00:00">27 novembre 2026</time>\u00a0: '
         "<bdi>Nous avions mal lu le tableau.</bdi>" in html
     )
-    assert "4 sur 5 sur l’échelle, 1 étant le plus exact" in html
+    assert "2 sur 5 sur l’échelle, 5 étant le plus exact" in html
     title = "«\u00a0<bdi>L’emploi en ville</bdi>\u00a0»"
     assert f"Toutes les affirmations vérifiées dans {title}" in html
     assert 'aria-label="L’échelle des verdicts"' in html
@@ -71,7 +71,7 @@ def test_a_verdict_page_in_arabic_reads_right_to_left_with_arabic_dates():
     assert ">حكمنا</h2>" in html and ">أين ظهر الادعاء</h2>" in html
     assert "<dt>تاريخ النشر</dt>" in html
     assert '<time datetime="2026-11-25T09:00:00+00:00">25 نوفمبر، 2026</time>' in html
-    assert "4 من 5 على السلّم" in html
+    assert "2 من 5 على السلّم" in html
     # The verdict's own words keep the article's language and their direction.
     assert 'dir="auto" lang="en">Unemployment has doubled since 2020</h1>' in html
 
@@ -184,4 +184,4 @@ def test_english_readers_see_the_public_site_as_before():
     assert '<html lang="en" dir="ltr">' in html
     assert ">Our verdict</h2>" in html and "<dt>Published</dt>" in html
     assert '<time datetime="2026-11-25T09:00:00+00:00">25 November 2026</time>' in html
-    assert "4 of 5 on the scale, 1 the most accurate" in html
+    assert "2 of 5 on the scale, 5 the most accurate" in html

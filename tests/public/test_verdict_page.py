@@ -11,8 +11,15 @@ import re
 import pytest
 from django.test import Client
 
-from annotations.models import ClaimLink, ClaimUnit, Correction
-from tests.factories import ArticleFactory, claim_stored, published_verdict
+from annotations.models import ClaimLink, ClaimUnit, Correction, Verdict
+from tests.factories import (
+    ArticleFactory,
+    claim_stored,
+    published_verdict,
+    unit_decided_and_published,
+    unit_on_new_article,
+    verdict,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -31,8 +38,23 @@ def test_a_reader_without_an_account_sees_the_rating_as_a_badge_with_its_place(c
     badge = re.search(r'class="verdict-chip rating-badge rating-badge--large" href="([^"]+)"', html)
     assert badge is not None and badge.group(1) == "/scale/#mostly-false"
     assert re.search(r'rating-badge__name">Mostly false<', html)
-    assert "4 of 5 on the scale" in html
+    assert "2 of 5 on the scale, 5 the most accurate" in html
     assert re.search(r'is-current" aria-current="true"><a href="/scale/#mostly-false"', html)
+
+
+@pytest.mark.parametrize("slug", ["true", "mostly-false", "false"])
+def test_the_badges_number_runs_the_way_the_claimreview_rating_does(client: Client, slug: str):
+    # "False 5/5" read as a top score beside a ratingValue of 1: one direction for both.
+    published = published_verdict(label=slug)
+
+    html = html_of(client, f"/verdicts/{published.pk}/")
+
+    embedded = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert embedded is not None
+    rating = json.loads(embedded.group(1))["reviewRating"]
+    badge = re.search(r'rating-badge__place"><span class="visually-hidden">, </span>([^<]+)<', html)
+    assert badge is not None
+    assert badge.group(1) == f"{rating['ratingValue']}/{rating['bestRating']}"
 
 
 def test_the_page_shows_the_claim_claimant_passage_explanation_and_article(client: Client):
@@ -104,6 +126,34 @@ def test_corrections_are_listed_with_their_dates_and_the_page_says_when_it_was_u
         "<bdi>We misread the table.</bdi>" in html
     )
     assert 'verdict-public__updated"><time datetime="2026-11-27T10:00:00+00:00">' in html
+
+
+def corrected(published, editor, slug: str, note: str) -> None:
+    from annotations.services.adjudication import VerdictInput, verdict_correct
+
+    unit = ClaimUnit.objects.get(pk=published.unit_id)
+    verdict_correct(
+        verdict=Verdict.objects.get(pk=published.pk),
+        editor=editor,
+        seen_version=unit.version,
+        note=note,
+        changes=VerdictInput(label=verdict(slug), claim_reviewed=published.claim_reviewed),
+    )
+
+
+def test_a_correction_that_changed_the_rating_says_from_what_to_what(client: Client, editor):
+    published = unit_decided_and_published(unit_on_new_article(), editor)  # False
+    corrected(published, editor, "mostly-false", "The figure was 2,100.")
+    corrected(published, editor, "mostly-false", "A typo in the claimant's name.")
+
+    html = html_of(client, f"/verdicts/{published.pk}/")
+
+    entries = re.findall(r"<li><time[^>]*>[^<]*</time>: (.*?)</li>", html, re.S)
+    assert entries == [
+        '<bdi>The figure was 2,100.</bdi> <span class="verdict-public__rating-change">'
+        "Rating changed from <bdi>False</bdi> to <bdi>Mostly false</bdi>.</span>",
+        "<bdi>A typo in the claimant&#x27;s name.</bdi>",
+    ]
 
 
 def test_a_verdict_never_changed_since_publication_shows_no_updated_date(client: Client):

@@ -1,10 +1,11 @@
 """A withdrawn verdict: the unpublish service records when, and the editor's optional note; the
-unpublish form offers the note; the verdict's public page answers 410 with both and nothing of
-the verdict itself. An id never published is a 404."""
+unpublish form offers the note; the verdict's public page answers 410 with both, and names the
+claim and the rating it was last published with. An id never published is a 404."""
 
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.test import Client
@@ -100,8 +101,45 @@ def test_the_withdrawn_verdicts_page_answers_410_with_the_date_and_note(
         'Withdrawn on <time datetime="2026-11-28T15:00:00+00:00">28 November 2026</time>.' in html
     )
     assert NOTE in html
-    assert published.claim_reviewed not in html
     assert '<meta name="robots" content="noindex">' in html
+
+
+def withdrawn_facts(html: str) -> tuple[str, str]:
+    """The claim and the rating badge's text the withdrawn page shows ("" where none)."""
+    claim = re.search(r'verdict-withdrawn__claim" dir="auto">([^<]*)<', html)
+    badge = re.search(r'rating-badge__name">([^<]*)<.*?</span>([^<]*)</span></a>', html, re.S)
+    return (
+        claim.group(1) if claim else "",
+        f"{badge.group(1)} {badge.group(2)}" if badge else "",
+    )
+
+
+def test_the_withdrawn_page_names_the_claim_and_the_rating_it_had(
+    published, editor, client: Client
+):
+    unpublished(published, editor, note=NOTE)
+
+    html = client.get(f"/verdicts/{published.pk}/").content.decode()
+
+    assert withdrawn_facts(html) == (published.claim_reviewed, "False 1/5")
+
+
+def test_a_rating_decided_after_the_withdrawal_stays_unseen_until_published(
+    published, editor, client: Client
+):
+    unpublished(published, editor, note=NOTE)
+    unit = ClaimUnit.objects.get(pk=published.unit_id)
+    unit_decide(
+        unit=unit,
+        editor=editor,
+        seen_version=unit.version,
+        verdict=VerdictInput(label=verdict("mostly-true"), claim_reviewed="Crime fell a little"),
+    )
+
+    html = client.get(f"/verdicts/{published.pk}/").content.decode()
+
+    assert withdrawn_facts(html) == (published.claim_reviewed, "False 1/5")
+    assert "Crime fell a little" not in html and "Mostly true" not in html
 
 
 def test_a_verdict_never_published_is_a_404(editor, client: Client):
