@@ -463,6 +463,18 @@ def _transport_error(error: Exception, verb: str, deadline: _Deadline) -> Domain
     shows up as a closed connection), a read timeout, or another transport failure."""
     if deadline.expired or deadline.left() <= 0:
         return deadline.error()
+    # urllib3 makes NewConnectionError a ConnectTimeoutError (for compatibility), though it
+    # is raised for every failed connect but a timeout: a refused connection fails at once.
+    if isinstance(error, urllib3.exceptions.NewConnectionError):
+        if isinstance(error.__cause__, ConnectionRefusedError):
+            return DomainError(
+                gettext("The site refused the connection."),
+                code="url_connection_refused",
+                field="url",
+            )
+        return DomainError(
+            gettext("Could not connect to the site."), code="url_fetch_failed", field="url"
+        )
     if isinstance(error, urllib3.exceptions.TimeoutError):
         return DomainError(
             gettext("The site did not answer for %(seconds)s seconds.")
