@@ -36,6 +36,21 @@ def canonical_text(raw: str) -> str:
     return text.strip()
 
 
+# Letters and symbols that show nothing: the Hangul fillers and the blank Braille pattern.
+_INVISIBLE_GRAPHIC_CHARACTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def has_visible_character(text: str) -> bool:
+    """Whether the text shows anything: a character other than white space, a control, a
+    format character (zero-width space, joiners, direction marks) or an invisible letter."""
+    return any(
+        not character.isspace()
+        and unicodedata.category(character) not in {"Cc", "Cf", "Zs", "Zl", "Zp"}
+        and character not in _INVISIBLE_GRAPHIC_CHARACTERS
+        for character in text
+    )
+
+
 def paragraphs_from_lines(lines: str) -> str:
     """Text with one paragraph per line (as HTML extraction gives it) -> canonical paragraphs."""
     return canonical_text(PARAGRAPH_SEPARATOR.join(line for line in lines.split("\n")))

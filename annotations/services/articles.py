@@ -22,6 +22,7 @@ from annotations.core.languages import language_detect, language_tag_clean
 from annotations.core.text import (
     canonical_text,
     first_paragraph_split,
+    has_visible_character,
     name_clean,
     paragraphs_from_lines,
     paragraphs_guessed,
@@ -111,6 +112,13 @@ def text_validate(text: str) -> str:
     if not canonical:
         raise DomainError(
             gettext("The article has no text."), code="article_text_empty", field="text"
+        )
+    if not has_visible_character(canonical):
+        # Blank lines around a zero-width space are not an article (walk 19, finding 12).
+        raise DomainError(
+            gettext("The article has no text: only spaces and invisible characters."),
+            code="article_text_empty",
+            field="text",
         )
     if len(canonical) > settings.ARTICLE_MAX_CHARACTERS:
         raise DomainError(
