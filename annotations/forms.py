@@ -24,7 +24,7 @@ from annotations.core.search_text import (
     query_parse,
 )
 from annotations.errors import DomainError
-from annotations.fetching import url_validate
+from annotations.fetching import url_host_check
 from annotations.models import (
     ClaimantType,
     ClaimLink,
@@ -75,7 +75,9 @@ def _url_field_clean(value: str) -> str:
     """A URL field's value checked as the fetcher will (an empty value stays empty)."""
     if value:
         try:
-            value = url_validate(value)
+            value = url_host_check(
+                value, allow_private=settings.ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES
+            )
         except DomainError as error:
             raise forms.ValidationError(error.message, code=error.code) from None
     return value

@@ -215,11 +215,16 @@ def text_pattern(forbidden: str, *, blank: bool) -> str:
 # DRF's CharField refuses NUL (and lone surrogates, which no pattern can name).
 NUL = "\\u0000"
 TEXT_FORBIDDEN = NUL
-# A subset of the URLs url_validate (annotations/fetching.py) accepts: an http(s) scheme, a
-# host of letters, digits, dots and hyphens, and a path or query of unreserved characters.
-# Other URLs it accepts (ports, percent escapes, IRIs) are valid too; the schema describes
-# the plain ones, that a generated request is always one the desk takes.
-HTTP_URL = r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9]+(\.[A-Za-z0-9-]+)*(/[A-Za-z0-9._~/?=&-]*)?"
+# A subset of the URLs url_host_check (annotations/fetching.py) accepts: an http(s) scheme, a
+# host of letters, digits, dots and hyphens ending in a top-level domain of two to six letters
+# (never an IP address or localhost, which may be refused), and a path or query of unreserved
+# characters. Other URLs it accepts (ports, percent escapes, IRIs, public addresses) are valid
+# too; the schema describes the plain ones, that a generated request is always one the desk
+# takes.
+HTTP_URL = (
+    r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6}"
+    r"(/[A-Za-z0-9._~/?=&-]*)?"
+)
 
 
 class DeskAutoSchema(AutoSchema):

@@ -16,7 +16,7 @@ from annotations.api.fields import (
     StrictSlugRelatedField,
 )
 from annotations.errors import DomainError
-from annotations.fetching import url_validate
+from annotations.fetching import url_host_check, url_validate
 from annotations.models import (
     Annotation,
     AnnotationAnchor,
@@ -44,9 +44,21 @@ class HttpUrlField(StrictCharField):
         if value == "" and self.allow_blank:
             return value
         try:
-            return url_validate(value)
+            return self._checked(value)
         except DomainError as error:
             raise serializers.ValidationError(error.message, code=error.code) from None
+
+    def _checked(self, value: str) -> str:
+        return url_validate(value)
+
+
+class PublishedUrlField(HttpUrlField):
+    """An http(s) URL published as it is given (a source, an article's address): its host is
+    also no address a fetch refuses (annotations.fetching.url_host_check). URLs that are
+    fetched are checked, address by address, when they are."""
+
+    def _checked(self, value: str) -> str:
+        return url_host_check(value, allow_private=settings.ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES)
 
 
 # --- Input ------------------------------------------------------------------------------------
@@ -74,7 +86,7 @@ class TargetInputSerializer(serializers.Serializer):
 
 
 class SourceInputSerializer(serializers.Serializer):
-    url = HttpUrlField()
+    url = PublishedUrlField()
     title = NameField(max_length=500, allow_blank=True, default="")
     publisher = NameField(max_length=200, allow_blank=True, default="")
     passage = StrictCharField(max_length=10_000, allow_blank=True, default="")
@@ -153,7 +165,7 @@ class ArticleInputSerializer(serializers.Serializer):
     url = HttpUrlField(allow_blank=True, default="")
     byline = NameField(max_length=300, allow_blank=True, default="")
     publisher = NameField(max_length=200, allow_blank=True, default="")
-    source_url = HttpUrlField(allow_blank=True, default="")
+    source_url = PublishedUrlField(allow_blank=True, default="")
     published_on = serializers.DateField(
         required=False,
         allow_null=True,

@@ -72,7 +72,7 @@ def article_create(
     canonical = text_validate(text)
     title = _title_or_first_line(title, canonical)
     if source_url:
-        source_url = fetching.url_validate(source_url)
+        source_url = _source_url_checked(source_url)
     with transaction.atomic():
         article = Article.objects.create(
             title=title[:500],
@@ -97,6 +97,13 @@ def article_create(
         revision_claims_scan_after_commit(revision.pk)
         revision_suggestions_compute_after_commit(revision.pk)
     return article
+
+
+def _source_url_checked(source_url: str) -> str:
+    # Shown and linked as given: refused if it names an address a fetch would refuse.
+    return fetching.url_host_check(
+        source_url, allow_private=settings.ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES
+    )
 
 
 def _title_or_first_line(title: str, canonical: str) -> str:
@@ -371,7 +378,7 @@ def article_draft(
         text=body,
         byline=byline or extracted.byline,
         publisher=publisher or extracted.publisher,
-        source_url=fetching.url_validate(source_url) if source_url else "",
+        source_url=_source_url_checked(source_url) if source_url else "",
         published_on=published_on or extracted.published_on,
         language=language or _language_of(body, declared=extracted.language),
     )
