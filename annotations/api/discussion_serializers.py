@@ -29,6 +29,21 @@ class CommentSerializer(serializers.ModelSerializer[Comment]):
         return comment_render(comment.body, self.context.get("mentionable", {})).html
 
 
+class CommentWrittenSerializer(CommentSerializer):
+    """A comment as the request that wrote it (added or edited) answers: also the `@names` in
+    it that name nobody who reads the thread, so nobody was notified for them (the pages say
+    so too). The view gives them in the context (`unknown_mentions`)."""
+
+    unknown_mentions = serializers.SerializerMethodField()
+
+    class Meta(CommentSerializer.Meta):
+        fields = [*CommentSerializer.Meta.fields, "unknown_mentions"]
+        read_only_fields = fields
+
+    def get_unknown_mentions(self, comment: Comment) -> list[str]:
+        return list(self.context.get("unknown_mentions", []))
+
+
 class CommentCreateSerializer(serializers.Serializer):
     """A new comment in the thread of a unit or of an article (exactly one of the two)."""
 
