@@ -46,6 +46,7 @@ from annotations.services.adjudication import (
 from annotations.validators import (
     PUBLICATION_DATE_EARLIEST,
     publication_date_latest,
+    validate_free_text,
     validate_visible_name,
 )
 
@@ -754,6 +755,7 @@ class UnitNoteForm(VersionForm):
     """Send back or reject, with an optional note for the unit's discussion thread."""
 
     note = forms.CharField(
+        validators=[validate_free_text],
         required=False,
         max_length=COMMENT_MAX_LENGTH,
         label=_("Note for the discussion (optional)"),
@@ -773,6 +775,7 @@ class VerdictForm(VersionForm):
         },
     )
     claim_reviewed = forms.CharField(
+        validators=[validate_free_text],
         max_length=500,
         label=_("Claim reviewed"),
         help_text=_lazy_formatted(
@@ -789,6 +792,7 @@ class VerdictForm(VersionForm):
         },
     )
     explanation = forms.CharField(
+        validators=[validate_free_text],
         required=False,
         max_length=20_000,
         widget=forms.Textarea(attrs={"rows": 5, "data-max-characters": 20_000}),
@@ -892,6 +896,7 @@ class CorrectionForm(VerdictForm):
     """A correction to a published verdict: the changed fields and a note for readers."""
 
     note = forms.CharField(
+        validators=[validate_free_text],
         max_length=5_000,
         label=_("Correction note"),
         widget=forms.Textarea(attrs={"rows": 3, "data-max-characters": 5_000}),
@@ -907,6 +912,7 @@ class WithdrawForm(VersionForm):
     """Unpublishing a verdict, with an optional note readers see on its withdrawn page."""
 
     note = forms.CharField(
+        validators=[validate_free_text],
         required=False,
         max_length=WITHDRAWAL_NOTE_MAX,
         label=_("Note for readers"),
@@ -960,6 +966,7 @@ class ClaimNewForm(VersionForm):
     as checked, else its passage)."""
 
     text = forms.CharField(
+        validators=[validate_free_text],
         required=False,
         max_length=2000,
         label=_("Wording of the new claim"),
@@ -1022,6 +1029,7 @@ class CommentForm(forms.Form):
     """A comment in a discussion thread (Markdown-like text, `@name` mentions)."""
 
     body = forms.CharField(
+        validators=[validate_free_text],
         max_length=COMMENT_MAX_LENGTH,
         label=_("Your comment"),
         help_text=_(

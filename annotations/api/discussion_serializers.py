@@ -7,7 +7,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from annotations.api.fields import StrictCharField, StrictIntegerField
+from annotations.api.fields import FreeTextField, StrictIntegerField
 from annotations.core.comments import MAX_LENGTH, comment_render
 from annotations.models import Comment, Notification
 from annotations.presenters.notifications import notification_target_url
@@ -49,7 +49,7 @@ class CommentCreateSerializer(serializers.Serializer):
 
     unit = StrictIntegerField(min_value=1, max_value=2**63 - 1, required=False)
     article = StrictIntegerField(min_value=1, max_value=2**63 - 1, required=False)
-    body = StrictCharField(max_length=MAX_LENGTH)
+    body = FreeTextField(max_length=MAX_LENGTH)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if ("unit" in attrs) == ("article" in attrs):
@@ -60,7 +60,7 @@ class CommentCreateSerializer(serializers.Serializer):
 
 
 class CommentEditSerializer(serializers.Serializer):
-    body = StrictCharField(max_length=MAX_LENGTH)
+    body = FreeTextField(max_length=MAX_LENGTH)
 
 
 class NotificationSerializer(serializers.ModelSerializer[Notification]):

@@ -9,6 +9,7 @@ from django.contrib.auth.models import User
 from rest_framework import serializers
 
 from annotations.api.fields import (
+    FreeTextField,
     NameField,
     StrictCharField,
     StrictIntegerField,
@@ -89,7 +90,7 @@ class SourceInputSerializer(serializers.Serializer):
     url = PublishedUrlField()
     title = NameField(max_length=500, allow_blank=True, default="")
     publisher = NameField(max_length=200, allow_blank=True, default="")
-    passage = StrictCharField(max_length=10_000, allow_blank=True, default="")
+    passage = FreeTextField(max_length=10_000, allow_blank=True, default="")
     stance = serializers.ChoiceField(choices=Source.Stance.choices, default=Source.Stance.CONTEXT)
     accessed_on = serializers.DateField(required=False, allow_null=True, default=None)
 
@@ -102,7 +103,7 @@ class AnnotationInputSerializer(serializers.Serializer):
     speaker = NameField(max_length=200, allow_blank=True, default="")
     target = TargetInputSerializer()
     verdict = StrictSlugRelatedField(slug_field="slug", queryset=VerdictLabel.objects.all())
-    rationale = StrictCharField(max_length=20_000, allow_blank=True, default="")
+    rationale = FreeTextField(max_length=20_000, allow_blank=True, default="")
     # many=True makes a ListSerializer, which takes max_length; the stubs see the child's __init__.
     sources = SourceInputSerializer(  # type: ignore[call-arg]
         many=True, default=list, max_length=MAX_SOURCES

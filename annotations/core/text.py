@@ -226,3 +226,20 @@ def name_clean(value: str) -> str:
     collapsed = " ".join(value.split())  # tabs and newlines become spaces, not nothing
     forbidden = set(name_forbidden_characters(collapsed))
     return "".join(ch for ch in collapsed if ch not in forbidden).strip()
+
+
+# --- Free text people write (rationales, explanations, notes, comments) ------------------------
+
+# Embeddings and overrides (U+202A-U+202E) and isolates (U+2066-U+2069) reorder the text after
+# them, so a sentence reads otherwise than it is written: "RTL" shows as "LTR" (walk 19,
+# finding 16; "Trojan Source", CVE-2021-42574). Names refuse them with every other format
+# character (above). Free text refuses these and keeps what right-to-left and other writing
+# types on purpose: the direction marks U+200E, U+200F and U+061C, which only place the neutral
+# characters beside them, joiners, soft hyphens, line breaks and tabs.
+DIRECTION_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def free_text_forbidden_characters(value: str) -> list[str]:
+    """The characters free text may not contain (DIRECTION_CONTROLS), in order of first
+    appearance."""
+    return list(dict.fromkeys(character for character in value if character in DIRECTION_CONTROLS))
