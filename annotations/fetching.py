@@ -223,6 +223,12 @@ def _addresses_check(host: str, port: int, *, allow_private: bool) -> str:
         ) from None
     addresses = {str(info[4][0]) for info in infos}  # the IP address (a str for IPv4 and IPv6)
     checked = [ipaddress.ip_address(address.split("%")[0]) for address in addresses]
+    _addresses_refuse(checked, allow_private=allow_private)
+    return sorted(addresses)[0]
+
+
+def _addresses_refuse(checked: list[IPAddress], *, allow_private: bool) -> None:
+    """DomainError if any address is private or local (unless `allow_private`) or link-local."""
     if not allow_private and not all(address_is_public(address) for address in checked):
         raise DomainError(
             gettext("That URL points to a private or local address, which is not allowed."),
@@ -238,7 +244,42 @@ def _addresses_check(host: str, port: int, *, allow_private: bool) -> str:
             code="url_link_local",
             field="url",
         )
-    return sorted(addresses)[0]
+
+
+# The last label of a host a browser reads as an IPv4 address (WHATWG URL): decimal, octal
+# or hexadecimal, so that http://2852039166/ and http://0xa9.0xfe.0xa9.0xfe/ are
+# 169.254.169.254.
+_NUMERIC_LABEL = re.compile(r"(?:0x[0-9a-f]*|[0-9]+)", re.IGNORECASE)
+
+
+def _host_literal_address(host: str) -> IPAddress | None:
+    """The address a host names without a DNS look-up: an IP address in any form browsers
+    read, or loopback for `localhost` and its sub-domains (RFC 6761); None for other names."""
+    host = host.rstrip(".").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return ipaddress.IPv4Address("127.0.0.1")
+    try:
+        return ipaddress.ip_address(host.split("%")[0])
+    except ValueError:
+        pass
+    if _NUMERIC_LABEL.fullmatch(host.rsplit(".", 1)[-1]):
+        # inet_aton reads the same short, octal and hexadecimal forms (no look-up).
+        with contextlib.suppress(OSError):
+            return ipaddress.IPv4Address(socket.inet_aton(host))
+    return None
+
+
+def url_host_check(url: str, *, allow_private: bool) -> str:
+    """The URL (validated as url_validate does) unless its host is, without a DNS look-up,
+    an address a fetch refuses: link-local (cloud metadata) always, private or local unless
+    `allow_private`. For URLs published as they are given (sources, an article's address),
+    where resolving every one when it is saved would make saving depend on the network;
+    whatever fetches them later checks every address it resolves (page_fetch)."""
+    url = url_validate(url)
+    address = _host_literal_address(urlsplit(url).hostname or "")
+    if address is not None:
+        _addresses_refuse([address], allow_private=allow_private)
+    return url
 
 
 def url_address_check(url: str, *, allow_private: bool) -> str:
@@ -463,6 +504,18 @@ def _transport_error(error: Exception, verb: str, deadline: _Deadline) -> Domain
     shows up as a closed connection), a read timeout, or another transport failure."""
     if deadline.expired or deadline.left() <= 0:
         return deadline.error()
+    # urllib3 makes NewConnectionError a ConnectTimeoutError (for compatibility), though it
+    # is raised for every failed connect but a timeout: a refused connection fails at once.
+    if isinstance(error, urllib3.exceptions.NewConnectionError):
+        if isinstance(error.__cause__, ConnectionRefusedError):
+            return DomainError(
+                gettext("The site refused the connection."),
+                code="url_connection_refused",
+                field="url",
+            )
+        return DomainError(
+            gettext("Could not connect to the site."), code="url_fetch_failed", field="url"
+        )
     if isinstance(error, urllib3.exceptions.TimeoutError):
         return DomainError(
             gettext("The site did not answer for %(seconds)s seconds.")

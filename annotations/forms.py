@@ -24,7 +24,7 @@ from annotations.core.search_text import (
     query_parse,
 )
 from annotations.errors import DomainError
-from annotations.fetching import url_validate
+from annotations.fetching import url_host_check
 from annotations.models import (
     ClaimantType,
     ClaimLink,
@@ -46,6 +46,7 @@ from annotations.services.adjudication import (
 from annotations.validators import (
     PUBLICATION_DATE_EARLIEST,
     publication_date_latest,
+    validate_free_text,
     validate_visible_name,
 )
 
@@ -75,7 +76,9 @@ def _url_field_clean(value: str) -> str:
     """A URL field's value checked as the fetcher will (an empty value stays empty)."""
     if value:
         try:
-            value = url_validate(value)
+            value = url_host_check(
+                value, allow_private=settings.ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES
+            )
         except DomainError as error:
             raise forms.ValidationError(error.message, code=error.code) from None
     return value
@@ -764,6 +767,7 @@ class UnitNoteForm(VersionForm):
     # refuses a note over the limit with its length (services.discussion), keeping the text,
     # and static/annotations/char-limit.js counts as one types.
     note = forms.CharField(
+        validators=[validate_free_text],
         required=False,
         label=_("Note for the discussion (optional)"),
         widget=forms.Textarea(attrs={"rows": 2, "data-max-characters": COMMENT_MAX_LENGTH}),
@@ -782,6 +786,7 @@ class VerdictForm(VersionForm):
         },
     )
     claim_reviewed = forms.CharField(
+        validators=[validate_free_text],
         max_length=500,
         label=_("Claim reviewed"),
         help_text=_lazy_formatted(
@@ -798,6 +803,7 @@ class VerdictForm(VersionForm):
         },
     )
     explanation = forms.CharField(
+        validators=[validate_free_text],
         required=False,
         max_length=20_000,
         widget=forms.Textarea(attrs={"rows": 5, "data-max-characters": 20_000}),
@@ -901,6 +907,7 @@ class CorrectionForm(VerdictForm):
     """A correction to a published verdict: the changed fields and a note for readers."""
 
     note = forms.CharField(
+        validators=[validate_free_text],
         max_length=5_000,
         label=_("Correction note"),
         widget=forms.Textarea(attrs={"rows": 3, "data-max-characters": 5_000}),
@@ -916,6 +923,7 @@ class WithdrawForm(VersionForm):
     """Unpublishing a verdict, with an optional note readers see on its withdrawn page."""
 
     note = forms.CharField(
+        validators=[validate_free_text],
         required=False,
         max_length=WITHDRAWAL_NOTE_MAX,
         label=_("Note for readers"),
@@ -969,6 +977,7 @@ class ClaimNewForm(VersionForm):
     as checked, else its passage)."""
 
     text = forms.CharField(
+        validators=[validate_free_text],
         required=False,
         max_length=2000,
         label=_("Wording of the new claim"),
@@ -1032,6 +1041,7 @@ class CommentForm(forms.Form):
 
     # No max_length, as UnitNoteForm.note: the service refuses a comment over the limit.
     body = forms.CharField(
+        validators=[validate_free_text],
         label=_("Your comment"),
         help_text=_(
             "**bold**, *italic*, `code`, lists, > quotes and links; @name mentions a "

@@ -10,7 +10,11 @@ from django.utils.deconstruct import deconstructible
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
-from annotations.core.text import name_forbidden_characters, name_forbidden_codes
+from annotations.core.text import (
+    free_text_forbidden_characters,
+    name_forbidden_characters,
+    name_forbidden_codes,
+)
 from annotations.errors import DomainError
 
 
@@ -52,6 +56,30 @@ def visible_name_check(value: str, *, field: str) -> str:
             _forbidden_message(forbidden), code=VisibleNameValidator.code, field=field
         )
     return value
+
+
+@deconstructible
+class FreeTextValidator:
+    """Refuses the text-direction controls that reorder what follows them in free text other
+    people will read: a rationale, an explanation, a note, a comment (see
+    annotations.core.text.free_text_forbidden_characters). One rule for every such field, in
+    the API (api.fields.FreeTextField) and the forms."""
+
+    code = "text_characters"
+
+    def __call__(self, value: str) -> None:
+        forbidden = free_text_forbidden_characters(str(value))
+        if forbidden:
+            raise ValidationError(_forbidden_message(forbidden), code=self.code)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FreeTextValidator)
+
+    def __hash__(self) -> int:
+        return hash(self.code)
+
+
+validate_free_text = FreeTextValidator()
 
 
 # A publication date outside these is a typing slip (0001-01-01, 2999-12-31), not a date to show,

@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from annotations.api.fields import (
+    FreeTextField,
     StrictCharField,
     StrictIntegerField,
     StrictPrimaryKeyRelatedField,
@@ -52,7 +53,7 @@ class UnlinkInputSerializer(serializers.Serializer):
 class NewClaimInputSerializer(serializers.Serializer):
     """Keep it new: the unit becomes the first appearance of a claim of its own."""
 
-    text = StrictCharField(
+    text = FreeTextField(
         min_length=1,
         max_length=2000,
         required=False,

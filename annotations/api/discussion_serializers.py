@@ -7,7 +7,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from annotations.api.fields import StrictCharField, StrictIntegerField
+from annotations.api.fields import FreeTextField, StrictIntegerField
 from annotations.core.comments import MAX_LENGTH, comment_render
 from annotations.models import Comment, Notification
 from annotations.presenters.notifications import notification_target_url
@@ -30,12 +30,27 @@ class CommentSerializer(serializers.ModelSerializer[Comment]):
         return comment_render(comment.body, self.context.get("mentionable", {})).html
 
 
+class CommentWrittenSerializer(CommentSerializer):
+    """A comment as the request that wrote it (added or edited) answers: also the `@names` in
+    it that name nobody who reads the thread, so nobody was notified for them (the pages say
+    so too). The view gives them in the context (`unknown_mentions`)."""
+
+    unknown_mentions = serializers.SerializerMethodField()
+
+    class Meta(CommentSerializer.Meta):
+        fields = [*CommentSerializer.Meta.fields, "unknown_mentions"]
+        read_only_fields = fields
+
+    def get_unknown_mentions(self, comment: Comment) -> list[str]:
+        return list(self.context.get("unknown_mentions", []))
+
+
 class CommentCreateSerializer(serializers.Serializer):
     """A new comment in the thread of a unit or of an article (exactly one of the two)."""
 
     unit = StrictIntegerField(min_value=1, max_value=2**63 - 1, required=False)
     article = StrictIntegerField(min_value=1, max_value=2**63 - 1, required=False)
-    body = StrictCharField(max_length=MAX_LENGTH)
+    body = FreeTextField(max_length=MAX_LENGTH)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if ("unit" in attrs) == ("article" in attrs):
@@ -46,7 +61,7 @@ class CommentCreateSerializer(serializers.Serializer):
 
 
 class CommentEditSerializer(serializers.Serializer):
-    body = StrictCharField(max_length=MAX_LENGTH)
+    body = FreeTextField(max_length=MAX_LENGTH)
 
 
 class NotificationSerializer(serializers.ModelSerializer[Notification]):

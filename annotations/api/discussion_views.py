@@ -18,6 +18,7 @@ from annotations.api.discussion_serializers import (
     CommentCreateSerializer,
     CommentEditSerializer,
     CommentSerializer,
+    CommentWrittenSerializer,
     NotificationSerializer,
     NotificationsReadSerializer,
 )
@@ -27,7 +28,12 @@ from annotations.api.responses import created
 from annotations.models import Article, ClaimUnit, Comment, Notification
 from annotations.permissions import Permission, visible_comments
 from annotations.request_user import request_user
-from annotations.selectors.discussion import thread_article, thread_mentionable, thread_unit
+from annotations.selectors.discussion import (
+    mentions_unknown,
+    thread_article,
+    thread_mentionable,
+    thread_unit,
+)
 from annotations.selectors.notifications import notifications_of
 from annotations.services import discussion, notifications
 
@@ -71,10 +77,13 @@ class CommentViewSet(
         return context
 
     def _answer(self, comment: Comment, status_code: int = status.HTTP_200_OK) -> Response:
-        context = {"mentionable": thread_mentionable(comment.article_id)}
-        return Response(CommentSerializer(comment, context=context).data, status=status_code)
+        context = {
+            "mentionable": thread_mentionable(comment.article_id),
+            "unknown_mentions": mentions_unknown(comment.article_id, comment.body),
+        }
+        return Response(CommentWrittenSerializer(comment, context=context).data, status=status_code)
 
-    @extend_schema(request=CommentCreateSerializer, responses={201: CommentSerializer})
+    @extend_schema(request=CommentCreateSerializer, responses={201: CommentWrittenSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """Add a comment to a unit's or an article's thread; `@name` mentions notify."""
         given = CommentCreateSerializer(data=request.data)
@@ -91,7 +100,7 @@ class CommentViewSet(
         answer = self._answer(comment)
         return created(request, answer.data, "comment-detail", comment.pk)
 
-    @extend_schema(request=CommentEditSerializer, responses={200: CommentSerializer})
+    @extend_schema(request=CommentEditSerializer, responses={200: CommentWrittenSerializer})
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         """Change one's own comment, within 15 minutes of posting it (403 after)."""
         given = CommentEditSerializer(data=request.data)

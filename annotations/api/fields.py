@@ -8,7 +8,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
-from annotations.validators import validate_visible_name
+from annotations.validators import validate_free_text, validate_visible_name
 
 
 class StrictCharField(serializers.CharField):
@@ -34,6 +34,16 @@ class NameField(StrictCharField):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.validators.append(validate_visible_name)
+
+
+class FreeTextField(StrictCharField):
+    """Free text other people read (a rationale, an explanation, a note, a comment): a string
+    without the text-direction controls that reorder it
+    (annotations.validators.FreeTextValidator)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.validators.append(validate_free_text)
 
 
 def _not_an_integer(field: serializers.Field, data: Any) -> bool:

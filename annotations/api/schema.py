@@ -18,11 +18,11 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import serializers
 
-from annotations.api.fields import NameField, StrictCharField
+from annotations.api.fields import FreeTextField, NameField, StrictCharField
 from annotations.api.permissions import declared_permission
 from annotations.api.query import QueryCharField, StrictFilterSet
 from annotations.api.serializers import HttpUrlField
-from annotations.core.text import name_forbidden_characters
+from annotations.core.text import free_text_forbidden_characters, name_forbidden_characters
 from annotations.permissions import can
 
 
@@ -121,7 +121,7 @@ def property_patches() -> dict[tuple[str, str], dict[str, Any]]:
 
 
 # Fields whose text the desk takes as it is, but for the characters they refuse.
-TEXT_FIELDS = (serializers.CharField, StrictCharField, NameField, QueryCharField)
+TEXT_FIELDS = (serializers.CharField, StrictCharField, NameField, FreeTextField, QueryCharField)
 LOCATION_HEADER = {
     "description": "The address of the object the request created.",
     "required": True,
@@ -204,6 +204,11 @@ def _name_forbidden_class() -> str:
     return character_class(lambda character: bool(name_forbidden_characters(character)))
 
 
+def _free_text_forbidden_class() -> str:
+    """The text-direction controls free text may not hold (core.text.DIRECTION_CONTROLS)."""
+    return character_class(lambda character: bool(free_text_forbidden_characters(character)))
+
+
 def text_pattern(forbidden: str, *, blank: bool) -> str:
     """A pattern for text without the `forbidden` characters (a class body) and, unless
     `blank`, with at least one character that is not white space (DRF trims it away)."""
@@ -215,11 +220,16 @@ def text_pattern(forbidden: str, *, blank: bool) -> str:
 # DRF's CharField refuses NUL (and lone surrogates, which no pattern can name).
 NUL = "\\u0000"
 TEXT_FORBIDDEN = NUL
-# A subset of the URLs url_validate (annotations/fetching.py) accepts: an http(s) scheme, a
-# host of letters, digits, dots and hyphens, and a path or query of unreserved characters.
-# Other URLs it accepts (ports, percent escapes, IRIs) are valid too; the schema describes
-# the plain ones, that a generated request is always one the desk takes.
-HTTP_URL = r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9]+(\.[A-Za-z0-9-]+)*(/[A-Za-z0-9._~/?=&-]*)?"
+# A subset of the URLs url_host_check (annotations/fetching.py) accepts: an http(s) scheme, a
+# host of letters, digits, dots and hyphens ending in a top-level domain of two to six letters
+# (never an IP address or localhost, which may be refused), and a path or query of unreserved
+# characters. Other URLs it accepts (ports, percent escapes, IRIs, public addresses) are valid
+# too; the schema describes the plain ones, that a generated request is always one the desk
+# takes.
+HTTP_URL = (
+    r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,6}"
+    r"(/[A-Za-z0-9._~/?=&-]*)?"
+)
 
 
 class DeskAutoSchema(AutoSchema):
@@ -229,6 +239,7 @@ class DeskAutoSchema(AutoSchema):
     allows is one they take:
 
     - text fields refuse NUL, names (NameField) also control and text-direction characters,
+      free text (FreeTextField) the text-direction controls that reorder it,
       and a required text field refuses one of only white space (DRF trims it): patterns;
     - a filter given empty (`?label=`) is refused rather than ignored (StrictFilterSet):
       minLength 1.
@@ -279,7 +290,11 @@ class DeskAutoSchema(AutoSchema):
         if isinstance(field, HttpUrlField):
             schema["pattern"] = f"^({HTTP_URL})?$" if field.allow_blank else f"^{HTTP_URL}$"
         elif type(field) in TEXT_FIELDS and not {"pattern", "format", "enum"} & set(schema):
-            forbidden = _name_forbidden_class() if isinstance(field, NameField) else TEXT_FORBIDDEN
+            forbidden = TEXT_FORBIDDEN
+            if isinstance(field, NameField):
+                forbidden = _name_forbidden_class()
+            elif isinstance(field, FreeTextField):
+                forbidden = TEXT_FORBIDDEN + _free_text_forbidden_class()
             blank = field.allow_blank or not field.trim_whitespace
             schema["pattern"] = text_pattern(forbidden, blank=blank)
 

@@ -9,6 +9,7 @@ from django.contrib.auth.models import User
 from rest_framework import serializers
 
 from annotations.api.fields import (
+    FreeTextField,
     NameField,
     StrictCharField,
     StrictIntegerField,
@@ -16,7 +17,7 @@ from annotations.api.fields import (
     StrictSlugRelatedField,
 )
 from annotations.errors import DomainError
-from annotations.fetching import url_validate
+from annotations.fetching import url_host_check, url_validate
 from annotations.models import (
     Annotation,
     AnnotationAnchor,
@@ -44,9 +45,21 @@ class HttpUrlField(StrictCharField):
         if value == "" and self.allow_blank:
             return value
         try:
-            return url_validate(value)
+            return self._checked(value)
         except DomainError as error:
             raise serializers.ValidationError(error.message, code=error.code) from None
+
+    def _checked(self, value: str) -> str:
+        return url_validate(value)
+
+
+class PublishedUrlField(HttpUrlField):
+    """An http(s) URL published as it is given (a source, an article's address): its host is
+    also no address a fetch refuses (annotations.fetching.url_host_check). URLs that are
+    fetched are checked, address by address, when they are."""
+
+    def _checked(self, value: str) -> str:
+        return url_host_check(value, allow_private=settings.ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES)
 
 
 # --- Input ------------------------------------------------------------------------------------
@@ -74,10 +87,10 @@ class TargetInputSerializer(serializers.Serializer):
 
 
 class SourceInputSerializer(serializers.Serializer):
-    url = HttpUrlField()
+    url = PublishedUrlField()
     title = NameField(max_length=500, allow_blank=True, default="")
     publisher = NameField(max_length=200, allow_blank=True, default="")
-    passage = StrictCharField(max_length=10_000, allow_blank=True, default="")
+    passage = FreeTextField(max_length=10_000, allow_blank=True, default="")
     stance = serializers.ChoiceField(choices=Source.Stance.choices, default=Source.Stance.CONTEXT)
     accessed_on = serializers.DateField(required=False, allow_null=True, default=None)
 
@@ -90,7 +103,7 @@ class AnnotationInputSerializer(serializers.Serializer):
     speaker = NameField(max_length=200, allow_blank=True, default="")
     target = TargetInputSerializer()
     verdict = StrictSlugRelatedField(slug_field="slug", queryset=VerdictLabel.objects.all())
-    rationale = StrictCharField(max_length=20_000, allow_blank=True, default="")
+    rationale = FreeTextField(max_length=20_000, allow_blank=True, default="")
     # many=True makes a ListSerializer, which takes max_length; the stubs see the child's __init__.
     sources = SourceInputSerializer(  # type: ignore[call-arg]
         many=True, default=list, max_length=MAX_SOURCES
@@ -153,7 +166,7 @@ class ArticleInputSerializer(serializers.Serializer):
     url = HttpUrlField(allow_blank=True, default="")
     byline = NameField(max_length=300, allow_blank=True, default="")
     publisher = NameField(max_length=200, allow_blank=True, default="")
-    source_url = HttpUrlField(allow_blank=True, default="")
+    source_url = PublishedUrlField(allow_blank=True, default="")
     published_on = serializers.DateField(
         required=False,
         allow_null=True,

@@ -8,7 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from annotations import selectors
-from annotations.api.fields import StrictIntegerField
+from annotations.api.fields import FreeTextField, StrictIntegerField
 from annotations.api.verdict_serializers import VerdictSerializer, VersionInputSerializer
 from annotations.core.comments import MAX_LENGTH as COMMENT_MAX_LENGTH
 from annotations.core.facts import FACT_KINDS
@@ -18,7 +18,7 @@ from annotations.models import ClaimUnit
 class NoteInputSerializer(VersionInputSerializer):
     """Send back or reject, with an optional note that lands in the unit's discussion thread."""
 
-    note = serializers.CharField(
+    note = FreeTextField(
         required=False, allow_blank=True, default="", max_length=COMMENT_MAX_LENGTH
     )
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from rest_framework import serializers
 
 from annotations.api.fields import (
+    FreeTextField,
     NameField,
     StrictCharField,
     StrictIntegerField,
@@ -26,8 +27,8 @@ class VerdictInputSerializer(VersionInputSerializer):
     label = StrictSlugRelatedField(  # type: ignore[assignment]  # see VerdictSerializer.label
         slug_field="slug", queryset=VerdictLabel.objects.all()
     )
-    claim_reviewed = StrictCharField(max_length=500)
-    explanation = StrictCharField(max_length=20_000, allow_blank=True, default="")
+    claim_reviewed = FreeTextField(max_length=500)
+    explanation = FreeTextField(max_length=20_000, allow_blank=True, default="")
     claimant = NameField(max_length=200, allow_blank=True, default="")
     claimant_type = serializers.ChoiceField(
         choices=ClaimantType.choices,
@@ -50,7 +51,7 @@ class VerdictInputSerializer(VersionInputSerializer):
 
 
 class CorrectionInputSerializer(VerdictInputSerializer):
-    note = StrictCharField(max_length=5_000)
+    note = FreeTextField(max_length=5_000)
 
 
 class CorrectionSerializer(serializers.ModelSerializer):

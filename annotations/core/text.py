@@ -36,6 +36,21 @@ def canonical_text(raw: str) -> str:
     return text.strip()
 
 
+# Letters and symbols that show nothing: the Hangul fillers and the blank Braille pattern.
+_INVISIBLE_GRAPHIC_CHARACTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def has_visible_character(text: str) -> bool:
+    """Whether the text shows anything: a character other than white space, a control, a
+    format character (zero-width space, joiners, direction marks) or an invisible letter."""
+    return any(
+        not character.isspace()
+        and unicodedata.category(character) not in {"Cc", "Cf", "Zs", "Zl", "Zp"}
+        and character not in _INVISIBLE_GRAPHIC_CHARACTERS
+        for character in text
+    )
+
+
 def paragraphs_from_lines(lines: str) -> str:
     """Text with one paragraph per line (as HTML extraction gives it) -> canonical paragraphs."""
     return canonical_text(PARAGRAPH_SEPARATOR.join(line for line in lines.split("\n")))
@@ -244,3 +259,20 @@ def name_clean(value: str) -> str:
     collapsed = " ".join(value.split())  # tabs and newlines become spaces, not nothing
     forbidden = set(name_forbidden_characters(collapsed))
     return "".join(ch for ch in collapsed if ch not in forbidden).strip()
+
+
+# --- Free text people write (rationales, explanations, notes, comments) ------------------------
+
+# Embeddings and overrides (U+202A-U+202E) and isolates (U+2066-U+2069) reorder the text after
+# them, so a sentence reads otherwise than it is written: "RTL" shows as "LTR" (walk 19,
+# finding 16; "Trojan Source", CVE-2021-42574). Names refuse them with every other format
+# character (above). Free text refuses these and keeps what right-to-left and other writing
+# types on purpose: the direction marks U+200E, U+200F and U+061C, which only place the neutral
+# characters beside them, joiners, soft hyphens, line breaks and tabs.
+DIRECTION_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def free_text_forbidden_characters(value: str) -> list[str]:
+    """The characters free text may not contain (DIRECTION_CONTROLS), in order of first
+    appearance."""
+    return list(dict.fromkeys(character for character in value if character in DIRECTION_CONTROLS))

@@ -18,7 +18,7 @@ def _clamp(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("annotations", "0032_verdict_language"),
+        ("annotations", "0034_notification_parameters"),
     ]
 
     operations = [

@@ -68,7 +68,8 @@ class ImportReportPage:
     items_read: int
     imported: int
     known: int
-    refused: int
+    refused: int  # entries refused: imported + known + refused = items_read
+    document_problems: list[str]  # why the document as a whole was not (all) read
     lines: list[ReportLine]
     more: dict[str, int]  # kind -> lines not shown
 
@@ -86,7 +87,11 @@ def _how(line: ImportedCheck) -> str:
 
 def import_report_page(result: FactCheckImport) -> ImportReportPage:
     """The report an editor reads after an import: imported, already known and refused, one
-    line each (at most REPORT_LINES_SHOWN of each kind)."""
+    line each (at most REPORT_LINES_SHOWN of each kind), and apart from them what kept the
+    document as a whole from being read (malformed JSON, too many entries), which is no entry:
+    "Read 0 items: 1 refused" contradicted itself (walk 19, finding 17). An entry is named by
+    its number in the document, not by its JSONPath ($.@graph[2]), which editors do not read."""
+    entry_refusals = [refusal for refusal in result.refusals if refusal.item]
     imported = [
         ReportLine(
             "imported",
@@ -109,26 +114,25 @@ def import_report_page(result: FactCheckImport) -> ImportReportPage:
     refused = [
         ReportLine(
             "refused",
-            gettext("Item %(item)s (%(location)s): %(reason)s")
-            % {
-                "item": refusal.item,
-                "location": refusal.location,
-                "reason": refusal.reason.told(translation),
-            },
+            gettext("Entry %(item)s: %(reason)s")
+            % {"item": refusal.item, "reason": refusal.reason.told(translation)},
             refusal.url,
         )
-        for refusal in result.refusals[:REPORT_LINES_SHOWN]
+        for refusal in entry_refusals[:REPORT_LINES_SHOWN]
     ]
     totals = {
         "imported": result.created,
         "known": len(result.known),
-        "refused": len(result.refusals),
+        "refused": len(entry_refusals),
     }
     return ImportReportPage(
         items_read=result.items_read,
         imported=result.created,
         known=len(result.known),
-        refused=len(result.refusals),
+        refused=len(entry_refusals),
+        document_problems=[
+            refusal.reason.told(translation) for refusal in result.refusals if not refusal.item
+        ],
         lines=[*imported, *known, *refused],
         more={
             kind: count - REPORT_LINES_SHOWN

@@ -22,7 +22,7 @@ from django.utils.translation import gettext
 from annotations import selectors
 from annotations.core.anchoring import quote_around, utf16_to_code_point_offset
 from annotations.errors import DomainError
-from annotations.fetching import url_validate
+from annotations.fetching import url_host_check
 from annotations.models import Annotation, Article, Review, Source, Suggestion, VerdictLabel
 from annotations.permissions import Permission, require
 from annotations.services import evidence
@@ -148,7 +148,11 @@ def sources_validate(sources: Sequence[SourceInput]) -> list[SourceInput]:
     validated = []
     for index, source in enumerate(sources):
         try:
-            url = url_validate(source.url)
+            # A source is published as given: an address a fetch would refuse (cloud
+            # metadata, the desk's own network) is refused here, not first at its capture.
+            url = url_host_check(
+                source.url, allow_private=settings.ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES
+            )
         except DomainError as error:
             raise DomainError(
                 error.message, code=error.code, field=f"sources.{index}.url"

@@ -22,6 +22,7 @@ from annotations.core.languages import language_detect, language_tag_clean
 from annotations.core.text import (
     canonical_text,
     first_paragraph_split,
+    has_visible_character,
     name_clean,
     paragraphs_from_lines,
     paragraphs_guessed,
@@ -71,7 +72,7 @@ def article_create(
     canonical = text_validate(text)
     title = _title_or_first_line(title, canonical)
     if source_url:
-        source_url = fetching.url_validate(source_url)
+        source_url = _source_url_checked(source_url)
     with transaction.atomic():
         article = Article.objects.create(
             title=title[:500],
@@ -98,6 +99,13 @@ def article_create(
     return article
 
 
+def _source_url_checked(source_url: str) -> str:
+    # Shown and linked as given: refused if it names an address a fetch would refuse.
+    return fetching.url_host_check(
+        source_url, allow_private=settings.ARTICLE_FETCH_ALLOW_PRIVATE_ADDRESSES
+    )
+
+
 def _title_or_first_line(title: str, canonical: str) -> str:
     """The title as typed (spaces collapsed); without one, the text's first line, as a newsroom
     would read it (without the direction marks the text itself may rightly carry)."""
@@ -111,6 +119,13 @@ def text_validate(text: str) -> str:
     if not canonical:
         raise DomainError(
             gettext("The article has no text."), code="article_text_empty", field="text"
+        )
+    if not has_visible_character(canonical):
+        # Blank lines around a zero-width space are not an article (walk 19, finding 12).
+        raise DomainError(
+            gettext("The article has no text: only spaces and invisible characters."),
+            code="article_text_empty",
+            field="text",
         )
     if len(canonical) > settings.ARTICLE_MAX_CHARACTERS:
         raise DomainError(
@@ -363,7 +378,7 @@ def article_draft(
         text=body,
         byline=byline or extracted.byline,
         publisher=publisher or extracted.publisher,
-        source_url=fetching.url_validate(source_url) if source_url else "",
+        source_url=_source_url_checked(source_url) if source_url else "",
         published_on=published_on or extracted.published_on,
         language=language or _language_of(body, declared=extracted.language),
     )

@@ -115,4 +115,5 @@ def _edit(comment: Comment, form: CommentForm) -> dict[str, object]:
         "form": form,
         "thread_url": _thread_url(comment),
         "edit_minutes": int(EDIT_WINDOW.total_seconds() // 60),
+        "edit_until": comment.created + EDIT_WINDOW,
     }

@@ -1,17 +1,22 @@
 """Webhook pages for editors: their webhooks and a form to register one, and each webhook's page
 with its delivery log, a test event, disable and enable, a new secret and deletion.
 
-The secret is shown in the answer to the POST that made it (registration, rotation), never
-stored in the session or a message, and never shown again.
+The secret is shown once, on the page the POST that made it (registration, rotation) redirects
+to: a reload of that page must not register the webhook again (walk 19, finding 14). The secret
+itself is never stored in the session or a message: it is derived from the webhook's salt
+(services.webhooks.webhook_secret), so the session keeps only which webhook to show it for and
+a digest of the salt it was made with, taken out by the first GET of that webhook's page.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
@@ -31,9 +36,35 @@ def _list(request: HttpRequest, form: WebhookForm, status: int = 200) -> HttpRes
     return render(request, "annotations/webhooks/list.html", context, status=status)
 
 
-def _detail(
-    request: HttpRequest, subscription: WebhookSubscription, *, secret: str = ""
-) -> HttpResponse:
+_SECRET_ONCE = "webhook_secret_once"  # noqa: S105 (a session key, not a secret)
+
+
+def _salt_digest(subscription: WebhookSubscription) -> str:
+    return hashlib.sha256(subscription.secret_salt.encode()).hexdigest()
+
+
+def _secret_shown_once(request: HttpRequest, subscription: WebhookSubscription) -> HttpResponse:
+    """Redirect to the webhook's page, which shows its secret on the next GET only."""
+    request.session[_SECRET_ONCE] = {
+        "webhook": subscription.pk,
+        "salt_digest": _salt_digest(subscription),
+    }
+    return redirect("webhook-detail", pk=subscription.pk)
+
+
+def _secret_to_show(request: HttpRequest, subscription: WebhookSubscription) -> str:
+    """The secret, if it was just made and not shown yet (and not rotated since), else ""."""
+    once = request.session.get(_SECRET_ONCE)
+    if not isinstance(once, dict) or once.get("webhook") != subscription.pk:
+        return ""
+    del request.session[_SECRET_ONCE]
+    if once.get("salt_digest") != _salt_digest(subscription):
+        return ""
+    return webhooks.webhook_secret(subscription.secret_salt)
+
+
+def _detail(request: HttpRequest, subscription: WebhookSubscription) -> HttpResponse:
+    secret = _secret_to_show(request, subscription)
     context = {
         "webhook": subscription,
         "deliveries": webhook_deliveries(subscription),
@@ -41,7 +72,11 @@ def _detail(
         "event_names": dict(WebhookSubscription.Event.choices),
         "disabled_reason": disabled_reason_shown(subscription.disabled_reason),
     }
-    return render(request, "annotations/webhooks/detail.html", context)
+    response = render(request, "annotations/webhooks/detail.html", context)
+    if secret:
+        # Not kept by the browser's or a proxy's cache once shown.
+        add_never_cache_headers(response)
+    return response
 
 
 def _owned(request: HttpRequest, pk: int) -> WebhookSubscription:
@@ -65,7 +100,7 @@ def webhook_list(request: HttpRequest) -> HttpResponse:
                 description=form.cleaned_data["description"],
             )
         if not refusal:
-            return _detail(request, issued.subscription, secret=issued.secret)
+            return _secret_shown_once(request, issued.subscription)
     return _list(request, form, status=400)
 
 
@@ -84,7 +119,7 @@ def webhook_rotate(request: HttpRequest, pk: int) -> HttpResponse:
         )
     if refusal:
         return redirect("webhook-detail", pk=pk)
-    return _detail(request, issued.subscription, secret=issued.secret)
+    return _secret_shown_once(request, issued.subscription)
 
 
 def _acted(request: HttpRequest, pk: int, action: Callable[..., object], done: str) -> HttpResponse:

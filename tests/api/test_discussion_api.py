@@ -113,3 +113,20 @@ def test_reject_through_the_api_without_a_note_works_as_before(editor, desk):
     )
     assert response.status_code == 200
     assert client_for(editor).get("/api/v1/comments/").json()["results"] == []
+
+
+def test_the_writer_is_told_of_mentions_that_name_nobody_on_the_thread(editor, desk):
+    client = client_for(editor)
+
+    added = client.post(
+        "/api/v1/comments/",
+        {"unit": desk.unit.pk, "body": "@alice and @nonexistent, see this"},
+        format="json",
+    )
+    edited = client.patch(
+        f"/api/v1/comments/{added.json()['id']}/", {"body": "@alice only"}, format="json"
+    )
+
+    assert added.status_code == 201, added.content
+    assert added.json()["unknown_mentions"] == ["nonexistent"]
+    assert edited.json()["unknown_mentions"] == []

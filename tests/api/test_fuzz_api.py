@@ -86,8 +86,9 @@ REFUSED_FOR_STATE = re.compile(
             r"^Send each unit once\.$",
             r"^Give at least one word to look for",
             # Not state but content the schema cannot state: a text is empty once made
-            # canonical (control characters and spaces dropped, annotations.core.text).
-            r"^The article has no text\.$",
+            # canonical (control characters and spaces dropped, annotations.core.text), or
+            # shows nothing (only invisible characters left).
+            r"^The article has no text[.:]",
             r"^Enter a publication date from 1 January 1800 to ",
         ]
     )

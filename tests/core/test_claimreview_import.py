@@ -223,7 +223,7 @@ def test_each_bad_item_is_refused_with_its_reason_and_the_good_one_is_read() -> 
         4: "ratingValue 0 is outside its scale 1..5",
         5: "not a ClaimReview (@type NewsArticle)",
         6: "claimReviewed is a number, not text",
-        7: "url is not an http(s) address: 'javascript:alert(1)'",
+        7: "url is not a web address (http:// or https://): 'javascript:alert(1)'",
         8: "datePublished is not an ISO 8601 date: '10/12/2026'",
         9: "missing reviewRating",
         10: "the same url as item 1, read once",
@@ -292,7 +292,7 @@ def test_a_publishers_address_that_is_not_http_is_refused_under_its_field() -> N
     )
     del item["author"]
     assert reasons(claimreviews_read(item)) == [
-        "publisher.url is not an http(s) address: 'ftp://c.example'"
+        "publisher.url is not a web address (http:// or https://): 'ftp://c.example'"
     ]
 
 

@@ -1,8 +1,14 @@
-"""Paragraphs of a pasted text: one per line when it has no blank line, and its headline."""
+"""Paragraphs of a pasted text: one per line when it has no blank line, its headline, and
+whether it shows anything at all."""
 
 from __future__ import annotations
 
-from annotations.core.text import first_paragraph_split, looks_like_headline, paragraphs_guessed
+from annotations.core.text import (
+    first_paragraph_split,
+    has_visible_character,
+    looks_like_headline,
+    paragraphs_guessed,
+)
 
 
 def test_lines_without_a_blank_line_are_paragraphs():
@@ -28,3 +34,12 @@ def test_a_short_line_not_ending_as_a_sentence_looks_like_a_headline():
     assert not looks_like_headline("It rained.\n\nThen it stopped.")
     assert not looks_like_headline("Alone")
     assert not looks_like_headline("x" * 201 + "\n\nBody.")
+
+
+def test_blanks_format_characters_and_invisible_letters_show_nothing():
+    assert not has_visible_character(" \u200b\u200c\u200d\u200e\u2060\ufeff\u3164\u2800\n\t\u00a0")
+
+
+def test_a_single_visible_character_among_invisible_ones_shows():
+    assert has_visible_character("\u200b.\u200b")
+    assert has_visible_character("\u0645\u200c")

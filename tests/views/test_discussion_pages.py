@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from annotations.core.comments import EDIT_WINDOW
 from annotations.models import Comment, Notification
@@ -154,3 +154,17 @@ def test_a_mention_of_nobody_on_the_thread_is_told_to_the_writer(editor, desk):
 def test_mentioning_only_readers_adds_no_warning(editor, desk):
     page = logged_in(editor).post(unit_thread(desk), {"body": "@alice?"}, follow=True)
     assert "Nobody who reads this thread" not in page.content.decode()
+
+
+def test_how_long_a_comment_can_be_edited_is_shown_as_text_not_a_tooltip(editor, desk):
+    comment = comment_post(author=editor, thread=desk.unit, body="Which figure?")
+    until = timezone.localtime(comment.created + EDIT_WINDOW)
+    shown = formats.time_format(until, "TIME_FORMAT")
+
+    page = logged_in(editor).get(unit_thread(desk)).content.decode()
+    edit_page = logged_in(editor).get(f"/discussion/comments/{comment.pk}/edit/")
+
+    deadline = page.split('class="comment__edit-until"', 1)[1].split("</span>", 1)[0]
+    assert f'(until <time datetime="{until.isoformat()}">{shown}</time>)' in deadline
+    assert 'title="Until' not in page
+    assert "This one until <time" in edit_page.content.decode()

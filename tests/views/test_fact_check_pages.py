@@ -138,11 +138,11 @@ def test_a_pasted_document_is_imported_and_the_report_says_where_each_review_wen
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "1 imported</strong>, 0 already known, 0 refused" in html
+    assert "1 entry: <strong>1 imported</strong>, 0 imported before, 0 refused" in html
     assert f"under claim C{desk_claim.pk}" in html
     assert "found by the matcher (semantic, score" in html
     assert ExternalFactCheck.objects.get().claim == desk_claim
-    assert "0 imported</strong>, 1 already known" in again.content.decode()
+    assert "0 imported</strong>, 1 imported before" in again.content.decode()
 
 
 def test_an_uploaded_json_and_a_saved_page_are_imported(editor):
@@ -156,7 +156,7 @@ def test_an_uploaded_json_and_a_saved_page_are_imported(editor):
     stored = ExternalFactCheck.objects.count()
     assert stored >= 2
     assert from_page.status_code == 200
-    assert " 0 imported" not in from_page.content.decode()
+    assert "<strong>0 imported</strong>" not in from_page.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -175,7 +175,11 @@ def test_a_bad_document_is_reported_refused_and_nothing_is_stored(editor, name, 
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "0 imported</strong>, 0 already known, 1 refused" in html
+    assert "Nothing was imported: no fact-check could be read in the document." in html
+    assert "The whole document: " in html
+    # No count of entries contradicting the refusal (walk 19, finding 17).
+    assert "0 entries" not in html
+    assert "1 refused" not in html
     assert said in html
     assert not ExternalFactCheck.objects.exists()
     assert not Claim.objects.exists()
@@ -320,3 +324,19 @@ def test_the_api_asks_for_the_same_confirmation(api_as, editor):
         ["differences_confirmed", "code"],
     )
     assert confirmed.status_code == 200 and confirmed.json()["claim"] == desk_claim.pk
+
+
+def test_a_refused_entry_is_named_by_its_number_in_plain_words(editor):
+    review = json.loads(SINGLE.read_text())
+    review["url"] = "javascript:alert(1)"
+
+    html = post_import(editor, text=json.dumps(review)).content.decode()
+
+    assert "1 entry: <strong>0 imported</strong>, 0 imported before, 1 refused" in html
+    assert (
+        "Entry 1: url is not a web address (http:// or https://): &#x27;javascript:alert(1)&#x27;"
+        in html
+    )
+    assert "($)" not in html
+    assert "http(s)" not in html
+    assert not ExternalFactCheck.objects.exists()

@@ -224,3 +224,15 @@ def test_the_import_form_refuses_a_publication_date_far_in_the_future(editor):
     errors = html.split('id="id_published_on_errors"', 1)[1].split("</ul>", 1)[0]
     assert "Enter a publication date from 1 January 1800 to" in errors
     assert not Article.objects.exists()
+
+
+def test_a_pasted_text_of_only_blanks_and_zero_width_spaces_is_refused(editor):
+    response = logged_in(editor).post(
+        "/articles/import/", {"text": "   \n\n \u200b \n", "title": "Blank"}
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["text"] == [
+        "The article has no text: only spaces and invisible characters."
+    ]
+    assert not Article.objects.exists()

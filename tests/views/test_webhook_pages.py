@@ -46,27 +46,71 @@ def test_an_editor_registers_a_webhook_and_sees_the_secret_once(editor):
     page = client.post(
         reverse("webhook-list"),
         {"url": "http://127.0.0.1:9/hook", "events": EVENTS, "description": "Partner A"},
+        follow=True,
     )
     assert page.status_code == 200
     subscription = WebhookSubscription.objects.get()
     secret = webhooks.webhook_secret(subscription.secret_salt)
     assert secret in page.content.decode()
+    assert "no-store" in page["Cache-Control"]
     assert subscription.events == EVENTS
     assert subscription.description == "Partner A"
     for later in (reverse("webhook-detail", args=[subscription.pk]), reverse("webhook-list")):
         assert secret not in client.get(later).content.decode()
 
 
+def test_registering_redirects_so_a_reload_does_not_register_again(editor):
+    client = logged_in(editor)
+
+    response = client.post(
+        reverse("webhook-list"), {"url": "http://127.0.0.1:9/hook", "events": EVENTS}
+    )
+
+    subscription = WebhookSubscription.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("webhook-detail", args=[subscription.pk])
+    # What a reload repeats is the GET it landed on.
+    client.get(response["Location"])
+    client.get(response["Location"])
+    assert WebhookSubscription.objects.count() == 1
+
+
+def test_the_secret_is_never_kept_in_the_session(editor):
+    client = logged_in(editor)
+
+    response = client.post(
+        reverse("webhook-list"), {"url": "http://127.0.0.1:9/hook", "events": EVENTS}
+    )
+
+    secret = webhooks.webhook_secret(WebhookSubscription.objects.get().secret_salt)
+    assert response.status_code == 302
+    assert secret not in str(dict(client.session))
+
+
 def test_a_new_secret_is_shown_once_after_a_rotation(editor):
     subscription = registered(editor)
     client = logged_in(editor)
-    page = client.post(reverse("webhook-rotate", args=[subscription.pk]))
+    rotated = client.post(reverse("webhook-rotate", args=[subscription.pk]))
+    assert rotated.status_code == 302
     subscription.refresh_from_db()
     secret = webhooks.webhook_secret(subscription.secret_salt)
-    assert secret in page.content.decode()
+    assert secret in client.get(rotated["Location"]).content.decode()
     assert (
         secret not in client.get(reverse("webhook-detail", args=[subscription.pk])).content.decode()
     )
+
+
+def test_a_secret_rotated_again_elsewhere_is_not_shown_in_place_of_the_one_made_here(editor):
+    subscription = registered(editor)
+    client = logged_in(editor)
+    rotated = client.post(reverse("webhook-rotate", args=[subscription.pk]))
+    webhooks.webhook_secret_rotate(editor=editor, subscription_id=subscription.pk)
+    subscription.refresh_from_db()
+
+    page = client.get(rotated["Location"]).content.decode()
+
+    assert "data-secret" not in page
+    assert webhooks.webhook_secret(subscription.secret_salt) not in page
 
 
 def test_a_private_address_is_refused_on_the_form(editor, settings):

@@ -397,7 +397,7 @@ def _url(raw: object, what: str, base_url: str) -> str:
     if parts.scheme not in {"http", "https"} or not host or " " in address:
         raise ItemRefused(
             Reason(
-                gettext_noop("%(what)s is not an http(s) address: %(value)s"),
+                gettext_noop("%(what)s is not a web address (http:// or https://): %(value)s"),
                 what=what,
                 value=repr(shown(text, 80)),
             )
