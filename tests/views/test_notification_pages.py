@@ -36,6 +36,19 @@ def test_the_bell_shows_the_unread_count(alice):
     assert 'data-unread="3"' in page
 
 
+@pytest.mark.parametrize("count", [1, 2])
+def test_the_bells_arabic_label_says_the_number_its_badge_shows(alice, count):
+    # Arabic's one and two forms once spelled the number out ("اثنان") beside a badge
+    # reading "2" (walk 19, finding 22): a speech-input user says what they see.
+    notified(alice, count)
+
+    page = logged_in(alice).get("/notifications/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+
+    label = page.split('class="notification-bell has-unread"', 1)[1].split('aria-label="', 1)[1]
+    assert str(count) in label.split('"', 1)[0]
+    assert f'data-unread="{count}"' in page
+
+
 def test_the_list_is_paginated_and_its_queries_do_not_grow_with_rows(
     alice, django_assert_max_num_queries
 ):
