@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, ClassVar, Self, TypeVar
+from collections.abc import Collection, Sequence
+from typing import Any, ClassVar, Self, TypeVar, cast
 
 from django import forms
 from django.conf import settings
@@ -1067,6 +1067,12 @@ class NotificationPreferencesForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose when e-mails are sent.")},
     )
+
+    def __init__(self, *args: Any, kinds: Collection[str], **kwargs: Any) -> None:
+        """`kinds`: the kinds of notification the user can receive, the only ones offered."""
+        super().__init__(*args, **kwargs)
+        field = cast(forms.MultipleChoiceField, self.fields["email_kinds"])
+        field.choices = [(k, name) for k, name in Notification.Kind.choices if k in kinds]
 
 
 class WebhookForm(forms.Form):

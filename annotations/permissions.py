@@ -35,7 +35,7 @@ from django.utils.translation import gettext_lazy as _
 from annotations import roles
 from annotations.core.comments import EDIT_WINDOW, editable
 from annotations.errors import DomainError
-from annotations.models import Annotation, Article, DeskSettings, Review, Verdict
+from annotations.models import Annotation, Article, DeskSettings, Notification, Review, Verdict
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -605,6 +605,30 @@ def visible_comments(user: User, comments: QuerySet[M]) -> QuerySet[M]:
 def own_notifications(user: User, notifications: QuerySet[M]) -> QuerySet[M]:
     """The user's own notifications; none for anyone not signed in."""
     return permitted(user, P.Notification.READ, notifications)
+
+
+# Who each kind of notification can reach, as a permission its recipients hold: the e-mail
+# preferences offer a user only the kinds they can receive (services/notification_events.py
+# chooses the recipients: reviewers of the unit, the assignee, editors, a webhook's editor).
+NOTIFICATION_AUDIENCE: dict[str, PermissionName] = {
+    Notification.Kind.ASSIGNMENT: P.Assignment.HOLD,
+    Notification.Kind.DUE_TOMORROW: P.Assignment.HOLD,
+    Notification.Kind.MENTION: P.Notification.READ,
+    Notification.Kind.SEND_BACK: P.Annotation.CREATE,
+    Notification.Kind.VERDICT_DIFFERED: P.Annotation.CREATE,
+    Notification.Kind.CLAIM_CHANGED: P.Verdict.CORRECT,
+    Notification.Kind.CLAIM_REAPPEARED: P.Claim.LINK,
+    Notification.Kind.WEBHOOK_DISABLED: P.Webhook.MANAGE,
+}
+
+
+def notification_kinds_receivable(user: User) -> list[str]:
+    """The kinds of notification `user` can receive, in the kinds' order."""
+    return [
+        kind
+        for kind in Notification.Kind.values
+        if can(user, NOTIFICATION_AUDIENCE.get(kind, P.Notification.READ))
+    ]
 
 
 def own_webhooks(user: User, subscriptions: QuerySet[M]) -> QuerySet[M]:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from annotations import selectors
 from annotations.core import charts
 from annotations.core.agreement.records import UnitSpreadRecord, WarningRecord
-from annotations.core.agreement.report import warning_told
+from annotations.core.agreement.report import MIN_UNITS_TO_READ, warning_told
 from annotations.core.numbers import Numbers
 from annotations.models import Article, VerdictLabel
 from annotations.presenters.numbers import numbers_shown
@@ -106,10 +106,16 @@ STATISTICS: dict[str, tuple[Any, Any, Callable[[Numbers, float], str], Reading]]
 }
 
 
+# Statistics whose n counts highlights (spans), not claim units.
+COUNTS_HIGHLIGHTS = {"unitizing_alpha"}
+
+
 def figures(payload: Mapping[str, Any], keys: Sequence[str]) -> list[Figure]:
-    """The tiles of a payload's statistics, in the given order."""
+    """The tiles of a payload's statistics, in the given order. On fewer than
+    MIN_UNITS_TO_READ claim units no value gets a reading: it says there are too few."""
     tiles = []
     numbers = numbers_shown()
+    too_few_units = payload.get("units", 0) < MIN_UNITS_TO_READ
     intervals = payload.get("confidence_intervals", {})
     for key in keys:
         lazy_name, lazy_description, show, reading = STATISTICS[key]
@@ -119,8 +125,13 @@ def figures(payload: Mapping[str, Any], keys: Sequence[str]) -> list[Figure]:
         note = ""
         if detail:
             units, reviewers = detail["units"], detail["reviewers"]
+            counted = (
+                ngettext("%(count)s highlight", "%(count)s highlights", units)
+                if key in COUNTS_HIGHLIGHTS
+                else ngettext("%(count)s unit", "%(count)s units", units)
+            )
             note = (
-                ngettext("%(count)s unit", "%(count)s units", units) % {"count": units}
+                counted % {"count": units}
                 + " · "
                 + ngettext("%(count)s reviewer", "%(count)s reviewers", reviewers)
                 % {"count": reviewers}
@@ -147,8 +158,12 @@ def figures(payload: Mapping[str, Any], keys: Sequence[str]) -> list[Figure]:
                 interval = gettext("No interval: %(reason)s") % {
                     "reason": reason_shown(bounds["reason"])
                 }
-        # Read as printed: a value shown as 0.80 must not read as below 0.8.
-        read, tone = reading(round(value, 2)) if reading and value is not None else ("", "")
+        read, tone = "", ""
+        if reading and value is not None and too_few_units:
+            read = gettext("Too few units to judge")
+        elif reading and value is not None:
+            # Read as printed: a value shown as 0.80 must not read as below 0.8.
+            read, tone = reading(round(value, 2))
         tiles.append(
             Figure(
                 name=name,

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import pgettext_lazy
+
 from annotations.core.languages import claim_language
 from annotations.models import ClaimLink, ClaimUnit, Source, Verdict
 from annotations.permissions import Permission, can
@@ -20,6 +22,17 @@ from annotations.selectors.claims import (
 # What the matcher is asked at most: the similar endpoint's limit on `text`.
 MATCH_TEXT_LIMIT = 2000
 MATCHES_SHOWN = 5
+# The matcher's stages (core/claims/matching.py STAGES), as the pages name them.
+STAGE_NAMES = {
+    "exact": pgettext_lazy("claim match stage", "exact"),
+    "lexical": pgettext_lazy("claim match stage", "lexical"),
+    "semantic": pgettext_lazy("claim match stage", "semantic"),
+}
+
+
+def match_stage_shown(stage: str) -> str:
+    """The stage that found a match, in the reader's language (an unknown one as it is)."""
+    return str(STAGE_NAMES.get(stage, stage))
 
 
 @dataclass(frozen=True)
@@ -32,6 +45,10 @@ class ClaimMatchShown:
     @property
     def claim(self) -> int:
         return self.similar.match.claim_id
+
+    @property
+    def stage(self) -> str:
+        return match_stage_shown(self.similar.match.stage)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """The evidence card of the editors' dashboard: link rot by age of citation, as a chart and a
-table, and the published verdicts whose evidence changed or vanished."""
+table, and the published verdicts whose evidence changed or vanished; and why a source's
+capture failed, as its archive page says it."""
 
 from __future__ import annotations
 
@@ -10,12 +11,23 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from annotations.core import charts
+from annotations.models import SourceCapture
 from annotations.presenters.numbers import numbers_shown
 from annotations.selectors.evidence import EvidenceFigures
 
 # Red for sources gone, amber for changed: the same meaning as elsewhere on the desk.
 GONE_COLOUR = "#b42318"
 CHANGED_COLOUR = "#b54708"
+
+
+def capture_failure_shown(capture: SourceCapture) -> str:
+    """Why the capture failed, in the reader's language. The worker stored the sentence in
+    the language it ran in (English: fetching.py's catalogue ids): a refused status is worded
+    again from the stored status, a fixed sentence is looked up in the catalogue, and one with
+    details filled in (a host name, a type) is shown as stored."""
+    if capture.failure_code == "url_http_error" and capture.http_status:
+        return _("The site answered HTTP %(status)s.") % {"status": capture.http_status}
+    return _(capture.failure_reason) if capture.failure_reason else ""
 
 
 def _share(value: float | None) -> str:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 
 from annotations.core.formats.claimreview_import import Refusal
 from annotations.models import ExternalFactCheck
+from annotations.presenters.claims import match_stage_shown
 from annotations.selectors.articles import User
 from annotations.selectors.claim_matching import claims_similar
 from annotations.selectors.labels import label_name
@@ -80,7 +81,7 @@ def _how(line: ImportedCheck) -> str:
     if line.stage == "new":
         return gettext("a new claim")
     return gettext("the same claim, found by the matcher (%(stage)s, score %(score)s)") % {
-        "stage": line.stage,
+        "stage": match_stage_shown(line.stage),
         "score": number_format(line.score or 0, 2),
     }
 
@@ -162,7 +163,7 @@ def link_candidates(user: User, fact_check: ExternalFactCheck) -> list[LinkCandi
             claim=similar.match.claim_id,
             text=similar.match.text,
             score=similar.match.score,
-            stage=similar.match.stage,
+            stage=match_stage_shown(similar.match.stage),
             same_claim=similar.match.same_claim,
             differences=[
                 f"{difference.kind}: {difference.old} / {difference.new}"

@@ -19,6 +19,7 @@ from warcio.archiveiterator import ArchiveIterator
 from annotations.core.diff import DiffPiece, texts_diff
 from annotations.models import Source, SourceCapture, SourceHealth
 from annotations.permissions import Permission
+from annotations.presenters.evidence import capture_failure_shown
 from annotations.selectors.evidence import healths_of, source_capture_of, sources_visible_to
 from annotations.services.evidence import evidence_storage, text_stored
 from annotations.views.decorators import permission_required
@@ -57,6 +58,7 @@ def source_archive(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "source": source,
             "capture": capture,
+            "failure_reason": capture_failure_shown(capture) if capture else "",
             "health": health,
             "changes": _changes(text, health),
             "text": text[:MAX_TEXT_SHOWN],

@@ -11,7 +11,7 @@ from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
 from annotations.forms import NotificationPreferencesForm
-from annotations.permissions import Permission
+from annotations.permissions import Permission, notification_kinds_receivable
 from annotations.presenters.notifications import notification_target_url, notifications_shown
 from annotations.request_user import request_user
 from annotations.selectors.notifications import (
@@ -76,13 +76,15 @@ def notifications_mark_all_read(request: HttpRequest) -> HttpResponse:
 @permission_required(Permission.Notification.READ)
 def notification_preferences(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
+    kinds = notification_kinds_receivable(user)
     if request.method != "POST":
         current = notification_preferences_of(user)
         form = NotificationPreferencesForm(
-            initial={"email_kinds": current.email_kinds, "delivery": current.delivery}
+            initial={"email_kinds": current.email_kinds, "delivery": current.delivery},
+            kinds=kinds,
         )
         return render(request, "annotations/notifications/preferences.html", {"form": form})
-    form = NotificationPreferencesForm(request.POST)
+    form = NotificationPreferencesForm(request.POST, kinds=kinds)
     if form.is_valid():
         with domain_errors_shown(request, form) as refusal:
             notifications.notification_preferences_set(

@@ -21,6 +21,7 @@ import { createPanel } from "./panel.js";
 import { enableReattachMode } from "./reattach-mode.js";
 import { renderReviewCard, reviewMode, wireSubmitReview } from "./review-card.js";
 import { selectionEndRect, targetFromOffsets, targetFromSelection } from "./selection.js";
+import { isShortcut } from "./shortcut-keys.js";
 import { createSidebar, truncate } from "./sidebar.js";
 import { createSuggestions } from "./suggestions.js";
 
@@ -201,11 +202,12 @@ function isTypingText(target) {
 }
 
 document.addEventListener("keydown", (event) => {
-  if (event.key !== "]" && event.key !== "[") return;
+  const next = isShortcut(event, "]", "BracketRight");
+  if (!next && !isShortcut(event, "[", "BracketLeft")) return;
   if (!suggestions?.isOn() || event.ctrlKey || event.metaKey || event.altKey) return;
   if (isTypingText(event.target) || panel.isOpen()) return;
   event.preventDefault();
-  suggestions.move(event.key === "]" ? 1 : -1);
+  suggestions.move(next ? 1 : -1);
 });
 
 // --- Selection -> Annotate ----------------------------------------------------------------
@@ -245,7 +247,7 @@ function isTyping(target) {
 }
 
 document.addEventListener("keydown", (event) => {
-  if (event.key !== "a" && event.key !== "A") return;
+  if (!isShortcut(event, "a", "KeyA")) return;
   if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || panel.isOpen()) return;
   if (!isEditable() || reattaching()) return;
   const target = targetFromSelection(textRoot);

@@ -60,7 +60,7 @@ def test_importing_without_text_shows_the_forms_error(page: Page) -> None:
     page.get_by_role("button", name="Import article").click()
 
     # The error sits under the paste box, the tab in view.
-    expect(page.locator("#id_text_errors")).to_contain_text("exactly one")
+    expect(page.locator("#id_text_error")).to_contain_text("exactly one")
     expect(page.get_by_role("tab", name="Paste text")).to_have_attribute("aria-selected", "true")
     assert not Article.objects.exists()
 

@@ -244,6 +244,28 @@ def test_editors_see_the_articles_agreement_card_with_its_figures(editor, articl
     assert 'href="/agreement/"' in page
 
 
+def test_one_unit_is_too_few_to_judge_and_its_highlights_are_counted_as_such(
+    editor, reviewers, django_capture_on_commit_callbacks
+):
+    # Two reviewers disagree on the one claim they both rated: kappa is -1, but one unit says
+    # nothing of how well they agree (walk 19, finding 23).
+    one_unit = reviewed_article(
+        django_capture_on_commit_callbacks,
+        reviewers[:2],
+        [["false", None, None], ["true", None, None]],
+    )
+    assert selectors.article_agreement_payload(one_unit)["units"] == 1
+
+    page = html(logged_in(editor).get(f"/articles/{one_unit.pk}/"))
+
+    card = page.split('id="agreement"', 1)[1]
+    assert "Too few units to judge" in card
+    for reading in ("Unreliable", "Poor", "Reliable", "Tentative", "Slight"):
+        assert f">{reading}<" not in page
+    assert "2 units" not in card
+    assert "2 highlights · 2 reviewers" in card
+
+
 def test_an_undefined_article_figure_shows_its_reason(editor, django_capture_on_commit_callbacks):
     lone = reviewed_article(django_capture_on_commit_callbacks, [ReviewerFactory()])
     payload = selectors.article_agreement_payload(lone)

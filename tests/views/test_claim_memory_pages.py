@@ -83,6 +83,22 @@ def test_the_unit_page_shows_the_claim_its_passage_states_with_the_verdict_and_b
     assert ">Keep it new</button>" in section
 
 
+@pytest.mark.parametrize(("language", "stage"), [("en", "exact"), ("ar", "مطابقة تامة")])
+def test_the_stage_that_found_a_match_is_named_in_the_readers_language(
+    editor, disputed, checked, language, stage
+):
+    # The matcher's stage was shown as stored ("semantic", here "exact") on the Arabic page
+    # (walk 19, finding 24).
+    client = logged_in(editor)
+
+    response = client.get(
+        f"/review/units/{unit_of(disputed, CRIME).pk}/", HTTP_ACCEPT_LANGUAGE=language
+    )
+
+    section = response.content.decode().split('id="claim-memory"', 1)[1]
+    assert f" · {stage}</span>" in section
+
+
 def test_a_match_with_another_figure_is_only_possibly_related_and_says_what_differs(
     editor, disputed
 ):

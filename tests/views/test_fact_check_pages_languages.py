@@ -92,7 +92,7 @@ def test_a_review_in_french_with_its_link_candidates_and_a_localized_score(edito
     assert f">Rattacher à C{desk_claim.pk}</button>" in html
     # The claim's id is data: the form posts it as the server wrote it.
     assert f'name="claim" value="{desk_claim.pk}"' in html
-    score = re.search(r"semantic, score (\d+),(\d\d)</span>", html)
+    score = re.search(r"sémantique, score (\d+),(\d\d)</span>", html)
     assert score is not None, html
 
 

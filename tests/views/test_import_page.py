@@ -73,7 +73,7 @@ def test_a_single_paragraph_cannot_give_its_first_line_as_the_title(editor):
 
     html = response.content.decode()
     assert "single paragraph" in html
-    assert 'id="id_first_line_title_errors"' in html
+    assert 'id="id_first_line_title_error"' in html
     assert not Article.objects.exists()
 
 
@@ -196,8 +196,8 @@ def test_an_empty_form_has_its_error_on_the_box_of_the_tab_in_view(editor):
 
     html = response.content.decode()
     assert 'data-initial="url"' in html
-    assert '<ul class="field__errors" id="id_url_errors">' in html
-    assert "exactly one of them" in html.split('id="id_url_errors"', 1)[1].split("</ul>", 1)[0]
+    assert '<ul class="field__errors" id="id_url_error">' in html
+    assert "exactly one of them" in html.split('id="id_url_error"', 1)[1].split("</ul>", 1)[0]
 
 
 def test_an_address_without_its_scheme_is_told_to_add_https(editor):
@@ -207,7 +207,7 @@ def test_an_address_without_its_scheme_is_told_to_add_https(editor):
 
     html = response.content.decode()
     assert "did you mean https://abcnews.go.com/US/story?" in html
-    assert 'id="id_source_url_errors"' in html
+    assert 'id="id_source_url_error"' in html
 
 
 def test_the_import_form_refuses_a_publication_date_far_in_the_future(editor):
@@ -221,7 +221,7 @@ def test_the_import_form_refuses_a_publication_date_far_in_the_future(editor):
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     # The date picker keeps to the same dates the import accepts.
     assert f'min="1800-01-01" max="{tomorrow.isoformat()}"' in form_html
-    errors = html.split('id="id_published_on_errors"', 1)[1].split("</ul>", 1)[0]
+    errors = html.split('id="id_published_on_error"', 1)[1].split("</ul>", 1)[0]
     assert "Enter a publication date from 1 January 1800 to" in errors
     assert not Article.objects.exists()
 

@@ -36,6 +36,19 @@ def test_the_bell_shows_the_unread_count(alice):
     assert 'data-unread="3"' in page
 
 
+@pytest.mark.parametrize("count", [1, 2])
+def test_the_bells_arabic_label_says_the_number_its_badge_shows(alice, count):
+    # Arabic's one and two forms once spelled the number out ("اثنان") beside a badge
+    # reading "2" (walk 19, finding 22): a speech-input user says what they see.
+    notified(alice, count)
+
+    page = logged_in(alice).get("/notifications/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+
+    label = page.split('class="notification-bell has-unread"', 1)[1].split('aria-label="', 1)[1]
+    assert str(count) in label.split('"', 1)[0]
+    assert f'data-unread="{count}"' in page
+
+
 def test_the_list_is_paginated_and_its_queries_do_not_grow_with_rows(
     alice, django_assert_max_num_queries
 ):
@@ -100,3 +113,25 @@ def test_preferences_are_saved_and_bad_input_is_a_400(alice):
 def test_a_visitor_is_sent_to_log_in(client):
     response = client.get("/notifications/")
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_preferences_offer_only_the_kinds_ones_role_can_receive(alice, editor):
+    # A reviewer was offered "A webhook disabled after failures", which only reaches editors
+    # (walk 19, finding 25); an editor is not offered a reviewer's assignments.
+    reviewer_page = logged_in(alice).get("/notifications/preferences/").content.decode()
+    editor_page = logged_in(editor).get("/notifications/preferences/").content.decode()
+
+    assert 'value="webhook_disabled"' not in reviewer_page
+    assert 'value="claim_reappeared"' not in reviewer_page
+    assert 'value="send_back"' in reviewer_page and 'value="mention"' in reviewer_page
+    assert 'value="webhook_disabled"' in editor_page and 'value="mention"' in editor_page
+    assert 'value="assignment"' not in editor_page
+
+
+def test_a_kind_one_cannot_receive_is_refused_on_saving(alice):
+    response = logged_in(alice).post(
+        "/notifications/preferences/", {"email_kinds": ["webhook_disabled"], "delivery": "daily"}
+    )
+
+    assert response.status_code == 400
+    assert not NotificationPreference.objects.filter(user=alice).exists()

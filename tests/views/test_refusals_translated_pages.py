@@ -72,7 +72,7 @@ def test_a_fetching_refusal_on_the_import_form_is_in_spanish(editor):
     )
 
     html = response.content.decode()
-    errors = html.split('id="id_source_url_errors"', 1)[1].split("</ul>", 1)[0]
+    errors = html.split('id="id_source_url_error"', 1)[1].split("</ul>", 1)[0]
     assert "Añada https:// al principio: ¿quería decir https://abcnews.go.com/US/story?" in errors
 
 

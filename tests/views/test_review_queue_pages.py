@@ -202,3 +202,21 @@ def test_queue_queries_do_not_grow_with_units(editor, django_assert_num_queries)
 
     assert len(queue_ids(response)) == 50
     assert "of <strong>10000</strong> claims" in response.content.decode()
+
+
+def test_the_queue_links_the_exports_of_the_published_verdicts(editor, disputed):
+    # The exports were reachable only by typing their /api/v1/ address (walk 19, finding 25).
+    client = logged_in(editor)
+    html = client.get("/review/").content.decode()
+
+    exports = html.split('id="verdict-exports"', 1)[1].split("</p>", 1)[0]
+    links = re.findall(r'href="([^"]+)"', exports)
+    assert links == [
+        "/api/v1/verdicts/export.csv",
+        "/api/v1/verdicts/export.jsonl",
+        "/api/v1/verdicts/export-sources.csv",
+        "/api/v1/verdicts/claimreview/",
+        "/api/v1/verdicts/factchecktools/",
+    ]
+    for link in links:
+        assert client.get(link).status_code == 200, link

@@ -97,6 +97,48 @@ def test_a_failed_capture_gives_its_reason(sources_site, django_capture_on_commi
     assert (capture["captured_at"], capture["archive_url"], capture["replay_url"]) == (None,) * 3
 
 
+LINK_LOCAL = (
+    "That URL points to a link-local address (where cloud servers keep their metadata), "
+    "which is never allowed."
+)
+
+
+@pytest.mark.parametrize(
+    ("code", "http_status", "stored", "shown"),
+    [
+        (
+            "url_link_local",
+            None,
+            LINK_LOCAL,
+            "يشير هذا الرابط إلى عنوان محلي للرابط (حيث تحفظ الخوادم السحابية بياناتها "
+            "الوصفية)، وهذا غير مسموح به أبدًا.",
+        ),
+        ("url_http_error", 404, "The site answered HTTP 404.", "أجاب الموقع برمز HTTP 404."),
+    ],
+)
+def test_a_failure_stored_in_english_is_shown_in_the_readers_language(
+    sources_site, code, http_status, stored, shown
+):
+    # The worker stores the sentence it was refused with, in English (walk 19, finding 24).
+    reviewer = ReviewerFactory()
+    (source,) = sources_cited(reviewer, f"{sources_site}/report")
+    SourceCapture.objects.filter(url=source.url).update(
+        status=SourceCapture.Status.FAILED,
+        failure_code=code,
+        failure_reason=stored,
+        http_status=http_status,
+    )
+
+    html = (
+        logged_in(reviewer)
+        .get(f"/sources/{source.pk}/archive/", HTTP_ACCEPT_LANGUAGE="ar")
+        .content.decode()
+    )
+
+    assert shown in html
+    assert stored not in html
+
+
 @pytest.mark.parametrize(
     "path", ["/sources/{}/archive/", "/sources/{}/archive.warc.gz", "/sources/{}/archive/page/"]
 )

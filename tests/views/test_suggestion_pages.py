@@ -67,6 +67,18 @@ def test_reviewer_page_carries_the_suggestions_in_the_api_shape(alice, article):
     assert ARTICLE_TEXT[shown["target"]["start"] : shown["target"]["end"]] == QUOTE
 
 
+def test_the_key_hint_says_the_keys_follow_the_text_not_the_ranked_list(alice, article):
+    # The list is ranked best first; `]` and `[` walk the underlines in reading order (walk 19,
+    # finding 10): the hint says which, in the reader's language.
+    html = logged_in(alice).get(f"/articles/{article.pk}/").content.decode()
+    french = (
+        logged_in(alice).get(f"/articles/{article.pk}/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    )
+
+    assert "<kbd>]</kbd> next in the text · <kbd>[</kbd> previous" in html
+    assert "<kbd>]</kbd> suivante dans le texte · <kbd>[</kbd> précédente" in french
+
+
 def test_suggestions_not_computed_yet_say_so(alice, article):
     data = page_data(logged_in(alice).get(f"/articles/{article.pk}/"))["suggestions"]
 

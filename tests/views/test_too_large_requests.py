@@ -30,7 +30,7 @@ def test_a_paste_too_large_on_the_fact_check_import_is_an_error_on_the_paste_box
     html = response.content.decode()
     assert response.status_code == 413
     assert "annotations/fact_check_import.html" in [t.name for t in response.templates]
-    assert 'id="id_text_errors"' in html and MESSAGE in html
+    assert 'id="id_text_error"' in html and MESSAGE in html
     assert "Traceback" not in html
     assert not ExternalFactCheck.objects.exists()
 

@@ -111,7 +111,7 @@ def test_a_language_that_is_no_tag_is_refused_on_its_field(editor):
 
     assert response.status_code == 400
     html = response.content.decode()
-    assert re.search(r'id="id_language_errors">\s*<li>No es un código de idioma', html)
+    assert re.search(r'id="id_language_error">\s*<li>No es un código de idioma', html)
     assert not Verdict.objects.filter(unit=unit).exists()
 
 

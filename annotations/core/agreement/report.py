@@ -186,6 +186,10 @@ def reviewer_pairs(
 
 # INCEpTION-style diagnostics: thresholds below which a figure is not worth much.
 MIN_UNITS = 30
+# Below this many claim units a figure gets no conventional reading ("Reliable", "Poor"): on
+# one unit a single differing verdict takes Fleiss' kappa to -1, which says nothing of the
+# reviewers. The pages say "too few units to judge" instead.
+MIN_UNITS_TO_READ = 2
 SKEWED_SHARE = 0.8
 SPARSE_RATINGS = 5
 
