@@ -50,7 +50,7 @@ def test_an_editor_switches_to_french_and_imports_claimreview(page: Page, settin
     page.get_by_role("button", name="Importer", exact=True).click()
 
     expect(page.get_by_role("heading", name="Rapport")).to_be_visible()
-    expect(page.get_by_role("status")).to_contain_text("1 élément lu")
+    expect(page.get_by_role("status")).to_contain_text("Le document a 1 entrée")
     expect(page.locator(".import-report__line--imported .tag")).to_have_text("Importée")
     assert ExternalFactCheck.objects.count() == 1
     # The choice is remembered: the next page is French too.

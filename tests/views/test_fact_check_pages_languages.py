@@ -128,8 +128,8 @@ def test_the_import_page_and_its_report_in_arabic(editor):
     limit = re.search(r'data-max-bytes="(\d+)"', page)
     assert limit is not None and int(limit.group(1)) == settings.DATA_UPLOAD_MAX_MEMORY_SIZE
     assert "ميغابايت؛ وما زاد على ذلك ارفعه ملفًا." in page
-    # One item read: Arabic's singular, no figure.
-    assert "قُرئ عنصر واحد: <strong>المستورد 1</strong>" in report
+    # One entry: Arabic's singular, no figure.
+    assert "يحوي المستند مُدخلًا واحدًا: <strong>المستورد 1</strong>" in report
     assert ">مستورد</span>" in report
     assert "الصق مستندًا أو ارفع ملفًا أو أدخل عنوان URL: واحدًا منها فقط." in both
 
@@ -139,7 +139,10 @@ def test_the_import_report_counts_items_in_french(editor):
 
     html = client.post("/fact-checks/import/", {"text": SINGLE.read_text()}).content.decode()
 
-    assert "1 élément lu\u00a0: <strong>1 importé(s)</strong>, 0 déjà connu(s)" in html
+    assert (
+        "Le document a 1 entrée\u00a0: <strong>1 importée(s)</strong>, 0 importée(s) auparavant"
+        in html
+    )
     assert "sous l’affirmation C" in html
 
 
