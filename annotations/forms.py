@@ -53,6 +53,21 @@ from annotations.validators import (
 _Field = TypeVar("_Field", bound=forms.Field)
 
 
+class CountedTextarea(forms.Textarea):
+    """A long text box whose limit is counted as one types (`data-max-characters`, read by
+    static/annotations/char-limit.js) and checked by the form, never by the browser: a
+    `maxlength` would cut a long paste at the limit without a word, losing its end."""
+
+    def build_attrs(
+        self, base_attrs: dict[str, Any], extra_attrs: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        attrs = super().build_attrs(base_attrs, extra_attrs)
+        limit = attrs.pop("maxlength", None)
+        if limit is not None:
+            attrs.setdefault("data-max-characters", limit)
+        return attrs
+
+
 def _language_tag(value: str) -> str:
     """A language field's tag, normalised ("pt-br" -> "pt-BR"); "" when left empty."""
     tag = language_tag_clean(value.strip())
@@ -806,7 +821,7 @@ class VerdictForm(VersionForm):
         validators=[validate_free_text],
         required=False,
         max_length=20_000,
-        widget=forms.Textarea(attrs={"rows": 5, "data-max-characters": 20_000}),
+        widget=CountedTextarea(attrs={"rows": 5}),
         label=_("Explanation"),
         help_text=_("What the evidence shows, for readers."),
         error_messages={"max_length": _TOO_LONG},
@@ -910,7 +925,7 @@ class CorrectionForm(VerdictForm):
         validators=[validate_free_text],
         max_length=5_000,
         label=_("Correction note"),
-        widget=forms.Textarea(attrs={"rows": 3, "data-max-characters": 5_000}),
+        widget=CountedTextarea(attrs={"rows": 3}),
         help_text=_("Readers see this note beside the corrected verdict."),
         error_messages={
             "required": _("Write a note telling readers what was corrected and why."),
@@ -927,7 +942,7 @@ class WithdrawForm(VersionForm):
         required=False,
         max_length=WITHDRAWAL_NOTE_MAX,
         label=_("Note for readers"),
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=CountedTextarea(attrs={"rows": 2}),
         help_text=_("Shown on the verdict's page, beside the date it was withdrawn."),
     )
 
@@ -982,7 +997,7 @@ class ClaimNewForm(VersionForm):
         max_length=2000,
         label=_("Wording of the new claim"),
         help_text=_("Optional: by default the verdict's claim as checked, else the passage."),
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=CountedTextarea(attrs={"rows": 2}),
     )
 
 
