@@ -73,6 +73,11 @@ def test_an_editor_confirms_and_publishes_agreed_claims_from_the_ready_lane(page
     expect(report).to_contain_text("1 claim confirmed and published; 1 not.")
     problem = page.locator(f"#ready-problems tr[data-unit-id='{taxes.pk}']")
     expect(problem).to_contain_text("Someone changed this claim since you loaded the page")
+    # The claim and its article's title on lines of their own, as in the queue.
+    claim_box = problem.locator(".queue-claim__link").bounding_box()
+    title_box = problem.locator(".queue-claim__article").bounding_box()
+    assert claim_box is not None and title_box is not None
+    assert title_box["y"] >= claim_box["y"] + claim_box["height"] - 1
     assert Verdict.objects.get(unit=unit_of(article, CRIME)).is_published
     assert not Verdict.objects.get(unit=taxes).is_published
     assert unit_of(article, JOBS).status == ClaimUnit.Status.NEEDS_REVIEW
