@@ -106,7 +106,8 @@ WORDS_BROKEN = """() => {
 }"""
 
 
-def test_the_webhook_page_s_breadcrumb_and_log_keep_their_layout(page: Page) -> None:
+def _eddies_webhook_with_a_failed_delivery(event_type: str, response_code: int, error: str = ""):
+    """eddie's webhook, one delivery of `event_type` failed once with `response_code`."""
     editor = EditorFactory(username="eddie")
     subscription = webhook_subscription_create(
         editor=editor, url="http://127.0.0.1:9/hook", events=["verdict.published"]
@@ -114,7 +115,7 @@ def test_the_webhook_page_s_breadcrumb_and_log_keep_their_layout(page: Page) -> 
     delivery = WebhookDelivery.objects.create(
         subscription=subscription,
         event_id=uuid.uuid4(),
-        event_type="webhook.test",
+        event_type=event_type,
         status=WebhookDelivery.Status.FAILED,
         attempts=1,
     )
@@ -124,8 +125,17 @@ def test_the_webhook_page_s_breadcrumb_and_log_keep_their_layout(page: Page) -> 
         started_at=timezone.now(),
         duration_ms=7,
         succeeded=False,
-        response_code=501,
-        error="HTTP 501: " + "<p>Error code: 501, server does not support this</p>" * 4,
+        response_code=response_code,
+        error=error,
+    )
+    return subscription
+
+
+def test_the_webhook_page_s_breadcrumb_and_log_keep_their_layout(page: Page) -> None:
+    subscription = _eddies_webhook_with_a_failed_delivery(
+        "webhook.test",
+        501,
+        "HTTP 501: " + "<p>Error code: 501, server does not support this</p>" * 4,
     )
     login(page, "eddie")
     for width in (1400, 390):
@@ -150,25 +160,7 @@ def test_the_webhook_page_s_breadcrumb_and_log_keep_their_layout(page: Page) -> 
 
 
 def test_the_delivery_log_scrolls_from_the_keyboard_on_a_narrow_screen(page: Page) -> None:
-    editor = EditorFactory(username="eddie")
-    subscription = webhook_subscription_create(
-        editor=editor, url="http://127.0.0.1:9/hook", events=["verdict.published"]
-    ).subscription
-    delivery = WebhookDelivery.objects.create(
-        subscription=subscription,
-        event_id=uuid.uuid4(),
-        event_type="verdict.published",
-        status=WebhookDelivery.Status.FAILED,
-        attempts=1,
-    )
-    WebhookAttempt.objects.create(
-        delivery=delivery,
-        number=1,
-        started_at=timezone.now(),
-        duration_ms=7,
-        succeeded=False,
-        response_code=503,
-    )
+    subscription = _eddies_webhook_with_a_failed_delivery("verdict.published", 503)
     login(page, "eddie")
     page.set_viewport_size({"width": 360, "height": 800})
     page.goto(f"/webhooks/{subscription.pk}/")
